@@ -1,0 +1,57 @@
+/* config.h - report.ini -> struct config.
+ *
+ * Parsed with inih.  Unknown sections and keys, and bad values, are
+ * reported with their line ("report.ini:7: ..."): a typo is never ignored. */
+#ifndef BILAN_CONFIG_H
+#define BILAN_CONFIG_H
+
+#include "columns.h"
+#include "csv_reader.h"
+#include "date.h"
+#include "diag.h"
+#include "money.h"
+
+#include <stdbool.h>
+
+typedef enum language {
+    LANG_FR,
+    LANG_EN
+} language;
+
+typedef struct config {
+    /* [organisation] */
+    char *org_name;            /* required */
+    char *org_subtitle;        /* the rest may be NULL */
+    char *org_tagline;
+    char *org_address;
+    char *org_website;
+    char *org_email;
+    char *org_phone;
+    /* [report] */
+    char *title;               /* default "Bilan annuel" / "Annual report" */
+    fiscal_calendar calendar;  /* fiscal_year_end, required */
+    int year;                  /* required; overridden by --year */
+    int history;               /* default 3, 1..20 */
+    language lang;             /* default fr; overridden by --lang */
+    char *currency;            /* default "CAD" */
+    char *self_generated_group;/* revenue group shown as self-generated revenue */
+    /* [csv] */
+    csv_encoding encoding;
+    char delimiter;            /* 0 = auto */
+    money_decimal decimal;
+    date_order date_order;
+    /* [columns.*] */
+    column_override columns[INPUT_KIND_COUNT];
+    /* [workbook] */
+    bool workbook_detail;      /* default yes */
+} config;
+
+/* Reads path (diagnostics call it name).  Returns 0, or -1 with problems
+ * reported to d: EXIT_NOINPUT when unreadable, EXIT_DATAERR for content. */
+int config_load(config *cfg, const char *path, const char *name, diag *d);
+void config_free(config *cfg);   /* frees the strings; NULL-safe members */
+
+const char *language_code(language lang);           /* "fr" / "en" */
+int language_parse(const char *text, language *out); /* 0 or -1 */
+
+#endif

@@ -1,0 +1,48 @@
+/* diag.h - compiler-style diagnostics: "FILE:LINE: column 'NAME': message".
+ *
+ * Every stage reports problems here instead of stopping at the first one.
+ * The first DIAG_SHOWN_MAX are printed to the stream at once; the rest are
+ * counted and summarised by diag_finish().  The exit status of the run is the
+ * most severe status reported (sysexits values). */
+#ifndef BILAN_DIAG_H
+#define BILAN_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum {
+    EXIT_OK = 0,
+    EXIT_USAGE = 64,       /* bad command line */
+    EXIT_DATAERR = 65,     /* bad input data */
+    EXIT_NOINPUT = 66,     /* input file missing or unreadable */
+    EXIT_SOFTWARE = 70,    /* internal error */
+    EXIT_CANTCREAT = 73    /* output could not be written */
+};
+
+#define DIAG_SHOWN_MAX 50
+
+typedef struct diag {
+    FILE *stream;          /* where messages go; stderr in the program */
+    size_t count;          /* problems reported */
+    int status;            /* worst exit status so far, EXIT_OK if none */
+} diag;
+
+void diag_init(diag *d, FILE *stream);
+
+/* Reports one problem.  file may be NULL (no place), line 0 (file only),
+ * column NULL (no column).  The format is a program constant: data values
+ * are passed as arguments, never as the format. */
+void diag_report(diag *d, int status, const char *file, size_t line,
+                 const char *column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Bad input data (exit 65) at file:line, column 'column'. */
+#define diag_data(d, file, line, column, ...) \
+    diag_report((d), EXIT_DATAERR, (file), (line), (column), __VA_ARGS__)
+
+/* Prints "N more problems not shown" when the cap was reached. */
+void diag_finish(diag *d);
+
+static inline int diag_failed(const diag *d) { return d->status != EXIT_OK; }
+
+#endif

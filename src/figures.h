@@ -1,0 +1,121 @@
+/* figures.h - the computed figures: what every renderer shows.
+ *
+ * compute_figures() fills this from the model; the PDF, the workbook and
+ * the JSON read it and never compute a figure themselves, so they cannot
+ * disagree.  Plain data; strings belong to the model's arena, arrays to the
+ * figures (figures_free).  Units: money in cents, hours in hundredths of an
+ * hour, counts as they are. */
+#ifndef BILAN_FIGURES_H
+#define BILAN_FIGURES_H
+
+#include "config.h"
+#include "date.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum account_kind {
+    KIND_REVENUE,
+    KIND_EXPENSE,
+    KIND_ASSET,
+    KIND_LIABILITY,
+    KIND_EQUITY
+} account_kind;
+
+const char *account_kind_name(account_kind kind);   /* "revenue", ... */
+
+/* A comparable figure: the reported year against the previous one. */
+typedef struct figure {
+    int64_t current, previous;
+    int64_t change;            /* current - previous */
+    bool has_pct;              /* false when previous == 0: "new" */
+    int64_t change_pct_tenths; /* change / |previous| x 1000, rounded half
+                                  away from zero: 58.2 % is 582 */
+} figure;
+
+figure figure_make(int64_t current, int64_t previous);
+
+typedef struct fiscal_period {
+    int year;                  /* the calendar year that names it */
+    char label[16];            /* "2013-2014" or "2014" */
+    date start, end;
+} fiscal_period;
+
+typedef struct group_figure {
+    const char *group;
+    figure amount;
+} group_figure;
+
+typedef struct account_figure {
+    const char *code, *name, *group;
+    account_kind kind;         /* KIND_REVENUE or KIND_EXPENSE */
+    figure amount;
+} account_figure;
+
+typedef struct counterparty_figure {
+    const char *name;
+    account_kind kind;
+    int64_t current, previous;
+} counterparty_figure;
+
+typedef struct history_figure {
+    fiscal_period period;
+    int64_t revenue, expenses, net;
+} history_figure;
+
+typedef struct axis_figure {
+    const char *axis;
+    figure count, participants, hours;
+} axis_figure;
+
+typedef struct type_figure {
+    const char *type, *axis;
+    figure count, participants;
+} type_figure;
+
+/* A partner or region of the reported year: activities and participants. */
+typedef struct partner_figure {
+    const char *name;          /* as first written */
+    int64_t activities, participants;
+} partner_figure;
+
+typedef struct person {
+    const char *name, *role, *group, *team;   /* "" when absent */
+} person;
+
+typedef struct figures {
+    const config *config;      /* organisation, title, language, currency */
+    language lang;
+    fiscal_period current, previous;
+
+    /* finances */
+    figure revenue, expenses, net;
+    group_figure *revenue_groups;   size_t revenue_group_count;
+    group_figure *expense_groups;   size_t expense_group_count;
+    account_figure *accounts;       size_t account_count;
+    counterparty_figure *counterparties; size_t counterparty_count;
+    history_figure *history;        size_t history_count;  /* oldest first */
+    bool has_self_generated;        /* config names a revenue group */
+    figure self_generated;          /* that group's figure */
+
+    /* activities */
+    figure activity_count, participants, hours, partner_count, region_count;
+    axis_figure *axes;              size_t axis_count;
+    type_figure *types;             size_t type_count;
+    partner_figure *partners;       size_t partner_list_count; /* reported year */
+    partner_figure *regions;        size_t region_list_count;  /* reported year */
+
+    /* people.csv, in file order */
+    person *people;                 size_t people_count;
+
+    struct {
+        size_t ledger_rows, ledger_rows_outside_years, ledger_rows_other_kinds;
+        size_t activity_rows;
+        size_t ledger_rows_current, activity_rows_current;  /* reported year */
+    } inputs;
+} figures;
+
+void figures_free(figures *f);   /* frees the arrays; NULL-safe */
+
+#endif

@@ -1,0 +1,98 @@
+/* model.h - what the input says, aggregated: accounts, counterparties,
+ * activities by axis, type, partner and region, per tracked fiscal year.
+ *
+ * Tracked years are slots: slot 0 is the reported year, slot 1 the previous
+ * one, up to slot years-1 (years = max(history, 2)).  Rows of other years
+ * are counted and otherwise ignored.  Strings live in the model's arena;
+ * aggregates are keyed in hash maps, so memory grows with distinct keys. */
+#ifndef BILAN_MODEL_H
+#define BILAN_MODEL_H
+
+#include "columns.h"
+#include "config.h"
+#include "figures.h"
+#include "strmap.h"
+#include "xalloc.h"
+
+#include <stdint.h>
+
+#define MODEL_YEARS_MAX 21
+
+typedef struct account {
+    const char *code, *name, *group;
+    account_kind kind;
+    size_t line;               /* in accounts.csv */
+    int64_t amount[MODEL_YEARS_MAX];
+} account;
+
+/* A keyed aggregate: counterparties, axes, types, partners, regions. */
+typedef struct tally {
+    const char *name;          /* as first written (trimmed) */
+    const char *axis;          /* types: the axis; counterparties: unused */
+    account_kind kind;         /* counterparties */
+    int64_t amount[2];         /* counterparties: cents; slot 0 and 1 */
+    int64_t count[2];          /* activities */
+    int64_t participants[2];
+    int64_t hours[2];          /* hundredths */
+} tally;
+
+typedef struct tally_list {
+    tally *items;
+    size_t count, cap;
+    strmap *index;             /* key -> position in items */
+} tally_list;
+
+/* The settled reading of one input file, for the detail walk. */
+typedef struct input_format {
+    char *path;                /* NULL when the file was not read */
+    csv_options csv;           /* delimiter and encoding as detected */
+    money_decimal decimal;
+    date_order order;
+    column_map map;
+} input_format;
+
+typedef struct year_totals {
+    int64_t revenue, expenses;
+    int64_t activities, participants, hours;
+} year_totals;
+
+typedef struct model {
+    const config *config;
+    arena *strings;
+    int years;                 /* tracked slots */
+    fiscal_period period[MODEL_YEARS_MAX];
+
+    account *accounts;         /* accounts.csv order */
+    size_t account_count, account_cap;
+    strmap *account_index;     /* code -> position */
+
+    year_totals totals[MODEL_YEARS_MAX];
+    tally_list counterparties; /* key: kind + trimmed name */
+    tally_list axes;           /* key: trimmed axis */
+    tally_list types;          /* key: type + axis */
+    tally_list partners;       /* key: folded partner */
+    tally_list regions;        /* key: folded region */
+
+    person *people;
+    size_t people_count, people_cap;
+
+    size_t ledger_rows, ledger_rows_outside_years, ledger_rows_other_kinds;
+    size_t activity_rows;
+
+    input_format formats[INPUT_KIND_COUNT];
+} model;
+
+void model_init(model *m, const config *cfg);
+void model_free(model *m);
+
+/* The slot of fiscal year `year`, or -1 when it is not tracked. */
+int model_slot_of_year(const model *m, int year);
+/* The slot of a date's fiscal year, or -1. */
+int model_slot_of_date(const model *m, date d);
+
+/* Finds or adds the tally under key (copied); new entries get name/axis
+ * copied into the arena.  Returns its position. */
+tally *tally_list_get(model *m, tally_list *list, const char *key,
+                      const char *name, const char *axis);
+
+#endif

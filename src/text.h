@@ -1,0 +1,24 @@
+/* text.h - UTF-8 helpers: trimming, keys for comparing names. */
+#ifndef BILAN_TEXT_H
+#define BILAN_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Trims ASCII white space, U+00A0 and U+202F from both ends of s[0..*len):
+ * returns the new start and updates *len. */
+const char *text_trim(const char *s, size_t *len);
+
+/* A comparison key: trimmed, Unicode case-folded (utf8proc), NFC.
+ * "MONTRÉAL-NORD", " Montréal-Nord" and "montréal-nord" give one key.
+ * Returns a malloc'd string, or NULL when s is not valid UTF-8. */
+char *text_fold_key(const char *s, size_t len);
+
+/* A header key: as text_fold_key, accents removed too ("Débit" -> "debit"),
+ * inner runs of white space, '_' and '-' made one space. */
+char *text_header_key(const char *s, size_t len);
+
+/* Whether s[0..len) is valid UTF-8. */
+bool text_is_utf8(const char *s, size_t len);
+
+#endif
