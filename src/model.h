@@ -73,10 +73,13 @@ typedef struct model {
     tally_list partners;       /* key: folded partner */
     tally_list regions;        /* key: folded region */
 
+    bool accounts_unreadable;  /* accounts.csv failed: skip code checks */
+
     person *people;
     size_t people_count, people_cap;
 
     size_t ledger_rows, ledger_rows_outside_years, ledger_rows_other_kinds;
+    size_t ledger_rows_current;    /* in the reported year */
     size_t activity_rows;
 
     input_format formats[INPUT_KIND_COUNT];

@@ -1,0 +1,255 @@
+/* compute.c - totals, groups, year over year, distinct counts: the model
+ * turned into the figures.  The only place a figure is computed. */
+#include "compute.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool compute_change_pct_tenths(int64_t change, int64_t previous, int64_t *tenths)
+{
+    if (previous == 0)
+        return false;
+    __int128 num = (__int128)change * 1000;
+    __int128 den = previous < 0 ? -(__int128)previous : previous;
+    __int128 mag = num < 0 ? -num : num;
+    __int128 q = (mag * 2 + den) / (den * 2);     /* half away from zero */
+    *tenths = (int64_t)(num < 0 ? -q : q);
+    return true;
+}
+
+figure figure_make(int64_t current, int64_t previous)
+{
+    figure f = {.current = current, .previous = previous};
+    f.change = current - previous;   /* callers keep totals within range */
+    f.has_pct = compute_change_pct_tenths(f.change, previous, &f.change_pct_tenths);
+    return f;
+}
+
+/* Values are kept within +-2^62 so that a change never overflows. */
+enum { RANGE_BITS = 62 };
+
+static bool in_range(int64_t v)
+{
+    return v < ((int64_t)1 << RANGE_BITS) && v > -((int64_t)1 << RANGE_BITS);
+}
+
+typedef struct compute_state {
+    const model *m;
+    figures *f;
+    diag *d;
+    bool overflow;
+} compute_state;
+
+static void add(compute_state *s, int64_t *total, int64_t value)
+{
+    if (!money_add(*total, value, total) || !in_range(*total))
+        s->overflow = true;
+}
+
+static figure checked_figure(compute_state *s, int64_t current, int64_t previous)
+{
+    if (!in_range(current) || !in_range(previous)) {
+        s->overflow = true;
+        return figure_make(0, 0);
+    }
+    return figure_make(current, previous);
+}
+
+/* ---- finances ---------------------------------------------------------- */
+
+static group_figure *group_of(group_figure **list, size_t *count, const char *name)
+{
+    for (size_t i = 0; i < *count; i++)
+        if (strcmp((*list)[i].group, name) == 0)
+            return &(*list)[i];
+    *list = xrealloc(*list, (*count + 1) * sizeof **list);
+    group_figure *g = &(*list)[(*count)++];
+    memset(g, 0, sizeof *g);
+    g->group = name;
+    return g;
+}
+
+static void compute_accounts(compute_state *s)
+{
+    const model *m = s->m;
+    figures *f = s->f;
+    int64_t year_total[2][MODEL_YEARS_MAX] = {{0}};   /* [revenue?0:1][slot] */
+    f->accounts = xcalloc(m->account_count, sizeof *f->accounts);
+    for (size_t i = 0; i < m->account_count; i++) {
+        const account *a = &m->accounts[i];
+        if (a->kind != KIND_REVENUE && a->kind != KIND_EXPENSE)
+            continue;
+        bool revenue = a->kind == KIND_REVENUE;
+        account_figure *af = &f->accounts[f->account_count++];
+        af->code = a->code;
+        af->name = a->name;
+        af->group = a->group;
+        af->kind = a->kind;
+        af->amount = checked_figure(s, a->amount[0], a->amount[1]);
+        group_figure *g = revenue
+            ? group_of(&f->revenue_groups, &f->revenue_group_count, a->group)
+            : group_of(&f->expense_groups, &f->expense_group_count, a->group);
+        add(s, &g->amount.current, a->amount[0]);
+        add(s, &g->amount.previous, a->amount[1]);
+        for (int slot = 0; slot < m->years; slot++)
+            add(s, &year_total[!revenue][slot], a->amount[slot]);
+    }
+    for (size_t i = 0; i < f->revenue_group_count; i++) {
+        group_figure *g = &f->revenue_groups[i];
+        g->amount = checked_figure(s, g->amount.current, g->amount.previous);
+    }
+    for (size_t i = 0; i < f->expense_group_count; i++) {
+        group_figure *g = &f->expense_groups[i];
+        g->amount = checked_figure(s, g->amount.current, g->amount.previous);
+    }
+    f->revenue = checked_figure(s, year_total[0][0], year_total[0][1]);
+    f->expenses = checked_figure(s, year_total[1][0], year_total[1][1]);
+    f->net = checked_figure(s, year_total[0][0] - year_total[1][0],
+                            year_total[0][1] - year_total[1][1]);
+
+    int history = m->config->history;
+    f->history = xcalloc((size_t)history, sizeof *f->history);
+    f->history_count = (size_t)history;
+    for (int i = 0; i < history; i++) {
+        int slot = history - 1 - i;            /* oldest first */
+        history_figure *h = &f->history[i];
+        h->period = m->period[slot];
+        h->revenue = year_total[0][slot];
+        h->expenses = year_total[1][slot];
+        h->net = h->revenue - h->expenses;
+    }
+}
+
+static void compute_self_generated(compute_state *s)
+{
+    figures *f = s->f;
+    const char *name = s->m->config->self_generated_group;
+    if (!name)
+        return;
+    for (size_t i = 0; i < f->revenue_group_count; i++) {
+        if (strcmp(f->revenue_groups[i].group, name) == 0) {
+            f->has_self_generated = true;
+            f->self_generated = f->revenue_groups[i].amount;
+            return;
+        }
+    }
+    diag_data(s->d, "report.ini", 0, NULL,
+              "self_generated = %s: no revenue account has that group", name);
+}
+
+static void compute_counterparties(compute_state *s)
+{
+    const tally_list *list = &s->m->counterparties;
+    figures *f = s->f;
+    f->counterparties = xcalloc(list->count, sizeof *f->counterparties);
+    for (size_t i = 0; i < list->count; i++) {
+        const tally *t = &list->items[i];
+        counterparty_figure *c = &f->counterparties[f->counterparty_count++];
+        c->name = t->name;
+        c->kind = t->kind;
+        c->current = t->amount[0];
+        c->previous = t->amount[1];
+    }
+}
+
+/* ---- activities -------------------------------------------------------- */
+
+static size_t distinct(const tally_list *list, int slot)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < list->count; i++)
+        n += list->items[i].count[slot] > 0;
+    return n;
+}
+
+static partner_figure *reported_year_list(const tally_list *list, size_t *count)
+{
+    partner_figure *out = xcalloc(list->count, sizeof *out);
+    *count = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        const tally *t = &list->items[i];
+        if (t->count[0] == 0)
+            continue;
+        partner_figure *p = &out[(*count)++];
+        p->name = t->name;
+        p->activities = t->count[0];
+        p->participants = t->participants[0];
+    }
+    return out;
+}
+
+static void compute_activities(compute_state *s)
+{
+    const model *m = s->m;
+    figures *f = s->f;
+    const year_totals *cur = &m->totals[0], *prev = &m->totals[1];
+    f->activity_count = checked_figure(s, cur->activities, prev->activities);
+    f->participants = checked_figure(s, cur->participants, prev->participants);
+    f->hours = checked_figure(s, cur->hours, prev->hours);
+    f->partner_count = figure_make((int64_t)distinct(&m->partners, 0),
+                                   (int64_t)distinct(&m->partners, 1));
+    f->region_count = figure_make((int64_t)distinct(&m->regions, 0),
+                                  (int64_t)distinct(&m->regions, 1));
+
+    f->axes = xcalloc(m->axes.count, sizeof *f->axes);
+    for (size_t i = 0; i < m->axes.count; i++) {
+        const tally *t = &m->axes.items[i];
+        axis_figure *a = &f->axes[f->axis_count++];
+        a->axis = t->name;
+        a->count = checked_figure(s, t->count[0], t->count[1]);
+        a->participants = checked_figure(s, t->participants[0], t->participants[1]);
+        a->hours = checked_figure(s, t->hours[0], t->hours[1]);
+    }
+    f->types = xcalloc(m->types.count, sizeof *f->types);
+    for (size_t i = 0; i < m->types.count; i++) {
+        const tally *t = &m->types.items[i];
+        type_figure *ty = &f->types[f->type_count++];
+        ty->type = t->name;
+        ty->axis = t->axis;
+        ty->count = checked_figure(s, t->count[0], t->count[1]);
+        ty->participants = checked_figure(s, t->participants[0], t->participants[1]);
+    }
+    f->partners = reported_year_list(&m->partners, &f->partner_list_count);
+    f->regions = reported_year_list(&m->regions, &f->region_list_count);
+}
+
+int compute_figures(const model *m, figures *f, diag *d)
+{
+    memset(f, 0, sizeof *f);
+    compute_state s = {.m = m, .f = f, .d = d};
+    f->config = m->config;
+    f->lang = m->config->lang;
+    f->current = m->period[0];
+    f->previous = m->period[1];
+    compute_accounts(&s);
+    compute_self_generated(&s);
+    compute_counterparties(&s);
+    compute_activities(&s);
+    f->people = m->people;
+    f->people_count = m->people_count;
+    f->inputs.ledger_rows = m->ledger_rows;
+    f->inputs.ledger_rows_outside_years = m->ledger_rows_outside_years;
+    f->inputs.ledger_rows_other_kinds = m->ledger_rows_other_kinds;
+    f->inputs.activity_rows = m->activity_rows;
+    f->inputs.ledger_rows_current = m->ledger_rows_current;
+    f->inputs.activity_rows_current = (size_t)m->totals[0].activities;
+    if (s.overflow)
+        diag_data(d, NULL, 0, NULL, "a total is out of range (beyond 2^62 cents)");
+    return diag_failed(d) ? -1 : 0;
+}
+
+void figures_free(figures *f)
+{
+    if (!f)
+        return;
+    free(f->revenue_groups);
+    free(f->expense_groups);
+    free(f->accounts);
+    free(f->counterparties);
+    free(f->history);
+    free(f->axes);
+    free(f->types);
+    free(f->partners);
+    free(f->regions);
+    memset(f, 0, sizeof *f);
+}

@@ -1,0 +1,344 @@
+/* ingest.c - read the input folder: the per-file driver (open, header,
+ * conventions learnt from the values, deferred rows) and the typed field
+ * readers shared by the row processors in ingest_*.c. */
+#include "ingest_file.h"
+#include "text.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- fields ------------------------------------------------------------ */
+
+bool field_present(const ingest_file *f, column_id col)
+{
+    int i = f->format->map.index[col];
+    return i >= 0;
+}
+
+const char *field_text(const ingest_file *f, column_id col, size_t *len)
+{
+    int i = f->format->map.index[col];
+    if (i < 0 || (size_t)i >= f->rec.count) {
+        *len = 0;
+        return "";
+    }
+    *len = f->rec.lengths[i];
+    return text_trim(f->rec.fields[i], len);
+}
+
+/* The value as a printable NUL-terminated string for messages. */
+static const char *field_quoted(ingest_file *f, column_id col)
+{
+    size_t len;
+    const char *s = field_text(f, col, &len);
+    return ingest_key(f, NULL, s, len);
+}
+
+static void field_error(ingest_file *f, column_id col, const char *what)
+{
+    diag_data(f->d, f->name, f->rec.line, column_name(col), "'%s' %s",
+              field_quoted(f, col), what);
+}
+
+field_status field_required(ingest_file *f, column_id col, const char **out,
+                            size_t *len)
+{
+    *out = field_text(f, col, len);
+    if (*len == 0) {
+        diag_data(f->d, f->name, f->rec.line, column_name(col), "is empty");
+        return FIELD_ERROR;
+    }
+    return FIELD_OK;
+}
+
+field_status field_date(ingest_file *f, column_id col, date *out)
+{
+    size_t len;
+    const char *s = field_text(f, col, &len);
+    date_status st = date_parse(s, len, f->format->order, out);
+    if (st == DATE_OK)
+        return FIELD_OK;
+    if (st == DATE_EMPTY)
+        diag_data(f->d, f->name, f->rec.line, column_name(col), "is empty");
+    else
+        field_error(f, col, date_status_message(st));
+    return FIELD_ERROR;
+}
+
+field_status field_amount(ingest_file *f, column_id col, bool empty_is_zero,
+                          int64_t *out)
+{
+    size_t len;
+    const char *s = field_text(f, col, &len);
+    if (len == 0 && empty_is_zero) {
+        *out = 0;
+        return FIELD_OK;
+    }
+    money_status st = money_parse(s, len, f->format->decimal, out);
+    if (st == MONEY_OK)
+        return FIELD_OK;
+    if (st == MONEY_EMPTY)
+        diag_data(f->d, f->name, f->rec.line, column_name(col), "is empty");
+    else
+        field_error(f, col, money_status_message(st));
+    return FIELD_ERROR;
+}
+
+field_status field_count(ingest_file *f, column_id col, int64_t *out)
+{
+    size_t len;
+    const char *s = field_text(f, col, &len);
+    int64_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9' || n > (INT64_MAX - 9) / 10) {
+            field_error(f, col, "is not a whole number >= 0");
+            return FIELD_ERROR;
+        }
+        n = n * 10 + (s[i] - '0');
+    }
+    *out = n;
+    return FIELD_OK;
+}
+
+const char *ingest_key(ingest_file *f, const char *prefix, const char *s, size_t len)
+{
+    size_t plen = prefix ? strlen(prefix) + 1 : 0;
+    xgrow((void **)&f->scratch, &f->scratch_cap, plen + len + 1, 1);
+    if (prefix) {
+        memcpy(f->scratch, prefix, plen - 1);
+        f->scratch[plen - 1] = '\x1f';
+    }
+    memcpy(f->scratch + plen, s, len);
+    f->scratch[plen + len] = '\0';
+    return f->scratch;
+}
+
+/* ---- conventions learnt from the values -------------------------------- */
+
+/* The money columns a row of this file has; the ledger's amount wins over
+ * debit/credit when both are there. */
+static size_t money_columns(const ingest_file *f, column_id cols[3])
+{
+    size_t n = 0;
+    if (field_present(f, COL_AMOUNT)) {
+        cols[n++] = COL_AMOUNT;
+    } else {
+        if (field_present(f, COL_DEBIT))
+            cols[n++] = COL_DEBIT;
+        if (field_present(f, COL_CREDIT))
+            cols[n++] = COL_CREDIT;
+    }
+    if (field_present(f, COL_HOURS))
+        cols[n++] = COL_HOURS;
+    return n;
+}
+
+/* First pass only: what this row's values say about the decimal mark and
+ * the day/month order.  Conflicts are left to the parsers to report. */
+static void learn_conventions(ingest_file *f)
+{
+    input_format *fmt = f->format;
+    size_t len;
+    if (fmt->decimal == MONEY_DECIMAL_AUTO) {
+        column_id cols[3];
+        size_t n = money_columns(f, cols);
+        for (size_t i = 0; i < n && fmt->decimal == MONEY_DECIMAL_AUTO; i++) {
+            const char *s = field_text(f, cols[i], &len);
+            money_evidence ev = money_evidence_of(s, len);
+            if (ev != MONEY_EVIDENCE_NONE) {
+                fmt->decimal = ev == MONEY_EVIDENCE_POINT ? MONEY_DECIMAL_POINT
+                                                          : MONEY_DECIMAL_COMMA;
+                f->decimal_line = f->rec.line;
+            }
+        }
+    }
+    if (fmt->order == DATE_ORDER_AUTO && field_present(f, COL_DATE)) {
+        const char *s = field_text(f, COL_DATE, &len);
+        date_order ev = date_order_evidence(s, len);
+        if (ev != DATE_ORDER_AUTO) {
+            fmt->order = ev;
+            f->order_line = f->rec.line;
+        }
+    }
+}
+
+static bool known_at(bool fixed, size_t learnt_line, size_t line)
+{
+    return fixed || (learnt_line && learnt_line <= line);
+}
+
+/* Whether the current row needed, when first read, a convention that was
+ * not yet known.  The same answer in both passes, so the second pass
+ * processes exactly the rows the first one put aside. */
+static bool row_deferred(ingest_file *f, bool note)
+{
+    size_t line = f->rec.line, len;
+    bool deferred = false;
+    if (!known_at(f->decimal_fixed, f->decimal_line, line)) {
+        column_id cols[3];
+        size_t n = money_columns(f, cols);
+        for (size_t i = 0; i < n; i++) {
+            int64_t ignored;
+            const char *s = field_text(f, cols[i], &len);
+            if (money_parse(s, len, MONEY_DECIMAL_AUTO, &ignored) == MONEY_AMBIGUOUS) {
+                deferred = true;
+                if (note && !f->deferred_decimal_line) {
+                    f->deferred_decimal_line = line;
+                    f->deferred_decimal_value = xstrndup(s, len);
+                }
+            }
+        }
+    }
+    if (field_present(f, COL_DATE) && !known_at(f->order_fixed, f->order_line, line)) {
+        const char *s = field_text(f, COL_DATE, &len);
+        date ignored;
+        if (date_parse(s, len, DATE_ORDER_AUTO, &ignored) == DATE_AMBIGUOUS) {
+            deferred = true;
+            if (note && !f->deferred_date_line)
+                f->deferred_date_line = line;
+        }
+    }
+    return deferred;
+}
+
+/* ---- the driver -------------------------------------------------------- */
+
+static char *path_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = xmalloc(n);
+    snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+static bool file_missing(const char *path)
+{
+    return access(path, F_OK) != 0 && errno == ENOENT;
+}
+
+/* Opens the file and maps its header.  NULL when it cannot be read. */
+static csv_reader *open_mapped(ingest_file *f)
+{
+    const config *cfg = f->m->config;
+    csv_reader *r = csv_reader_open(f->format->path, f->name, &f->format->csv, f->d);
+    if (!r)
+        return NULL;
+    int got = csv_reader_next(r, &f->rec);
+    if (got == 0)
+        diag_data(f->d, f->name, 0, NULL, "the file is empty: no header line");
+    if (got <= 0 || columns_map_header(f->kind, &f->rec, &cfg->columns[f->kind],
+                                       f->name, &f->format->map, f->d) != 0) {
+        csv_reader_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+/* One pass over the records: the first reads every row, setting aside
+ * those that need a convention learnt later; the second, only those. */
+static int run_pass(ingest_file *f, ingest_row_fn fn)
+{
+    csv_reader *r = open_mapped(f);
+    if (!r)
+        return -1;
+    int got;
+    while ((got = csv_reader_next(r, &f->rec)) > 0) {
+        if (!f->rereading) {
+            learn_conventions(f);
+            if (row_deferred(f, true)) {
+                f->deferred_rows++;
+                continue;
+            }
+        } else if (!row_deferred(f, false)) {
+            continue;
+        }
+        fn(f);
+    }
+    if (!f->rereading) {
+        f->format->csv.encoding = csv_reader_encoding(r);
+        f->format->csv.delimiter = csv_reader_delimiter(r);
+    }
+    csv_reader_free(r);
+    return got < 0 ? -1 : 0;
+}
+
+/* After the first pass: the conventions the deferred rows waited for. */
+static bool deferred_resolvable(ingest_file *f)
+{
+    bool ok = true;
+    if (f->deferred_decimal_line && f->format->decimal == MONEY_DECIMAL_AUTO) {
+        diag_data(f->d, f->name, f->deferred_decimal_line, NULL,
+                  "'%s' has an ambiguous decimal separator and no amount in the "
+                  "file tells; set [csv] decimal in report.ini",
+                  f->deferred_decimal_value);
+        ok = false;
+    }
+    if (f->deferred_date_line && f->format->order == DATE_ORDER_AUTO) {
+        diag_data(f->d, f->name, f->deferred_date_line, "date",
+                  "the day/month order cannot be detected (no day above 12); "
+                  "set [csv] date_order = dmy or mdy in report.ini");
+        ok = false;
+    }
+    return ok;
+}
+
+int ingest_run(ingest_file *f, model *m, input_kind kind, const char *dir,
+               bool required, ingest_row_fn fn, diag *d)
+{
+    const config *cfg = m->config;
+    memset(f, 0, sizeof *f);
+    f->m = m;
+    f->d = d;
+    f->kind = kind;
+    f->name = input_file_name(kind);
+    f->format = &m->formats[kind];
+    f->format->path = path_join(dir, f->name);
+    f->format->csv.encoding = cfg->encoding;
+    f->format->csv.delimiter = cfg->delimiter;
+    f->format->decimal = cfg->decimal;
+    f->format->order = cfg->date_order;
+    f->decimal_fixed = cfg->decimal != MONEY_DECIMAL_AUTO;
+    f->order_fixed = cfg->date_order != DATE_ORDER_AUTO;
+
+    int rc = 0;
+    if (!required && file_missing(f->format->path)) {
+        free(f->format->path);
+        f->format->path = NULL;
+    } else if (run_pass(f, fn) != 0) {
+        rc = -1;
+    } else if (f->deferred_rows) {
+        if (!deferred_resolvable(f))
+            rc = -1;
+        else {
+            f->rereading = true;
+            rc = run_pass(f, fn);
+        }
+    }
+    free(f->scratch);
+    free((void *)f->deferred_decimal_value);
+    return rc;
+}
+
+int ingest_input(model *m, const char *dir, diag *d)
+{
+    static const struct {
+        input_kind kind;
+        bool required;
+        ingest_row_fn fn;
+    } files[] = {
+        {INPUT_ACCOUNTS, true, ingest_account_row},
+        {INPUT_LEDGER, true, ingest_ledger_row},
+        {INPUT_ACTIVITIES, true, ingest_activity_row},
+        {INPUT_PEOPLE, false, ingest_person_row},
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        ingest_file f;
+        int rc = ingest_run(&f, m, files[i].kind, dir, files[i].required, files[i].fn, d);
+        if (files[i].kind == INPUT_ACCOUNTS && rc != 0)
+            m->accounts_unreadable = true;   /* spare the ledger's rows */
+    }
+    return diag_failed(d) ? -1 : 0;
+}

@@ -1,0 +1,191 @@
+/* main.c - run the pipeline: command line, report.ini, ingest, compute,
+ * render; map the outcome to an exit status (sysexits). */
+#include "cli.h"
+#include "compute.h"
+#include "config.h"
+#include "diag.h"
+#include "ingest.h"
+#include "model.h"
+#include "output.h"
+#include "render.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+/* Stage times on stderr when BILAN_TIMINGS is set (for make bench). */
+typedef struct stage_clock {
+    bool on;
+    struct timespec start;
+} stage_clock;
+
+static void stage_start(stage_clock *c)
+{
+    c->on = getenv("BILAN_TIMINGS") != NULL;
+    clock_gettime(CLOCK_MONOTONIC, &c->start);
+}
+
+static void stage_end(stage_clock *c, const char *stage)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (c->on) {
+        long ms = (now.tv_sec - c->start.tv_sec) * 1000L +
+                  (now.tv_nsec - c->start.tv_nsec) / 1000000L;
+        fprintf(stderr, "timing: %s %ld.%03ld s\n", stage, ms / 1000, ms % 1000);
+    }
+    c->start = now;
+}
+
+static char *path_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = xmalloc(n);
+    snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+/* report.ini, with --year and --lang applied over it. */
+static int load_config(const cli_options *opts, config *cfg, diag *d)
+{
+    char *path = path_join(opts->input_dir, "report.ini");
+    int rc = config_load(cfg, path, "report.ini", d);
+    free(path);
+    if (opts->year)
+        cfg->year = opts->year;
+    if (opts->lang)
+        language_parse(opts->lang, &cfg->lang);
+    return rc;
+}
+
+/* The documents' date: SOURCE_DATE_EPOCH when set, else the end of the
+ * reported fiscal year (00:00 UTC), never the clock. */
+static time_t document_time(const figures *f)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch) {
+        char *end;
+        long long t = strtoll(epoch, &end, 10);
+        if (*end == '\0' && t >= 0)
+            return (time_t)t;
+    }
+    return (time_t)date_to_days(f->current.end) * 86400;
+}
+
+enum { OUT_PDF, OUT_XLSX, OUT_JSON, OUT_COUNT };
+
+/* Target path of each output: the option, or OUTPUT/NAME-LABEL.EXT. */
+static char *output_path(const cli_options *opts, int which, const char *label)
+{
+    static const char *const stem[] = {"report", "workbook", "figures"};
+    static const char *const ext[] = {"pdf", "xlsx", "json"};
+    const char *given[] = {opts->pdf_path, opts->xlsx_path, opts->figures_path};
+    if (given[which])
+        return xstrdup(given[which]);
+    char name[64];
+    snprintf(name, sizeof name, "%s-%s.%s", stem[which], label, ext[which]);
+    return path_join(opts->output_dir, name);
+}
+
+/* Renders the three outputs to temporary files, then renames them all;
+ * on any failure removes them all. */
+static int write_outputs(const cli_options *opts, const figures *f, const model *m,
+                         stage_clock *clock, diag *d)
+{
+    if (!opts->pdf_path || !opts->xlsx_path || !opts->figures_path)
+        mkdir(opts->output_dir, 0777);   /* an existing folder is fine */
+    output_file out[OUT_COUNT] = {{0}};
+    render_context ctx = {
+        .templates_dir = opts->templates_dir,
+        .input_dir = opts->input_dir,
+        .timestamp = document_time(f),
+    };
+    int rc = 0;
+    for (int i = 0; i < OUT_COUNT && rc == 0; i++) {
+        char *path = output_path(opts, i, f->current.label);
+        rc = output_begin(&out[i], path, d);
+        free(path);
+    }
+    if (rc == 0) {
+        rc = render_pdf(f, &ctx, out[OUT_PDF].temp, d);
+        stage_end(clock, "pdf");
+    }
+    if (rc == 0) {
+        rc = render_xlsx(f, m, &ctx, out[OUT_XLSX].temp, d);
+        stage_end(clock, "workbook");
+    }
+    if (rc == 0) {
+        rc = render_json(f, out[OUT_JSON].temp, d);
+        stage_end(clock, "json");
+    }
+    for (int i = 0; i < OUT_COUNT && rc == 0; i++)
+        rc = output_commit(&out[i], d);
+    for (int i = 0; i < OUT_COUNT; i++)
+        output_discard(&out[i]);
+    return rc;
+}
+
+static void print_summary(const cli_options *opts, const figures *f)
+{
+    if (opts->quiet)
+        return;
+    printf("bilan: %s %s: %zu ledger rows, %zu activities read; %s\n",
+           f->config->org_name, f->current.label, f->inputs.ledger_rows,
+           f->inputs.activity_rows,
+           opts->check ? "no problems found, nothing written (--check)"
+                       : "report, workbook and figures written");
+}
+
+static int run(const cli_options *opts, diag *d)
+{
+    config cfg;
+    stage_clock clock;
+    stage_start(&clock);
+    if (load_config(opts, &cfg, d) != 0) {
+        config_free(&cfg);
+        return d->status;
+    }
+    model m;
+    model_init(&m, &cfg);
+    figures f = {0};
+    ingest_input(&m, opts->input_dir, d);
+    stage_end(&clock, "ingest");
+    if (!diag_failed(d))
+        compute_figures(&m, &f, d);
+    stage_end(&clock, "compute");
+    if (!diag_failed(d) && !opts->check)
+        write_outputs(opts, &f, &m, &clock, d);
+    if (!diag_failed(d))
+        print_summary(opts, &f);
+    figures_free(&f);
+    model_free(&m);
+    config_free(&cfg);
+    return d->status;
+}
+
+int main(int argc, char **argv)
+{
+    cli_options opts;
+    if (cli_parse(argc, argv, &opts, stderr) != 0)
+        return EXIT_USAGE;
+    if (opts.help) {
+        cli_print_help(stdout);
+        return EXIT_OK;
+    }
+    if (opts.version) {
+        cli_print_version(stdout);
+        return EXIT_OK;
+    }
+    diag d;
+    diag_init(&d, stderr);
+    int status = run(&opts, &d);
+    diag_finish(&d);
+    if (diag_failed(&d) && !opts.quiet)
+        fprintf(stderr, "bilan: %zu problem%s; nothing written\n", d.count,
+                d.count == 1 ? "" : "s");
+    return status;
+}

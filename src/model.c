@@ -1,0 +1,93 @@
+/* model.c - the model's storage: fiscal-year slots, accounts, tallies. */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *account_kind_name(account_kind kind)
+{
+    static const char *const names[] = {
+        [KIND_REVENUE] = "revenue", [KIND_EXPENSE] = "expense",
+        [KIND_ASSET] = "asset", [KIND_LIABILITY] = "liability",
+        [KIND_EQUITY] = "equity",
+    };
+    return names[kind];
+}
+
+static void tally_list_init(tally_list *list)
+{
+    memset(list, 0, sizeof *list);
+    list->index = strmap_new();
+}
+
+static void tally_list_free(tally_list *list)
+{
+    free(list->items);
+    strmap_free(list->index);
+}
+
+void model_init(model *m, const config *cfg)
+{
+    memset(m, 0, sizeof *m);
+    m->config = cfg;
+    m->strings = arena_new();
+    m->years = cfg->history > 2 ? cfg->history : 2;
+    if (m->years > MODEL_YEARS_MAX)
+        m->years = MODEL_YEARS_MAX;
+    for (int slot = 0; slot < m->years; slot++) {
+        fiscal_period *p = &m->period[slot];
+        p->year = cfg->year - slot;
+        p->start = fiscal_year_start(cfg->calendar, p->year);
+        p->end = fiscal_year_end(cfg->calendar, p->year);
+        fiscal_year_label(cfg->calendar, p->year, p->label, sizeof p->label);
+    }
+    m->account_index = strmap_new();
+    tally_list_init(&m->counterparties);
+    tally_list_init(&m->axes);
+    tally_list_init(&m->types);
+    tally_list_init(&m->partners);
+    tally_list_init(&m->regions);
+}
+
+void model_free(model *m)
+{
+    free(m->accounts);
+    strmap_free(m->account_index);
+    tally_list_free(&m->counterparties);
+    tally_list_free(&m->axes);
+    tally_list_free(&m->types);
+    tally_list_free(&m->partners);
+    tally_list_free(&m->regions);
+    free(m->people);
+    for (int k = 0; k < INPUT_KIND_COUNT; k++)
+        free(m->formats[k].path);
+    arena_free(m->strings);
+    memset(m, 0, sizeof *m);
+}
+
+int model_slot_of_year(const model *m, int year)
+{
+    int slot = m->config->year - year;
+    return slot >= 0 && slot < m->years ? slot : -1;
+}
+
+int model_slot_of_date(const model *m, date d)
+{
+    return model_slot_of_year(m, fiscal_year_of(m->config->calendar, d));
+}
+
+tally *tally_list_get(model *m, tally_list *list, const char *key,
+                      const char *name, const char *axis)
+{
+    size_t pos;
+    if (strmap_get(list->index, key, strlen(key), &pos))
+        return &list->items[pos];
+    xgrow((void **)&list->items, &list->cap, list->count + 1, sizeof(tally));
+    pos = list->count++;
+    tally *t = &list->items[pos];
+    memset(t, 0, sizeof *t);
+    t->name = arena_strdup(m->strings, name);
+    t->axis = axis ? arena_strdup(m->strings, axis) : NULL;
+    strmap_put(list->index, key, strlen(key), pos);
+    return t;
+}
