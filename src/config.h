@@ -51,6 +51,9 @@ typedef struct config {
 int config_load(config *cfg, const char *path, const char *name, diag *d);
 void config_free(config *cfg);   /* frees the strings; NULL-safe members */
 
+/* For --lang: sets cfg->lang; a default title follows the language. */
+void config_set_language(config *cfg, language lang);
+
 const char *language_code(language lang);           /* "fr" / "en" */
 int language_parse(const char *text, language *out); /* 0 or -1 */
 

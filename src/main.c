@@ -57,8 +57,9 @@ static int load_config(const cli_options *opts, config *cfg, diag *d)
     free(path);
     if (opts->year)
         cfg->year = opts->year;
-    if (opts->lang)
-        language_parse(opts->lang, &cfg->lang);
+    language lang;
+    if (opts->lang && language_parse(opts->lang, &lang) == 0)
+        config_set_language(cfg, lang);
     return rc;
 }
 
