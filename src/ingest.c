@@ -247,6 +247,7 @@ static int run_pass(ingest_file *f, ingest_row_fn fn)
     int got;
     while ((got = csv_reader_next(r, &f->rec)) > 0) {
         if (!f->rereading) {
+            f->rows++;
             learn_conventions(f);
             if (row_deferred(f, true)) {
                 f->deferred_rows++;
@@ -337,6 +338,10 @@ int ingest_input(model *m, const char *dir, diag *d)
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         ingest_file f;
         int rc = ingest_run(&f, m, files[i].kind, dir, files[i].required, files[i].fn, d);
+        if (files[i].kind == INPUT_LEDGER)
+            m->ledger_rows = f.rows;
+        else if (files[i].kind == INPUT_ACTIVITIES)
+            m->activity_rows = f.rows;
         if (files[i].kind == INPUT_ACCOUNTS && rc != 0)
             m->accounts_unreadable = true;   /* spare the ledger's rows */
     }

@@ -24,6 +24,8 @@ typedef struct ingest_file {
     input_format *format;      /* m->formats[kind]: settled conventions */
     csv_record rec;            /* the current record */
 
+    size_t rows;               /* data records read */
+
     /* Conventions learnt from the values: where first seen (0 = not yet). */
     bool decimal_fixed, order_fixed;   /* set in report.ini */
     size_t decimal_line, order_line;

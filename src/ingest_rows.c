@@ -121,8 +121,6 @@ static void add_counterparty(ingest_file *f, const account *a, int slot, int64_t
 void ingest_ledger_row(ingest_file *f)
 {
     model *m = f->m;
-    if (!f->rereading)
-        m->ledger_rows++;
     date when;
     const char *code;
     size_t code_len, pos = 0;
@@ -179,8 +177,6 @@ static void add_folded(ingest_file *f, tally_list *list, column_id col, int slot
 void ingest_activity_row(ingest_file *f)
 {
     model *m = f->m;
-    if (!f->rereading)
-        m->activity_rows++;
     date when;
     const char *axis, *type;
     size_t axis_len, type_len;
