@@ -2,6 +2,7 @@
  * conventions learnt from the values, deferred rows) and the typed field
  * readers shared by the row processors in ingest_*.c. */
 #include "ingest_file.h"
+#include "progress.h"
 #include "text.h"
 
 #include <errno.h>
@@ -247,7 +248,8 @@ static int run_pass(ingest_file *f, ingest_row_fn fn)
     int got;
     while ((got = csv_reader_next(r, &f->rec)) > 0) {
         if (!f->rereading) {
-            f->rows++;
+            if ((++f->rows & 0x3fff) == 0)
+                progress_update(f->name, f->rows);
             learn_conventions(f);
             if (row_deferred(f, true)) {
                 f->deferred_rows++;

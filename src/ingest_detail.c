@@ -2,6 +2,7 @@
  * activities.csv read again, with the conventions the first read settled,
  * one row at a time (memory does not grow with the rows). */
 #include "ingest_file.h"
+#include "progress.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,10 @@ static int walk(const model *m, input_kind kind, detail_row_fn fn, void *arg)
     if (!r)
         return -1;
     int rc = 0, got = csv_reader_next(r, &f.rec);   /* the header */
+    size_t rows = 0;
     while (rc == 0 && got > 0 && (got = csv_reader_next(r, &f.rec)) > 0) {
+        if ((++rows & 0x3fff) == 0)
+            progress_update(f.name, rows);
         date when;
         if (field_date(&f, COL_DATE, &when) != FIELD_OK)
             continue;
@@ -34,6 +38,7 @@ static int walk(const model *m, input_kind kind, detail_row_fn fn, void *arg)
         if (slot == 0 || slot == 1)
             rc = fn(&f, slot, arg);
     }
+    progress_done();
     csv_reader_free(r);
     free(f.scratch);
     if (rc)

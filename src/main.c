@@ -7,6 +7,7 @@
 #include "ingest.h"
 #include "model.h"
 #include "output.h"
+#include "progress.h"
 #include "render.h"
 #include "xalloc.h"
 
@@ -16,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Stage times on stderr when BILAN_TIMINGS is set (for make bench). */
 typedef struct stage_clock {
@@ -153,7 +155,9 @@ static int run(const cli_options *opts, diag *d)
     model m;
     model_init(&m, &cfg);
     figures f = {0};
+    progress_enable(!opts->quiet && isatty(STDERR_FILENO));
     ingest_input(&m, opts->input_dir, d);
+    progress_done();
     stage_end(&clock, "ingest");
     if (!diag_failed(d))
         compute_figures(&m, &f, d);
