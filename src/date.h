@@ -10,7 +10,7 @@ typedef struct date {
 } date;
 
 typedef enum date_order {
-    DATE_ORDER_AUTO,       /* only year-first forms parse; others ambiguous */
+    DATE_ORDER_AUTO,       /* xx/xx/YYYY parses only when one part is above 12 */
     DATE_ORDER_DMY,
     DATE_ORDER_MDY
 } date_order;

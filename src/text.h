@@ -15,7 +15,7 @@ const char *text_trim(const char *s, size_t *len);
 char *text_fold_key(const char *s, size_t len);
 
 /* A header key: as text_fold_key, accents removed too ("Débit" -> "debit"),
- * inner runs of white space, '_' and '-' made one space. */
+ * runs of white space, '_', '-' and '.' made one space, ’ made '. */
 char *text_header_key(const char *s, size_t len);
 
 /* Whether s[0..len) is valid UTF-8. */
