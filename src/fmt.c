@@ -45,7 +45,7 @@ char *fmt_money(char *buf, size_t size, int64_t cents, bool with_cents, language
 {
     uint64_t mag = magnitude(cents);
     uint64_t units = with_cents ? mag / 100 : mag / 100 + (mag % 100 >= 50);
-    char whole[40], frac[8] = "", out[FMT_SIZE * 2];
+    char whole[40], frac[16] = "", out[FMT_SIZE * 2];
     group_digits(whole, units, lang);
     const char *sign = cents < 0 && (with_cents || units > 0) ? "-" : "";
     if (with_cents)
@@ -60,7 +60,7 @@ char *fmt_money(char *buf, size_t size, int64_t cents, bool with_cents, language
 
 char *fmt_count(char *buf, size_t size, int64_t n, language lang)
 {
-    char whole[40], out[FMT_SIZE];
+    char whole[40], out[FMT_SIZE * 2];
     group_digits(whole, magnitude(n), lang);
     snprintf(out, sizeof out, "%s%s", n < 0 ? "-" : "", whole);
     return put(buf, size, out);
@@ -73,7 +73,7 @@ static void fmt_scaled(char *out, size_t size, int64_t v, unsigned scale,
 {
     uint64_t mag = magnitude(v);
     unsigned frac = (unsigned)(mag % scale);
-    char whole[40], dec[8] = "";
+    char whole[40], dec[16] = "";
     group_digits(whole, mag / scale, lang);
     char mark = lang == LANG_FR ? ',' : '.';
     if (scale == 100 && frac % 10 == 0)
@@ -97,7 +97,7 @@ char *fmt_change_pct(char *buf, size_t size, const figure *f, language lang)
 {
     if (!f->has_pct)
         return put(buf, size, lang == LANG_FR ? "nouveau" : "new");
-    char num[FMT_SIZE], out[FMT_SIZE];
+    char num[FMT_SIZE], out[FMT_SIZE * 2];
     /* Percents always show their one decimal: "+58,2 %", "0,0 %". */
     fmt_scaled(num, sizeof num, f->change_pct_tenths, 10, true, lang);
     snprintf(out, sizeof out, "%s%s", num, lang == LANG_FR ? NBSP "%" : "%");

@@ -1,0 +1,295 @@
+#!/bin/sh
+# bench/run.sh - the benchmark behind `make bench`: how long bilan takes and
+# how much memory it holds on ledgers of 10,000 to 1,000,000 lines, against
+# floors that only parse the same CSV (libcsv) or only write the same detail
+# cells (libxlsxwriter), and against the targets of docs/performance.md.
+#
+# Generates deterministic input folders (bench/gen_input.c) into
+# build/bench/, checks each with `bilan --check`, runs the whole pipeline
+# with the workbook's detail sheets off and on, checks figures.json against
+# the totals the generator computed, and prints one table.  Each run is
+# measured by bench/rusage.c (wall, user+sys CPU, peak RSS); stage times come
+# from bilan's stderr under BILAN_TIMINGS=1 ("timing: ingest 0.412 s").
+#
+# Environment: BILAN (default build/bilan), BENCH_SIZES (default
+# "10000 100000 1000000"), BENCH_RUNS (best of, default 3; runs that take
+# seconds are made once), BENCH_STRICT=1 (exit 1 when a target is missed),
+# BENCH_REPORT_ONLY=1 (print the table of the last run again).
+# Exit status: 0, or 1 when a run fails or gives wrong figures.
+set -eu
+
+BUILD=${BUILD:-build}
+BILAN=${BILAN:-$BUILD/bilan}
+SIZES=${BENCH_SIZES:-10000 100000 1000000}
+RUNS=${BENCH_RUNS:-3}
+CC=${CC:-cc}
+OUT=$BUILD/bench
+RES=$OUT/results
+REPORT_ONLY=${BENCH_REPORT_ONLY:-0}
+mkdir -p "$OUT" "$RES"
+if [ "$REPORT_ONLY" != 1 ]; then
+    rm -f "$RES"/*
+    cut -d' ' -f1 /proc/loadavg >"$RES/load" 2>/dev/null || true
+fi
+
+die() {
+    echo "bench: $*" >&2
+    exit 1
+}
+
+[ -x "$BILAN" ] || die "$BILAN not found: run make first"
+
+# --- the bench's own programs ---------------------------------------------
+
+WARN="-std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshadow \
+-Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla"
+
+# tool NAME [LIBS...]: builds bench/NAME.c into $OUT/NAME when it is stale.
+tool() {
+    name=$1
+    shift
+    if [ ! -x "$OUT/$name" ] || [ "bench/$name.c" -nt "$OUT/$name" ]; then
+        # shellcheck disable=SC2086
+        $CC -O2 $WARN $(pkg-config --cflags xlsxwriter) -o "$OUT/$name" \
+            "bench/$name.c" "$@" || die "cannot build bench/$name.c"
+    fi
+}
+
+tool gen_input
+tool rusage
+tool csv_floor -lcsv
+# shellcheck disable=SC2046
+tool xlsx_floor $(pkg-config --libs xlsxwriter) -lcsv
+
+RUSAGE=$OUT/rusage
+
+# --- inputs ----------------------------------------------------------------
+
+CSVS="accounts.csv ledger.csv activities.csv people.csv"
+
+# prepare N: build/bench/data-N (generated once), and the two input folders
+# in-N-off and in-N-on that share its files and differ in report.ini; both
+# get a copy of input/texts/.
+prepare() {
+    n=$1
+    data=$OUT/data-$n
+    if [ ! -f "$data/expected.txt" ] || [ "$OUT/gen_input" -nt "$data/expected.txt" ]; then
+        echo "bench: generating $n ledger lines into $data" >&2
+        rm -rf "$data"
+        "$OUT/gen_input" "$n" "$data" || die "gen_input $n failed"
+    fi
+    for detail in off on; do
+        dir=$OUT/in-$n-$detail
+        mkdir -p "$dir"
+        for f in $CSVS; do
+            ln -f "$data/$f" "$dir/$f" 2>/dev/null || cp "$data/$f" "$dir/$f"
+        done
+        yes_no=yes
+        [ "$detail" = off ] && yes_no=no
+        sed "s/^detail = .*/detail = $yes_no/" "$data/report.ini" >"$dir/report.ini"
+        # The default template includes the sample's narrative texts.
+        rm -rf "$dir/texts"
+        [ -d input/texts ] && cp -R input/texts "$dir/texts"
+    done
+    if ! "$BILAN" --check --quiet --input "$OUT/in-$n-on" >"$RES/check-$n.out" 2>&1; then
+        sed 20q "$RES/check-$n.out" >&2
+        die "bilan --check rejects the generated input of $n lines"
+    fi
+}
+
+# --- measuring --------------------------------------------------------------
+
+# measure LABEL RUNS COMMAND...: runs COMMAND RUNS times under rusage and
+# keeps the fastest run's rusage line in $RES/LABEL.ru and its stderr in
+# $RES/LABEL.err.
+measure() {
+    label=$1
+    runs=$2
+    shift 2
+    best=
+    i=0
+    while [ "$i" -lt "$runs" ]; do
+        i=$((i + 1))
+        if ! BILAN_TIMINGS=1 "$RUSAGE" -o "$RES/$label.try" "$@" \
+                >"$RES/$label.out" 2>"$RES/$label.tryerr"; then
+            cat "$RES/$label.try" >&2 2>/dev/null || true
+            sed 20q "$RES/$label.tryerr" >&2
+            die "$label: $* failed"
+        fi
+        wall=$(sed 's/^wall=\([^ ]*\) .*/\1/' "$RES/$label.try")
+        if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+            best=$wall
+            mv "$RES/$label.try" "$RES/$label.ru"
+            mv "$RES/$label.tryerr" "$RES/$label.err"
+        fi
+    done
+    rm -f "$RES/$label.try" "$RES/$label.tryerr"
+}
+
+# The runs of N lines, or one when they take seconds.
+runs_for() {
+    if [ "$1" -ge 1000000 ] && [ "$2" = slow ]; then echo 1; else echo "$RUNS"; fi
+}
+
+# check_figures N OUTDIR: figures.json agrees with the generator's totals.
+check_figures() {
+    json=$(ls "$2"/figures-*.json 2>/dev/null | sed 1q)
+    [ -n "$json" ] || die "no figures JSON in $2"
+    command -v python3 >/dev/null 2>&1 || return 0
+    python3 - "$json" "$OUT/data-$1/expected.txt" <<'EOF' || die "wrong figures for $1 lines: $json"
+import json, sys
+fig = json.load(open(sys.argv[1]))
+want = dict(line.split() for line in open(sys.argv[2]))
+got = {k: fig["inputs"][k] for k in ("ledger_rows", "activity_rows",
+       "ledger_rows_outside_years", "ledger_rows_other_kinds")}
+for slot, key in ((0, "current"), (1, "previous")):
+    got["revenue.%d" % slot] = round(fig["finances"]["revenue"][key] * 100)
+    got["expenses.%d" % slot] = round(fig["finances"]["expenses"][key] * 100)
+    got["activities.%d" % slot] = fig["activities"]["count"][key]
+    got["participants.%d" % slot] = fig["activities"]["participants"][key]
+    got["hours.%d" % slot] = round(fig["activities"]["hours"][key] * 100)
+bad = [k for k in want if int(want[k]) != int(got[k])]
+for k in bad:
+    print("  %s: expected %s, figures.json says %s" % (k, want[k], got[k]), file=sys.stderr)
+sys.exit(1 if bad else 0)
+EOF
+}
+
+[ "$REPORT_ONLY" = 1 ] || for n in $SIZES; do
+    prepare "$n"
+    for detail in off on; do
+        out=$OUT/out-$n-$detail
+        mkdir -p "$out"
+        speed=fast
+        [ "$detail" = on ] && speed=slow
+        echo "bench: bilan, $n lines, detail $detail" >&2
+        measure "bilan-$n-$detail" "$(runs_for "$n" $speed)" \
+            "$BILAN" --input "$OUT/in-$n-$detail" --output "$out" --quiet
+        check_figures "$n" "$out"
+    done
+    echo "bench: floors, $n lines" >&2
+    # shellcheck disable=SC2046
+    measure "csv-$n" "$RUNS" "$OUT/csv_floor" $(for f in $CSVS; do echo "$OUT/data-$n/$f"; done)
+    measure "xlsx-$n" "$(runs_for "$n" slow)" "$OUT/xlsx_floor" "$OUT/data-$n" "$OUT/floor-$n.xlsx"
+done
+
+if [ "$REPORT_ONLY" != 1 ] && [ -f input/report.ini ]; then
+    mkdir -p "$OUT/out-sample"
+    measure sample "$RUNS" "$BILAN" --input input --output "$OUT/out-sample" --quiet
+fi
+
+# --- the table ----------------------------------------------------------------
+
+# field FILE KEY: a value of a rusage line.
+field() {
+    sed -n "s/.*$2=\([^ ]*\).*/\1/p" "$1"
+}
+
+# row LABEL: "wall cpu rss_mb" of a measured run.
+row() {
+    f=$RES/$1.ru
+    awk -v w="$(field "$f" wall)" -v u="$(field "$f" user)" -v s="$(field "$f" sys)" \
+        -v r="$(field "$f" maxrss_kb)" 'BEGIN { printf "%8.3f %8.3f %8.1f", w, u + s, r / 1024 }'
+}
+
+# stages LABEL: the five stage times from BILAN_TIMINGS lines, "-" if absent.
+stages() {
+    awk '$1 == "timing:" { s = tolower($2)
+                           if (s == "xlsx") s = "workbook"
+                           if (s == "figures") s = "json"
+                           t[s] = $3 }
+         END { n = split("ingest compute pdf workbook json", k, " ")
+               for (i = 1; i <= n; i++)
+                   printf " %8s", (k[i] in t) ? sprintf("%.3f", t[k[i]]) : "-" }' \
+        "$RES/$1.err"
+}
+
+report() {
+    printf 'bilan benchmark: %s, %s, %s CPUs, %s\n\n' "$BILAN" \
+        "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo 2>/dev/null | sed 1q)" \
+        "$(nproc 2>/dev/null || echo '?')" "$(date -u +%Y-%m-%d)"
+    printf '%10s %6s %8s %8s %8s %8s %8s %8s %8s %8s\n' lines detail 'wall s' 'cpu s' \
+        'rss MB' ingest compute pdf workbook json
+    for n in $SIZES; do
+        for detail in off on; do
+            printf '%10s %6s %s%s\n' "$n" "$detail" "$(row "bilan-$n-$detail")" \
+                "$(stages "bilan-$n-$detail")"
+        done
+    done
+    printf '\nfloors (the same files: libcsv parse only; libxlsxwriter detail cells only)\n'
+    printf '%10s %6s %8s %8s %8s\n' lines floor 'wall s' 'cpu s' 'rss MB'
+    for n in $SIZES; do
+        printf '%10s %6s %s\n' "$n" csv "$(row "csv-$n")"
+        printf '%10s %6s %s\n' "$n" xlsx "$(row "xlsx-$n")"
+    done
+    if [ -f "$RES/sample.ru" ]; then
+        printf '\nsample input/: %s s wall, %s s cpu, stages%s\n' "$(field "$RES/sample.ru" wall)" \
+            "$(row sample | awk '{ print $2 }')" "$(stages sample)"
+    fi
+    load=$(cat "$RES/load" 2>/dev/null || echo 0)
+    if awk -v l="$load" 'BEGIN { exit !(l >= 0.5) }'; then
+        printf '\nnote: load average %s when the bench started: other processes compete\n' "$load"
+        printf 'for the CPUs, so wall times are upper bounds; the CPU columns hold better.\n'
+    fi
+}
+
+# target TEXT VALUE LIMIT: prints one target line; counts misses.
+misses=0
+target() {
+    if awk -v v="$2" -v l="$3" 'BEGIN { exit !(v <= l) }'; then verdict=ok; else
+        verdict=MISSED
+        misses=$((misses + 1))
+    fi
+    printf '  %-44s %8s <= %-6s %s\n' "$1" "$2" "$3" "$verdict"
+}
+
+# info TEXT VALUE: a figure shown beside the targets, not judged.
+info() {
+    printf '  %-44s %8s\n' "$1" "$2"
+}
+
+# cpu LABEL: user + sys seconds of a measured run.
+cpu() {
+    row "$1" | awk '{ print $2 }'
+}
+
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 999) }'
+}
+
+targets() {
+    big=1000000
+    case " $SIZES " in *" $big "*) ;; *)
+        printf '\ntargets: not checked (they are for %s lines; BENCH_SIZES=%s)\n' "$big" "$SIZES"
+        return 0 ;;
+    esac
+    off=$RES/bilan-$big-off.ru
+    on=$RES/bilan-$big-on.ru
+    printf '\ntargets (1,000,000 ledger lines, 100,000 activities)\n'
+    target 'detail off: wall s' "$(field "$off" wall)" 1.0
+    target 'detail off: wall / csv floor wall' \
+        "$(ratio "$(field "$off" wall)" "$(field "$RES/csv-$big.ru" wall)")" 3.0
+    info 'detail off: cpu / csv floor cpu (info)' "$(ratio "$(cpu "bilan-$big-off")" "$(cpu "csv-$big")")"
+    target 'detail off: peak RSS MB' "$(ratio "$(field "$off" maxrss_kb)" 1024)" 32
+    case " $SIZES " in *" 100000 "*)
+        target 'detail off: RSS at 1M / RSS at 100k' \
+            "$(ratio "$(field "$off" maxrss_kb)" "$(field "$RES/bilan-100000-off.ru" maxrss_kb)")" 1.10
+        ;;
+    esac
+    target 'detail on: wall / xlsx floor wall' \
+        "$(ratio "$(field "$on" wall)" "$(field "$RES/xlsx-$big.ru" wall)")" 1.25
+    info 'detail on: cpu / xlsx floor cpu (info)' "$(ratio "$(cpu "bilan-$big-on")" "$(cpu "xlsx-$big")")"
+    target 'detail on: peak RSS MB' "$(ratio "$(field "$on" maxrss_kb)" 1024)" 64
+    if [ -f "$RES/sample.ru" ]; then
+        target 'sample input/: wall s' "$(field "$RES/sample.ru" wall)" 0.1
+    fi
+}
+
+report >"$OUT/results.txt"
+targets >>"$OUT/results.txt"
+cat "$OUT/results.txt"
+echo "bench: table saved in $OUT/results.txt; outputs in $OUT/out-*" >&2
+if [ "$misses" -gt 0 ] && [ "${BENCH_STRICT:-0}" = 1 ]; then
+    exit 1
+fi
+exit 0

@@ -1,0 +1,32 @@
+/* pdf_fields.h - the template's placeholders: "{{finances.revenue.current}}"
+ * -> "125 000 $", read from the computed figures and formatted for the
+ * report's language (the list is in docs/templates.md). */
+#ifndef BILAN_PDF_FIELDS_H
+#define BILAN_PDF_FIELDS_H
+
+#include "figures.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A figure's value as the report shows it. */
+typedef enum field_unit {
+    FIELD_MONEY,               /* cents, shown in whole dollars */
+    FIELD_COUNT,
+    FIELD_HOURS                /* hundredths */
+} field_unit;
+
+/* Writes the text of placeholder name for figures f (the user pointer of
+ * a tpl_options); false when there is no such placeholder. */
+bool pdf_field_resolve(void *f, const char *name, char *out, size_t size);
+
+/* "current", "previous", "change" (signed: "+4 598 $") or "change_pct" of
+ * a figure; false for another part. */
+bool pdf_field_part(const figure *fig, field_unit unit, const char *part,
+                    language lang, char *out, size_t size);
+
+/* A value in a unit; with plus, positive values get a "+". */
+void pdf_field_value(int64_t value, field_unit unit, bool plus, language lang,
+                     char *out, size_t size);
+
+#endif

@@ -1,0 +1,772 @@
+#!/bin/sh
+# make_cases.sh - (re)generate the test cases from _base: one defect each.
+#
+#   sh tests/cases/make_cases.sh
+#
+# Each case is a copy of _base/input with ONE change, plus its expected exit
+# status and stderr (see tests/e2e/test_cases.sh for the format).  The
+# output is committed so a case can be read without running this; edit
+# this script, not the folders.  Inputs too big to commit (a 10 MB field,
+# 10,000 columns) get a `setup` script that builds them at test time.
+#
+# _base/input figures (fiscal year ending 03-31, reported 2013-2014):
+#   revenue 11234.56 (previous 8000.00), expenses 6200.00 (4000.00),
+#   net 5034.56; 8 ledger rows, 1 on an asset account; activities 3 (1),
+#   participants 56 (10), hours 11.75 (3.00), partners 2, regions 2.
+# Ledger lines: 2 4100 10000.00 | 3 4200 1234.56 | 4 5100 5000.00 |
+#   5 5200 1200.00 | 6-7 previous year | 8 2011-2012 | 9 asset 1000.
+set -e
+CASES=$(cd "$(dirname "$0")" && pwd)
+BASE=$CASES/_base/input
+
+# new NAME STATUS: starts case NAME as a copy of _base.
+new() {
+    dir=$CASES/$1
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    cp -R "$BASE" "$dir/input"
+    in=$dir/input
+    echo "$2" >"$dir/status"
+}
+expect() { printf '%s\n' "$@" >>"$dir/stderr"; }     # stderr lines
+once() { printf '%s\n' "$@" >>"$dir/once"; }         # on exactly one line
+absent() { printf '%s\n' "$@" >>"$dir/absent"; }     # on no line
+args() { printf '%s\n' "$*" >"$dir/args"; }
+figures() { cat >"$dir/expect.json"; }
+put() { cat >"$in/$1"; }                              # FILE <- stdin
+append() { f=$1; shift; printf '%s\n' "$@" >>"$in/$f"; }
+# setline FILE N TEXT: replaces line N.  delline FILE N.  insline FILE N TEXT:
+# inserts before line N.
+setline() { T=$3 awk -v n="$2" 'NR == n { print ENVIRON["T"]; next } { print }' \
+    "$in/$1" >"$in/$1.new" && mv "$in/$1.new" "$in/$1"; }
+delline() { awk -v n="$2" 'NR != n' "$in/$1" >"$in/$1.new" && mv "$in/$1.new" "$in/$1"; }
+insline() { T=$3 awk -v n="$2" 'NR == n { print ENVIRON["T"] } { print }' \
+    "$in/$1" >"$in/$1.new" && mv "$in/$1.new" "$in/$1"; }
+edit() { sed "$2" "$in/$1" >"$in/$1.new" && mv "$in/$1.new" "$in/$1"; }
+crlf() { awk '{ printf "%s\r\n", $0 }' "$in/$1" >"$in/$1.new" && mv "$in/$1.new" "$in/$1"; }
+cp1252() { iconv -f UTF-8 -t WINDOWS-1252 "$in/$1" >"$in/$1.new" && mv "$in/$1.new" "$in/$1"; }
+
+# The base figures, for valid variants that must not change them.
+base_figures() {
+    figures <<'JSON'
+{
+  "fiscal_year.label": "2013-2014",
+  "finances.revenue.current": "11234.56",
+  "finances.revenue.previous": "8000.00",
+  "finances.expenses.current": "6200.00",
+  "finances.expenses.previous": "4000.00",
+  "finances.net.current": "5034.56",
+  "inputs.ledger_rows": 8,
+  "inputs.ledger_rows_other_kinds": 1
+}
+JSON
+}
+
+# Remove the generated cases (every folder but _base).
+for d in "$CASES"/*/; do
+    case $(basename "$d") in _*) ;; *) rm -rf "$d" ;; esac
+done
+
+### Empty files and files with a header only
+for f in ledger accounts activities people; do
+    new "empty_$f" 65
+    : >"$in/$f.csv"
+    expect "$f.csv"
+done
+new empty_report_ini 65
+: >"$in/report.ini"
+expect "report.ini"
+
+new header_only_ledger 0
+edit ledger.csv '2,$d'
+figures <<'JSON'
+{"finances.revenue.current": "0.00", "finances.expenses.current": "0.00",
+ "inputs.ledger_rows": 0, "activities.count.current": 3}
+JSON
+
+new header_only_activities 0
+edit activities.csv '2,$d'
+figures <<'JSON'
+{"activities.count.current": 0, "activities.participants.current": 0,
+ "inputs.activity_rows": 0, "finances.revenue.current": "11234.56"}
+JSON
+
+new header_only_people 0
+
+new header_only_accounts 65
+edit accounts.csv '2,$d'
+expect "ledger.csv:2: column 'account'"
+
+### Line structure
+new no_final_newline 0
+printf '%s' "$(cat "$in/ledger.csv")" >"$in/ledger.csv"
+base_figures
+
+new unterminated_quote 65
+setline ledger.csv 4 '2013-07-31,5100,5000.00,,"Paie,P-003'
+expect "ledger.csv:4:"
+expect 'quote'
+
+new nul_byte 65
+printf '2013-06-01,4200,1234.56,Ville\000de Montr\303\251al,Formation,P-002\n' >"$in/line3"
+{ sed -n 1,2p "$in/ledger.csv"; cat "$in/line3"; sed -n '4,$p' "$in/ledger.csv"; } >"$in/x"
+mv "$in/x" "$in/ledger.csv"
+rm "$in/line3"
+expect "ledger.csv:3:"
+expect 'NUL'
+
+new short_row 65
+setline ledger.csv 4 '2013-07-31,5100'
+expect "ledger.csv:4:"
+expect 'amount'
+
+new multiline_record_line_numbers 65
+setline ledger.csv 3 '2013-06-01,4200,1234.56,Ville de Montréal,"Formation
+sur deux lignes",P-002'
+setline ledger.csv 5 '2013-07-31,5100,cinq mille,,Paie,P-003'
+expect "ledger.csv:5: column 'amount'"
+expect "'cinq mille'"
+
+new blank_lines_line_numbers 65
+insline ledger.csv 3 ''
+insline ledger.csv 3 ''
+setline ledger.csv 6 '2013-07-31,5100,cinq mille,,Paie,P-003'
+expect "ledger.csv:6: column 'amount'"
+expect "'cinq mille'"
+
+new crlf_line_numbers 65
+setline ledger.csv 4 '2013-07-31,5100,cinq mille,,Paie,P-003'
+crlf ledger.csv
+expect "ledger.csv:4: column 'amount'"
+expect "'cinq mille'"
+
+new huge_field 0
+cat >"$dir/setup" <<'SH'
+# Puts a 10 MB memo on ledger.csv line 3 (generated: too big to commit).
+f=$1/ledger.csv
+{
+    sed -n 1,2p "$f"
+    printf '2013-06-01,4200,1234.56,Ville de Montréal,'
+    head -c 10485760 /dev/zero | tr '\0' x
+    printf ',P-002\n'
+    sed -n '4,$p' "$f"
+} >"$f.new" && mv "$f.new" "$f"
+SH
+base_figures
+
+new many_columns 0
+cat >"$dir/setup" <<'SH'
+# Widens ledger.csv to 10,000 columns (generated: too big to commit).
+f=$1/ledger.csv
+awk -F, '{
+    s = $0
+    for (i = NF + 1; i <= 10000; i++)
+        s = s "," (NR == 1 ? "extra" i : i)
+    print s
+}' "$f" >"$f.new" && mv "$f.new" "$f"
+SH
+base_figures
+
+new many_errors 65
+{
+    echo 'date,account,amount,counterparty,memo,ref'
+    i=1
+    while [ $i -le 120 ]; do
+        echo "2013-05-01,4100,pas un montant,,,R-$i"
+        i=$((i + 1))
+    done
+} >"$in/ledger.csv"
+expect "ledger.csv:2: column 'amount'" "ledger.csv:51: column 'amount'" "70 more"
+echo 55 >"$dir/maxlines"
+
+### Encodings
+new invalid_utf8_declared 65
+append report.ini '' '[csv]' 'encoding = utf-8'
+setline activities.csv 3 "$(printf '2013-09-20,Accompagnement,Coaching,Suivi \377\376,MONTRÉAL-NORD,Montréal,4,2')"
+expect "activities.csv:3:"
+expect 'UTF-8'
+
+new cp1252_declared_utf8 65
+append report.ini '' '[csv]' 'encoding = utf-8'
+cp1252 ledger.csv
+expect "ledger.csv:3:"
+expect 'UTF-8'
+
+### Headers
+new duplicate_header 65
+setline ledger.csv 1 'date,account,amount,counterparty,memo,amount'
+expect "ledger.csv:1: column 'amount'"
+
+new duplicate_header_alias 65
+setline ledger.csv 1 'date,account,amount,counterparty,memo,Montant'
+expect "ledger.csv:1: column 'amount'"
+
+for spec in ledger:date:colonne_x ledger:account:colonne_x ledger:amount:colonne_x \
+    accounts:account:colonne_x accounts:name:colonne_x accounts:kind:sorte \
+    accounts:group:colonne_x activities:date:colonne_x activities:axis:colonne_x \
+    activities:type:colonne_x people:name:colonne_x people:group:colonne_x; do
+    f=${spec%%:*} rest=${spec#*:}
+    col=${rest%%:*} other=${rest#*:}
+    new "missing_column_${f}_$col" 65
+    T=$other awk -F, -v c="$col" 'BEGIN { OFS = "," }
+        NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) $i = ENVIRON["T"] } { print }' \
+        "$in/$f.csv" >"$in/x" && mv "$in/x" "$in/$f.csv"
+    expect "$f.csv:1: column '$col'"
+done
+
+new debit_without_credit 65
+setline ledger.csv 1 'date,account,debit,counterparty,memo,ref'
+expect "ledger.csv:1: column 'credit'"
+
+### Amounts
+new amount_three_decimals 65
+setline ledger.csv 3 '2013-06-01,4200,1234.567,Ville de Montréal,Formation,P-002'
+expect "ledger.csv:3: column 'amount'"
+expect 'decimals'
+
+new amount_two_separators 65
+setline ledger.csv 3 '2013-06-01,4200,"12,34,5",Ville de Montréal,Formation,P-002'
+expect "ledger.csv:3: column 'amount'"
+expect "'12,34,5'"
+
+new amount_letters 65
+setline ledger.csv 3 '2013-06-01,4200,12a4.00,Ville de Montréal,Formation,P-002'
+expect "ledger.csv:3: column 'amount'"
+expect "'12a4.00'"
+
+new amount_overflow 65
+setline ledger.csv 3 '2013-06-01,4200,99999999999999999999,Ville de Montréal,Formation,P-002'
+expect "ledger.csv:3: column 'amount'"
+expect "'99999999999999999999'"
+
+new amount_sum_overflow 65
+setline ledger.csv 2 '2013-04-15,4100,92233720368547758.07,Centraide,Versement 1,P-001'
+setline ledger.csv 3 '2013-06-01,4100,92233720368547758.07,Ville de Montréal,Formation,P-002'
+expect "ledger.csv"
+expect 'range'
+
+new amount_ambiguous 65
+edit ledger.csv 's/\.00,/,/; s/1234\.56/"1,234"/'
+expect "ledger.csv:3: column 'amount'"
+expect "'1,234'"
+
+new amount_empty 65
+setline ledger.csv 4 '2013-07-31,5100,,,Paie,P-003'
+expect "ledger.csv:4: column 'amount'"
+expect 'empty'
+
+new amount_only_sign 65
+setline ledger.csv 4 '2013-07-31,5100,-,,Paie,P-003'
+expect "ledger.csv:4: column 'amount'"
+expect "'-'"
+
+### Dates
+new date_feb_30 65
+setline ledger.csv 4 '2014-02-30,5100,5000.00,,Paie,P-003'
+expect "ledger.csv:4: column 'date'"
+expect "'2014-02-30'"
+
+new date_feb_29_not_leap 65
+setline ledger.csv 4 '2013-02-29,5100,5000.00,,Paie,P-003'
+expect "ledger.csv:4: column 'date'"
+expect "'2013-02-29'"
+
+new date_13_13 65
+setline ledger.csv 4 '13/13/2014,5100,5000.00,,Paie,P-003'
+expect "ledger.csv:4: column 'date'"
+expect "'13/13/2014'"
+
+new date_garbage 65
+setline ledger.csv 4 'hier,5100,5000.00,,Paie,P-003'
+expect "ledger.csv:4: column 'date'"
+expect "'hier'"
+
+new date_empty 65
+setline ledger.csv 4 ',5100,5000.00,,Paie,P-003'
+expect "ledger.csv:4: column 'date'"
+expect 'empty'
+
+new date_order_undetectable 65
+put ledger.csv <<'CSV'
+date,account,amount,counterparty,memo,ref
+01/04/2013,4100,10000.00,Centraide,Versement 1,P-001
+06/05/2013,4200,1234.56,Ville de Montréal,Formation,P-002
+07/08/2013,5100,5000.00,,Paie,P-003
+03/02/2014,5200,1200.00,Propriétaire,Loyer,P-004
+05/11/2012,4100,8000.00,Centraide,Versement,P-005
+09/10/2012,5100,4000.00,,Paie,P-006
+10/01/2011,4200,500.00,Client,Formation,P-007
+05/06/2013,1000,300.00,,Dépôt,P-008
+CSV
+expect "ledger.csv" "column 'date'"
+expect 'order'
+once "ledger.csv"
+
+new activity_date_invalid 65
+setline activities.csv 4 '2014-13-01,Mobilisation des connaissances,Conférence,Colloque,Saint-Michel,Laval,40,6.25'
+expect "activities.csv:4: column 'date'"
+expect "'2014-13-01'"
+
+### Accounts
+new unknown_account 65
+setline ledger.csv 5 '2014-03-31,9999,1200.00,Propriétaire,Loyer,P-004'
+expect "ledger.csv:5: column 'account'"
+expect "'9999'"
+
+new duplicate_account 65
+append accounts.csv '4100,Autre subvention,revenue,Subventions'
+expect "accounts.csv:7: column 'account'"
+expect "'4100'"
+
+new bad_kind 65
+setline accounts.csv 3 '4200,Formations,recette,Revenus autonomes'
+expect "accounts.csv:3: column 'kind'"
+expect "'recette'"
+absent "ledger.csv:"
+
+new empty_kind 65
+setline accounts.csv 3 '4200,Formations,,Revenus autonomes'
+expect "accounts.csv:3: column 'kind'"
+expect 'empty'
+
+new empty_account_code 65
+setline accounts.csv 3 ',Formations,revenue,Revenus autonomes'
+expect "accounts.csv:3: column 'account'"
+expect 'empty'
+
+### Activities
+new negative_participants 65
+setline activities.csv 3 '2013-09-20,Accompagnement,Coaching,Suivi,MONTRÉAL-NORD,Montréal,-4,2'
+expect "activities.csv:3: column 'participants'"
+expect "'-4'"
+
+new participants_fraction 65
+setline activities.csv 3 '2013-09-20,Accompagnement,Coaching,Suivi,MONTRÉAL-NORD,Montréal,4.5,2'
+expect "activities.csv:3: column 'participants'"
+expect "'4.5'"
+
+new participants_letters 65
+setline activities.csv 3 '2013-09-20,Accompagnement,Coaching,Suivi,MONTRÉAL-NORD,Montréal,quatre,2'
+expect "activities.csv:3: column 'participants'"
+expect "'quatre'"
+
+new hours_three_decimals 65
+setline activities.csv 2 '2013-05-10,Formation,Formation,Atelier 1,Montréal-Nord,Montréal,12,3.505'
+expect "activities.csv:2: column 'hours'"
+expect 'decimals'
+
+new hours_negative 65
+setline activities.csv 3 '2013-09-20,Accompagnement,Coaching,Suivi,MONTRÉAL-NORD,Montréal,4,-2'
+expect "activities.csv:3: column 'hours'"
+expect 'negative'
+
+new activity_axis_empty 65
+setline activities.csv 3 '2013-09-20,,Coaching,Suivi,MONTRÉAL-NORD,Montréal,4,2'
+expect "activities.csv:3: column 'axis'"
+expect 'empty'
+
+### report.ini (base: line 10 fiscal_year_end, 11 year, 12 history,
+### 13 language, 14 currency; appended lines start at 15)
+new ini_unknown_key 65
+append report.ini 'colour = bleu'
+expect "report.ini:15:"
+expect 'colour'
+
+new ini_unknown_section 65
+append report.ini '[couleurs]' 'fond = bleu'
+expect "report.ini:15:"
+expect 'couleurs'
+
+new ini_syntax_error 65
+append report.ini 'ceci n est pas une ligne ini'
+expect "report.ini:15:"
+
+new ini_bad_fiscal_year_end 65
+setline report.ini 10 'fiscal_year_end = 13-45'
+expect "report.ini:10:"
+expect '13-45'
+
+new ini_fiscal_year_end_feb_30 65
+setline report.ini 10 'fiscal_year_end = 02-30'
+expect "report.ini:10:"
+expect '02-30'
+
+new ini_missing_year 65
+delline report.ini 11
+expect "report.ini" "year"
+
+new ini_missing_fiscal_year_end 65
+delline report.ini 10
+expect "report.ini" "fiscal_year_end"
+
+new ini_missing_name 65
+delline report.ini 3
+expect "report.ini" "name"
+
+new ini_bad_year 65
+setline report.ini 11 'year = deux mille quatorze'
+expect "report.ini:11:"
+expect 'deux mille'
+
+new ini_bad_history 65
+setline report.ini 12 'history = 0'
+expect "report.ini:12:"
+expect 'history'
+
+new ini_bad_language 65
+setline report.ini 13 'language = de'
+expect "report.ini:13:"
+expect "'de'"
+
+new ini_bad_encoding 65
+append report.ini '[csv]' 'encoding = latin-9'
+expect "report.ini:16:"
+expect 'latin-9'
+
+new ini_bad_delimiter 65
+append report.ini '[csv]' 'delimiter = pipe'
+expect "report.ini:16:"
+expect 'pipe'
+
+new ini_bad_date_order 65
+append report.ini '[csv]' 'date_order = ymd'
+expect "report.ini:16:"
+expect 'ymd'
+
+new ini_bad_workbook_detail 65
+append report.ini '[workbook]' 'detail = peut-être'
+expect "report.ini:16:"
+expect 'detail'
+
+new ini_columns_unknown_column 65
+append report.ini '[columns.ledger]' 'colour = Couleur'
+expect "report.ini:16:"
+expect 'colour'
+
+new ini_columns_unknown_file 65
+append report.ini '[columns.budget]' 'date = Date'
+expect "report.ini:15:"
+expect 'columns.budget'
+
+new ini_columns_header_absent 65
+append report.ini '[columns.ledger]' 'date = Date de transaction'
+expect "ledger.csv:1: column 'date'"
+expect 'Date de transaction'
+
+### Years
+new year_without_data 0
+setline report.ini 11 'year = 2020'
+figures <<'JSON'
+{"fiscal_year.label": "2019-2020", "finances.revenue.current": "0.00",
+ "finances.expenses.current": "0.00", "activities.count.current": 0,
+ "inputs.ledger_rows": 8, "inputs.ledger_rows_outside_years": 8,
+ "inputs.activity_rows": 4}
+JSON
+
+new year_from_args 0
+args --year 2013
+figures <<'JSON'
+{"fiscal_year.label": "2012-2013", "previous_fiscal_year.label": "2011-2012",
+ "finances.revenue.current": "8000.00", "finances.revenue.previous": "500.00",
+ "finances.revenue.change": "7500.00", "finances.revenue.change_pct": "1500.0",
+ "activities.count.current": 1}
+JSON
+
+new lang_from_args 0
+args --lang en
+figures <<'JSON'
+{"language": "en", "finances.revenue.current": "11234.56"}
+JSON
+
+### Missing files and folders
+for f in ledger.csv accounts.csv activities.csv report.ini; do
+    new "missing_$(echo "$f" | tr . _ | sed 's/_csv$//')" 66
+    rm "$in/$f"
+    expect "$f"
+done
+
+new missing_people 0
+rm "$in/people.csv"
+base_figures
+
+new missing_input_dir 66
+args --input @TMP@/absent
+expect "report.ini"
+
+new missing_templates 66
+args --templates @TMP@/absent
+expect "@TMP@/absent"
+
+### Outputs that cannot be written
+new output_is_a_file 73
+args --output @FILE@
+expect "@FILE@"
+
+new output_under_a_file 73
+args --output @FILE@/out
+expect "@FILE@/out"
+
+new pdf_under_a_file 73
+args --pdf @FILE@/report.pdf
+expect "@FILE@/report.pdf"
+
+new figures_in_missing_dir 73
+args --figures @TMP@/absent/figures.json
+expect "@TMP@/absent/figures.json"
+
+new disk_full 73
+echo 8 >"$dir/fsize"
+
+new output_read_only 73
+: >"$dir/readonly"
+
+### --check
+new check_only 0
+args --check
+
+new check_with_errors 65
+args --check
+setline ledger.csv 3 '2013-06-01,4200,12a4.00,Ville de Montréal,Formation,P-002'
+expect "ledger.csv:3: column 'amount'"
+expect "'12a4.00'"
+
+### Valid variants: the same figures (or stated ones) from other exports
+new valid_semicolon_comma_cp1252_crlf 0
+put ledger.csv <<'CSV'
+Date;Compte;Montant;Tiers;Libellé;Pièce
+2013-04-15;4100;10 000,00;Centraide;Versement 1;P-001
+2013-06-01;4200;1 234,56;Ville de Montréal;Formation;P-002
+2013-07-31;5100;5000,00;;Paie;P-003
+2014-03-31;5200;1200;Propriétaire;Loyer;P-004
+2012-05-01;4100;8 000,00;Centraide;Versement;P-005
+2012-09-10;5100;4000,00;;Paie;P-006
+2011-10-01;4200;500,00;Client;Formation;P-007
+2013-05-05;1000;300,00;;Dépôt;P-008
+CSV
+put activities.csv <<'CSV'
+Date;Axe;Type;Titre;Partenaire;Région;Participants;Heures
+2013-05-10;Formation;Formation;Atelier 1;Montréal-Nord;Montréal;12;3,5
+2013-09-20;Accompagnement;Coaching;Suivi;MONTRÉAL-NORD;Montréal;4;2
+2014-02-14;Mobilisation des connaissances;Conférence;Colloque;Saint-Michel;Laval;40;6,25
+2012-11-11;Formation;Formation;Atelier 0;Saint-Michel;Montréal;10;3
+CSV
+for f in ledger.csv activities.csv accounts.csv; do cp1252 $f; crlf $f; done
+figures <<'JSON'
+{"finances.revenue.current": "11234.56", "finances.expenses.current": "6200.00",
+ "finances.revenue_groups.0.group": "Subventions",
+ "finances.expense_groups.1.group": "Frais généraux",
+ "activities.hours.current": "11.75", "activities.participants.current": 56,
+ "activities.partners.current": 2, "activities.axes.2.axis": "Mobilisation des connaissances"}
+JSON
+
+new valid_tab 0
+for f in ledger.csv accounts.csv activities.csv people.csv; do edit $f "s/,/$(printf '\t')/g"; done
+base_figures
+
+new valid_debit_credit 0
+put ledger.csv <<'CSV'
+date,account,debit,credit,counterparty,memo,ref
+2013-04-15,4100,,10000.00,Centraide,Versement 1,P-001
+2013-06-01,4200,0.00,1300.00,Ville de Montréal,Formation,P-002
+2013-06-02,4200,65.44,,Ville de Montréal,Remboursement,P-002b
+2013-07-31,5100,5000.00,,,Paie,P-003
+2014-03-31,5200,1200.00,0,Propriétaire,Loyer,P-004
+2012-05-01,4100,,8000.00,Centraide,Versement,P-005
+2012-09-10,5100,4000.00,,,Paie,P-006
+2011-10-01,4200,,500.00,Client,Formation,P-007
+2013-05-05,1000,300.00,,,Dépôt,P-008
+CSV
+figures <<'JSON'
+{"finances.revenue.current": "11234.56", "finances.revenue.previous": "8000.00",
+ "finances.expenses.current": "6200.00", "finances.net.current": "5034.56",
+ "inputs.ledger_rows": 9}
+JSON
+
+new valid_french_headers 0
+setline ledger.csv 1 'Date,No de compte,Montant,Tiers,Libellé,Référence'
+setline accounts.csv 1 'Compte,Nom,Nature,Groupe'
+setline activities.csv 1 'Date,Axe,Type,Titre,Partenaire,Région,Participants,Heures'
+setline people.csv 1 'Nom,Rôle,Groupe,Équipe'
+base_figures
+
+new valid_header_case_accents_spaces 0
+setline ledger.csv 1 ' DATE ,Account,MONTANT, Tiers ,LIBELLE,reference'
+setline accounts.csv 1 'ACCOUNT , Name,KIND,Group'
+setline activities.csv 1 'date,AXE,type,TITRE,partenaire,REGION,participants,HEURES'
+base_figures
+
+new valid_extra_columns 0
+edit ledger.csv '1s/$/,Couleur/; 2,$s/$/,bleu/'
+base_figures
+
+new valid_column_mapping 0
+setline ledger.csv 1 'Date de transaction,Compte GL,Total,Tiers,Memo,Ref'
+append report.ini '' '[columns.ledger]' 'date = Date de transaction' \
+    'account = Compte GL' 'amount = Total'
+base_figures
+
+new valid_mdy_day_over_12 0
+put ledger.csv <<'CSV'
+date,account,amount,counterparty,memo,ref
+04/15/2013,4100,10000.00,Centraide,Versement 1,P-001
+06/01/2013,4200,1234.56,Ville de Montréal,Formation,P-002
+07/31/2013,5100,5000.00,,Paie,P-003
+03/31/2014,5200,1200.00,Propriétaire,Loyer,P-004
+05/01/2012,4100,8000.00,Centraide,Versement,P-005
+09/10/2012,5100,4000.00,,Paie,P-006
+10/01/2011,4200,500.00,Client,Formation,P-007
+05/05/2013,1000,300.00,,Dépôt,P-008
+CSV
+base_figures
+
+new valid_dmy_slashes 0
+put ledger.csv <<'CSV'
+date,account,amount,counterparty,memo,ref
+15/04/2013,4100,10000.00,Centraide,Versement 1,P-001
+01/06/2013,4200,1234.56,Ville de Montréal,Formation,P-002
+31/07/2013,5100,5000.00,,Paie,P-003
+31/03/2014,5200,1200.00,Propriétaire,Loyer,P-004
+2012/05/01,4100,8000.00,Centraide,Versement,P-005
+10/09/2012,5100,4000.00,,Paie,P-006
+01/10/2011,4200,500.00,Client,Formation,P-007
+05/05/2013,1000,300.00,,Dépôt,P-008
+CSV
+base_figures
+
+new valid_date_order_from_ini 0
+cp "$CASES/date_order_undetectable/input/ledger.csv" "$in/ledger.csv"
+append report.ini '' '[csv]' 'date_order = dmy'
+figures <<'JSON'
+{"finances.revenue.current": "11234.56", "finances.expenses.current": "6200.00",
+ "finances.revenue.previous": "8000.00"}
+JSON
+
+new valid_amount_forms_point 0
+put ledger.csv <<'CSV'
+date,account,amount,counterparty,memo,ref
+2013-04-15,4100,"$10,000.00",Centraide,Versement 1,P-001
+2013-06-01,4200,"$1,234.56",Ville de Montréal,Formation,P-002
+2013-07-31,5100,"5,000.00",,Paie,P-003
+2014-03-31,5200,1200,Propriétaire,Loyer,P-004
+2014-03-31,5200,(200.00),Propriétaire,Remboursement,P-004b
+2014-03-31,5200,-100,Propriétaire,Remboursement,P-004c
+2012-05-01,4100,+8000,Centraide,Versement,P-005
+2012-09-10,5100,4000.0,,Paie,P-006
+2011-10-01,4200,500,Client,Formation,P-007
+2013-05-05,1000,300.00,,Dépôt,P-008
+CSV
+figures <<'JSON'
+{"finances.revenue.current": "11234.56", "finances.expenses.current": "5900.00",
+ "finances.revenue.previous": "8000.00", "finances.expenses.previous": "4000.00",
+ "inputs.ledger_rows": 10}
+JSON
+
+new valid_amount_forms_comma 0
+nb=$(printf '\302\240') nnb=$(printf '\342\200\257')
+put ledger.csv <<CSV
+date;account;amount;counterparty;memo;ref
+2013-04-15;4100;10${nb}000,00 \$;Centraide;Versement 1;P-001
+2013-06-01;4200;1${nnb}234,56 \$;Ville de Montréal;Formation;P-002
+2013-07-31;5100;5 000,00;;Paie;P-003
+2014-03-31;5200;1200;Propriétaire;Loyer;P-004
+2014-03-31;5200;(1 234,56);Propriétaire;Remboursement;P-004b
+2012-05-01;4100;8000,0;Centraide;Versement;P-005
+2012-09-10;5100;4000;;Paie;P-006
+2011-10-01;4200;500;Client;Formation;P-007
+2013-05-05;1000;300,00;;Dépôt;P-008
+CSV
+figures <<'JSON'
+{"finances.revenue.current": "11234.56", "finances.expenses.current": "4965.44",
+ "finances.revenue.previous": "8000.00", "inputs.ledger_rows": 9}
+JSON
+
+new valid_decimal_from_ini 0
+edit ledger.csv 's/\.00,/,/; s/1234\.56/"1,234"/'
+append report.ini '' '[csv]' 'decimal = point'
+figures <<'JSON'
+{"finances.revenue.current": "11234.00", "finances.expenses.current": "6200.00"}
+JSON
+
+new valid_settings_from_ini 0
+for f in ledger.csv accounts.csv activities.csv people.csv; do edit $f 's/,/;/g'; cp1252 $f; done
+append report.ini '' '[csv]' 'encoding = windows-1252' 'delimiter = semicolon' \
+    'decimal = point' 'date_order = dmy' '' '[workbook]' 'detail = no'
+base_figures
+
+new valid_quoted_fields 0
+put ledger.csv <<'CSV'
+date,account,amount,counterparty,memo,ref
+2013-04-15,4100,10000.00,"Centraide, Grand Montréal","Versement ""1""",P-001
+2013-06-01,4200,1234.56,Ville de Montréal,"Formation
+sur deux lignes",P-002
+"2013-07-31","5100","5000.00","","Paie","P-003"
+2014-03-31,5200,1200.00,Propriétaire,Loyer,P-004
+2012-05-01,4100,8000.00,"Centraide, Grand Montréal",Versement,P-005
+2012-09-10,5100,4000.00,,Paie,P-006
+2011-10-01,4200,500.00,Client,Formation,P-007
+2013-05-05,1000,300.00,,Dépôt,P-008
+CSV
+base_figures
+
+new valid_bom_and_blank_lines 0
+printf '\357\273\277' >"$in/x"
+cat "$in/ledger.csv" >>"$in/x"
+mv "$in/x" "$in/ledger.csv"
+insline ledger.csv 4 ''
+append ledger.csv '' ''
+base_figures
+
+new valid_kind_aliases 0
+put accounts.csv <<'CSV'
+account,name,kind,group
+4100,Subvention Centraide,produit,Subventions
+4200,Formations,Revenu,Revenus autonomes
+5100,Salaires,charge,Salaires et charges sociales
+5200,Loyer,DÉPENSE,Frais généraux
+1000,Banque,asset,Actif
+CSV
+base_figures
+
+new valid_calendar_year 0
+setline report.ini 10 'fiscal_year_end = 12-31'
+setline report.ini 11 'year = 2013'
+figures <<'JSON'
+{"fiscal_year.label": "2013", "fiscal_year.start": "2013-01-01",
+ "fiscal_year.end": "2013-12-31", "previous_fiscal_year.label": "2012",
+ "finances.revenue.current": "11234.56", "finances.revenue.previous": "8000.00",
+ "finances.expenses.current": "5000.00", "finances.expenses.previous": "4000.00"}
+JSON
+
+new valid_rows_outside_years 0
+append ledger.csv '2005-06-01,4100,99.99,Ancien,Vieux,P-009'
+append activities.csv '2001-06-01,Formation,Formation,Vieux,Ailleurs,Nulle part,99,9'
+figures <<'JSON'
+{"finances.revenue.current": "11234.56", "inputs.ledger_rows": 9,
+ "inputs.ledger_rows_outside_years": 1, "inputs.activity_rows": 5,
+ "activities.count.current": 3}
+JSON
+
+new valid_partner_folding 0
+append activities.csv '2013-10-01,Formation,Formation,Atelier 2, montréal-nord ,MONTRÉAL,5,1'
+figures <<'JSON'
+{"activities.count.current": 4, "activities.partners.current": 2,
+ "activities.regions.current": 2, "activities.participants.current": 61}
+JSON
+
+new valid_cp1252_detected 0
+cp1252 ledger.csv
+cp1252 activities.csv
+base_figures
+
+new valid_empty_participants_hours 0
+setline activities.csv 3 '2013-09-20,Accompagnement,Coaching,Suivi,MONTRÉAL-NORD,Montréal,,'
+figures <<'JSON'
+{"activities.count.current": 3, "activities.participants.current": 52,
+ "activities.hours.current": "9.75"}
+JSON
+
+n=0
+for d in "$CASES"/*/; do
+    case $(basename "$d") in _*) ;; *) n=$((n + 1)) ;; esac
+done
+echo "$n cases in $CASES"

@@ -1,0 +1,75 @@
+#!/bin/sh
+# test_pdf.sh - the PDF report, checked with independent readers: qpdf
+# --check, pdffonts (every font embedded), pdftotext (sections on the pages
+# the contents give, totals equal to figures.json, French and English
+# formats and labels: tests/e2e/pdf_check.py); identical bytes on a second
+# run; a bad template fails with exit 65 and FILE:LINE.
+set -u
+. "$(dirname "$0")/lib.sh"
+
+pdf=$T/fr.pdf
+run_bilan --input "$SAMPLE" --output "$T/out" --pdf "$pdf" --figures "$T/fr.json" --quiet
+expect_status "pdf: the sample run exits 0" 0
+[ -f "$pdf" ] || { not_ok "pdf: written" "no $pdf"; exit 1; }
+
+if qpdf --check "$pdf" >"$T/qpdf" 2>&1; then
+    ok "pdf: qpdf --check passes"
+else
+    not_ok "pdf: qpdf --check passes" "$(tail -n 5 "$T/qpdf")"
+fi
+
+size=$(wc -c <"$pdf")
+if [ "$size" -lt 1000000 ]; then
+    ok "pdf: under 1 MB ($size bytes)"
+else
+    not_ok "pdf: under 1 MB" "$size bytes"
+fi
+
+# pdffonts: two header lines, then one line per font; column 5 is "emb".
+pdffonts "$pdf" 2>/dev/null >"$T/fonts"
+fonts=$(tail -n +3 "$T/fonts" | wc -l)
+not_embedded=$(tail -n +3 "$T/fonts" | awk '{ if ($(NF-4) != "yes") print $1 }')
+if [ "$fonts" -gt 0 ] && [ -z "$not_embedded" ]; then
+    ok "pdf: all $fonts fonts embedded"
+else
+    not_ok "pdf: all fonts embedded" "$(cat "$T/fonts")"
+fi
+
+python3 "$ROOT/tests/e2e/pdf_check.py" "$pdf" "$T/fr.json" fr || true
+
+run_bilan --input "$SAMPLE" --output "$T/out2" --pdf "$T/again.pdf" --quiet
+if [ "$status" -eq 0 ] && cmp -s "$pdf" "$T/again.pdf"; then
+    ok "pdf: a second run gives identical bytes"
+else
+    not_ok "pdf: a second run gives identical bytes" "status $status; $(cmp "$pdf" "$T/again.pdf" 2>&1)"
+fi
+
+run_bilan --input "$SAMPLE" --output "$T/out3" --lang en --pdf "$T/en.pdf" --figures "$T/en.json" --quiet
+expect_status "pdf: the English run exits 0" 0
+[ -f "$T/en.pdf" ] && python3 "$ROOT/tests/e2e/pdf_check.py" "$T/en.pdf" "$T/en.json" en || true
+
+# A template with an unknown placeholder: exit 65, FILE:LINE, nothing written.
+cp -R "$ROOT/templates" "$T/tpl"
+printf '\nA typo: {{finances.revenu}}.\n' >>"$T/tpl/report.fr.md"
+line=$(wc -l <"$T/tpl/report.fr.md")
+run_bilan --input "$SAMPLE" --output "$T/out4" --templates "$T/tpl" --pdf "$T/bad.pdf"
+want="$T/tpl/report.fr.md:$line: unknown placeholder '{{finances.revenu}}'"
+if [ "$status" -eq 65 ] && grep -qF "$want" "$T/stderr" && [ ! -e "$T/bad.pdf" ]; then
+    ok "pdf: an unknown placeholder exits 65 at report.fr.md:$line"
+else
+    not_ok "pdf: an unknown placeholder exits 65 at report.fr.md:$line" \
+        "status $status" "stderr: $(head -c 1000 "$T/stderr")"
+fi
+
+# An include that leaves the allowed folders, and an unknown directive.
+cp "$ROOT/templates/report.fr.md" "$T/tpl/report.fr.md"
+printf '\n{{%% include ../../etc/passwd %%}}\n\n{{%% chrat history %%}}\n' >>"$T/tpl/report.fr.md"
+line=$(wc -l <"$T/tpl/report.fr.md")
+run_bilan --input "$SAMPLE" --output "$T/out5" --templates "$T/tpl" --pdf "$T/bad.pdf"
+if [ "$status" -eq 65 ] && grep -qF "report.fr.md:$((line - 2)): include '../../etc/passwd'" "$T/stderr" &&
+    grep -qF "report.fr.md:$line: unknown directive '{{% chrat %}}'" "$T/stderr"; then
+    ok "pdf: an include outside templates/ and texts/ and an unknown directive exit 65"
+else
+    not_ok "pdf: an include outside templates/ and texts/ and an unknown directive exit 65" \
+        "status $status" "stderr: $(head -c 1000 "$T/stderr")"
+fi

@@ -1,0 +1,376 @@
+#!/usr/bin/env python3
+"""xlsx_check.py - independent checks of bilan's workbook (openpyxl).
+
+    xlsx_check.py values FIGURES.json WORKBOOK.xlsx
+        every key figure, group, account, funder, history year, axis and
+        type shown in the workbook equals figures.json to the cent (the
+        cells' values: the cached results, or LibreOffice's recalculated
+        ones when WORKBOOK was converted by LibreOffice); no formula cell
+        holds an error (#DIV/0!, #NAME?, ...).
+    xlsx_check.py formulas WORKBOOK.xlsx MIN
+        at least MIN cells are formulas, and totals are formulas.
+    xlsx_check.py text WORKBOOK.xlsx STRING...
+        each STRING is a text cell somewhere, and no formula mentions it.
+    xlsx_check.py sheets WORKBOOK.xlsx NAME...
+        the workbook's sheets are exactly NAME..., in that order.
+    xlsx_check.py cell WORKBOOK.xlsx SHEET LABEL COLUMN EXPECTED
+        on sheet number SHEET (1 = the first), the first row whose column A
+        is LABEL has EXPECTED (compared as text) in COLUMN (a letter).
+    xlsx_check.py split FIGURES.json WORKBOOK.xlsx BASE
+        the detail sheet BASE continues on "BASE (2)": BASE is full (the
+        header and 1,048,575 rows), the finance sheet's SUMIFS cover both,
+        the summary's key figures equal figures.json.  Reads the large
+        sheets' XML only, never loads them whole.
+    xlsx_check.py tamper IN.xlsx OUT.xlsx
+        a copy whose formulas' cached results are all wrong (0 or "x"),
+        so that a check after recalculation proves the formulas.
+
+Prints nothing and exits 0 when the check holds; else prints what differs
+(at most 20 lines) and exits 1.
+"""
+import json
+import re
+import sys
+import zipfile
+
+try:
+    import openpyxl
+except ImportError:  # pragma: no cover - reported by the caller
+    print("openpyxl is not installed")
+    sys.exit(2)
+
+ERRORS = ("#DIV/0!", "#NAME?", "#VALUE!", "#REF!", "#N/A", "#NUM!", "#NULL!", "Err:")
+NEW_WORDS = {"fr": "nouveau", "en": "new"}
+
+
+class Problems:
+    def __init__(self):
+        self.lines = []
+
+    def add(self, text):
+        self.lines.append(text)
+
+    def finish(self):
+        for line in self.lines[:20]:
+            print(line)
+        if len(self.lines) > 20:
+            print("... %d more" % (len(self.lines) - 20))
+        sys.exit(1 if self.lines else 0)
+
+
+def cents(value):
+    return round(float(value) * 100)
+
+
+def same_money(cell, want):
+    return isinstance(cell, (int, float)) and cents(cell) == cents(want)
+
+
+def same_pct(cell, want, lang):
+    if want is None:
+        return cell == NEW_WORDS[lang]
+    return isinstance(cell, (int, float)) and round(cell * 1000) == round(want * 10)
+
+
+def check_fig(p, where, cells, fig, lang):
+    """cells: (current, previous, change, change %) values of a row."""
+    cur, prev, change, pct = cells
+    for name, got, want in (("current", cur, fig["current"]),
+                            ("previous", prev, fig["previous"]),
+                            ("change", change, fig["change"])):
+        if not same_money(got, want):
+            p.add("%s %s: %r, figures.json has %r" % (where, name, got, want))
+    if not same_pct(pct, fig["change_pct"], lang):
+        p.add("%s change %%: %r, figures.json has %r" % (where, pct, fig["change_pct"]))
+
+
+def rows_of(ws):
+    return [[c.value for c in row] for row in ws.iter_rows()]
+
+
+def cell_at(wb, ref):
+    sheet, cell = ref.split("!")
+    sheet = sheet.strip("'").replace("''", "'")
+    return wb[sheet], cell.replace("$", "")
+
+
+def check_summary(p, wb, fig, lang):
+    names = {
+        "Revenue": fig["finances"]["revenue"],
+        "Expenses": fig["finances"]["expenses"],
+        "Net": fig["finances"]["net"],
+        "Activities": fig["activities"]["count"],
+        "Participants": fig["activities"]["participants"],
+        "Hours": fig["activities"]["hours"],
+        "Partners": fig["activities"]["partners"],
+        "Regions": fig["activities"]["regions"],
+    }
+    if "self_generated" in fig["finances"]:
+        names["Self_generated"] = fig["finances"]["self_generated"]
+    for name, want in names.items():
+        defined = wb.defined_names.get(name)
+        if defined is None:
+            p.add("defined name %s missing" % name)
+            continue
+        ws, ref = cell_at(wb, defined.attr_text)
+        row = ws[ref].row
+        cells = [ws.cell(row=row, column=c).value for c in range(2, 6)]
+        check_fig(p, "summary %s" % name, cells, want, lang)
+    summary = rows_of(wb.worksheets[0])
+    for group in fig["finances"]["revenue_groups"] + fig["finances"]["expense_groups"]:
+        found = [r for r in summary if r and r[0] == group["group"]]
+        if not found:
+            p.add("summary: group %r missing" % group["group"])
+        for r in found:
+            check_fig(p, "summary group %r" % group["group"], r[1:5], group, lang)
+
+
+def check_accounts(p, wb, fig, lang):
+    rows = rows_of(wb.worksheets[1])
+    by_code = {}
+    for r in rows:
+        if r and isinstance(r[0], str) and len(r) >= 6:
+            by_code.setdefault(r[0], r)
+    for a in fig["finances"]["accounts"]:
+        r = by_code.get(a["account"])
+        if r is None:
+            p.add("account %s missing" % a["account"])
+            continue
+        if r[1] != a["name"]:
+            p.add("account %s: name %r, figures.json has %r" % (a["account"], r[1], a["name"]))
+        check_fig(p, "account %s" % a["account"], r[2:6], a, lang)
+
+
+def check_funders(p, wb, fig):
+    rows = rows_of(wb.worksheets[2])
+    by_name = {r[0]: r for r in rows[1:] if r and r[0] is not None}
+    for c in fig["finances"]["counterparties"]:
+        if c["kind"] != "revenue":
+            continue
+        r = by_name.get(c["name"])
+        if r is None:
+            p.add("funder %r missing" % c["name"])
+        elif not (same_money(r[1], c["current"]) and same_money(r[2], c["previous"])):
+            p.add("funder %r: %r %r, figures.json has %r %r"
+                  % (c["name"], r[1], r[2], c["current"], c["previous"]))
+
+
+def check_history(p, wb, fig):
+    rows = rows_of(wb.worksheets[5])
+    by_label = {r[0]: r for r in rows[1:] if r}
+    for h in fig["finances"]["history"]:
+        r = by_label.get(h["label"])
+        if r is None:
+            p.add("history %s missing" % h["label"])
+            continue
+        for i, key in ((1, "revenue"), (2, "expenses"), (3, "net")):
+            if not same_money(r[i], h[key]):
+                p.add("history %s %s: %r, figures.json has %r" % (h["label"], key, r[i], h[key]))
+
+
+def check_activities(p, wb, fig, lang):
+    rows = rows_of(wb.worksheets[3])
+    axes = {r[0]: r for r in rows[2:] if r and r[0] is not None and r[1] is None
+            and isinstance(r[2], (int, float))}
+    for a in fig["activities"]["axes"]:
+        r = axes.get(a["axis"])
+        if r is None:
+            p.add("axis %r missing" % a["axis"])
+            continue
+        for col, key in ((2, "count"), (6, "participants"), (10, "hours")):
+            check_fig(p, "axis %r %s" % (a["axis"], key), r[col:col + 4], a[key], lang)
+    types = {(r[0], r[1]): r for r in rows[2:] if r and r[1] is not None}
+    for t in fig["activities"]["types"]:
+        r = types.get((t["axis"], t["type"]))
+        if r is None:
+            p.add("type %r/%r missing" % (t["axis"], t["type"]))
+            continue
+        for col, key in ((2, "count"), (6, "participants")):
+            check_fig(p, "type %r %s" % (t["type"], key), r[col:col + 4], t[key], lang)
+
+
+def formula_cells(path):
+    """(sheet title, coordinate) of every formula cell of the workbook."""
+    wb = openpyxl.load_workbook(path, data_only=False)
+    found = []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith("=")
+                                          and c.data_type != "s"):
+                    found.append((ws.title, c.coordinate))
+    return found
+
+
+def check_errors(p, wb, path):
+    for sheet, coord in formula_cells(path):
+        v = wb[sheet][coord].value
+        if isinstance(v, str) and v.startswith(ERRORS):
+            p.add("%s!%s: %s" % (sheet, coord, v))
+
+
+def cmd_values(figures_path, path):
+    fig = json.load(open(figures_path, encoding="utf-8"))
+    lang = fig.get("language", "fr")
+    wb = openpyxl.load_workbook(path, data_only=True)
+    p = Problems()
+    check_summary(p, wb, fig, lang)
+    check_accounts(p, wb, fig, lang)
+    check_funders(p, wb, fig)
+    check_history(p, wb, fig)
+    check_activities(p, wb, fig, lang)
+    check_errors(p, wb, path)
+    p.finish()
+
+
+def cmd_formulas(path, minimum):
+    p = Problems()
+    cells = formula_cells(path)
+    if len(cells) < int(minimum):
+        p.add("%d formula cells, expected at least %s" % (len(cells), minimum))
+    wb = openpyxl.load_workbook(path, data_only=False)
+    for name in ("Revenue", "Expenses", "Net"):
+        d = wb.defined_names.get(name)
+        if d is None:
+            p.add("defined name %s missing" % name)
+            continue
+        ws, ref = cell_at(wb, d.attr_text)
+        v = ws[ref].value
+        if not (isinstance(v, str) and v.startswith("=")):
+            p.add("%s (%s) is not a formula: %r" % (name, d.attr_text, v))
+    p.finish()
+
+
+def cmd_text(path, strings):
+    wb = openpyxl.load_workbook(path, data_only=False)
+    p = Problems()
+    seen = set()
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if not isinstance(c.value, str):
+                    continue
+                if c.data_type == "s" and c.value in strings:
+                    seen.add(c.value)
+                if c.data_type == "f":
+                    for s in strings:
+                        if s in c.value:
+                            p.add("%s!%s: formula %r contains %r" % (ws.title, c.coordinate,
+                                                                     c.value, s))
+    for s in strings:
+        if s not in seen:
+            p.add("no text cell holds %r" % s)
+    p.finish()
+
+
+def cmd_sheets(path, names):
+    wb = openpyxl.load_workbook(path, read_only=True)
+    p = Problems()
+    if wb.sheetnames != names:
+        p.add("sheets %r, expected %r" % (wb.sheetnames, names))
+    p.finish()
+
+
+def cmd_cell(path, sheet, label, column, expected):
+    wb = openpyxl.load_workbook(path, data_only=True)
+    ws = wb.worksheets[int(sheet) - 1]
+    p = Problems()
+    for row in ws.iter_rows():
+        if row[0].value is not None and str(row[0].value) == label:
+            got = ws["%s%d" % (column, row[0].row)].value
+            if str(got) != expected:
+                p.add("%s: %s%d is %r, expected %r" % (ws.title, column, row[0].row, got,
+                                                       expected))
+            p.finish()
+    p.add("%s: no row labelled %r" % (ws.title, label))
+    p.finish()
+
+
+def sheet_parts(path):
+    """Sheet name -> its part in the zip, in the workbook's order."""
+    with zipfile.ZipFile(path) as z:
+        book = z.read("xl/workbook.xml").decode("utf-8")
+    names = re.findall(r'<sheet name="([^"]*)"', book)
+    names = [n.replace("&amp;", "&").replace("&apos;", "'").replace("&quot;", '"')
+             for n in names]
+    return {n: "xl/worksheets/sheet%d.xml" % (i + 1) for i, n in enumerate(names)}, names
+
+
+def head_of(z, part, size=4096):
+    with z.open(part) as f:
+        return f.read(size).decode("utf-8", "replace")
+
+
+def cmd_split(figures_path, path, base):
+    fig = json.load(open(figures_path, encoding="utf-8"))
+    p = Problems()
+    parts, names = sheet_parts(path)
+    second = "%s (2)" % base
+    if base not in parts or second not in parts:
+        p.add("sheets %r: no %r and %r" % (names, base, second))
+        p.finish()
+    with zipfile.ZipFile(path) as z:
+        dim = re.search(r'<dimension ref="([^"]*)"', head_of(z, parts[base]))
+        if not dim or dim.group(1) != "A1:I1048576":
+            p.add("%s: dimension %r, expected A1:I1048576" % (base, dim and dim.group(1)))
+        finances = z.read(parts[names[1]]).decode("utf-8")
+    both = re.findall(r"<f>(SUMIFS\('%s'![^<]*)</f>" % re.escape(base), finances)
+    if not both or not all("'%s'!" % second in f for f in both):
+        p.add("finance formulas do not sum both sheets: %r" % (both[:1],))
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    lang = fig.get("language", "fr")
+    for name, want in (("Revenue", fig["finances"]["revenue"]),
+                       ("Expenses", fig["finances"]["expenses"]),
+                       ("Net", fig["finances"]["net"])):
+        ws, ref = cell_at(wb, wb.defined_names.get(name).attr_text)
+        row = int(re.sub(r"[A-Z]", "", ref))
+        cells = [next(ws.iter_rows(min_row=row, max_row=row, min_col=c, max_col=c))[0].value
+                 for c in range(2, 6)]
+        check_fig(p, "summary %s" % name, cells, want, lang)
+    p.finish()
+
+
+def cmd_tamper(src, dst):
+    """Every formula's cached result replaced: numbers by 0, text by "x"."""
+    pattern = re.compile(r'(<c [^>]*?)(?: t="str")?(>)<f>(.*?)</f><v>[^<]*</v>')
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                text = data.decode("utf-8")
+                text = pattern.sub(lambda m: '%s t="str"%s<f>%s</f><v>x</v>'
+                                   % (m.group(1), m.group(2), m.group(3))
+                                   if "IF(" in m.group(3)
+                                   else "%s%s<f>%s</f><v>0</v>"
+                                   % (m.group(1), m.group(2), m.group(3)), text)
+                data = text.encode("utf-8")
+            zout.writestr(item, data)
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__)
+        return 2
+    cmd, args = argv[1], argv[2:]
+    if cmd == "values" and len(args) == 2:
+        cmd_values(*args)
+    elif cmd == "formulas" and len(args) == 2:
+        cmd_formulas(*args)
+    elif cmd == "text" and len(args) >= 2:
+        cmd_text(args[0], args[1:])
+    elif cmd == "sheets" and len(args) >= 2:
+        cmd_sheets(args[0], args[1:])
+    elif cmd == "cell" and len(args) == 5:
+        cmd_cell(*args)
+    elif cmd == "split" and len(args) == 3:
+        cmd_split(*args)
+    elif cmd == "tamper" and len(args) == 2:
+        cmd_tamper(*args)
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,103 @@
+/* test_fmt.c - French and English money, counts, hours, percents, dates. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "fmt.h"
+
+#define NNBSP "\xe2\x80\xaf"
+#define NBSP "\xc2\xa0"
+
+static char buf[FMT_SIZE];
+
+static void test_money_fr(void **state)
+{
+    (void)state;
+    assert_string_equal(fmt_money(buf, sizeof buf, 12500000, false, LANG_FR), "125" NNBSP "000" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, 12498050, true, LANG_FR), "124" NNBSP "980,50" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, -123449, false, LANG_FR), "-1" NNBSP "234" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, -123450, false, LANG_FR), "-1" NNBSP "235" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, 0, false, LANG_FR), "0" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, -40, false, LANG_FR), "0" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, 99999, false, LANG_FR), "1" NNBSP "000" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, 5, true, LANG_FR), "0,05" NBSP "$");
+}
+
+static void test_money_en(void **state)
+{
+    (void)state;
+    assert_string_equal(fmt_money(buf, sizeof buf, 12500000, false, LANG_EN), "$125,000");
+    assert_string_equal(fmt_money(buf, sizeof buf, -123400, false, LANG_EN), "-$1,234");
+    assert_string_equal(fmt_money(buf, sizeof buf, 123456789, true, LANG_EN), "$1,234,567.89");
+    assert_string_equal(fmt_money(buf, sizeof buf, 100, false, LANG_EN), "$1");
+}
+
+static void test_money_extremes(void **state)
+{
+    (void)state;
+    assert_string_equal(fmt_money(buf, sizeof buf, INT64_MIN, true, LANG_EN),
+                        "-$92,233,720,368,547,758.08");
+    assert_string_equal(fmt_money(buf, sizeof buf, INT64_MAX, false, LANG_EN),
+                        "$92,233,720,368,547,758");
+    char small[6];
+    fmt_money(small, sizeof small, 12500000, false, LANG_EN);
+    assert_string_equal(small, "$125,");   /* truncated, still terminated */
+}
+
+static void test_count_hours(void **state)
+{
+    (void)state;
+    assert_string_equal(fmt_count(buf, sizeof buf, 12345, LANG_FR), "12" NNBSP "345");
+    assert_string_equal(fmt_count(buf, sizeof buf, 12345, LANG_EN), "12,345");
+    assert_string_equal(fmt_count(buf, sizeof buf, -999, LANG_EN), "-999");
+    assert_string_equal(fmt_count(buf, sizeof buf, 1000, LANG_EN), "1,000");
+    assert_string_equal(fmt_hours(buf, sizeof buf, 123450, LANG_FR), "1" NNBSP "234,5");
+    assert_string_equal(fmt_hours(buf, sizeof buf, 123450, LANG_EN), "1,234.5");
+    assert_string_equal(fmt_hours(buf, sizeof buf, 123400, LANG_EN), "1,234");
+    assert_string_equal(fmt_hours(buf, sizeof buf, 123456, LANG_EN), "1,234.56");
+    assert_string_equal(fmt_hours(buf, sizeof buf, 5, LANG_FR), "0,05");
+    assert_string_equal(fmt_hours(buf, sizeof buf, -250, LANG_EN), "-2.5");
+}
+
+static void test_change_pct(void **state)
+{
+    (void)state;
+    figure f = { .current = 12498000, .previous = 7900000, .change = 4598000,
+                 .has_pct = true, .change_pct_tenths = 582 };
+    assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_FR), "+58,2" NBSP "%");
+    assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_EN), "+58.2%");
+    f.change_pct_tenths = -125;
+    assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_EN), "-12.5%");
+    f.change_pct_tenths = 0;
+    assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_FR), "0,0" NBSP "%");
+    f.change_pct_tenths = 12000;
+    assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_EN), "+1,200.0%");
+    f.has_pct = false;
+    assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_FR), "nouveau");
+    assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_EN), "new");
+}
+
+static void test_date(void **state)
+{
+    (void)state;
+    assert_string_equal(fmt_date(buf, sizeof buf, (date){ 2014, 3, 31 }, LANG_FR), "31 mars 2014");
+    assert_string_equal(fmt_date(buf, sizeof buf, (date){ 2013, 4, 1 }, LANG_FR), "1er avril 2013");
+    assert_string_equal(fmt_date(buf, sizeof buf, (date){ 2013, 8, 15 }, LANG_FR), "15 août 2013");
+    assert_string_equal(fmt_date(buf, sizeof buf, (date){ 2014, 3, 31 }, LANG_EN), "March 31, 2014");
+    assert_string_equal(fmt_date(buf, sizeof buf, (date){ 2014, 13, 1 }, LANG_EN), "?");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_money_fr),
+        cmocka_unit_test(test_money_en),
+        cmocka_unit_test(test_money_extremes),
+        cmocka_unit_test(test_count_hours),
+        cmocka_unit_test(test_change_pct),
+        cmocka_unit_test(test_date),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,581 @@
+/* test_render_xlsx.c - the workbook renderer on hand-built figures and
+ * stub detail rows: sheets and their names, formulas and their cached
+ * results, "nouveau" for a zero previous year, text that looks like a
+ * formula, the split of a detail sheet past the row limit (a small limit
+ * here), detail off, identical bytes twice, and a path that cannot be
+ * written.  The workbook's parts are read back with unzip -p. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "xlsx.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/test_render_xlsx_XXXXXX";
+
+/* ---- fixture: figures and detail rows that agree ----------------------- */
+
+static config cfg;
+static figures fig;
+
+static account_figure accounts[3];
+static group_figure revenue_groups[2], expense_groups[1];
+static counterparty_figure counterparties[5];
+static history_figure history[3];
+static axis_figure axes[1];
+static type_figure types[1];
+static partner_figure partners[1], regions[1];
+
+static fiscal_period period(int year)
+{
+    fiscal_period p = { .year = year, .start = { year - 1, 4, 1 }, .end = { year, 3, 31 } };
+    snprintf(p.label, sizeof p.label, "%d-%d", year - 1, year);
+    return p;
+}
+
+static void fixture(language lang, bool detail)
+{
+    cfg = (config){ .org_name = "Dynamo & Co", .title = "Bilan annuel", .currency = "CAD",
+                    .lang = lang, .workbook_detail = detail,
+                    .self_generated_group = "Revenus autonomes" };
+    fig = (figures){ .config = &cfg, .lang = lang };
+    fig.current = period(2014);
+    fig.previous = period(2013);
+    accounts[0] = (account_figure){ "4100", "Subvention Centraide", "Subventions",
+                                    KIND_REVENUE, figure_make(100000, 80000) };
+    accounts[1] = (account_figure){ "4200", "Ventes de formation", "Revenus autonomes",
+                                    KIND_REVENUE, figure_make(50050, 0) };
+    accounts[2] = (account_figure){ "5100", "Salaires", "Salaires", KIND_EXPENSE,
+                                    figure_make(120000, 70000) };
+    revenue_groups[0] = (group_figure){ "Subventions", figure_make(100000, 80000) };
+    revenue_groups[1] = (group_figure){ "Revenus autonomes", figure_make(50050, 0) };
+    expense_groups[0] = (group_figure){ "Salaires", figure_make(120000, 70000) };
+    counterparties[0] = (counterparty_figure){ "=HYPERLINK(\"http://x.test\",\"clic\")",
+                                               KIND_REVENUE, 100000, 80000 };
+    counterparties[1] = (counterparty_figure){ "+1", KIND_REVENUE, 50050, 0 };
+    counterparties[2] = (counterparty_figure){ "-2", KIND_EXPENSE, 120000, 70000 };
+    counterparties[3] = (counterparty_figure){ "@SUM(A1)", KIND_REVENUE, 0, 0 };
+    counterparties[4] = (counterparty_figure){ "ctl\001 _x0041_", KIND_REVENUE, 0, 0 };
+    fig.accounts = accounts;
+    fig.account_count = 3;
+    fig.revenue_groups = revenue_groups;
+    fig.revenue_group_count = 2;
+    fig.expense_groups = expense_groups;
+    fig.expense_group_count = 1;
+    fig.counterparties = counterparties;
+    fig.counterparty_count = 5;
+    fig.revenue = figure_make(150050, 80000);
+    fig.expenses = figure_make(120000, 70000);
+    fig.net = figure_make(30050, 10000);
+    fig.has_self_generated = true;
+    fig.self_generated = figure_make(50050, 0);
+    for (int i = 0; i < 3; i++)
+        history[i] = (history_figure){ period(2012 + i), 70000 + 10000 * i, 60000 + 10000 * i,
+                                       10000 };
+    history[2] = (history_figure){ period(2014), 150050, 120000, 30050 };
+    fig.history = history;
+    fig.history_count = 3;
+    fig.activity_count = figure_make(3, 2);
+    fig.participants = figure_make(30, 10);
+    fig.hours = figure_make(450, 300);
+    fig.partner_count = figure_make(1, 1);
+    fig.region_count = figure_make(1, 0);
+    axes[0] = (axis_figure){ "Formation", figure_make(3, 2), figure_make(30, 10),
+                             figure_make(450, 300) };
+    types[0] = (type_figure){ "Atelier", "Formation", figure_make(3, 2), figure_make(30, 10) };
+    partners[0] = (partner_figure){ "Montréal-Nord", 3, 30 };
+    regions[0] = (partner_figure){ "Montréal", 3, 30 };
+    fig.axes = axes;
+    fig.axis_count = 1;
+    fig.types = types;
+    fig.type_count = 1;
+    fig.partners = partners;
+    fig.partner_list_count = 1;
+    fig.regions = regions;
+    fig.region_list_count = 1;
+}
+
+static int stub_ledger(const model *m, ledger_detail_fn fn, void *arg)
+{
+    (void)m;
+    fiscal_period cur = period(2014), prev = period(2013);
+    const struct { const char *code, *name, *group; int64_t cents; const fiscal_period *p; } rows[] = {
+        { "4100", "Subvention Centraide", "Subventions", 60000, &cur },
+        { "4100", "Subvention Centraide", "Subventions", 40000, &cur },
+        { "4100", "Subvention Centraide", "Subventions", 80000, &prev },
+        { "4200", "Ventes de formation", "Revenus autonomes", 50050, &cur },
+        { "5100", "Salaires", "Salaires", 120000, &cur },
+        { "5100", "Salaires", "Salaires", 70000, &prev },
+        { "1000", "Encaisse", "Actif", 99999, &cur },
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        ledger_detail r = { .line = i + 2, .date = rows[i].p->end, .account = rows[i].code,
+                            .account_name = rows[i].name, .group = rows[i].group,
+                            .counterparty = i == 0 ? "=HYPERLINK(\"http://x.test\")" : "",
+                            .memo = i == 1 ? "-2" : "", .ref = "", .amount = rows[i].cents,
+                            .period = rows[i].p };
+        int rc = fn(&r, arg);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int stub_activities(const model *m, activity_detail_fn fn, void *arg)
+{
+    (void)m;
+    fiscal_period cur = period(2014), prev = period(2013);
+    for (int i = 0; i < 5; i++) {
+        activity_detail r = { .line = (size_t)i + 2, .date = { 2013, 6, 1 + i },
+                              .axis = "Formation", .type = "Atelier", .title = "@titre",
+                              .partner = "Montréal-Nord", .region = "Montréal",
+                              .participants = i < 3 ? 10 : 5, .hours = 150,
+                              .period = i < 3 ? &cur : &prev };
+        int rc = fn(&r, arg);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* Many lines, so that the ledger sheet's XML is far larger than the zip. */
+static int stub_many(const model *m, ledger_detail_fn fn, void *arg)
+{
+    (void)m;
+    fiscal_period cur = period(2014);
+    for (size_t i = 0; i < 5000; i++) {
+        ledger_detail r = { .line = i + 2, .date = cur.end, .account = "4100",
+                            .account_name = "Subvention", .group = "Subventions",
+                            .counterparty = "Centraide", .memo = "Versement", .ref = "R",
+                            .amount = 100, .period = &cur };
+        int rc = fn(&r, arg);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int stub_failing(const model *m, ledger_detail_fn fn, void *arg)
+{
+    (void)m, (void)fn, (void)arg;
+    return -1;
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static char templates[4096];
+
+static int write_book(const char *name, lxw_row_t max_rows, const xlsx_source *custom,
+                      diag *d)
+{
+    xlsx_source src = { stub_ledger, stub_activities, max_rows };
+    render_context ctx = { .templates_dir = templates, .input_dir = ".",
+                           .timestamp = 1396224000 };
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return xlsx_write(&fig, NULL, &ctx, custom ? custom : &src, path, d);
+}
+
+/* The text of one part of a workbook in dir (malloc'd). */
+static char *part(const char *name, const char *member)
+{
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "unzip -p '%s/%s' '%s'", dir, name, member);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n - 1, p)) > 0) {
+        n += got;
+        if (n + 1 == cap)
+            buf = realloc(buf, cap *= 2);
+    }
+    buf[n] = '\0';
+    assert_int_equal(pclose(p), 0);
+    return buf;
+}
+
+/* The XML of cell ref ("C4") in a sheet's XML, or NULL. */
+static char *cell(const char *xml, const char *ref)
+{
+    char open[32];
+    snprintf(open, sizeof open, "<c r=\"%s\"", ref);
+    const char *start = strstr(xml, open);
+    if (!start)
+        return NULL;
+    const char *end = strstr(start, "</c>");
+    const char *empty = strstr(start, "/>");
+    if (!end || (empty && empty < end && !memchr(start, '>', (size_t)(empty - start))))
+        end = empty;
+    return strndup(start, (size_t)(end - start) + 4);
+}
+
+static void assert_cell_has(const char *xml, const char *ref, const char *text)
+{
+    char *c = cell(xml, ref);
+    if (!c || !strstr(c, text))
+        fail_msg("cell %s: expected \"%s\" in %s", ref, text, c ? c : "(none)");
+    free(c);
+}
+
+static void remove_file(const char *name)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    unlink(path);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    const char *file = __FILE__;   /* tests/unit/test_render_xlsx.c */
+    const char *slash = strrchr(file, '/');
+    int len = slash ? (int)(slash - file) : 0;
+    snprintf(templates, sizeof templates, "%.*s%s../../templates", len, file, len ? "/" : "");
+    if (access(templates, R_OK) != 0)
+        snprintf(templates, sizeof templates, "templates");
+    if (!mkdtemp(dir))
+        return -1;
+    /* the French workbook most tests read */
+    fixture(LANG_FR, true);
+    diag d;
+    diag_init(&d, stderr);
+    return write_book("fr.xlsx", 0, NULL, &d);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    const char *names[] = { "fr.xlsx", "fr2.xlsx", "en.xlsx", "split.xlsx", "nodetail.xlsx",
+                            "fail.xlsx" };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        remove_file(names[i]);
+    return rmdir(dir);
+}
+
+/* ---- tests -------------------------------------------------------------- */
+
+static void test_french_sheet_names_and_order(void **state)
+{
+    (void)state;
+    char *wb = part("fr.xlsx", "xl/workbook.xml");
+    const char *names[] = { "Sommaire", "Revenus et dépenses", "Bailleurs de fonds",
+                            "Activités", "Complicités", "Historique", "Grand livre",
+                            "Détail des activités" };
+    const char *at = wb;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char want[128];
+        snprintf(want, sizeof want, "<sheet name=\"%s\"", names[i]);
+        const char *found = strstr(at, want);
+        if (!found)
+            fail_msg("sheet %s missing or out of order", names[i]);
+        at = found;
+    }
+    assert_non_null(strstr(wb, "<definedName name=\"Revenue\">'Sommaire'!$B$7</definedName>"));
+    assert_non_null(strstr(wb, "name=\"Revenue_previous\""));
+    assert_non_null(strstr(wb, "_xlnm.Print_Titles"));
+    free(wb);
+    char *core = part("fr.xlsx", "docProps/core.xml");
+    assert_non_null(strstr(core, "2014-03-31T00:00:00Z"));
+    assert_non_null(strstr(core, "<dc:title>Bilan annuel 2013-2014</dc:title>"));
+    assert_non_null(strstr(core, "<dc:creator>Dynamo &amp; Co</dc:creator>"));
+    free(core);
+}
+
+static void test_account_sumifs_with_cached_figures(void **state)
+{
+    (void)state;
+    char *xml = part("fr.xlsx", "xl/worksheets/sheet2.xml");
+    /* row 4: 4100, SUMIFS over the ledger by account and year label */
+    assert_cell_has(xml, "A4", "<t>4100</t>");
+    assert_cell_has(xml, "C4", "<f>SUMIFS('Grand livre'!$H$2:$H$8,'Grand livre'!$B$2:$B$8,"
+                               "$A4,'Grand livre'!$I$2:$I$8,C$1)</f><v>1000</v>");
+    assert_cell_has(xml, "D4", "<v>800</v>");
+    assert_cell_has(xml, "E4", "<f>C4-D4</f><v>200</v>");
+    assert_cell_has(xml, "F4", "<f>IF(D4=0,\"nouveau\",ROUND((C4-D4)/ABS(D4),3))</f><v>0.25</v>");
+    /* a group subtotal, the revenue total, the net */
+    assert_cell_has(xml, "C5", "<f>SUM(C4:C4)</f><v>1000</v>");
+    assert_cell_has(xml, "C9", "<f>C5+C8</f><v>1500.5</v>");
+    assert_cell_has(xml, "C17", "<f>C9-C15</f><v>300.5</v>");
+    free(xml);
+}
+
+static void test_zero_previous_is_nouveau(void **state)
+{
+    (void)state;
+    char *xml = part("fr.xlsx", "xl/worksheets/sheet2.xml");
+    /* 4200 had nothing the year before: the cached result is the word */
+    assert_cell_has(xml, "F7", "t=\"str\"><f>IF(D7=0,\"nouveau\"");
+    assert_cell_has(xml, "F7", "<v>nouveau</v>");
+    free(xml);
+    char *sum = part("fr.xlsx", "xl/worksheets/sheet1.xml");
+    assert_non_null(strstr(sum, "<v>nouveau</v>"));
+    free(sum);
+}
+
+static void test_formula_like_text_stays_text(void **state)
+{
+    (void)state;
+    char *xml = part("fr.xlsx", "xl/worksheets/sheet3.xml");
+    assert_cell_has(xml, "A2", "t=\"inlineStr\"><is><t>=HYPERLINK(\"http://x.test\",\"clic\")</t>");
+    assert_cell_has(xml, "A3", "t=\"inlineStr\"><is><t>+1</t>");
+    assert_cell_has(xml, "A4", "t=\"inlineStr\"><is><t>@SUM(A1)</t>");
+    /* a control character becomes a space; _x0041_ is escaped */
+    assert_cell_has(xml, "A5", "<t>ctl  _x005F_x0041_</t>");
+    assert_null(strstr(xml, "<f>HYPERLINK"));
+    assert_null(strstr(xml, "<f>=HYPERLINK"));
+    assert_null(strstr(xml, "<f>+1"));
+    /* the total of the funders: the sum of the rows above */
+    assert_cell_has(xml, "B6", "<f>SUM(B2:B5)</f><v>1500.5</v>");
+    free(xml);
+    char *ledger = part("fr.xlsx", "xl/worksheets/sheet7.xml");
+    assert_cell_has(ledger, "E2", "<t>=HYPERLINK(\"http://x.test\")</t>");
+    assert_cell_has(ledger, "F3", "<t>-2</t>");
+    assert_null(strstr(ledger, "<f>"));
+    free(ledger);
+}
+
+static void test_detail_sheets(void **state)
+{
+    (void)state;
+    char *ledger = part("fr.xlsx", "xl/worksheets/sheet7.xml");
+    assert_cell_has(ledger, "A1", "<t>Date</t>");
+    assert_cell_has(ledger, "A2", "<v>41729</v>");   /* 2014-03-31 as a date */
+    assert_cell_has(ledger, "H5", "<v>500.5</v>");
+    assert_cell_has(ledger, "I5", "<t>2013-2014</t>");
+    assert_non_null(strstr(ledger, "<autoFilter ref=\"A1:I8\"/>"));
+    assert_non_null(strstr(ledger, "<pane ySplit=\"1\""));
+    assert_non_null(strstr(ledger, "orientation=\"landscape\""));
+    assert_non_null(strstr(ledger, "<oddHeader>&amp;LDynamo &amp;&amp; Co&amp;C&amp;A"));
+    free(ledger);
+    char *act = part("fr.xlsx", "xl/worksheets/sheet4.xml");
+    assert_cell_has(act, "C4", "<f>COUNTIFS('Détail des activités'!$I$2:$I$6,C$2,"
+                               "'Détail des activités'!$B$2:$B$6,$A4)</f><v>3</v>");
+    assert_cell_has(act, "K4", "<v>4.5</v>");
+    assert_cell_has(act, "C5", "<f>SUM(C4:C4)</f><v>3</v>");
+    free(act);
+}
+
+static void test_english_and_deterministic(void **state)
+{
+    (void)state;
+    fixture(LANG_EN, true);
+    diag d;
+    diag_init(&d, stderr);
+    assert_int_equal(write_book("en.xlsx", 0, NULL, &d), 0);
+    char *wb = part("en.xlsx", "xl/workbook.xml");
+    assert_non_null(strstr(wb, "<sheet name=\"Summary\""));
+    assert_non_null(strstr(wb, "<sheet name=\"Activities detail\""));
+    free(wb);
+    char *xml = part("en.xlsx", "xl/worksheets/sheet2.xml");
+    assert_cell_has(xml, "F7", "<v>new</v>");
+    free(xml);
+    /* French again: the same bytes as the first French workbook */
+    fixture(LANG_FR, true);
+    assert_int_equal(write_book("fr2.xlsx", 0, NULL, &d), 0);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "cmp -s '%s/fr.xlsx' '%s/fr2.xlsx'", dir, dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void test_split_past_row_limit(void **state)
+{
+    (void)state;
+    fixture(LANG_FR, true);
+    diag d;
+    diag_init(&d, stderr);
+    /* 4 rows a sheet: the header and 3 lines; 7 ledger lines -> 3 sheets */
+    assert_int_equal(write_book("split.xlsx", 4, NULL, &d), 0);
+    char *wb = part("split.xlsx", "xl/workbook.xml");
+    assert_non_null(strstr(wb, "<sheet name=\"Grand livre\""));
+    assert_non_null(strstr(wb, "<sheet name=\"Grand livre (2)\""));
+    assert_non_null(strstr(wb, "<sheet name=\"Grand livre (3)\""));
+    assert_non_null(strstr(wb, "<sheet name=\"Détail des activités (2)\""));
+    free(wb);
+    char *xml = part("split.xlsx", "xl/worksheets/sheet2.xml");
+    assert_cell_has(xml, "C4", "SUMIFS('Grand livre'!$H$2:$H$4,");
+    assert_cell_has(xml, "C4", "+SUMIFS('Grand livre (2)'!$H$2:$H$4,");
+    assert_cell_has(xml, "C4", "+SUMIFS('Grand livre (3)'!$H$2:$H$2,");
+    free(xml);
+    char *third = part("split.xlsx", "xl/worksheets/sheet9.xml");
+    assert_cell_has(third, "A1", "<t>Date</t>");
+    assert_cell_has(third, "B2", "<t>1000</t>");
+    assert_null(cell(third, "A3"));
+    free(third);
+}
+
+static void test_detail_off(void **state)
+{
+    (void)state;
+    fixture(LANG_FR, false);
+    diag d;
+    diag_init(&d, stderr);
+    assert_int_equal(write_book("nodetail.xlsx", 0, NULL, &d), 0);
+    char *wb = part("nodetail.xlsx", "xl/workbook.xml");
+    assert_null(strstr(wb, "Grand livre"));
+    assert_null(strstr(wb, "Détail des activités"));
+    free(wb);
+    char *xml = part("nodetail.xlsx", "xl/worksheets/sheet2.xml");
+    assert_cell_has(xml, "C4", "<v>1000</v>");
+    char *c4 = cell(xml, "C4");
+    assert_null(strstr(c4, "<f>"));
+    free(c4);
+    assert_cell_has(xml, "C5", "<f>SUM(C4:C4)</f>");
+    free(xml);
+    char *act = part("nodetail.xlsx", "xl/worksheets/sheet4.xml");
+    char *c = cell(act, "C4");
+    assert_non_null(c);
+    assert_null(strstr(c, "<f>"));
+    free(c);
+    free(act);
+}
+
+static void test_unwritable_path_is_reported(void **state)
+{
+    (void)state;
+    fixture(LANG_FR, false);
+    FILE *sink = tmpfile();
+    diag d;
+    diag_init(&d, sink);
+    render_context ctx = { .templates_dir = templates, .timestamp = 1396224000 };
+    xlsx_source src = { stub_ledger, stub_activities, 0 };
+    assert_int_equal(xlsx_write(&fig, NULL, &ctx, &src, "/nonexistent/dir/w.xlsx", &d), -1);
+    assert_int_equal(d.status, EXIT_CANTCREAT);
+    char text[512] = "";
+    rewind(sink);
+    size_t n = fread(text, 1, sizeof text - 1, sink);
+    text[n] = '\0';
+    assert_non_null(strstr(text, "/nonexistent/dir/w.xlsx"));
+    assert_non_null(strstr(text, "cannot write the workbook"));
+    fclose(sink);
+}
+
+/* A file size limit hit while libxlsxwriter writes its temporary files
+ * truncates parts silently: the read-back check must catch it. */
+static void test_truncated_parts_are_caught(void **state)
+{
+    (void)state;
+    fixture(LANG_FR, true);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        /* the zip (compressed) fits under the limit, the ledger's XML not */
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit limit = { 100000, 100000 };
+        setrlimit(RLIMIT_FSIZE, &limit);
+        FILE *sink = tmpfile();
+        diag d;
+        diag_init(&d, sink);
+        xlsx_source src = { stub_many, stub_activities, 0 };
+        int rc = write_book("fail.xlsx", 0, &src, &d);
+        char text[1024] = "";
+        rewind(sink);
+        text[fread(text, 1, sizeof text - 1, sink)] = '\0';
+        _exit(rc == -1 && d.status == EXIT_CANTCREAT && strstr(text, "is incomplete") ? 0 : 1);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    /* without the limit the same workbook passes the check */
+    diag d;
+    diag_init(&d, stderr);
+    assert_int_equal(write_book("fail.xlsx", 0, NULL, &d), 0);
+    char path[256], why[320];
+    snprintf(path, sizeof path, "%s/fail.xlsx", dir);
+    assert_int_equal(xlsx_verify(path, why, sizeof why), 0);
+}
+
+static void test_verify_rejects_damage(void **state)
+{
+    (void)state;
+    char path[256], why[320];
+    snprintf(path, sizeof path, "%s/fail.xlsx", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("not a zip", f);
+    fclose(f);
+    assert_int_equal(xlsx_verify(path, why, sizeof why), -1);
+    assert_non_null(strstr(why, "zip"));
+}
+
+static void test_failed_walk_is_reported(void **state)
+{
+    (void)state;
+    fixture(LANG_FR, true);
+    FILE *sink = tmpfile();
+    diag d;
+    diag_init(&d, sink);
+    xlsx_source src = { stub_failing, stub_activities, 0 };
+    assert_int_equal(write_book("fail.xlsx", 0, &src, &d), -1);
+    assert_int_equal(d.status, EXIT_NOINPUT);
+    char text[512] = "";
+    rewind(sink);
+    text[fread(text, 1, sizeof text - 1, sink)] = '\0';
+    assert_non_null(strstr(text, "ledger.csv"));
+    fclose(sink);
+}
+
+static void test_criteria(void **state)
+{
+    (void)state;
+    assert_true(xlsx_criterion_safe("4100"));
+    assert_true(xlsx_criterion_safe("Formation"));
+    assert_true(xlsx_criterion_safe("Événement spécial"));
+    assert_false(xlsx_criterion_safe("Atelier*"));
+    assert_false(xlsx_criterion_safe("<100"));
+    assert_false(xlsx_criterion_safe("Jan 2014"));
+    assert_false(xlsx_criterion_safe("TRUE"));
+    assert_false(xlsx_criterion_safe("=A1"));
+    const char *codes[] = { "4100", "04100", "4200", "4300*" };
+    bool *ok = xlsx_criteria_usable(codes, NULL, 4);
+    assert_false(ok[0]);   /* 4100 and 04100 are one number to a criterion */
+    assert_false(ok[1]);
+    assert_true(ok[2]);
+    assert_false(ok[3]);   /* a wildcard */
+    free(ok);
+    const char *names[] = { "ÉTÉ", "été", "Hiver" };
+    ok = xlsx_criteria_usable(names, NULL, 3);
+    assert_false(ok[0]);   /* criteria ignore case, accented letters too */
+    assert_false(ok[1]);
+    assert_true(ok[2]);
+    free(ok);
+    const char *kinds[] = { "Atelier", "atelier" }, *areas[] = { "Formation", "Coaching" };
+    ok = xlsx_criteria_usable(kinds, areas, 2);
+    assert_true(ok[0] && ok[1]);   /* pairs differ by their axis */
+    free(ok);
+    areas[1] = "FORMATION";
+    ok = xlsx_criteria_usable(kinds, areas, 2);
+    assert_false(ok[0] || ok[1]);
+    free(ok);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_french_sheet_names_and_order),
+        cmocka_unit_test(test_account_sumifs_with_cached_figures),
+        cmocka_unit_test(test_zero_previous_is_nouveau),
+        cmocka_unit_test(test_formula_like_text_stays_text),
+        cmocka_unit_test(test_detail_sheets),
+        cmocka_unit_test(test_english_and_deterministic),
+        cmocka_unit_test(test_split_past_row_limit),
+        cmocka_unit_test(test_detail_off),
+        cmocka_unit_test(test_unwritable_path_is_reported),
+        cmocka_unit_test(test_truncated_parts_are_caught),
+        cmocka_unit_test(test_verify_rejects_damage),
+        cmocka_unit_test(test_failed_walk_is_reported),
+        cmocka_unit_test(test_criteria),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,270 @@
+/* test_template.c - Markdown templates: blocks, styles, placeholders,
+ * directives, includes and their errors (template.c, with a fake
+ * resolver). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "template.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/test_template_XXXXXX";
+static char path[256], texts[256], out[4096];
+static const char *const known[] = { "toc", "axis", "people", NULL };
+
+static bool resolve(void *user, const char *name, char *value, size_t size)
+{
+    (void)user;
+    if (strcmp(name, "org") == 0)
+        snprintf(value, size, "*Dyn* {{org}} [x]");   /* data: never expanded */
+    else if (strcmp(name, "groups[Revenus autonomes].current") == 0)
+        snprintf(value, size, "124 980 $");
+    else
+        return false;
+    return true;
+}
+
+static void write_file(const char *p, const char *text)
+{
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static int load(tpl_doc *doc, const char *text, diag *d, FILE **err)
+{
+    write_file(path, text);
+    *err = fmemopen(out, sizeof out, "w");
+    diag_init(d, *err);
+    tpl_options opt = { dir, dir, resolve, NULL, known };
+    int rc = tpl_load(doc, path, "report.md", &opt, d);
+    fclose(*err);
+    return rc;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    if (!mkdtemp(dir))
+        return -1;
+    snprintf(path, sizeof path, "%s/report.md", dir);
+    snprintf(texts, sizeof texts, "%s/texts", dir);
+    return mkdir(texts, 0700);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char p[300];
+    snprintf(p, sizeof p, "%s/a.md", texts);
+    unlink(p);
+    unlink(path);
+    rmdir(texts);
+    return rmdir(dir);
+}
+
+static void test_blocks_and_styles(void **state)
+{
+    (void)state;
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    assert_int_equal(load(&doc, "# Title\n\nSome **bold** and *it*\nnext line.\n\n"
+                                "- one\n- two\n  1. sub\n\n> « Quote »\n>\n> — Author\n\n---\n",
+                          &d, &err), 0);
+    assert_int_equal(doc.count, 8);
+    assert_int_equal(doc.blocks[0].kind, TPL_HEADING);
+    assert_int_equal(doc.blocks[0].level, 1);
+    const tpl_block *p = &doc.blocks[1];
+    assert_int_equal(p->kind, TPL_PARAGRAPH);
+    assert_int_equal(p->line, 3);
+    assert_int_equal(p->run_count, 5);
+    assert_string_equal(p->runs[1].text, "bold");
+    assert_int_equal(p->runs[1].style, TPL_BOLD);
+    assert_int_equal(p->runs[3].style, TPL_ITALIC);
+    assert_int_equal(p->runs[4].style, 0);
+    assert_string_equal(p->runs[4].text, " next line.");   /* soft break -> space */
+    assert_int_equal(doc.blocks[2].kind, TPL_ITEM);
+    assert_int_equal(doc.blocks[4].level, 2);
+    assert_int_equal(doc.blocks[4].number, 1);
+    assert_int_equal(doc.blocks[5].kind, TPL_QUOTE);
+    assert_int_equal(doc.blocks[6].kind, TPL_ATTRIBUTION);
+    assert_int_equal(doc.blocks[7].kind, TPL_RULE);
+    char *text = tpl_block_text(p);
+    assert_string_equal(text, "Some bold and it next line.");
+    free(text);
+    tpl_doc_free(&doc);
+}
+
+static void test_placeholders(void **state)
+{
+    (void)state;
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    assert_int_equal(load(&doc, "# {{org}}\n\nSelf: {{groups[Revenus autonomes].current}}, "
+                                "by {{ org }}.\n", &d, &err), 0);
+    assert_int_equal(doc.count, 2);
+    char *text = tpl_block_text(&doc.blocks[0]);
+    assert_string_equal(text, "*Dyn* {{org}} [x]");   /* not Markdown, not expanded */
+    free(text);
+    text = tpl_block_text(&doc.blocks[1]);
+    assert_string_equal(text, "Self: 124 980 $, by *Dyn* {{org}} [x].");
+    free(text);
+    tpl_doc_free(&doc);
+}
+
+static void test_unknown_placeholder(void **state)
+{
+    (void)state;
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    assert_int_equal(load(&doc, "Intro.\n\nA {{org}} and\n{{finances.revenu}} then {{x\n\n"
+                                "{{% toc %}} inline\n", &d, &err), -1);
+    assert_int_equal(d.status, EXIT_DATAERR);
+    assert_non_null(strstr(out, "report.md:4: unknown placeholder '{{finances.revenu}}'\n"));
+    assert_non_null(strstr(out, "report.md:4: unterminated placeholder"));
+    assert_non_null(strstr(out, "report.md:6: directive '{{% toc %}}' must be alone"));
+    assert_int_equal(d.count, 3);
+    tpl_doc_free(&doc);
+}
+
+static void test_directives(void **state)
+{
+    (void)state;
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    assert_int_equal(load(&doc, "{{% toc %}}\n\n{{%   people  Conseil d'administration %}}\n",
+                          &d, &err), 0);
+    assert_int_equal(doc.count, 2);
+    assert_int_equal(doc.blocks[1].kind, TPL_DIRECTIVE);
+    assert_string_equal(doc.blocks[1].name, "people");
+    assert_string_equal(doc.blocks[1].arg, "Conseil d'administration");
+    assert_int_equal(doc.blocks[1].line, 3);
+    assert_string_equal(doc.blocks[0].arg, "");
+    tpl_doc_free(&doc);
+    assert_int_equal(load(&doc, "text\n\n{{% chrat history %}}\n", &d, &err), -1);
+    assert_non_null(strstr(out, "report.md:3: unknown directive '{{% chrat %}}'"));
+    tpl_doc_free(&doc);
+}
+
+static void test_include(void **state)
+{
+    (void)state;
+    char p[300];
+    snprintf(p, sizeof p, "%s/a.md", texts);
+    write_file(p, "# Included\n\nKept as is: {{org}} {{% toc %}}\n\n{{% axis X %}}\n");
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    assert_int_equal(load(&doc, "Before.\n\n{{% include texts/a.md %}}\n\nAfter.\n", &d, &err), 0);
+    assert_int_equal(doc.count, 5);
+    assert_int_equal(doc.blocks[1].kind, TPL_HEADING);
+    assert_int_equal(doc.blocks[1].level, 1);
+    assert_int_equal(doc.blocks[1].line, 1);
+    assert_non_null(strstr(doc.blocks[1].file, "texts/a.md"));
+    char *text = tpl_block_text(&doc.blocks[2]);
+    assert_string_equal(text, "Kept as is: {{org}} {{% toc %}}");
+    free(text);
+    assert_int_equal(doc.blocks[3].kind, TPL_PARAGRAPH);   /* not a directive */
+    tpl_doc_free(&doc);
+}
+
+static void test_include_errors(void **state)
+{
+    (void)state;
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    assert_int_equal(load(&doc, "{{% include ../secret.md %}}\n\n{{% include /etc/passwd %}}\n\n"
+                                "{{% include texts/../../x.md %}}\n\n{{% include texts/..md %}}\n",
+                          &d, &err), -1);
+    assert_non_null(strstr(out, "report.md:1: include '../secret.md': the path must stay"));
+    assert_non_null(strstr(out, "report.md:3: include '/etc/passwd'"));
+    assert_non_null(strstr(out, "report.md:5: include 'texts/../../x.md'"));
+    assert_non_null(strstr(out, "report.md:7: cannot read included file"));   /* "..md" is a name */
+    assert_int_equal(d.status, EXIT_NOINPUT);
+    assert_int_equal(d.count, 4);
+    tpl_doc_free(&doc);
+}
+
+static void test_text_optional_and_heading_once(void **state)
+{
+    (void)state;
+    char p[300];
+    snprintf(p, sizeof p, "%s/a.md", texts);
+    write_file(p, "# Mission\n\nFrom the text.\n");
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    assert_int_equal(load(&doc, "# Mission\n\n{{% text a %}}\n\n# Absent\n\n{{% text nope %}}\n\n"
+                                "Done.\n", &d, &err), 0);
+    assert_int_equal(doc.count, 4);                /* the text's heading shown once */
+    assert_int_equal(doc.blocks[0].kind, TPL_HEADING);
+    assert_int_equal(doc.blocks[1].kind, TPL_PARAGRAPH);
+    assert_string_equal(doc.blocks[2].runs[0].text, "Absent");
+    assert_int_equal(d.count, 0);
+    tpl_doc_free(&doc);
+    assert_int_equal(load(&doc, "{{% text ../a %}}\n", &d, &err), -1);
+    assert_non_null(strstr(out, "report.md:1: text '../a': expected a file name"));
+    tpl_doc_free(&doc);
+}
+
+static void test_if_blocks(void **state)
+{
+    (void)state;
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    assert_int_equal(load(&doc, "{{% if org %}}\n\nShown {{org}}.\n\n{{% if nope %}}\n\n"
+                                "# Hidden {{nope}}\n\n- {{nope}}\n\n{{% axis {{nope}} %}}\n\n---\n\n"
+                                "{{% endif %}}\n\nAlso shown.\n\n{{% endif %}}\n\nEnd.\n",
+                          &d, &err), 0);
+    assert_int_equal(d.count, 0);                  /* hidden placeholders not read */
+    assert_int_equal(doc.count, 3);
+    assert_string_equal(doc.blocks[1].runs[0].text, "Also shown.");
+    tpl_doc_free(&doc);
+    assert_int_equal(load(&doc, "{{% if org %}}\n\ntext\n\n{{% endif %}}\n\n{{% endif %}}\n\n"
+                                "{{% if org %}}\n", &d, &err), -1);
+    assert_non_null(strstr(out, "report.md:7: '{{% endif %}}' without '{{% if %}}'"));
+    assert_non_null(strstr(out, "report.md:9: '{{% if %}}' without '{{% endif %}}'"));
+    tpl_doc_free(&doc);
+}
+
+static void test_missing_template(void **state)
+{
+    (void)state;
+    tpl_doc doc;
+    diag d;
+    diag_init(&d, NULL);
+    tpl_options opt = { dir, dir, resolve, NULL, known };
+    assert_int_equal(tpl_load(&doc, "/nonexistent/report.md", "report.md", &opt, &d), -1);
+    assert_int_equal(d.status, EXIT_NOINPUT);
+    tpl_doc_free(&doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_blocks_and_styles),
+        cmocka_unit_test(test_placeholders),
+        cmocka_unit_test(test_unknown_placeholder),
+        cmocka_unit_test(test_directives),
+        cmocka_unit_test(test_include),
+        cmocka_unit_test(test_include_errors),
+        cmocka_unit_test(test_text_optional_and_heading_once),
+        cmocka_unit_test(test_if_blocks),
+        cmocka_unit_test(test_missing_template),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
