@@ -180,28 +180,36 @@ fi
 
 # --- the table ----------------------------------------------------------------
 
-# field FILE KEY: a value of a rusage line.
+# field FILE KEY: a value of a rusage line; empty when not measured.
 field() {
-    sed -n "s/.*$2=\([^ ]*\).*/\1/p" "$1"
+    [ -f "$1" ] && sed -n "s/.*$2=\([^ ]*\).*/\1/p" "$1"
 }
 
 # row LABEL: "wall cpu rss_mb" of a measured run.
 row() {
     f=$RES/$1.ru
+    if [ ! -f "$f" ]; then
+        printf '%8s %8s %8s' - - -
+        return 0
+    fi
     awk -v w="$(field "$f" wall)" -v u="$(field "$f" user)" -v s="$(field "$f" sys)" \
         -v r="$(field "$f" maxrss_kb)" 'BEGIN { printf "%8.3f %8.3f %8.1f", w, u + s, r / 1024 }'
 }
 
-# stages LABEL: the five stage times from BILAN_TIMINGS lines, "-" if absent.
+# stages LABEL [named]: the five stage times from BILAN_TIMINGS lines, "-"
+# if absent; "named" puts each stage's name before its time.
 stages() {
-    awk '$1 == "timing:" { s = tolower($2)
-                           if (s == "xlsx") s = "workbook"
-                           if (s == "figures") s = "json"
-                           t[s] = $3 }
-         END { n = split("ingest compute pdf workbook json", k, " ")
-               for (i = 1; i <= n; i++)
-                   printf " %8s", (k[i] in t) ? sprintf("%.3f", t[k[i]]) : "-" }' \
-        "$RES/$1.err"
+    [ -f "$RES/$1.err" ] || return 0
+    awk -v named="${2:-}" '
+        $1 == "timing:" { s = tolower($2)
+                          if (s == "xlsx") s = "workbook"
+                          if (s == "figures") s = "json"
+                          t[s] = $3 }
+        END { n = split("ingest compute pdf workbook json", k, " ")
+              for (i = 1; i <= n; i++) {
+                  v = (k[i] in t) ? sprintf("%.3f", t[k[i]]) : "-"
+                  if (named) printf " %s %s", k[i], v; else printf " %8s", v
+              } }' "$RES/$1.err"
 }
 
 report() {
@@ -223,8 +231,8 @@ report() {
         printf '%10s %6s %s\n' "$n" xlsx "$(row "xlsx-$n")"
     done
     if [ -f "$RES/sample.ru" ]; then
-        printf '\nsample input/: %s s wall, %s s cpu, stages%s\n' "$(field "$RES/sample.ru" wall)" \
-            "$(row sample | awk '{ print $2 }')" "$(stages sample)"
+        printf '\nsample input/: %s s wall, %s s cpu; stages:%s\n' "$(field "$RES/sample.ru" wall)" \
+            "$(cpu sample)" "$(stages sample named)"
     fi
     load=$(cat "$RES/load" 2>/dev/null || echo 0)
     if awk -v l="$load" 'BEGIN { exit !(l >= 0.5) }'; then
@@ -236,6 +244,10 @@ report() {
 # target TEXT VALUE LIMIT: prints one target line; counts misses.
 misses=0
 target() {
+    if [ -z "$2" ] || [ "$2" = n/a ]; then
+        printf '  %-44s %8s <= %-6s %s\n' "$1" n/a "$3" "not measured"
+        return 0
+    fi
     if awk -v v="$2" -v l="$3" 'BEGIN { exit !(v <= l) }'; then verdict=ok; else
         verdict=MISSED
         misses=$((misses + 1))
@@ -253,8 +265,13 @@ cpu() {
     row "$1" | awk '{ print $2 }'
 }
 
+# ratio A B: A / B to two decimals, or n/a when either is missing.
 ratio() {
-    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 999) }'
+    if [ -z "$1" ] || [ -z "$2" ] || [ "$1" = - ]; then
+        echo n/a
+        return 0
+    fi
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'
 }
 
 targets() {

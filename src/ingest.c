@@ -189,6 +189,7 @@ static bool row_deferred(ingest_file *f, bool note)
                 if (note && !f->deferred_decimal_line) {
                     f->deferred_decimal_line = line;
                     f->deferred_decimal_value = xstrndup(s, len);
+                    f->deferred_decimal_column = cols[i];
                 }
             }
         }
@@ -273,7 +274,8 @@ static bool deferred_resolvable(ingest_file *f)
 {
     bool ok = true;
     if (f->deferred_decimal_line && f->format->decimal == MONEY_DECIMAL_AUTO) {
-        diag_data(f->d, f->name, f->deferred_decimal_line, NULL,
+        diag_data(f->d, f->name, f->deferred_decimal_line,
+                  column_name(f->deferred_decimal_column),
                   "'%s' has an ambiguous decimal separator and no amount in the "
                   "file tells; set [csv] decimal in report.ini",
                   f->deferred_decimal_value);

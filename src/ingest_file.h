@@ -33,6 +33,7 @@ typedef struct ingest_file {
     size_t deferred_rows;
     size_t deferred_decimal_line, deferred_date_line;  /* first of each */
     const char *deferred_decimal_value;                /* for the message */
+    column_id deferred_decimal_column;
     bool rereading;            /* second pass: only the deferred rows */
 
     char *scratch;             /* reusable buffer for keys */

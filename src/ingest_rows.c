@@ -66,8 +66,11 @@ void ingest_account_row(ingest_file *f)
                   ingest_key(f, NULL, code, code_len), m->accounts[existing].line);
         ok = false;
     }
-    if (!ok)
+    if (!ok) {
+        if (code_len)   /* its ledger lines need no second diagnostic */
+            strmap_put(m->rejected_accounts, code, code_len, 0);
         return;
+    }
     xgrow((void **)&m->accounts, &m->account_cap, m->account_count + 1, sizeof(account));
     account *a = &m->accounts[m->account_count];
     memset(a, 0, sizeof *a);
@@ -128,7 +131,9 @@ void ingest_ledger_row(ingest_file *f)
     if (field_required(f, COL_ACCOUNT, &code, &code_len) != FIELD_OK) {
         ok = false;
     } else if (!strmap_get(m->account_index, code, code_len, &pos)) {
-        if (!m->accounts_unreadable)
+        size_t ignored;
+        if (!m->accounts_unreadable &&
+            !strmap_get(m->rejected_accounts, code, code_len, &ignored))
             diag_data(f->d, f->name, f->rec.line, "account",
                       "'%s' is not in accounts.csv", ingest_key(f, NULL, code, code_len));
         ok = false;

@@ -42,6 +42,7 @@ void model_init(model *m, const config *cfg)
         fiscal_year_label(cfg->calendar, p->year, p->label, sizeof p->label);
     }
     m->account_index = strmap_new();
+    m->rejected_accounts = strmap_new();
     tally_list_init(&m->counterparties);
     tally_list_init(&m->axes);
     tally_list_init(&m->types);
@@ -53,6 +54,7 @@ void model_free(model *m)
 {
     free(m->accounts);
     strmap_free(m->account_index);
+    strmap_free(m->rejected_accounts);
     tally_list_free(&m->counterparties);
     tally_list_free(&m->axes);
     tally_list_free(&m->types);

@@ -65,6 +65,7 @@ typedef struct model {
     account *accounts;         /* accounts.csv order */
     size_t account_count, account_cap;
     strmap *account_index;     /* code -> position */
+    strmap *rejected_accounts; /* codes of invalid rows, already reported */
 
     year_totals totals[MODEL_YEARS_MAX];
     tally_list counterparties; /* key: kind + trimmed name */

@@ -89,10 +89,10 @@ static void cover(pdf_report *r)
     const config *c = r->f->config;
     if (r->flow.y < r->flow.top)
         report_new_page(r);
-    for (int i = 0; i < 3; i++)   /* a honeycomb corner */
-        for (int j = 0; j < 3 - i; j++)
-            hexagon(r, st->page_width - 60 - 39.0 * j - 19.5 * (i % 2),
-                    st->page_height - 60 - 34.0 * i, 20, st->accent);
+    for (int j = 0; j < 4; j++)   /* a honeycomb in the corner */
+        for (int i = 0; i < 4 - j; i++)
+            hexagon(r, st->page_width - 50 - 27.0 * j,
+                    st->page_height - 50 - 31.18 * i - 15.59 * (j % 2), 18, st->accent);
     double y = st->page_height * 0.62;
     cover_line(r, c->org_name, PDF_FACE_BOLD, st->size_cover_org, st->accent, &y);
     cover_line(r, c->org_subtitle, PDF_FACE_REGULAR, st->size_h2, st->text, &y);
