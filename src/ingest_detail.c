@@ -73,18 +73,8 @@ static int ledger_row(ingest_file *f, int slot, void *arg)
         .group = a->group, .kind = a->kind, .period = &m->period[slot],
     };
     field_date(f, COL_DATE, &row.date);
-    if (field_present(f, COL_AMOUNT)) {
-        if (field_amount(f, COL_AMOUNT, false, &row.amount) != FIELD_OK)
-            return 0;
-    } else {
-        int64_t debit, credit;
-        if (field_amount(f, COL_DEBIT, true, &debit) != FIELD_OK ||
-            field_amount(f, COL_CREDIT, true, &credit) != FIELD_OK)
-            return 0;
-        bool credit_side = a->kind == KIND_REVENUE || a->kind == KIND_LIABILITY ||
-                           a->kind == KIND_EQUITY;
-        row.amount = credit_side ? credit - debit : debit - credit;
-    }
+    if (field_ledger_amount(f, a->kind, &row.amount) != FIELD_OK)
+        return 0;
     char *counterparty, *memo, *ref;
     row.counterparty = text_of(f, COL_COUNTERPARTY, &counterparty);
     row.memo = text_of(f, COL_MEMO, &memo);

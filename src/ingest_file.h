@@ -57,6 +57,10 @@ field_status field_date(ingest_file *f, column_id col, date *out);
 field_status field_amount(ingest_file *f, column_id col, bool empty_is_zero,
                           int64_t *out);
 field_status field_count(ingest_file *f, column_id col, int64_t *out);
+/* A ledger line's amount in the account's natural direction: the amount
+ * column, or credit - debit for revenue, liability and equity accounts and
+ * debit - credit for the others. */
+field_status field_ledger_amount(ingest_file *f, account_kind kind, int64_t *out);
 /* A required non-empty text; *out points into the record. */
 field_status field_required(ingest_file *f, column_id col, const char **out,
                             size_t *len);

@@ -84,8 +84,7 @@ void ingest_account_row(ingest_file *f)
 
 /* ---- ledger.csv -------------------------------------------------------- */
 
-/* The line's amount in the account's natural direction. */
-static field_status ledger_amount(ingest_file *f, account_kind kind, int64_t *out)
+field_status field_ledger_amount(ingest_file *f, account_kind kind, int64_t *out)
 {
     if (field_present(f, COL_AMOUNT))
         return field_amount(f, COL_AMOUNT, false, out);
@@ -140,7 +139,7 @@ void ingest_ledger_row(ingest_file *f)
     }
     account *a = ok ? &m->accounts[pos] : NULL;
     int64_t amount;
-    if (ledger_amount(f, a ? a->kind : KIND_EXPENSE, &amount) != FIELD_OK || !ok)
+    if (field_ledger_amount(f, a ? a->kind : KIND_EXPENSE, &amount) != FIELD_OK || !ok)
         return;
     int slot = model_slot_of_date(m, when);
     if (slot < 0)

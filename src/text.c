@@ -140,8 +140,40 @@ static char *collapse(const utf8proc_uint8_t *src, size_t len, bool header)
     return out;
 }
 
+static bool is_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
+/* The key of an ASCII string, as utf8proc would give it but without the
+ * round trip through code points: most names in most files are ASCII. */
+static char *ascii_key(const char *s, size_t len, bool header)
+{
+    char *out = xmalloc(len + 1);
+    size_t n = 0;
+    bool pending_space = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (is_key_space(c, header)) {
+            pending_space = n > 0;
+            continue;
+        }
+        if (pending_space)
+            out[n++] = ' ';
+        pending_space = false;
+        out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    out[n] = '\0';
+    return out;
+}
+
 static char *make_key(const char *s, size_t len, utf8proc_option_t extra, bool header)
 {
+    if (is_ascii(s, len))
+        return ascii_key(s, len, header);
     if (!text_is_utf8(s, len))
         return NULL;
     utf8proc_uint8_t *mapped = NULL;
