@@ -48,7 +48,7 @@ deps-build:
 	$(Q)sh scripts/deps.sh --build-only
 
 report: deps-build
-	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory -s all
 	$(Q)./$(BUILD)/bilan --input input --output output
 
 unit: $(UNIT_BIN)

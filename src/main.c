@@ -148,7 +148,10 @@ static int run(const cli_options *opts, diag *d)
     config cfg;
     stage_clock clock;
     stage_start(&clock);
-    if (load_config(opts, &cfg, d) != 0) {
+    /* A report.ini with problems still lets the data be checked, so that
+     * one run lists everything, as long as it says which year to read. */
+    if (load_config(opts, &cfg, d) != 0 &&
+        (d->status != EXIT_DATAERR || !cfg.year || !cfg.calendar.end_month)) {
         config_free(&cfg);
         return d->status;
     }
