@@ -95,3 +95,37 @@ if [ "$(ls -A "$out" | wc -l)" -eq 3 ] && [ "$(sums_of "$out")" != "$(sums_of_be
 else
     not_ok "later good run: three new files, no leftovers" "$(ls -lA "$out")"
 fi
+
+# A target that is a symbolic link: the file it names is replaced, the link
+# stays a link.
+links=$T/links
+mkdir -p "$links"
+ln -s "$links/real.json" "$links/link.json"
+: >"$links/real.json"
+run_bilan --input "$other" --output "$links" --figures "$links/link.json"
+if [ "$status" -eq 0 ] && [ -L "$links/link.json" ] && [ -s "$links/real.json" ]; then
+    ok "a symbolic link as target: the link stays, its file is written"
+else
+    not_ok "a symbolic link as target: the link stays, its file is written" "$(ls -lA "$links")"
+fi
+
+# A target that is not a regular file is written directly: a pipe.
+bytes=$(cd "$ROOT" && "$BILAN" --input "$other" --output "$links" --quiet --figures /dev/stdout | wc -c)
+if [ "$bytes" -gt 100 ] && [ -L /dev/stdout ]; then
+    ok "--figures /dev/stdout writes to the pipe"
+else
+    not_ok "--figures /dev/stdout writes to the pipe" "$bytes bytes"
+fi
+
+# A run killed by a closed pipe (the reader is gone before the figures are
+# written) dies of SIGPIPE and leaves no temporary file.
+killed=$T/killed
+mkdir -p "$killed"
+( (cd "$ROOT" && exec "$BILAN" --input "$other" --output "$killed" --figures /dev/stdout);
+  echo $? >"$T/killed.rc" ) | true
+if [ "$(cat "$T/killed.rc")" -eq 141 ] && [ -z "$(ls -A "$killed")" ]; then
+    ok "a run ended by SIGPIPE leaves no temporary file"
+else
+    not_ok "a run ended by SIGPIPE leaves no temporary file" \
+        "exit $(cat "$T/killed.rc")" "$(ls -lA "$killed")"
+fi
