@@ -26,6 +26,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -141,10 +142,24 @@ static size_t utf8_lead_length(unsigned char c)
  * invalid one: an error, or with CSV_ENCODING_AUTO the switch to
  * Windows-1252.  A valid non-ASCII sequence decides AUTO for UTF-8.
  * Returns the bytes consumed. */
+/* Whether the 8 bytes at p are all ASCII and none is NUL. */
+static bool ascii8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    const uint64_t high = UINT64_C(0x8080808080808080);
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    return (w & high) == 0 && ((w - ones) & ~w & high) == 0;
+}
+
 static size_t decode_utf8(csv_reader *r, unsigned char *p, size_t n)
 {
     size_t i = 0;
     while (i < n) {
+        while (i + 8 <= n && ascii8(p + i))
+            i += 8;
+        if (i >= n)
+            break;
         unsigned char c = p[i];
         if (c != 0 && c < 0x80) {
             i++;
@@ -370,10 +385,12 @@ static int fail_decoding(csv_reader *r)
 /* Length of the piece of s[0..n) up to and including its first line end. */
 static size_t piece_length(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '\n' || s[i] == '\r')
-            return i + 1;
-    return n;
+    const char *nl = memchr(s, '\n', n);
+    size_t end = nl ? (size_t)(nl - s) : n;
+    const char *cr = memchr(s, '\r', end);
+    if (cr)
+        return (size_t)(cr - s) + 1;
+    return nl ? end + 1 : n;
 }
 
 /* Counts the line end that closes a piece, if any. */

@@ -119,6 +119,13 @@ const char *ingest_key(ingest_file *f, const char *prefix, const char *s, size_t
 
 /* ---- conventions learnt from the values -------------------------------- */
 
+/* Whether a date is written year first (2014-03-31, 2014/03/31): such a
+ * date says nothing about the day/month order and never waits for it. */
+static bool year_first(const char *s, size_t len)
+{
+    return len >= 5 && (s[4] == '-' || s[4] == '/');
+}
+
 /* The money columns a row of this file has; the ledger's amount wins over
  * debit/credit when both are there. */
 static size_t money_columns(const ingest_file *f, column_id cols[3])
@@ -158,6 +165,8 @@ static void learn_conventions(ingest_file *f)
     }
     if (fmt->order == DATE_ORDER_AUTO && field_present(f, COL_DATE)) {
         const char *s = field_text(f, COL_DATE, &len);
+        if (year_first(s, len))
+            return;
         date_order ev = date_order_evidence(s, len);
         if (ev != DATE_ORDER_AUTO) {
             fmt->order = ev;
@@ -197,7 +206,8 @@ static bool row_deferred(ingest_file *f, bool note)
     if (field_present(f, COL_DATE) && !known_at(f->order_fixed, f->order_line, line)) {
         const char *s = field_text(f, COL_DATE, &len);
         date ignored;
-        if (date_parse(s, len, DATE_ORDER_AUTO, &ignored) == DATE_AMBIGUOUS) {
+        if (!year_first(s, len) &&
+            date_parse(s, len, DATE_ORDER_AUTO, &ignored) == DATE_AMBIGUOUS) {
             deferred = true;
             if (note && !f->deferred_date_line)
                 f->deferred_date_line = line;

@@ -159,21 +159,33 @@ void ingest_ledger_row(ingest_file *f)
 
 /* ---- activities.csv ---------------------------------------------------- */
 
-/* Adds the row to a tally keyed by the folded name (partners, regions). */
-static void add_folded(ingest_file *f, tally_list *list, column_id col, int slot,
-                       int64_t participants)
+/* The tally of a name compared after folding (partners, regions).  Each
+ * spelling is folded once: later rows find it by the text as written. */
+static tally *folded_tally(ingest_file *f, tally_list *list, column_id col)
 {
-    size_t len;
+    size_t len, pos;
     const char *name = field_text(f, col, &len);
     if (len == 0)
-        return;
+        return NULL;
+    if (strmap_get(list->spellings, name, len, &pos))
+        return &list->items[pos];
     char *key = text_fold_key(name, len);
     if (!key) {
         diag_data(f->d, f->name, f->rec.line, column_name(col), "is not valid UTF-8");
-        return;
+        return NULL;
     }
     tally *t = tally_list_get(f->m, list, key, ingest_key(f, NULL, name, len), NULL);
     free(key);
+    strmap_put(list->spellings, name, len, (size_t)(t - list->items));
+    return t;
+}
+
+static void add_folded(ingest_file *f, tally_list *list, column_id col, int slot,
+                       int64_t participants)
+{
+    tally *t = folded_tally(f, list, col);
+    if (!t)
+        return;
     t->count[slot]++;
     add_checked(f, COL_PARTICIPANTS, &t->participants[slot], participants);
 }

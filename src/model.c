@@ -18,12 +18,14 @@ static void tally_list_init(tally_list *list)
 {
     memset(list, 0, sizeof *list);
     list->index = strmap_new();
+    list->spellings = strmap_new();
 }
 
 static void tally_list_free(tally_list *list)
 {
     free(list->items);
     strmap_free(list->index);
+    strmap_free(list->spellings);
 }
 
 void model_init(model *m, const config *cfg)

@@ -40,6 +40,7 @@ typedef struct tally_list {
     tally *items;
     size_t count, cap;
     strmap *index;             /* key -> position in items */
+    strmap *spellings;         /* folded lists: text as written -> position */
 } tally_list;
 
 /* The settled reading of one input file, for the detail walk. */

@@ -38,6 +38,9 @@ const char *text_trim(const char *s, size_t *len)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t n = *len, k;
+    /* Most fields start and end with a printable ASCII character. */
+    if (n == 0 || (p[0] > ' ' && p[0] < 0x80 && p[n - 1] > ' ' && p[n - 1] < 0x80))
+        return s;
     while ((k = space_at(p, n)) > 0) {
         p += k;
         n -= k;
