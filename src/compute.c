@@ -142,14 +142,16 @@ static void compute_counterparties(compute_state *s)
     const tally_list *list = &s->m->counterparties;
     figures *f = s->f;
     f->counterparties = xcalloc(list->count, sizeof *f->counterparties);
+    size_t *order = tally_list_order(list);
     for (size_t i = 0; i < list->count; i++) {
-        const tally *t = &list->items[i];
+        const tally *t = &list->items[order[i]];
         counterparty_figure *c = &f->counterparties[f->counterparty_count++];
         c->name = t->name;
         c->kind = t->kind;
         c->current = t->amount[0];
         c->previous = t->amount[1];
     }
+    free(order);
 }
 
 /* ---- activities -------------------------------------------------------- */
@@ -165,9 +167,10 @@ static size_t distinct(const tally_list *list, int slot)
 static partner_figure *reported_year_list(const tally_list *list, size_t *count)
 {
     partner_figure *out = xcalloc(list->count, sizeof *out);
+    size_t *order = tally_list_order(list);
     *count = 0;
     for (size_t i = 0; i < list->count; i++) {
-        const tally *t = &list->items[i];
+        const tally *t = &list->items[order[i]];
         if (t->count[0] == 0)
             continue;
         partner_figure *p = &out[(*count)++];
@@ -175,6 +178,7 @@ static partner_figure *reported_year_list(const tally_list *list, size_t *count)
         p->activities = t->count[0];
         p->participants = t->participants[0];
     }
+    free(order);
     return out;
 }
 
@@ -192,23 +196,27 @@ static void compute_activities(compute_state *s)
                                   (int64_t)distinct(&m->regions, 1));
 
     f->axes = xcalloc(m->axes.count, sizeof *f->axes);
+    size_t *order = tally_list_order(&m->axes);
     for (size_t i = 0; i < m->axes.count; i++) {
-        const tally *t = &m->axes.items[i];
+        const tally *t = &m->axes.items[order[i]];
         axis_figure *a = &f->axes[f->axis_count++];
         a->axis = t->name;
         a->count = checked_figure(s, t->count[0], t->count[1]);
         a->participants = checked_figure(s, t->participants[0], t->participants[1]);
         a->hours = checked_figure(s, t->hours[0], t->hours[1]);
     }
+    free(order);
     f->types = xcalloc(m->types.count, sizeof *f->types);
+    order = tally_list_order(&m->types);
     for (size_t i = 0; i < m->types.count; i++) {
-        const tally *t = &m->types.items[i];
+        const tally *t = &m->types.items[order[i]];
         type_figure *ty = &f->types[f->type_count++];
         ty->type = t->name;
         ty->axis = t->axis;
         ty->count = checked_figure(s, t->count[0], t->count[1]);
         ty->participants = checked_figure(s, t->participants[0], t->participants[1]);
     }
+    free(order);
     f->partners = reported_year_list(&m->partners, &f->partner_list_count);
     f->regions = reported_year_list(&m->regions, &f->region_list_count);
 }

@@ -115,7 +115,8 @@ static void add_counterparty(ingest_file *f, const account *a, int slot, int64_t
     if (len == 0)
         return;
     const char *key = ingest_key(f, account_kind_name(a->kind), name, len);
-    tally *t = tally_list_get(f->m, &f->m->counterparties, key, key + strlen(account_kind_name(a->kind)) + 1, NULL);
+    const char *shown = key + strlen(account_kind_name(a->kind)) + 1;
+    tally *t = tally_list_get(f->m, &f->m->counterparties, key, shown, NULL, f->rec.line);
     t->kind = a->kind;
     add_checked(f, COL_AMOUNT, &t->amount[slot], amount);
 }
@@ -167,14 +168,19 @@ static tally *folded_tally(ingest_file *f, tally_list *list, column_id col)
     const char *name = field_text(f, col, &len);
     if (len == 0)
         return NULL;
-    if (strmap_get(list->spellings, name, len, &pos))
-        return &list->items[pos];
+    if (strmap_get(list->spellings, name, len, &pos)) {
+        tally *t = &list->items[pos];
+        if (f->rec.line < t->first_line)
+            tally_seen(f->m, t, ingest_key(f, NULL, name, len), f->rec.line);
+        return t;
+    }
     char *key = text_fold_key(name, len);
     if (!key) {
         diag_data(f->d, f->name, f->rec.line, column_name(col), "is not valid UTF-8");
         return NULL;
     }
-    tally *t = tally_list_get(f->m, list, key, ingest_key(f, NULL, name, len), NULL);
+    tally *t = tally_list_get(f->m, list, key, ingest_key(f, NULL, name, len), NULL,
+                              f->rec.line);
     free(key);
     strmap_put(list->spellings, name, len, (size_t)(t - list->items));
     return t;
@@ -220,12 +226,12 @@ void ingest_activity_row(ingest_file *f)
         return;
     char *axis_name = xstrndup(axis, axis_len);
     char *type_name = xstrndup(type, type_len);
-    tally *t = tally_list_get(m, &m->axes, axis_name, axis_name, NULL);
+    tally *t = tally_list_get(m, &m->axes, axis_name, axis_name, NULL, f->rec.line);
     t->count[slot]++;
     add_checked(f, COL_PARTICIPANTS, &t->participants[slot], participants);
     add_checked(f, COL_HOURS, &t->hours[slot], hours);
     t = tally_list_get(m, &m->types, ingest_key(f, axis_name, type, type_len),
-                       type_name, axis_name);
+                       type_name, axis_name, f->rec.line);
     t->count[slot]++;
     add_checked(f, COL_PARTICIPANTS, &t->participants[slot], participants);
     add_checked(f, COL_HOURS, &t->hours[slot], hours);

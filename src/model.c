@@ -80,18 +80,52 @@ int model_slot_of_date(const model *m, date d)
     return model_slot_of_year(m, fiscal_year_of(m->config->calendar, d));
 }
 
+void tally_seen(model *m, tally *t, const char *name, size_t line)
+{
+    if (line < t->first_line) {
+        t->first_line = line;
+        t->name = arena_strdup(m->strings, name);
+    }
+}
+
 tally *tally_list_get(model *m, tally_list *list, const char *key,
-                      const char *name, const char *axis)
+                      const char *name, const char *axis, size_t line)
 {
     size_t pos;
-    if (strmap_get(list->index, key, strlen(key), &pos))
+    if (strmap_get(list->index, key, strlen(key), &pos)) {
+        tally_seen(m, &list->items[pos], name, line);
         return &list->items[pos];
+    }
     xgrow((void **)&list->items, &list->cap, list->count + 1, sizeof(tally));
     pos = list->count++;
     tally *t = &list->items[pos];
     memset(t, 0, sizeof *t);
     t->name = arena_strdup(m->strings, name);
     t->axis = axis ? arena_strdup(m->strings, axis) : NULL;
+    t->first_line = line;
     strmap_put(list->index, key, strlen(key), pos);
     return t;
+}
+
+typedef struct line_pos {
+    size_t line, pos;
+} line_pos;
+
+static int by_line(const void *a, const void *b)
+{
+    size_t la = ((const line_pos *)a)->line, lb = ((const line_pos *)b)->line;
+    return (la > lb) - (la < lb);
+}
+
+size_t *tally_list_order(const tally_list *list)
+{
+    line_pos *pairs = xcalloc(list->count, sizeof *pairs);
+    for (size_t i = 0; i < list->count; i++)
+        pairs[i] = (line_pos){list->items[i].first_line, i};
+    qsort(pairs, list->count, sizeof *pairs, by_line);
+    size_t *order = xcalloc(list->count, sizeof *order);
+    for (size_t i = 0; i < list->count; i++)
+        order[i] = pairs[i].pos;
+    free(pairs);
+    return order;
 }

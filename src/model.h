@@ -28,6 +28,7 @@ typedef struct account {
 /* A keyed aggregate: counterparties, axes, types, partners, regions. */
 typedef struct tally {
     const char *name;          /* as first written (trimmed) */
+    size_t first_line;         /* where first written: lists keep this order */
     const char *axis;          /* types: the axis; counterparties: unused */
     account_kind kind;         /* counterparties */
     int64_t amount[2];         /* counterparties: cents; slot 0 and 1 */
@@ -95,9 +96,16 @@ int model_slot_of_year(const model *m, int year);
 /* The slot of a date's fiscal year, or -1. */
 int model_slot_of_date(const model *m, date d);
 
-/* Finds or adds the tally under key (copied); new entries get name/axis
- * copied into the arena.  Returns its position. */
+/* Finds or adds the tally under key (copied), seen at line of its file;
+ * name and axis are copied into the arena.  Rows can be read out of order
+ * (see ingest.c), so the earliest line gives the tally its place in the
+ * lists and its name. */
 tally *tally_list_get(model *m, tally_list *list, const char *key,
-                      const char *name, const char *axis);
+                      const char *name, const char *axis, size_t line);
+/* Notes that t was seen at line, written name. */
+void tally_seen(model *m, tally *t, const char *name, size_t line);
+/* The positions of list's items in the order of their first line:
+ * malloc'd, list->count entries. */
+size_t *tally_list_order(const tally_list *list);
 
 #endif

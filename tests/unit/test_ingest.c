@@ -192,6 +192,27 @@ static void test_partners_folded_and_counted_per_year(void **state)
     assert_int_equal(fx->f.type_count, 2);
 }
 
+static void test_first_appearance_order_despite_deferred_rows(void **state)
+{
+    fixture *fx = *state;
+    /* Line 2 waits for the day/month order that line 3 gives: it is read
+     * after line 3 but still comes first, with its own spelling. */
+    write_file(fx, "ledger.csv", "date,account,amount\n");
+    write_file(fx, "activities.csv",
+               "date,axis,type,partner\n"
+               "01/05/2013,Beta,Talk,Partner ONE\n"
+               "25/05/2013,Alpha,Talk,partner one\n"
+               "26/05/2013,Beta,Talk,Two\n");
+    assert_int_equal(run(fx), 0);
+    assert_int_equal(fx->f.axis_count, 2);
+    assert_string_equal(fx->f.axes[0].axis, "Beta");
+    assert_string_equal(fx->f.axes[1].axis, "Alpha");
+    assert_string_equal(fx->f.types[0].axis, "Beta");
+    assert_int_equal(fx->f.partner_list_count, 2);
+    assert_string_equal(fx->f.partners[0].name, "Partner ONE");
+    assert_int_equal(fx->f.partners[0].activities, 2);
+}
+
 static void test_every_problem_reported(void **state)
 {
     fixture *fx = *state;
@@ -238,6 +259,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_debit_credit_directions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rows_outside_years_counted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_partners_folded_and_counted_per_year, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_first_appearance_order_despite_deferred_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_every_problem_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(test_duplicate_account_and_bad_kind, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
