@@ -249,6 +249,19 @@ static csv_reader *open_mapped(ingest_file *f)
     return r;
 }
 
+/* Whether every field of the record is empty or white space: the lines of
+ * bare delimiters (";;;;") that spreadsheets leave are blank lines too. */
+static bool record_blank(const csv_record *rec)
+{
+    for (size_t i = 0; i < rec->count; i++) {
+        size_t len = rec->lengths[i];
+        text_trim(rec->fields[i], &len);
+        if (len)
+            return false;
+    }
+    return true;
+}
+
 /* One pass over the records: the first reads every row, setting aside
  * those that need a convention learnt later; the second, only those. */
 static int run_pass(ingest_file *f, ingest_row_fn fn)
@@ -258,6 +271,8 @@ static int run_pass(ingest_file *f, ingest_row_fn fn)
         return -1;
     int got;
     while ((got = csv_reader_next(r, &f->rec)) > 0) {
+        if (record_blank(&f->rec))
+            continue;
         if (!f->rereading) {
             if ((++f->rows & 0x3fff) == 0)
                 progress_update(f->name, f->rows);

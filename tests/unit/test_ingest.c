@@ -213,6 +213,19 @@ static void test_first_appearance_order_despite_deferred_rows(void **state)
     assert_int_equal(fx->f.partners[0].activities, 2);
 }
 
+static void test_lines_of_bare_delimiters_are_blank(void **state)
+{
+    fixture *fx = *state;
+    write_file(fx, "ledger.csv",
+               "date;account;amount\n"
+               ";;\n"
+               "2013-05-01;4100;5,00\n"
+               " ; ;\n");
+    assert_int_equal(run(fx), 0);
+    assert_int_equal(fx->f.inputs.ledger_rows, 1);
+    assert_int_equal(fx->f.revenue.current, 500);
+}
+
 static void test_every_problem_reported(void **state)
 {
     fixture *fx = *state;
@@ -260,6 +273,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_rows_outside_years_counted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_partners_folded_and_counted_per_year, setup, teardown),
         cmocka_unit_test_setup_teardown(test_first_appearance_order_despite_deferred_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lines_of_bare_delimiters_are_blank, setup, teardown),
         cmocka_unit_test_setup_teardown(test_every_problem_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(test_duplicate_account_and_bad_kind, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
