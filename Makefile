@@ -19,7 +19,7 @@ LIB_OBJ  := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all report test unit e2e asan valgrind fuzz bench format clean deps deps-build
+.PHONY: all report test test-programs unit e2e asan valgrind fuzz bench format clean deps deps-build
 
 all: $(BUILD)/bilan
 
@@ -58,9 +58,13 @@ e2e: $(BUILD)/bilan
 	$(Q)BILAN=$(BUILD)/bilan sh tests/e2e/run.sh
 
 # Every test: unit and end-to-end, then the same under ASan+UBSan, then the
-# sample run under valgrind.  Prints the totals.
-test: all $(UNIT_BIN)
+# sample run under valgrind, then the fuzzers for FUZZ_SECONDS each.
+# Installs what is missing first.  Prints the totals.
+test: deps
+	$(Q)$(MAKE) --no-print-directory -s all test-programs
 	$(Q)sh tests/run_all.sh
+
+test-programs: $(UNIT_BIN)
 
 asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CC=clang \
