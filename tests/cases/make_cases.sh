@@ -463,6 +463,21 @@ figures <<'JSON'
  "inputs.activity_rows": 4}
 JSON
 
+new valid_no_previous_year 0
+delline ledger.csv 7
+delline ledger.csv 6
+delline activities.csv 5
+figures <<'JSON'
+{"finances.revenue.previous": "0.00", "finances.revenue.change_pct": null,
+ "finances.expenses.change_pct": null, "finances.net.change_pct": null,
+ "finances.revenue_groups.0.change_pct": null,
+ "finances.accounts.0.change_pct": null,
+ "activities.count.change_pct": null, "activities.participants.change_pct": null,
+ "activities.hours.change_pct": null, "activities.partners.change_pct": null,
+ "activities.axes.0.count.change_pct": null,
+ "activities.types.0.participants.change_pct": null}
+JSON
+
 new year_from_args 0
 args --year 2013
 figures <<'JSON'
