@@ -51,9 +51,28 @@ static char *path_join(const char *dir, const char *name)
     return p;
 }
 
+/* A missing input folder is one diagnostic, not one per file in it. */
+static bool input_folder_ok(const char *dir, diag *d)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        diag_report(d, EXIT_NOINPUT, dir, 0, NULL, "cannot open the input folder: %s",
+                    strerror(errno));
+        return false;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        diag_report(d, EXIT_NOINPUT, dir, 0, NULL, "the input is not a folder");
+        return false;
+    }
+    return true;
+}
+
 /* report.ini, with --year and --lang applied over it. */
 static int load_config(const cli_options *opts, config *cfg, diag *d)
 {
+    memset(cfg, 0, sizeof *cfg);
+    if (!input_folder_ok(opts->input_dir, d))
+        return -1;
     char *path = path_join(opts->input_dir, "report.ini");
     int rc = config_load(cfg, path, "report.ini", d);
     free(path);
