@@ -506,7 +506,7 @@ base_figures
 
 new missing_input_dir 66
 args --input @TMP@/absent
-expect "report.ini"
+expect "@TMP@/absent: cannot open the input folder"
 
 new missing_templates 66
 args --templates @TMP@/absent
