@@ -458,7 +458,7 @@ static void write_ledger(const char *dir, long lines, int debit_credit, totals *
     close_out(f, "ledger.csv");
 }
 
-/* A partner, sometimes spelled differently (case, spaces) as people do. */
+/* A partner, sometimes spelt differently (case, spaces) as people do. */
 static void pick_partner(char *buf, size_t size)
 {
     uint32_t p = rng_below(PLACE_COUNT * PARTNER_KIND_COUNT);
@@ -473,6 +473,10 @@ static void pick_partner(char *buf, size_t size)
         buf[0] = '\0';
     else
         snprintf(buf, size, "%s %s", kind_name, place);
+    if (r >= 10 && r < 13)
+        for (char *c = buf; *c; c++)   /* "TABLE DE QUARTIER VERDUN" */
+            if (*c >= 'a' && *c <= 'z')
+                *c = (char)(*c - 'a' + 'A');
 }
 
 static const activity_type *pick_type(void)

@@ -20,8 +20,12 @@ the LAB, the Drummond conference, the Leadership rassembleur cohort; its
 written in other case or with surrounding spaces; 2012-2013 holds the tour
 of the Grands rassembleurs (519 people in 14 regions).  accounts.csv is the
 chart of accounts (one expense account without any line), people.csv the
-board, the team and the associates.  report.ini and texts/*.md are written
-by hand.
+board, the team and the associates.  The program areas (axes) first appear
+in 2012-2013 in the order of the report's sections: Vie interne (the board's
+first meeting opens each fiscal year), Accompagnement, Formation,
+Mobilisation des connaissances.  report.ini and texts/*.md are written by
+hand; a program area's text is named after it (texts/vie-interne.md,
+texts/mobilisation-des-connaissances.md).
 
 Deterministic (random.Random(2014), no set iteration, no clock): re-running
 reproduces the same bytes.  Usage: scripts/gen_sample.py [OUTPUT_DIR]
@@ -714,7 +718,10 @@ def leadership(year, cohort, leaders, launch, weeks):
 
 def internal(year, n_board, committees):
     for k in range(n_board):
-        act(some_day_in(year, [1 + k * 12 // n_board]), VIE, "Réunion du conseil",
+        d = some_day_in(year, [1 + k * 12 // n_board])
+        if k == 0:      # the board opens the fiscal year: Vie interne comes first
+            d = weekday(year - 1, 4, 2)
+        act(d, VIE, "Réunion du conseil",
             "Conseil d'administration", region="", participants=rng.randint(8, 11),
             hours=h("2.5"))
     act(weekday(year - 1, 6, 12), VIE, "Assemblée générale", "Assemblée générale annuelle",
@@ -742,7 +749,7 @@ def activities_2012():
 
 def activities_2013():
     accompaniment(2013, PARTNERS_2013, 14, 28, 14, 3)
-    leadership(2013, "5e", 17, dt.date(2012, 4, 3),
+    leadership(2013, "5e", 17, dt.date(2012, 5, 1),
                [dt.date(2012, 5, 15), dt.date(2012, 9, 18), dt.date(2012, 11, 27), dt.date(2013, 2, 19)])
     for d, people in ((dt.date(2012, 10, 11), 14), (dt.date(2013, 2, 7), 11)):
         act(d, FOR, "Formation", "Formation thématique, mobilisation des collectivités",

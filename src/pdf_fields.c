@@ -132,11 +132,28 @@ static const axis_figure *axis_named(const figures *f, const char *key)
     return NULL;
 }
 
+/* "people.teams": how many distinct teams people.csv names; unknown when
+ * none, so that "{{% if people.teams %}}" tests them. */
+static bool teams_field(const figures *f, char *out, size_t size)
+{
+    int64_t n = 0;
+    for (size_t i = 0; i < f->people_count; i++) {
+        const char *team = f->people[i].team;
+        size_t k = 0;
+        while (k < i && strcmp(f->people[k].team, team) != 0)
+            k++;
+        n += *team && k == i;
+    }
+    return n > 0 && fmt_count(out, size, n, f->lang);
+}
+
 /* "people[GROUP].count": how many people.csv lists in a group; unknown
  * when none, so that "{{% if people[GROUP].count %}}" tests the group. */
 static bool people_field(const figures *f, const char *name, char *out, size_t size)
 {
     char key[256];
+    if (strcmp(name, "people.teams") == 0)
+        return teams_field(f, out, size);
     const char *rest = strncmp(name, "people[", 7) ? NULL : bracket_key(name + 7, key, sizeof key);
     if (!rest || strcmp(rest, "count") != 0)
         return false;

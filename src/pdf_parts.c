@@ -1,8 +1,9 @@
 /* pdf_parts.c - the template's directives: the generated parts of the
  * report (cover, contents, statement of revenue and expenses, funders,
- * program areas, history, people and partner lists).  Each part reads the
- * figures and formats them; sorting a list for display is the only thing
- * done to them. */
+ * program areas, history, people and partner lists), and the generated
+ * sections ("axes": one per program area).  Each part reads the figures and
+ * formats them; sorting a list for display is the only thing done to
+ * them. */
 #include "fmt.h"
 #include "pdf_fields.h"
 #include "pdf_report.h"
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 const char *const report_directives[] = {
     "cover", "toc", "pagebreak", "statement", "funders", "axis", "history",
@@ -324,6 +326,121 @@ static void axis(pdf_report *r, const char *name)
         axis_types(r, name);
         return;
     }
+}
+
+/* ---- a section per program area ---------------------------------------- */
+
+char *report_axis_slug(const char *axis)
+{
+    char *key = text_header_key(axis, strlen(axis));   /* folded, no accents */
+    char *out = xmalloc(strlen(key ? key : "") + 1);
+    size_t n = 0;
+    bool gap = false;
+    const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)(key ? key : "");
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len;
+    while (*s && (len = utf8proc_iterate(s, -1, &cp)) > 0) {
+        utf8proc_category_t c = utf8proc_category(cp);
+        bool alnum = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+                     (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+        if (alnum) {
+            if (gap && n)
+                out[n++] = '-';
+            memcpy(out + n, s, (size_t)len);
+            n += (size_t)len;
+        }
+        gap = !alnum;
+        s += len;
+    }
+    out[n] = '\0';
+    free(key);
+    return out;
+}
+
+/* "168 activités", "1 participant": French counts 0 and 1 as singular. */
+static void counted(pdf_report *r, int64_t n, const char *word, char *out, size_t size)
+{
+    char num[FMT_SIZE], key[64];
+    fmt_count(num, sizeof num, n, r->f->lang);
+    bool one = r->f->lang == LANG_FR ? n < 2 : n == 1;
+    snprintf(key, sizeof key, "pdf.%s_%s", word, one ? "one" : "other");
+    snprintf(out, size, "%s %s", num, report_label(r, key));
+}
+
+/* A catalogue text with each "{name}" replaced by its value (malloc'd);
+ * other braces are kept as written. */
+static char *fill(const char *text, const char *const names[], const char *const values[],
+                  size_t count)
+{
+    char *out = NULL;
+    size_t len = 0, cap = 0;
+    for (const char *p = text; *p;) {
+        const char *piece = p;
+        size_t n = 1, skip = 1;
+        for (size_t i = 0; *p == '{' && i < count; i++) {
+            size_t k = strlen(names[i]);
+            if (strncmp(p + 1, names[i], k) == 0 && p[k + 1] == '}') {
+                piece = values[i];
+                n = strlen(piece);
+                skip = k + 2;
+                break;
+            }
+        }
+        xgrow((void **)&out, &cap, len + n + 1, 1);
+        memcpy(out + len, piece, n);
+        len += n;
+        p += skip;
+    }
+    xgrow((void **)&out, &cap, len + 1, 1);
+    out[len] = '\0';
+    return out;
+}
+
+/* The year in figures of one program area, in a sentence. */
+static char *axis_sentence(pdf_report *r, const axis_figure *a)
+{
+    const figures *f = r->f;
+    char count[FMT_SIZE + 64], previous[FMT_SIZE + 64], people[FMT_SIZE + 64], pct[FMT_SIZE];
+    counted(r, a->count.current, "activity", count, sizeof count);
+    counted(r, a->count.previous, "activity", previous, sizeof previous);
+    counted(r, a->participants.current, "participant", people, sizeof people);
+    pdf_field_part(&a->count, FIELD_COUNT, "change_pct", f->lang, pct, sizeof pct);
+    const char *key = a->count.current == 0 ? "pdf.axis_sentence_none"
+                      : !a->count.has_pct  ? "pdf.axis_sentence_new"
+                                           : "pdf.axis_sentence";
+    static const char *const names[] = { "year", "previous_year", "axis", "count",
+                                         "previous", "participants", "change_pct" };
+    const char *const values[] = { f->current.label, f->previous.label, a->axis, count,
+                                   previous, people, pct };
+    return fill(report_label(r, key), names, values, sizeof names / sizeof *names);
+}
+
+/* "{{% axes %}}": for each program area, in the figures' order, a level-1
+ * section: its name, its narrative text (texts/SLUG.md), then the year in
+ * figures: a sentence and the axis table. */
+bool report_generate(void *user, tpl_builder *b, const char *name, const char *arg)
+{
+    pdf_report *r = user;
+    if (strcmp(name, "axes") != 0)
+        return false;
+    if (*arg) {
+        tpl_builder_fail(b, "takes no argument");
+        return true;
+    }
+    for (size_t i = 0; i < r->f->axis_count; i++) {
+        const axis_figure *a = &r->f->axes[i];
+        tpl_add_heading(b, 1, a->axis);
+        char *slug = report_axis_slug(a->axis);
+        if (*slug)
+            tpl_add_text(b, slug);
+        free(slug);
+        tpl_add_heading(b, 2, report_label(r, "pdf.axis_year"));
+        char *sentence = axis_sentence(r, a);
+        tpl_add_paragraph(b, sentence);
+        free(sentence);
+        tpl_add_directive(b, "axis", a->axis);
+    }
+    return true;
 }
 
 /* ---- lists in columns -------------------------------------------------- */

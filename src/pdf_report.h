@@ -81,6 +81,13 @@ extern const char *const report_directives[];
 /* Checks a directive's argument against the figures; reports at its line. */
 bool report_directive_check(pdf_report *r, const tpl_block *b);
 void report_directive(pdf_report *r, const tpl_block *b);
+/* The template's generated directives (a tpl_generate_fn, user the
+ * pdf_report): "axes", a level-1 section per program area. */
+bool report_generate(void *user, tpl_builder *b, const char *name, const char *arg);
+/* A program area's text name: "Mobilisation des connaissances" ->
+ * "mobilisation-des-connaissances" (lower case, no accents, other than
+ * letters and digits -> '-'); malloc'd, "" when nothing is left. */
+char *report_axis_slug(const char *axis);
 
 /* pdf_chart.c */
 void chart_revenue_groups(pdf_report *r);

@@ -4,7 +4,8 @@
  * Placeholders are found after parsing, in the text of each paragraph or
  * heading (cmark splits text at characters such as '[', so adjacent text of
  * one style is joined first).  Expansion is one left-to-right pass over the
- * template's own text: a value is copied out and never scanned again. */
+ * template's own text: a value is copied out and never scanned again.
+ * Generated blocks (tpl_add_*) and included texts are data likewise. */
 #include "template.h"
 #include "xalloc.h"
 
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define SOFT_BREAK '\x01'   /* marks a source line break inside a run */
 
@@ -27,6 +29,12 @@ typedef struct loader {
     int skip;               /* the depth whose condition failed, 0 if none */
     size_t if_line;         /* of the outermost open if */
 } loader;
+
+struct tpl_builder {
+    loader *L;
+    const char *name, *arg;  /* the directive being generated */
+    size_t line;
+};
 
 typedef struct context {
     tpl_kind kind;          /* for paragraphs: PARAGRAPH, ITEM or QUOTE */
@@ -295,20 +303,60 @@ static void include_file(loader *L, const char *arg, size_t line, bool optional)
     free(path);
 }
 
-/* "text NAME": the narrative input/texts/NAME.md, when there is one. */
-static void include_text(loader *L, const char *name, size_t line)
+static bool input_exists(const loader *L, const char *arg)
+{
+    size_t size = strlen(L->opt->input_dir) + strlen(arg) + 2;
+    char *path = xmalloc(size);
+    snprintf(path, size, "%s/%s", L->opt->input_dir, arg);
+    bool there = access(path, F_OK) == 0;
+    free(path);
+    return there;
+}
+
+/* The include path of narrative text NAME: "texts/NAME.LANG.md" when the
+ * input folder has it (a text in the report's language), else
+ * "texts/NAME.md"; NULL, reported, when NAME is not a plain file name. */
+static char *text_arg(loader *L, const char *name, size_t line)
 {
     if (!*name || name[0] == '.' || strpbrk(name, "/\\")) {
         diag_data(L->d, L->file, line, NULL,
                   "text '%s': expected a file name of input/texts/ without '.md'", name);
         L->failed = true;
-        return;
+        return NULL;
     }
-    size_t size = strlen(name) + 10;
+    const char *lang = L->opt->lang ? L->opt->lang : "";
+    size_t size = strlen(name) + strlen(lang) + 12;
     char *arg = xmalloc(size);
-    snprintf(arg, size, "texts/%s.md", name);
-    include_file(L, arg, line, true);
+    snprintf(arg, size, "texts/%s.%s.md", name, lang);
+    if (!*lang || !input_exists(L, arg))
+        snprintf(arg, size, "texts/%s.md", name);
+    return arg;
+}
+
+/* "text NAME": the narrative input/texts/NAME.md, when there is one. */
+static void include_text(loader *L, const char *name, size_t line)
+{
+    char *arg = text_arg(L, name, line);
+    if (arg)
+        include_file(L, arg, line, true);
     free(arg);
+}
+
+/* An if's condition: "text[NAME]" holds when the text exists, any other
+ * name when it is a known placeholder. */
+static bool holds(loader *L, const char *arg, size_t line)
+{
+    size_t len = strlen(arg);
+    if (strncmp(arg, "text[", 5) != 0 || len < 6 || arg[len - 1] != ']') {
+        char value[TPL_VALUE_MAX];
+        return L->opt->resolve(L->opt->user, arg, value, sizeof value);
+    }
+    char *name = xstrndup(arg + 5, len - 6);
+    char *path = text_arg(L, name, line);
+    bool there = path && input_exists(L, path);
+    free(path);
+    free(name);
+    return there;
 }
 
 /* "{{% if NAME %}}" and "{{% endif %}}": the blocks between are kept only
@@ -316,10 +364,9 @@ static void include_text(loader *L, const char *name, size_t line)
 static bool condition(loader *L, const char *name, const char *arg, size_t line)
 {
     if (strcmp(name, "if") == 0) {
-        char value[TPL_VALUE_MAX];
         if (L->depth++ == 0)
             L->if_line = line;
-        if (!L->skip && !L->opt->resolve(L->opt->user, arg, value, sizeof value))
+        if (!L->skip && !holds(L, arg, line))
             L->skip = L->depth;
         return true;
     }
@@ -356,6 +403,10 @@ static void directive(loader *L, const char *text, size_t line)
         include_file(L, argument, line, false);
     } else if (strcmp(name, "text") == 0) {
         include_text(L, argument, line);
+    } else if (L->opt->generate &&
+               L->opt->generate(L->opt->generate_user,
+                                &(tpl_builder){ L, name, argument, line }, name, argument)) {
+        /* expanded into blocks */
     } else if (directive_known(L, name)) {
         tpl_block *b = new_block(L, TPL_DIRECTIVE, line);
         b->name = name;
@@ -507,12 +558,74 @@ static int load_file(loader *L, const char *path, const char *display, bool expa
     return inner.failed ? -1 : 0;
 }
 
+/* ---- generated blocks -------------------------------------------------- */
+
+static tpl_block *data_block(tpl_builder *b, tpl_kind kind, const char *text)
+{
+    tpl_block *k = new_block(b->L, kind, b->line);
+    k->runs = xmalloc(sizeof *k->runs);
+    k->runs[0] = (tpl_run){ xstrdup(text), 0 };
+    k->run_count = 1;
+    return k;
+}
+
+void tpl_add_heading(tpl_builder *b, int level, const char *text)
+{
+    data_block(b, TPL_HEADING, text)->level = level;
+}
+
+void tpl_add_paragraph(tpl_builder *b, const char *text)
+{
+    data_block(b, TPL_PARAGRAPH, text);
+}
+
+void tpl_add_directive(tpl_builder *b, const char *name, const char *arg)
+{
+    tpl_block *k = new_block(b->L, TPL_DIRECTIVE, b->line);
+    k->name = xstrdup(name);
+    k->arg = xstrdup(arg);
+}
+
+void tpl_add_text(tpl_builder *b, const char *name)
+{
+    include_text(b->L, name, b->line);
+}
+
+void tpl_builder_fail(tpl_builder *b, const char *why)
+{
+    diag_data(b->L->d, b->L->file, b->line, NULL, "directive '{{%% %s%s%s %%}}': %s",
+              b->name, *b->arg ? " " : "", b->arg, why);
+    b->L->failed = true;
+}
+
+/* ---- the document ------------------------------------------------------ */
+
+/* Leaves out every heading with nothing under it: followed by a heading of
+ * its level or above, or by the end.  From the end, so that a section
+ * holding only empty sub-headings goes too. */
+static void drop_empty_headings(tpl_doc *doc)
+{
+    for (size_t i = doc->count; i-- > 0;) {
+        tpl_block *b = &doc->blocks[i];
+        if (b->kind != TPL_HEADING)
+            continue;
+        const tpl_block *next = i + 1 < doc->count ? b + 1 : NULL;
+        if (next && (next->kind != TPL_HEADING || next->level > b->level))
+            continue;
+        free_block(b);
+        memmove(b, b + 1, (doc->count - i - 1) * sizeof *b);
+        doc->count--;
+    }
+}
+
 int tpl_load(tpl_doc *doc, const char *path, const char *display,
              const tpl_options *opt, diag *d)
 {
     memset(doc, 0, sizeof *doc);
     loader L = { .doc = doc, .opt = opt, .d = d, .file = display, .expand = true };
-    return load_file(&L, path, display, true, 0, false);
+    int rc = load_file(&L, path, display, true, 0, false);
+    drop_empty_headings(doc);
+    return rc;
 }
 
 static void free_block(tpl_block *b)

@@ -4,9 +4,12 @@
  *
  * Syntax (docs/templates.md): "{{name}}" in text is a placeholder; a
  * paragraph that is only "{{% name argument %}}" is a directive.  The
- * directive "include PATH" is handled here: the file's Markdown is inserted
- * as is, never expanded.  Text that comes from data is never scanned for
- * template syntax. */
+ * directives "include PATH", "text NAME" and "if NAME" ... "endif" are
+ * handled here: a file's Markdown is inserted as is, never expanded.  A
+ * generator (tpl_options.generate) may expand other directives into blocks
+ * ("axes": a section per program area).  A heading with nothing under it
+ * is left out.  Text that comes from data is never scanned for template
+ * syntax. */
 #ifndef BILAN_TEMPLATE_H
 #define BILAN_TEMPLATE_H
 
@@ -57,12 +60,22 @@ typedef struct tpl_doc {
 /* Writes the text of placeholder name into out; false when unknown. */
 typedef bool (*tpl_resolve_fn)(void *user, const char *name, char *out, size_t size);
 
+/* Where a generator adds the blocks a directive stands for (opaque). */
+typedef struct tpl_builder tpl_builder;
+
+/* Expands directive name (argument arg) into blocks with the tpl_add_*
+ * calls; false when name is not one it generates. */
+typedef bool (*tpl_generate_fn)(void *user, tpl_builder *b, const char *name, const char *arg);
+
 typedef struct tpl_options {
     const char *templates_dir; /* includes other than texts/... */
     const char *input_dir;     /* includes "texts/..." resolve here */
     tpl_resolve_fn resolve;
     void *user;
     const char *const *directives;  /* known names, NULL-terminated */
+    const char *lang;          /* "fr": "text NAME" prefers texts/NAME.fr.md; NULL */
+    tpl_generate_fn generate;  /* NULL: no generated directives */
+    void *generate_user;
 } tpl_options;
 
 enum { TPL_VALUE_MAX = 1024 };  /* the longest placeholder text */
@@ -73,6 +86,16 @@ enum { TPL_VALUE_MAX = 1024 };  /* the longest placeholder text */
 int tpl_load(tpl_doc *doc, const char *path, const char *display,
              const tpl_options *opt, diag *d);
 void tpl_doc_free(tpl_doc *doc);
+
+/* Blocks added by a generator, at the directive's place and line.  Their
+ * text is data: one run, never scanned for placeholders. */
+void tpl_add_heading(tpl_builder *b, int level, const char *text);
+void tpl_add_paragraph(tpl_builder *b, const char *text);
+void tpl_add_directive(tpl_builder *b, const char *name, const char *arg);
+/* As "{{% text NAME %}}": the narrative text NAME when there is one. */
+void tpl_add_text(tpl_builder *b, const char *name);
+/* Reports "directive '{{% NAME ARG %}}': why" at the directive's line. */
+void tpl_builder_fail(tpl_builder *b, const char *why);
 
 /* The block's text, runs concatenated (malloc'd). */
 char *tpl_block_text(const tpl_block *b);

@@ -1,9 +1,11 @@
 #!/bin/sh
 # test_pdf.sh - the PDF report, checked with independent readers: qpdf
 # --check, pdffonts (every font embedded), pdftotext (sections on the pages
-# the contents give, totals equal to figures.json, French and English
-# formats and labels: tests/e2e/pdf_check.py); identical bytes on a second
-# run; a bad template fails with exit 65 and FILE:LINE.
+# the contents give, a section per program area, totals equal to
+# figures.json, French and English formats and labels:
+# tests/e2e/pdf_check.py); identical bytes on a second run; another
+# organisation's data (other program areas, no texts) gets its own sections
+# and none of Dynamo's; a bad template fails with exit 65 and FILE:LINE.
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -47,6 +49,34 @@ fi
 run_bilan --input "$SAMPLE" --output "$T/out3" --lang en --pdf "$T/en.pdf" --figures "$T/en.json" --quiet
 expect_status "pdf: the English run exits 0" 0
 [ -f "$T/en.pdf" ] && python3 "$ROOT/tests/e2e/pdf_check.py" "$T/en.pdf" "$T/en.json" en || true
+
+# Another organisation: program areas "Education" and "Outreach", in English,
+# no texts/ folder.  Its report has a section per program area, in the
+# contents on the right page, and none of Dynamo's sections or names.
+other=$T/other
+mkdir -p "$other"
+base=$ROOT/tests/cases/_base/input
+for f in accounts.csv ledger.csv people.csv; do cp "$base/$f" "$other/$f"; done
+sed -e 's/^language = fr/language = en/' -e 's/^name = .*/name = Riverside Youth Centre/' \
+    "$base/report.ini" >"$other/report.ini"
+sed -e 's/,Formation,/,Education,/' -e 's/,Accompagnement,/,Outreach,/' \
+    -e 's/,Mobilisation des connaissances,/,Outreach,/' "$base/activities.csv" >"$other/activities.csv"
+dynamo="Accompagnement|Vie interne|Mobilisation des connaissances|Internal life|Training"
+dynamo="$dynamo|Knowledge mobilisation|Mission and approaches|A word from the chair"
+dynamo="$dynamo|Always learning|Closing words|Dynamo|Mission et approches|Le mot de la fin"
+for lang in en fr; do
+    run_bilan --input "$other" --output "$T/other-$lang" --lang "$lang" --pdf "$T/other-$lang.pdf" \
+        --figures "$T/other-$lang.json" --quiet
+    expect_status "pdf: another organisation's report ($lang) exits 0" 0
+    if [ "$lang" = en ]; then
+        sections="Board of directors|Our team|Education|Outreach|Financing|Our partners"
+    else
+        sections="Conseil d'administration|Présentation de l'équipe|Education|Outreach|Financement|Nos complicités"
+    fi
+    [ -f "$T/other-$lang.pdf" ] && python3 "$ROOT/tests/e2e/pdf_check.py" "$T/other-$lang.pdf" \
+        "$T/other-$lang.json" "$lang" --sections "$sections" --absent "$dynamo" |
+        sed "s/^\(not \)\{0,1\}ok - /&other organisation ($lang): /"
+done
 
 # A template with an unknown placeholder: exit 65, FILE:LINE, nothing written.
 cp -R "$ROOT/templates" "$T/tpl"

@@ -72,6 +72,7 @@ static void test_french(void **state)
     assert_string_equal(field("activities.axes[Formation].count.change_pct"), "nouveau");
     assert_string_equal(field("activities.axes[Formation].hours.current"), "123,45");
     assert_string_equal(field("people[Conseil d'administration].count"), "1");
+    assert_string_equal(field("people.teams"), "1");      /* one team, one empty */
 }
 
 static void test_english(void **state)
@@ -96,6 +97,9 @@ static void test_unknown(void **state)
     assert_null(field("activities.axes[Formation].count"));
     assert_null(field("activities.axes[Accompagnement].count.current"));
     assert_null(field("people[Collaborateurs].count"));
+    f.people_count = 1;                                 /* no team: unknown */
+    assert_null(field("people.teams"));
+    f.people_count = 2;
     f.has_self_generated = false;
     assert_null(field("finances.self_generated.current"));
     f.has_self_generated = true;

@@ -1,6 +1,7 @@
 /* test_template.c - Markdown templates: blocks, styles, placeholders,
- * directives, includes and their errors (template.c, with a fake
- * resolver). */
+ * directives, includes and their errors, generated directives, texts in
+ * the report's language, "if text[NAME]", empty sections left out
+ * (template.c, with a fake resolver and a fake generator). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -39,15 +40,49 @@ static void write_file(const char *p, const char *text)
     fclose(f);
 }
 
-static int load(tpl_doc *doc, const char *text, diag *d, FILE **err)
+/* A generator: "gen ARG" -> a level-1 heading ARG (data), the text "a",
+ * a paragraph and a directive; "gen" alone is an error. */
+static bool generate(void *user, tpl_builder *b, const char *name, const char *arg)
+{
+    (void)user;
+    if (strcmp(name, "gen") != 0)
+        return false;
+    if (!*arg) {
+        tpl_builder_fail(b, "expected a name");
+        return true;
+    }
+    tpl_add_heading(b, 1, arg);
+    tpl_add_text(b, "a");
+    tpl_add_heading(b, 2, "Figures");
+    tpl_add_paragraph(b, "Generated {{org}}.");
+    tpl_add_directive(b, "axis", arg);
+    return true;
+}
+
+static int load_with(tpl_doc *doc, const char *text, diag *d, FILE **err, const char *lang)
 {
     write_file(path, text);
     *err = fmemopen(out, sizeof out, "w");
     diag_init(d, *err);
-    tpl_options opt = { dir, dir, resolve, NULL, known };
+    tpl_options opt = { .templates_dir = dir, .input_dir = dir, .resolve = resolve,
+                        .directives = known, .lang = lang, .generate = generate };
     int rc = tpl_load(doc, path, "report.md", &opt, d);
     fclose(*err);
     return rc;
+}
+
+static int load(tpl_doc *doc, const char *text, diag *d, FILE **err)
+{
+    return load_with(doc, text, d, err, NULL);
+}
+
+static char *text_of(const tpl_doc *doc, size_t i)
+{
+    static char buf[256];
+    char *t = tpl_block_text(&doc->blocks[i]);
+    snprintf(buf, sizeof buf, "%s", t);
+    free(t);
+    return buf;
 }
 
 static int setup(void **state)
@@ -241,13 +276,111 @@ static void test_if_blocks(void **state)
     tpl_doc_free(&doc);
 }
 
+static void test_generated_blocks(void **state)
+{
+    (void)state;
+    char p[300];
+    snprintf(p, sizeof p, "%s/a.md", texts);
+    write_file(p, "# Éducation & *co*\n\nThe text.\n");
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    assert_int_equal(load(&doc, "Before.\n\n{{% gen Éducation & *co* %}}\n\n"
+                                "{{% gen Outreach %}}\n", &d, &err), 0);
+    assert_int_equal(d.count, 0);
+    assert_int_equal(doc.count, 1 + 5 + 5);
+    assert_int_equal(doc.blocks[1].kind, TPL_HEADING);
+    assert_int_equal(doc.blocks[1].level, 1);
+    assert_int_equal(doc.blocks[1].line, 3);
+    assert_string_equal(text_of(&doc, 1), "Éducation & co");
+    assert_string_equal(text_of(&doc, 2), "The text.");   /* the text's equal heading dropped */
+    assert_string_equal(text_of(&doc, 3), "Figures");
+    assert_int_equal(doc.blocks[3].level, 2);
+    assert_string_equal(text_of(&doc, 4), "Generated {{org}}.");   /* data: not expanded */
+    assert_int_equal(doc.blocks[5].kind, TPL_DIRECTIVE);
+    assert_string_equal(doc.blocks[5].name, "axis");
+    assert_string_equal(doc.blocks[5].arg, "Éducation & co");
+    /* "Outreach" is followed by the text's own level-1 heading (not equal,
+     * kept): left with nothing under it, it is out */
+    assert_string_equal(text_of(&doc, 6), "Éducation & co");
+    assert_string_equal(text_of(&doc, 7), "The text.");
+    assert_string_equal(doc.blocks[10].arg, "Outreach");
+    tpl_doc_free(&doc);
+    assert_int_equal(load(&doc, "x\n\n{{% gen %}}\n", &d, &err), -1);
+    assert_non_null(strstr(out, "report.md:3: directive '{{% gen %}}': expected a name"));
+    tpl_doc_free(&doc);
+}
+
+static void test_text_in_language(void **state)
+{
+    (void)state;
+    char fr[300], en[300];
+    snprintf(fr, sizeof fr, "%s/b.md", texts);
+    snprintf(en, sizeof en, "%s/b.en.md", texts);
+    write_file(fr, "Texte.\n");
+    write_file(en, "Text.\n");
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    assert_int_equal(load_with(&doc, "{{% text b %}}\n", &d, &err, "en"), 0);
+    assert_string_equal(text_of(&doc, 0), "Text.");
+    tpl_doc_free(&doc);
+    assert_int_equal(load_with(&doc, "{{% text b %}}\n", &d, &err, "fr"), 0);
+    assert_string_equal(text_of(&doc, 0), "Texte.");   /* no b.fr.md: b.md */
+    tpl_doc_free(&doc);
+    unlink(fr);
+    assert_int_equal(load_with(&doc, "{{% text b %}}\n\n{{% if text[b] %}}\n\nYes.\n\n{{% endif %}}\n",
+                               &d, &err, "fr"), 0);
+    assert_int_equal(doc.count, 0);                /* b.en.md is not French */
+    tpl_doc_free(&doc);
+    unlink(en);
+}
+
+static void test_if_text(void **state)
+{
+    (void)state;
+    char p[300];
+    snprintf(p, sizeof p, "%s/a.md", texts);
+    write_file(p, "The text.\n");
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    assert_int_equal(load(&doc, "{{% if text[a] %}}\n\nA.\n\n{{% endif %}}\n\n"
+                                "{{% if text[nope] %}}\n\nNope {{nope}}.\n\n{{% endif %}}\n", &d, &err), 0);
+    assert_int_equal(d.count, 0);
+    assert_int_equal(doc.count, 1);
+    assert_string_equal(text_of(&doc, 0), "A.");
+    tpl_doc_free(&doc);
+    assert_int_equal(load(&doc, "{{% if text[../a] %}}\n\n{{% endif %}}\n", &d, &err), -1);
+    assert_non_null(strstr(out, "report.md:1: text '../a': expected a file name"));
+    tpl_doc_free(&doc);
+}
+
+static void test_empty_sections_left_out(void **state)
+{
+    (void)state;
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    assert_int_equal(load(&doc, "# Mission\n\n{{% text nope %}}\n\n"
+                                "# Team\n\n## Teams\n\n{{% if nope %}}\n\n{{% toc %}}\n\n{{% endif %}}\n\n"
+                                "# Kept\n\n## Empty\n\n## Full\n\n{{% toc %}}\n\n"
+                                "# Last\n", &d, &err), 0);
+    assert_int_equal(doc.count, 3);                /* Mission, Team, Teams, Empty, Last: out */
+    assert_string_equal(text_of(&doc, 0), "Kept");
+    assert_string_equal(text_of(&doc, 1), "Full");
+    assert_int_equal(doc.blocks[2].kind, TPL_DIRECTIVE);
+    tpl_doc_free(&doc);
+}
+
 static void test_missing_template(void **state)
 {
     (void)state;
     tpl_doc doc;
     diag d;
     diag_init(&d, NULL);
-    tpl_options opt = { dir, dir, resolve, NULL, known };
+    tpl_options opt = { .templates_dir = dir, .input_dir = dir, .resolve = resolve,
+                        .directives = known };
     assert_int_equal(tpl_load(&doc, "/nonexistent/report.md", "report.md", &opt, &d), -1);
     assert_int_equal(d.status, EXIT_NOINPUT);
     tpl_doc_free(&doc);
@@ -264,6 +397,10 @@ int main(void)
         cmocka_unit_test(test_include_errors),
         cmocka_unit_test(test_text_optional_and_heading_once),
         cmocka_unit_test(test_if_blocks),
+        cmocka_unit_test(test_generated_blocks),
+        cmocka_unit_test(test_text_in_language),
+        cmocka_unit_test(test_if_text),
+        cmocka_unit_test(test_empty_sections_left_out),
         cmocka_unit_test(test_missing_template),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
