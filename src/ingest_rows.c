@@ -26,6 +26,19 @@ static bool kind_parse(const char *s, size_t len, account_kind *out)
         {"passif", KIND_LIABILITY},
         {"equity", KIND_EQUITY}, {"actif net", KIND_EQUITY},
         {"avoir", KIND_EQUITY}, {"capitaux propres", KIND_EQUITY},
+        {"fonds", KIND_EQUITY}, {"net assets", KIND_EQUITY},
+        /* Account types as accounting software exports them. */
+        {"other income", KIND_REVENUE}, {"autres revenus", KIND_REVENUE},
+        {"autres produits", KIND_REVENUE},
+        {"other expense", KIND_EXPENSE}, {"cost of goods sold", KIND_EXPENSE},
+        {"cost of sales", KIND_EXPENSE}, {"autres charges", KIND_EXPENSE},
+        {"bank", KIND_ASSET}, {"accounts receivable", KIND_ASSET},
+        {"other current asset", KIND_ASSET}, {"fixed asset", KIND_ASSET},
+        {"other asset", KIND_ASSET}, {"banque", KIND_ASSET},
+        {"accounts payable", KIND_LIABILITY}, {"credit card", KIND_LIABILITY},
+        {"other current liability", KIND_LIABILITY},
+        {"long term liability", KIND_LIABILITY}, {"dette", KIND_LIABILITY},
+        {"dettes", KIND_LIABILITY},
     };
     char *key = text_header_key(s, len);
     bool found = false;

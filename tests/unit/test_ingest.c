@@ -254,6 +254,28 @@ static void test_duplicate_account_and_bad_kind(void **state)
     assert_non_null(strstr(fx->messages, "accounts.csv:4: column 'kind': 'income tax'"));
 }
 
+static void test_account_types_as_exported(void **state)
+{
+    fixture *fx = *state;
+    /* QuickBooks-style types and headers: Type, Name, Memo/Description. */
+    write_file(fx, "accounts.csv",
+               "Account,Account Name,Type,Category\n"
+               "4900,Interest,Other Income,Autres\n"
+               "5900,Materials,Cost of Goods Sold,Frais\n"
+               "1010,Checking,Bank,Bilan\n");
+    write_file(fx, "ledger.csv",
+               "Date,Account,Name,Memo/Description,Amount\n"
+               "2013-05-01,4900,Bank,Interest,12.00\n"
+               "2013-05-01,5900,Supplier,Paper,5.00\n"
+               "2013-05-01,1010,,Deposit,12.00\n");
+    assert_int_equal(run(fx), 0);
+    assert_int_equal(fx->f.revenue.current, 1200);
+    assert_int_equal(fx->f.expenses.current, 500);
+    assert_int_equal(fx->f.inputs.ledger_rows_other_kinds, 1);
+    assert_int_equal(fx->f.counterparty_count, 2);
+    assert_string_equal(fx->f.counterparties[0].name, "Bank");
+}
+
 static void test_missing_file(void **state)
 {
     fixture *fx = *state;
@@ -276,6 +298,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_lines_of_bare_delimiters_are_blank, setup, teardown),
         cmocka_unit_test_setup_teardown(test_every_problem_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(test_duplicate_account_and_bad_kind, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_account_types_as_exported, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
