@@ -15,6 +15,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <iconv.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -567,14 +568,73 @@ static void check_required(config_parser *p)
     }
 }
 
+/* Windows-1252 text[0..*len) converted to UTF-8 in a new buffer, or NULL
+ * when it is not Windows-1252 either (five bytes are undefined there). */
+static char *from_cp1252(const char *text, size_t *len)
+{
+    iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+    if (cd == (iconv_t)-1)
+        return NULL;
+    size_t cap = 3 * *len + 1, inleft = *len, outleft = cap;
+    char *out = xmalloc(cap), *in = (char *)text, *o = out;
+    size_t rc = iconv(cd, &in, &inleft, &o, &outleft);
+    iconv_close(cd);
+    if (rc == (size_t)-1) {
+        free(out);
+        return NULL;
+    }
+    *len = (size_t)(o - out);
+    return out;
+}
+
+/* The whole file as UTF-8: a file saved as Windows-1252 ("ANSI", as
+ * Notepad did) is converted, like the CSV files.  NULL with *what ("open"
+ * or "read") and errno set when it cannot be read. */
+static char *read_text(const char *path, size_t *len, const char **what)
+{
+    *what = "open";
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *text = NULL;
+    size_t cap = 0, n;
+    *len = 0;
+    do {
+        xgrow((void **)&text, &cap, *len + 4096, 1);
+        n = fread(text + *len, 1, cap - *len, f);
+        *len += n;
+    } while (n > 0);
+    int err = ferror(f) ? (errno ? errno : EIO) : 0;
+    fclose(f);
+    if (err) {
+        free(text);
+        *what = "read";
+        errno = err;
+        return NULL;
+    }
+    if (*len == 0)
+        text[(*len)++] = '\n';      /* fmemopen wants at least one byte */
+    if (!text_is_utf8(text, *len)) {
+        char *converted = from_cp1252(text, len);
+        if (converted) {
+            free(text);
+            text = converted;
+        }
+    }
+    return text;
+}
+
 int config_load(config *cfg, const char *path, const char *name, diag *d)
 {
     config_defaults(cfg);
-    size_t before = d->count;
-    FILE *f = fopen(path, "r");
+    size_t before = d->count, len;
+    const char *what;
+    char *text = read_text(path, &len, &what);
+    FILE *f = text ? fmemopen(text, len, "r") : NULL;
     if (!f) {
-        diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot open: %s",
+        diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot %s: %s", what,
                     strerror(errno));
+        free(text);
         return -1;
     }
     size_t seen[KEY_COUNT] = { 0 };
@@ -585,6 +645,7 @@ int config_load(config *cfg, const char *path, const char *name, diag *d)
     int rc = ini_parse_stream(reader_next, &p, on_key, &p);
     free(p.buf);
     fclose(f);
+    free(text);
     if (p.read_errno) {
         diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot read: %s",
                     strerror(p.read_errno));
