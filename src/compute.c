@@ -69,6 +69,25 @@ static group_figure *group_of(group_figure **list, size_t *count, const char *na
     return g;
 }
 
+/* The history years, oldest first, from the totals per slot. */
+static void compute_history(compute_state *s, int64_t year_total[2][MODEL_YEARS_MAX])
+{
+    const model *m = s->m;
+    figures *f = s->f;
+    int history = m->config->history;
+    f->history = xcalloc((size_t)history, sizeof *f->history);
+    f->history_count = (size_t)history;
+    for (int i = 0; i < history; i++) {
+        int slot = history - 1 - i;
+        history_figure *h = &f->history[i];
+        h->period = m->period[slot];
+        h->revenue = year_total[0][slot];
+        h->expenses = year_total[1][slot];
+        h->net = h->revenue - h->expenses;
+    }
+}
+
+/* Accounts, their groups and the totals of every tracked year. */
 static void compute_accounts(compute_state *s)
 {
     const model *m = s->m;
@@ -106,18 +125,7 @@ static void compute_accounts(compute_state *s)
     f->expenses = checked_figure(s, year_total[1][0], year_total[1][1]);
     f->net = checked_figure(s, year_total[0][0] - year_total[1][0],
                             year_total[0][1] - year_total[1][1]);
-
-    int history = m->config->history;
-    f->history = xcalloc((size_t)history, sizeof *f->history);
-    f->history_count = (size_t)history;
-    for (int i = 0; i < history; i++) {
-        int slot = history - 1 - i;            /* oldest first */
-        history_figure *h = &f->history[i];
-        h->period = m->period[slot];
-        h->revenue = year_total[0][slot];
-        h->expenses = year_total[1][slot];
-        h->net = h->revenue - h->expenses;
-    }
+    compute_history(s, year_total);
 }
 
 static void compute_self_generated(compute_state *s)
