@@ -235,6 +235,11 @@ static bool skip_bom(csv_reader *r, const unsigned char *p, size_t n, size_t *i)
         return false;
     }
     r->bom_done = true;
+    if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
+        set_error(r, EXIT_DATAERR, "UTF-16 text (as Excel's \"Unicode Text\"): "
+                  "save the file as CSV UTF-8 or CSV");
+        return true;
+    }
     if (r->encoding != CSV_ENCODING_CP1252 && n >= 3 && memcmp(p, utf8_bom, 3) == 0) {
         *i = 3;
         if (r->encoding == CSV_ENCODING_AUTO)

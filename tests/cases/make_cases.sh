@@ -192,6 +192,11 @@ cp1252 ledger.csv
 expect "ledger.csv:3:"
 expect 'UTF-8'
 
+new utf16_ledger 65
+iconv -f UTF-8 -t UTF-16 "$in/ledger.csv" >"$in/ledger.csv.new" && mv "$in/ledger.csv.new" "$in/ledger.csv"
+expect "ledger.csv:1:"
+expect 'UTF-16'
+
 ### Headers
 new duplicate_header 65
 setline ledger.csv 1 'date,account,amount,counterparty,memo,amount'
