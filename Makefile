@@ -3,7 +3,7 @@
 # Quiet unless V=1.
 
 CC      ?= cc
-PKGS    := xlsxwriter inih libutf8proc jansson libcmark fontconfig
+PKGS    := xlsxwriter inih libutf8proc jansson libcmark fontconfig zlib
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
            -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
