@@ -115,8 +115,8 @@ static char *output_path(const cli_options *opts, int which, const char *label)
 
 /* Renders the three outputs to temporary files, then renames them all;
  * on any failure removes them all. */
-static int write_outputs(const cli_options *opts, const figures *f, const model *m,
-                         stage_clock *clock, diag *d)
+static int write_outputs(const cli_options *opts, char *const paths[OUT_COUNT],
+                         const figures *f, const model *m, stage_clock *clock, diag *d)
 {
     if (!opts->pdf_path || !opts->xlsx_path || !opts->figures_path)
         mkdir(opts->output_dir, 0777);   /* an existing folder is fine */
@@ -127,11 +127,8 @@ static int write_outputs(const cli_options *opts, const figures *f, const model 
         .timestamp = document_time(f),
     };
     int rc = 0;
-    for (int i = 0; i < OUT_COUNT && rc == 0; i++) {
-        char *path = output_path(opts, i, f->current.label);
-        rc = output_begin(&out[i], path, d);
-        free(path);
-    }
+    for (int i = 0; i < OUT_COUNT && rc == 0; i++)
+        rc = output_begin(&out[i], paths[i], d);
     if (rc == 0) {
         rc = render_pdf(f, &ctx, out[OUT_PDF].temp, d);
         stage_end(clock, "pdf");
@@ -151,15 +148,32 @@ static int write_outputs(const cli_options *opts, const figures *f, const model 
     return rc;
 }
 
-static void print_summary(const cli_options *opts, const figures *f)
+/* Whether path is where standard output goes (--figures /dev/stdout): the
+ * summary must not end up inside the output. */
+static bool is_stdout(const char *path)
 {
+    struct stat a, b;
+    return stat(path, &a) == 0 && fstat(STDOUT_FILENO, &b) == 0 &&
+           a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* One line on stdout: what was read, and what was written. */
+static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT],
+                          const figures *f)
+{
+    FILE *out = stdout;
+    for (int i = 0; i < OUT_COUNT && !opts->check; i++)
+        if (is_stdout(paths[i]))
+            out = stderr;
     if (opts->quiet)
         return;
-    printf("bilan: %s %s: %zu ledger rows, %zu activities read; %s\n",
-           f->config->org_name, f->current.label, f->inputs.ledger_rows,
-           f->inputs.activity_rows,
-           opts->check ? "no problems found, nothing written (--check)"
-                       : "report, workbook and figures written");
+    fprintf(out, "bilan: %s %s: %zu ledger rows, %zu activities read; ",
+            f->config->org_name, f->current.label, f->inputs.ledger_rows,
+            f->inputs.activity_rows);
+    if (opts->check)
+        fprintf(out, "no problems found, nothing written (--check)\n");
+    else
+        fprintf(out, "wrote %s, %s, %s\n", paths[OUT_PDF], paths[OUT_XLSX], paths[OUT_JSON]);
 }
 
 static int run(const cli_options *opts, diag *d)
@@ -184,10 +198,16 @@ static int run(const cli_options *opts, diag *d)
     if (!diag_failed(d))
         compute_figures(&m, &f, d);
     stage_end(&clock, "compute");
-    if (!diag_failed(d) && !opts->check)
-        write_outputs(opts, &f, &m, &clock, d);
+    char *paths[OUT_COUNT] = {NULL};
     if (!diag_failed(d))
-        print_summary(opts, &f);
+        for (int i = 0; i < OUT_COUNT; i++)
+            paths[i] = output_path(opts, i, f.current.label);
+    if (!diag_failed(d) && !opts->check)
+        write_outputs(opts, paths, &f, &m, &clock, d);
+    if (!diag_failed(d))
+        print_summary(opts, paths, &f);
+    for (int i = 0; i < OUT_COUNT; i++)
+        free(paths[i]);
     figures_free(&f);
     model_free(&m);
     config_free(&cfg);

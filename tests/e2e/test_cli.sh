@@ -124,3 +124,22 @@ for f in a.pdf b.xlsx c.json; do
         not_ok "reproducible: $f" "two runs of the same input differ"
     fi
 done
+
+# The summary names the files written; it stays out of an output that goes
+# to standard output.
+rm -rf "$out"
+run_bilan --input "$SAMPLE" --output "$out"
+if grep -q "wrote $out/report-.*\.pdf, $out/workbook-.*\.xlsx, $out/figures-.*\.json" "$T/stdout"; then
+    ok "the summary names the three files written"
+else
+    not_ok "the summary names the three files written" "$(cat "$T/stdout")"
+fi
+rm -rf "$out"
+run_bilan --input "$SAMPLE" --output "$out" --figures /dev/stdout
+if python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/stdout" 2>/dev/null &&
+   grep -q "wrote" "$T/stderr"; then
+    ok "--figures /dev/stdout: stdout is the JSON alone, the summary on stderr"
+else
+    not_ok "--figures /dev/stdout: stdout is the JSON alone, the summary on stderr" \
+        "$(tail -c 200 "$T/stdout")" "$(cat "$T/stderr")"
+fi
