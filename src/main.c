@@ -176,6 +176,26 @@ static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT],
         fprintf(out, "wrote %s, %s, %s\n", paths[OUT_PDF], paths[OUT_XLSX], paths[OUT_JSON]);
 }
 
+/* The default templates folder is ./templates; run from elsewhere, the one
+ * beside the program's build folder (build/bilan -> templates/) serves. */
+static const char *find_templates(const char *given, bool defaulted, char *buf, size_t size)
+{
+    struct stat st;
+    if (!defaulted || stat(given, &st) == 0)
+        return given;
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return given;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return given;
+    *slash = '\0';
+    snprintf(buf, size, "%s/../templates", exe);
+    return stat(buf, &st) == 0 ? buf : given;
+}
+
 static int run(const cli_options *opts, diag *d)
 {
     config cfg;
@@ -219,6 +239,10 @@ int main(int argc, char **argv)
     cli_options opts;
     if (cli_parse(argc, argv, &opts, stderr) != 0)
         return EXIT_USAGE;
+    char templates[4200];
+    opts.templates_dir = find_templates(opts.templates_dir,
+                                        strcmp(opts.templates_dir, "templates") == 0,
+                                        templates, sizeof templates);
     if (opts.help) {
         cli_print_help(stdout);
         return EXIT_OK;
