@@ -113,13 +113,29 @@ static char *output_path(const cli_options *opts, int which, const char *label)
     return path_join(opts->output_dir, name);
 }
 
+/* mkdir -p: the output folder and its missing parents.  Failures show
+ * when the outputs are written (73), with the reason. */
+static void make_folders(const char *dir)
+{
+    char *path = xstrdup(dir);
+    for (char *p = path + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(path, 0777);
+            *p = '/';
+        }
+    }
+    mkdir(path, 0777);
+    free(path);
+}
+
 /* Renders the three outputs to temporary files, then renames them all;
  * on any failure removes them all. */
 static int write_outputs(const cli_options *opts, char *const paths[OUT_COUNT],
                          const figures *f, const model *m, stage_clock *clock, diag *d)
 {
     if (!opts->pdf_path || !opts->xlsx_path || !opts->figures_path)
-        mkdir(opts->output_dir, 0777);   /* an existing folder is fine */
+        make_folders(opts->output_dir);
     output_file out[OUT_COUNT] = {{0}};
     render_context ctx = {
         .templates_dir = opts->templates_dir,

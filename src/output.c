@@ -29,7 +29,10 @@ static void track(char *temp)
 {
     static bool handlers;
     if (!handlers) {
-        static const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ};
+        /* Past a file size limit, write() fails with EFBIG: an output that
+         * cannot be written (73), not a death by signal. */
+        signal(SIGXFSZ, SIG_IGN);
+        static const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
         for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
             struct sigaction old, sa = {.sa_handler = remove_pending};
             sigemptyset(&sa.sa_mask);
