@@ -100,7 +100,7 @@ static const column_spec activities_specs[] = {
 static const column_spec people_specs[] = {
     { COL_NAME, true, { "name", "nom", "full name", "nom complet", "prénom et nom",
                         "person", "personne" } },
-    { COL_ROLE, false, { "role", "rôle", "fonction", "position", "title", "titre",
+    { COL_ROLE, true, { "role", "rôle", "fonction", "position", "title", "titre",
                          "poste", "job title" } },
     { COL_GROUP, true, { "group", "groupe", "category", "catégorie", "instance",
                          "section", "liste" } },

@@ -266,9 +266,10 @@ static const char *optional_text(ingest_file *f, column_id col)
 void ingest_person_row(ingest_file *f)
 {
     model *m = f->m;
-    const char *name;
-    size_t len;
-    if (field_required(f, COL_NAME, &name, &len) != FIELD_OK)
+    const char *name, *group;
+    size_t len, group_len;
+    bool ok = field_required(f, COL_NAME, &name, &len) == FIELD_OK;
+    if (field_required(f, COL_GROUP, &group, &group_len) != FIELD_OK || !ok)
         return;
     xgrow((void **)&m->people, &m->people_cap, m->people_count + 1, sizeof(person));
     person *p = &m->people[m->people_count++];

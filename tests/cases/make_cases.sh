@@ -209,7 +209,8 @@ expect "ledger.csv:1: column 'amount'"
 for spec in ledger:date:colonne_x ledger:account:colonne_x ledger:amount:colonne_x \
     accounts:account:colonne_x accounts:name:colonne_x accounts:kind:sorte \
     accounts:group:colonne_x activities:date:colonne_x activities:axis:colonne_x \
-    activities:type:colonne_x people:name:colonne_x people:group:colonne_x; do
+    activities:type:colonne_x people:name:colonne_x people:group:colonne_x \
+    people:role:colonne_x; do
     f=${spec%%:*} rest=${spec#*:}
     col=${rest%%:*} other=${rest#*:}
     new "missing_column_${f}_$col" 65
@@ -218,6 +219,10 @@ for spec in ledger:date:colonne_x ledger:account:colonne_x ledger:amount:colonne
         "$in/$f.csv" >"$in/x" && mv "$in/x" "$in/$f.csv"
     expect "$f.csv:1: column '$col'"
 done
+
+new people_group_empty 65
+append people.csv 'Luc Roy,Bénévole,,'
+expect "people.csv:4: column 'group'"
 
 new debit_without_credit 65
 setline ledger.csv 1 'date,account,debit,counterparty,memo,ref'

@@ -156,10 +156,10 @@ static void test_other_files(void **state)
     assert_int_equal(m.index[COL_GROUP], 2);
     assert_int_equal(m.index[COL_TEAM], 3);
 
-    /* role and team are optional; 'title' is the role in people.csv */
-    const char *people2[] = { "name", "group", NULL };
+    /* team is optional; 'title' is the role in people.csv */
+    const char *people2[] = { "name", "role", "group", NULL };
     expect_ok(INPUT_PEOPLE, people2, NULL, &m);
-    assert_int_equal(m.index[COL_ROLE], -1);
+    assert_int_equal(m.index[COL_TEAM], -1);
     const char *people3[] = { "Title", "Name", "Group", NULL };
     expect_ok(INPUT_PEOPLE, people3, NULL, &m);
     assert_int_equal(m.index[COL_ROLE], 0);
@@ -234,7 +234,7 @@ static void test_override(void **state)
     memset(&o, 0, sizeof o);
     o.header[COL_TEAM] = "Service";
     o.line[COL_TEAM] = 30;
-    const char *h3[] = { "nom", "groupe", NULL };
+    const char *h3[] = { "nom", "rôle", "groupe", NULL };
     expect_error(INPUT_PEOPLE, h3, &o,
                  "people.csv:1: column 'team': header 'Service' (from report.ini line 30) "
                  "not found\n");
