@@ -240,6 +240,11 @@ static bool skip_bom(csv_reader *r, const unsigned char *p, size_t n, size_t *i)
                   "save the file as CSV UTF-8 or CSV");
         return true;
     }
+    if (r->encoding == CSV_ENCODING_CP1252 && n >= 3 && memcmp(p, utf8_bom, 3) == 0) {
+        set_error(r, EXIT_DATAERR, "the file starts with a UTF-8 byte order mark but "
+                  "report.ini says encoding = windows-1252");
+        return true;
+    }
     if (r->encoding != CSV_ENCODING_CP1252 && n >= 3 && memcmp(p, utf8_bom, 3) == 0) {
         *i = 3;
         if (r->encoding == CSV_ENCODING_AUTO)

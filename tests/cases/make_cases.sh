@@ -192,6 +192,12 @@ cp1252 ledger.csv
 expect "ledger.csv:3:"
 expect 'UTF-8'
 
+new bom_declared_cp1252 65
+append report.ini '' '[csv]' 'encoding = windows-1252'
+printf '\357\273\277' | cat - "$in/ledger.csv" >"$in/ledger.csv.new" && mv "$in/ledger.csv.new" "$in/ledger.csv"
+expect "ledger.csv:1:"
+expect 'byte order mark'
+
 new utf16_ledger 65
 iconv -f UTF-8 -t UTF-16 "$in/ledger.csv" >"$in/ledger.csv.new" && mv "$in/ledger.csv.new" "$in/ledger.csv"
 expect "ledger.csv:1:"
