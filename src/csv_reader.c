@@ -523,6 +523,70 @@ static csv_reader *reader_new(const char *name, const csv_options *options,
     return r;
 }
 
+/* What the bytes of a file say about its encoding, for
+ * CSV_ENCODING_AUTO: valid UTF-8 sequences beyond ASCII, and bytes that
+ * cannot be UTF-8.  The whole file is looked at, so that one early stray
+ * byte does not turn a UTF-8 file into Windows-1252. */
+typedef struct encoding_scan {
+    bool multibyte, invalid;
+} encoding_scan;
+
+/* Scans p[0..n); returns the bytes consumed (a sequence cut by the end of
+ * the chunk is left for the next one, unless eof). */
+static size_t scan_chunk(encoding_scan *s, const unsigned char *p, size_t n, bool eof)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i + 8 <= n && ascii8(p + i))
+            i += 8;
+        if (i >= n)
+            break;
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len = utf8_lead_length(c);
+        if (len && n - i < len && !eof)
+            break;
+        if (len && n - i >= len && text_is_utf8((const char *)p + i, len)) {
+            s->multibyte = true;
+            i += len;
+        } else {
+            s->invalid = true;
+            i++;
+        }
+    }
+    return i;
+}
+
+/* The encoding the whole of fp (then rewound) or mem says: Windows-1252
+ * when some byte cannot be UTF-8 and no sequence is; UTF-8 when any
+ * sequence is (a bad byte is then an error at its line); AUTO when all is
+ * ASCII. */
+static csv_encoding detect_encoding(FILE *fp, const unsigned char *mem, size_t mem_len)
+{
+    encoding_scan s = {false, false};
+    if (mem) {
+        scan_chunk(&s, mem, mem_len, true);
+    } else {
+        enum { CARRY = 4 };
+        unsigned char *buf = xmalloc(CARRY + CSV_CHUNK);
+        size_t kept = 0, got;
+        do {
+            got = fread(buf + kept, 1, CSV_CHUNK, fp);
+            size_t n = kept + got, used = scan_chunk(&s, buf, n, got == 0);
+            kept = n - used;
+            memmove(buf, buf + used, kept);
+        } while (got > 0 && !(s.multibyte && s.invalid));
+        free(buf);
+        rewind(fp);
+    }
+    if (s.invalid && !s.multibyte)
+        return CSV_ENCODING_CP1252;
+    return s.multibyte || s.invalid ? CSV_ENCODING_UTF8 : CSV_ENCODING_AUTO;
+}
+
 csv_reader *csv_reader_open(const char *path, const char *name,
                             const csv_options *options, diag *d)
 {
@@ -539,6 +603,8 @@ csv_reader *csv_reader_open(const char *path, const char *name,
     }
     csv_reader *r = reader_new(name, options, CSV_CHUNK, d);
     r->fp = fp;
+    if (r->encoding == CSV_ENCODING_AUTO)
+        r->encoding = detect_encoding(fp, NULL, 0);
     return r;
 }
 
@@ -549,6 +615,8 @@ csv_reader *csv_reader_open_mem(const char *data, size_t len, const char *name,
     csv_reader *r = reader_new(name, options, chunk_size, d);
     r->mem = data;
     r->mem_len = len;
+    if (r->encoding == CSV_ENCODING_AUTO)
+        r->encoding = detect_encoding(NULL, (const unsigned char *)data, len);
     return r;
 }
 

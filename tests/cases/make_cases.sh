@@ -192,6 +192,12 @@ cp1252 ledger.csv
 expect "ledger.csv:3:"
 expect 'UTF-8'
 
+new utf8_with_a_stray_cp1252_byte 65
+printf 'date,account,amount,counterparty,memo,ref\n2013-05-01,4100,1.00,Caf\351,x,y\n' >"$in/l1"
+tail -n +2 "$in/ledger.csv" >>"$in/l1" && mv "$in/l1" "$in/ledger.csv"
+expect "ledger.csv:2:"
+expect 'invalid UTF-8'
+
 new bom_declared_cp1252 65
 append report.ini '' '[csv]' 'encoding = windows-1252'
 printf '\357\273\277' | cat - "$in/ledger.csv" >"$in/ledger.csv.new" && mv "$in/ledger.csv.new" "$in/ledger.csv"
