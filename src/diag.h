@@ -7,6 +7,7 @@
 #ifndef BILAN_DIAG_H
 #define BILAN_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -21,13 +22,25 @@ enum {
 
 #define DIAG_SHOWN_MAX 50
 
+typedef struct diag_held diag_held;   /* a message kept for diag_release */
+
 typedef struct diag {
     FILE *stream;          /* where messages go; stderr in the program */
     size_t count;          /* problems reported */
+    size_t shown;          /* of which printed */
     int status;            /* worst exit status so far, EXIT_OK if none */
+    bool holding;          /* keep messages until diag_release */
+    diag_held *held;
+    size_t held_count, held_cap;
 } diag;
 
 void diag_init(diag *d, FILE *stream);
+
+/* Between diag_hold and diag_release messages are kept, then printed in
+ * line order: a file read in two passes still reads like a compiler's
+ * output.  Counts and status are updated at once. */
+void diag_hold(diag *d);
+void diag_release(diag *d);
 
 /* Reports one problem.  file may be NULL (no place), line 0 (file only),
  * column NULL (no column).  The format is a program constant: data values

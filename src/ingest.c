@@ -62,6 +62,8 @@ field_status field_date(ingest_file *f, column_id col, date *out)
     date_status st = date_parse(s, len, f->format->order, out);
     if (st == DATE_OK)
         return FIELD_OK;
+    if (st == DATE_AMBIGUOUS && f->order_unknown)
+        return FIELD_ERROR;    /* one diagnostic for the file says so */
     if (st == DATE_EMPTY)
         diag_data(f->d, f->name, f->rec.line, column_name(col), "is empty");
     else
@@ -193,14 +195,8 @@ static bool row_deferred(ingest_file *f, bool note)
         for (size_t i = 0; i < n; i++) {
             int64_t ignored;
             const char *s = field_text(f, cols[i], &len);
-            if (money_parse(s, len, MONEY_DECIMAL_AUTO, &ignored) == MONEY_AMBIGUOUS) {
+            if (money_parse(s, len, MONEY_DECIMAL_AUTO, &ignored) == MONEY_AMBIGUOUS)
                 deferred = true;
-                if (note && !f->deferred_decimal_line) {
-                    f->deferred_decimal_line = line;
-                    f->deferred_decimal_value = xstrndup(s, len);
-                    f->deferred_decimal_column = cols[i];
-                }
-            }
         }
     }
     if (field_present(f, COL_DATE) && !known_at(f->order_fixed, f->order_line, line)) {
@@ -294,25 +290,17 @@ static int run_pass(ingest_file *f, ingest_row_fn fn)
     return got < 0 ? -1 : 0;
 }
 
-/* After the first pass: the conventions the deferred rows waited for. */
-static bool deferred_resolvable(ingest_file *f)
+/* After the first pass: a day/month order the file never told is one
+ * diagnostic for the file.  (An amount whose decimal mark stayed unknown
+ * is reported at its own line when its row is read again.) */
+static void report_unknown_order(ingest_file *f)
 {
-    bool ok = true;
-    if (f->deferred_decimal_line && f->format->decimal == MONEY_DECIMAL_AUTO) {
-        diag_data(f->d, f->name, f->deferred_decimal_line,
-                  column_name(f->deferred_decimal_column),
-                  "'%s' has an ambiguous decimal separator and no amount in the "
-                  "file tells; set [csv] decimal in report.ini",
-                  f->deferred_decimal_value);
-        ok = false;
-    }
-    if (f->deferred_date_line && f->format->order == DATE_ORDER_AUTO) {
-        diag_data(f->d, f->name, f->deferred_date_line, "date",
-                  "the day/month order cannot be detected (no day above 12); "
-                  "set [csv] date_order = dmy or mdy in report.ini");
-        ok = false;
-    }
-    return ok;
+    if (!f->deferred_date_line || f->format->order != DATE_ORDER_AUTO)
+        return;
+    diag_data(f->d, f->name, f->deferred_date_line, "date",
+              "the day/month order cannot be detected (no day above 12); "
+              "set [csv] date_order = dmy or mdy in report.ini");
+    f->order_unknown = true;
 }
 
 int ingest_run(ingest_file *f, model *m, input_kind kind, const char *dir,
@@ -334,21 +322,21 @@ int ingest_run(ingest_file *f, model *m, input_kind kind, const char *dir,
     f->order_fixed = cfg->date_order != DATE_ORDER_AUTO;
 
     int rc = 0;
+    diag_hold(d);
     if (!required && file_missing(f->format->path)) {
         free(f->format->path);
         f->format->path = NULL;
     } else if (run_pass(f, fn) != 0) {
         rc = -1;
     } else if (f->deferred_rows) {
-        if (!deferred_resolvable(f))
-            rc = -1;
-        else {
-            f->rereading = true;
-            rc = run_pass(f, fn);
-        }
+        /* The rows set aside are read again even when what they waited for
+         * stayed unknown, so that their other problems are listed too. */
+        report_unknown_order(f);
+        f->rereading = true;
+        rc = run_pass(f, fn);
     }
+    diag_release(d);
     free(f->scratch);
-    free((void *)f->deferred_decimal_value);
     return rc;
 }
 

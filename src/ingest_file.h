@@ -31,10 +31,9 @@ typedef struct ingest_file {
     size_t decimal_line, order_line;
     /* Rows that need a convention not known when they were read. */
     size_t deferred_rows;
-    size_t deferred_decimal_line, deferred_date_line;  /* first of each */
-    const char *deferred_decimal_value;                /* for the message */
-    column_id deferred_decimal_column;
+    size_t deferred_date_line; /* first row that waited for the date order */
     bool rereading;            /* second pass: only the deferred rows */
+    bool order_unknown;        /* ... and the file never told the order */
 
     char *scratch;             /* reusable buffer for keys */
     size_t scratch_cap;

@@ -115,6 +115,39 @@ static void test_date_order_undetectable_is_one_error(void **state)
     assert_non_null(strstr(fx->messages, "ledger.csv:2: column 'date': "));
 }
 
+static void test_rows_waiting_for_an_unknown_order_are_still_checked(void **state)
+{
+    fixture *fx = *state;
+    /* Lines 2 and 4 wait for an order the file never tells: one diagnostic
+     * says so, their other problems are listed too, all in line order. */
+    write_file(fx, "ledger.csv",
+               "date,account,amount\n"
+               "01/02/2014,9999,100.00\n"
+               "2013-05-01,4100,x\n"
+               "03/04/2013,4100,\n");
+    assert_int_not_equal(run(fx), 0);
+    assert_int_equal(fx->d.count, 4);
+    assert_string_equal(fx->messages,
+        "ledger.csv:2: column 'date': the day/month order cannot be detected (no day "
+        "above 12); set [csv] date_order = dmy or mdy in report.ini\n"
+        "ledger.csv:2: column 'account': '9999' is not in accounts.csv\n"
+        "ledger.csv:3: column 'amount': 'x' is not an amount\n"
+        "ledger.csv:4: column 'amount': is empty\n");
+}
+
+static void test_each_ambiguous_amount_reported(void **state)
+{
+    fixture *fx = *state;
+    write_file(fx, "ledger.csv",
+               "date,account,amount\n"
+               "2013-05-01,4100,\"1,000\"\n"
+               "2013-05-02,4100,\"2,000\"\n");
+    assert_int_not_equal(run(fx), 0);
+    assert_int_equal(fx->d.count, 2);
+    assert_non_null(strstr(fx->messages, "ledger.csv:2: column 'amount': '1,000' has an ambiguous"));
+    assert_non_null(strstr(fx->messages, "ledger.csv:3: column 'amount': '2,000' has an ambiguous"));
+}
+
 static void test_decimal_comma_learnt_late(void **state)
 {
     fixture *fx = *state;
@@ -289,6 +322,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_date_order_learnt_after_ambiguous_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_date_order_undetectable_is_one_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rows_waiting_for_an_unknown_order_are_still_checked, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_each_ambiguous_amount_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(test_decimal_comma_learnt_late, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ambiguous_decimal_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_debit_credit_directions, setup, teardown),
