@@ -486,6 +486,40 @@ static bool reader_section(config_parser *p, char *line)
     return true;
 }
 
+/* Trims white space from both ends of s[0..*len) in place; returns s. */
+static char *trim_in_place(char *s, size_t *len)
+{
+    while (*len && isspace((unsigned char)*s))
+        s++, (*len)--;
+    while (*len && isspace((unsigned char)s[*len - 1]))
+        (*len)--;
+    s[*len] = '\0';
+    return s;
+}
+
+/* A "key = value" line longer than inih's line buffer (a long subtitle or
+ * address): split here, the same way inih would, and handed to on_key. */
+static void long_key_line(config_parser *p, char *line)
+{
+    char *sep = (char *)find_separator(line);
+    if (!sep || sep == line) {
+        diag_data(p->d, p->name, p->line, NULL,
+                  "expected 'key = value' or a [section] header");
+        return;
+    }
+    char *value = sep + 1;
+    for (char *c = value; *c; c++) {
+        if (*c == ';' && c > value && isspace((unsigned char)c[-1])) {
+            *c = '\0';        /* an inline comment */
+            break;
+        }
+    }
+    size_t key_len = (size_t)(sep - line), value_len = strlen(value);
+    char *key = trim_in_place(line, &key_len);
+    value = trim_in_place(value, &value_len);
+    on_key(p, NULL, key, value);
+}
+
 /* Reads one physical line and checks it; false when it must not reach
  * inih (the caller then passes a comment instead). */
 static bool reader_check(config_parser *p, char *line, size_t len, int num)
@@ -498,9 +532,8 @@ static bool reader_check(config_parser *p, char *line, size_t len, int num)
     }
     if (*line == '\0' || *line == ';' || *line == '#')
         return true;
-    if (len + 1 > (size_t)num) {
-        diag_data(p->d, p->name, p->line, NULL,
-                  "line too long (at most %d bytes)", num - 1);
+    if (len + 1 > (size_t)num && *line != '[') {
+        long_key_line(p, line);
         return false;
     }
     if (*line == '[')
