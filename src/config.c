@@ -3,10 +3,12 @@
  * inih splits "key = value" lines and strips inline " ; comments"; it gives
  * its handler no line number, so our own reader callback feeds it one
  * physical line at a time, counting lines and checking what inih would
- * silently accept or misread: invalid UTF-8, over-long lines, section
- * headers (unknown ones are reported at their own line, even when empty)
- * and lines that are neither.  A line the reader rejects reaches inih as a
- * comment, so every problem is reported once, and all of them in one run. */
+ * silently accept or misread: NUL bytes, section headers (unknown ones are
+ * reported at their own line, even when empty) and lines that are neither;
+ * a key line longer than inih's buffer is split here.  A line the reader
+ * handles reaches inih as a comment, so every problem is reported once,
+ * and all of them in one run.  A file saved as Windows-1252 is converted
+ * to UTF-8 first. */
 #include "config.h"
 #include "text.h"
 #include "xalloc.h"
