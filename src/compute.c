@@ -5,15 +5,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* change / |previous| x 1000, rounded half away from zero, in 128 bits. */
+static __int128 pct_tenths(int64_t change, int64_t previous)
+{
+    __int128 num = (__int128)change * 1000;
+    __int128 den = previous < 0 ? -(__int128)previous : previous;
+    __int128 mag = num < 0 ? -num : num;
+    __int128 q = (mag * 2 + den) / (den * 2);
+    return num < 0 ? -q : q;
+}
+
 bool compute_change_pct_tenths(int64_t change, int64_t previous, int64_t *tenths)
 {
     if (previous == 0)
         return false;
-    __int128 num = (__int128)change * 1000;
-    __int128 den = previous < 0 ? -(__int128)previous : previous;
-    __int128 mag = num < 0 ? -num : num;
-    __int128 q = (mag * 2 + den) / (den * 2);     /* half away from zero */
-    *tenths = (int64_t)(num < 0 ? -q : q);
+    __int128 q = pct_tenths(change, previous);
+    *tenths = q > INT64_MAX ? INT64_MAX : q < -INT64_MAX ? -INT64_MAX : (int64_t)q;
     return true;
 }
 
@@ -51,6 +58,11 @@ static figure checked_figure(compute_state *s, int64_t current, int64_t previous
     if (!in_range(current) || !in_range(previous)) {
         s->overflow = true;
         return figure_make(0, 0);
+    }
+    if (previous != 0) {
+        __int128 q = pct_tenths(current - previous, previous);
+        if (q > INT64_MAX || q < -INT64_MAX)
+            s->overflow = true;     /* a change beyond 10^17 % */
     }
     return figure_make(current, previous);
 }
@@ -250,7 +262,8 @@ int compute_figures(const model *m, figures *f, diag *d)
     f->inputs.ledger_rows_current = m->ledger_rows_current;
     f->inputs.activity_rows_current = (size_t)m->totals[0].activities;
     if (s.overflow)
-        diag_data(d, NULL, 0, NULL, "a total is out of range (beyond 2^62 cents)");
+        diag_data(d, NULL, 0, NULL, "a total or its change in percent is out of range "
+                  "(totals beyond 2^62 cents, or changes beyond 10^17 %%)");
     return diag_failed(d) ? -1 : 0;
 }
 

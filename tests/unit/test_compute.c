@@ -63,6 +63,18 @@ static void test_change_pct_large_values(void **state)
     assert_int_equal(pct(big, big / 2), 1000);
 }
 
+static void test_change_pct_beyond_int64_saturates(void **state)
+{
+    (void)state;
+    /* 10^17 cents against one cent: 10^22 tenths of a percent do not fit;
+     * the value saturates (compute_figures reports such a figure). */
+    int64_t tenths = 0;
+    assert_true(compute_change_pct_tenths(INT64_C(100000000000000000), 1, &tenths));
+    assert_int_equal(tenths, INT64_MAX);
+    assert_true(compute_change_pct_tenths(-INT64_C(100000000000000000), 1, &tenths));
+    assert_int_equal(tenths, -INT64_MAX);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -71,6 +83,7 @@ int main(void)
         cmocka_unit_test(test_change_pct_uses_absolute_previous),
         cmocka_unit_test(test_change_pct_null_when_previous_zero),
         cmocka_unit_test(test_change_pct_large_values),
+        cmocka_unit_test(test_change_pct_beyond_int64_saturates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
