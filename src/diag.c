@@ -101,7 +101,8 @@ static int by_line(const void *a, const void *b)
 
 void diag_release(diag *d)
 {
-    qsort(d->held, d->held_count, sizeof *d->held, by_line);
+    if (d->held_count)
+        qsort(d->held, d->held_count, sizeof *d->held, by_line);
     for (size_t i = 0; i < d->held_count; i++) {
         print(d, d->held[i].text);
         free(d->held[i].text);

@@ -1,8 +1,9 @@
 /* fmt.c - numbers, money, percents and dates as French and English write
  * them.  French groups thousands with a narrow no-break space (U+202F) and
- * puts a no-break space (U+00A0) before "$" and "%"; English uses commas and
- * no space.  Integer arithmetic only: magnitudes are handled as uint64_t so
- * INT64_MIN formats correctly. */
+ * puts a no-break space (U+00A0) before the currency and "%"; English uses
+ * commas, and no space except after a currency code ("CHF 1,750").
+ * Integer arithmetic only: magnitudes are handled as uint64_t so INT64_MIN
+ * formats correctly. */
 #include "fmt.h"
 
 #include <stdio.h>
@@ -41,7 +42,31 @@ static char *put(char *buf, size_t size, const char *text)
     return buf;
 }
 
-char *fmt_money(char *buf, size_t size, int64_t cents, bool with_cents, language lang)
+static bool ascii_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+const char *fmt_currency_symbol(const char *code)
+{
+    static const char *const dollars[] = { "CAD", "USD", "AUD", "NZD" };
+    if (!code)
+        return "$";
+    for (size_t i = 0; i < sizeof dollars / sizeof *dollars; i++)
+        if (strcmp(code, dollars[i]) == 0)
+            return "$";
+    if (strcmp(code, "EUR") == 0)
+        return "\xe2\x82\xac";   /* € */
+    if (strcmp(code, "GBP") == 0)
+        return "\xc2\xa3";        /* £ */
+    for (const char *p = code; *p; p++)
+        if (!ascii_alpha(*p))
+            return "$";
+    return *code ? code : "$";
+}
+
+char *fmt_money(char *buf, size_t size, int64_t cents, bool with_cents,
+                const char *currency, language lang)
 {
     uint64_t mag = magnitude(cents);
     uint64_t units = with_cents ? mag / 100 : mag / 100 + (mag % 100 >= 50);
@@ -51,10 +76,12 @@ char *fmt_money(char *buf, size_t size, int64_t cents, bool with_cents, language
     if (with_cents)
         snprintf(frac, sizeof frac, "%c%02u", lang == LANG_FR ? ',' : '.',
                  (unsigned)(mag % 100));
+    const char *sym = fmt_currency_symbol(currency);
+    bool word = ascii_alpha(sym[0]);   /* a code: "CHF 1,750" */
     if (lang == LANG_FR)
-        snprintf(out, sizeof out, "%s%s%s" NBSP "$", sign, whole, frac);
+        snprintf(out, sizeof out, "%s%s%s" NBSP "%s", sign, whole, frac, sym);
     else
-        snprintf(out, sizeof out, "%s$%s%s", sign, whole, frac);
+        snprintf(out, sizeof out, "%s%s%s%s%s", sign, sym, word ? NBSP : "", whole, frac);
     return put(buf, size, out);
 }
 

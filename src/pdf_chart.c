@@ -28,7 +28,7 @@ typedef struct chart {
 
 static void chart_money(const pdf_report *r, int64_t cents, char *out, size_t size)
 {
-    pdf_field_value(cents, FIELD_MONEY, false, r->f->lang, out, size);
+    pdf_field_value(r->f, cents, FIELD_MONEY, false, out, size);
 }
 
 static void bar_fill(pdf_report *r, int s, double x, double y, double w, double h)

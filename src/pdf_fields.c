@@ -3,16 +3,21 @@
  * and fmt.h writes it. */
 #include "pdf_fields.h"
 #include "fmt.h"
+#include "text.h"
+#include "xalloc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-void pdf_field_value(int64_t value, field_unit unit, bool plus, language lang,
+void pdf_field_value(const figures *f, int64_t value, field_unit unit, bool plus,
                      char *out, size_t size)
 {
     char num[FMT_SIZE];
-    if (unit == FIELD_MONEY)
-        fmt_money(num, sizeof num, value, false, lang);
+    language lang = f->lang;
+    const char *currency = f->config ? f->config->currency : NULL;
+    if (unit == FIELD_MONEY || unit == FIELD_MONEY_CENTS)
+        fmt_money(num, sizeof num, value, unit == FIELD_MONEY_CENTS, currency, lang);
     else if (unit == FIELD_HOURS)
         fmt_hours(num, sizeof num, value, lang);
     else
@@ -20,20 +25,31 @@ void pdf_field_value(int64_t value, field_unit unit, bool plus, language lang,
     snprintf(out, size, "%s%s", plus && value > 0 ? "+" : "", num);
 }
 
-bool pdf_field_part(const figure *fig, field_unit unit, const char *part,
-                    language lang, char *out, size_t size)
+bool pdf_field_part(const figures *f, const figure *fig, field_unit unit,
+                    const char *part, char *out, size_t size)
 {
     if (strcmp(part, "current") == 0)
-        pdf_field_value(fig->current, unit, false, lang, out, size);
+        pdf_field_value(f, fig->current, unit, false, out, size);
     else if (strcmp(part, "previous") == 0)
-        pdf_field_value(fig->previous, unit, false, lang, out, size);
+        pdf_field_value(f, fig->previous, unit, false, out, size);
     else if (strcmp(part, "change") == 0)
-        pdf_field_value(fig->change, unit, true, lang, out, size);
+        pdf_field_value(f, fig->change, unit, true, out, size);
     else if (strcmp(part, "change_pct") == 0)
-        fmt_change_pct(out, size, fig, lang);
+        fmt_change_pct(out, size, fig, f->lang);
     else
         return false;
     return true;
+}
+
+bool pdf_same_group(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return true;
+    char *x = text_header_key(a, strlen(a)), *y = text_header_key(b, strlen(b));
+    bool same = x && y && strcmp(x, y) == 0;
+    free(x);
+    free(y);
+    return same;
 }
 
 static bool put(char *out, size_t size, const char *text)
@@ -132,23 +148,34 @@ static const axis_figure *axis_named(const figures *f, const char *key)
     return NULL;
 }
 
-/* "people.teams": how many distinct teams people.csv names; unknown when
- * none, so that "{{% if people.teams %}}" tests them. */
+/* "people.teams": how many distinct teams people.csv names (folded, as
+ * "{{% team %}}" lists them); unknown when none, so that
+ * "{{% if people.teams %}}" tests them. */
 static bool teams_field(const figures *f, char *out, size_t size)
 {
+    char **keys = xcalloc(f->people_count + 1, sizeof *keys);
     int64_t n = 0;
     for (size_t i = 0; i < f->people_count; i++) {
         const char *team = f->people[i].team;
+        if (!*team)
+            continue;
+        keys[i] = text_header_key(team, strlen(team));
+        if (!keys[i])
+            keys[i] = xstrdup(team);
         size_t k = 0;
-        while (k < i && strcmp(f->people[k].team, team) != 0)
+        while (k < i && (!keys[k] || strcmp(keys[k], keys[i]) != 0))
             k++;
-        n += *team && k == i;
+        n += k == i;
     }
+    for (size_t i = 0; i < f->people_count; i++)
+        free(keys[i]);
+    free(keys);
     return n > 0 && fmt_count(out, size, n, f->lang);
 }
 
-/* "people[GROUP].count": how many people.csv lists in a group; unknown
- * when none, so that "{{% if people[GROUP].count %}}" tests the group. */
+/* "people[GROUP].count": how many people.csv lists in a group (GROUP
+ * matched by its folded key); unknown when none, so that
+ * "{{% if people[GROUP].count %}}" tests the group. */
 static bool people_field(const figures *f, const char *name, char *out, size_t size)
 {
     char key[256];
@@ -159,7 +186,7 @@ static bool people_field(const figures *f, const char *name, char *out, size_t s
         return false;
     int64_t n = 0;
     for (size_t i = 0; i < f->people_count; i++)
-        n += strcmp(f->people[i].group, key) == 0;
+        n += pdf_same_group(f->people[i].group, key);
     return n > 0 && fmt_count(out, size, n, f->lang);
 }
 
@@ -196,7 +223,7 @@ static bool listed_field(const figures *f, const char *name, char *out, size_t s
             fig = &a->hours, unit = FIELD_HOURS;
         rest += n + 1;
     }
-    return fig && pdf_field_part(fig, unit, rest, f->lang, out, size);
+    return fig && pdf_field_part(f, fig, unit, rest, out, size);
 }
 
 /* "finances.revenue.current", "activities.hours.change_pct", ... */
@@ -216,7 +243,7 @@ static bool figure_field(const figures *f, const char *name, char *out, size_t s
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
         size_t n = strlen(keys[i].prefix);
         if (keys[i].ok && strncmp(name, keys[i].prefix, n) == 0)
-            return pdf_field_part(keys[i].fig, keys[i].unit, name + n, f->lang, out, size);
+            return pdf_field_part(f, keys[i].fig, keys[i].unit, name + n, out, size);
     }
     return false;
 }

@@ -11,7 +11,8 @@
 
 /* A figure's value as the report shows it. */
 typedef enum field_unit {
-    FIELD_MONEY,               /* cents, shown in whole dollars */
+    FIELD_MONEY,               /* cents, shown in whole units: prose, charts */
+    FIELD_MONEY_CENTS,         /* cents, shown exactly: tables */
     FIELD_COUNT,
     FIELD_HOURS                /* hundredths */
 } field_unit;
@@ -21,12 +22,17 @@ typedef enum field_unit {
 bool pdf_field_resolve(void *f, const char *name, char *out, size_t size);
 
 /* "current", "previous", "change" (signed: "+4 598 $") or "change_pct" of
- * a figure; false for another part. */
-bool pdf_field_part(const figure *fig, field_unit unit, const char *part,
-                    language lang, char *out, size_t size);
+ * a figure, in f's language and currency; false for another part. */
+bool pdf_field_part(const figures *f, const figure *fig, field_unit unit,
+                    const char *part, char *out, size_t size);
 
 /* A value in a unit; with plus, positive values get a "+". */
-void pdf_field_value(int64_t value, field_unit unit, bool plus, language lang,
+void pdf_field_value(const figures *f, int64_t value, field_unit unit, bool plus,
                      char *out, size_t size);
+
+/* Whether two names of a people group are one: compared by their folded
+ * key (text_header_key: case, accents, runs of spaces, ’ and ' ignored),
+ * so "CONSEIL D’ADMINISTRATION" is "Conseil d'administration". */
+bool pdf_same_group(const char *a, const char *b);
 
 #endif

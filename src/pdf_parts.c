@@ -1,9 +1,10 @@
 /* pdf_parts.c - the template's directives: the generated parts of the
  * report (cover, contents, statement of revenue and expenses, funders,
  * program areas, history, people and partner lists), and the generated
- * sections ("axes": one per program area).  Each part reads the figures and
- * formats them; sorting a list for display is the only thing done to
- * them. */
+ * blocks ("axes": a section per program area; "people_others": a list per
+ * people group that the template does not show otherwise).  Each part
+ * reads the figures and formats them; sorting a list for display is the
+ * only thing done to them. */
 #include "fmt.h"
 #include "pdf_fields.h"
 #include "pdf_report.h"
@@ -21,6 +22,8 @@ const char *const report_directives[] = {
     "chart", "people", "team", "partners", "regions", NULL
 };
 
+const char *const report_late_directives[] = { "people_others", NULL };
+
 /* ---- checks ------------------------------------------------------------ */
 
 static bool axis_exists(const figures *f, const char *name)
@@ -34,7 +37,7 @@ static bool axis_exists(const figures *f, const char *name)
 static bool people_group_exists(const figures *f, const char *name)
 {
     for (size_t i = 0; i < f->people_count; i++)
-        if (strcmp(f->people[i].group, name) == 0)
+        if (pdf_same_group(f->people[i].group, name))
             return true;
     return f->people_count == 0;   /* people.csv is optional */
 }
@@ -162,20 +165,20 @@ static void toc(pdf_report *r)
 
 /* ---- finances ---------------------------------------------------------- */
 
-static void money(const pdf_report *r, int64_t v, bool plus, char *out, size_t size)
+/* Tables show money exactly, to the cent, so that rows add up. */
+static void money(const pdf_report *r, int64_t v, char *out, size_t size)
 {
-    pdf_field_value(v, FIELD_MONEY, plus, r->f->lang, out, size);
+    pdf_field_value(r->f, v, FIELD_MONEY_CENTS, false, out, size);
 }
 
 static void add_figure_row(pdf_report *r, pdf_table *t, table_row_kind kind,
                            const char *label, const figure *fig, field_unit unit)
 {
     char cur[FMT_SIZE], prev[FMT_SIZE], change[FMT_SIZE], pct[FMT_SIZE];
-    language lang = r->f->lang;
-    pdf_field_part(fig, unit, "current", lang, cur, sizeof cur);
-    pdf_field_part(fig, unit, "previous", lang, prev, sizeof prev);
-    pdf_field_part(fig, unit, "change", lang, change, sizeof change);
-    pdf_field_part(fig, unit, "change_pct", lang, pct, sizeof pct);
+    pdf_field_part(r->f, fig, unit, "current", cur, sizeof cur);
+    pdf_field_part(r->f, fig, unit, "previous", prev, sizeof prev);
+    pdf_field_part(r->f, fig, unit, "change", change, sizeof change);
+    pdf_field_part(r->f, fig, unit, "change_pct", pct, sizeof pct);
     const char *cells[] = { label, cur, prev, change, pct };
     table_add_row(t, kind, cells);
 }
@@ -183,11 +186,11 @@ static void add_figure_row(pdf_report *r, pdf_table *t, table_row_kind kind,
 static void comparison_columns(pdf_report *r, pdf_table *t, const char *first)
 {
     table_init(t);
-    table_add_col(t, first, 0.36, ALIGN_LEFT);
-    table_add_col(t, r->f->current.label, 0.17, ALIGN_NUMBER);
-    table_add_col(t, r->f->previous.label, 0.17, ALIGN_NUMBER);
-    table_add_col(t, report_label(r, "common.change"), 0.16, ALIGN_NUMBER);
-    table_add_col(t, report_label(r, "common.change_pct"), 0.14, ALIGN_NUMBER);
+    table_add_col(t, first, 0.33, ALIGN_LEFT);
+    table_add_col(t, r->f->current.label, 0.18, ALIGN_NUMBER);
+    table_add_col(t, r->f->previous.label, 0.18, ALIGN_NUMBER);
+    table_add_col(t, report_label(r, "common.change"), 0.18, ALIGN_NUMBER);
+    table_add_col(t, report_label(r, "common.change_pct"), 0.13, ALIGN_NUMBER);
 }
 
 static void section_row(pdf_table *t, const char *label)
@@ -210,13 +213,13 @@ static void statement(pdf_report *r)
     comparison_columns(r, &t, report_label(r, "common.group"));
     section_row(&t, report_label(r, "common.revenue"));
     for (size_t i = 0; i < f->revenue_group_count; i++)
-        add_figure_row(r, &t, ROW_BODY, f->revenue_groups[i].group, &f->revenue_groups[i].amount, FIELD_MONEY);
-    add_figure_row(r, &t, ROW_TOTAL, report_label(r, "common.total_revenue"), &f->revenue, FIELD_MONEY);
+        add_figure_row(r, &t, ROW_BODY, f->revenue_groups[i].group, &f->revenue_groups[i].amount, FIELD_MONEY_CENTS);
+    add_figure_row(r, &t, ROW_TOTAL, report_label(r, "common.total_revenue"), &f->revenue, FIELD_MONEY_CENTS);
     section_row(&t, report_label(r, "common.expenses"));
     for (size_t i = 0; i < f->expense_group_count; i++)
-        add_figure_row(r, &t, ROW_BODY, f->expense_groups[i].group, &f->expense_groups[i].amount, FIELD_MONEY);
-    add_figure_row(r, &t, ROW_TOTAL, report_label(r, "common.total_expenses"), &f->expenses, FIELD_MONEY);
-    add_figure_row(r, &t, ROW_TOTAL, report_label(r, "common.net"), &f->net, FIELD_MONEY);
+        add_figure_row(r, &t, ROW_BODY, f->expense_groups[i].group, &f->expense_groups[i].amount, FIELD_MONEY_CENTS);
+    add_figure_row(r, &t, ROW_TOTAL, report_label(r, "common.total_expenses"), &f->expenses, FIELD_MONEY_CENTS);
+    add_figure_row(r, &t, ROW_TOTAL, report_label(r, "common.net"), &f->net, FIELD_MONEY_CENTS);
     table_draw(r, &t);
     table_free(&t);
 }
@@ -246,8 +249,8 @@ static void funders(pdf_report *r)
     table_add_col(&t, f->previous.label, 0.22, ALIGN_NUMBER);
     for (size_t i = 0; i < n; i++) {
         char cur[FMT_SIZE], prev[FMT_SIZE];
-        money(r, list[i]->current, false, cur, sizeof cur);
-        money(r, list[i]->previous, false, prev, sizeof prev);
+        money(r, list[i]->current, cur, sizeof cur);
+        money(r, list[i]->previous, prev, sizeof prev);
         const char *cells[] = { list[i]->name, cur, prev };
         table_add_row(&t, ROW_BODY, cells);
     }
@@ -268,9 +271,9 @@ static void history(pdf_report *r)
     for (size_t i = 0; i < f->history_count; i++) {
         const history_figure *h = &f->history[i];
         char rev[FMT_SIZE], exp[FMT_SIZE], net[FMT_SIZE];
-        money(r, h->revenue, false, rev, sizeof rev);
-        money(r, h->expenses, false, exp, sizeof exp);
-        money(r, h->net, false, net, sizeof net);
+        money(r, h->revenue, rev, sizeof rev);
+        money(r, h->expenses, exp, sizeof exp);
+        money(r, h->net, net, sizeof net);
         const char *cells[] = { h->period.label, rev, exp, net };
         table_add_row(&t, ROW_BODY, cells);
     }
@@ -404,7 +407,7 @@ static char *axis_sentence(pdf_report *r, const axis_figure *a)
     counted(r, a->count.current, "activity", count, sizeof count);
     counted(r, a->count.previous, "activity", previous, sizeof previous);
     counted(r, a->participants.current, "participant", people, sizeof people);
-    pdf_field_part(&a->count, FIELD_COUNT, "change_pct", f->lang, pct, sizeof pct);
+    pdf_field_part(f, &a->count, FIELD_COUNT, "change_pct", pct, sizeof pct);
     const char *key = a->count.current == 0 ? "pdf.axis_sentence_none"
                       : !a->count.has_pct  ? "pdf.axis_sentence_new"
                                            : "pdf.axis_sentence";
@@ -415,16 +418,22 @@ static char *axis_sentence(pdf_report *r, const axis_figure *a)
     return fill(report_label(r, key), names, values, sizeof names / sizeof *names);
 }
 
+static void people_others(pdf_report *r, tpl_builder *b);
+
 /* "{{% axes %}}": for each program area, in the figures' order, a level-1
  * section: its name, its narrative text (texts/SLUG.md), then the year in
  * figures: a sentence and the axis table. */
 bool report_generate(void *user, tpl_builder *b, const char *name, const char *arg)
 {
     pdf_report *r = user;
-    if (strcmp(name, "axes") != 0)
+    if (strcmp(name, "axes") != 0 && strcmp(name, "people_others") != 0)
         return false;
     if (*arg) {
         tpl_builder_fail(b, "takes no argument");
+        return true;
+    }
+    if (strcmp(name, "people_others") == 0) {
+        people_others(r, b);
         return true;
     }
     for (size_t i = 0; i < r->f->axis_count; i++) {
@@ -536,17 +545,67 @@ static void draw_columns(pdf_report *r, const list_item *items, size_t n)
     r->flow.y -= st->paragraph_space;
 }
 
-static void people_of(pdf_report *r, const char *group, const char *team)
+/* ---- people ------------------------------------------------------------ */
+
+/* people.csv's names folded (pdf_same_group), once per list drawn. */
+typedef struct roster {
+    size_t count;
+    char **group;              /* each person's group, folded */
+    char **unit;               /* the heading "team" lists them under,
+                                  folded, or NULL (below) */
+    const char **unit_name;    /* that heading as written */
+} roster;
+
+static char *fold(const char *s)
+{
+    char *key = text_header_key(s, strlen(s));
+    return key ? key : xstrdup(s);
+}
+
+/* Under "team", a person is listed under their team or, in a group where
+ * others have a team, under the group's name; a person of a group without
+ * teams is not listed there (unit NULL). */
+static void roster_make(roster *ro, const figures *f)
+{
+    size_t n = f->people_count;
+    ro->count = n;
+    ro->group = xcalloc(n + 1, sizeof *ro->group);
+    ro->unit = xcalloc(n + 1, sizeof *ro->unit);
+    ro->unit_name = xcalloc(n + 1, sizeof *ro->unit_name);
+    for (size_t i = 0; i < n; i++)
+        ro->group[i] = fold(f->people[i].group);
+    for (size_t i = 0; i < n; i++) {
+        const person *p = &f->people[i];
+        bool teams = *p->team != '\0';
+        for (size_t k = 0; k < n && !teams; k++)
+            teams = *f->people[k].team && strcmp(ro->group[k], ro->group[i]) == 0;
+        if (teams) {
+            ro->unit_name[i] = *p->team ? p->team : p->group;
+            ro->unit[i] = fold(ro->unit_name[i]);
+        }
+    }
+}
+
+static void roster_free(roster *ro)
+{
+    for (size_t i = 0; i < ro->count; i++) {
+        free(ro->group[i]);
+        free(ro->unit[i]);
+    }
+    free(ro->group);
+    free(ro->unit);
+    free(ro->unit_name);
+}
+
+/* The people whose key (keys[i]) is key, in columns, with their roles. */
+static void people_list(pdf_report *r, char *const *keys, const char *key)
 {
     const figures *f = r->f;
     list_item *items = xcalloc(f->people_count + 1, sizeof *items);
     size_t n = 0;
-    for (size_t i = 0; i < f->people_count; i++) {
-        const person *p = &f->people[i];
-        if ((group && strcmp(p->group, group) != 0) || (team && strcmp(p->team, team) != 0))
-            continue;
-        items[n++] = (list_item){ p->name, p->role, PDF_FACE_BOLD };
-    }
+    for (size_t i = 0; i < f->people_count; i++)
+        if (keys[i] && strcmp(keys[i], key) == 0)
+            items[n++] = (list_item){ f->people[i].name, f->people[i].role, PDF_FACE_BOLD };
     if (n == 0) {
         pdf_span span = { report_label(r, "pdf.people_empty"), PDF_FACE_ITALIC };
         pdf_text_opts o = { r->st->size_body, r->st->muted, 0, 0, ALIGN_LEFT, 1 };
@@ -556,30 +615,82 @@ static void people_of(pdf_report *r, const char *group, const char *team)
     free(items);
 }
 
-static bool team_seen(const figures *f, size_t upto, const char *team)
+/* "{{% people GROUP %}}": GROUP matched by its folded key. */
+static void people_of(pdf_report *r, const char *group)
+{
+    roster ro;
+    roster_make(&ro, r->f);
+    char *key = fold(group);
+    people_list(r, ro.group, key);
+    free(key);
+    roster_free(&ro);
+}
+
+static bool key_before(char *const *keys, size_t upto, const char *key)
 {
     for (size_t i = 0; i < upto; i++)
-        if (strcmp(f->people[i].team, team) == 0)
+        if (keys[i] && strcmp(keys[i], key) == 0)
             return true;
     return false;
 }
 
-/* Every team in order of first appearance, each under its name. */
+/* "{{% team %}}": every team, and the people without a team of a group
+ * that has teams under the group's name, in order of first appearance. */
 static void teams(pdf_report *r)
 {
-    const figures *f = r->f;
-    for (size_t i = 0; i < f->people_count; i++) {
-        const char *team = f->people[i].team;
-        if (!*team || team_seen(f, i, team))
+    roster ro;
+    roster_make(&ro, r->f);
+    for (size_t i = 0; i < ro.count; i++) {
+        if (!ro.unit[i] || key_before(ro.unit, i, ro.unit[i]))
             continue;
         report_space(r, 4);
         report_ensure(r, report_line_height(r, r->st->size_h3), report_line_height(r, r->st->size_body) * 2);
-        pdf_span span = { team, PDF_FACE_BOLD };
+        pdf_span span = { ro.unit_name[i], PDF_FACE_BOLD };
         pdf_text_opts o = { r->st->size_h3, r->st->accent, 0, 0, ALIGN_LEFT, 1 };
         report_text(r, &span, 1, &o);
         r->flow.y -= 3;
-        people_of(r, NULL, team);
+        people_list(r, ro.unit, ro.unit[i]);
     }
+    roster_free(&ro);
+}
+
+/* Whether the group of person i is shown by a directive of doc: a
+ * "people" naming it (folded), or a "team" listing it (it has teams). */
+static bool group_shown(const tpl_doc *doc, const roster *ro, size_t i)
+{
+    for (size_t k = 0; k < doc->count; k++) {
+        const tpl_block *b = &doc->blocks[k];
+        if (b->kind != TPL_DIRECTIVE)
+            continue;
+        if (!strcmp(b->name, "team") && ro->unit[i])
+            return true;
+        if (!strcmp(b->name, "people")) {
+            char *key = fold(b->arg);
+            bool same = strcmp(key, ro->group[i]) == 0;
+            free(key);
+            if (same)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* "{{% people_others %}}" (late: the whole template is known): every group
+ * of people.csv that no "people" or "team" directive shows, in file order,
+ * as a level-2 heading (its name) and its "people" list. */
+static void people_others(pdf_report *r, tpl_builder *b)
+{
+    const figures *f = r->f;
+    roster ro;
+    roster_make(&ro, f);
+    const tpl_doc *doc = tpl_builder_doc(b);
+    for (size_t i = 0; i < ro.count; i++) {
+        if (key_before(ro.group, i, ro.group[i]) || group_shown(doc, &ro, i))
+            continue;
+        tpl_add_heading(b, 2, f->people[i].group);
+        tpl_add_directive(b, "people", f->people[i].group);
+    }
+    roster_free(&ro);
 }
 
 typedef struct sort_key {
@@ -642,7 +753,7 @@ void report_directive(pdf_report *r, const tpl_block *b)
     else if (!strcmp(n, "chart"))
         chart_history(r);
     else if (!strcmp(n, "people"))
-        people_of(r, b->arg, NULL);
+        people_of(r, b->arg);
     else if (!strcmp(n, "team"))
         teams(r);
     else if (!strcmp(n, "partners"))

@@ -81,8 +81,12 @@ extern const char *const report_directives[];
 /* Checks a directive's argument against the figures; reports at its line. */
 bool report_directive_check(pdf_report *r, const tpl_block *b);
 void report_directive(pdf_report *r, const tpl_block *b);
+/* The directives expanded once the whole template is read: "people_others". */
+extern const char *const report_late_directives[];
 /* The template's generated directives (a tpl_generate_fn, user the
- * pdf_report): "axes", a level-1 section per program area. */
+ * pdf_report): "axes", a level-1 section per program area;
+ * "people_others" (late), a level-2 heading and a "people" list for each
+ * group of people.csv that no "people" or "team" directive shows. */
 bool report_generate(void *user, tpl_builder *b, const char *name, const char *arg);
 /* A program area's text name: "Mobilisation des connaissances" ->
  * "mobilisation-des-connaissances" (lower case, no accents, other than

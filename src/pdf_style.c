@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 typedef enum style_problem {
     STYLE_OK,
@@ -226,6 +227,11 @@ static int resolve_fonts(pdf_style *s, const char *path, diag *d)
 int pdf_style_load(pdf_style *s, const char *path, diag *d)
 {
     style_defaults(s);
+    struct stat info;
+    if (stat(path, &info) == 0 && S_ISDIR(info.st_mode)) {   /* ini_parse reads it as empty */
+        diag_report(d, EXIT_NOINPUT, path, 0, NULL, "is a folder, not a file");
+        return -1;
+    }
     style_state st = { .s = s };
     int rc = ini_parse(path, on_entry, &st);
     if (rc == -1) {

@@ -84,12 +84,19 @@ static void number_cell(pdf_report *r, const table_geom *g, int c, const char *s
 {
     size_t len = strlen(s), at = layout_decimal_at(s, len, g->mark);
     double right = g->x[c + 1] - PAD;
-    bool numeric = strchr("0123456789+-$", s[0]) != NULL;
+    bool numeric = strpbrk(s, "0123456789") != NULL;   /* "€1.50", "CHF 2.00" too */
     if (!numeric) {
         report_text_at(r, s, face, g->size, r->st->text, g->x[c], y, right - g->x[c], ALIGN_RIGHT);
         return;
     }
     double whole = text_width(r, face, g->size, s, at);
+    double room = right - g->x[c] - PAD;
+    if (whole + g->frac[c] > room) {   /* too wide for its column: smaller, flush right */
+        double w = text_width(r, face, g->size, s, len);
+        double size = w > room ? g->size * room / w : g->size;
+        pdf_draw_text(r->draw, face, size, r->st->text, right - w * size / g->size, y, s, len);
+        return;
+    }
     pdf_draw_text(r->draw, face, g->size, r->st->text, right - g->frac[c] - whole, y, s, len);
 }
 

@@ -292,7 +292,8 @@ static int load_template(pdf_report *r, const render_context *ctx, tpl_doc *doc)
     tpl_options opt = { .templates_dir = ctx->templates_dir, .input_dir = ctx->input_dir,
                         .resolve = pdf_field_resolve, .user = (void *)r->f,
                         .directives = report_directives, .lang = language_code(r->f->lang),
-                        .generate = report_generate, .generate_user = r };
+                        .generate = report_generate, .generate_user = r,
+                        .late = report_late_directives };
     int rc = tpl_load(doc, path, path, &opt, r->d);
     for (size_t i = 0; i < doc->count; i++)
         if (doc->blocks[i].kind == TPL_DIRECTIVE && !report_directive_check(r, &doc->blocks[i]))

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define SOFT_BREAK '\x01'   /* marks a source line break inside a run */
@@ -34,6 +35,7 @@ struct tpl_builder {
     loader *L;
     const char *name, *arg;  /* the directive being generated */
     size_t line;
+    const tpl_doc *doc;      /* the document read so far */
 };
 
 typedef struct context {
@@ -48,11 +50,19 @@ typedef struct run_list {
     size_t count, cap;
 } run_list;
 
+/* The file's bytes (malloc'd), or NULL with errno set: EISDIR for a
+ * folder. */
 static char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        errno = EISDIR;
+        return NULL;
+    }
     size_t cap = 4096, n = 0;
     char *buf = xmalloc(cap);
     size_t got;
@@ -243,9 +253,10 @@ char *tpl_block_text(const tpl_block *b)
     return joined_text(b->runs, b->run_count);
 }
 
-static bool directive_known(const loader *L, const char *name)
+/* Whether name is in the NULL-terminated list names (NULL: empty). */
+static bool listed(const char *const *names, const char *name)
 {
-    for (const char *const *k = L->opt->directives; k && *k; k++)
+    for (const char *const *k = names; k && *k; k++)
         if (strcmp(*k, name) == 0)
             return true;
     return false;
@@ -403,11 +414,17 @@ static void directive(loader *L, const char *text, size_t line)
         include_file(L, argument, line, false);
     } else if (strcmp(name, "text") == 0) {
         include_text(L, argument, line);
+    } else if (L->opt->generate && listed(L->opt->late, name)) {
+        tpl_block *b = new_block(L, TPL_DIRECTIVE, line);   /* expanded at the end */
+        b->name = name;
+        b->arg = argument;
+        return;
     } else if (L->opt->generate &&
                L->opt->generate(L->opt->generate_user,
-                                &(tpl_builder){ L, name, argument, line }, name, argument)) {
+                                &(tpl_builder){ L, name, argument, line, L->doc }, name,
+                                argument)) {
         /* expanded into blocks */
-    } else if (directive_known(L, name)) {
+    } else if (listed(L->opt->directives, name)) {
         tpl_block *b = new_block(L, TPL_DIRECTIVE, line);
         b->name = name;
         b->arg = argument;
@@ -533,6 +550,14 @@ static int load_file(loader *L, const char *path, const char *display, bool expa
     char *src = read_file(path, &len);
     if (!src && optional && errno == ENOENT)
         return 0;
+    if (!src && errno == EISDIR) {
+        if (from_line)
+            diag_report(L->d, EXIT_NOINPUT, path, 0, NULL,
+                        "is a folder, not a file (included at %s:%zu)", L->file, from_line);
+        else
+            diag_report(L->d, EXIT_NOINPUT, display, 0, NULL, "is a folder, not a file");
+        return -1;
+    }
     if (!src) {
         if (from_line)
             diag_report(L->d, EXIT_NOINPUT, L->file, from_line, NULL,
@@ -598,6 +623,63 @@ void tpl_builder_fail(tpl_builder *b, const char *why)
     b->L->failed = true;
 }
 
+const tpl_doc *tpl_builder_doc(const tpl_builder *b)
+{
+    return b->doc;
+}
+
+/* Replaces block at of doc by part's blocks, and gives doc part's file
+ * names; part is left empty. */
+static void splice(tpl_doc *doc, size_t at, tpl_doc *part)
+{
+    size_t n = part->count, tail = doc->count - at - 1;
+    free_block(&doc->blocks[at]);
+    xgrow((void **)&doc->blocks, &doc->cap, doc->count + n, sizeof *doc->blocks);
+    memmove(doc->blocks + at + n, doc->blocks + at + 1, tail * sizeof *doc->blocks);
+    if (n)
+        memcpy(doc->blocks + at, part->blocks, n * sizeof *doc->blocks);
+    doc->count = doc->count - 1 + n;
+    for (size_t i = 0; i < part->file_count; i++) {
+        xgrow((void **)&doc->files, &doc->file_cap, doc->file_count + 1, sizeof *doc->files);
+        doc->files[doc->file_count++] = part->files[i];
+    }
+    free(part->blocks);
+    free(part->files);
+    memset(part, 0, sizeof *part);
+}
+
+/* Expands the late directives, in order, each at its place: generated
+ * into a document of its own, with the whole template in view, then put
+ * in the directive's stead.  False when one failed. */
+static bool expand_late(loader *L)
+{
+    tpl_doc *doc = L->doc;
+    bool ok = true;
+    size_t i = 0;
+    while (i < doc->count) {
+        const tpl_block *b = &doc->blocks[i];
+        if (b->kind != TPL_DIRECTIVE || !listed(L->opt->late, b->name)) {
+            i++;
+            continue;
+        }
+        tpl_doc part = { 0 };
+        loader inner = *L;
+        inner.doc = &part;
+        inner.file = b->file;
+        inner.failed = false;
+        tpl_builder builder = { &inner, b->name, b->arg, b->line, doc };
+        if (!L->opt->generate(L->opt->generate_user, &builder, b->name, b->arg)) {
+            diag_data(L->d, b->file, b->line, NULL, "unknown directive '{{%% %s %%}}'", b->name);
+            inner.failed = true;
+        }
+        ok = ok && !inner.failed;
+        size_t added = part.count;
+        splice(doc, i, &part);
+        i += added;   /* generated blocks are not expanded again */
+    }
+    return ok;
+}
+
 /* ---- the document ------------------------------------------------------ */
 
 /* Leaves out every heading with nothing under it: followed by a heading of
@@ -624,6 +706,8 @@ int tpl_load(tpl_doc *doc, const char *path, const char *display,
     memset(doc, 0, sizeof *doc);
     loader L = { .doc = doc, .opt = opt, .d = d, .file = display, .expand = true };
     int rc = load_file(&L, path, display, true, 0, false);
+    if (!expand_late(&L))
+        rc = -1;
     drop_empty_headings(doc);
     return rc;
 }

@@ -7,8 +7,9 @@
  * directives "include PATH", "text NAME" and "if NAME" ... "endif" are
  * handled here: a file's Markdown is inserted as is, never expanded.  A
  * generator (tpl_options.generate) may expand other directives into blocks
- * ("axes": a section per program area).  A heading with nothing under it
- * is left out.  Text that comes from data is never scanned for template
+ * ("axes": a section per program area), at once or, for a "late" one
+ * ("people_others"), once every other block is known.  A heading with
+ * nothing under it is left out.  Text that comes from data is never scanned for template
  * syntax. */
 #ifndef BILAN_TEMPLATE_H
 #define BILAN_TEMPLATE_H
@@ -76,13 +77,18 @@ typedef struct tpl_options {
     const char *lang;          /* "fr": "text NAME" prefers texts/NAME.fr.md; NULL */
     tpl_generate_fn generate;  /* NULL: no generated directives */
     void *generate_user;
+    /* Generated directives expanded only once the whole template is read,
+     * at their place, so that they can look at every other block
+     * (tpl_builder_doc): NULL-terminated, NULL when none. */
+    const char *const *late;
 } tpl_options;
 
 enum { TPL_VALUE_MAX = 1024 };  /* the longest placeholder text */
 
 /* Parses path (display is its name in diagnostics).  Returns 0, or -1
  * with every problem reported: unknown placeholders and directives, bad
- * includes (65), a missing template or included file (66). */
+ * includes (65), a missing template or included file, or a folder where
+ * a file is expected (66). */
 int tpl_load(tpl_doc *doc, const char *path, const char *display,
              const tpl_options *opt, diag *d);
 void tpl_doc_free(tpl_doc *doc);
@@ -96,6 +102,9 @@ void tpl_add_directive(tpl_builder *b, const char *name, const char *arg);
 void tpl_add_text(tpl_builder *b, const char *name);
 /* Reports "directive '{{% NAME ARG %}}': why" at the directive's line. */
 void tpl_builder_fail(tpl_builder *b, const char *why);
+/* The document read so far; for a late directive, the whole template
+ * (late directives not yet expanded are directive blocks in it). */
+const tpl_doc *tpl_builder_doc(const tpl_builder *b);
 
 /* The block's text, runs concatenated (malloc'd). */
 char *tpl_block_text(const tpl_block *b);

@@ -3,14 +3,21 @@
 pdftotext: every section is in the table of contents, in order, each on the
 page the contents say; every program area (axis) of figures.json has its
 section there, in the figures' order, with its year in figures; the totals
-shown are figures.json's, formatted as the language writes them.  Prints
-"ok - ..." / "not ok - ..." lines; exits 1 on any failure.
+in the text are figures.json's in whole units, formatted as the language
+writes them; the statement of revenue and expenses and the history table
+show figures.json's amounts to the cent (current, previous and change of
+every group and total), and each row adds up as shown.  Prints "ok - ..." /
+"not ok - ..." lines; exits 1 on any failure.
 
     pdf_check.py REPORT.pdf FIGURES.json fr|en [--sections 'A|B|...'] [--absent 'X|Y|...']
+                 [--currency CODE] [--people people.csv]
 
 --sections replaces the sample's list of sections (SECTIONS); --absent
-names texts that must appear nowhere in the report.
+names texts that must appear nowhere in the report; --currency is
+report.ini's (CAD when not given); --people: every name of that people.csv
+appears in the report.
 """
+import csv
 import json
 import re
 import subprocess
@@ -36,6 +43,14 @@ LABELS = {
            "For the fiscal year ended March 31, 2014", "Funder"],
 }
 TOC_TITLE = {"fr": "Table des matières", "en": "Contents"}
+STATEMENT_CAPTION = {"fr": "Pour l'exercice terminé le", "en": "For the fiscal year ended"}
+TOTALS = {
+    "fr": {"revenue": "Total des revenus", "expenses": "Total des dépenses",
+           "net": "Excédent (insuffisance) des revenus sur les dépenses"},
+    "en": {"revenue": "Total revenue", "expenses": "Total expenses",
+           "net": "Excess (deficiency) of revenue over expenses"},
+}
+SYMBOLS = {"CAD": "$", "USD": "$", "AUD": "$", "NZD": "$", "EUR": "€", "GBP": "£"}
 failures = 0
 
 
@@ -64,14 +79,35 @@ def page_count(pdf):
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 
-def money(value, lang):
-    """figures.json's amount -> the report's whole-dollar text (spaces plain)."""
-    cents = int((Decimal(value) * 100).to_integral_value())
-    dollars = (abs(cents) + 50) // 100
-    sign = "-" if cents < 0 and dollars else ""
+def money(value, lang, currency="CAD", cents=False, plus=False):
+    """figures.json's amount -> the report's text (spaces plain): whole units
+    (rounded half away from zero) as in sentences, or with cents as in
+    tables; plus: "+" before a positive amount."""
+    amount = int((Decimal(value) * 100).to_integral_value())
+    units = abs(amount) // 100 if cents else (abs(amount) + 50) // 100
+    sign = "-" if amount < 0 and (cents or units) else "+" if plus and amount > 0 else ""
+    sym = SYMBOLS.get(currency, currency)
+    number = "{:,}".format(units)
     if lang == "fr":
-        return sign + "{:,}".format(dollars).replace(",", " ") + " $"
-    return sign + "$" + "{:,}".format(dollars)
+        number = number.replace(",", " ") + (",%02d" % (abs(amount) % 100) if cents else "")
+        return sign + number + " " + sym
+    number += ".%02d" % (abs(amount) % 100) if cents else ""
+    return sign + sym + (" " if sym.isalpha() else "") + number
+
+
+def money_pattern(lang, currency):
+    """A regular expression for an amount with cents as money() writes it."""
+    sym = re.escape(SYMBOLS.get(currency, currency))
+    if lang == "fr":
+        return r"[+-]?\d{1,3}(?: \d{3})*,\d{2} " + sym
+    return r"[+-]?" + sym + (" " if sym.isalpha() else "") + r"\d{1,3}(?:,\d{3})*\.\d{2}"
+
+
+def parse_money(text, lang):
+    """An amount as the report shows it -> Decimal."""
+    digits = re.sub(r"[^\d,.+-]", "", text)
+    digits = digits.replace(",", ".") if lang == "fr" else digits.replace(",", "")
+    return Decimal(digits)
 
 
 def percent(value, lang):
@@ -116,23 +152,108 @@ def check_toc(pdf, lang, pages, sections, axes):
             report(True, "'%s' is on page %d as the contents say" % (title, page))
 
 
-def check_figures(pdf, figures, lang):
+def check_figures(pdf, figures, lang, currency):
     text = flat(subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
                                check=True).stdout.decode("utf-8"))
     fin = figures["finances"]
     wanted = [("revenue", fin["revenue"]["current"]), ("expenses", fin["expenses"]["current"]),
-              ("net", fin["net"]["current"]), ("previous revenue", fin["revenue"]["previous"])]
+              ("net", fin["net"]["current"])]
     if "self_generated" in fin:
         wanted += [("self-generated revenue", fin["self_generated"]["current"]),
                    ("previous self-generated revenue", fin["self_generated"]["previous"])]
     for name, value in wanted:
-        shown = money(value, lang)
-        report(shown in text, "%s shown as %s" % (name, shown))
+        shown = money(value, lang, currency)
+        report(shown in text, "%s shown as %s in the text" % (name, shown))
     for group in fin["revenue_groups"]:
         shown = percent(group["change_pct"], lang)
         report(shown in text, "change %% of '%s' shown as %s" % (group["group"], shown))
     for label in LABELS[lang]:
         report(label in text, "label '%s'" % label)
+
+
+def table_rows(pdf, pages, lang, currency):
+    """The rows of the tables on pages: (label, [amounts as shown]), one per
+    line that shows an amount with cents; a wrapped label gives its first
+    line."""
+    pattern = re.compile(money_pattern(lang, currency))
+    rows = []
+    for page in pages:
+        for line in flat_lines(page_text(pdf, page, layout=True)):
+            found = pattern.findall(line)
+            if found:
+                rows.append((line[:line.find(found[0])].strip(), found))
+    return rows
+
+
+def flat_lines(text):
+    return [re.sub(r"[\u00a0\u202f]", " ", line) for line in text.splitlines()]
+
+
+def find_row(rows, label, count):
+    """The row of label with at least count amounts: its label shown whole,
+    else its first line (the label wrapped)."""
+    fits = [r for r in rows if len(r[1]) >= count and r[0]]
+    exact = [r for r in fits if r[0] == label]
+    if exact:
+        return exact[0]
+    start = sorted((r for r in fits if flat(label).startswith(r[0])), key=lambda r: -len(r[0]))
+    return start[0] if start else None
+
+
+def check_statement(pdf, figures, lang, currency, pages):
+    """The statement: every group and total to the cent, as figures.json has
+    them; each row's change is its current less its previous as shown; the
+    groups add up to their total as shown."""
+    texts = {p: flat(page_text(pdf, p)) for p in range(1, pages + 1)}
+    first = next((p for p in texts if STATEMENT_CAPTION[lang] in texts[p]), None)
+    report(first is not None, "the statement of revenue and expenses is there")
+    if first is None:
+        return
+    rows = table_rows(pdf, range(first, min(first + 2, pages + 1)), lang, currency)
+    fin = figures["finances"]
+    lines = [(g["group"], g, "revenue") for g in fin["revenue_groups"]]
+    lines += [(TOTALS[lang]["revenue"], fin["revenue"], None)]
+    lines += [(g["group"], g, "expenses") for g in fin["expense_groups"]]
+    lines += [(TOTALS[lang]["expenses"], fin["expenses"], None), (TOTALS[lang]["net"], fin["net"], None)]
+    sums = {"revenue": Decimal(0), "expenses": Decimal(0)}
+    for label, fig, side in lines:
+        want = [money(fig["current"], lang, currency, cents=True),
+                money(fig["previous"], lang, currency, cents=True),
+                money(fig["change"], lang, currency, cents=True, plus=True)]
+        row = find_row(rows, label, 3)
+        shown = row[1][:3] if row else None
+        report(shown == want, "statement: '%s' shows %s" % (label, " | ".join(want)),
+               "shown: %r" % (row,))
+        if not shown:
+            continue
+        cur, prev, change = (parse_money(x, lang) for x in shown)
+        report(cur - prev == change, "statement: '%s' change = current - previous, to the cent" % label,
+               "%s - %s != %s" % (cur, prev, change))
+        if side:
+            sums[side] += cur
+        elif label != TOTALS[lang]["net"]:
+            side = "revenue" if label == TOTALS[lang]["revenue"] else "expenses"
+            report(sums[side] == cur, "statement: the %s groups add up to '%s'" % (side, label),
+                   "%s != %s" % (sums[side], cur))
+    net = find_row(rows, TOTALS[lang]["net"], 3)
+    if net:
+        report(parse_money(net[1][0], lang) == sums["revenue"] - sums["expenses"],
+               "statement: net = revenue - expenses, to the cent")
+    for h in fin["history"]:
+        want = [money(h[k], lang, currency, cents=True) for k in ("revenue", "expenses", "net")]
+        row = find_row(rows, h["label"], 3)
+        report(row is not None and row[1][:3] == want,
+               "history: %s shows %s" % (h["label"], " | ".join(want)), "shown: %r" % (row,))
+
+
+def check_people(pdf, path):
+    text = flat(subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
+                               check=True).stdout.decode("utf-8"))
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        names = [row[0].strip() for i, row in enumerate(csv.reader(f)) if i and row]
+    missing = [n for n in names if flat(n) not in text]
+    report(not missing, "all %d people of %s are in the report" % (len(names), path),
+           "missing: %s" % ", ".join(missing))
 
 
 def check_absent(pdf, absent):
@@ -151,7 +272,11 @@ def main():
     pages = page_count(pdf)
     axes = [a["axis"] for a in figures["activities"]["axes"]]
     check_toc(pdf, lang, pages, sections, axes)
-    check_figures(pdf, figures, lang)
+    currency = options.get("--currency", "CAD")
+    check_figures(pdf, figures, lang, currency)
+    check_statement(pdf, figures, lang, currency, pages)
+    if "--people" in options:
+        check_people(pdf, options["--people"])
     if "--absent" in options:
         check_absent(pdf, options["--absent"].split("|"))
     return 1 if failures else 0

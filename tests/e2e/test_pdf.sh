@@ -2,10 +2,13 @@
 # test_pdf.sh - the PDF report, checked with independent readers: qpdf
 # --check, pdffonts (every font embedded), pdftotext (sections on the pages
 # the contents give, a section per program area, totals equal to
-# figures.json, French and English formats and labels:
+# figures.json, the statement and history to the cent, every person of
+# people.csv, French and English formats and labels:
 # tests/e2e/pdf_check.py); identical bytes on a second run; another
-# organisation's data (other program areas, no texts) gets its own sections
-# and none of Dynamo's; a bad template fails with exit 65 and FILE:LINE.
+# organisation's data (other program areas, no texts, its own people groups,
+# euros and Swiss francs) gets its own sections, all its people, its
+# currency and none of Dynamo's; a bad template fails with exit 65 and
+# FILE:LINE; a text or style.ini that is a folder exits 66 naming it.
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -37,7 +40,7 @@ else
     not_ok "pdf: all fonts embedded" "$(cat "$T/fonts")"
 fi
 
-python3 "$ROOT/tests/e2e/pdf_check.py" "$pdf" "$T/fr.json" fr || true
+python3 "$ROOT/tests/e2e/pdf_check.py" "$pdf" "$T/fr.json" fr --people "$SAMPLE/people.csv" || true
 
 run_bilan --input "$SAMPLE" --output "$T/out2" --pdf "$T/again.pdf" --quiet
 if [ "$status" -eq 0 ] && cmp -s "$pdf" "$T/again.pdf"; then
@@ -48,23 +51,45 @@ fi
 
 run_bilan --input "$SAMPLE" --output "$T/out3" --lang en --pdf "$T/en.pdf" --figures "$T/en.json" --quiet
 expect_status "pdf: the English run exits 0" 0
-[ -f "$T/en.pdf" ] && python3 "$ROOT/tests/e2e/pdf_check.py" "$T/en.pdf" "$T/en.json" en || true
+[ -f "$T/en.pdf" ] && python3 "$ROOT/tests/e2e/pdf_check.py" "$T/en.pdf" "$T/en.json" en \
+    --people "$SAMPLE/people.csv" || true
 
-# Another organisation: program areas "Education" and "Outreach", in English,
-# no texts/ folder.  Its report has a section per program area, in the
-# contents on the right page, and none of Dynamo's sections or names.
-other=$T/other
-mkdir -p "$other"
+# Another organisation: program areas "Education" and "Outreach", no
+# texts/ folder, its people in groups of its own (English names, a
+# typographic apostrophe, capitals, a team member without a team), in
+# Swiss francs (English) and euros (French).  Its report has a section per
+# program area, in the contents on the right page, every person of
+# people.csv, amounts in its currency, and none of Dynamo's sections or
+# names (nor "Québec", which the French template once wrote).
 base=$ROOT/tests/cases/_base/input
-for f in accounts.csv ledger.csv people.csv; do cp "$base/$f" "$other/$f"; done
-sed -e 's/^language = fr/language = en/' -e 's/^name = .*/name = Riverside Youth Centre/' \
-    "$base/report.ini" >"$other/report.ini"
-sed -e 's/,Formation,/,Education,/' -e 's/,Accompagnement,/,Outreach,/' \
-    -e 's/,Mobilisation des connaissances,/,Outreach,/' "$base/activities.csv" >"$other/activities.csv"
+cat >"$T/people.csv" <<'EOF'
+name,role,group,team
+Ann Lee,Chair,Board of Directors,
+Bob Smith,Treasurer,BOARD OF DIRECTORS,
+Marie Tremblay,Présidente,Conseil d’administration,
+Luc Côté,Trésorier,CONSEIL D'ADMINISTRATION,
+Jean Roy,Coordonnateur,Équipe,Équipe Formation
+Marc Roy,Coordonnateur,Équipe,
+Sam Green,Youth worker,Staff,
+Kim Park,Helper,Volunteers,
+Lou Hart,Helper,volunteers,
+EOF
 dynamo="Accompagnement|Vie interne|Mobilisation des connaissances|Internal life|Training"
 dynamo="$dynamo|Knowledge mobilisation|Mission and approaches|A word from the chair"
 dynamo="$dynamo|Always learning|Closing words|Dynamo|Mission et approches|Le mot de la fin"
+dynamo="$dynamo|Québec"
 for lang in en fr; do
+    other=$T/other-$lang-input
+    mkdir -p "$other"
+    for f in accounts.csv ledger.csv; do cp "$base/$f" "$other/$f"; done
+    cp "$T/people.csv" "$other/people.csv"
+    currency=CHF
+    [ "$lang" = fr ] && currency=EUR
+    sed -e 's/^language = fr/language = en/' -e 's/^name = .*/name = Riverside Youth Centre/' \
+        -e 's/^address = .*/address = 12 River Road, Springfield/' \
+        -e "s/^currency = .*/currency = $currency/" "$base/report.ini" >"$other/report.ini"
+    sed -e 's/,Formation,/,Education,/' -e 's/,Accompagnement,/,Outreach,/' \
+        -e 's/,Mobilisation des connaissances,/,Outreach,/' "$base/activities.csv" >"$other/activities.csv"
     run_bilan --input "$other" --output "$T/other-$lang" --lang "$lang" --pdf "$T/other-$lang.pdf" \
         --figures "$T/other-$lang.json" --quiet
     expect_status "pdf: another organisation's report ($lang) exits 0" 0
@@ -74,8 +99,18 @@ for lang in en fr; do
         sections="Conseil d'administration|Présentation de l'équipe|Education|Outreach|Financement|Nos complicités"
     fi
     [ -f "$T/other-$lang.pdf" ] && python3 "$ROOT/tests/e2e/pdf_check.py" "$T/other-$lang.pdf" \
-        "$T/other-$lang.json" "$lang" --sections "$sections" --absent "$dynamo" |
+        "$T/other-$lang.json" "$lang" --sections "$sections" --absent "$dynamo" \
+        --currency "$currency" --people "$other/people.csv" |
         sed "s/^\(not \)\{0,1\}ok - /&other organisation ($lang): /"
+    # The groups no directive names are listed under their names, in
+    # people.csv's order; the team member without a team under the group's.
+    text=$(pdftotext "$T/other-$lang.pdf" - 2>/dev/null | tr '\n' ' ')
+    case $text in
+    *"Équipe Formation Jean Roy"*"Équipe Marc Roy"*"Staff Sam Green"*"Volunteers Kim Park"*"Lou Hart"*)
+        ok "pdf: other organisation ($lang): teams, then each other group under its name" ;;
+    *) not_ok "pdf: other organisation ($lang): teams, then each other group under its name" \
+        "$(printf '%s' "$text" | grep -o 'Équipe Formation.\{0,300\}')" ;;
+    esac
 done
 
 # A template with an unknown placeholder: exit 65, FILE:LINE, nothing written.
@@ -101,5 +136,32 @@ if [ "$status" -eq 65 ] && grep -qF "report.fr.md:$((line - 2)): include '../../
     ok "pdf: an include outside templates/ and texts/ and an unknown directive exit 65"
 else
     not_ok "pdf: an include outside templates/ and texts/ and an unknown directive exit 65" \
+        "status $status" "stderr: $(head -c 1000 "$T/stderr")"
+fi
+
+# A narrative text that is a folder: exit 66, the folder named, nothing
+# written.
+cp -R "$SAMPLE" "$T/folder-input"
+rm -f "$T/folder-input/texts/conseil.md"
+mkdir "$T/folder-input/texts/conseil.md"
+run_bilan --input "$T/folder-input" --output "$T/out6" --lang fr --pdf "$T/folder.pdf"
+if [ "$status" -eq 66 ] && grep -qF "texts/conseil.md: is a folder, not a file" "$T/stderr" &&
+    ! grep -q "Input/output error" "$T/stderr" && [ ! -e "$T/folder.pdf" ]; then
+    ok "pdf: a text that is a folder exits 66 and names it"
+else
+    not_ok "pdf: a text that is a folder exits 66 and names it" \
+        "status $status" "stderr: $(head -c 1000 "$T/stderr")"
+fi
+
+# A style.ini that is a folder is no empty style: exit 66, named.
+cp -R "$ROOT/templates" "$T/tpl-folder"
+rm -f "$T/tpl-folder/style.ini"
+mkdir "$T/tpl-folder/style.ini"
+run_bilan --input "$SAMPLE" --output "$T/out7" --templates "$T/tpl-folder" --pdf "$T/folder.pdf"
+if [ "$status" -eq 66 ] && grep -qF "tpl-folder/style.ini: is a folder, not a file" "$T/stderr" &&
+    [ ! -e "$T/folder.pdf" ]; then
+    ok "pdf: a style.ini that is a folder exits 66 and names it"
+else
+    not_ok "pdf: a style.ini that is a folder exits 66 and names it" \
         "status $status" "stderr: $(head -c 1000 "$T/stderr")"
 fi

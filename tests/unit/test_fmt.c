@@ -1,4 +1,5 @@
-/* test_fmt.c - French and English money, counts, hours, percents, dates. */
+/* test_fmt.c - French and English money (in dollars, euros, pounds and
+ * currency codes), counts, hours, percents, dates. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,35 +16,54 @@ static char buf[FMT_SIZE];
 static void test_money_fr(void **state)
 {
     (void)state;
-    assert_string_equal(fmt_money(buf, sizeof buf, 12500000, false, LANG_FR), "125" NNBSP "000" NBSP "$");
-    assert_string_equal(fmt_money(buf, sizeof buf, 12498050, true, LANG_FR), "124" NNBSP "980,50" NBSP "$");
-    assert_string_equal(fmt_money(buf, sizeof buf, -123449, false, LANG_FR), "-1" NNBSP "234" NBSP "$");
-    assert_string_equal(fmt_money(buf, sizeof buf, -123450, false, LANG_FR), "-1" NNBSP "235" NBSP "$");
-    assert_string_equal(fmt_money(buf, sizeof buf, 0, false, LANG_FR), "0" NBSP "$");
-    assert_string_equal(fmt_money(buf, sizeof buf, -40, false, LANG_FR), "0" NBSP "$");
-    assert_string_equal(fmt_money(buf, sizeof buf, 99999, false, LANG_FR), "1" NNBSP "000" NBSP "$");
-    assert_string_equal(fmt_money(buf, sizeof buf, 5, true, LANG_FR), "0,05" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, 12500000, false, "CAD", LANG_FR), "125" NNBSP "000" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, 12498050, true, "CAD", LANG_FR), "124" NNBSP "980,50" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, -123449, false, "CAD", LANG_FR), "-1" NNBSP "234" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, -123450, false, "CAD", LANG_FR), "-1" NNBSP "235" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, 0, false, "CAD", LANG_FR), "0" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, -40, false, "CAD", LANG_FR), "0" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, 99999, false, "CAD", LANG_FR), "1" NNBSP "000" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, 5, true, "CAD", LANG_FR), "0,05" NBSP "$");
 }
 
 static void test_money_en(void **state)
 {
     (void)state;
-    assert_string_equal(fmt_money(buf, sizeof buf, 12500000, false, LANG_EN), "$125,000");
-    assert_string_equal(fmt_money(buf, sizeof buf, -123400, false, LANG_EN), "-$1,234");
-    assert_string_equal(fmt_money(buf, sizeof buf, 123456789, true, LANG_EN), "$1,234,567.89");
-    assert_string_equal(fmt_money(buf, sizeof buf, 100, false, LANG_EN), "$1");
+    assert_string_equal(fmt_money(buf, sizeof buf, 12500000, false, "CAD", LANG_EN), "$125,000");
+    assert_string_equal(fmt_money(buf, sizeof buf, -123400, false, "CAD", LANG_EN), "-$1,234");
+    assert_string_equal(fmt_money(buf, sizeof buf, 123456789, true, "CAD", LANG_EN), "$1,234,567.89");
+    assert_string_equal(fmt_money(buf, sizeof buf, 100, false, "CAD", LANG_EN), "$1");
 }
 
 static void test_money_extremes(void **state)
 {
     (void)state;
-    assert_string_equal(fmt_money(buf, sizeof buf, INT64_MIN, true, LANG_EN),
+    assert_string_equal(fmt_money(buf, sizeof buf, INT64_MIN, true, "CAD", LANG_EN),
                         "-$92,233,720,368,547,758.08");
-    assert_string_equal(fmt_money(buf, sizeof buf, INT64_MAX, false, LANG_EN),
+    assert_string_equal(fmt_money(buf, sizeof buf, INT64_MAX, false, "CAD", LANG_EN),
                         "$92,233,720,368,547,758");
     char small[6];
-    fmt_money(small, sizeof small, 12500000, false, LANG_EN);
+    fmt_money(small, sizeof small, 12500000, false, "CAD", LANG_EN);
     assert_string_equal(small, "$125,");   /* truncated, still terminated */
+}
+
+static void test_money_currencies(void **state)
+{
+    (void)state;
+    assert_string_equal(fmt_money(buf, sizeof buf, 175000, false, "USD", LANG_EN), "$1,750");
+    assert_string_equal(fmt_money(buf, sizeof buf, 175000, false, NULL, LANG_FR), "1" NNBSP "750" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, 175050, true, "EUR", LANG_FR),
+                        "1" NNBSP "750,50" NBSP "\xe2\x82\xac");
+    assert_string_equal(fmt_money(buf, sizeof buf, -175000, false, "EUR", LANG_EN), "-\xe2\x82\xac" "1,750");
+    assert_string_equal(fmt_money(buf, sizeof buf, 175000, false, "GBP", LANG_EN), "\xc2\xa3" "1,750");
+    assert_string_equal(fmt_money(buf, sizeof buf, 175000, false, "CHF", LANG_FR), "1" NNBSP "750" NBSP "CHF");
+    assert_string_equal(fmt_money(buf, sizeof buf, 175099, true, "CHF", LANG_EN), "CHF" NBSP "1,750.99");
+    assert_string_equal(fmt_money(buf, sizeof buf, -100, false, "JPY", LANG_EN), "-JPY" NBSP "1");
+    assert_string_equal(fmt_currency_symbol("CAD"), "$");
+    assert_string_equal(fmt_currency_symbol("AUD"), "$");
+    assert_string_equal(fmt_currency_symbol("EUR"), "\xe2\x82\xac");
+    assert_string_equal(fmt_currency_symbol("CHF"), "CHF");
+    assert_string_equal(fmt_currency_symbol("C$"), "$");   /* not a code */
 }
 
 static void test_count_hours(void **state)
@@ -95,6 +115,7 @@ int main(void)
         cmocka_unit_test(test_money_fr),
         cmocka_unit_test(test_money_en),
         cmocka_unit_test(test_money_extremes),
+        cmocka_unit_test(test_money_currencies),
         cmocka_unit_test(test_count_hours),
         cmocka_unit_test(test_change_pct),
         cmocka_unit_test(test_date),

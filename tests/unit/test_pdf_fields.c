@@ -1,5 +1,7 @@
 /* test_pdf_fields.c - placeholder names -> text, from a figures struct
- * filled by hand (pdf_fields.c). */
+ * filled by hand: money in report.ini's currency, whole in sentences and
+ * to the cent in tables; people groups matched by folded name
+ * (pdf_fields.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -86,6 +88,48 @@ static void test_english(void **state)
     f.lang = LANG_FR;
 }
 
+static void test_group_names_folded(void **state)
+{
+    (void)state;
+    f.lang = LANG_FR;
+    assert_string_equal(field("people[CONSEIL D'ADMINISTRATION].count"), "1");
+    assert_string_equal(field("people[conseil d\xe2\x80\x99" "administration].count"), "1");
+    assert_string_equal(field("people[Equipe].count"), "1");
+    assert_true(pdf_same_group("Conseil d\xe2\x80\x99" "administration", "CONSEIL D'ADMINISTRATION"));
+    assert_true(pdf_same_group("Board  of directors", "board of Directors"));
+    assert_false(pdf_same_group("Board", "Board of directors"));
+    assert_false(pdf_same_group("Équipe", "Équipes"));
+    people[0].team = "ÉQUIPE  formation";               /* one team, written twice */
+    assert_string_equal(field("people.teams"), "1");
+    people[0].team = "Équipe Jeunesse";
+    assert_string_equal(field("people.teams"), "2");
+    people[0].team = "";
+}
+
+static void test_currency(void **state)
+{
+    (void)state;
+    char eur[] = "EUR", chf[] = "CHF";
+    cfg.currency = eur;
+    f.lang = LANG_FR;
+    assert_string_equal(field("finances.revenue.current"), "773" NNBSP "861" NBSP "\xe2\x82\xac");
+    f.lang = LANG_EN;
+    assert_string_equal(field("finances.self_generated.change"), "+\xe2\x82\xac" "45,980");
+    cfg.currency = chf;
+    assert_string_equal(field("finances.revenue.current"), "CHF" NBSP "773,861");
+    char out[64];
+    pdf_field_value(&f, -123456, FIELD_MONEY_CENTS, false, out, sizeof out);
+    assert_string_equal(out, "-CHF" NBSP "1,234.56");
+    pdf_field_value(&f, 123456, FIELD_MONEY_CENTS, true, out, sizeof out);
+    assert_string_equal(out, "+CHF" NBSP "1,234.56");
+    f.lang = LANG_FR;
+    pdf_field_value(&f, 123456, FIELD_MONEY_CENTS, false, out, sizeof out);
+    assert_string_equal(out, "1" NNBSP "234,56" NBSP "CHF");
+    cfg.currency = NULL;                                /* not set: dollars */
+    pdf_field_value(&f, 123456, FIELD_MONEY, false, out, sizeof out);
+    assert_string_equal(out, "1" NNBSP "235" NBSP "$");
+}
+
 static void test_unknown(void **state)
 {
     (void)state;
@@ -110,6 +154,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_french),
         cmocka_unit_test(test_english),
+        cmocka_unit_test(test_group_names_folded),
+        cmocka_unit_test(test_currency),
         cmocka_unit_test(test_unknown),
     };
     return cmocka_run_group_tests(tests, setup, NULL);

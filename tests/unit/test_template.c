@@ -1,7 +1,8 @@
 /* test_template.c - Markdown templates: blocks, styles, placeholders,
  * directives, includes and their errors, generated directives, texts in
- * the report's language, "if text[NAME]", empty sections left out
- * (template.c, with a fake resolver and a fake generator). */
+ * the report's language, "if text[NAME]", empty sections left out, late
+ * directives that see the whole template, a folder where a file is
+ * expected (template.c, with a fake resolver and a fake generator). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -40,11 +41,29 @@ static void write_file(const char *p, const char *text)
     fclose(f);
 }
 
+/* The late directive "late": a paragraph counting the directive blocks
+ * of the whole template as it sees it ("late none": nothing). */
+static bool generate_late(tpl_builder *b, const char *arg)
+{
+    if (strcmp(arg, "none") == 0)
+        return true;
+    const tpl_doc *doc = tpl_builder_doc(b);
+    size_t n = 0;
+    for (size_t i = 0; i < doc->count; i++)
+        n += doc->blocks[i].kind == TPL_DIRECTIVE;
+    char text[64];
+    snprintf(text, sizeof text, "%zu directives", n);
+    tpl_add_paragraph(b, text);
+    return true;
+}
+
 /* A generator: "gen ARG" -> a level-1 heading ARG (data), the text "a",
  * a paragraph and a directive; "gen" alone is an error. */
 static bool generate(void *user, tpl_builder *b, const char *name, const char *arg)
 {
     (void)user;
+    if (strcmp(name, "late") == 0)
+        return generate_late(b, arg);
     if (strcmp(name, "gen") != 0)
         return false;
     if (!*arg) {
@@ -64,8 +83,10 @@ static int load_with(tpl_doc *doc, const char *text, diag *d, FILE **err, const 
     write_file(path, text);
     *err = fmemopen(out, sizeof out, "w");
     diag_init(d, *err);
+    static const char *const late[] = { "late", NULL };
     tpl_options opt = { .templates_dir = dir, .input_dir = dir, .resolve = resolve,
-                        .directives = known, .lang = lang, .generate = generate };
+                        .directives = known, .lang = lang, .generate = generate,
+                        .late = late };
     int rc = tpl_load(doc, path, "report.md", &opt, d);
     fclose(*err);
     return rc;
@@ -373,6 +394,54 @@ static void test_empty_sections_left_out(void **state)
     tpl_doc_free(&doc);
 }
 
+static void test_late_directives(void **state)
+{
+    (void)state;
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    /* each sees the whole template: the first, 5 directives (itself, toc,
+     * the second, axis and "late none"; not the one in the false if); the
+     * second, 4 (the first is a paragraph now) */
+    assert_int_equal(load(&doc, "{{% late %}}\n\n{{% toc %}}\n\n{{% late %}}\n\n{{% axis X %}}\n\n"
+                                "{{% if nope %}}\n\n{{% late %}}\n\n{{% endif %}}\n\n"
+                                "# Empty\n\n{{% late none %}}\n", &d, &err), 0);
+    assert_int_equal(d.count, 0);
+    assert_int_equal(doc.count, 4);               /* "Empty" has nothing under it: out */
+    assert_string_equal(text_of(&doc, 0), "5 directives");
+    assert_int_equal(doc.blocks[0].line, 1);
+    assert_string_equal(doc.blocks[1].name, "toc");
+    assert_string_equal(text_of(&doc, 2), "4 directives");
+    assert_int_equal(doc.blocks[2].line, 5);
+    assert_string_equal(doc.blocks[3].arg, "X");
+    tpl_doc_free(&doc);
+}
+
+static void test_folder_instead_of_file(void **state)
+{
+    (void)state;
+    char p[300];
+    snprintf(p, sizeof p, "%s/folder.md", texts);
+    assert_int_equal(mkdir(p, 0700), 0);
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    assert_int_equal(load(&doc, "Intro.\n\n{{% text folder %}}\n", &d, &err), -1);
+    assert_int_equal(d.status, EXIT_NOINPUT);
+    char want[600];
+    snprintf(want, sizeof want, "%s: is a folder, not a file (included at report.md:3)\n", p);
+    assert_non_null(strstr(out, want));
+    assert_null(strstr(out, "Input/output error"));
+    tpl_doc_free(&doc);
+    diag_init(&d, NULL);
+    tpl_options opt = { .templates_dir = dir, .input_dir = dir, .resolve = resolve,
+                        .directives = known };
+    assert_int_equal(tpl_load(&doc, p, "report.md", &opt, &d), -1);   /* the template itself */
+    assert_int_equal(d.status, EXIT_NOINPUT);
+    tpl_doc_free(&doc);
+    rmdir(p);
+}
+
 static void test_missing_template(void **state)
 {
     (void)state;
@@ -401,6 +470,8 @@ int main(void)
         cmocka_unit_test(test_text_in_language),
         cmocka_unit_test(test_if_text),
         cmocka_unit_test(test_empty_sections_left_out),
+        cmocka_unit_test(test_late_directives),
+        cmocka_unit_test(test_folder_instead_of_file),
         cmocka_unit_test(test_missing_template),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
