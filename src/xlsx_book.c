@@ -6,6 +6,7 @@
  * the viewer's locale decides the characters shown, so a French Excel shows
  * 1 234,56 $ and an English one $1,234.56.  The currency symbol's place
  * follows the report's language. */
+#include "fmt.h"
 #include "xlsx.h"
 
 #include "xalloc.h"
@@ -239,26 +240,6 @@ const char *xlsx_quoted(const char *sheet, char *buf, size_t size)
     return buf;
 }
 
-static bool ascii_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static const char *currency_symbol(const char *code)
-{
-    if (!code || !strcmp(code, "CAD") || !strcmp(code, "USD") || !strcmp(code, "AUD") ||
-        !strcmp(code, "NZD"))
-        return "$";
-    if (!strcmp(code, "EUR"))
-        return "\xe2\x82\xac";
-    if (!strcmp(code, "GBP"))
-        return "\xc2\xa3";
-    for (const char *p = code; *p; p++)
-        if (!ascii_alpha(*p))
-            return "$";
-    return code;
-}
-
 static lxw_format *add_format(xlsx_book *b, const char *num_format, bool bold, bool total)
 {
     lxw_format *format = workbook_add_format(b->wb);
@@ -278,7 +259,7 @@ static lxw_format *add_format(xlsx_book *b, const char *num_format, bool bold, b
 static void formats_make(xlsx_book *b)
 {
     xlsx_formats *x = &b->fmt;
-    const char *sym = currency_symbol(b->f->config ? b->f->config->currency : NULL);
+    const char *sym = fmt_currency_symbol(b->f->config ? b->f->config->currency : NULL);
     char money[128];
     if (b->f->lang == LANG_FR)
         snprintf(money, sizeof money, "#,##0.00\\ \"%s\";[Red](#,##0.00\\ \"%s\")", sym, sym);
