@@ -163,15 +163,20 @@ static void compute_counterparties(compute_state *s)
     figures *f = s->f;
     f->counterparties = xcalloc(list->count, sizeof *f->counterparties);
     size_t *order = tally_list_order(list);
+    int64_t current = 0, previous = 0;
     for (size_t i = 0; i < list->count; i++) {
         const tally *t = &list->items[order[i]];
         counterparty_figure *c = &f->counterparties[f->counterparty_count++];
         c->name = t->name;
         c->kind = t->kind;
-        c->current = t->amount[0];
-        c->previous = t->amount[1];
+        c->amount = checked_figure(s, t->amount[0], t->amount[1]);
+        if (t->kind == KIND_REVENUE) {
+            add(s, &current, t->amount[0]);
+            add(s, &previous, t->amount[1]);
+        }
     }
     free(order);
+    f->funders_total = checked_figure(s, current, previous);
 }
 
 /* ---- activities -------------------------------------------------------- */

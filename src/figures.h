@@ -56,7 +56,7 @@ typedef struct account_figure {
 typedef struct counterparty_figure {
     const char *name;
     account_kind kind;
-    int64_t current, previous;
+    figure amount;
 } counterparty_figure;
 
 typedef struct history_figure {
@@ -95,6 +95,7 @@ typedef struct figures {
     group_figure *expense_groups;   size_t expense_group_count;
     account_figure *accounts;       size_t account_count;
     counterparty_figure *counterparties; size_t counterparty_count;
+    figure funders_total;           /* the revenue counterparties, summed */
     history_figure *history;        size_t history_count;  /* oldest first */
     bool has_self_generated;        /* config names a revenue group */
     figure self_generated;          /* that group's figure */

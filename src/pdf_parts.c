@@ -228,8 +228,8 @@ static int by_amount(const void *a, const void *b)
 {
     const counterparty_figure *x = *(const counterparty_figure *const *)a;
     const counterparty_figure *y = *(const counterparty_figure *const *)b;
-    if (x->current != y->current)
-        return x->current < y->current ? 1 : -1;
+    if (x->amount.current != y->amount.current)
+        return x->amount.current < y->amount.current ? 1 : -1;
     return strcmp(x->name, y->name);
 }
 
@@ -249,8 +249,8 @@ static void funders(pdf_report *r)
     table_add_col(&t, f->previous.label, 0.22, ALIGN_NUMBER);
     for (size_t i = 0; i < n; i++) {
         char cur[FMT_SIZE], prev[FMT_SIZE];
-        money(r, list[i]->current, cur, sizeof cur);
-        money(r, list[i]->previous, prev, sizeof prev);
+        money(r, list[i]->amount.current, cur, sizeof cur);
+        money(r, list[i]->amount.previous, prev, sizeof prev);
         const char *cells[] = { list[i]->name, cur, prev };
         table_add_row(&t, ROW_BODY, cells);
     }

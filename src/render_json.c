@@ -162,8 +162,8 @@ static void finances(json_out *j, const figures *f)
         json_begin(j, NULL, '{');
         text(j, "name", c->name);
         text(j, "kind", account_kind_name(c->kind));
-        hundredths(j, "current", c->current);
-        hundredths(j, "previous", c->previous);
+        hundredths(j, "current", c->amount.current);
+        hundredths(j, "previous", c->amount.previous);
         json_end(j, '}');
     }
     json_end(j, ']');

@@ -173,37 +173,32 @@ void xlsx_funders_write(xlsx_book *b)
     xlsx_text(b, ws, 0, 0, xlsx_msg(b, "workbook.col_funder"), b->fmt.header);
     xlsx_year_headers(b, ws, 0, 1);
     lxw_row_t row = 1;
-    int64_t current = 0, previous = 0;
     size_t width = 20;
     for (size_t i = 0; i < f->counterparty_count; i++) {
         const counterparty_figure *c = &f->counterparties[i];
         if (c->kind != KIND_REVENUE)
             continue;
-        figure fig = figure_make(c->current, c->previous);
         xlsx_text(b, ws, row, 0, c->name, NULL);
-        xlsx_money(b, ws, row, 1, c->current, b->fmt.money);
-        xlsx_money(b, ws, row, 2, c->previous, b->fmt.money);
-        xlsx_change(b, ws, row, 3, &fig, true, b->fmt.money, b->fmt.pct);
-        /* The total row's cached result: the sum of the cells above. */
-        current += c->current;
-        previous += c->previous;
+        xlsx_money(b, ws, row, 1, c->amount.current, b->fmt.money);
+        xlsx_money(b, ws, row, 2, c->amount.previous, b->fmt.money);
+        xlsx_change(b, ws, row, 3, &c->amount, true, b->fmt.money, b->fmt.pct);
         if (strlen(c->name) > width)
             width = strlen(c->name) > 50 ? 50 : strlen(c->name);
         row++;
     }
-    figure total = figure_make(current, previous);
+    const figure *total = &f->funders_total;
     xlsx_text(b, ws, row, 0, xlsx_msg(b, "workbook.total"), b->fmt.bold);
     for (lxw_col_t col = 1; col <= 2; col++) {
         char letter[8];
         lxw_col_to_name(letter, col, LXW_FALSE);
-        int64_t cents = col == 1 ? current : previous;
+        int64_t cents = col == 1 ? total->current : total->previous;
         if (row > 1)
             xlsx_formula(b, ws, row, col, b->fmt.money_total, xlsx_hundredths(cents),
                          "=SUM(%s2:%s%lu)", letter, letter, (unsigned long)row);
         else
             xlsx_money(b, ws, row, col, 0, b->fmt.money_total);
     }
-    xlsx_change(b, ws, row, 3, &total, true, b->fmt.money_total, b->fmt.pct_total);
+    xlsx_change(b, ws, row, 3, total, true, b->fmt.money_total, b->fmt.pct_total);
     worksheet_set_column(ws, 0, 0, (double)width + 4, NULL);
     worksheet_set_column(ws, 1, 3, 17, NULL);
     worksheet_set_column(ws, 4, 4, 11, NULL);

@@ -60,11 +60,11 @@ static void fixture(language lang, bool detail)
     revenue_groups[1] = (group_figure){ "Revenus autonomes", figure_make(50050, 0) };
     expense_groups[0] = (group_figure){ "Salaires", figure_make(120000, 70000) };
     counterparties[0] = (counterparty_figure){ "=HYPERLINK(\"http://x.test\",\"clic\")",
-                                               KIND_REVENUE, 100000, 80000 };
-    counterparties[1] = (counterparty_figure){ "+1", KIND_REVENUE, 50050, 0 };
-    counterparties[2] = (counterparty_figure){ "-2", KIND_EXPENSE, 120000, 70000 };
-    counterparties[3] = (counterparty_figure){ "@SUM(A1)", KIND_REVENUE, 0, 0 };
-    counterparties[4] = (counterparty_figure){ "ctl\001 _x0041_", KIND_REVENUE, 0, 0 };
+                                               KIND_REVENUE, figure_make(100000, 80000) };
+    counterparties[1] = (counterparty_figure){ "+1", KIND_REVENUE, figure_make(50050, 0) };
+    counterparties[2] = (counterparty_figure){ "-2", KIND_EXPENSE, figure_make(120000, 70000) };
+    counterparties[3] = (counterparty_figure){ "@SUM(A1)", KIND_REVENUE, figure_make(0, 0) };
+    counterparties[4] = (counterparty_figure){ "ctl\001 _x0041_", KIND_REVENUE, figure_make(0, 0) };
     fig.accounts = accounts;
     fig.account_count = 3;
     fig.revenue_groups = revenue_groups;
@@ -73,6 +73,7 @@ static void fixture(language lang, bool detail)
     fig.expense_group_count = 1;
     fig.counterparties = counterparties;
     fig.counterparty_count = 5;
+    fig.funders_total = figure_make(150050, 80000);   /* the revenue ones above */
     fig.revenue = figure_make(150050, 80000);
     fig.expenses = figure_make(120000, 70000);
     fig.net = figure_make(30050, 10000);
