@@ -152,39 +152,62 @@ static bool ascii8(const unsigned char *p)
     return (w & high) == 0 && ((w - ones) & ~w & high) == 0;
 }
 
-static size_t decode_utf8(csv_reader *r, unsigned char *p, size_t n)
+/* What starts at p[0..n). */
+typedef enum utf8_piece {
+    PIECE_ASCII,           /* a run of ASCII bytes, no NUL */
+    PIECE_NUL,
+    PIECE_SEQUENCE,        /* one valid multi-byte sequence */
+    PIECE_CUT,             /* a sequence cut by the end of the chunk */
+    PIECE_INVALID          /* a byte that cannot be UTF-8 here */
+} utf8_piece;
+
+/* The piece at p[0..n) and its length; PIECE_CUT only when more bytes
+ * are to come. */
+static utf8_piece utf8_piece_at(const unsigned char *p, size_t n, bool more, size_t *len)
 {
     size_t i = 0;
+    while (i + 8 <= n && ascii8(p + i))
+        i += 8;
+    while (i < n && p[i] != 0 && p[i] < 0x80)
+        i++;
+    *len = i ? i : 1;
+    if (i)
+        return PIECE_ASCII;
+    if (p[0] == 0)
+        return PIECE_NUL;
+    size_t k = utf8_lead_length(p[0]);
+    if (k && n < k && more) {
+        *len = n;
+        return PIECE_CUT;
+    }
+    if (k && n >= k && text_is_utf8((const char *)p, k)) {
+        *len = k;
+        return PIECE_SEQUENCE;
+    }
+    return PIECE_INVALID;
+}
+
+static size_t decode_utf8(csv_reader *r, unsigned char *p, size_t n)
+{
+    size_t i = 0, len;
     while (i < n) {
-        while (i + 8 <= n && ascii8(p + i))
-            i += 8;
-        if (i >= n)
-            break;
-        unsigned char c = p[i];
-        if (c != 0 && c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c == 0) {
-            set_error(r, EXIT_DATAERR, "NUL byte: not a text file");
-            break;
-        }
-        size_t len = utf8_lead_length(c);
-        if (len && n - i < len && !r->input_eof) {
-            r->carry = n - i;
-            break;
-        }
-        if (len && n - i >= len && text_is_utf8((const char *)p + i, len)) {
-            r->encoding = CSV_ENCODING_UTF8;
+        utf8_piece piece = utf8_piece_at(p + i, n - i, !r->input_eof, &len);
+        if (piece == PIECE_ASCII || piece == PIECE_SEQUENCE) {
+            if (piece == PIECE_SEQUENCE)
+                r->encoding = CSV_ENCODING_UTF8;
             i += len;
             continue;
         }
-        if (r->encoding == CSV_ENCODING_AUTO)
+        if (piece == PIECE_NUL)
+            set_error(r, EXIT_DATAERR, "NUL byte: not a text file");
+        else if (piece == PIECE_CUT)
+            r->carry = len;
+        else if (r->encoding == CSV_ENCODING_AUTO)
             r->encoding = CSV_ENCODING_CP1252;
         else
             set_error(r, EXIT_DATAERR,
                       "invalid UTF-8 (byte 0x%02X); set [csv] encoding = windows-1252 "
-                      "in report.ini if the file is Windows-1252", c);
+                      "in report.ini if the file is Windows-1252", p[i]);
         break;
     }
     text_append(r, p, i);
@@ -535,27 +558,16 @@ typedef struct encoding_scan {
  * the chunk is left for the next one, unless eof). */
 static size_t scan_chunk(encoding_scan *s, const unsigned char *p, size_t n, bool eof)
 {
-    size_t i = 0;
+    size_t i = 0, len;
     while (i < n) {
-        while (i + 8 <= n && ascii8(p + i))
-            i += 8;
-        if (i >= n)
+        utf8_piece piece = utf8_piece_at(p + i, n - i, !eof, &len);
+        if (piece == PIECE_CUT)
             break;
-        unsigned char c = p[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t len = utf8_lead_length(c);
-        if (len && n - i < len && !eof)
-            break;
-        if (len && n - i >= len && text_is_utf8((const char *)p + i, len)) {
+        if (piece == PIECE_SEQUENCE)
             s->multibyte = true;
-            i += len;
-        } else {
+        else if (piece == PIECE_INVALID)
             s->invalid = true;
-            i++;
-        }
+        i += len;
     }
     return i;
 }
