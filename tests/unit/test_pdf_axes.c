@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "pdf_report.h"
+#include "tpl_test.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,15 +88,6 @@ static int load(tpl_doc *doc, language lang, diag *d)
     messages_free(msg);
     fclose(err);
     return rc;
-}
-
-static const char *text_of(const tpl_doc *doc, size_t i)
-{
-    static char buf[512];
-    char *t = tpl_block_text(&doc->blocks[i]);
-    snprintf(buf, sizeof buf, "%s", t);
-    free(t);
-    return buf;
 }
 
 static void test_sections_french(void **state)
