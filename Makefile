@@ -3,17 +3,22 @@
 # Quiet unless V=1.
 
 CC      ?= cc
-PKGS    := xlsxwriter inih libutf8proc jansson libcmark fontconfig zlib
+# pkg-config modules: the second column of scripts/packages.txt
+PKGS    := $(shell awk '!/^\#/ && NF && $$2 != "-" {print $$2}' scripts/packages.txt)
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
-           -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
-           -Wvla $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# Warnings and the language are not CFLAGS, so a CFLAGS given on the command
+# line (or SANFLAGS, as `make asan` does) adds to them instead of replacing them.
+WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
+           -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
+ALL_CFLAGS = $(WARN) -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+             $(CFLAGS) $(SANFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lhpdf -lm
 BUILD   ?= build
 
 Q := $(if $(V),,@)
 
-SRC      := $(wildcard src/*.c)
+SRC      := $(wildcard src/*.c src/*/*.c)
 OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJ  := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -23,22 +28,25 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 all: $(BUILD)/bilan
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(OBJ:.o=.d)
 
 $(BUILD)/libbilan.a: $(LIB_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/bilan: $(BUILD)/obj/main.o $(BUILD)/libbilan.a
 	@$(if $(Q),echo "  LINK    $@")
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbilan.a $(wildcard tests/unit/*.h) | $(BUILD)/tests
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CFLAGS) -Isrc -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(BUILD)/libbilan.a $(LDLIBS) -lcmocka
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libbilan.a $(LDLIBS) -lcmocka
 
-$(BUILD)/obj $(BUILD)/tests:
+$(BUILD)/tests:
 	$(Q)mkdir -p $@
 
 deps:
@@ -67,9 +75,9 @@ test: deps
 test-programs: $(UNIT_BIN)
 
 asan:
-	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CC=clang \
-	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  LDFLAGS="-fsanitize=address,undefined" all $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CC=clang CFLAGS="-O1 -g" \
+	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  all $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
 valgrind: all
 	$(Q)sh tests/valgrind.sh $(BUILD)/bilan
@@ -81,7 +89,7 @@ bench: all
 	$(Q)sh bench/run.sh
 
 format:
-	$(Q)clang-format -i src/*.c src/*.h tests/unit/*.c
+	$(Q)clang-format -i $(SRC) $(wildcard src/*.h src/*/*.h tests/unit/*.[ch])
 
 clean:
 	$(Q)rm -rf build

@@ -2,7 +2,7 @@
 #ifndef BILAN_COMPUTE_H
 #define BILAN_COMPUTE_H
 
-#include "diag.h"
+#include "lib/diag.h"
 #include "figures.h"
 #include "model.h"
 

@@ -10,8 +10,8 @@
  * and all of them in one run.  A file saved as Windows-1252 is converted
  * to UTF-8 first. */
 #include "config.h"
-#include "text.h"
-#include "xalloc.h"
+#include "lib/text.h"
+#include "lib/xalloc.h"
 
 #include <ini.h>
 

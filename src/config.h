@@ -5,11 +5,11 @@
 #ifndef BILAN_CONFIG_H
 #define BILAN_CONFIG_H
 
-#include "columns.h"
-#include "csv_reader.h"
-#include "date.h"
-#include "diag.h"
-#include "money.h"
+#include "parse/columns.h"
+#include "parse/csv_reader.h"
+#include "parse/date.h"
+#include "lib/diag.h"
+#include "parse/money.h"
 
 #include <stdbool.h>
 

@@ -9,7 +9,7 @@
 #define BILAN_FIGURES_H
 
 #include "config.h"
-#include "date.h"
+#include "parse/date.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -2,8 +2,8 @@
  * conventions learnt from the values, deferred rows) and the typed field
  * readers shared by the row processors in ingest_*.c. */
 #include "ingest_file.h"
-#include "progress.h"
-#include "text.h"
+#include "lib/progress.h"
+#include "lib/text.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -9,7 +9,7 @@
 #define BILAN_INGEST_H
 
 #include "config.h"
-#include "diag.h"
+#include "lib/diag.h"
 #include "figures.h"
 #include "model.h"
 

@@ -2,7 +2,7 @@
  * activities.csv read again, with the conventions the first read settled,
  * one row at a time (memory does not grow with the rows). */
 #include "ingest_file.h"
-#include "progress.h"
+#include "lib/progress.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,7 +4,7 @@
 #ifndef BILAN_INGEST_FILE_H
 #define BILAN_INGEST_FILE_H
 
-#include "csv_reader.h"
+#include "parse/csv_reader.h"
 #include "ingest.h"
 #include "model.h"
 

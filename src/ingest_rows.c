@@ -1,7 +1,7 @@
 /* ingest_rows.c - one function per input file: validate a record and add
  * it to the model. */
 #include "ingest_file.h"
-#include "text.h"
+#include "lib/text.h"
 
 #include <stdlib.h>
 #include <string.h>

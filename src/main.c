@@ -3,13 +3,13 @@
 #include "cli.h"
 #include "compute.h"
 #include "config.h"
-#include "diag.h"
+#include "lib/diag.h"
 #include "ingest.h"
 #include "model.h"
 #include "output.h"
-#include "progress.h"
+#include "lib/progress.h"
 #include "render.h"
-#include "xalloc.h"
+#include "lib/xalloc.h"
 
 #include <errno.h>
 #include <stdio.h>

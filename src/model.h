@@ -8,11 +8,11 @@
 #ifndef BILAN_MODEL_H
 #define BILAN_MODEL_H
 
-#include "columns.h"
+#include "parse/columns.h"
 #include "config.h"
 #include "figures.h"
-#include "strmap.h"
-#include "xalloc.h"
+#include "lib/strmap.h"
+#include "lib/xalloc.h"
 
 #include <stdint.h>
 

@@ -1,7 +1,7 @@
 /* output.c - temporary file beside the target, then rename. */
 #define _XOPEN_SOURCE 700   /* realpath */
 #include "output.h"
-#include "xalloc.h"
+#include "lib/xalloc.h"
 
 #include <errno.h>
 #include <signal.h>

@@ -9,7 +9,7 @@
 #ifndef BILAN_OUTPUT_H
 #define BILAN_OUTPUT_H
 
-#include "diag.h"
+#include "lib/diag.h"
 
 #include <stdbool.h>
 

@@ -5,7 +5,7 @@
 #ifndef BILAN_RENDER_H
 #define BILAN_RENDER_H
 
-#include "diag.h"
+#include "lib/diag.h"
 #include "figures.h"
 #include "model.h"
 

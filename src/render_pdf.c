@@ -7,11 +7,11 @@
  * quotes) and flows text down the pages; pdf_parts.c draws the generated
  * parts and pdf_chart.c the charts.  Only figures are read, never
  * computed. */
-#include "fmt.h"
-#include "pdf_fields.h"
-#include "pdf_report.h"
+#include "report/fmt.h"
+#include "report/fields.h"
+#include "pdf/pdf.h"
 #include "render.h"
-#include "xalloc.h"
+#include "lib/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -8,7 +8,7 @@
 #include "render.h"
 
 #include "ingest.h"
-#include "xlsx.h"
+#include "xlsx/xlsx.h"
 
 int render_xlsx(const figures *f, const model *m, const render_context *ctx,
                 const char *path, diag *d)

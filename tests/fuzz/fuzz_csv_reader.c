@@ -2,7 +2,7 @@
  * file.  The first byte picks the options (encoding, delimiter); the rest
  * is the file, read to the end with csv_reader_next.  Records must come in
  * non-decreasing line order with well-formed fields. */
-#include "csv_reader.h"
+#include "parse/csv_reader.h"
 #include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,7 +1,7 @@
 /* fuzz_date.c - libFuzzer harness: date_parse and the order evidence on
  * arbitrary bytes.  A parsed date is always a valid day, and survives the
  * round trip through days since the epoch and ISO formatting. */
-#include "date.h"
+#include "parse/date.h"
 #include "fuzz_util.h"
 
 static void check_date(date d)

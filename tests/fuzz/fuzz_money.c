@@ -3,7 +3,7 @@
  * input: a parsed value is the same in the one mode that agrees with it, and
  * an ambiguous status is only given in auto mode. */
 #include "fuzz_util.h"
-#include "money.h"
+#include "parse/money.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -3,7 +3,7 @@
  * tpl_load, every block's text, and tpl_doc_free.  A placeholder's value
  * holds template syntax itself, which must never be expanded again. */
 #include "fuzz_util.h"
-#include "template.h"
+#include "report/template.h"
 
 static const char *const fuzz_directives[] = {"chart", "table", "people", "pagebreak", NULL};
 

@@ -3,8 +3,8 @@
 #
 #   sh tests/fuzz/run.sh [SECONDS] [HARNESS...]     (make fuzz FUZZ_SECONDS=30)
 #
-# Compiles src/*.c (but main.c) with clang -fsanitize=fuzzer-no-link,address,
-# undefined into build/fuzz/obj, links each tests/fuzz/fuzz_NAME.c into
+# Builds the library (src/, but main.c) through make with clang
+# -fsanitize=fuzzer-no-link,address,undefined into build/fuzz, links each tests/fuzz/fuzz_NAME.c into
 # build/fuzz/fuzz_NAME, and runs it on a copy of tests/fuzz/corpus/NAME
 # (the committed seeds are never modified) for SECONDS (default 10; 0 only
 # replays the seeds).  A crash, leak, UB, timeout (10 s per input) or an
@@ -16,9 +16,9 @@ cd "$(dirname "$0")/../.." || exit 70
 SECONDS_EACH=${1:-10}
 [ $# -gt 0 ] && shift
 CC=${FUZZ_CC:-clang}
-PKGS="xlsxwriter inih libutf8proc jansson libcmark fontconfig"
+PKGS=$(awk '!/^#/ && NF && $2 != "-" {print $2}' scripts/packages.txt)
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 $SAN $(pkg-config --cflags $PKGS)"
+CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 $SAN -Isrc $(pkg-config --cflags $PKGS)"
 LIBS="$(pkg-config --libs $PKGS) -lcsv -lhpdf -lm"
 B=build/fuzz
 JOBS=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
@@ -34,29 +34,13 @@ if ! command -v "$CC" >/dev/null 2>&1; then
     exit 1
 fi
 
-# 1. the project's objects, rebuilt when the source or any header is newer
-newest_header=$(ls -t src/*.h | head -n 1)
-objs=
-for src in src/*.c; do
-    name=$(basename "$src" .c)
-    [ "$name" = main ] && continue
-    obj=$B/obj/$name.o
-    if [ ! -f "$obj" ] || [ -n "$(find "$src" "$newest_header" -newer "$obj")" ]; then
-        # shellcheck disable=SC2086
-        if ! $CC $CFLAGS -fsanitize=fuzzer-no-link -c "$src" -o "$obj" 2>"$B/logs/build-$name.log"; then
-            fail "fuzz build: $src does not compile"
-            sed 's/^/# /' "$B/logs/build-$name.log" | head -n 20
-            rm -f "$obj"
-            continue
-        fi
-    fi
-    objs="$objs $obj"
-done
-
-# as an archive, so each harness pulls in only the objects it needs
-rm -f "$B/libbilan.a"
-# shellcheck disable=SC2086
-[ -n "$objs" ] && ar rcs "$B/libbilan.a" $objs
+# 1. the project's library, built by make with the fuzzer's flags (make
+# rebuilds what changed: it knows each object's headers)
+if ! make --no-print-directory -s BUILD=$B CC="$CC" CFLAGS="-g -O1" \
+    SANFLAGS="$SAN -fsanitize=fuzzer-no-link" "$B/libbilan.a" >"$B/logs/build.log" 2>&1; then
+    fail "fuzz build: the library does not compile"
+    sed 's/^/# /' "$B/logs/build.log" | head -n 20
+fi
 
 # 2. the harnesses
 if [ $# -eq 0 ]; then

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "columns.h"
+#include "parse/columns.h"
 
 enum { FIELDS_MAX = 16 };
 

@@ -11,8 +11,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "csv_reader.h"
-#include "csv_reader_test.h"
+#include "parse/csv_reader.h"
+#include "parse/csv_reader_test.h"
 
 static void put_escaped(FILE *f, const char *s, size_t len)
 {

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "date.h"
+#include "parse/date.h"
 
 typedef struct date_case {
     const char *text;

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "fmt.h"
+#include "report/fmt.h"
 
 #define NNBSP "\xe2\x80\xaf"
 #define NBSP "\xc2\xa0"

@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "messages.h"
+#include "report/messages.h"
 
 #include <ini.h>
 

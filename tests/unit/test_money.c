@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "money.h"
+#include "parse/money.h"
 
 typedef struct amount_case {
     const char *text;

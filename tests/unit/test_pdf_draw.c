@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "pdf_draw.h"
+#include "pdf/pdf_draw.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "pdf_fields.h"
+#include "report/fields.h"
 
 #include <string.h>
 

@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "pdf_layout.h"
+#include "pdf/pdf_layout.h"
 
 #include <string.h>
 

@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "pdf_report.h"
+#include "pdf/pdf.h"
 #include "tpl_test.h"
 
 #include <stdio.h>

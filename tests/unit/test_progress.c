@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "progress.h"
+#include "lib/progress.h"
 
 #include <stdio.h>
 #include <stdlib.h>

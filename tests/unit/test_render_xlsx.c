@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "xlsx.h"
+#include "xlsx/xlsx.h"
 
 #include <signal.h>
 #include <stdio.h>

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "strmap.h"
+#include "lib/strmap.h"
 
 static void test_basic(void **state)
 {

@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "template.h"
+#include "report/template.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "text.h"
+#include "lib/text.h"
 
 static void check_trim(const char *in, const char *expected)
 {

@@ -2,7 +2,7 @@
 #ifndef BILAN_TPL_TEST_H
 #define BILAN_TPL_TEST_H
 
-#include "template.h"
+#include "report/template.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,0 +1,122 @@
+/* diag.c - collect, print, cap and count diagnostics. */
+#include "lib/diag.h"
+#include "lib/xalloc.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Messages kept while holding, beyond which they are only counted. */
+enum { HELD_MAX = 10000 };
+
+struct diag_held {
+    size_t line, order;
+    char *text;            /* the whole message, without the newline */
+};
+
+void diag_init(diag *d, FILE *stream)
+{
+    memset(d, 0, sizeof *d);
+    d->stream = stream;
+    d->status = EXIT_OK;
+}
+
+/* Exit statuses ranked by how much they say about the run: a missing file
+ * explains the data errors that follow from it, not the reverse. */
+static int severity(int status)
+{
+    switch (status) {
+    case EXIT_DATAERR: return 1;
+    case EXIT_NOINPUT: return 2;
+    case EXIT_USAGE: return 3;
+    case EXIT_CANTCREAT: return 4;
+    case EXIT_SOFTWARE: return 5;
+    default: return 0;
+    }
+}
+
+static void print(diag *d, const char *text)
+{
+    if (d->shown >= DIAG_SHOWN_MAX || !d->stream)
+        return;
+    fprintf(d->stream, "%s\n", text);
+    d->shown++;
+}
+
+/* "FILE:LINE: column 'NAME': message" in a new string. */
+__attribute__((format(printf, 4, 0)))
+static char *format(const char *file, size_t line, const char *column,
+                    const char *fmt, va_list ap)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    if (!out)
+        return xstrdup("(out of memory for a diagnostic)");
+    if (file && line)
+        fprintf(out, "%s:%zu: ", file, line);
+    else if (file)
+        fprintf(out, "%s: ", file);
+    if (column)
+        fprintf(out, "column '%s': ", column);
+    vfprintf(out, fmt, ap);
+    fclose(out);
+    return text;
+}
+
+void diag_report(diag *d, int status, const char *file, size_t line,
+                 const char *column, const char *fmt, ...)
+{
+    if (severity(status) > severity(d->status))
+        d->status = status;
+    d->count++;
+    if (!d->stream || (!d->holding && d->shown >= DIAG_SHOWN_MAX) ||
+        (d->holding && d->held_count >= HELD_MAX))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = format(file, line, column, fmt, ap);
+    va_end(ap);
+    if (!d->holding) {
+        print(d, text);
+        free(text);
+        return;
+    }
+    xgrow((void **)&d->held, &d->held_cap, d->held_count + 1, sizeof *d->held);
+    d->held[d->held_count] = (diag_held){line, d->held_count, text};
+    d->held_count++;
+}
+
+void diag_hold(diag *d)
+{
+    d->holding = true;
+}
+
+static int by_line(const void *a, const void *b)
+{
+    const diag_held *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+void diag_release(diag *d)
+{
+    if (d->held_count)
+        qsort(d->held, d->held_count, sizeof *d->held, by_line);
+    for (size_t i = 0; i < d->held_count; i++) {
+        print(d, d->held[i].text);
+        free(d->held[i].text);
+    }
+    free(d->held);
+    d->held = NULL;
+    d->held_count = d->held_cap = 0;
+    d->holding = false;
+}
+
+void diag_finish(diag *d)
+{
+    if (d->count > d->shown && d->stream && d->shown >= DIAG_SHOWN_MAX)
+        fprintf(d->stream, "... and %zu more problems not shown (%zu in all)\n",
+                d->count - d->shown, d->count);
+}

@@ -1,0 +1,657 @@
+/* csv_reader.c - stream CSV records with their physical line numbers.
+ *
+ * Three stages, each fed by the one before:
+ *   1. the source: the file (or, for tests, memory) read chunk by chunk;
+ *   2. decoding: BOM skipped, NUL bytes and invalid UTF-8 caught, or
+ *      Windows-1252 converted to UTF-8 with iconv; the result is UTF-8 text;
+ *   3. parsing: libcsv (strict RFC 4180), fed one physical line at a time so
+ *      that lines can be counted: before each line, libcsv's pstate tells
+ *      whether a record may start on it.
+ * Line ends are LF, CRLF or a lone CR (old Mac files): each is one physical
+ * line.  Memory stays at about one chunk plus the current record.
+ *
+ * libcsv drops spaces and tabs around unquoted fields, and around quotes;
+ * quoted fields keep theirs.  A line of spaces is blank and skipped; a line
+ * of delimiters (",,,") is a record of empty fields, for the caller to
+ * judge. */
+#include "parse/csv_reader.h"
+#include "parse/csv_reader_test.h"
+#include "lib/text.h"
+#include "lib/xalloc.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum {
+    CSV_CHUNK = 64 * 1024,
+    CSV_FIELD_MAX = 16 * 1024 * 1024,
+    CSV_RECORD_MAX = 64 * 1024 * 1024,
+    CSV_MESSAGE_MAX = 200
+};
+
+/* libcsv's parser states (libcsv.c), read from the public pstate field. */
+enum { PSTATE_ROW_NOT_BEGUN = 0, PSTATE_FIELD_BEGUN = 2, PSTATE_FIELD_MIGHT_HAVE_ENDED = 3 };
+
+static const unsigned char utf8_bom[3] = { 0xEF, 0xBB, 0xBF };
+
+/* Delimiter detection: counts on the first non-blank line, outside quotes. */
+typedef struct csv_sniff {
+    size_t pos;
+    size_t commas, semicolons, tabs;
+    bool quoted, content;
+} csv_sniff;
+
+struct csv_reader {
+    char *name;
+    diag *d;
+    /* 1. source */
+    FILE *fp;
+    const char *mem;
+    size_t mem_len, mem_pos;
+    size_t chunk_size;
+    bool input_eof;
+    /* 2. decoding */
+    csv_encoding encoding;         /* CSV_ENCODING_AUTO until decided */
+    iconv_t cd;
+    bool have_cd, bom_done;
+    unsigned char *raw;            /* raw[0..carry) waits for more bytes */
+    size_t raw_cap, carry;
+    char *text;                    /* decoded, text[text_pos..text_len) unparsed */
+    size_t text_len, text_pos, text_cap;
+    int error_status;              /* a decoding error at text_len, or 0 */
+    char error[CSV_MESSAGE_MAX];
+    /* 3. parsing */
+    char delimiter;
+    csv_sniff sniff;
+    struct csv_parser parser;
+    bool started, failed, finished;
+    size_t line;                   /* physical line of text[text_pos] */
+    bool line_start, after_cr;
+    size_t record_line;
+    /* the record: fields copied into buf, NUL-terminated */
+    char *buf;
+    size_t buf_len, buf_cap;
+    size_t *offsets, *lengths;
+    char **fields;
+    size_t count, fields_cap;
+    bool record_done, record_too_long;
+};
+
+/* ---- 1. source ---- */
+
+static size_t read_source(csv_reader *r, unsigned char *dst, size_t want, int *err)
+{
+    *err = 0;
+    if (r->fp) {
+        size_t got = fread(dst, 1, want, r->fp);
+        if (got < want && ferror(r->fp))
+            *err = errno ? errno : EIO;
+        return got;
+    }
+    size_t got = r->mem_len - r->mem_pos < want ? r->mem_len - r->mem_pos : want;
+    memcpy(dst, r->mem + r->mem_pos, got);
+    r->mem_pos += got;
+    return got;
+}
+
+/* ---- 2. decoding ---- */
+
+/* Records the first decoding error; it is reported when parsing reaches
+ * the end of the text decoded before it, i.e. at the line of the bad byte. */
+__attribute__((format(printf, 3, 4)))
+static void set_error(csv_reader *r, int status, const char *fmt, ...)
+{
+    if (r->error_status)
+        return;
+    r->error_status = status;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->error, sizeof r->error, fmt, ap);
+    va_end(ap);
+}
+
+static void text_append(csv_reader *r, const void *s, size_t n)
+{
+    xgrow((void **)&r->text, &r->text_cap, r->text_len + n + 1, 1);
+    memcpy(r->text + r->text_len, s, n);
+    r->text_len += n;
+}
+
+/* Expected length of the UTF-8 sequence led by c; 0 for no valid lead. */
+static size_t utf8_lead_length(unsigned char c)
+{
+    if (c >= 0xC2 && c <= 0xDF)
+        return 2;
+    if (c >= 0xE0 && c <= 0xEF)
+        return 3;
+    if (c >= 0xF0 && c <= 0xF4)
+        return 4;
+    return 0;
+}
+
+/* Copies the valid UTF-8 at p[0..n) to the text.  Stops at a NUL (error),
+ * at a sequence cut by the chunk's end (left in the carry), or at an
+ * invalid one: an error, or with CSV_ENCODING_AUTO the switch to
+ * Windows-1252.  A valid non-ASCII sequence decides AUTO for UTF-8.
+ * Returns the bytes consumed. */
+/* Whether the 8 bytes at p are all ASCII and none is NUL. */
+static bool ascii8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    const uint64_t high = UINT64_C(0x8080808080808080);
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    return (w & high) == 0 && ((w - ones) & ~w & high) == 0;
+}
+
+/* What starts at p[0..n). */
+typedef enum utf8_piece {
+    PIECE_ASCII,           /* a run of ASCII bytes, no NUL */
+    PIECE_NUL,
+    PIECE_SEQUENCE,        /* one valid multi-byte sequence */
+    PIECE_CUT,             /* a sequence cut by the end of the chunk */
+    PIECE_INVALID          /* a byte that cannot be UTF-8 here */
+} utf8_piece;
+
+/* The piece at p[0..n) and its length; PIECE_CUT only when more bytes
+ * are to come. */
+static utf8_piece utf8_piece_at(const unsigned char *p, size_t n, bool more, size_t *len)
+{
+    size_t i = 0;
+    while (i + 8 <= n && ascii8(p + i))
+        i += 8;
+    while (i < n && p[i] != 0 && p[i] < 0x80)
+        i++;
+    *len = i ? i : 1;
+    if (i)
+        return PIECE_ASCII;
+    if (p[0] == 0)
+        return PIECE_NUL;
+    size_t k = utf8_lead_length(p[0]);
+    if (k && n < k && more) {
+        *len = n;
+        return PIECE_CUT;
+    }
+    if (k && n >= k && text_is_utf8((const char *)p, k)) {
+        *len = k;
+        return PIECE_SEQUENCE;
+    }
+    return PIECE_INVALID;
+}
+
+static size_t decode_utf8(csv_reader *r, unsigned char *p, size_t n)
+{
+    size_t i = 0, len;
+    while (i < n) {
+        utf8_piece piece = utf8_piece_at(p + i, n - i, !r->input_eof, &len);
+        if (piece == PIECE_ASCII || piece == PIECE_SEQUENCE) {
+            if (piece == PIECE_SEQUENCE)
+                r->encoding = CSV_ENCODING_UTF8;
+            i += len;
+            continue;
+        }
+        if (piece == PIECE_NUL)
+            set_error(r, EXIT_DATAERR, "NUL byte: not a text file");
+        else if (piece == PIECE_CUT)
+            r->carry = len;
+        else if (r->encoding == CSV_ENCODING_AUTO)
+            r->encoding = CSV_ENCODING_CP1252;
+        else
+            set_error(r, EXIT_DATAERR,
+                      "invalid UTF-8 (byte 0x%02X); set [csv] encoding = windows-1252 "
+                      "in report.ini if the file is Windows-1252", p[i]);
+        break;
+    }
+    text_append(r, p, i);
+    if (r->carry)
+        memmove(r->raw, p + i, r->carry);
+    return i;
+}
+
+/* Converts Windows-1252 p[0..n) to UTF-8 text with iconv.  NUL bytes, and
+ * the five bytes that Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90
+ * 0x9D), are errors.  Returns the bytes consumed. */
+static size_t decode_cp1252(csv_reader *r, unsigned char *p, size_t n)
+{
+    if (!r->have_cd) {
+        r->cd = iconv_open("UTF-8", "WINDOWS-1252");
+        if (r->cd == (iconv_t)-1) {
+            set_error(r, EXIT_SOFTWARE, "cannot convert from Windows-1252: %s",
+                      strerror(errno));
+            return n;
+        }
+        r->have_cd = true;
+    }
+    const unsigned char *nul = memchr(p, 0, n);
+    size_t m = nul ? (size_t)(nul - p) : n;
+    xgrow((void **)&r->text, &r->text_cap, r->text_len + 3 * m + 1, 1);
+    char *in = (char *)p, *out = r->text + r->text_len;
+    size_t inleft = m, outleft = r->text_cap - r->text_len;
+    if (iconv(r->cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
+        if (errno == EILSEQ)
+            set_error(r, EXIT_DATAERR, "byte 0x%02X is not a Windows-1252 character",
+                      *(unsigned char *)in);
+        else
+            set_error(r, EXIT_SOFTWARE, "cannot convert from Windows-1252: %s",
+                      strerror(errno));
+    }
+    r->text_len = (size_t)(out - r->text);
+    if (nul && !r->error_status)
+        set_error(r, EXIT_DATAERR, "NUL byte: not a text file");
+    return (size_t)(in - (char *)p);
+}
+
+/* Skips a UTF-8 BOM at the start of the file.  False when p[0..n) is too
+ * short to tell yet (kept in the carry). */
+static bool skip_bom(csv_reader *r, const unsigned char *p, size_t n, size_t *i)
+{
+    if (n < 3 && !r->input_eof && memcmp(p, utf8_bom, n) == 0) {
+        r->carry = n;
+        return false;
+    }
+    r->bom_done = true;
+    if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
+        set_error(r, EXIT_DATAERR, "UTF-16 text (as Excel's \"Unicode Text\"): "
+                  "save the file as CSV UTF-8 or CSV");
+        return true;
+    }
+    if (r->encoding == CSV_ENCODING_CP1252 && n >= 3 && memcmp(p, utf8_bom, 3) == 0) {
+        set_error(r, EXIT_DATAERR, "the file starts with a UTF-8 byte order mark but "
+                  "report.ini says encoding = windows-1252");
+        return true;
+    }
+    if (r->encoding != CSV_ENCODING_CP1252 && n >= 3 && memcmp(p, utf8_bom, 3) == 0) {
+        *i = 3;
+        if (r->encoding == CSV_ENCODING_AUTO)
+            r->encoding = CSV_ENCODING_UTF8;
+    }
+    return true;
+}
+
+static void decode(csv_reader *r, size_t n)
+{
+    unsigned char *p = r->raw;
+    size_t i = 0;
+    r->carry = 0;
+    if (!r->bom_done && !skip_bom(r, p, n, &i))
+        return;
+    while (i < n && !r->error_status && !r->carry) {
+        if (r->encoding == CSV_ENCODING_CP1252)
+            i += decode_cp1252(r, p + i, n - i);
+        else
+            i += decode_utf8(r, p + i, n - i);
+    }
+}
+
+/* Reads and decodes one more chunk, appended to the text. */
+static void fill(csv_reader *r)
+{
+    if (r->text_pos == r->text_len)
+        r->text_pos = r->text_len = 0;
+    xgrow((void **)&r->raw, &r->raw_cap, r->carry + r->chunk_size, 1);
+    int err;
+    size_t got = read_source(r, r->raw + r->carry, r->chunk_size, &err);
+    r->input_eof = got < r->chunk_size;
+    decode(r, r->carry + got);
+    if (err)
+        set_error(r, EXIT_NOINPUT, "read error: %s", strerror(err));
+}
+
+/* ---- 3. parsing ---- */
+
+/* Scans the first non-blank line for delimiters, outside quotes; true
+ * when that line is complete. */
+static bool sniff_scan(csv_reader *r)
+{
+    csv_sniff *s = &r->sniff;
+    for (; s->pos < r->text_len; s->pos++) {
+        char c = r->text[s->pos];
+        if (c == '"') {
+            s->quoted = !s->quoted;
+            s->content = true;
+        } else if (s->quoted) {
+            continue;
+        } else if (c == '\r' || c == '\n') {
+            if (s->content)
+                return true;
+        } else if (c != ' ') {
+            s->content = true;
+            s->commas += c == ',';
+            s->semicolons += c == ';';
+            s->tabs += c == '\t';
+        }
+    }
+    return false;
+}
+
+/* The most frequent of ';' TAB ',' on the header line, in that order of
+ * preference on ties; ',' when there is none (a one-column file). */
+static char detect_delimiter(csv_reader *r)
+{
+    while (!sniff_scan(r) && !r->error_status && !r->input_eof &&
+           r->text_len <= CSV_FIELD_MAX)
+        fill(r);
+    const csv_sniff *s = &r->sniff;
+    if (s->semicolons && s->semicolons >= s->tabs && s->semicolons >= s->commas)
+        return ';';
+    if (s->tabs && s->tabs >= s->commas)
+        return '\t';
+    return ',';
+}
+
+static void start(csv_reader *r)
+{
+    r->started = true;
+    if (!r->delimiter)
+        r->delimiter = detect_delimiter(r);
+    csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+    csv_set_delim(&r->parser, (unsigned char)r->delimiter);
+    csv_set_realloc_func(&r->parser, xrealloc);
+    csv_set_free_func(&r->parser, free);
+}
+
+static void grow_fields(csv_reader *r)
+{
+    size_t cap = r->fields_cap ? 2 * r->fields_cap : 16;
+    r->offsets = xrealloc(r->offsets, cap * sizeof *r->offsets);
+    r->lengths = xrealloc(r->lengths, cap * sizeof *r->lengths);
+    r->fields = xrealloc(r->fields, cap * sizeof *r->fields);
+    r->fields_cap = cap;
+}
+
+/* libcsv callback: one field, copied into the record's buffer. */
+static void on_field(void *s, size_t len, void *data)
+{
+    csv_reader *r = data;
+    if (r->record_too_long || r->buf_len + len + 1 > CSV_RECORD_MAX) {
+        r->record_too_long = true;
+        return;
+    }
+    xgrow((void **)&r->buf, &r->buf_cap, r->buf_len + len + 1, 1);
+    if (len)
+        memcpy(r->buf + r->buf_len, s, len);
+    r->buf[r->buf_len + len] = '\0';
+    if (r->count == r->fields_cap)
+        grow_fields(r);
+    r->offsets[r->count] = r->buf_len;
+    r->lengths[r->count] = len;
+    r->count++;
+    r->buf_len += len + 1;
+}
+
+/* libcsv callback: end of a record. */
+static void on_record(int c, void *data)
+{
+    (void)c;
+    ((csv_reader *)data)->record_done = true;
+}
+
+__attribute__((format(printf, 3, 4)))
+static int fail(csv_reader *r, size_t line, const char *fmt, ...)
+{
+    char message[CSV_MESSAGE_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    diag_data(r->d, r->name, line, NULL, "%s", message);
+    r->failed = true;
+    return -1;
+}
+
+static int fail_decoding(csv_reader *r)
+{
+    size_t line = r->error_status == EXIT_DATAERR ? r->line : 0;
+    diag_report(r->d, r->error_status, r->name, line, NULL, "%s", r->error);
+    r->failed = true;
+    return -1;
+}
+
+/* Length of the piece of s[0..n) up to and including its first line end. */
+static size_t piece_length(const char *s, size_t n)
+{
+    const char *nl = memchr(s, '\n', n);
+    size_t end = nl ? (size_t)(nl - s) : n;
+    const char *cr = memchr(s, '\r', end);
+    if (cr)
+        return (size_t)(cr - s) + 1;
+    return nl ? end + 1 : n;
+}
+
+/* Counts the line end that closes a piece, if any. */
+static void count_lines(csv_reader *r, const char *piece, size_t n)
+{
+    char last = piece[n - 1];
+    if (last == '\r') {
+        r->line++;
+        r->line_start = r->after_cr = true;
+    } else if (last == '\n') {
+        if (!(n == 1 && r->after_cr))
+            r->line++;
+        r->line_start = true;
+        r->after_cr = false;
+    } else {
+        r->line_start = r->after_cr = false;
+    }
+}
+
+/* What a strict libcsv parse error was. */
+static const char *parse_error(csv_reader *r)
+{
+    if (csv_error(&r->parser) != CSV_EPARSE)
+        return csv_strerror(csv_error(&r->parser));
+    if (r->parser.pstate == PSTATE_FIELD_MIGHT_HAVE_ENDED)
+        return "unexpected text after a closing quote";
+    return "stray quote in an unquoted field (quote the whole field and double the quote)";
+}
+
+/* Feeds libcsv the next piece of one physical line.  False on error. */
+static bool feed_piece(csv_reader *r)
+{
+    const char *s = r->text + r->text_pos;
+    size_t n = piece_length(s, r->text_len - r->text_pos);
+    if (r->line_start && r->parser.pstate == PSTATE_ROW_NOT_BEGUN)
+        r->record_line = r->line;
+    size_t done = csv_parse(&r->parser, s, n, on_field, on_record, r);
+    r->text_pos += n;
+    if (done < n) {
+        fail(r, r->record_line, "%s", parse_error(r));
+        return false;
+    }
+    /* libcsv grows its field buffer by blk_size: make that geometric. */
+    if (csv_get_buffer_size(&r->parser) > r->parser.blk_size)
+        csv_set_blk_size(&r->parser, csv_get_buffer_size(&r->parser));
+    if (r->parser.entry_pos > CSV_FIELD_MAX) {
+        fail(r, r->record_line, "field too long (over %d MiB)", CSV_FIELD_MAX >> 20);
+        return false;
+    }
+    if (r->record_too_long) {
+        fail(r, r->record_line, "record too long (over %d MiB)", CSV_RECORD_MAX >> 20);
+        return false;
+    }
+    count_lines(r, s, n);
+    return true;
+}
+
+/* End of input: the last record, if not ended by a line end.  1, 0 or -1. */
+static int finish(csv_reader *r)
+{
+    r->finished = true;
+    if (csv_fini(&r->parser, on_field, on_record, r) != 0)
+        return fail(r, r->record_line, "unterminated quoted field");
+    if (r->record_too_long)
+        return fail(r, r->record_line, "record too long (over %d MiB)", CSV_RECORD_MAX >> 20);
+    return r->record_done ? 1 : 0;
+}
+
+static void emit(csv_reader *r, csv_record *rec)
+{
+    for (size_t i = 0; i < r->count; i++)
+        r->fields[i] = r->buf + r->offsets[i];
+    rec->line = r->record_line;
+    rec->count = r->count;
+    rec->fields = r->fields;
+    rec->lengths = r->lengths;
+}
+
+int csv_reader_next(csv_reader *r, csv_record *rec)
+{
+    if (r->failed)
+        return -1;
+    if (r->finished)
+        return 0;
+    if (!r->started)
+        start(r);
+    r->buf_len = r->count = 0;
+    r->record_done = false;
+    while (!r->record_done) {
+        if (r->text_pos < r->text_len) {
+            if (!feed_piece(r))
+                return -1;
+        } else if (r->error_status) {
+            return fail_decoding(r);
+        } else if (r->input_eof) {
+            int rc = finish(r);
+            if (rc <= 0)
+                return rc;
+        } else {
+            fill(r);
+        }
+    }
+    emit(r, rec);
+    return 1;
+}
+
+/* ---- opening and closing ---- */
+
+static csv_reader *reader_new(const char *name, const csv_options *options,
+                              size_t chunk_size, diag *d)
+{
+    csv_reader *r = xcalloc(1, sizeof *r);
+    r->name = xstrdup(name);
+    r->d = d;
+    r->chunk_size = chunk_size ? chunk_size : 1;
+    r->encoding = options ? options->encoding : CSV_ENCODING_AUTO;
+    r->delimiter = options ? options->delimiter : 0;
+    r->line = 1;
+    r->line_start = true;
+    return r;
+}
+
+/* What the bytes of a file say about its encoding, for
+ * CSV_ENCODING_AUTO: valid UTF-8 sequences beyond ASCII, and bytes that
+ * cannot be UTF-8.  The whole file is looked at, so that one early stray
+ * byte does not turn a UTF-8 file into Windows-1252. */
+typedef struct encoding_scan {
+    bool multibyte, invalid;
+} encoding_scan;
+
+/* Scans p[0..n); returns the bytes consumed (a sequence cut by the end of
+ * the chunk is left for the next one, unless eof). */
+static size_t scan_chunk(encoding_scan *s, const unsigned char *p, size_t n, bool eof)
+{
+    size_t i = 0, len;
+    while (i < n) {
+        utf8_piece piece = utf8_piece_at(p + i, n - i, !eof, &len);
+        if (piece == PIECE_CUT)
+            break;
+        if (piece == PIECE_SEQUENCE)
+            s->multibyte = true;
+        else if (piece == PIECE_INVALID)
+            s->invalid = true;
+        i += len;
+    }
+    return i;
+}
+
+/* The encoding the whole of fp (then rewound) or mem says: Windows-1252
+ * when some byte cannot be UTF-8 and no sequence is; UTF-8 when any
+ * sequence is (a bad byte is then an error at its line); AUTO when all is
+ * ASCII. */
+static csv_encoding detect_encoding(FILE *fp, const unsigned char *mem, size_t mem_len)
+{
+    encoding_scan s = {false, false};
+    if (mem) {
+        scan_chunk(&s, mem, mem_len, true);
+    } else {
+        enum { CARRY = 4 };
+        unsigned char *buf = xmalloc(CARRY + CSV_CHUNK);
+        size_t kept = 0, got;
+        do {
+            got = fread(buf + kept, 1, CSV_CHUNK, fp);
+            size_t n = kept + got, used = scan_chunk(&s, buf, n, got == 0);
+            kept = n - used;
+            memmove(buf, buf + used, kept);
+        } while (got > 0 && !(s.multibyte && s.invalid));
+        free(buf);
+        rewind(fp);
+    }
+    if (s.invalid && !s.multibyte)
+        return CSV_ENCODING_CP1252;
+    return s.multibyte || s.invalid ? CSV_ENCODING_UTF8 : CSV_ENCODING_AUTO;
+}
+
+csv_reader *csv_reader_open(const char *path, const char *name,
+                            const csv_options *options, diag *d)
+{
+    FILE *fp = fopen(path, "rb");
+    struct stat st;
+    if (fp && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(fp);
+        fp = NULL;
+        errno = EISDIR;
+    }
+    if (!fp) {
+        diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    csv_reader *r = reader_new(name, options, CSV_CHUNK, d);
+    r->fp = fp;
+    if (r->encoding == CSV_ENCODING_AUTO)
+        r->encoding = detect_encoding(fp, NULL, 0);
+    return r;
+}
+
+csv_reader *csv_reader_open_mem(const char *data, size_t len, const char *name,
+                                const csv_options *options, size_t chunk_size,
+                                diag *d)
+{
+    csv_reader *r = reader_new(name, options, chunk_size, d);
+    r->mem = data;
+    r->mem_len = len;
+    if (r->encoding == CSV_ENCODING_AUTO)
+        r->encoding = detect_encoding(NULL, (const unsigned char *)data, len);
+    return r;
+}
+
+char csv_reader_delimiter(const csv_reader *r) { return r->delimiter; }
+
+csv_encoding csv_reader_encoding(const csv_reader *r) { return r->encoding; }
+
+void csv_reader_free(csv_reader *r)
+{
+    if (!r)
+        return;
+    if (r->started)
+        csv_free(&r->parser);
+    if (r->have_cd)
+        iconv_close(r->cd);
+    if (r->fp)
+        fclose(r->fp);
+    free(r->name);
+    free(r->raw);
+    free(r->text);
+    free(r->buf);
+    free(r->offsets);
+    free(r->lengths);
+    free(r->fields);
+    free(r);
+}

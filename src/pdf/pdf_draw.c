@@ -1,0 +1,443 @@
+/* pdf_draw.c - libharu behind a small drawing interface.
+ *
+ * libharu 2.3.0 specifics handled here: UTF-8 text needs
+ * HPDF_UseUTFEncodings and the "UTF-8" encoder set as current before any
+ * info string; TrueType faces are embedded (libharu writes only the glyphs
+ * used); glyphs outside the Basic Multilingual Plane cannot be shown.
+ *
+ * Speed: libharu's UTF-8 (Type0) font maps all 65,536 code points through
+ * the font's cmap when it is created, some 50 million instructions a face.
+ * So a face is used as a Windows-1252 TrueType font (cheap) for every text
+ * that encoding holds, and its UTF-8 font is created only for a text with
+ * another character; both are created on first use, so an unused face
+ * costs nothing.  Windows-1252 has no U+202F (narrow no-break space, the
+ * French thousands separator): there it is drawn as a gap of its width.
+ * A face without U+202F gets U+00A0 instead.  Each text takes one path,
+ * the same in measuring and drawing, so widths always match what is
+ * drawn.  Consecutive texts share one text object, and the font and
+ * colour are set only when they change: smaller pages to write and
+ * compress. */
+#include "pdf/pdf_draw.h"
+#include "lib/xalloc.h"
+
+#include <hpdf.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct pdf_face {
+    const char *name;             /* libharu's name of the loaded file, or NULL */
+    HPDF_Font latin;              /* Windows-1252, created on first use */
+    HPDF_Font unicode;            /* UTF-8, created on first need */
+    bool has_nnbsp;
+    double nnbsp_width;           /* U+202F, in thousandths of the size */
+} pdf_face;
+
+struct pdf_draw {
+    HPDF_Doc doc;
+    HPDF_Page page;
+    pdf_face faces[PDF_FACE_COUNT];
+    bool dry;
+    /* the page's state: a text object stays open across texts, the font
+     * and fill colour are set only when they change */
+    bool in_text, fill_set;
+    HPDF_Font font;
+    double size;
+    pdf_color fill;
+    HPDF_STATUS error, detail;    /* the first libharu error */
+    bool reported;
+    diag *d;
+    HPDF_Outline *outlines;
+    size_t outline_count, outline_cap;
+    char *buf;                    /* normalised text */
+    size_t buf_cap;
+};
+
+static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
+{
+    pdf_draw *w = user;
+    if (w->error == 0) {
+        w->error = error;
+        w->detail = detail;
+    }
+}
+
+pdf_draw *pdf_draw_new(diag *d)
+{
+    pdf_draw *w = xcalloc(1, sizeof *w);
+    w->d = d;
+    w->doc = HPDF_New(on_error, w);
+    if (!w->doc) {
+        diag_report(d, EXIT_SOFTWARE, NULL, 0, NULL, "cannot create a PDF document");
+        free(w);
+        return NULL;
+    }
+    HPDF_UseUTFEncodings(w->doc);
+    HPDF_SetCurrentEncoder(w->doc, "UTF-8");
+    HPDF_SetCompressionMode(w->doc, HPDF_COMP_ALL);
+    HPDF_SetPageMode(w->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+    return w;
+}
+
+void pdf_draw_free(pdf_draw *w)
+{
+    if (!w)
+        return;
+    HPDF_Free(w->doc);
+    free(w->outlines);
+    free(w->buf);
+    free(w);
+}
+
+bool pdf_draw_failed(pdf_draw *w)
+{
+    if (w->error == 0)
+        return false;
+    if (!w->reported)
+        diag_report(w->d, EXIT_SOFTWARE, NULL, 0, NULL,
+                    "PDF library error 0x%04X (detail %u)",
+                    (unsigned)w->error, (unsigned)w->detail);
+    w->reported = true;
+    return true;
+}
+
+/* Whether face has a glyph for cp: a missing glyph measures as .notdef,
+ * which is what U+FFFF (never a character) gets. */
+static bool face_has(HPDF_Font font, HPDF_UNICODE cp)
+{
+    return HPDF_Font_GetUnicodeWidth(font, cp) != HPDF_Font_GetUnicodeWidth(font, 0xFFFF);
+}
+
+/* The file is read and checked now; its fonts are made when first used. */
+int pdf_draw_load_face(pdf_draw *w, int face, const char *path)
+{
+    const char *name = HPDF_LoadTTFontFromFile(w->doc, path, HPDF_TRUE);
+    if (!name) {
+        diag_report(w->d, EXIT_NOINPUT, path, 0, NULL,
+                    "cannot load this TrueType font (PDF library error 0x%04X)",
+                    (unsigned)w->error);
+        w->reported = true;
+        return -1;
+    }
+    w->faces[face] = (pdf_face){ .name = name };
+    return 0;
+}
+
+/* The face's Windows-1252 font, made on first use; NULL when not loaded. */
+static HPDF_Font latin_font(pdf_draw *w, int face)
+{
+    pdf_face *f = &w->faces[face];
+    if (!f->latin && f->name && (f->latin = HPDF_GetFont(w->doc, f->name, "CP1252"))) {
+        f->has_nnbsp = face_has(f->latin, 0x202F);
+        f->nnbsp_width = HPDF_Font_GetUnicodeWidth(f->latin, 0x202F);
+    }
+    return f->latin;
+}
+
+static HPDF_Font unicode_font(pdf_draw *w, int face)
+{
+    pdf_face *f = &w->faces[face];
+    if (!f->unicode && f->name)
+        f->unicode = HPDF_GetFont(w->doc, f->name, "UTF-8");
+    return f->unicode;
+}
+
+void pdf_draw_set_info(pdf_draw *w, const pdf_info *info)
+{
+    if (info->title)
+        HPDF_SetInfoAttr(w->doc, HPDF_INFO_TITLE, info->title);
+    if (info->author)
+        HPDF_SetInfoAttr(w->doc, HPDF_INFO_AUTHOR, info->author);
+    if (info->subject)
+        HPDF_SetInfoAttr(w->doc, HPDF_INFO_SUBJECT, info->subject);
+    if (info->keywords)
+        HPDF_SetInfoAttr(w->doc, HPDF_INFO_KEYWORDS, info->keywords);
+    HPDF_SetInfoAttr(w->doc, HPDF_INFO_CREATOR, "bilan");
+    struct tm tm;
+    time_t t = info->timestamp;
+    if (!gmtime_r(&t, &tm))
+        return;
+    HPDF_Date date = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                       tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0 };
+    HPDF_SetInfoDateAttr(w->doc, HPDF_INFO_CREATION_DATE, date);
+    HPDF_SetInfoDateAttr(w->doc, HPDF_INFO_MOD_DATE, date);
+}
+
+void pdf_draw_set_dry(pdf_draw *w, bool dry)
+{
+    w->dry = dry;
+}
+
+bool pdf_draw_is_dry(const pdf_draw *w)
+{
+    return w->dry;
+}
+
+/* Decodes one UTF-8 sequence at s (valid UTF-8 is assumed, anything else
+ * is taken byte by byte); returns its length. */
+static size_t utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 1;
+    if (n > len)
+        n = 1;
+    *cp = n == 1 ? s[0] : s[0] & (0x7F >> n);
+    for (size_t i = 1; i < n; i++)
+        *cp = (*cp << 6) | (s[i] & 0x3F);
+    return n;
+}
+
+#define GAP '\x01'   /* U+202F in a Windows-1252 text: a gap of its width */
+
+/* The Windows-1252 byte of cp, 0 when that encoding has none. */
+static unsigned char cp1252_byte(uint32_t cp)
+{
+    static const uint16_t high[32] = {   /* 0x80 .. 0x9F */
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+    };
+    if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF))
+        return (unsigned char)cp;
+    for (int i = 0; i < 32; i++)
+        if (high[i] == cp)
+            return (unsigned char)(0x80 + i);
+    return 0;
+}
+
+/* Copies text into w->buf in Windows-1252 for face: U+202F -> GAP (or
+ * U+00A0 when the face lacks it), control characters and characters beyond
+ * U+FFFF -> '?'.  False when another character is not in Windows-1252. */
+static bool to_latin(pdf_draw *w, int face, const char *text, size_t len)
+{
+    xgrow((void **)&w->buf, &w->buf_cap, len + 1, 1);
+    size_t out = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_next((const unsigned char *)text + i, len - i, &cp);
+        unsigned char byte = cp == 0x202F ? (w->faces[face].has_nnbsp ? GAP : 0xA0)
+                             : cp > 0xFFFF || cp < 0x20 ? '?'
+                                                        : cp1252_byte(cp);
+        if (!byte)
+            return false;
+        w->buf[out++] = (char)byte;
+    }
+    w->buf[out] = '\0';
+    return true;
+}
+
+/* Copies text into w->buf as the face's UTF-8 font can show it: U+202F ->
+ * U+00A0 when missing, characters beyond U+FFFF and control characters ->
+ * '?'. */
+static void to_unicode(pdf_draw *w, int face, const char *text, size_t len)
+{
+    xgrow((void **)&w->buf, &w->buf_cap, len + 1, 1);
+    size_t out = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = utf8_next((const unsigned char *)text + i, len - i, &cp);
+        if (cp == 0x202F && !w->faces[face].has_nnbsp) {
+            memcpy(w->buf + out, "\xc2\xa0", 2);
+            out += 2;
+        } else if (cp > 0xFFFF || cp < 0x20) {
+            w->buf[out++] = '?';
+        } else {
+            memcpy(w->buf + out, text + i, n);
+            out += n;
+        }
+        i += n;
+    }
+    w->buf[out] = '\0';
+}
+
+/* The font that shows text, with text encoded for it in w->buf; NULL when
+ * the face is not loaded or libharu failed. */
+static HPDF_Font prepare(pdf_draw *w, int face, const char *text, size_t len, bool *latin)
+{
+    HPDF_Font font = latin_font(w, face);
+    if (!font)
+        return NULL;
+    if ((*latin = to_latin(w, face, text, len)))
+        return font;
+    to_unicode(w, face, text, len);
+    return unicode_font(w, face);
+}
+
+/* Width of s[0..len) in thousandths of the size. */
+static double units(HPDF_Font font, const char *s, size_t len)
+{
+    return len ? HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)len).width : 0;
+}
+
+double pdf_draw_width(pdf_draw *w, int face, double size, const char *text, size_t len)
+{
+    bool latin;
+    HPDF_Font font = len ? prepare(w, face, text, len, &latin) : NULL;
+    if (!font)
+        return 0;
+    double total = 0;
+    const char *s = w->buf, *gap;
+    while (latin && (gap = strchr(s, GAP))) {
+        total += units(font, s, (size_t)(gap - s)) + w->faces[face].nnbsp_width;
+        s = gap + 1;
+    }
+    total += units(font, s, strlen(s));
+    return total * size / 1000.0;
+}
+
+static void end_text(pdf_draw *w)
+{
+    if (w->in_text && w->page)
+        HPDF_Page_EndText(w->page);
+    w->in_text = false;
+}
+
+void pdf_draw_page(pdf_draw *w, double width, double height)
+{
+    if (w->dry)
+        return;
+    end_text(w);
+    w->fill_set = false;
+    w->font = NULL;
+    w->page = HPDF_AddPage(w->doc);
+    if (!w->page)
+        return;
+    HPDF_Page_SetWidth(w->page, (HPDF_REAL)width);
+    HPDF_Page_SetHeight(w->page, (HPDF_REAL)height);
+}
+
+static bool can_draw(const pdf_draw *w)
+{
+    return !w->dry && w->page;
+}
+
+/* Lines and shapes are drawn outside a text object. */
+static bool can_paint(pdf_draw *w)
+{
+    if (!can_draw(w))
+        return false;
+    end_text(w);
+    return true;
+}
+
+static void set_fill(pdf_draw *w, pdf_color c)
+{
+    if (w->fill_set && w->fill.r == c.r && w->fill.g == c.g && w->fill.b == c.b)
+        return;
+    HPDF_Page_SetRGBFill(w->page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+    w->fill = c;
+    w->fill_set = true;
+}
+
+void pdf_draw_text(pdf_draw *w, int face, double size, pdf_color color,
+                   double x, double y, const char *text, size_t len)
+{
+    bool latin;
+    HPDF_Font font = can_draw(w) && len ? prepare(w, face, text, len, &latin) : NULL;
+    if (!font)
+        return;
+    if (!w->in_text)
+        HPDF_Page_BeginText(w->page);
+    w->in_text = true;
+    set_fill(w, color);
+    if (font != w->font || size != w->size)
+        HPDF_Page_SetFontAndSize(w->page, font, (HPDF_REAL)size);
+    w->font = font;
+    w->size = size;
+    char *s = w->buf, *gap;
+    while (latin && (gap = strchr(s, GAP))) {    /* pieces around each U+202F */
+        *gap = '\0';
+        if (*s)
+            HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
+        x += (units(font, s, strlen(s)) + w->faces[face].nnbsp_width) * size / 1000.0;
+        s = gap + 1;
+    }
+    if (*s)
+        HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
+}
+
+void pdf_draw_line(pdf_draw *w, double x0, double y0, double x1, double y1,
+                   double line_width, pdf_color color)
+{
+    if (!can_paint(w))
+        return;
+    HPDF_Page_SetLineWidth(w->page, (HPDF_REAL)line_width);
+    HPDF_Page_SetRGBStroke(w->page, (HPDF_REAL)color.r, (HPDF_REAL)color.g, (HPDF_REAL)color.b);
+    HPDF_Page_MoveTo(w->page, (HPDF_REAL)x0, (HPDF_REAL)y0);
+    HPDF_Page_LineTo(w->page, (HPDF_REAL)x1, (HPDF_REAL)y1);
+    HPDF_Page_Stroke(w->page);
+}
+
+void pdf_draw_rect(pdf_draw *w, double x, double y, double width, double height,
+                   const pdf_color *fill, const pdf_color *stroke)
+{
+    if ((!fill && !stroke) || !can_paint(w))
+        return;
+    if (fill)
+        set_fill(w, *fill);
+    if (stroke) {
+        HPDF_Page_SetLineWidth(w->page, 0.5f);
+        HPDF_Page_SetRGBStroke(w->page, (HPDF_REAL)stroke->r, (HPDF_REAL)stroke->g,
+                               (HPDF_REAL)stroke->b);
+    }
+    HPDF_Page_Rectangle(w->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)width, (HPDF_REAL)height);
+    if (fill && stroke)
+        HPDF_Page_FillStroke(w->page);
+    else if (fill)
+        HPDF_Page_Fill(w->page);
+    else
+        HPDF_Page_Stroke(w->page);
+}
+
+void pdf_draw_hatch(pdf_draw *w, double x, double y, double width, double height,
+                    double spacing, pdf_color color)
+{
+    if (width <= 0 || height <= 0 || spacing <= 0 || !can_paint(w))
+        return;
+    HPDF_Page_GSave(w->page);
+    HPDF_Page_Rectangle(w->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)width, (HPDF_REAL)height);
+    HPDF_Page_Clip(w->page);
+    HPDF_Page_EndPath(w->page);
+    HPDF_Page_SetLineWidth(w->page, 0.6f);
+    HPDF_Page_SetRGBStroke(w->page, (HPDF_REAL)color.r, (HPDF_REAL)color.g, (HPDF_REAL)color.b);
+    /* Lines at 45 degrees: x - y = c for c across the rectangle. */
+    for (double c = -height; c < width; c += spacing) {
+        HPDF_Page_MoveTo(w->page, (HPDF_REAL)(x + c), (HPDF_REAL)y);
+        HPDF_Page_LineTo(w->page, (HPDF_REAL)(x + c + height), (HPDF_REAL)(y + height));
+    }
+    HPDF_Page_Stroke(w->page);
+    HPDF_Page_GRestore(w->page);
+}
+
+size_t pdf_draw_bookmark(pdf_draw *w, size_t parent, const char *title, double y)
+{
+    if (!can_draw(w))
+        return 0;
+    HPDF_Outline up = parent && parent <= w->outline_count ? w->outlines[parent - 1] : NULL;
+    HPDF_Outline o = HPDF_CreateOutline(w->doc, up, title, HPDF_GetEncoder(w->doc, "UTF-8"));
+    if (!o)
+        return 0;
+    HPDF_Destination dst = HPDF_Page_CreateDestination(w->page);
+    if (dst) {
+        HPDF_Destination_SetFitH(dst, (HPDF_REAL)y);
+        HPDF_Outline_SetDestination(o, dst);
+    }
+    HPDF_Outline_SetOpened(o, HPDF_FALSE);
+    xgrow((void **)&w->outlines, &w->outline_cap, w->outline_count + 1, sizeof *w->outlines);
+    w->outlines[w->outline_count++] = o;
+    return w->outline_count;
+}
+
+int pdf_draw_save(pdf_draw *w, const char *path)
+{
+    end_text(w);
+    if (pdf_draw_failed(w))
+        return -1;
+    if (HPDF_SaveToFile(w->doc, path) != HPDF_OK) {
+        diag_report(w->d, EXIT_CANTCREAT, path, 0, NULL,
+                    "cannot write the PDF (PDF library error 0x%04X)", (unsigned)w->error);
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,72 @@
+/* pdf_draw.h - a thin layer over libharu: the document, embedded TrueType
+ * faces, pages, text, lines, rectangles, hatching, bookmarks.
+ *
+ * libharu's errors are recorded (never longjmp) and turned into one
+ * diagnostic.  In dry mode nothing is drawn and no page is created, but
+ * measuring works: the first layout pass uses it to find page numbers. */
+#ifndef BILAN_PDF_DRAW_H
+#define BILAN_PDF_DRAW_H
+
+#include "lib/diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+enum {
+    PDF_FACE_REGULAR,
+    PDF_FACE_BOLD,
+    PDF_FACE_ITALIC,
+    PDF_FACE_BOLD_ITALIC,
+    PDF_FACE_COUNT
+};
+
+typedef struct pdf_draw pdf_draw;   /* opaque */
+
+typedef struct pdf_color {
+    double r, g, b;                 /* 0..1 */
+} pdf_color;
+
+typedef struct pdf_info {
+    const char *title, *author, *subject, *keywords;
+    time_t timestamp;               /* creation and modification date */
+} pdf_info;
+
+/* A new document.  NULL with the problem reported. */
+pdf_draw *pdf_draw_new(diag *d);
+void pdf_draw_free(pdf_draw *w);    /* NULL-safe */
+
+/* Loads and embeds the TrueType file at path as face.  -1 on failure. */
+int pdf_draw_load_face(pdf_draw *w, int face, const char *path);
+void pdf_draw_set_info(pdf_draw *w, const pdf_info *info);
+void pdf_draw_set_dry(pdf_draw *w, bool dry);
+bool pdf_draw_is_dry(const pdf_draw *w);
+
+/* Width in points of text[0..len) in face at size. */
+double pdf_draw_width(pdf_draw *w, int face, double size, const char *text, size_t len);
+/* Adds a page of width x height points; later drawing goes there. */
+void pdf_draw_page(pdf_draw *w, double width, double height);
+
+/* Text with its baseline starting at (x, y). */
+void pdf_draw_text(pdf_draw *w, int face, double size, pdf_color color,
+                   double x, double y, const char *text, size_t len);
+void pdf_draw_line(pdf_draw *w, double x0, double y0, double x1, double y1,
+                   double line_width, pdf_color color);
+/* A rectangle from (x, y) (lower left); fill and/or stroke. */
+void pdf_draw_rect(pdf_draw *w, double x, double y, double width, double height,
+                   const pdf_color *fill, const pdf_color *stroke);
+/* Diagonal hatching inside a rectangle, lines spacing points apart. */
+void pdf_draw_hatch(pdf_draw *w, double x, double y, double width, double height,
+                    double spacing, pdf_color color);
+
+/* A bookmark to the current page at height y, under parent (0 for the top
+ * level); returns its handle for children, 0 in dry mode or on error. */
+size_t pdf_draw_bookmark(pdf_draw *w, size_t parent, const char *title, double y);
+
+/* Writes the document to path.  0, or -1 with the problem reported. */
+int pdf_draw_save(pdf_draw *w, const char *path);
+
+/* Whether libharu reported an error so far; reports it once to d. */
+bool pdf_draw_failed(pdf_draw *w);
+
+#endif

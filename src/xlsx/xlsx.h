@@ -1,0 +1,145 @@
+/* xlsx.h - the workbook renderer's insides, shared by render_xlsx.c and the
+ * xlsx_*.c files (one per group of sheets).  Not a public interface: the
+ * program calls render_xlsx() (render.h); the unit tests call xlsx_write()
+ * with their own detail rows and a small row limit.
+ *
+ * The workbook is written in libxlsxwriter's constant-memory mode: each
+ * sheet keeps only its current row in memory, so every sheet is written
+ * top to bottom.  The detail sheets are written first (their row counts
+ * decide the ranges the formulas of the other sheets refer to), then the
+ * summary sheets, whose layout is planned from the figures alone. */
+#ifndef BILAN_XLSX_H
+#define BILAN_XLSX_H
+
+#include "lib/diag.h"
+#include "figures.h"
+#include "ingest.h"
+#include "report/messages.h"
+#include "model.h"
+#include "render.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <xlsxwriter.h>
+
+/* Where the detail rows come from: the ingest walk in the program, stubs in
+ * the unit tests. */
+typedef struct xlsx_source {
+    int (*each_ledger)(const model *m, ledger_detail_fn fn, void *arg);
+    int (*each_activity)(const model *m, activity_detail_fn fn, void *arg);
+    lxw_row_t max_rows;        /* rows per sheet, header included; 0 = Excel's */
+} xlsx_source;
+
+int xlsx_write(const figures *f, const model *m, const render_context *ctx,
+               const xlsx_source *src, const char *path, diag *d);
+
+/* The cell formats, made once per workbook. */
+typedef struct xlsx_formats {
+    lxw_format *title, *subtitle, *header, *header_right, *section;
+    lxw_format *bold, *date;
+    lxw_format *money, *money_total, *count, *count_total;
+    lxw_format *hours, *hours_total, *pct, *pct_total;
+} xlsx_formats;
+
+/* A detail sheet and its continuations past Excel's row limit. */
+enum { XLSX_DETAIL_SHEETS_MAX = 64 };
+typedef struct xlsx_detail {
+    lxw_worksheet *sheet[XLSX_DETAIL_SHEETS_MAX];
+    char name[XLSX_DETAIL_SHEETS_MAX][LXW_SHEETNAME_MAX * 4 + 1];
+    lxw_row_t rows[XLSX_DETAIL_SHEETS_MAX];   /* data rows on each */
+    size_t count;
+    unsigned width[16];                       /* widest text per column */
+} xlsx_detail;
+
+/* Where the finance sheet put the rows that other sheets refer to. */
+typedef struct xlsx_finance_rows {
+    lxw_row_t revenue_total, expense_total, net;
+    lxw_row_t *revenue_group, *expense_group;  /* subtotal row per group */
+} xlsx_finance_rows;
+
+typedef struct xlsx_book {
+    lxw_workbook *wb;
+    const figures *f;
+    const model *m;
+    const xlsx_source *src;
+    messages *msg;
+    xlsx_formats fmt;
+    bool detail;               /* the detail sheets are written */
+    lxw_row_t max_rows;
+    lxw_error err;             /* the first libxlsxwriter error */
+    int walk_failed;           /* -1, or the input_kind read again in vain */
+
+    lxw_worksheet *summary, *finances, *funders, *activities, *partners, *history;
+    char sheet_name[6][LXW_SHEETNAME_MAX * 4 + 1];  /* in the order above */
+    xlsx_detail ledger, activity;
+    xlsx_finance_rows rows;
+    lxw_row_t activity_total;  /* total row of the activities sheet */
+    char header[LXW_HEADER_FOOTER_MAX + 1], footer[LXW_HEADER_FOOTER_MAX + 1];
+} xlsx_book;
+
+enum { XLSX_SHEET_SUMMARY, XLSX_SHEET_FINANCES, XLSX_SHEET_FUNDERS,
+       XLSX_SHEET_ACTIVITIES, XLSX_SHEET_PARTNERS, XLSX_SHEET_HISTORY };
+
+enum { XLSX_FORMULA_MAX = 8192 };   /* Excel's limit on a formula's length */
+
+/* xlsx_book.c: cells, formulas and sheet set-up; xlsx_criteria.c:
+ * which names SUMIFS/COUNTIFS can match. */
+double xlsx_hundredths(int64_t value);
+const char *xlsx_msg(const xlsx_book *b, const char *key);
+void xlsx_check(xlsx_book *b, lxw_error err);
+void xlsx_text(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+               const char *text, lxw_format *format);
+void xlsx_money(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                int64_t cents, lxw_format *format);
+void xlsx_count(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                int64_t n, lxw_format *format);
+void xlsx_formula(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                  lxw_format *format, double cached, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+void xlsx_change(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                 const figure *fig, bool hundredths, lxw_format *value_format,
+                 lxw_format *pct_format);
+void xlsx_headers(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row,
+                  const char *const *keys, size_t count);
+void xlsx_year_headers(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+void xlsx_page_setup(xlsx_book *b, lxw_worksheet *ws, bool landscape, lxw_row_t header_rows);
+const char *xlsx_quoted(const char *sheet, char *buf, size_t size);
+bool xlsx_criterion_safe(const char *text);
+bool *xlsx_criteria_usable(const char *const *first, const char *const *second,
+                           size_t count);
+
+/* xlsx_detail.c: the ledger and activity detail sheets. */
+int xlsx_detail_write(xlsx_book *b);
+/* Writes to buf the sum over every sheet of the group:
+ * "SUMIFS(S!$H$2:$H$9,S!$B$2:$B$9,$A5,...)+SUMIFS(...)"; value_col < 0
+ * gives COUNTIFS.  crit_cols/crit_refs pair a detail column with a cell.
+ * False when there is no sheet or the formula does not fit in size. */
+bool xlsx_detail_ifs(const xlsx_detail *det, int value_col,
+                     const int *crit_cols, const char *const *crit_refs,
+                     size_t crit_count, char *buf, size_t size);
+
+/* xlsx_finance.c: revenue and expenses, funders, history. */
+void xlsx_finances_write(xlsx_book *b);
+void xlsx_funders_write(xlsx_book *b);
+void xlsx_history_write(xlsx_book *b);
+
+/* xlsx_activity.c: activities by axis and type, partners. */
+void xlsx_activities_write(xlsx_book *b);
+void xlsx_partners_write(xlsx_book *b);
+
+/* xlsx_verify.c: 0 when every XML part of the workbook at path is whole
+ * (libxlsxwriter does not see failed writes of its temporary files);
+ * else -1 with the reason in why. */
+int xlsx_verify(const char *path, char *why, size_t size);
+
+/* xlsx_summary.c: key figures, defined names, the revenue chart. */
+void xlsx_summary_write(xlsx_book *b);
+
+/* Ledger and activity detail columns (xlsx_detail.c writes them). */
+enum { XL_DATE, XL_ACCOUNT, XL_ACCOUNT_NAME, XL_GROUP, XL_COUNTERPARTY,
+       XL_MEMO, XL_REF, XL_AMOUNT, XL_YEAR, XL_COLS };
+enum { XA_DATE, XA_AXIS, XA_TYPE, XA_TITLE, XA_PARTNER, XA_REGION,
+       XA_PARTICIPANTS, XA_HOURS, XA_YEAR, XA_COLS };
+
+#endif

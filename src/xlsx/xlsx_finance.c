@@ -1,0 +1,258 @@
+/* xlsx_finance.c - the money sheets of the workbook: revenue and expenses
+ * by group and account, funders, history (with its chart).
+ *
+ * An account's amounts are SUMIFS over the Ledger sheet (by account code
+ * and fiscal-year label, the label taken from the column header), or plain
+ * numbers when the detail sheets are off; group subtotals and totals are
+ * SUM formulas over the rows above.  Every cached result is a figure. */
+#include "xlsx/xlsx.h"
+
+#include "lib/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { FC_CODE, FC_NAME, FC_CURRENT, FC_PREVIOUS, FC_CHANGE, FC_PCT };
+
+typedef struct finance_writer {
+    xlsx_book *b;
+    lxw_worksheet *ws;
+    lxw_row_t row;
+    bool *usable;              /* per account: SUMIFS can find its lines */
+    unsigned name_width;
+} finance_writer;
+
+/* A value cell of an account row: SUMIFS over the ledger, or the number. */
+static void account_value(finance_writer *w, lxw_col_t col, int64_t cents, bool formula)
+{
+    char code_ref[16], year_ref[16], letter[8];
+    snprintf(code_ref, sizeof code_ref, "$A%lu", (unsigned long)w->row + 1);
+    lxw_col_to_name(letter, col, LXW_FALSE);
+    snprintf(year_ref, sizeof year_ref, "%s$1", letter);
+    static const int cols[] = { XL_ACCOUNT, XL_YEAR };
+    const char *refs[] = { code_ref, year_ref };
+    char ifs[XLSX_FORMULA_MAX];
+    if (formula && xlsx_detail_ifs(&w->b->ledger, XL_AMOUNT, cols, refs, 2, ifs, sizeof ifs))
+        xlsx_formula(w->b, w->ws, w->row, col, w->b->fmt.money, xlsx_hundredths(cents), "=%s",
+                     ifs);
+    else
+        xlsx_money(w->b, w->ws, w->row, col, cents, w->b->fmt.money);
+}
+
+static void account_row(finance_writer *w, size_t index)
+{
+    xlsx_book *b = w->b;
+    const account_figure *a = &b->f->accounts[index];
+    bool formula = b->detail && w->usable[index];
+    xlsx_text(b, w->ws, w->row, FC_CODE, a->code, NULL);
+    xlsx_text(b, w->ws, w->row, FC_NAME, a->name, NULL);
+    account_value(w, FC_CURRENT, a->amount.current, formula);
+    account_value(w, FC_PREVIOUS, a->amount.previous, formula);
+    xlsx_change(b, w->ws, w->row, FC_CHANGE, &a->amount, true, b->fmt.money, b->fmt.pct);
+    size_t len = strlen(a->name);
+    if (len > w->name_width)
+        w->name_width = (unsigned)(len > 50 ? 50 : len);
+    w->row++;
+}
+
+/* A total row: label, formula for both years (cells listed in rows, or the
+ * range first..last when rows is NULL; a number when there is nothing to
+ * add), change and change %. */
+static void total_row(finance_writer *w, const char *label, const figure *fig,
+                      const lxw_row_t *rows, size_t count, lxw_row_t first, lxw_row_t last)
+{
+    xlsx_book *b = w->b;
+    xlsx_text(b, w->ws, w->row, FC_NAME, label, b->fmt.bold);
+    for (lxw_col_t col = FC_CURRENT; col <= FC_PREVIOUS; col++) {
+        int64_t cents = col == FC_CURRENT ? fig->current : fig->previous;
+        char letter[8], formula[XLSX_FORMULA_MAX] = "";
+        lxw_col_to_name(letter, col, LXW_FALSE);
+        if (!rows && last >= first) {
+            snprintf(formula, sizeof formula, "SUM(%s%lu:%s%lu)", letter,
+                     (unsigned long)first + 1, letter, (unsigned long)last + 1);
+        } else if (rows) {
+            size_t n = 0;
+            for (size_t i = 0; i < count && n + 16 < sizeof formula; i++)
+                n += (size_t)snprintf(formula + n, sizeof formula - n, "%s%s%lu",
+                                      i ? "+" : "", letter, (unsigned long)rows[i] + 1);
+        }
+        if (formula[0])
+            xlsx_formula(b, w->ws, w->row, col, b->fmt.money_total, xlsx_hundredths(cents),
+                         "=%s", formula);
+        else
+            xlsx_money(b, w->ws, w->row, col, cents, b->fmt.money_total);
+    }
+    xlsx_change(b, w->ws, w->row, FC_CHANGE, fig, true, b->fmt.money_total, b->fmt.pct_total);
+    w->row++;
+}
+
+/* One kind's section: per group its accounts and a subtotal, then the
+ * kind's total.  Subtotal rows go to group_rows; returns the total row. */
+static lxw_row_t kind_section(finance_writer *w, account_kind kind, const char *title_key,
+                              const char *total_key, const group_figure *groups,
+                              size_t group_count, const figure *total, lxw_row_t *group_rows)
+{
+    xlsx_book *b = w->b;
+    const figures *f = b->f;
+    xlsx_text(b, w->ws, w->row++, FC_CODE, xlsx_msg(b, title_key), b->fmt.section);
+    for (size_t g = 0; g < group_count; g++) {
+        xlsx_text(b, w->ws, w->row++, FC_CODE, groups[g].group, b->fmt.bold);
+        lxw_row_t first = w->row;
+        for (size_t i = 0; i < f->account_count; i++)
+            if (f->accounts[i].kind == kind && strcmp(f->accounts[i].group, groups[g].group) == 0)
+                account_row(w, i);
+        char label[512];
+        snprintf(label, sizeof label, "%s %s", xlsx_msg(b, "workbook.total"), groups[g].group);
+        group_rows[g] = w->row;
+        /* first > last when the group has no account: a plain number */
+        total_row(w, label, &groups[g].amount, NULL, 0, first, w->row - 1);
+    }
+    lxw_row_t total_at = w->row;
+    total_row(w, xlsx_msg(b, total_key), total, group_rows, group_count, 0, 0);
+    w->row++;   /* a blank row after the section */
+    return total_at;
+}
+
+static bool *accounts_usable(const figures *f)
+{
+    const char **codes = xcalloc(f->account_count + 1, sizeof *codes);
+    for (size_t i = 0; i < f->account_count; i++)
+        codes[i] = f->accounts[i].code;
+    bool *usable = xlsx_criteria_usable(codes, NULL, f->account_count);
+    free(codes);
+    return usable;
+}
+
+void xlsx_finances_write(xlsx_book *b)
+{
+    const figures *f = b->f;
+    finance_writer w = { .b = b, .ws = b->finances, .usable = accounts_usable(f),
+                         .name_width = 20 };
+    static const char *const headers[] = { "workbook.col_account", "workbook.col_account_name" };
+    xlsx_headers(b, w.ws, 0, headers, 2);
+    xlsx_year_headers(b, w.ws, 0, FC_CURRENT);
+    w.row = 1;
+    b->rows.revenue_group = xcalloc(f->revenue_group_count + 1, sizeof(lxw_row_t));
+    b->rows.expense_group = xcalloc(f->expense_group_count + 1, sizeof(lxw_row_t));
+    lxw_row_t rev = kind_section(&w, KIND_REVENUE, "workbook.revenue", "workbook.total_revenue",
+                                 f->revenue_groups, f->revenue_group_count, &f->revenue,
+                                 b->rows.revenue_group);
+    lxw_row_t exp = kind_section(&w, KIND_EXPENSE, "workbook.expenses",
+                                 "workbook.total_expenses", f->expense_groups,
+                                 f->expense_group_count, &f->expenses, b->rows.expense_group);
+    b->rows.revenue_total = rev;
+    b->rows.expense_total = exp;
+    b->rows.net = w.row;
+    lxw_row_t net_rows[2] = { rev, exp };
+    xlsx_text(b, w.ws, w.row, FC_NAME, xlsx_msg(b, "workbook.net"), b->fmt.bold);
+    for (lxw_col_t col = FC_CURRENT; col <= FC_PREVIOUS; col++) {
+        char letter[8];
+        lxw_col_to_name(letter, col, LXW_FALSE);
+        int64_t cents = col == FC_CURRENT ? f->net.current : f->net.previous;
+        xlsx_formula(b, w.ws, w.row, col, b->fmt.money_total, xlsx_hundredths(cents),
+                     "=%s%lu-%s%lu", letter, (unsigned long)net_rows[0] + 1, letter,
+                     (unsigned long)net_rows[1] + 1);
+    }
+    xlsx_change(b, w.ws, w.row, FC_CHANGE, &f->net, true, b->fmt.money_total, b->fmt.pct_total);
+    free(w.usable);
+
+    worksheet_set_column(w.ws, FC_CODE, FC_CODE, 12, NULL);
+    worksheet_set_column(w.ws, FC_NAME, FC_NAME, w.name_width + 4, NULL);
+    worksheet_set_column(w.ws, FC_CURRENT, FC_CHANGE, 17, NULL);
+    worksheet_set_column(w.ws, FC_PCT, FC_PCT, 11, NULL);
+    worksheet_freeze_panes(w.ws, 1, 0);
+    xlsx_page_setup(b, w.ws, false, 1);
+}
+
+/* Funders: the revenue counterparties, both years, change; a total row. */
+void xlsx_funders_write(xlsx_book *b)
+{
+    const figures *f = b->f;
+    lxw_worksheet *ws = b->funders;
+    xlsx_text(b, ws, 0, 0, xlsx_msg(b, "workbook.col_funder"), b->fmt.header);
+    xlsx_year_headers(b, ws, 0, 1);
+    lxw_row_t row = 1;
+    size_t width = 20;
+    for (size_t i = 0; i < f->counterparty_count; i++) {
+        const counterparty_figure *c = &f->counterparties[i];
+        if (c->kind != KIND_REVENUE)
+            continue;
+        xlsx_text(b, ws, row, 0, c->name, NULL);
+        xlsx_money(b, ws, row, 1, c->amount.current, b->fmt.money);
+        xlsx_money(b, ws, row, 2, c->amount.previous, b->fmt.money);
+        xlsx_change(b, ws, row, 3, &c->amount, true, b->fmt.money, b->fmt.pct);
+        if (strlen(c->name) > width)
+            width = strlen(c->name) > 50 ? 50 : strlen(c->name);
+        row++;
+    }
+    const figure *total = &f->funders_total;
+    xlsx_text(b, ws, row, 0, xlsx_msg(b, "workbook.total"), b->fmt.bold);
+    for (lxw_col_t col = 1; col <= 2; col++) {
+        char letter[8];
+        lxw_col_to_name(letter, col, LXW_FALSE);
+        int64_t cents = col == 1 ? total->current : total->previous;
+        if (row > 1)
+            xlsx_formula(b, ws, row, col, b->fmt.money_total, xlsx_hundredths(cents),
+                         "=SUM(%s2:%s%lu)", letter, letter, (unsigned long)row);
+        else
+            xlsx_money(b, ws, row, col, 0, b->fmt.money_total);
+    }
+    xlsx_change(b, ws, row, 3, total, true, b->fmt.money_total, b->fmt.pct_total);
+    worksheet_set_column(ws, 0, 0, (double)width + 4, NULL);
+    worksheet_set_column(ws, 1, 3, 17, NULL);
+    worksheet_set_column(ws, 4, 4, 11, NULL);
+    worksheet_freeze_panes(ws, 1, 0);
+    xlsx_page_setup(b, ws, false, 1);
+}
+
+/* Column chart of revenue and expenses over the history years. */
+static void history_chart(xlsx_book *b, lxw_row_t last)
+{
+    const char *sheet = b->sheet_name[XLSX_SHEET_HISTORY];
+    char quoted[LXW_SHEETNAME_MAX * 8 + 3], cats[320], vals[320];
+    xlsx_quoted(sheet, quoted, sizeof quoted);
+    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+    snprintf(cats, sizeof cats, "=%s!$A$2:$A$%lu", quoted, (unsigned long)last + 1);
+    for (lxw_col_t col = 1; col <= 2; col++) {
+        char letter[8];
+        lxw_col_to_name(letter, col, LXW_TRUE);
+        snprintf(vals, sizeof vals, "=%s!%s$2:%s$%lu", quoted, letter, letter,
+                 (unsigned long)last + 1);
+        lxw_chart_series *series = chart_add_series(chart, cats, vals);
+        chart_series_set_name_range(series, sheet, 0, col);
+    }
+    chart_title_set_name(chart, xlsx_msg(b, "workbook.chart_history"));
+    lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE };
+    chart_title_set_name_font(chart, &title_font);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    chart_axis_set_num_format(chart->y_axis, "#,##0");
+    lxw_chart_options opt = { .x_scale = 1.4, .y_scale = 1.2 };
+    xlsx_check(b, worksheet_insert_chart_opt(b->history, 1, 5, chart, &opt));
+}
+
+/* History: one row per fiscal year, oldest first; the net is a formula. */
+void xlsx_history_write(xlsx_book *b)
+{
+    const figures *f = b->f;
+    lxw_worksheet *ws = b->history;
+    static const char *const headers[] = {
+        "workbook.col_fiscal_year", ">workbook.revenue", ">workbook.expenses", ">workbook.col_net",
+    };
+    xlsx_headers(b, ws, 0, headers, 4);
+    lxw_row_t row = 1;
+    for (size_t i = 0; i < f->history_count; i++, row++) {
+        const history_figure *h = &f->history[i];
+        xlsx_text(b, ws, row, 0, h->period.label, NULL);
+        xlsx_money(b, ws, row, 1, h->revenue, b->fmt.money);
+        xlsx_money(b, ws, row, 2, h->expenses, b->fmt.money);
+        xlsx_formula(b, ws, row, 3, b->fmt.money, xlsx_hundredths(h->net), "=B%lu-C%lu",
+                     (unsigned long)row + 1, (unsigned long)row + 1);
+    }
+    worksheet_set_column(ws, 0, 0, 14, NULL);
+    worksheet_set_column(ws, 1, 3, 22, NULL);
+    worksheet_freeze_panes(ws, 1, 0);
+    xlsx_page_setup(b, ws, true, 1);
+    if (f->history_count > 0)
+        history_chart(b, row - 1);
+}
