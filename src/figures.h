@@ -9,21 +9,11 @@
 #define BILAN_FIGURES_H
 
 #include "config.h"
-#include "parse/date.h"
+#include "domain.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-typedef enum account_kind {
-    KIND_REVENUE,
-    KIND_EXPENSE,
-    KIND_ASSET,
-    KIND_LIABILITY,
-    KIND_EQUITY
-} account_kind;
-
-const char *account_kind_name(account_kind kind);   /* "revenue", ... */
 
 /* A comparable figure: the reported year against the previous one. */
 typedef struct figure {
@@ -35,12 +25,6 @@ typedef struct figure {
 } figure;
 
 figure figure_make(int64_t current, int64_t previous);
-
-typedef struct fiscal_period {
-    int year;                  /* the calendar year that names it */
-    char label[16];            /* "2013-2014" or "2014" */
-    date start, end;
-} fiscal_period;
 
 typedef struct group_figure {
     const char *group;
@@ -79,10 +63,6 @@ typedef struct partner_figure {
     const char *name;          /* as first written */
     int64_t activities, participants;
 } partner_figure;
-
-typedef struct person {
-    const char *name, *role, *group, *team;   /* "" when absent */
-} person;
 
 typedef struct figures {
     const config *config;      /* organisation, title, language, currency */

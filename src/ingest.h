@@ -9,6 +9,7 @@
 #define BILAN_INGEST_H
 
 #include "config.h"
+#include "detail.h"
 #include "lib/diag.h"
 #include "figures.h"
 #include "model.h"
@@ -17,31 +18,9 @@
  * into m (model_init'ed with cfg).  Returns 0, or -1 when d has errors. */
 int ingest_input(model *m, const char *dir, diag *d);
 
-/* Detail rows for the workbook, streamed again from the files with the
- * conventions the first read settled.  Only rows of the reported and the
- * previous fiscal year are passed; strings are valid during the call.
- * A callback returning non-zero stops the walk; that value is returned. */
-typedef struct ledger_detail {
-    size_t line;               /* in ledger.csv */
-    date date;
-    const char *account, *account_name, *group;
-    account_kind kind;
-    const char *counterparty, *memo, *ref;   /* "" when absent */
-    int64_t amount;            /* cents, natural direction of the account */
-    const fiscal_period *period;
-} ledger_detail;
-
-typedef struct activity_detail {
-    size_t line;               /* in activities.csv */
-    date date;
-    const char *axis, *type, *title, *partner, *region;
-    int64_t participants;
-    int64_t hours;             /* hundredths */
-    const fiscal_period *period;
-} activity_detail;
-
-typedef int (*ledger_detail_fn)(const ledger_detail *row, void *arg);
-typedef int (*activity_detail_fn)(const activity_detail *row, void *arg);
+/* The workbook's detail rows (detail.h), streamed again from the files
+ * with the conventions the first read settled: m must outlive the source. */
+detail_source ingest_detail_source(const model *m);
 
 int ingest_each_ledger_detail(const model *m, ledger_detail_fn fn, void *arg);
 int ingest_each_activity_detail(const model *m, activity_detail_fn fn, void *arg);

@@ -125,3 +125,25 @@ int ingest_each_activity_detail(const model *m, activity_detail_fn fn, void *arg
     activity_walk w = {fn, arg};
     return walk(m, INPUT_ACTIVITIES, activity_row, &w);
 }
+
+static int each_ledger(const void *ctx, ledger_detail_fn fn, void *arg)
+{
+    return ingest_each_ledger_detail(ctx, fn, arg);
+}
+
+static int each_activity(const void *ctx, activity_detail_fn fn, void *arg)
+{
+    return ingest_each_activity_detail(ctx, fn, arg);
+}
+
+static const char *path_of(const void *ctx, detail_kind kind)
+{
+    const model *m = ctx;
+    input_kind input = kind == DETAIL_LEDGER ? INPUT_LEDGER : INPUT_ACTIVITIES;
+    return m->formats[input].path ? m->formats[input].path : input_file_name(input);
+}
+
+detail_source ingest_detail_source(const model *m)
+{
+    return (detail_source){ m, each_ledger, each_activity, path_of };
+}

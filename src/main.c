@@ -150,7 +150,8 @@ static int write_outputs(const cli_options *opts, char *const paths[OUT_COUNT],
         stage_end(clock, "pdf");
     }
     if (rc == 0) {
-        rc = render_xlsx(f, m, &ctx, out[OUT_XLSX].temp, d);
+        detail_source src = ingest_detail_source(m);
+        rc = render_xlsx(f, &src, &ctx, out[OUT_XLSX].temp, d);
         stage_end(clock, "workbook");
     }
     if (rc == 0) {

@@ -10,7 +10,7 @@
 
 #include "parse/columns.h"
 #include "config.h"
-#include "figures.h"
+#include "domain.h"
 #include "lib/strmap.h"
 #include "lib/xalloc.h"
 

@@ -13,9 +13,8 @@
 
 #include "lib/diag.h"
 #include "figures.h"
-#include "ingest.h"
+#include "detail.h"
 #include "report/messages.h"
-#include "model.h"
 #include "render.h"
 
 #include <stdbool.h>
@@ -23,16 +22,8 @@
 #include <stdint.h>
 #include <xlsxwriter.h>
 
-/* Where the detail rows come from: the ingest walk in the program, stubs in
- * the unit tests. */
-typedef struct xlsx_source {
-    int (*each_ledger)(const model *m, ledger_detail_fn fn, void *arg);
-    int (*each_activity)(const model *m, activity_detail_fn fn, void *arg);
-    lxw_row_t max_rows;        /* rows per sheet, header included; 0 = Excel's */
-} xlsx_source;
-
-int xlsx_write(const figures *f, const model *m, const render_context *ctx,
-               const xlsx_source *src, const char *path, diag *d);
+int xlsx_write(const figures *f, const detail_source *src, const render_context *ctx,
+               const char *path, diag *d);
 
 /* The cell formats, made once per workbook. */
 typedef struct xlsx_formats {
@@ -61,14 +52,13 @@ typedef struct xlsx_finance_rows {
 typedef struct xlsx_book {
     lxw_workbook *wb;
     const figures *f;
-    const model *m;
-    const xlsx_source *src;
+    const detail_source *src;
     messages *msg;
     xlsx_formats fmt;
     bool detail;               /* the detail sheets are written */
     lxw_row_t max_rows;
     lxw_error err;             /* the first libxlsxwriter error */
-    int walk_failed;           /* -1, or the input_kind read again in vain */
+    int walk_failed;           /* -1, or the detail_kind read again in vain */
 
     lxw_worksheet *summary, *finances, *funders, *activities, *partners, *history;
     char sheet_name[6][LXW_SHEETNAME_MAX * 4 + 1];  /* in the order above */

@@ -397,8 +397,8 @@ static void sheets_write(xlsx_book *b)
     worksheet_activate(b->summary);
 }
 
-int xlsx_write(const figures *f, const model *m, const render_context *ctx,
-               const xlsx_source *src, const char *path, diag *d)
+int xlsx_write(const figures *f, const detail_source *src, const render_context *ctx,
+               const char *path, diag *d)
 {
     /* libxlsxwriter prints numbers with "%.16G": under a decimal-comma
      * LC_NUMERIC every number in the file would be corrupt.  The program
@@ -408,8 +408,8 @@ int xlsx_write(const figures *f, const model *m, const render_context *ctx,
                     "cannot write the workbook: LC_NUMERIC must use '.' as decimal point");
         return -1;
     }
-    xlsx_book b = { .f = f, .m = m, .src = src, .walk_failed = -1 };
-    b.max_rows = src->max_rows ? src->max_rows : LXW_ROW_MAX;
+    xlsx_book b = { .f = f, .src = src, .walk_failed = -1 };
+    b.max_rows = ctx->max_rows ? (lxw_row_t)ctx->max_rows : LXW_ROW_MAX;
     b.detail = !f->config || f->config->workbook_detail;
     b.msg = messages_load(ctx->templates_dir, f->lang, d);
     if (!b.msg)
@@ -428,9 +428,9 @@ int xlsx_write(const figures *f, const model *m, const render_context *ctx,
     header_footer_make(&b);
     properties_set(&b, ctx);
     if (sheets_add(&b) && b.detail && xlsx_detail_write(&b) != 0 && b.walk_failed >= 0) {
-        const char *input = m && m->formats[b.walk_failed].path
-                                ? m->formats[b.walk_failed].path
-                                : input_file_name((input_kind)b.walk_failed);
+        detail_kind kind = (detail_kind)b.walk_failed;
+        const char *input = src->path_of ? src->path_of(src->ctx, kind)
+                            : kind == DETAIL_LEDGER ? "ledger.csv" : "activities.csv";
         diag_report(d, EXIT_NOINPUT, input, 0, NULL,
                     "cannot read it again for the workbook's detail sheets");
         rc = -1;

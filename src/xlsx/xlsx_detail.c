@@ -173,10 +173,10 @@ static int detail_group(xlsx_book *b, xlsx_detail *det, const char *key,
     detail_walk w = { b, det, xlsx_msg(b, key), headers, cols };
     if (!detail_sheet_add(&w))
         return 0;
-    int rc = ledger ? b->src->each_ledger(b->m, ledger_row, &w)
-                    : b->src->each_activity(b->m, activity_row, &w);
+    int rc = ledger ? b->src->each_ledger(b->src->ctx, ledger_row, &w)
+                    : b->src->each_activity(b->src->ctx, activity_row, &w);
     if (rc != 0 && !b->err)
-        b->walk_failed = ledger ? INPUT_LEDGER : INPUT_ACTIVITIES;
+        b->walk_failed = ledger ? DETAIL_LEDGER : DETAIL_ACTIVITIES;
     static const int ledger_money[XL_COLS] = { [XL_AMOUNT] = 1 };
     static const int activity_money[XA_COLS] = { [XA_PARTICIPANTS] = 1, [XA_HOURS] = 1 };
     detail_finish(&w, ledger ? ledger_money : activity_money);

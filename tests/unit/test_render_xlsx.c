@@ -105,9 +105,9 @@ static void fixture(language lang, bool detail)
     fig.region_list_count = 1;
 }
 
-static int stub_ledger(const model *m, ledger_detail_fn fn, void *arg)
+static int stub_ledger(const void *ctx, ledger_detail_fn fn, void *arg)
 {
-    (void)m;
+    (void)ctx;
     fiscal_period cur = period(2014), prev = period(2013);
     const struct { const char *code, *name, *group; int64_t cents; const fiscal_period *p; } rows[] = {
         { "4100", "Subvention Centraide", "Subventions", 60000, &cur },
@@ -131,9 +131,9 @@ static int stub_ledger(const model *m, ledger_detail_fn fn, void *arg)
     return 0;
 }
 
-static int stub_activities(const model *m, activity_detail_fn fn, void *arg)
+static int stub_activities(const void *ctx, activity_detail_fn fn, void *arg)
 {
-    (void)m;
+    (void)ctx;
     fiscal_period cur = period(2014), prev = period(2013);
     for (int i = 0; i < 5; i++) {
         activity_detail r = { .line = (size_t)i + 2, .date = { 2013, 6, 1 + i },
@@ -149,9 +149,9 @@ static int stub_activities(const model *m, activity_detail_fn fn, void *arg)
 }
 
 /* Many lines, so that the ledger sheet's XML is far larger than the zip. */
-static int stub_many(const model *m, ledger_detail_fn fn, void *arg)
+static int stub_many(const void *ctx, ledger_detail_fn fn, void *arg)
 {
-    (void)m;
+    (void)ctx;
     fiscal_period cur = period(2014);
     for (size_t i = 0; i < 5000; i++) {
         ledger_detail r = { .line = i + 2, .date = cur.end, .account = "4100",
@@ -165,9 +165,9 @@ static int stub_many(const model *m, ledger_detail_fn fn, void *arg)
     return 0;
 }
 
-static int stub_failing(const model *m, ledger_detail_fn fn, void *arg)
+static int stub_failing(const void *ctx, ledger_detail_fn fn, void *arg)
 {
-    (void)m, (void)fn, (void)arg;
+    (void)ctx, (void)fn, (void)arg;
     return -1;
 }
 
@@ -175,15 +175,15 @@ static int stub_failing(const model *m, ledger_detail_fn fn, void *arg)
 
 static char templates[4096];
 
-static int write_book(const char *name, lxw_row_t max_rows, const xlsx_source *custom,
+static int write_book(const char *name, lxw_row_t max_rows, const detail_source *custom,
                       diag *d)
 {
-    xlsx_source src = { stub_ledger, stub_activities, max_rows };
+    detail_source src = { NULL, stub_ledger, stub_activities, NULL };
     render_context ctx = { .templates_dir = templates, .input_dir = ".",
-                           .timestamp = 1396224000 };
+                           .timestamp = 1396224000, .max_rows = max_rows };
     char path[256];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    return xlsx_write(&fig, NULL, &ctx, custom ? custom : &src, path, d);
+    return render_xlsx(&fig, custom ? custom : &src, &ctx, path, d);
 }
 
 /* The text of one part of a workbook in dir (malloc'd). */
@@ -449,8 +449,8 @@ static void test_unwritable_path_is_reported(void **state)
     diag d;
     diag_init(&d, sink);
     render_context ctx = { .templates_dir = templates, .timestamp = 1396224000 };
-    xlsx_source src = { stub_ledger, stub_activities, 0 };
-    assert_int_equal(xlsx_write(&fig, NULL, &ctx, &src, "/nonexistent/dir/w.xlsx", &d), -1);
+    detail_source src = { NULL, stub_ledger, stub_activities, NULL };
+    assert_int_equal(render_xlsx(&fig, &src, &ctx, "/nonexistent/dir/w.xlsx", &d), -1);
     assert_int_equal(d.status, EXIT_CANTCREAT);
     char text[512] = "";
     rewind(sink);
@@ -477,7 +477,7 @@ static void test_truncated_parts_are_caught(void **state)
         FILE *sink = tmpfile();
         diag d;
         diag_init(&d, sink);
-        xlsx_source src = { stub_many, stub_activities, 0 };
+        detail_source src = { NULL, stub_many, stub_activities, NULL };
         int rc = write_book("fail.xlsx", 0, &src, &d);
         char text[1024] = "";
         rewind(sink);
@@ -517,7 +517,7 @@ static void test_failed_walk_is_reported(void **state)
     FILE *sink = tmpfile();
     diag d;
     diag_init(&d, sink);
-    xlsx_source src = { stub_failing, stub_activities, 0 };
+    detail_source src = { NULL, stub_failing, stub_activities, NULL };
     assert_int_equal(write_book("fail.xlsx", 0, &src, &d), -1);
     assert_int_equal(d.status, EXIT_NOINPUT);
     char text[512] = "";
