@@ -2,14 +2,189 @@
  *
  * Summary, revenue and expenses, funders, activities, partners, history,
  * and the ledger and activity detail the totals are computed from, with
- * live formulas whose cached results are the figures.  The sheets are
- * written by the xlsx_*.c files from the figures and a detail_source. */
+ * live formulas whose cached results are the figures.  This file is the
+ * workbook as a whole: the sheet table and the order sheets are added and
+ * written in, document properties, header and footer, and the read-back
+ * check.  The sheets themselves are written by src/xlsx/ from the figures
+ * and a detail_source (xlsx/xlsx.h). */
 #include "render.h"
 
+#include "lib/xalloc.h"
 #include "xlsx/xlsx.h"
 
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One sheet before the detail sheets: the catalogue key of its name, its
+ * writer, and whether it is written after the others (the summary refers
+ * to rows they placed).  Indexed by XLSX_SHEET_*, in the order a reader
+ * sees the sheets. */
+typedef struct sheet_spec {
+    const char *key;
+    void (*write)(xlsx_book *b);
+    bool last;
+} sheet_spec;
+
+static const sheet_spec sheets[XLSX_SHEET_COUNT] = {
+#define SHEET_SPEC(id, key, writer, last) [XLSX_SHEET_##id] = { key, writer, last },
+    XLSX_SHEETS(SHEET_SPEC)
+#undef SHEET_SPEC
+};
+
+/* Appends text to buf with '&' doubled (header/footer codes start with &),
+ * keeping within size and whole UTF-8 characters. */
+static void append_escaped(char *buf, size_t size, const char *text, size_t limit)
+{
+    size_t n = strlen(buf), start = n;
+    for (const char *p = text; *p && n + 3 < size && n - start < limit; p++) {
+        if (*p == '&')
+            buf[n++] = '&';
+        buf[n++] = *p;
+    }
+    while (n > start && ((unsigned char)buf[n - 1] & 0x80)) {
+        /* drop a cut multi-byte character */
+        size_t k = n - 1;
+        while (k > start && ((unsigned char)buf[k] & 0xc0) == 0x80)
+            k--;
+        unsigned char lead = (unsigned char)buf[k];
+        size_t want = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+        if (n - k == want)
+            break;
+        n = k;
+    }
+    buf[n] = '\0';
+}
+
+/* The printed header (organisation, sheet, fiscal year) and footer (page
+ * numbers) of every sheet. */
+static void header_footer_make(xlsx_book *b)
+{
+    const char *org = b->f->config && b->f->config->org_name ? b->f->config->org_name : "";
+    snprintf(b->header, sizeof b->header, "&L");
+    append_escaped(b->header, sizeof b->header, org, 160);
+    size_t n = strlen(b->header);
+    snprintf(b->header + n, sizeof b->header - n, "&C&A&R%s", b->f->current.label);
+    snprintf(b->footer, sizeof b->footer, "&C");
+    append_escaped(b->footer, sizeof b->footer, xlsx_msg(b, "workbook.page"), 60);
+    n = strlen(b->footer);
+    snprintf(b->footer + n, sizeof b->footer - n, " &P / &N");
+}
+
+/* The document properties: title, subject, author, date. */
+static void properties_set(xlsx_book *b, const render_context *ctx)
+{
+    const config *cfg = b->f->config;
+    char title[512];
+    snprintf(title, sizeof title, "%s %s", cfg && cfg->title ? cfg->title : "",
+             b->f->current.label);
+    lxw_doc_properties props = {
+        .title = title,
+        .subject = (char *)xlsx_msg(b, "workbook.subject"),
+        .author = cfg ? cfg->org_name : NULL,
+        .company = cfg ? cfg->org_name : NULL,
+        .created = ctx->timestamp,
+    };
+    xlsx_check(b, workbook_set_properties(b->wb, &props));
+}
+
+/* Adds every sheet of the table, in its order.  False when one could not
+ * be added (the error is kept in b->err). */
+static bool sheets_add(xlsx_book *b)
+{
+    bool ok = true;
+    for (size_t i = 0; i < XLSX_SHEET_COUNT; i++) {
+        snprintf(b->sheet_name[i], sizeof b->sheet_name[i], "%s", xlsx_msg(b, sheets[i].key));
+        b->sheet[i] = workbook_add_worksheet(b->wb, b->sheet_name[i]);
+        if (!b->sheet[i]) {
+            xlsx_check(b, LXW_ERROR_SHEETNAME_ALREADY_USED);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+/* The directory of path, for libxlsxwriter's temporary files: the output
+ * folder has room for the output, /tmp may not. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return xstrdup(".");
+    if (slash == path)
+        return xstrdup("/");
+    return xstrndup(path, (size_t)(slash - path));
+}
+
+/* Writes the sheets in table order, those marked last after the others;
+ * the workbook opens on its first sheet. */
+static void sheets_write(xlsx_book *b)
+{
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < XLSX_SHEET_COUNT; i++)
+            if (sheets[i].last == (pass == 1))
+                sheets[i].write(b);
+    worksheet_activate(b->sheet[0]);
+}
+
+/* The workbook at path, written from the figures and the detail rows of
+ * src; 0, or -1 with the problem reported to d. */
 int render_xlsx(const figures *f, const detail_source *src, const render_context *ctx,
                 const char *path, diag *d)
 {
-    return xlsx_write(f, src, ctx, path, d);
+    /* libxlsxwriter prints numbers with "%.16G": under a decimal-comma
+     * LC_NUMERIC every number in the file would be corrupt.  The program
+     * never calls setlocale(); this guards against a change that would. */
+    if (strcmp(localeconv()->decimal_point, ".") != 0) {
+        diag_report(d, EXIT_SOFTWARE, path, 0, NULL,
+                    "cannot write the workbook: LC_NUMERIC must use '.' as decimal point");
+        return -1;
+    }
+    xlsx_book b = { .f = f, .src = src, .walk_failed = -1 };
+    b.max_rows = ctx->max_rows ? (lxw_row_t)ctx->max_rows : LXW_ROW_MAX;
+    b.detail = !f->config || f->config->workbook_detail;
+    b.msg = messages_load(ctx->templates_dir, f->lang, d);
+    if (!b.msg)
+        return -1;
+    char *tmpdir = dir_of(path);
+    lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = tmpdir };
+    b.wb = workbook_new_opt(path, &options);
+    int rc = 0;
+    if (!b.wb) {
+        diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write the workbook: %s",
+                    lxw_strerror(LXW_ERROR_CREATING_XLSX_FILE));
+        rc = -1;
+        goto done;
+    }
+    xlsx_formats_make(&b);
+    header_footer_make(&b);
+    properties_set(&b, ctx);
+    if (sheets_add(&b) && b.detail && xlsx_detail_write(&b) != 0 && b.walk_failed >= 0) {
+        detail_kind kind = (detail_kind)b.walk_failed;
+        const char *input = src->path_of ? src->path_of(src->ctx, kind)
+                            : kind == DETAIL_LEDGER ? "ledger.csv" : "activities.csv";
+        diag_report(d, EXIT_NOINPUT, input, 0, NULL,
+                    "cannot read it again for the workbook's detail sheets");
+        rc = -1;
+    }
+    if (!b.err && rc == 0)
+        sheets_write(&b);
+    lxw_error err = workbook_close(b.wb);
+    char why[320];
+    if (b.err || err) {
+        diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write the workbook: %s",
+                    lxw_strerror(b.err ? b.err : err));
+        rc = -1;
+    } else if (rc == 0 && xlsx_verify(path, why, sizeof why) != 0) {
+        diag_report(d, EXIT_CANTCREAT, path, 0, NULL,
+                    "cannot write the workbook: %s (disk full?)", why);
+        rc = -1;
+    }
+done:
+    free(b.rows.revenue_group);
+    free(b.rows.expense_group);
+    free(tmpdir);
+    messages_free(b.msg);
+    return rc;
 }

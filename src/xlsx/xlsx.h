@@ -1,7 +1,7 @@
-/* xlsx.h - the workbook renderer's insides, shared by render_xlsx.c and the
- * xlsx_*.c files (one per group of sheets).  Not a public interface: the
- * program calls render_xlsx() (render.h); the unit tests call xlsx_write()
- * with their own detail rows and a small row limit.
+/* xlsx.h - the workbook renderer's insides, shared by render_xlsx.c (the
+ * workbook as a whole) and the xlsx_*.c files below it: one per group of
+ * sheets, xlsx_cells.c for what they all write with.  Not a public
+ * interface: the program and the unit tests call render_xlsx() (render.h).
  *
  * The workbook is written in libxlsxwriter's constant-memory mode: each
  * sheet keeps only its current row in memory, so every sheet is written
@@ -22,8 +22,22 @@
 #include <stdint.h>
 #include <xlsxwriter.h>
 
-int xlsx_write(const figures *f, const detail_source *src, const render_context *ctx,
-               const char *path, diag *d);
+/* The sheets before the detail sheets, in the order they are added (the
+ * order a reader sees them): id, catalogue key of the name, writer, and
+ * whether it is written after the others (the summary refers to rows they
+ * placed).  render_xlsx.c makes its sheet table from this list; a sheet
+ * writer refers to a sheet as b->sheet[XLSX_SHEET_id]. */
+#define XLSX_SHEETS(X)                                                        \
+    X(SUMMARY, "workbook.sheet_summary", xlsx_summary_write, true)            \
+    X(FINANCES, "workbook.sheet_finances", xlsx_finances_write, false)        \
+    X(FUNDERS, "workbook.sheet_funders", xlsx_funders_write, false)           \
+    X(ACTIVITIES, "workbook.sheet_activities", xlsx_activities_write, false)  \
+    X(PARTNERS, "workbook.sheet_partners", xlsx_partners_write, false)        \
+    X(HISTORY, "workbook.sheet_history", xlsx_history_write, false)
+
+#define XLSX_SHEET_ID(id, key, writer, last) XLSX_SHEET_##id,
+typedef enum xlsx_sheet { XLSX_SHEETS(XLSX_SHEET_ID) XLSX_SHEET_COUNT } xlsx_sheet;
+#undef XLSX_SHEET_ID
 
 /* The cell formats, made once per workbook. */
 typedef struct xlsx_formats {
@@ -60,21 +74,18 @@ typedef struct xlsx_book {
     lxw_error err;             /* the first libxlsxwriter error */
     int walk_failed;           /* -1, or the detail_kind read again in vain */
 
-    lxw_worksheet *summary, *finances, *funders, *activities, *partners, *history;
-    char sheet_name[6][LXW_SHEETNAME_MAX * 4 + 1];  /* in the order above */
+    lxw_worksheet *sheet[XLSX_SHEET_COUNT];
+    char sheet_name[XLSX_SHEET_COUNT][LXW_SHEETNAME_MAX * 4 + 1];
     xlsx_detail ledger, activity;
     xlsx_finance_rows rows;
     lxw_row_t activity_total;  /* total row of the activities sheet */
     char header[LXW_HEADER_FOOTER_MAX + 1], footer[LXW_HEADER_FOOTER_MAX + 1];
 } xlsx_book;
 
-enum { XLSX_SHEET_SUMMARY, XLSX_SHEET_FINANCES, XLSX_SHEET_FUNDERS,
-       XLSX_SHEET_ACTIVITIES, XLSX_SHEET_PARTNERS, XLSX_SHEET_HISTORY };
-
 enum { XLSX_FORMULA_MAX = 8192 };   /* Excel's limit on a formula's length */
 
-/* xlsx_book.c: cells, formulas and sheet set-up; xlsx_criteria.c:
- * which names SUMIFS/COUNTIFS can match. */
+/* xlsx_cells.c: formats, cells, formulas and sheet set-up. */
+void xlsx_formats_make(xlsx_book *b);
 double xlsx_hundredths(int64_t value);
 const char *xlsx_msg(const xlsx_book *b, const char *key);
 void xlsx_check(xlsx_book *b, lxw_error err);
@@ -95,12 +106,6 @@ void xlsx_headers(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row,
 void xlsx_year_headers(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
 void xlsx_page_setup(xlsx_book *b, lxw_worksheet *ws, bool landscape, lxw_row_t header_rows);
 const char *xlsx_quoted(const char *sheet, char *buf, size_t size);
-bool xlsx_criterion_safe(const char *text);
-bool *xlsx_criteria_usable(const char *const *first, const char *const *second,
-                           size_t count);
-
-/* xlsx_detail.c: the ledger and activity detail sheets. */
-int xlsx_detail_write(xlsx_book *b);
 /* Writes to buf the sum over every sheet of the group:
  * "SUMIFS(S!$H$2:$H$9,S!$B$2:$B$9,$A5,...)+SUMIFS(...)"; value_col < 0
  * gives COUNTIFS.  crit_cols/crit_refs pair a detail column with a cell.
@@ -108,6 +113,14 @@ int xlsx_detail_write(xlsx_book *b);
 bool xlsx_detail_ifs(const xlsx_detail *det, int value_col,
                      const int *crit_cols, const char *const *crit_refs,
                      size_t crit_count, char *buf, size_t size);
+
+/* xlsx_criteria.c: which names SUMIFS/COUNTIFS can match. */
+bool xlsx_criterion_safe(const char *text);
+bool *xlsx_criteria_usable(const char *const *first, const char *const *second,
+                           size_t count);
+
+/* xlsx_detail.c: the ledger and activity detail sheets. */
+int xlsx_detail_write(xlsx_book *b);
 
 /* xlsx_finance.c: revenue and expenses, funders, history. */
 void xlsx_finances_write(xlsx_book *b);
@@ -127,9 +140,17 @@ int xlsx_verify(const char *path, char *why, size_t size);
 void xlsx_summary_write(xlsx_book *b);
 
 /* Ledger and activity detail columns (xlsx_detail.c writes them). */
-enum { XL_DATE, XL_ACCOUNT, XL_ACCOUNT_NAME, XL_GROUP, XL_COUNTERPARTY,
-       XL_MEMO, XL_REF, XL_AMOUNT, XL_YEAR, XL_COLS };
-enum { XA_DATE, XA_AXIS, XA_TYPE, XA_TITLE, XA_PARTNER, XA_REGION,
-       XA_PARTICIPANTS, XA_HOURS, XA_YEAR, XA_COLS };
+enum {
+    XLSX_LEDGER_COL_DATE, XLSX_LEDGER_COL_ACCOUNT, XLSX_LEDGER_COL_ACCOUNT_NAME,
+    XLSX_LEDGER_COL_GROUP, XLSX_LEDGER_COL_COUNTERPARTY, XLSX_LEDGER_COL_MEMO,
+    XLSX_LEDGER_COL_REF, XLSX_LEDGER_COL_AMOUNT, XLSX_LEDGER_COL_YEAR,
+    XLSX_LEDGER_COL_COUNT
+};
+enum {
+    XLSX_ACTIVITY_COL_DATE, XLSX_ACTIVITY_COL_AXIS, XLSX_ACTIVITY_COL_TYPE,
+    XLSX_ACTIVITY_COL_TITLE, XLSX_ACTIVITY_COL_PARTNER, XLSX_ACTIVITY_COL_REGION,
+    XLSX_ACTIVITY_COL_PARTICIPANTS, XLSX_ACTIVITY_COL_HOURS, XLSX_ACTIVITY_COL_YEAR,
+    XLSX_ACTIVITY_COL_COUNT
+};
 
 #endif

@@ -39,7 +39,7 @@ static void block(activity_writer *w, lxw_col_t col, int value_col, bool by_type
         snprintf(type_ref, sizeof type_ref, "$B%lu", (unsigned long)w->row + 1);
         lxw_col_to_name(letter, c, LXW_FALSE);
         snprintf(year_ref, sizeof year_ref, "%s$2", letter);
-        int cols[] = { XA_YEAR, XA_AXIS, XA_TYPE };
+        int cols[] = { XLSX_ACTIVITY_COL_YEAR, XLSX_ACTIVITY_COL_AXIS, XLSX_ACTIVITY_COL_TYPE };
         const char *refs[] = { year_ref, axis_ref, type_ref };
         if (formula &&
             xlsx_detail_ifs(&b->activity, value_col, cols, refs, by_type ? 3 : 2, ifs, sizeof ifs))
@@ -62,8 +62,9 @@ static void axis_rows(activity_writer *w)
         bool formula = w->b->detail && usable[i];
         xlsx_text(w->b, w->ws, w->row, AC_AXIS, a->axis, NULL);
         block(w, AC_COUNT, -1, false, &a->count, false, formula);
-        block(w, AC_PARTICIPANTS, XA_PARTICIPANTS, false, &a->participants, false, formula);
-        block(w, AC_HOURS, XA_HOURS, false, &a->hours, true, formula);
+        block(w, AC_PARTICIPANTS, XLSX_ACTIVITY_COL_PARTICIPANTS, false, &a->participants,
+              false, formula);
+        block(w, AC_HOURS, XLSX_ACTIVITY_COL_HOURS, false, &a->hours, true, formula);
     }
     free(usable);
     free(names);
@@ -116,7 +117,8 @@ static void type_rows(activity_writer *w)
         xlsx_text(w->b, w->ws, w->row, AC_AXIS, t->axis, NULL);
         xlsx_text(w->b, w->ws, w->row, AC_TYPE, t->type, NULL);
         block(w, AC_COUNT, -1, true, &t->count, false, formula);
-        block(w, AC_PARTICIPANTS, XA_PARTICIPANTS, true, &t->participants, false, formula);
+        block(w, AC_PARTICIPANTS, XLSX_ACTIVITY_COL_PARTICIPANTS, true, &t->participants,
+              false, formula);
     }
     free(usable);
     free(types);
@@ -142,7 +144,7 @@ static void activity_headers(activity_writer *w)
 /* Activities: by axis with a total row, then by (type, axis). */
 void xlsx_activities_write(xlsx_book *b)
 {
-    activity_writer w = { b, b->activities, 2 };
+    activity_writer w = { b, b->sheet[XLSX_SHEET_ACTIVITIES], 2 };
     activity_headers(&w);
     xlsx_text(b, w.ws, w.row++, AC_AXIS, xlsx_msg(b, "workbook.by_axis"), b->fmt.section);
     lxw_row_t first = w.row;
@@ -160,14 +162,15 @@ void xlsx_activities_write(xlsx_book *b)
 static lxw_row_t place_list(xlsx_book *b, lxw_row_t row, const char *name_key,
                             const partner_figure *items, size_t count)
 {
+    lxw_worksheet *ws = b->sheet[XLSX_SHEET_PARTNERS];
     static const char *const headers[] = { "", ">workbook.col_activities",
                                            ">workbook.col_participants" };
-    xlsx_headers(b, b->partners, row, headers, 3);
-    xlsx_text(b, b->partners, row++, 0, xlsx_msg(b, name_key), b->fmt.header);
+    xlsx_headers(b, ws, row, headers, 3);
+    xlsx_text(b, ws, row++, 0, xlsx_msg(b, name_key), b->fmt.header);
     for (size_t i = 0; i < count; i++, row++) {
-        xlsx_text(b, b->partners, row, 0, items[i].name, NULL);
-        xlsx_count(b, b->partners, row, 1, items[i].activities, b->fmt.count);
-        xlsx_count(b, b->partners, row, 2, items[i].participants, b->fmt.count);
+        xlsx_text(b, ws, row, 0, items[i].name, NULL);
+        xlsx_count(b, ws, row, 1, items[i].activities, b->fmt.count);
+        xlsx_count(b, ws, row, 2, items[i].participants, b->fmt.count);
     }
     return row;
 }
@@ -176,11 +179,12 @@ static lxw_row_t place_list(xlsx_book *b, lxw_row_t row, const char *name_key,
 void xlsx_partners_write(xlsx_book *b)
 {
     const figures *f = b->f;
+    lxw_worksheet *ws = b->sheet[XLSX_SHEET_PARTNERS];
     lxw_row_t row = place_list(b, 0, "workbook.col_partner", f->partners,
                                f->partner_list_count);
     place_list(b, row + 1, "workbook.col_region", f->regions, f->region_list_count);
-    worksheet_set_column(b->partners, 0, 0, 40, NULL);
-    worksheet_set_column(b->partners, 1, 2, 14, NULL);
-    worksheet_freeze_panes(b->partners, 1, 0);
-    xlsx_page_setup(b, b->partners, false, 1);
+    worksheet_set_column(ws, 0, 0, 40, NULL);
+    worksheet_set_column(ws, 1, 2, 14, NULL);
+    worksheet_freeze_panes(ws, 1, 0);
+    xlsx_page_setup(b, ws, false, 1);
 }

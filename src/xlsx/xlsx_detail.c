@@ -2,19 +2,19 @@
  * activity of the reported and previous years, streamed from the input
  * one row at a time (constant memory).  A sheet full at Excel's row limit
  * continues on "Ledger (2)", "Ledger (3)", ...; the formulas of the other
- * sheets sum over all of them (xlsx_detail_ifs). */
+ * sheets sum over all of them (xlsx_detail_ifs, in xlsx_cells.c). */
 #include "xlsx/xlsx.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static const char *const ledger_headers[XL_COLS] = {
+static const char *const ledger_headers[XLSX_LEDGER_COL_COUNT] = {
     "workbook.col_date", "workbook.col_account", "workbook.col_account_name",
     "workbook.col_group", "workbook.col_counterparty", "workbook.col_memo",
     "workbook.col_ref", ">workbook.col_amount", "workbook.col_fiscal_year",
 };
 
-static const char *const activity_headers[XA_COLS] = {
+static const char *const activity_headers[XLSX_ACTIVITY_COL_COUNT] = {
     "workbook.col_date", "workbook.col_axis", "workbook.col_type",
     "workbook.col_title", "workbook.col_partner", "workbook.col_region",
     ">workbook.col_participants", ">workbook.col_hours", "workbook.col_fiscal_year",
@@ -114,14 +114,14 @@ static int ledger_row(const ledger_detail *r, void *arg)
     if (!ws)
         return 1;
     detail_date(w, ws, row, r->date);
-    detail_text(w, ws, row, XL_ACCOUNT, r->account);
-    detail_text(w, ws, row, XL_ACCOUNT_NAME, r->account_name);
-    detail_text(w, ws, row, XL_GROUP, r->group);
-    detail_text(w, ws, row, XL_COUNTERPARTY, r->counterparty);
-    detail_text(w, ws, row, XL_MEMO, r->memo);
-    detail_text(w, ws, row, XL_REF, r->ref);
-    xlsx_money(w->b, ws, row, XL_AMOUNT, r->amount, w->b->fmt.money);
-    detail_text(w, ws, row, XL_YEAR, r->period->label);
+    detail_text(w, ws, row, XLSX_LEDGER_COL_ACCOUNT, r->account);
+    detail_text(w, ws, row, XLSX_LEDGER_COL_ACCOUNT_NAME, r->account_name);
+    detail_text(w, ws, row, XLSX_LEDGER_COL_GROUP, r->group);
+    detail_text(w, ws, row, XLSX_LEDGER_COL_COUNTERPARTY, r->counterparty);
+    detail_text(w, ws, row, XLSX_LEDGER_COL_MEMO, r->memo);
+    detail_text(w, ws, row, XLSX_LEDGER_COL_REF, r->ref);
+    xlsx_money(w->b, ws, row, XLSX_LEDGER_COL_AMOUNT, r->amount, w->b->fmt.money);
+    detail_text(w, ws, row, XLSX_LEDGER_COL_YEAR, r->period->label);
     return w->b->err != LXW_NO_ERROR;
 }
 
@@ -133,15 +133,16 @@ static int activity_row(const activity_detail *r, void *arg)
     if (!ws)
         return 1;
     detail_date(w, ws, row, r->date);
-    detail_text(w, ws, row, XA_AXIS, r->axis);
-    detail_text(w, ws, row, XA_TYPE, r->type);
-    detail_text(w, ws, row, XA_TITLE, r->title);
-    detail_text(w, ws, row, XA_PARTNER, r->partner);
-    detail_text(w, ws, row, XA_REGION, r->region);
-    xlsx_count(w->b, ws, row, XA_PARTICIPANTS, r->participants, w->b->fmt.count);
-    xlsx_check(w->b, worksheet_write_number(ws, row, XA_HOURS, xlsx_hundredths(r->hours),
-                                            w->b->fmt.hours));
-    detail_text(w, ws, row, XA_YEAR, r->period->label);
+    detail_text(w, ws, row, XLSX_ACTIVITY_COL_AXIS, r->axis);
+    detail_text(w, ws, row, XLSX_ACTIVITY_COL_TYPE, r->type);
+    detail_text(w, ws, row, XLSX_ACTIVITY_COL_TITLE, r->title);
+    detail_text(w, ws, row, XLSX_ACTIVITY_COL_PARTNER, r->partner);
+    detail_text(w, ws, row, XLSX_ACTIVITY_COL_REGION, r->region);
+    xlsx_count(w->b, ws, row, XLSX_ACTIVITY_COL_PARTICIPANTS, r->participants,
+               w->b->fmt.count);
+    xlsx_check(w->b, worksheet_write_number(ws, row, XLSX_ACTIVITY_COL_HOURS,
+                                            xlsx_hundredths(r->hours), w->b->fmt.hours));
+    detail_text(w, ws, row, XLSX_ACTIVITY_COL_YEAR, r->period->label);
     return w->b->err != LXW_NO_ERROR;
 }
 
@@ -177,63 +178,22 @@ static int detail_group(xlsx_book *b, xlsx_detail *det, const char *key,
                     : b->src->each_activity(b->src->ctx, activity_row, &w);
     if (rc != 0 && !b->err)
         b->walk_failed = ledger ? DETAIL_LEDGER : DETAIL_ACTIVITIES;
-    static const int ledger_money[XL_COLS] = { [XL_AMOUNT] = 1 };
-    static const int activity_money[XA_COLS] = { [XA_PARTICIPANTS] = 1, [XA_HOURS] = 1 };
+    static const int ledger_money[XLSX_LEDGER_COL_COUNT] = { [XLSX_LEDGER_COL_AMOUNT] = 1 };
+    static const int activity_money[XLSX_ACTIVITY_COL_COUNT] = {
+        [XLSX_ACTIVITY_COL_PARTICIPANTS] = 1, [XLSX_ACTIVITY_COL_HOURS] = 1,
+    };
     detail_finish(&w, ledger ? ledger_money : activity_money);
     return rc;
 }
 
-/* Adds and fills the detail sheets (after the six summary sheets, so they
- * come last).  Returns the walk's non-zero value when it stopped. */
+/* Adds and fills the detail sheets (after the sheets of XLSX_SHEETS, so
+ * they come last).  Returns the walk's non-zero value when it stopped. */
 int xlsx_detail_write(xlsx_book *b)
 {
-    int rc = detail_group(b, &b->ledger, "workbook.sheet_ledger", ledger_headers, XL_COLS,
-                          true);
+    int rc = detail_group(b, &b->ledger, "workbook.sheet_ledger", ledger_headers,
+                          XLSX_LEDGER_COL_COUNT, true);
     if (rc != 0 || b->err)
         return rc;
     return detail_group(b, &b->activity, "workbook.sheet_activity_detail", activity_headers,
-                        XA_COLS, false);
-}
-
-static void append(char *buf, size_t size, const char *text)
-{
-    size_t n = strlen(buf);
-    if (n < size)
-        snprintf(buf + n, size - n, "%s", text);
-}
-
-/* 'Sheet'!$H$2:$H$n for one column of one detail sheet. */
-static void range_of(const xlsx_detail *det, size_t sheet, int col, char *buf, size_t size)
-{
-    char quoted[LXW_SHEETNAME_MAX * 8 + 3], letter[8];
-    xlsx_quoted(det->name[sheet], quoted, sizeof quoted);
-    lxw_col_to_name(letter, (lxw_col_t)col, LXW_TRUE);
-    unsigned long last = (unsigned long)det->rows[sheet] + 1;
-    snprintf(buf, size, "%s!%s$2:%s$%lu", quoted, letter, letter, last < 2 ? 2 : last);
-}
-
-bool xlsx_detail_ifs(const xlsx_detail *det, int value_col,
-                     const int *crit_cols, const char *const *crit_refs,
-                     size_t crit_count, char *buf, size_t size)
-{
-    char range[LXW_SHEETNAME_MAX * 8 + 40];
-    buf[0] = '\0';
-    for (size_t s = 0; s < det->count; s++) {
-        append(buf, size, s ? "+" : "");
-        append(buf, size, value_col >= 0 ? "SUMIFS(" : "COUNTIFS(");
-        if (value_col >= 0) {
-            range_of(det, s, value_col, range, sizeof range);
-            append(buf, size, range);
-            append(buf, size, ",");
-        }
-        for (size_t c = 0; c < crit_count; c++) {
-            range_of(det, s, crit_cols[c], range, sizeof range);
-            append(buf, size, c ? "," : "");
-            append(buf, size, range);
-            append(buf, size, ",");
-            append(buf, size, crit_refs[c]);
-        }
-        append(buf, size, ")");
-    }
-    return det->count > 0 && strlen(buf) + 1 < size;
+                        XLSX_ACTIVITY_COL_COUNT, false);
 }

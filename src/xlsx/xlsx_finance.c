@@ -30,10 +30,11 @@ static void account_value(finance_writer *w, lxw_col_t col, int64_t cents, bool 
     snprintf(code_ref, sizeof code_ref, "$A%lu", (unsigned long)w->row + 1);
     lxw_col_to_name(letter, col, LXW_FALSE);
     snprintf(year_ref, sizeof year_ref, "%s$1", letter);
-    static const int cols[] = { XL_ACCOUNT, XL_YEAR };
+    static const int cols[] = { XLSX_LEDGER_COL_ACCOUNT, XLSX_LEDGER_COL_YEAR };
     const char *refs[] = { code_ref, year_ref };
     char ifs[XLSX_FORMULA_MAX];
-    if (formula && xlsx_detail_ifs(&w->b->ledger, XL_AMOUNT, cols, refs, 2, ifs, sizeof ifs))
+    if (formula &&
+        xlsx_detail_ifs(&w->b->ledger, XLSX_LEDGER_COL_AMOUNT, cols, refs, 2, ifs, sizeof ifs))
         xlsx_formula(w->b, w->ws, w->row, col, w->b->fmt.money, xlsx_hundredths(cents), "=%s",
                      ifs);
     else
@@ -127,8 +128,8 @@ static bool *accounts_usable(const figures *f)
 void xlsx_finances_write(xlsx_book *b)
 {
     const figures *f = b->f;
-    finance_writer w = { .b = b, .ws = b->finances, .usable = accounts_usable(f),
-                         .name_width = 20 };
+    finance_writer w = { .b = b, .ws = b->sheet[XLSX_SHEET_FINANCES],
+                         .usable = accounts_usable(f), .name_width = 20 };
     static const char *const headers[] = { "workbook.col_account", "workbook.col_account_name" };
     xlsx_headers(b, w.ws, 0, headers, 2);
     xlsx_year_headers(b, w.ws, 0, FC_CURRENT);
@@ -169,7 +170,7 @@ void xlsx_finances_write(xlsx_book *b)
 void xlsx_funders_write(xlsx_book *b)
 {
     const figures *f = b->f;
-    lxw_worksheet *ws = b->funders;
+    lxw_worksheet *ws = b->sheet[XLSX_SHEET_FUNDERS];
     xlsx_text(b, ws, 0, 0, xlsx_msg(b, "workbook.col_funder"), b->fmt.header);
     xlsx_year_headers(b, ws, 0, 1);
     lxw_row_t row = 1;
@@ -228,14 +229,15 @@ static void history_chart(xlsx_book *b, lxw_row_t last)
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     chart_axis_set_num_format(chart->y_axis, "#,##0");
     lxw_chart_options opt = { .x_scale = 1.4, .y_scale = 1.2 };
-    xlsx_check(b, worksheet_insert_chart_opt(b->history, 1, 5, chart, &opt));
+    xlsx_check(b, worksheet_insert_chart_opt(b->sheet[XLSX_SHEET_HISTORY], 1, 5, chart,
+                                             &opt));
 }
 
 /* History: one row per fiscal year, oldest first; the net is a formula. */
 void xlsx_history_write(xlsx_book *b)
 {
     const figures *f = b->f;
-    lxw_worksheet *ws = b->history;
+    lxw_worksheet *ws = b->sheet[XLSX_SHEET_HISTORY];
     static const char *const headers[] = {
         "workbook.col_fiscal_year", ">workbook.revenue", ">workbook.expenses", ">workbook.col_net",
     };

@@ -185,7 +185,7 @@ static void heading(summary_writer *w)
 void xlsx_summary_write(xlsx_book *b)
 {
     const figures *f = b->f;
-    summary_writer w = { b, b->summary, 0 };
+    summary_writer w = { b, b->sheet[XLSX_SHEET_SUMMARY], 0 };
     heading(&w);
     comparison_header(&w, "workbook.col_figure");
     key_figures(&w);

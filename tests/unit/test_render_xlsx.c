@@ -285,7 +285,11 @@ static void test_french_sheet_names_and_order(void **state)
     assert_non_null(strstr(wb, "<definedName name=\"Revenue\">'Sommaire'!$B$7</definedName>"));
     assert_non_null(strstr(wb, "name=\"Revenue_previous\""));
     assert_non_null(strstr(wb, "_xlnm.Print_Titles"));
+    assert_null(strstr(wb, "activeTab"));   /* opens on the summary */
     free(wb);
+    char *summary = part("fr.xlsx", "xl/worksheets/sheet1.xml");
+    assert_non_null(strstr(summary, "tabSelected=\"1\""));
+    free(summary);
     char *core = part("fr.xlsx", "docProps/core.xml");
     assert_non_null(strstr(core, "2014-03-31T00:00:00Z"));
     assert_non_null(strstr(core, "<dc:title>Bilan annuel 2013-2014</dc:title>"));

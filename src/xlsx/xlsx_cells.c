@@ -1,6 +1,7 @@
-/* xlsx_book.c - the workbook as a whole: formats, sheet set-up, document
- * properties, the order sheets are written in, and the cell helpers every
- * sheet uses (safe text, money, formulas with their cached results).
+/* xlsx_cells.c - what every sheet of the workbook writes with: the cell
+ * formats, safe text, money and counts, formulas with their cached
+ * results, the change columns, header rows, page set-up and sheet
+ * references.  It calls nothing of the workbook above it.
  *
  * Number formats use Excel's placeholders ("," thousands, "." decimals);
  * the viewer's locale decides the characters shown, so a French Excel shows
@@ -11,7 +12,6 @@
 
 #include "lib/xalloc.h"
 
-#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +25,7 @@ double xlsx_hundredths(int64_t value)
     return (double)value / 100;
 }
 
+/* The catalogue text of key in the workbook's language. */
 const char *xlsx_msg(const xlsx_book *b, const char *key)
 {
     return messages_get(b->msg, key);
@@ -256,7 +257,7 @@ static lxw_format *add_format(xlsx_book *b, const char *num_format, bool bold, b
 
 /* Money: thousands separators, two decimals, the symbol where the
  * language puts it; negatives in red and in parentheses. */
-static void formats_make(xlsx_book *b)
+void xlsx_formats_make(xlsx_book *b)
 {
     xlsx_formats *x = &b->fmt;
     const char *sym = fmt_currency_symbol(b->f->config ? b->f->config->currency : NULL);
@@ -300,158 +301,47 @@ static void formats_make(xlsx_book *b)
     format_set_align(x->pct_total, LXW_ALIGN_RIGHT);
 }
 
-/* Appends text to buf with '&' doubled (header/footer codes start with &),
- * keeping within size and whole UTF-8 characters. */
-static void append_escaped(char *buf, size_t size, const char *text, size_t limit)
+/* Appends text to buf, keeping within size. */
+static void append(char *buf, size_t size, const char *text)
 {
-    size_t n = strlen(buf), start = n;
-    for (const char *p = text; *p && n + 3 < size && n - start < limit; p++) {
-        if (*p == '&')
-            buf[n++] = '&';
-        buf[n++] = *p;
+    size_t n = strlen(buf);
+    if (n < size)
+        snprintf(buf + n, size - n, "%s", text);
+}
+
+/* 'Sheet'!$H$2:$H$n for one column of one detail sheet. */
+static void range_of(const xlsx_detail *det, size_t sheet, int col, char *buf, size_t size)
+{
+    char quoted[LXW_SHEETNAME_MAX * 8 + 3], letter[8];
+    xlsx_quoted(det->name[sheet], quoted, sizeof quoted);
+    lxw_col_to_name(letter, (lxw_col_t)col, LXW_TRUE);
+    unsigned long last = (unsigned long)det->rows[sheet] + 1;
+    snprintf(buf, size, "%s!%s$2:%s$%lu", quoted, letter, letter, last < 2 ? 2 : last);
+}
+
+/* The sum (or count) over every sheet of a detail group (xlsx.h). */
+bool xlsx_detail_ifs(const xlsx_detail *det, int value_col,
+                     const int *crit_cols, const char *const *crit_refs,
+                     size_t crit_count, char *buf, size_t size)
+{
+    char range[LXW_SHEETNAME_MAX * 8 + 40];
+    buf[0] = '\0';
+    for (size_t s = 0; s < det->count; s++) {
+        append(buf, size, s ? "+" : "");
+        append(buf, size, value_col >= 0 ? "SUMIFS(" : "COUNTIFS(");
+        if (value_col >= 0) {
+            range_of(det, s, value_col, range, sizeof range);
+            append(buf, size, range);
+            append(buf, size, ",");
+        }
+        for (size_t c = 0; c < crit_count; c++) {
+            range_of(det, s, crit_cols[c], range, sizeof range);
+            append(buf, size, c ? "," : "");
+            append(buf, size, range);
+            append(buf, size, ",");
+            append(buf, size, crit_refs[c]);
+        }
+        append(buf, size, ")");
     }
-    while (n > start && ((unsigned char)buf[n - 1] & 0x80)) {
-        /* drop a cut multi-byte character */
-        size_t k = n - 1;
-        while (k > start && ((unsigned char)buf[k] & 0xc0) == 0x80)
-            k--;
-        unsigned char lead = (unsigned char)buf[k];
-        size_t want = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-        if (n - k == want)
-            break;
-        n = k;
-    }
-    buf[n] = '\0';
-}
-
-static void header_footer_make(xlsx_book *b)
-{
-    const char *org = b->f->config && b->f->config->org_name ? b->f->config->org_name : "";
-    snprintf(b->header, sizeof b->header, "&L");
-    append_escaped(b->header, sizeof b->header, org, 160);
-    size_t n = strlen(b->header);
-    snprintf(b->header + n, sizeof b->header - n, "&C&A&R%s", b->f->current.label);
-    snprintf(b->footer, sizeof b->footer, "&C");
-    append_escaped(b->footer, sizeof b->footer, xlsx_msg(b, "workbook.page"), 60);
-    n = strlen(b->footer);
-    snprintf(b->footer + n, sizeof b->footer - n, " &P / &N");
-}
-
-static void properties_set(xlsx_book *b, const render_context *ctx)
-{
-    const config *cfg = b->f->config;
-    char title[512];
-    snprintf(title, sizeof title, "%s %s", cfg && cfg->title ? cfg->title : "",
-             b->f->current.label);
-    lxw_doc_properties props = {
-        .title = title,
-        .subject = (char *)xlsx_msg(b, "workbook.subject"),
-        .author = cfg ? cfg->org_name : NULL,
-        .company = cfg ? cfg->org_name : NULL,
-        .created = ctx->timestamp,
-    };
-    xlsx_check(b, workbook_set_properties(b->wb, &props));
-}
-
-static lxw_worksheet *add_sheet(xlsx_book *b, int which, const char *key)
-{
-    snprintf(b->sheet_name[which], sizeof b->sheet_name[which], "%s", xlsx_msg(b, key));
-    lxw_worksheet *ws = workbook_add_worksheet(b->wb, b->sheet_name[which]);
-    if (!ws)
-        xlsx_check(b, LXW_ERROR_SHEETNAME_ALREADY_USED);
-    return ws;
-}
-
-static bool sheets_add(xlsx_book *b)
-{
-    b->summary = add_sheet(b, XLSX_SHEET_SUMMARY, "workbook.sheet_summary");
-    b->finances = add_sheet(b, XLSX_SHEET_FINANCES, "workbook.sheet_finances");
-    b->funders = add_sheet(b, XLSX_SHEET_FUNDERS, "workbook.sheet_funders");
-    b->activities = add_sheet(b, XLSX_SHEET_ACTIVITIES, "workbook.sheet_activities");
-    b->partners = add_sheet(b, XLSX_SHEET_PARTNERS, "workbook.sheet_partners");
-    b->history = add_sheet(b, XLSX_SHEET_HISTORY, "workbook.sheet_history");
-    return b->summary && b->finances && b->funders && b->activities && b->partners &&
-           b->history;
-}
-
-/* The directory of path, for libxlsxwriter's temporary files: the output
- * folder has room for the output, /tmp may not. */
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return xstrdup(".");
-    if (slash == path)
-        return xstrdup("/");
-    return xstrndup(path, (size_t)(slash - path));
-}
-
-static void sheets_write(xlsx_book *b)
-{
-    xlsx_finances_write(b);
-    xlsx_funders_write(b);
-    xlsx_activities_write(b);
-    xlsx_partners_write(b);
-    xlsx_history_write(b);
-    xlsx_summary_write(b);   /* refers to rows the others placed */
-    worksheet_activate(b->summary);
-}
-
-int xlsx_write(const figures *f, const detail_source *src, const render_context *ctx,
-               const char *path, diag *d)
-{
-    /* libxlsxwriter prints numbers with "%.16G": under a decimal-comma
-     * LC_NUMERIC every number in the file would be corrupt.  The program
-     * never calls setlocale(); this guards against a change that would. */
-    if (strcmp(localeconv()->decimal_point, ".") != 0) {
-        diag_report(d, EXIT_SOFTWARE, path, 0, NULL,
-                    "cannot write the workbook: LC_NUMERIC must use '.' as decimal point");
-        return -1;
-    }
-    xlsx_book b = { .f = f, .src = src, .walk_failed = -1 };
-    b.max_rows = ctx->max_rows ? (lxw_row_t)ctx->max_rows : LXW_ROW_MAX;
-    b.detail = !f->config || f->config->workbook_detail;
-    b.msg = messages_load(ctx->templates_dir, f->lang, d);
-    if (!b.msg)
-        return -1;
-    char *tmpdir = dir_of(path);
-    lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = tmpdir };
-    b.wb = workbook_new_opt(path, &options);
-    int rc = 0;
-    if (!b.wb) {
-        diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write the workbook: %s",
-                    lxw_strerror(LXW_ERROR_CREATING_XLSX_FILE));
-        rc = -1;
-        goto done;
-    }
-    formats_make(&b);
-    header_footer_make(&b);
-    properties_set(&b, ctx);
-    if (sheets_add(&b) && b.detail && xlsx_detail_write(&b) != 0 && b.walk_failed >= 0) {
-        detail_kind kind = (detail_kind)b.walk_failed;
-        const char *input = src->path_of ? src->path_of(src->ctx, kind)
-                            : kind == DETAIL_LEDGER ? "ledger.csv" : "activities.csv";
-        diag_report(d, EXIT_NOINPUT, input, 0, NULL,
-                    "cannot read it again for the workbook's detail sheets");
-        rc = -1;
-    }
-    if (!b.err && rc == 0)
-        sheets_write(&b);
-    lxw_error err = workbook_close(b.wb);
-    char why[320];
-    if (b.err || err) {
-        diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write the workbook: %s",
-                    lxw_strerror(b.err ? b.err : err));
-        rc = -1;
-    } else if (rc == 0 && xlsx_verify(path, why, sizeof why) != 0) {
-        diag_report(d, EXIT_CANTCREAT, path, 0, NULL,
-                    "cannot write the workbook: %s (disk full?)", why);
-        rc = -1;
-    }
-done:
-    free(b.rows.revenue_group);
-    free(b.rows.expense_group);
-    free(tmpdir);
-    messages_free(b.msg);
-    return rc;
+    return det->count > 0 && strlen(buf) + 1 < size;
 }
