@@ -62,8 +62,10 @@ static void append_escaped(char *buf, size_t size, const char *text, size_t limi
 static void header_footer_make(xlsx_book *b)
 {
     const char *org = b->f->config && b->f->config->org_name ? b->f->config->org_name : "";
+    char *safe_org = xlsx_safe_text(org, false);
     snprintf(b->header, sizeof b->header, "&L");
-    append_escaped(b->header, sizeof b->header, org, 160);
+    append_escaped(b->header, sizeof b->header, safe_org ? safe_org : org, 160);
+    free(safe_org);
     size_t n = strlen(b->header);
     snprintf(b->header + n, sizeof b->header - n, "&C&A&R%s", b->f->current.label);
     snprintf(b->footer, sizeof b->footer, "&C");
@@ -79,14 +81,19 @@ static void properties_set(xlsx_book *b, const render_context *ctx)
     char title[512];
     snprintf(title, sizeof title, "%s %s", cfg && cfg->title ? cfg->title : "",
              b->f->current.label);
+    char *safe_title = xlsx_safe_text(title, false);
+    const char *org = cfg ? cfg->org_name : NULL;
+    char *safe_org = org ? xlsx_safe_text(org, false) : NULL;
     lxw_doc_properties props = {
-        .title = title,
+        .title = safe_title ? safe_title : title,
         .subject = (char *)xlsx_msg(b, "workbook.subject"),
-        .author = cfg ? cfg->org_name : NULL,
-        .company = cfg ? cfg->org_name : NULL,
+        .author = (char *)(safe_org ? safe_org : org),
+        .company = (char *)(safe_org ? safe_org : org),
         .created = ctx->timestamp,
     };
     xlsx_check(b, workbook_set_properties(b->wb, &props));
+    free(safe_title);
+    free(safe_org);
 }
 
 /* Adds every sheet of the table, in its order.  False when one could not
@@ -185,6 +192,7 @@ done:
     free(b.rows.revenue_group);
     free(b.rows.expense_group);
     free(tmpdir);
+    xlsx_msg_free(&b);
     messages_free(b.msg);
     return rc;
 }

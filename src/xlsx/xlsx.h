@@ -63,11 +63,19 @@ typedef struct xlsx_finance_rows {
     lxw_row_t *revenue_group, *expense_group;  /* subtotal row per group */
 } xlsx_finance_rows;
 
+/* A catalogue text and its copy made safe for XML (xlsx_msg). */
+typedef struct xlsx_safe_msg {
+    const char *raw;
+    char *safe;
+} xlsx_safe_msg;
+
 typedef struct xlsx_book {
     lxw_workbook *wb;
     const figures *f;
     const detail_source *src;
     messages *msg;
+    xlsx_safe_msg *safe_msg;   /* the catalogue texts that needed a copy */
+    size_t safe_msg_count;
     xlsx_formats fmt;
     bool detail;               /* the detail sheets are written */
     lxw_row_t max_rows;
@@ -87,7 +95,9 @@ enum { XLSX_FORMULA_MAX = 8192 };   /* Excel's limit on a formula's length */
 /* xlsx_cells.c: formats, cells, formulas and sheet set-up. */
 void xlsx_formats_make(xlsx_book *b);
 double xlsx_hundredths(int64_t value);
-const char *xlsx_msg(const xlsx_book *b, const char *key);
+char *xlsx_safe_text(const char *s, bool cell);
+const char *xlsx_msg(xlsx_book *b, const char *key);
+void xlsx_msg_free(xlsx_book *b);
 void xlsx_check(xlsx_book *b, lxw_error err);
 void xlsx_text(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                const char *text, lxw_format *format);

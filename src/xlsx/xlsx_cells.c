@@ -25,12 +25,6 @@ double xlsx_hundredths(int64_t value)
     return (double)value / 100;
 }
 
-/* The catalogue text of key in the workbook's language. */
-const char *xlsx_msg(const xlsx_book *b, const char *key)
-{
-    return messages_get(b->msg, key);
-}
-
 /* Keeps the first error: later calls often fail because of it. */
 void xlsx_check(xlsx_book *b, lxw_error err)
 {
@@ -51,45 +45,123 @@ static bool is_escape_at(const char *s)
            is_hex(s[4]) && is_hex(s[5]) && s[6] == '_';
 }
 
-static bool is_control(unsigned char c)
+/* The length (1 to 4) of the UTF-8 character at s, its code point in *cp;
+ * 0 when s does not start a valid one (stray or cut continuation bytes,
+ * an overlong form, a surrogate). */
+static size_t utf8_char(const unsigned char *s, uint32_t *cp)
 {
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+    size_t n;
+    uint32_t v, min;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if (s[0] >= 0xc2 && s[0] <= 0xdf)
+        n = 2, v = s[0] & 0x1fu, min = 0x80;
+    else if (s[0] >= 0xe0 && s[0] <= 0xef)
+        n = 3, v = s[0] & 0x0fu, min = 0x800;
+    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+        n = 4, v = s[0] & 0x07u, min = 0x10000;
+    else
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;   /* the terminating NUL stops here too */
+        v = v << 6 | (s[i] & 0x3fu);
+    }
+    if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+/* Characters the workbook never writes: those XML 1.0 forbids (C0
+ * controls but TAB, LF and CR; U+FFFE, U+FFFF), and DEL. */
+static bool is_forbidden(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7f ||
+           cp == 0xfffe || cp == 0xffff;
 }
 
 enum { XLSX_TEXT_MAX = 32767 };   /* characters in a cell */
 
-/* Whether text can go into a cell as it is: no control characters (not
- * allowed in XML), no "_xHHHH_", not longer than a cell holds. */
-static bool text_clean(const char *s)
+/* Whether s can go into the workbook as it is: valid UTF-8 without a
+ * forbidden character; in a cell, also no "_xHHHH_" and not longer than a
+ * cell holds. */
+static bool text_clean(const char *s, bool cell)
 {
     size_t chars = 0;
-    for (const char *p = s; *p; p++) {
-        if (is_control((unsigned char)*p) || is_escape_at(p))
+    for (const unsigned char *p = (const unsigned char *)s; *p; chars++) {
+        uint32_t cp;
+        size_t n = utf8_char(p, &cp);
+        if (n == 0 || is_forbidden(cp) || (cell && is_escape_at((const char *)p)))
             return false;
-        if (((unsigned char)*p & 0xc0) != 0x80)
-            chars++;
+        p += n;
     }
-    return chars <= XLSX_TEXT_MAX;
+    return !cell || chars <= XLSX_TEXT_MAX;
 }
 
-/* A copy of s that a cell can hold: control characters become spaces,
- * "_xHHHH_" is escaped, and the text is cut at a cell's length. */
-static char *text_cleaned(const char *s)
+/* The one safe-text helper: every string the workbook writes (cells,
+ * sheet names, header and footer, document properties, catalogue texts)
+ * passes here.  Returns NULL when s can be written as it is, else a copy
+ * (xmalloc'd) where each forbidden character, and each byte that is not
+ * UTF-8, becomes U+FFFD, visibly; in a cell, "_xHHHH_" is escaped too and
+ * the text is cut at a cell's length. */
+char *xlsx_safe_text(const char *s, bool cell)
 {
+    if (text_clean(s, cell))
+        return NULL;
     char *out = xmalloc(strlen(s) * 7 + 1);
     size_t n = 0, chars = 0;
-    for (const char *p = s; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if ((c & 0xc0) != 0x80 && ++chars > XLSX_TEXT_MAX - 6)
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        uint32_t cp = 0;
+        size_t len = utf8_char(p, &cp);
+        bool escape = cell && len > 0 && is_escape_at((const char *)p);
+        chars += escape ? 7 : 1;
+        if (cell && chars > XLSX_TEXT_MAX - 6)
             break;
-        if (is_escape_at(p)) {
+        if (escape) {
             memcpy(out + n, "_x005F", 6);
             n += 6;
         }
-        out[n++] = is_control(c) ? ' ' : (char)c;
+        if (len == 0 || is_forbidden(cp)) {
+            memcpy(out + n, "\xef\xbf\xbd", 3);   /* U+FFFD */
+            n += 3;
+            p += len ? len : 1;
+            continue;
+        }
+        memcpy(out + n, p, len);
+        n += len;
+        p += len;
     }
     out[n] = '\0';
     return out;
+}
+
+/* The catalogue text of key in the workbook's language, made safe once
+ * (a catalogue is the user's to edit, with --templates). */
+const char *xlsx_msg(xlsx_book *b, const char *key)
+{
+    const char *text = messages_get(b->msg, key);
+    for (size_t i = 0; i < b->safe_msg_count; i++)
+        if (b->safe_msg[i].raw == text)
+            return b->safe_msg[i].safe;
+    char *safe = xlsx_safe_text(text, false);
+    if (!safe)
+        return text;
+    b->safe_msg = xrealloc(b->safe_msg, (b->safe_msg_count + 1) * sizeof *b->safe_msg);
+    b->safe_msg[b->safe_msg_count++] = (xlsx_safe_msg){ text, safe };
+    return safe;
+}
+
+/* Frees what xlsx_msg made. */
+void xlsx_msg_free(xlsx_book *b)
+{
+    for (size_t i = 0; i < b->safe_msg_count; i++)
+        free(b->safe_msg[i].safe);
+    free(b->safe_msg);
+    b->safe_msg = NULL;
+    b->safe_msg_count = 0;
 }
 
 /* Data text is only ever written as a string cell: a counterparty named
@@ -102,12 +174,8 @@ void xlsx_text(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
             xlsx_check(b, worksheet_write_blank(ws, row, col, format));
         return;
     }
-    if (text_clean(text)) {
-        xlsx_check(b, worksheet_write_string(ws, row, col, text, format));
-        return;
-    }
-    char *copy = text_cleaned(text);
-    xlsx_check(b, worksheet_write_string(ws, row, col, copy, format));
+    char *copy = xlsx_safe_text(text, true);
+    xlsx_check(b, worksheet_write_string(ws, row, col, copy ? copy : text, format));
     free(copy);
 }
 
@@ -141,7 +209,7 @@ void xlsx_formula(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 }
 
 /* The language's "new" as a formula string literal (quotes doubled). */
-static void new_literal(const xlsx_book *b, char *buf, size_t size)
+static void new_literal(xlsx_book *b, char *buf, size_t size)
 {
     const char *s = xlsx_msg(b, "workbook.new");
     size_t n = 0;

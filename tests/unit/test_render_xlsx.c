@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -258,9 +259,12 @@ static int teardown(void **state)
 {
     (void)state;
     const char *names[] = { "fr.xlsx", "fr2.xlsx", "en.xlsx", "split.xlsx", "nodetail.xlsx",
-                            "fail.xlsx" };
+                            "fail.xlsx", "xml.xlsx", "tpl/messages.fr.ini" };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         remove_file(names[i]);
+    char tpl[256];
+    snprintf(tpl, sizeof tpl, "%s/tpl", dir);
+    rmdir(tpl);
     return rmdir(dir);
 }
 
@@ -335,8 +339,8 @@ static void test_formula_like_text_stays_text(void **state)
     assert_cell_has(xml, "A2", "t=\"inlineStr\"><is><t>=HYPERLINK(\"http://x.test\",\"clic\")</t>");
     assert_cell_has(xml, "A3", "t=\"inlineStr\"><is><t>+1</t>");
     assert_cell_has(xml, "A4", "t=\"inlineStr\"><is><t>@SUM(A1)</t>");
-    /* a control character becomes a space; _x0041_ is escaped */
-    assert_cell_has(xml, "A5", "<t>ctl  _x005F_x0041_</t>");
+    /* a control character becomes U+FFFD; _x0041_ is escaped */
+    assert_cell_has(xml, "A5", "<t>ctl\xef\xbf\xbd _x005F_x0041_</t>");
     assert_null(strstr(xml, "<f>HYPERLINK"));
     assert_null(strstr(xml, "<f>=HYPERLINK"));
     assert_null(strstr(xml, "<f>+1"));
@@ -531,6 +535,96 @@ static void test_failed_walk_is_reported(void **state)
     fclose(sink);
 }
 
+/* A copy of the French catalogue in dir/tpl whose sheet name, "new",
+ * "page" and subject carry characters XML forbids. */
+static void hostile_templates(char *tpl, size_t size)
+{
+    snprintf(tpl, size, "%s/tpl", dir);
+    mkdir(tpl, 0700);
+    char from[4200], to[4200], line[1024];
+    snprintf(from, sizeof from, "%s/messages.fr.ini", templates);
+    snprintf(to, sizeof to, "%s/messages.fr.ini", tpl);
+    FILE *in = fopen(from, "r"), *out = fopen(to, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    while (fgets(line, sizeof line, in)) {
+        if (strncmp(line, "sheet_funders =", 15) == 0)
+            fputs("sheet_funders = Bailleurs\x01\xef\xbf\xbf\n", out);
+        else if (strncmp(line, "new =", 5) == 0)
+            fputs("new = nou\xef\xbf\xbeveau\n", out);
+        else if (strncmp(line, "page =", 6) == 0)
+            fputs("page = Pa\x02ge\n", out);
+        else if (strncmp(line, "subject =", 9) == 0)
+            fputs("subject = Classeur\x1f\n", out);
+        else
+            fputs(line, out);
+    }
+    fclose(in);
+    fclose(out);
+}
+
+/* Whether every XML part of the workbook in dir parses (python3). */
+static bool parts_parse(const char *name)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "python3 -c 'import sys, zipfile, xml.dom.minidom as m\n"
+             "z = zipfile.ZipFile(sys.argv[1])\n"
+             "for n in z.namelist():\n"
+             "    if n.endswith((\".xml\", \".rels\")): m.parseString(z.read(n))' '%s/%s'",
+             dir, name);
+    return system(cmd) == 0;
+}
+
+/* Text XML 1.0 forbids, wherever it comes from (figures, detail rows, the
+ * catalogue), becomes U+FFFD: every part of the workbook parses. */
+static void test_forbidden_characters_replaced(void **state)
+{
+    (void)state;
+    fixture(LANG_FR, true);
+    cfg.org_name = "Dyn\x01" "amo \xef\xbf\xbf& Co";
+    cfg.title = "Bilan\xef\xbf\xbe\x7f \xff annuel";
+    counterparties[1].name = "Fond\xef\xbf\xbf\x01s";
+    axes[0].axis = "Form\x0bation";
+    char tpl[512];
+    hostile_templates(tpl, sizeof tpl);
+    render_context ctx = { .templates_dir = tpl, .input_dir = ".", .timestamp = 1396224000 };
+    detail_source src = { NULL, stub_ledger, stub_activities, NULL };
+    char path[256];
+    snprintf(path, sizeof path, "%s/xml.xlsx", dir);
+    diag d;
+    diag_init(&d, stderr);
+    assert_int_equal(render_xlsx(&fig, &src, &ctx, path, &d), 0);
+    assert_true(parts_parse("xml.xlsx"));
+    const char *members[] = { "xl/workbook.xml", "docProps/core.xml", "docProps/app.xml",
+                              "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+                              "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml",
+                              "xl/worksheets/sheet7.xml" };
+    for (size_t i = 0; i < sizeof members / sizeof *members; i++) {
+        char *xml = part("xml.xlsx", members[i]);
+        if (strstr(xml, "\xef\xbf\xbf") || strstr(xml, "\xef\xbf\xbe") || strchr(xml, '\x01') ||
+            strchr(xml, '\x02') || strchr(xml, '\x0b') || strchr(xml, '\x1f') ||
+            strchr(xml, '\x7f') || strchr(xml, '\xff'))
+            fail_msg("%s holds a forbidden character", members[i]);
+        free(xml);
+    }
+    char *wb = part("xml.xlsx", "xl/workbook.xml");
+    assert_non_null(strstr(wb, "<sheet name=\"Bailleurs\xef\xbf\xbd\xef\xbf\xbd\""));
+    free(wb);
+    char *core = part("xml.xlsx", "docProps/core.xml");
+    assert_non_null(strstr(core, "<dc:creator>Dyn\xef\xbf\xbd" "amo \xef\xbf\xbd&amp; Co<"));
+    assert_non_null(strstr(core, "<dc:title>Bilan\xef\xbf\xbd\xef\xbf\xbd \xef\xbf\xbd annuel"));
+    free(core);
+    char *funders = part("xml.xlsx", "xl/worksheets/sheet3.xml");
+    assert_cell_has(funders, "A3", "<t>Fond\xef\xbf\xbd\xef\xbf\xbds</t>");
+    assert_non_null(strstr(funders, "<oddHeader>&amp;LDyn\xef\xbf\xbd" "amo"));
+    assert_non_null(strstr(funders, "<oddFooter>&amp;CPa\xef\xbf\xbdge"));
+    free(funders);
+    char *finances = part("xml.xlsx", "xl/worksheets/sheet2.xml");
+    assert_cell_has(finances, "F7", "nou\xef\xbf\xbdveau");
+    free(finances);
+}
+
 static void test_criteria(void **state)
 {
     (void)state;
@@ -580,6 +674,7 @@ int main(void)
         cmocka_unit_test(test_truncated_parts_are_caught),
         cmocka_unit_test(test_verify_rejects_damage),
         cmocka_unit_test(test_failed_walk_is_reported),
+        cmocka_unit_test(test_forbidden_characters_replaced),
         cmocka_unit_test(test_criteria),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
