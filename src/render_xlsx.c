@@ -18,17 +18,20 @@
 #include <string.h>
 
 /* One sheet before the detail sheets: the catalogue key of its name, its
- * writer, and whether it is written after the others (the summary refers
- * to rows they placed).  Indexed by XLSX_SHEET_*, in the order a reader
- * sees the sheets. */
+ * writer, the rows it needs, the input its lists come from, and whether
+ * it is written after the others (the summary refers to rows they
+ * placed).  Indexed by XLSX_SHEET_*, in the order a reader sees them. */
 typedef struct sheet_spec {
     const char *key;
     void (*write)(xlsx_book *b);
+    size_t (*rows)(const figures *f);
+    detail_kind from;
     bool last;
 } sheet_spec;
 
 static const sheet_spec sheets[XLSX_SHEET_COUNT] = {
-#define SHEET_SPEC(id, key, writer, last) [XLSX_SHEET_##id] = { key, writer, last },
+#define SHEET_SPEC(id, key, writer, rows, from, last) \
+    [XLSX_SHEET_##id] = { key, writer, rows, from, last },
     XLSX_SHEETS(SHEET_SPEC)
 #undef SHEET_SPEC
 };
@@ -135,6 +138,66 @@ static void sheets_write(xlsx_book *b)
     worksheet_activate(b->sheet[0]);
 }
 
+/* The input file a detail walk reads, for diagnostics. */
+static const char *input_name(const detail_source *src, detail_kind kind)
+{
+    if (src && src->path_of)
+        return src->path_of(src->ctx, kind);
+    return kind == DETAIL_LEDGER ? "ledger.csv" : "activities.csv";
+}
+
+/* Whether every sheet of the table fits in an Excel sheet; each one that
+ * does not is reported at the input its list comes from.  Checked before
+ * anything is written: a list that long (530,000 partners) is a problem
+ * in the data, such as a name column holding one value per row, and a
+ * funder reads these sheets as the report itself, so a cut or scattered
+ * list would mislead.  The detail sheets are raw rows to filter: they
+ * continue on further sheets instead (xlsx_detail.c). */
+static bool sheets_fit(xlsx_book *b, diag *d)
+{
+    bool ok = true;
+    for (size_t i = 0; i < XLSX_SHEET_COUNT; i++) {
+        size_t rows = sheets[i].rows(b->f);
+        if (rows <= LXW_ROW_MAX)
+            continue;
+        diag_report(d, EXIT_DATAERR, input_name(b->src, sheets[i].from), 0, NULL,
+                    "too many entries for the workbook: its sheet \"%s\" would need %zu rows, "
+                    "more than the %lu an Excel sheet holds",
+                    xlsx_msg(b, sheets[i].key), rows, (unsigned long)LXW_ROW_MAX);
+        ok = false;
+    }
+    return ok;
+}
+
+/* Fills the open workbook b->wb, closes it and reads it back; 0, or -1
+ * with the problem reported to d. */
+static int book_write(xlsx_book *b, const render_context *ctx, const char *path, diag *d)
+{
+    int rc = 0;
+    xlsx_formats_make(b);
+    header_footer_make(b);
+    properties_set(b, ctx);
+    if (sheets_add(b) && b->detail && xlsx_detail_write(b) != 0 && b->walk_failed >= 0) {
+        diag_report(d, EXIT_NOINPUT, input_name(b->src, (detail_kind)b->walk_failed), 0, NULL,
+                    "cannot read it again for the workbook's detail sheets");
+        rc = -1;
+    }
+    if (!b->err && rc == 0)
+        sheets_write(b);
+    lxw_error err = workbook_close(b->wb);
+    char why[320];
+    if (b->err || err) {
+        diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write the workbook: %s",
+                    lxw_strerror(b->err ? b->err : err));
+        rc = -1;
+    } else if (rc == 0 && xlsx_verify(path, why, sizeof why) != 0) {
+        diag_report(d, EXIT_CANTCREAT, path, 0, NULL,
+                    "cannot write the workbook: %s (disk full?)", why);
+        rc = -1;
+    }
+    return rc;
+}
+
 /* The workbook at path, written from the figures and the detail rows of
  * src; 0, or -1 with the problem reported to d. */
 int render_xlsx(const figures *f, const detail_source *src, const render_context *ctx,
@@ -154,44 +217,20 @@ int render_xlsx(const figures *f, const detail_source *src, const render_context
     b.msg = messages_load(ctx->templates_dir, f->lang, d);
     if (!b.msg)
         return -1;
-    char *tmpdir = dir_of(path);
-    lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = tmpdir };
-    b.wb = workbook_new_opt(path, &options);
-    int rc = 0;
-    if (!b.wb) {
-        diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write the workbook: %s",
-                    lxw_strerror(LXW_ERROR_CREATING_XLSX_FILE));
-        rc = -1;
-        goto done;
+    int rc = -1;
+    if (sheets_fit(&b, d)) {
+        char *tmpdir = dir_of(path);
+        lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = tmpdir };
+        b.wb = workbook_new_opt(path, &options);
+        if (b.wb)
+            rc = book_write(&b, ctx, path, d);
+        else
+            diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write the workbook: %s",
+                        lxw_strerror(LXW_ERROR_CREATING_XLSX_FILE));
+        free(tmpdir);
     }
-    xlsx_formats_make(&b);
-    header_footer_make(&b);
-    properties_set(&b, ctx);
-    if (sheets_add(&b) && b.detail && xlsx_detail_write(&b) != 0 && b.walk_failed >= 0) {
-        detail_kind kind = (detail_kind)b.walk_failed;
-        const char *input = src->path_of ? src->path_of(src->ctx, kind)
-                            : kind == DETAIL_LEDGER ? "ledger.csv" : "activities.csv";
-        diag_report(d, EXIT_NOINPUT, input, 0, NULL,
-                    "cannot read it again for the workbook's detail sheets");
-        rc = -1;
-    }
-    if (!b.err && rc == 0)
-        sheets_write(&b);
-    lxw_error err = workbook_close(b.wb);
-    char why[320];
-    if (b.err || err) {
-        diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write the workbook: %s",
-                    lxw_strerror(b.err ? b.err : err));
-        rc = -1;
-    } else if (rc == 0 && xlsx_verify(path, why, sizeof why) != 0) {
-        diag_report(d, EXIT_CANTCREAT, path, 0, NULL,
-                    "cannot write the workbook: %s (disk full?)", why);
-        rc = -1;
-    }
-done:
     free(b.rows.revenue_group);
     free(b.rows.expense_group);
-    free(tmpdir);
     xlsx_msg_free(&b);
     messages_free(b.msg);
     return rc;

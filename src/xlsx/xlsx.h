@@ -23,19 +23,27 @@
 #include <xlsxwriter.h>
 
 /* The sheets before the detail sheets, in the order they are added (the
- * order a reader sees them): id, catalogue key of the name, writer, and
- * whether it is written after the others (the summary refers to rows they
- * placed).  render_xlsx.c makes its sheet table from this list; a sheet
- * writer refers to a sheet as b->sheet[XLSX_SHEET_id]. */
-#define XLSX_SHEETS(X)                                                        \
-    X(SUMMARY, "workbook.sheet_summary", xlsx_summary_write, true)            \
-    X(FINANCES, "workbook.sheet_finances", xlsx_finances_write, false)        \
-    X(FUNDERS, "workbook.sheet_funders", xlsx_funders_write, false)           \
-    X(ACTIVITIES, "workbook.sheet_activities", xlsx_activities_write, false)  \
-    X(PARTNERS, "workbook.sheet_partners", xlsx_partners_write, false)        \
-    X(HISTORY, "workbook.sheet_history", xlsx_history_write, false)
+ * order a reader sees them): id, catalogue key of the name, writer, the
+ * rows it will need (counted from the figures before anything is written),
+ * the input its lists come from, and whether it is written after the
+ * others (the summary refers to rows they placed).  render_xlsx.c makes
+ * its sheet table from this list; a sheet writer refers to a sheet as
+ * b->sheet[XLSX_SHEET_id]. */
+#define XLSX_SHEETS(X)                                                         \
+    X(SUMMARY, "workbook.sheet_summary", xlsx_summary_write, xlsx_summary_rows, \
+      DETAIL_LEDGER, true)                                                     \
+    X(FINANCES, "workbook.sheet_finances", xlsx_finances_write,                \
+      xlsx_finances_rows, DETAIL_LEDGER, false)                                \
+    X(FUNDERS, "workbook.sheet_funders", xlsx_funders_write, xlsx_funders_rows, \
+      DETAIL_LEDGER, false)                                                    \
+    X(ACTIVITIES, "workbook.sheet_activities", xlsx_activities_write,          \
+      xlsx_activities_rows, DETAIL_ACTIVITIES, false)                          \
+    X(PARTNERS, "workbook.sheet_partners", xlsx_partners_write,                \
+      xlsx_partners_rows, DETAIL_ACTIVITIES, false)                            \
+    X(HISTORY, "workbook.sheet_history", xlsx_history_write, xlsx_history_rows, \
+      DETAIL_LEDGER, false)
 
-#define XLSX_SHEET_ID(id, key, writer, last) XLSX_SHEET_##id,
+#define XLSX_SHEET_ID(id, key, writer, rows, from, last) XLSX_SHEET_##id,
 typedef enum xlsx_sheet { XLSX_SHEETS(XLSX_SHEET_ID) XLSX_SHEET_COUNT } xlsx_sheet;
 #undef XLSX_SHEET_ID
 
@@ -132,14 +140,20 @@ bool *xlsx_criteria_usable(const char *const *first, const char *const *second,
 /* xlsx_detail.c: the ledger and activity detail sheets. */
 int xlsx_detail_write(xlsx_book *b);
 
-/* xlsx_finance.c: revenue and expenses, funders, history. */
+/* xlsx_finance.c: revenue and expenses, funders, history.  Each sheet
+ * writer has a _rows function: the rows it will write for figures f. */
 void xlsx_finances_write(xlsx_book *b);
 void xlsx_funders_write(xlsx_book *b);
 void xlsx_history_write(xlsx_book *b);
+size_t xlsx_finances_rows(const figures *f);
+size_t xlsx_funders_rows(const figures *f);
+size_t xlsx_history_rows(const figures *f);
 
 /* xlsx_activity.c: activities by axis and type, partners. */
 void xlsx_activities_write(xlsx_book *b);
 void xlsx_partners_write(xlsx_book *b);
+size_t xlsx_activities_rows(const figures *f);
+size_t xlsx_partners_rows(const figures *f);
 
 /* xlsx_verify.c: 0 when every XML part of the workbook at path is whole
  * (libxlsxwriter does not see failed writes of its temporary files);
@@ -148,6 +162,7 @@ int xlsx_verify(const char *path, char *why, size_t size);
 
 /* xlsx_summary.c: key figures, defined names, the revenue chart. */
 void xlsx_summary_write(xlsx_book *b);
+size_t xlsx_summary_rows(const figures *f);
 
 /* Ledger and activity detail columns (xlsx_detail.c writes them). */
 enum {

@@ -141,6 +141,13 @@ static void activity_headers(activity_writer *w)
     xlsx_year_headers(b, w->ws, 1, AC_HOURS);
 }
 
+/* Two header rows; a title, the axes, their total and a blank; a title
+ * and the (type, axis) rows. */
+size_t xlsx_activities_rows(const figures *f)
+{
+    return 6 + f->axis_count + f->type_count;
+}
+
 /* Activities: by axis with a total row, then by (type, axis). */
 void xlsx_activities_write(xlsx_book *b)
 {
@@ -173,6 +180,12 @@ static lxw_row_t place_list(xlsx_book *b, lxw_row_t row, const char *name_key,
         xlsx_count(b, ws, row, 2, items[i].participants, b->fmt.count);
     }
     return row;
+}
+
+/* The partners under their header, a blank, the regions under theirs. */
+size_t xlsx_partners_rows(const figures *f)
+{
+    return 3 + f->partner_list_count + f->region_list_count;
 }
 
 /* Partners ("complicités") and regions of the reported year. */

@@ -125,6 +125,16 @@ static bool *accounts_usable(const figures *f)
     return usable;
 }
 
+/* The header; per kind a title, per group a title, its accounts and a
+ * subtotal, the kind's total and a blank; the net. */
+size_t xlsx_finances_rows(const figures *f)
+{
+    size_t accounts = 0;
+    for (size_t i = 0; i < f->account_count; i++)
+        accounts += f->accounts[i].kind == KIND_REVENUE || f->accounts[i].kind == KIND_EXPENSE;
+    return 8 + 2 * (f->revenue_group_count + f->expense_group_count) + accounts;
+}
+
 void xlsx_finances_write(xlsx_book *b)
 {
     const figures *f = b->f;
@@ -164,6 +174,15 @@ void xlsx_finances_write(xlsx_book *b)
     worksheet_set_column(w.ws, FC_PCT, FC_PCT, 11, NULL);
     worksheet_freeze_panes(w.ws, 1, 0);
     xlsx_page_setup(b, w.ws, false, 1);
+}
+
+/* The header, the revenue counterparties, the total. */
+size_t xlsx_funders_rows(const figures *f)
+{
+    size_t funders = 0;
+    for (size_t i = 0; i < f->counterparty_count; i++)
+        funders += f->counterparties[i].kind == KIND_REVENUE;
+    return funders + 2;
 }
 
 /* Funders: the revenue counterparties, both years, change; a total row. */
@@ -231,6 +250,12 @@ static void history_chart(xlsx_book *b, lxw_row_t last)
     lxw_chart_options opt = { .x_scale = 1.4, .y_scale = 1.2 };
     xlsx_check(b, worksheet_insert_chart_opt(b->sheet[XLSX_SHEET_HISTORY], 1, 5, chart,
                                              &opt));
+}
+
+/* The header and a row per fiscal year. */
+size_t xlsx_history_rows(const figures *f)
+{
+    return 1 + f->history_count;
 }
 
 /* History: one row per fiscal year, oldest first; the net is a formula. */

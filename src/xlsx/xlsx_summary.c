@@ -182,6 +182,15 @@ static void heading(summary_writer *w)
     w->row = 5;
 }
 
+/* Four heading rows and a blank, the key figures under their header,
+ * a blank, then each group table under its header with a blank between:
+ * as xlsx_summary_write lays them out. */
+size_t xlsx_summary_rows(const figures *f)
+{
+    size_t key_figures = f->has_self_generated ? 9 : 8;
+    return 10 + key_figures + f->revenue_group_count + f->expense_group_count;
+}
+
 void xlsx_summary_write(xlsx_book *b)
 {
     const figures *f = b->f;

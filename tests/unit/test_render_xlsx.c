@@ -259,7 +259,8 @@ static int teardown(void **state)
 {
     (void)state;
     const char *names[] = { "fr.xlsx", "fr2.xlsx", "en.xlsx", "split.xlsx", "nodetail.xlsx",
-                            "fail.xlsx", "xml.xlsx", "tpl/messages.fr.ini" };
+                            "fail.xlsx", "xml.xlsx", "long.xlsx",
+                            "tpl/messages.fr.ini" };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         remove_file(names[i]);
     char tpl[256];
@@ -625,6 +626,73 @@ static void test_forbidden_characters_replaced(void **state)
     free(finances);
 }
 
+/* The last row of a sheet's XML, from its dimension ("A1:F17" -> 17). */
+static unsigned long last_row(const char *xml)
+{
+    const char *dim = strstr(xml, "<dimension ref=\"");
+    assert_non_null(dim);
+    const char *colon = strchr(dim, ':');
+    assert_non_null(colon);
+    colon++;
+    while (*colon >= 'A' && *colon <= 'Z')
+        colon++;
+    return strtoul(colon, NULL, 10);
+}
+
+/* Each sheet's row count, planned from the figures before writing, is the
+ * count its writer then writes. */
+static void test_planned_rows_match_sheets(void **state)
+{
+    (void)state;
+    fixture(LANG_FR, true);
+    size_t (*const rows[])(const figures *) = {
+        xlsx_summary_rows, xlsx_finances_rows, xlsx_funders_rows,
+        xlsx_activities_rows, xlsx_partners_rows, xlsx_history_rows,
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        char member[64];
+        snprintf(member, sizeof member, "xl/worksheets/sheet%zu.xml", i + 1);
+        char *xml = part("fr.xlsx", member);
+        assert_int_equal(rows[i](&fig), last_row(xml));
+        free(xml);
+    }
+}
+
+/* A list longer than a sheet holds (here 1,048,573 partners and a region:
+ * 1,048,577 rows on the partners sheet, one too many) is refused before anything is
+ * written, with exit 65 naming the sheet and the input. */
+static void test_list_past_sheet_limit_is_refused(void **state)
+{
+    (void)state;
+    fixture(LANG_FR, true);
+    size_t count = 1048573;
+    partner_figure *many = calloc(count, sizeof *many);
+    assert_non_null(many);
+    for (size_t i = 0; i < count; i++)
+        many[i] = (partner_figure){ "Partenaire", 1, 1 };
+    fig.partners = many;
+    fig.partner_list_count = count;
+    FILE *sink = tmpfile();
+    diag d;
+    diag_init(&d, sink);
+    assert_int_equal(write_book("long.xlsx", 0, NULL, &d), -1);
+    assert_int_equal(d.status, EXIT_DATAERR);
+    char text[1024] = "";
+    rewind(sink);
+    text[fread(text, 1, sizeof text - 1, sink)] = '\0';
+    fclose(sink);
+    assert_non_null(strstr(text, "activities.csv"));
+    assert_non_null(strstr(text, "\"Complicités\""));
+    assert_non_null(strstr(text, "1048577 rows"));
+    char path[256];
+    snprintf(path, sizeof path, "%s/long.xlsx", dir);
+    assert_int_equal(access(path, F_OK), -1);   /* nothing written */
+    free(many);
+    /* one partner fewer: exactly the 1,048,576 rows a sheet holds */
+    fig.partner_list_count = count - 1;
+    assert_int_equal(xlsx_partners_rows(&fig), 1048576);
+}
+
 static void test_criteria(void **state)
 {
     (void)state;
@@ -675,6 +743,8 @@ int main(void)
         cmocka_unit_test(test_verify_rejects_damage),
         cmocka_unit_test(test_failed_walk_is_reported),
         cmocka_unit_test(test_forbidden_characters_replaced),
+        cmocka_unit_test(test_planned_rows_match_sheets),
+        cmocka_unit_test(test_list_past_sheet_limit_is_refused),
         cmocka_unit_test(test_criteria),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
