@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* One sheet before the detail sheets: the catalogue key of its name, its
  * writer, the rows it needs, the input its lists come from, and whether
@@ -92,7 +93,9 @@ static void properties_set(xlsx_book *b, const render_context *ctx)
         .subject = (char *)xlsx_msg(b, "workbook.subject"),
         .author = (char *)(safe_org ? safe_org : org),
         .company = (char *)(safe_org ? safe_org : org),
-        .created = ctx->timestamp,
+        /* 0 is "now" to libxlsxwriter: the epoch itself is written a
+         * second late, never the clock */
+        .created = ctx->timestamp ? ctx->timestamp : 1,
     };
     xlsx_check(b, workbook_set_properties(b->wb, &props));
     free(safe_title);
@@ -169,6 +172,15 @@ static bool sheets_fit(xlsx_book *b, diag *d)
     return ok;
 }
 
+/* Whether libxlsxwriter can write t as the document date: it formats it
+ * with gmtime() and "%Y" into W3CDTF, which takes a four-digit year, and
+ * crashes on a time gmtime() cannot convert. */
+static bool date_valid(time_t t)
+{
+    struct tm tm;
+    return gmtime_r(&t, &tm) && tm.tm_year >= 1000 - 1900 && tm.tm_year <= 9999 - 1900;
+}
+
 /* Fills the open workbook b->wb, closes it and reads it back; 0, or -1
  * with the problem reported to d. */
 static int book_write(xlsx_book *b, const render_context *ctx, const char *path, diag *d)
@@ -209,6 +221,13 @@ int render_xlsx(const figures *f, const detail_source *src, const render_context
     if (strcmp(localeconv()->decimal_point, ".") != 0) {
         diag_report(d, EXIT_SOFTWARE, path, 0, NULL,
                     "cannot write the workbook: LC_NUMERIC must use '.' as decimal point");
+        return -1;
+    }
+    if (!date_valid(ctx->timestamp)) {
+        diag_report(d, EXIT_USAGE, NULL, 0, NULL,
+                    "cannot write the workbook: its date, %lld seconds after 1970 "
+                    "(SOURCE_DATE_EPOCH, else the end of the fiscal year), is not "
+                    "within the years 1000 to 9999", (long long)ctx->timestamp);
         return -1;
     }
     xlsx_book b = { .f = f, .src = src, .walk_failed = -1 };

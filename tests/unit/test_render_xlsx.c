@@ -259,7 +259,7 @@ static int teardown(void **state)
 {
     (void)state;
     const char *names[] = { "fr.xlsx", "fr2.xlsx", "en.xlsx", "split.xlsx", "nodetail.xlsx",
-                            "fail.xlsx", "xml.xlsx", "long.xlsx",
+                            "fail.xlsx", "xml.xlsx", "long.xlsx", "date.xlsx",
                             "tpl/messages.fr.ini" };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         remove_file(names[i]);
@@ -693,6 +693,59 @@ static void test_list_past_sheet_limit_is_refused(void **state)
     assert_int_equal(xlsx_partners_rows(&fig), 1048576);
 }
 
+/* The outcome of writing name with the document date t, in a child (a
+ * date out of gmtime's range used to crash libxlsxwriter): the exit
+ * status of render_xlsx's diag, 139 for a crash. */
+static int status_with_date(const char *name, time_t t)
+{
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        signal(SIGSEGV, SIG_DFL);   /* cmocka's handler would carry on here */
+        signal(SIGABRT, SIG_DFL);
+        FILE *sink = tmpfile();
+        diag d;
+        diag_init(&d, sink);
+        render_context ctx = { .templates_dir = templates, .input_dir = ".", .timestamp = t };
+        detail_source src = { NULL, stub_ledger, stub_activities, NULL };
+        char path[256], text[1024] = "";
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        int rc = render_xlsx(&fig, &src, &ctx, path, &d);
+        rewind(sink);
+        text[fread(text, 1, sizeof text - 1, sink)] = '\0';
+        if (rc != 0 && (!strstr(text, "years 1000 to 9999") || access(path, F_OK) == 0))
+            _exit(1);   /* the message, and nothing written */
+        _exit(rc == 0 ? 0 : d.status);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+}
+
+/* SOURCE_DATE_EPOCH out of range is a usage error, never a crash or a
+ * date of five digits; 0 is 1970, never the clock. */
+static void test_document_date_is_checked(void **state)
+{
+    (void)state;
+    fixture(LANG_FR, false);
+    assert_int_equal(status_with_date("date.xlsx", (time_t)99999999999999999LL), EXIT_USAGE);
+    assert_int_equal(status_with_date("date.xlsx", (time_t)-99999999999999999LL), EXIT_USAGE);
+    assert_int_equal(status_with_date("date.xlsx", (time_t)253402300800LL), EXIT_USAGE);
+    assert_int_equal(status_with_date("date.xlsx", (time_t)-30610224001LL), EXIT_USAGE);
+    assert_int_equal(status_with_date("date.xlsx", (time_t)253402300799LL), 0);
+    char *core = part("date.xlsx", "docProps/core.xml");
+    assert_non_null(strstr(core, ">9999-12-31T23:59:59Z<"));
+    free(core);
+    assert_int_equal(status_with_date("date.xlsx", (time_t)-30610224000LL), 0);
+    core = part("date.xlsx", "docProps/core.xml");
+    assert_non_null(strstr(core, ">1000-01-01T00:00:00Z<"));
+    free(core);
+    assert_int_equal(status_with_date("date.xlsx", 0), 0);
+    core = part("date.xlsx", "docProps/core.xml");
+    assert_non_null(strstr(core, ">1970-01-01T00:00:01Z<"));
+    free(core);
+}
+
 static void test_criteria(void **state)
 {
     (void)state;
@@ -745,6 +798,7 @@ int main(void)
         cmocka_unit_test(test_forbidden_characters_replaced),
         cmocka_unit_test(test_planned_rows_match_sheets),
         cmocka_unit_test(test_list_past_sheet_limit_is_refused),
+        cmocka_unit_test(test_document_date_is_checked),
         cmocka_unit_test(test_criteria),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
