@@ -4,8 +4,9 @@
  * and the ledger and activity detail the totals are computed from, with
  * live formulas whose cached results are the figures.  This file is the
  * workbook as a whole: the sheet table and the order sheets are added and
- * written in, document properties, header and footer, and the read-back
- * check.  The sheets themselves are written by src/xlsx/ from the figures
+ * written in, what is checked before anything is written (locale, date,
+ * sheet lengths), document properties, header and footer, and the
+ * read-back check.  The sheets themselves are written by src/xlsx/ from the figures
  * and a detail_source (xlsx/xlsx.h). */
 #include "render.h"
 

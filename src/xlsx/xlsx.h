@@ -86,7 +86,8 @@ typedef struct xlsx_book {
     size_t safe_msg_count;
     xlsx_formats fmt;
     bool detail;               /* the detail sheets are written */
-    lxw_row_t max_rows;
+    lxw_row_t max_rows;        /* rows per detail sheet (the others are
+                                  checked against LXW_ROW_MAX) */
     lxw_error err;             /* the first libxlsxwriter error */
     int walk_failed;           /* -1, or the detail_kind read again in vain */
 
