@@ -72,7 +72,6 @@ struct import_reader {
     const import_profile *p;
     bool tidy;
     money_decimal decimal; /* settled decimal mark, AUTO until seen */
-    bool decimal_fixed;
     column_map map;
     import_counts counts;
 
@@ -106,7 +105,7 @@ struct import_reader {
     size_t lengths[IMPORT_FIELD_COUNT];
 };
 
-/* ---- small helpers -------------------------------------------------------- */
+/* ---- small helpers ----------------------------------------------------- */
 
 __attribute__((format(printf, 3, 4)))
 static void report(import_reader *ir, size_t line, const char *fmt, ...)
@@ -163,7 +162,7 @@ static bool sums_add(sums *s, const sums *v)
            money_add(s->credit, v->credit, &s->credit);
 }
 
-/* ---- records --------------------------------------------------------------- */
+/* ---- records ----------------------------------------------------------- */
 
 static void saved_free(saved_record *s)
 {
@@ -251,7 +250,7 @@ static char **row_keys(import_reader *ir)
     return ir->keys;
 }
 
-/* ---- header signatures ------------------------------------------------------- */
+/* ---- header signatures ------------------------------------------------- */
 
 /* Whether folded key is one of names ("a|b|pre*"). */
 static bool name_matches(const char *names, const char *key)
@@ -328,7 +327,7 @@ static bool fit_covers(const fit *a, const fit *b, size_t n)
     return more;
 }
 
-/* ---- detection -------------------------------------------------------------- */
+/* ---- detection --------------------------------------------------------- */
 
 /* The best fit of one profile over the rows scanned: for naming it. */
 typedef struct nearest {
@@ -520,7 +519,9 @@ static void report_no_header(import_reader *ir, detection *det, const import_opt
     size_t len = 0;
     for (size_t i = 0; i < det->profile_count && len < sizeof list - 300; i++) {
         const nearest *n = &det->near[i];
-        if (det->all[i].tidy || !n->line || (!forced && !(is_near(det, i) && n->found == best)))
+        bool named = forced ? !det->all[i].tidy && n->line
+                            : is_near(det, i) && n->found == best;
+        if (!named)
             continue;
         if (len)
             len += (size_t)snprintf(list + len, sizeof list - len, ", ");
@@ -528,7 +529,8 @@ static void report_no_header(import_reader *ir, detection *det, const import_opt
     }
     if (forced)
         report(ir, 0, "no header of the import profile '%s' in the first %d rows: %s",
-               forced->name, IMPORT_SCAN_ROWS, len ? list : "no row has any of its columns");
+               forced->name, IMPORT_SCAN_ROWS,
+               len ? list : "no row has any of its columns");
     else
         report(ir, 0, "no known header in the first %d rows; nearest: %s; see "
                "docs/imports.md, or set [import] profile in report.ini",
@@ -613,7 +615,7 @@ static int detect(import_reader *ir, const import_options *o)
     return rc;
 }
 
-/* ---- money and dates ----------------------------------------------------------- */
+/* ---- money and dates --------------------------------------------------- */
 
 /* Removes a trailing Dr/Cr (Dt/Ct) from s[0..*len): +1 for a debit, -1 for
  * a credit, 0 when there is none. */
@@ -626,8 +628,9 @@ static int drcr_suffix(const char *s, size_t *len)
     char before = s[n - 3];
     bool debit = (a == 'd' && (b == 'r' || b == 't'));
     bool credit = (a == 'c' && (b == 'r' || b == 't'));
-    if ((!debit && !credit) ||
-        !(before == ' ' || before == ')' || before == '$' || (before >= '0' && before <= '9')))
+    bool after_figure = before == ' ' || before == ')' || before == '$' ||
+                        (before >= '0' && before <= '9');
+    if ((!debit && !credit) || !after_figure)
         return 0;
     n -= 2;
     text_trim(s, &n);
@@ -804,7 +807,7 @@ static bool date_cell(const char *s, size_t len, char buf[64], const char **text
     return false;
 }
 
-/* ---- accounts ----------------------------------------------------------------- */
+/* ---- accounts ---------------------------------------------------------- */
 
 typedef struct span {
     const char *s;
@@ -922,7 +925,7 @@ static void section_init(section *s, const char *label, size_t len, size_t line,
     s->line = line;
 }
 
-/* ---- the output line -------------------------------------------------------------- */
+/* ---- the output line --------------------------------------------------- */
 
 static size_t out_put(import_reader *ir, const char *s, size_t len)
 {
@@ -943,8 +946,8 @@ static size_t out_money(import_reader *ir, int64_t v)
 }
 
 /* Fills *out from the offsets of its strings in ir->out. */
-static void out_finish(import_reader *ir, import_line *out, const size_t at[IMPORT_FIELD_COUNT],
-                       size_t name_at)
+static void out_finish(import_reader *ir, import_line *out,
+                       const size_t at[IMPORT_FIELD_COUNT], size_t name_at)
 {
     for (int i = 0; i < IMPORT_FIELD_COUNT; i++) {
         ir->fields[i] = ir->out.data + at[i];
@@ -962,7 +965,7 @@ static void out_finish(import_reader *ir, import_line *out, const size_t at[IMPO
     out->record.lengths = ir->lengths;
 }
 
-/* ---- sections and totals -------------------------------------------------------- */
+/* ---- sections and totals ----------------------------------------------- */
 
 static section *current(import_reader *ir)
 {
@@ -992,7 +995,8 @@ static void report_untotalled(import_reader *ir, const section *s, size_t line,
 static void pop_section(import_reader *ir)
 {
     section *s = &ir->stack[--ir->depth];
-    xgrow((void **)&ir->closed, &ir->closed_cap, ir->closed_count + 1, sizeof *ir->closed);
+    xgrow((void **)&ir->closed, &ir->closed_cap, ir->closed_count + 1,
+          sizeof *ir->closed);
     ir->closed[ir->closed_count++] = *s;
 }
 
@@ -1062,7 +1066,8 @@ static bool check_closing(import_reader *ir, const section *s, int64_t closing)
 {
     sums since_start = lines_since_start(ir, s);
     const sums *l = ir->p->nested ? &since_start : &s->since_opening;
-    int64_t net = ir->p->balance == IMPORT_BALANCE_AMOUNT ? l->amount : l->debit - l->credit;
+    int64_t net = ir->p->balance == IMPORT_BALANCE_AMOUNT ? l->amount
+                                                          : l->debit - l->credit;
     int64_t expected = s->opening + net;
     if (ir->p->balance == IMPORT_BALANCE_EITHER && closing == s->opening - net)
         return true;
@@ -1099,7 +1104,8 @@ static void check_total(import_reader *ir, section *s, const figures *f,
         if (f->debit == all.debit && f->credit == all.credit)
             want = &all;
         agree(ir, s, "debit total", f->debit, want->debit, "its lines' debits sum to");
-        agree(ir, s, "credit total", f->credit, want->credit, "its lines' credits sum to");
+        agree(ir, s, "credit total", f->credit, want->credit,
+              "its lines' credits sum to");
         checked = true;
     }
     if (f->has_balance && s->has_opening && ir->p->balance != IMPORT_BALANCE_UNCHECKED) {
@@ -1120,8 +1126,10 @@ static void check_change(import_reader *ir, section *s, const figures *f)
     const sums *l = &s->since_total;
     bool checked = false;
     if (f->has_debit || f->has_credit) {
-        agree(ir, s, "period debit total", f->debit, l->debit, "its lines' debits sum to");
-        agree(ir, s, "period credit total", f->credit, l->credit, "its lines' credits sum to");
+        agree(ir, s, "period debit total", f->debit, l->debit,
+              "its lines' debits sum to");
+        agree(ir, s, "period credit total", f->credit, l->credit,
+              "its lines' credits sum to");
         checked = true;
     }
     if (f->has_balance && ir->p->balance != IMPORT_BALANCE_UNCHECKED) {
@@ -1172,8 +1180,8 @@ static void on_total(import_reader *ir, import_label_kind kind, const char *cap,
     section *s = total_target(ir, cap, cap_len, &level);
     if (!s) {
         if (cap)
-            report(ir, ir->rec.line, "a total for '%.*s', which is not an account section "
-                   "of the export", (int)cap_len, cap);
+            report(ir, ir->rec.line, "a total for '%.*s', which is not an account "
+                   "section of the export", (int)cap_len, cap);
         else
             report(ir, ir->rec.line, "a total row before any account");
         return;
@@ -1239,7 +1247,7 @@ static void on_grand(import_reader *ir, const figures *f)
     ir->ended = true;
 }
 
-/* ---- labels ------------------------------------------------------------------------ */
+/* ---- labels ------------------------------------------------------------ */
 
 /* Whether key matches pattern ("total for *"); *cap gets the '*' part. */
 static bool label_match(const char *pattern, const char *key, const char **cap,
@@ -1269,7 +1277,8 @@ static bool is_money_col(const import_reader *ir, int col)
 
 /* The first label among the row's text cells (exact patterns only when
  * exact_only): its kind, or -1. */
-static int find_label(import_reader *ir, bool exact_only, const char **cap, size_t *cap_len)
+static int find_label(import_reader *ir, bool exact_only, const char **cap,
+                      size_t *cap_len)
 {
     char **keys = row_keys(ir);
     for (size_t i = 0; i < ir->rec.count; i++) {
@@ -1321,7 +1330,7 @@ static void on_label(import_reader *ir, import_label_kind kind, const char *cap,
     }
 }
 
-/* ---- rows ------------------------------------------------------------------------- */
+/* ---- rows -------------------------------------------------------------- */
 
 /* Whether the row repeats the header. */
 static bool is_header_again(import_reader *ir)
@@ -1539,8 +1548,8 @@ static int on_transaction(import_reader *ir, const char *date_text, size_t date_
         acc_len = strlen(acc);
     }
     if (s && s->closed && !ir->p->nested) {
-        report(ir, ir->rec.line, "a transaction after the total of account '%s' (line %zu)",
-               s->label, s->line);
+        report(ir, ir->rec.line, "a transaction after the total of account '%s' "
+               "(line %zu)", s->label, s->line);
         return 0;
     }
     if (ignored_account(ir, acc, acc_len)) {
@@ -1596,8 +1605,9 @@ static void report_unknown(import_reader *ir)
     int d = ir->col[IMPORT_DATE];
     const char *s = cell(ir, d, &len);
     if (len) {
-        report_at(ir, ir->rec.line, d, "'%.*s' is not a date, and the row is no account "
-                  "section nor a known balance or total label", (int)(len > 100 ? 100 : len), s);
+        report_at(ir, ir->rec.line, d, "'%.*s' is not a date, and the row is no "
+                  "account section nor a known balance or total label",
+                  (int)(len > 100 ? 100 : len), s);
         return;
     }
     int first = first_filled(ir);
@@ -1607,13 +1617,14 @@ static void report_unknown(import_reader *ir)
            ir->header_names[d], (int)(len > 100 ? 100 : len), s, first + 1);
 }
 
-/* A dated row with a balance label and no transaction type (Sage 50 US
- * "Beginning Balance", one QBO variant): its label's kind, or -1. */
+/* A dated row with a balance label and an empty type column (Sage 50 US
+ * "Beginning Balance", one QBO variant): its label's kind, or -1.  Only
+ * in profiles with a type column: elsewhere a dated row is a transaction. */
 static int dated_balance(import_reader *ir, const char **cap, size_t *cap_len)
 {
     size_t len;
     role_cell(ir, IMPORT_TYPE, &len);
-    if (len)
+    if (len || ir->col[IMPORT_TYPE] < 0)
         return -1;
     int kind = find_label(ir, true, cap, cap_len);
     if (kind == IMPORT_LABEL_GRAND || kind == IMPORT_LABEL_FOOTER)
@@ -1691,7 +1702,7 @@ static void check_end(import_reader *ir)
                "file cut short?");
 }
 
-/* ---- the API ----------------------------------------------------------------------- */
+/* ---- the API ----------------------------------------------------------- */
 
 import_reader *import_open(csv_reader *r, const char *file, const import_options *o,
                            diag *d)
@@ -1702,7 +1713,6 @@ import_reader *import_open(csv_reader *r, const char *file, const import_options
     diag_init(&ir->silent, NULL);
     ir->d = o && o->quiet ? &ir->silent : d;
     ir->decimal = o ? o->decimal : MONEY_DECIMAL_AUTO;
-    ir->decimal_fixed = ir->decimal != MONEY_DECIMAL_AUTO;
     for (int i = 0; i < ROLE_COUNT; i++)
         ir->col[i] = -1;
     if (detect(ir, o) != 0) {

@@ -18,7 +18,7 @@
 #define L(pattern, kind) { pattern, IMPORT_LABEL_##kind }
 #define LEND { NULL, IMPORT_LABEL_SKIP }
 
-/* ---- labels, per product and language ----------------------------------- */
+/* ---- labels, per product and language ---------------------------------- */
 
 #define FOOTERS_EN L("accrual basis *", FOOTER), L("cash basis *", FOOTER)
 #define FOOTERS_FR L("comptabilite d'exercice *", FOOTER),                  \
@@ -118,7 +118,7 @@ static const char *const gnucash_ignored[] = {
     "imbalance *", "orphan *", "desequilibre *", "orphelin *", NULL
 };
 
-/* ---- columns ------------------------------------------------------------- */
+/* ---- columns ----------------------------------------------------------- */
 
 /* QuickBooks Online, General Ledger, classic view:
  * ,Date,Transaction Type,Num,Name,Memo/Description,Split,Amount,Balance */
@@ -371,7 +371,7 @@ static const import_column odoo_columns[] = {
     END
 };
 
-/* ---- the table ----------------------------------------------------------- */
+/* ---- the table --------------------------------------------------------- */
 
 /* Section rows mark the accounts; each ends with its total when required. */
 #define SECTIONS(required) .sections = true, .totals_required = (required)
@@ -383,10 +383,12 @@ static const import_profile profiles[] = {
 
     { .name = "qbo-gl", .product = "QuickBooks Online, General Ledger (classic view)",
       .columns = qbo_gl_columns, .amount = IMPORT_AMOUNT_NATURAL,
-      .account = IMPORT_ACCOUNT_SECTION, SECTIONS(true), .nested = true, .end_required = true,
+      .account = IMPORT_ACCOUNT_SECTION, SECTIONS(true), .nested = true,
+      .end_required = true,
       .balance = IMPORT_BALANCE_AMOUNT, .decimal = MONEY_DECIMAL_POINT,
       .labels = qbo_en_labels },
-    { .name = "qbo-gl-modern", .product = "QuickBooks Online, General Ledger (modern view)",
+    { .name = "qbo-gl-modern",
+      .product = "QuickBooks Online, General Ledger (modern view)",
       .columns = qbo_gl_modern_columns, .amount = IMPORT_AMOUNT_NATURAL,
       .account = IMPORT_ACCOUNT_COLUMN, SECTIONS(true), .nested = true,
       .balance = IMPORT_BALANCE_AMOUNT, .decimal = MONEY_DECIMAL_POINT,
