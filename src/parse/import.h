@@ -33,7 +33,7 @@
 
 enum { IMPORT_SCAN_ROWS = 30 };   /* records searched for the header */
 
-/* ---- profiles (data: import_profiles.c) ---------------------------------- */
+/* ---- profiles (data: import_profiles.c) -------------------------------- */
 
 /* What a column of an export is for. */
 typedef enum import_role {
@@ -136,7 +136,7 @@ const import_profile *import_profiles(size_t *count);
 /* The profile of that name (case-insensitive), or NULL. */
 const import_profile *import_profile_find(const char *name);
 
-/* ---- reading ------------------------------------------------------------- */
+/* ---- reading ----------------------------------------------------------- */
 
 typedef struct import_options {
     const char *profile;              /* report.ini [import] profile, or NULL */

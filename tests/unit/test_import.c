@@ -16,7 +16,7 @@
 #include "parse/date.h"
 #include "parse/import.h"
 
-/* ---- the known ledger ------------------------------------------------------ */
+/* ---- the known ledger -------------------------------------------------- */
 
 /* The accounts of the fixtures: code, English and French names, whether
  * revenue (natural sign = credit), and the net of its lines, debit
@@ -56,7 +56,7 @@ static int known_index(const import_line *l)
     return found;
 }
 
-/* ---- reading a file ----------------------------------------------------------- */
+/* ---- reading a file ---------------------------------------------------- */
 
 static char *fixture_path(const char *name)
 {
@@ -149,7 +149,7 @@ static void read_import(const char *name, const char *data, size_t len,
     fclose(f);
 }
 
-/* ---- every profile: the same figures ---------------------------------------- */
+/* ---- every profile: the same figures ----------------------------------- */
 
 typedef struct fixture {
     const char *file, *profile;
@@ -335,7 +335,7 @@ static void test_summary(void **state)
     result_free(&r);
 }
 
-/* ---- broken exports ----------------------------------------------------------- */
+/* ---- broken exports ---------------------------------------------------- */
 
 /* Reads broken/NAME and checks the diagnostics hold each of want[]. */
 static void expect_errors(const char *name, size_t count, const char *const *want)
@@ -491,7 +491,7 @@ static void test_tidy_with_column_overrides(void **state)
     assert_int_equal(d.count, 0);
 }
 
-/* ---- forms: dates, amounts, account labels, encodings ------------------------------ */
+/* ---- forms: dates, amounts, account labels, encodings ------------------ */
 
 /* A Xero-like export written in memory with the given rows after the
  * header and the section row "4100 - Grants". */
@@ -832,7 +832,7 @@ static void test_quiet(void **state)
     free(path);
 }
 
-/* ---- the profile table ------------------------------------------------------------ */
+/* ---- the profile table ------------------------------------------------- */
 
 /* A folded string, with each '*' kept. */
 static bool folded(const char *s, size_t len)
