@@ -2,6 +2,7 @@
  * splits; when the next row does not fit, the table continues on a new
  * page under a repeated header row. */
 #include "pdf/pdf_table.h"
+#include "pdf/pdf_flow.h"
 #include "lib/xalloc.h"
 
 #include <stdlib.h>
@@ -9,39 +10,39 @@
 
 #define PAD 4.0
 
-void table_init(pdf_table *t)
+void pdf_table_init(pdf_table *t)
 {
     memset(t, 0, sizeof *t);
 }
 
-void table_add_col(pdf_table *t, const char *title, double share, pdf_align align)
+void pdf_table_add_col(pdf_table *t, const char *title, double share, pdf_align align)
 {
-    if (t->col_count < TABLE_COLS_MAX)
-        t->cols[t->col_count++] = (table_col){ title, share, align };
+    if (t->col_count < PDF_TABLE_COLS_MAX)
+        t->cols[t->col_count++] = (pdf_table_col){ title, share, align };
 }
 
-void table_add_row(pdf_table *t, table_row_kind kind, const char *const *cells)
+void pdf_table_add_row(pdf_table *t, pdf_table_row_kind kind, const char *const *cells)
 {
     xgrow((void **)&t->rows, &t->row_cap, t->row_count + 1, sizeof *t->rows);
-    table_row *row = &t->rows[t->row_count++];
+    pdf_table_row *row = &t->rows[t->row_count++];
     memset(row, 0, sizeof *row);
     row->kind = kind;
     for (int c = 0; c < t->col_count; c++)
         row->cells[c] = cells[c] ? xstrdup(cells[c]) : NULL;
 }
 
-void table_free(pdf_table *t)
+void pdf_table_free(pdf_table *t)
 {
     for (size_t i = 0; i < t->row_count; i++)
         for (int c = 0; c < t->col_count; c++)
             free(t->rows[i].cells[c]);
     free(t->rows);
-    table_init(t);
+    pdf_table_init(t);
 }
 
 typedef struct table_geom {
-    double x[TABLE_COLS_MAX + 1];  /* column edges */
-    double frac[TABLE_COLS_MAX];   /* widest part after the decimal mark */
+    double x[PDF_TABLE_COLS_MAX + 1];  /* column edges */
+    double frac[PDF_TABLE_COLS_MAX];   /* widest part after the decimal mark */
     double size, lh;
     char mark;
 } table_geom;
@@ -51,21 +52,21 @@ static double text_width(pdf_report *r, int face, double size, const char *s, si
     return pdf_draw_width(r->draw, face, size, s, len);
 }
 
-static int row_face(const table_row *row)
+static int row_face(const pdf_table_row *row)
 {
-    return row->kind == ROW_BODY ? PDF_FACE_REGULAR : PDF_FACE_BOLD;
+    return row->kind == PDF_ROW_BODY ? PDF_FACE_REGULAR : PDF_FACE_BOLD;
 }
 
 static void measure_columns(pdf_report *r, const pdf_table *t, table_geom *g)
 {
     g->size = r->st->size_table;
-    g->lh = report_line_height(r, g->size);
+    g->lh = pdf_flow_line_height(r, g->size);
     g->mark = r->f->lang == LANG_FR ? ',' : '.';
     g->x[0] = r->left;
     for (int c = 0; c < t->col_count; c++) {
         g->x[c + 1] = g->x[c] + t->cols[c].share * r->width;
         g->frac[c] = 0;
-        for (size_t i = 0; t->cols[c].align == ALIGN_NUMBER && i < t->row_count; i++) {
+        for (size_t i = 0; t->cols[c].align == PDF_ALIGN_NUMBER && i < t->row_count; i++) {
             const char *s = t->rows[i].cells[c];
             if (!s)
                 continue;
@@ -86,7 +87,8 @@ static void number_cell(pdf_report *r, const table_geom *g, int c, const char *s
     double right = g->x[c + 1] - PAD;
     bool numeric = strpbrk(s, "0123456789") != NULL;   /* "€1.50", "CHF 2.00" too */
     if (!numeric) {
-        report_text_at(r, s, face, g->size, r->st->text, g->x[c], y, right - g->x[c], ALIGN_RIGHT);
+        pdf_flow_text_at(r, s, face, g->size, r->st->text, g->x[c], y, right - g->x[c],
+                         PDF_ALIGN_RIGHT);
         return;
     }
     double whole = text_width(r, face, g->size, s, at);
@@ -102,11 +104,11 @@ static void number_cell(pdf_report *r, const table_geom *g, int c, const char *s
 
 /* Wraps the first cell; returns the row's height. */
 static double row_height(pdf_report *r, const pdf_table *t, const table_geom *g,
-                         const table_row *row, layout_para *first)
+                         const pdf_table_row *row, layout_para *first)
 {
-    double width = (row->kind == ROW_SECTION ? r->width : g->x[1] - g->x[0]) - 2 * PAD;
+    double width = (row->kind == PDF_ROW_SECTION ? r->width : g->x[1] - g->x[0]) - 2 * PAD;
     pdf_span span = { row->cells[0] ? row->cells[0] : "", row_face(row) };
-    size_t lines = report_wrap(r, first, &span, 1, g->size, width);
+    size_t lines = pdf_flow_wrap(r, first, &span, 1, g->size, width);
     (void)t;
     return (double)(lines ? lines : 1) * g->lh + 2;
 }
@@ -117,7 +119,7 @@ static double header_height(pdf_report *r, const pdf_table *t, const table_geom 
     for (int c = 0; c < t->col_count; c++) {
         layout_para p;
         pdf_span span = { t->cols[c].title ? t->cols[c].title : "", PDF_FACE_BOLD };
-        size_t n = report_wrap(r, &p, &span, 1, g->size, g->x[c + 1] - g->x[c] - 2 * PAD);
+        size_t n = pdf_flow_wrap(r, &p, &span, 1, g->size, g->x[c + 1] - g->x[c] - 2 * PAD);
         layout_para_free(&p);
         if (n > most)
             most = n;
@@ -132,9 +134,9 @@ static void draw_header(pdf_report *r, const pdf_table *t, const table_geom *g, 
         layout_para p;
         pdf_span span = { t->cols[c].title ? t->cols[c].title : "", PDF_FACE_BOLD };
         double w = g->x[c + 1] - g->x[c] - 2 * PAD;
-        report_wrap(r, &p, &span, 1, g->size, w);
-        pdf_align align = t->cols[c].align == ALIGN_NUMBER ? ALIGN_RIGHT : ALIGN_LEFT;
-        report_draw_para(r, &p, g->x[c] + PAD, y - g->size, w, r->st->muted, align);
+        pdf_flow_wrap(r, &p, &span, 1, g->size, w);
+        pdf_align align = t->cols[c].align == PDF_ALIGN_NUMBER ? PDF_ALIGN_RIGHT : PDF_ALIGN_LEFT;
+        pdf_flow_draw_para(r, &p, g->x[c] + PAD, y - g->size, w, r->st->muted, align);
         layout_para_free(&p);
     }
     r->flow.y -= h;
@@ -144,48 +146,48 @@ static void draw_header(pdf_report *r, const pdf_table *t, const table_geom *g, 
 }
 
 static void draw_row(pdf_report *r, const pdf_table *t, const table_geom *g,
-                     const table_row *row, const layout_para *first, double h, bool shade)
+                     const pdf_table_row *row, const layout_para *first, double h, bool shade)
 {
     double y = r->flow.y;
     int face = row_face(row);
     static const pdf_color shade_color = { 0.95, 0.95, 0.95 };
-    if (shade && row->kind == ROW_BODY)
+    if (shade && row->kind == PDF_ROW_BODY)
         pdf_draw_rect(r->draw, g->x[0], y - h, g->x[t->col_count] - g->x[0], h, &shade_color, NULL);
-    if (row->kind == ROW_TOTAL)
+    if (row->kind == PDF_ROW_TOTAL)
         pdf_draw_line(r->draw, g->x[0], y, g->x[t->col_count], y, 0.6, r->st->text);
-    double width = (row->kind == ROW_SECTION ? r->width : g->x[1] - g->x[0]) - 2 * PAD;
-    report_draw_para(r, first, g->x[0] + PAD, y - g->size - 1, width,
-                     row->kind == ROW_SECTION ? r->st->accent : r->st->text, ALIGN_LEFT);
-    for (int c = 1; c < t->col_count && row->kind != ROW_SECTION; c++) {
+    double width = (row->kind == PDF_ROW_SECTION ? r->width : g->x[1] - g->x[0]) - 2 * PAD;
+    pdf_flow_draw_para(r, first, g->x[0] + PAD, y - g->size - 1, width,
+                       row->kind == PDF_ROW_SECTION ? r->st->accent : r->st->text, PDF_ALIGN_LEFT);
+    for (int c = 1; c < t->col_count && row->kind != PDF_ROW_SECTION; c++) {
         const char *s = row->cells[c];
         if (!s || !*s)
             continue;
-        if (t->cols[c].align == ALIGN_NUMBER)
+        if (t->cols[c].align == PDF_ALIGN_NUMBER)
             number_cell(r, g, c, s, face, y - g->size - 1);
         else
-            report_text_at(r, s, face, g->size, r->st->text, g->x[c] + PAD, y - g->size - 1,
-                           g->x[c + 1] - g->x[c] - 2 * PAD, ALIGN_LEFT);
+            pdf_flow_text_at(r, s, face, g->size, r->st->text, g->x[c] + PAD, y - g->size - 1,
+                             g->x[c + 1] - g->x[c] - 2 * PAD, PDF_ALIGN_LEFT);
     }
     r->flow.y -= h;
 }
 
-void table_draw(pdf_report *r, const pdf_table *t)
+void pdf_table_draw(pdf_report *r, const pdf_table *t)
 {
     table_geom g;
     measure_columns(r, t, &g);
     double hh = header_height(r, t, &g);
-    report_ensure(r, hh + 3 * g.lh, 0);
+    pdf_flow_ensure(r, hh + 3 * g.lh, 0);
     draw_header(r, t, &g, hh);
     for (size_t i = 0; i < t->row_count; i++) {
-        const table_row *row = &t->rows[i];
+        const pdf_table_row *row = &t->rows[i];
         layout_para first;
         double h = row_height(r, t, &g, row, &first);
         /* a section label stays with its first row; the last row is never
          * alone on a page */
-        double keep = (row->kind == ROW_SECTION && i + 1 < t->row_count) ||
+        double keep = (row->kind == PDF_ROW_SECTION && i + 1 < t->row_count) ||
                       (i + 2 == t->row_count && i > 0) ? g.lh + 2 : 0;
         if (!layout_flow_fits(&r->flow, h + keep)) {
-            report_new_page(r);
+            pdf_flow_new_page(r);
             draw_header(r, t, &g, hh);
         }
         draw_row(r, t, &g, row, &first, h, i % 2 == 1);
