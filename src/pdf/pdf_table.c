@@ -1,6 +1,7 @@
 /* pdf_table.c - drawing tables that may break across pages.  A row never
  * splits; when the next row does not fit, the table continues on a new
- * page under a repeated header row. */
+ * page under a repeated header row.  A column past PDF_TABLE_COLS_MAX is
+ * an internal error reported when the table is drawn, never a silent cut. */
 #include "pdf/pdf_table.h"
 #include "pdf/pdf_flow.h"
 #include "lib/xalloc.h"
@@ -19,6 +20,8 @@ void pdf_table_add_col(pdf_table *t, const char *title, double share, pdf_align 
 {
     if (t->col_count < PDF_TABLE_COLS_MAX)
         t->cols[t->col_count++] = (pdf_table_col){ title, share, align };
+    else
+        t->cols_refused++;   /* reported by pdf_table_draw, never dropped silently */
 }
 
 void pdf_table_add_row(pdf_table *t, pdf_table_row_kind kind, const char *const *cells)
@@ -171,8 +174,16 @@ static void draw_row(pdf_report *r, const pdf_table *t, const table_geom *g,
     r->flow.y -= h;
 }
 
-void pdf_table_draw(pdf_report *r, const pdf_table *t)
+int pdf_table_draw(pdf_report *r, const pdf_table *t)
 {
+    if (t->cols_refused) {
+        diag_report(r->d, EXIT_SOFTWARE, NULL, 0, NULL,
+                    "internal error: a table of %d columns ('%s' ...) but at most %d can be drawn",
+                    t->col_count + t->cols_refused, t->cols[0].title ? t->cols[0].title : "",
+                    PDF_TABLE_COLS_MAX);
+        r->broken = true;
+        return -1;
+    }
     table_geom g;
     measure_columns(r, t, &g);
     double hh = header_height(r, t, &g);
@@ -194,4 +205,5 @@ void pdf_table_draw(pdf_report *r, const pdf_table *t)
         layout_para_free(&first);
     }
     r->flow.y -= r->st->paragraph_space * 1.5;
+    return 0;
 }

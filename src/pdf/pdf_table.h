@@ -28,15 +28,21 @@ typedef struct pdf_table_row {
 typedef struct pdf_table {
     pdf_table_col cols[PDF_TABLE_COLS_MAX];
     int col_count;
+    int cols_refused;          /* columns added past PDF_TABLE_COLS_MAX */
     pdf_table_row *rows;
     size_t row_count, row_cap;
 } pdf_table;
 
 void pdf_table_init(pdf_table *t);
+/* Adds a column.  A column past PDF_TABLE_COLS_MAX is a programming error:
+ * it is counted, and pdf_table_draw reports it instead of drawing. */
 void pdf_table_add_col(pdf_table *t, const char *title, double share, pdf_align align);
 /* Adds a row; cells are copied; pass col_count strings (NULL for empty). */
 void pdf_table_add_row(pdf_table *t, pdf_table_row_kind kind, const char *const *cells);
-void pdf_table_draw(pdf_report *r, const pdf_table *t);
+/* Draws the table at the flow's position.  A table given more columns than
+ * it can draw is never cut: nothing is drawn, the error is reported (exit
+ * 70) and r->broken set; returns -1 then, else 0. */
+int pdf_table_draw(pdf_report *r, const pdf_table *t);
 void pdf_table_free(pdf_table *t);
 
 #endif
