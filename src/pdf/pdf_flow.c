@@ -116,9 +116,15 @@ static void draw_line(pdf_report *r, const layout_para *p, size_t i, double x, d
 void pdf_flow_draw_para(pdf_report *r, const layout_para *p, double x, double y,
                         double width, pdf_color color, pdf_align align)
 {
+    pdf_flow_draw_lines(r, p, 0, p->line_count, x, y, width, color, align);
+}
+
+void pdf_flow_draw_lines(pdf_report *r, const layout_para *p, size_t from, size_t count,
+                         double x, double y, double width, pdf_color color, pdf_align align)
+{
     double lh = pdf_flow_line_height(r, p->size);
-    for (size_t i = 0; i < p->line_count; i++)
-        draw_line(r, p, i, x, y - lh * (double)i, width, color, align);
+    for (size_t k = 0; k < count && from + k < p->line_count; k++)
+        draw_line(r, p, from + k, x, y - lh * (double)k, width, color, align);
 }
 
 void pdf_flow_text_at(pdf_report *r, const char *text, int face, double size,

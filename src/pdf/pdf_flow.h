@@ -30,5 +30,9 @@ size_t pdf_flow_wrap(pdf_report *r, layout_para *p, const pdf_span *spans, size_
 /* Draws the wrapped lines of p with the first baseline at y. */
 void pdf_flow_draw_para(pdf_report *r, const layout_para *p, double x, double y,
                         double width, pdf_color color, pdf_align align);
+/* Draws lines from .. from + count of p (those that exist), the first at
+ * baseline y: a part of a paragraph split across pages or columns. */
+void pdf_flow_draw_lines(pdf_report *r, const layout_para *p, size_t from, size_t count,
+                         double x, double y, double width, pdf_color color, pdf_align align);
 
 #endif

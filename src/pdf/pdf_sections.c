@@ -317,27 +317,40 @@ typedef struct list_item {
     int face;                    /* of the name */
 } list_item;
 
+/* A piece of a list: lines from .. from + count of one item's paragraph.
+ * An item is one piece unless it is taller than a page: then it is cut
+ * into pieces, each continued at the top of the next column or page. */
+typedef struct list_piece {
+    size_t para, from, count;
+    double height;
+} list_piece;
+
 typedef struct list_geom {
     int cols;
     double gap, cw, lh;
     layout_para *paras;          /* one per item */
-    double *heights;
+    list_piece *pieces;
+    size_t piece_count, piece_cap;
 } list_geom;
 
-/* How many items from first fill cols columns no taller than target. */
+/* How many pieces from first fill cols columns no taller than target.  A
+ * column holds one piece at least, but a later column does not start with
+ * a piece taller than target: it waits for the next page. */
 static size_t columns_take(const list_geom *g, size_t first, size_t n, double target)
 {
     size_t i = first;
     for (int c = 0; c < g->cols && i < n; c++) {
         double h = 0;
+        if (i > first && g->pieces[i].height > target)
+            break;
         do
-            h += g->heights[i++];
-        while (i < n && h + g->heights[i] <= target);
+            h += g->pieces[i++].height;
+        while (i < n && h + g->pieces[i].height <= target);
     }
     return i - first;
 }
 
-/* Lays items[first..first+count) out in columns, top to bottom then left
+/* Lays pieces[first..first+count) out in columns, top to bottom then left
  * to right, from the current position. */
 static void columns_draw(pdf_report *r, const list_geom *g, size_t first, size_t count,
                          double target)
@@ -347,59 +360,78 @@ static void columns_draw(pdf_report *r, const list_geom *g, size_t first, size_t
     for (int c = 0; c < g->cols && i < end; c++) {
         double y = top, h = 0;
         do {
-            pdf_flow_draw_para(r, &g->paras[i], r->left + c * (g->cw + g->gap),
-                               y - r->st->size_body, g->cw, r->st->text, PDF_ALIGN_LEFT);
-            y -= g->heights[i];
-            h += g->heights[i++];
-        } while (i < end && h + g->heights[i] <= target);
+            const list_piece *pc = &g->pieces[i++];
+            pdf_flow_draw_lines(r, &g->paras[pc->para], pc->from, pc->count,
+                                r->left + c * (g->cw + g->gap), y - r->st->size_body, g->cw,
+                                r->st->text, PDF_ALIGN_LEFT);
+            y -= pc->height;
+            h += pc->height;
+        } while (i < end && h + g->pieces[i].height <= target);
         if (y < lowest)
             lowest = y;
     }
     r->flow.y = lowest;
 }
 
+/* Wraps every item into g's paragraphs and cuts them into pieces no taller
+ * than a page (4 points below an item's last piece). */
+static void columns_pieces(pdf_report *r, list_geom *g, const list_item *items, size_t n)
+{
+    double page = r->flow.top - r->flow.bottom;
+    size_t most = page >= g->lh + 4 ? (size_t)((page - 4) / g->lh) : 1;
+    for (size_t i = 0; i < n; i++) {
+        pdf_span spans[3] = { { items[i].name, items[i].face }, { "\n", PDF_FACE_REGULAR },
+                              { items[i].detail, PDF_FACE_ITALIC } };
+        size_t lines = pdf_flow_wrap(r, &g->paras[i], spans, *items[i].detail ? 3 : 1,
+                                     r->st->size_body, g->cw);
+        size_t from = 0;
+        do {
+            size_t count = lines - from < most ? lines - from : most;
+            bool last = from + count == lines;
+            xgrow((void **)&g->pieces, &g->piece_cap, g->piece_count + 1, sizeof *g->pieces);
+            g->pieces[g->piece_count++] =
+                (list_piece){ i, from, count, (double)count * g->lh + (last ? 4 : 0) };
+            from += count;
+        } while (from < lines);
+    }
+}
+
 /* A list in columns, balanced on the last page, continued on new pages. */
 static void draw_columns(pdf_report *r, const list_item *items, size_t n)
 {
     const pdf_style *st = r->st;
-    list_geom g = { st->list_columns, 18, 0, pdf_flow_line_height(r, st->size_body), NULL, NULL };
+    list_geom g = { st->list_columns, 18, 0, pdf_flow_line_height(r, st->size_body), NULL,
+                    NULL, 0, 0 };
     g.cw = (r->width - g.gap * (g.cols - 1)) / g.cols;
     g.paras = xcalloc(n + 1, sizeof *g.paras);
-    g.heights = xcalloc(n + 1, sizeof *g.heights);
-    for (size_t i = 0; i < n; i++) {
-        pdf_span spans[3] = { { items[i].name, items[i].face }, { "\n", PDF_FACE_REGULAR },
-                              { items[i].detail, PDF_FACE_ITALIC } };
-        size_t lines = pdf_flow_wrap(r, &g.paras[i], spans, *items[i].detail ? 3 : 1,
-                                     st->size_body, g.cw);
-        g.heights[i] = (double)lines * g.lh + 4;
-    }
-    size_t i = 0;
-    while (i < n) {
+    columns_pieces(r, &g, items, n);
+    size_t i = 0, total = g.piece_count;
+    while (i < total) {
         double rest = 0, tallest = 0;
-        for (size_t k = i; k < n; k++) {
-            rest += g.heights[k];
-            tallest = g.heights[k] > tallest ? g.heights[k] : tallest;
+        for (size_t k = i; k < total; k++) {
+            rest += g.pieces[k].height;
+            tallest = g.pieces[k].height > tallest ? g.pieces[k].height : tallest;
         }
         double avail = r->flow.y - r->flow.bottom, target = rest / g.cols;
         target = target < tallest ? tallest : target;
-        while (target < avail && i + columns_take(&g, i, n, target) < n)
+        while (target < avail && i + columns_take(&g, i, total, target) < total)
             target += g.lh / 2;   /* balance: the shortest columns that hold it all */
         if (target > avail)
             target = avail;
-        if (g.heights[i] > avail) {
+        if (g.pieces[i].height > avail && r->flow.y < r->flow.top) {
             pdf_flow_new_page(r);
             continue;
         }
-        size_t count = columns_take(&g, i, n, target);
+        size_t count = columns_take(&g, i, total, target);
         columns_draw(r, &g, i, count, target);
         i += count;
-        if (i < n)
+        if (i < total)
             pdf_flow_new_page(r);
     }
     for (size_t k = 0; k < n; k++)
         layout_para_free(&g.paras[k]);
     free(g.paras);
-    free(g.heights);
+    free(g.pieces);
     r->flow.y -= st->paragraph_space;
 }
 

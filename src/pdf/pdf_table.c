@@ -1,6 +1,7 @@
-/* pdf_table.c - drawing tables that may break across pages.  A row never
- * splits; when the next row does not fit, the table continues on a new
- * page under a repeated header row.  A column past PDF_TABLE_COLS_MAX is
+/* pdf_table.c - drawing tables that may break across pages.  When the next
+ * row does not fit, the table continues on a new page under a repeated
+ * header row; only a row taller than a page is split, between the lines of
+ * its first cell.  A column past PDF_TABLE_COLS_MAX is
  * an internal error reported when the table is drawn, never a silent cut. */
 #include "pdf/pdf_table.h"
 #include "pdf/pdf_flow.h"
@@ -105,15 +106,14 @@ static void number_cell(pdf_report *r, const table_geom *g, int c, const char *s
     pdf_draw_text(r->draw, face, g->size, r->st->text, right - g->frac[c] - whole, y, s, len);
 }
 
-/* Wraps the first cell; returns the row's height. */
-static double row_height(pdf_report *r, const pdf_table *t, const table_geom *g,
-                         const pdf_table_row *row, layout_para *first)
+/* Wraps the first cell; returns the row's lines (1 at least). */
+static size_t row_lines(pdf_report *r, const table_geom *g, const pdf_table_row *row,
+                        layout_para *first)
 {
     double width = (row->kind == PDF_ROW_SECTION ? r->width : g->x[1] - g->x[0]) - 2 * PAD;
     pdf_span span = { row->cells[0] ? row->cells[0] : "", row_face(row) };
     size_t lines = pdf_flow_wrap(r, first, &span, 1, g->size, width);
-    (void)t;
-    return (double)(lines ? lines : 1) * g->lh + 2;
+    return lines ? lines : 1;
 }
 
 static double header_height(pdf_report *r, const pdf_table *t, const table_geom *g)
@@ -148,20 +148,24 @@ static void draw_header(pdf_report *r, const pdf_table *t, const table_geom *g, 
     r->flow.y -= 2;
 }
 
+/* Lines from .. from + count of a row (count >= 1): its first cell's lines
+ * in that range; the other cells, and a total's rule, with its first line. */
 static void draw_row(pdf_report *r, const pdf_table *t, const table_geom *g,
-                     const pdf_table_row *row, const layout_para *first, double h, bool shade)
+                     const pdf_table_row *row, const layout_para *first, size_t from,
+                     size_t count, bool shade)
 {
-    double y = r->flow.y;
+    double y = r->flow.y, h = (double)count * g->lh + 2;
     int face = row_face(row);
     static const pdf_color shade_color = { 0.95, 0.95, 0.95 };
     if (shade && row->kind == PDF_ROW_BODY)
         pdf_draw_rect(r->draw, g->x[0], y - h, g->x[t->col_count] - g->x[0], h, &shade_color, NULL);
-    if (row->kind == PDF_ROW_TOTAL)
+    if (row->kind == PDF_ROW_TOTAL && from == 0)
         pdf_draw_line(r->draw, g->x[0], y, g->x[t->col_count], y, 0.6, r->st->text);
     double width = (row->kind == PDF_ROW_SECTION ? r->width : g->x[1] - g->x[0]) - 2 * PAD;
-    pdf_flow_draw_para(r, first, g->x[0] + PAD, y - g->size - 1, width,
-                       row->kind == PDF_ROW_SECTION ? r->st->accent : r->st->text, PDF_ALIGN_LEFT);
-    for (int c = 1; c < t->col_count && row->kind != PDF_ROW_SECTION; c++) {
+    pdf_flow_draw_lines(r, first, from, count, g->x[0] + PAD, y - g->size - 1, width,
+                        row->kind == PDF_ROW_SECTION ? r->st->accent : r->st->text,
+                        PDF_ALIGN_LEFT);
+    for (int c = 1; c < t->col_count && row->kind != PDF_ROW_SECTION && from == 0; c++) {
         const char *s = row->cells[c];
         if (!s || !*s)
             continue;
@@ -172,6 +176,38 @@ static void draw_row(pdf_report *r, const pdf_table *t, const table_geom *g,
                              g->x[c + 1] - g->x[c] - 2 * PAD, PDF_ALIGN_LEFT);
     }
     r->flow.y -= h;
+}
+
+/* Continues the table on a new page, under its header row. */
+static void next_page(pdf_report *r, const pdf_table *t, const table_geom *g, double hh)
+{
+    pdf_flow_new_page(r);
+    draw_header(r, t, g, hh);
+}
+
+/* A row taller than a page: split between lines of its first cell, each
+ * part as many lines as the page holds (two at least at the bottom of a
+ * page), the rest on the next pages under the repeated header.  A page too
+ * small for one line under the header still gets one, so this ends. */
+static void draw_row_split(pdf_report *r, const pdf_table *t, const table_geom *g,
+                           const pdf_table_row *row, const layout_para *first, double hh,
+                           bool shade)
+{
+    size_t lines = first->line_count, done = 0;
+    bool fresh = false;   /* on a page begun for this row */
+    while (done < lines) {
+        double room = r->flow.y - r->flow.bottom - 2;
+        size_t fit = room > 0 ? (size_t)(room / g->lh) : 0;
+        if (!fresh && fit < (done == 0 ? 2 : 1)) {
+            next_page(r, t, g, hh);
+            fresh = true;
+            continue;
+        }
+        size_t n = fit == 0 ? 1 : fit < lines - done ? fit : lines - done;
+        draw_row(r, t, g, row, first, done, n, shade);
+        done += n;
+        fresh = false;
+    }
 }
 
 int pdf_table_draw(pdf_report *r, const pdf_table *t)
@@ -189,19 +225,24 @@ int pdf_table_draw(pdf_report *r, const pdf_table *t)
     double hh = header_height(r, t, &g);
     pdf_flow_ensure(r, hh + 3 * g.lh, 0);
     draw_header(r, t, &g, hh);
+    /* the most a row can take: a page under the header row */
+    double page = r->flow.top - r->flow.bottom - hh - 2;
     for (size_t i = 0; i < t->row_count; i++) {
         const pdf_table_row *row = &t->rows[i];
         layout_para first;
-        double h = row_height(r, t, &g, row, &first);
+        size_t lines = row_lines(r, &g, row, &first);
+        double h = (double)lines * g.lh + 2;
         /* a section label stays with its first row; the last row is never
          * alone on a page */
         double keep = (row->kind == PDF_ROW_SECTION && i + 1 < t->row_count) ||
                       (i + 2 == t->row_count && i > 0) ? g.lh + 2 : 0;
-        if (!layout_flow_fits(&r->flow, h + keep)) {
-            pdf_flow_new_page(r);
-            draw_header(r, t, &g, hh);
+        if (h > page && !layout_flow_fits(&r->flow, h))
+            draw_row_split(r, t, &g, row, &first, hh, i % 2 == 1);
+        else {
+            if (!layout_flow_fits(&r->flow, h + keep))
+                next_page(r, t, &g, hh);
+            draw_row(r, t, &g, row, &first, 0, lines, i % 2 == 1);
         }
-        draw_row(r, t, &g, row, &first, h, i % 2 == 1);
         layout_para_free(&first);
     }
     r->flow.y -= r->st->paragraph_space * 1.5;
