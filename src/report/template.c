@@ -7,6 +7,8 @@
  * template's own text: a value is copied out and never scanned again.
  * Generated blocks (tpl_add_*) and included texts are data likewise. */
 #include "report/template.h"
+#include "config.h"
+#include "lib/text.h"
 #include "lib/xalloc.h"
 
 #include <cmark.h>
@@ -52,8 +54,25 @@ typedef struct run_list {
     size_t count, cap;
 } run_list;
 
-/* The file's bytes (malloc'd), or NULL with errno set: EISDIR for a
- * folder. */
+/* buf[0..*len) as UTF-8: a file that is not valid UTF-8 is taken for
+ * Windows-1252 ("ANSI", as Notepad and Word save a .txt), as the CSV files
+ * and report.ini are, and converted; when it is not that either, it is
+ * kept as read. */
+static char *as_utf8(char *buf, size_t *len)
+{
+    if (text_is_utf8(buf, *len))
+        return buf;
+    size_t n = *len;
+    char *converted = config_from_cp1252(buf, &n);
+    if (!converted)
+        return buf;
+    free(buf);
+    *len = n;
+    return converted;
+}
+
+/* The file's bytes (malloc'd) as UTF-8 (as_utf8), or NULL with errno set:
+ * EISDIR for a folder. */
 static char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
@@ -81,7 +100,7 @@ static char *read_file(const char *path, size_t *len)
         return NULL;
     }
     *len = n;
-    return buf;
+    return as_utf8(buf, len);
 }
 
 static const char *own_name(tpl_doc *doc, const char *name)

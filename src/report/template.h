@@ -10,7 +10,8 @@
  * ("axes": a section per program area), at once or, for a "late" one
  * ("people_others"), once every other block is known.  A heading with
  * nothing under it is left out.  Text that comes from data is never scanned for template
- * syntax. */
+ * syntax.  A file that is not valid UTF-8 is read as Windows-1252, as the
+ * CSV files are. */
 #ifndef BILAN_TEMPLATE_H
 #define BILAN_TEMPLATE_H
 

@@ -3,7 +3,7 @@
 # pdftotext: characters outside Windows-1252 (Polish, Greek, CJK, symbols)
 # come out as written, and poppler finds the fonts' ToUnicode maps valid
 # (libharu 2.3.0 writes a CID map there, which poppler reports as a syntax
-# error).
+# error); a text saved as Windows-1252 is converted, as the CSV files are.
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -36,4 +36,16 @@ if [ ! -s "$T/unicode/warnings" ]; then
 else
     not_ok "pdf text: pdftotext has nothing to say about the fonts (ToUnicode valid)" \
         "$(head -n 3 "$T/unicode/warnings")"
+fi
+
+# A text saved as Windows-1252 ("ANSI", as Notepad did) is read as such, as
+# the CSV files and report.ini are: "Été « cité » – 15 €, Œuvre".
+printf '# Mission\n\n\311t\351 \253 cit\351 \273 \226 15 \200, \214uvre.\n' >"$T/ansi.md"
+with_text ansi "$T/ansi.md"
+expect_status "pdf text: a Windows-1252 text exits 0" 0
+if grep -q 'Été « cité » – 15 €, Œuvre.' "$T/ansi/text"; then
+    ok "pdf text: a Windows-1252 text reads back as written"
+else
+    not_ok "pdf text: a Windows-1252 text reads back as written" \
+        "$(grep -n 'cit' "$T/ansi/text" | head -n 3)"
 fi

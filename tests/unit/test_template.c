@@ -2,8 +2,9 @@
  * directives, includes and their errors, generated directives, texts in
  * the report's language, "if text[NAME]", empty sections left out, late
  * directives that see the whole template, a folder where a file is
- * expected, lists and quotes nested past the limit, emphasis however deep
- * (template.c, with a fake resolver and a fake generator). */
+ * expected, lists and quotes nested past the limit, emphasis however deep,
+ * a text saved as Windows-1252 (template.c, with a fake resolver and a
+ * fake generator). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -358,6 +359,30 @@ static void test_text_in_language(void **state)
     unlink(en);
 }
 
+static void test_text_in_windows_1252(void **state)
+{
+    (void)state;
+    char p[300];
+    snprintf(p, sizeof p, "%s/c.md", texts);
+    /* "Été « cité » – 15 €, Œuvre" saved as Windows-1252 (Notepad's ANSI) */
+    write_file(p, "# \xc9t\xe9\n\n\xab cit\xe9 \xbb \x96 15 \x80, \x8cuvre\n");
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    assert_int_equal(load(&doc, "{{% text c %}}\n", &d, &err), 0);
+    assert_int_equal(doc.count, 2);
+    assert_string_equal(text_of(&doc, 0), "\xc3\x89t\xc3\xa9");
+    assert_string_equal(text_of(&doc, 1), "\xc2\xab cit\xc3\xa9 \xc2\xbb \xe2\x80\x93 15 "
+                                          "\xe2\x82\xac, \xc5\x92uvre");
+    tpl_doc_free(&doc);
+    /* valid UTF-8 stays as it is, even where Windows-1252 would read it */
+    write_file(p, "\xc3\x89t\xc3\xa9.\n");
+    assert_int_equal(load(&doc, "{{% text c %}}\n", &d, &err), 0);
+    assert_string_equal(text_of(&doc, 0), "\xc3\x89t\xc3\xa9.");
+    tpl_doc_free(&doc);
+    unlink(p);
+}
+
 static void test_if_text(void **state)
 {
     (void)state;
@@ -530,6 +555,7 @@ int main(void)
         cmocka_unit_test(test_if_blocks),
         cmocka_unit_test(test_generated_blocks),
         cmocka_unit_test(test_text_in_language),
+        cmocka_unit_test(test_text_in_windows_1252),
         cmocka_unit_test(test_if_text),
         cmocka_unit_test(test_empty_sections_left_out),
         cmocka_unit_test(test_late_directives),
