@@ -603,9 +603,7 @@ static void check_required(config_parser *p)
     }
 }
 
-/* Windows-1252 text[0..*len) converted to UTF-8 in a new buffer, or NULL
- * when it is not Windows-1252 either (five bytes are undefined there). */
-static char *from_cp1252(const char *text, size_t *len)
+char *config_from_cp1252(const char *text, size_t *len)
 {
     iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
     if (cd == (iconv_t)-1)
@@ -650,7 +648,7 @@ static char *read_text(const char *path, size_t *len, const char **what)
     if (*len == 0)
         text[(*len)++] = '\n';      /* fmemopen wants at least one byte */
     if (!text_is_utf8(text, *len)) {
-        char *converted = from_cp1252(text, len);
+        char *converted = config_from_cp1252(text, len);
         if (converted) {
             free(text);
             text = converted;

@@ -51,6 +51,11 @@ typedef struct config {
 int config_load(config *cfg, const char *path, const char *name, diag *d);
 void config_free(config *cfg);   /* frees the strings; NULL-safe members */
 
+/* Windows-1252 text[0..*len) converted to UTF-8 in a new buffer, *len its
+ * length, or NULL when it is not Windows-1252 either (five bytes are
+ * undefined there).  Also used for the report's Markdown texts. */
+char *config_from_cp1252(const char *text, size_t *len);
+
 /* For --lang: sets cfg->lang; a default title follows the language. */
 void config_set_language(config *cfg, language lang);
 

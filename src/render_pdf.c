@@ -4,13 +4,17 @@
  * the second draws), then written.
  *
  * This file walks the template's blocks (headings, paragraphs, lists,
- * quotes) and flows text down the pages; pdf_parts.c draws the generated
- * parts and pdf_chart.c the charts.  Only figures are read, never
- * computed. */
-#include "report/fmt.h"
-#include "report/fields.h"
-#include "pdf/pdf.h"
+ * quotes) and flows them down the pages through pdf/pdf_flow.c;
+ * pdf/pdf_sections.c draws the directives (report/report.c declares and
+ * checks them, and generates the sections they stand for).  Only figures
+ * are read, never computed. */
 #include "render.h"
+#include "pdf/pdf.h"
+#include "pdf/pdf_flow.h"
+#include "pdf/pdf_sections.h"
+#include "report/fields.h"
+#include "report/report.h"
+#include "report/template.h"
 #include "lib/xalloc.h"
 
 #include <stdio.h>
@@ -18,136 +22,6 @@
 #include <string.h>
 
 #define BULLET "\xe2\x80\xa2"
-
-const char *report_label(const pdf_report *r, const char *key)
-{
-    return messages_get(r->msg, key);
-}
-
-double report_line_height(const pdf_report *r, double size)
-{
-    return size * r->st->leading;
-}
-
-static double measure(void *user, int face, double size, const char *text, size_t len)
-{
-    return pdf_draw_width(user, face, size, text, len);
-}
-
-/* ---- pages ------------------------------------------------------------- */
-
-static void header_footer(pdf_report *r)
-{
-    const pdf_style *st = r->st;
-    const figures *f = r->f;
-    double top = st->page_height - st->margin_top + 28;
-    char right[256], page[32];
-    snprintf(right, sizeof right, "%s %s", f->config->title ? f->config->title : "",
-             f->current.label);
-    report_text_at(r, f->config->org_name, PDF_FACE_BOLD, st->size_small, st->muted,
-                   r->left, top, r->width, ALIGN_LEFT);
-    report_text_at(r, right, PDF_FACE_REGULAR, st->size_small, st->muted,
-                   r->left, top, r->width, ALIGN_RIGHT);
-    pdf_draw_line(r->draw, r->left, top - 5, r->left + r->width, top - 5, 0.4, st->rule);
-    snprintf(page, sizeof page, "%d", r->flow.page);
-    report_text_at(r, page, PDF_FACE_REGULAR, st->size_small, st->muted,
-                   r->left, st->margin_bottom - 28, r->width, ALIGN_CENTER);
-}
-
-static void start_page(pdf_report *r)
-{
-    pdf_draw_page(r->draw, r->st->page_width, r->st->page_height);
-    if (r->flow.page > 1)
-        header_footer(r);
-}
-
-void report_new_page(pdf_report *r)
-{
-    layout_flow_next_page(&r->flow);
-    start_page(r);
-}
-
-void report_ensure(pdf_report *r, double height, double keep)
-{
-    if (layout_flow_reserve(&r->flow, height, keep))
-        start_page(r);
-}
-
-void report_space(pdf_report *r, double points)
-{
-    if (r->flow.y < r->flow.top)       /* no space at the top of a page */
-        r->flow.y -= points;
-}
-
-/* ---- text -------------------------------------------------------------- */
-
-size_t report_wrap(pdf_report *r, layout_para *p, const pdf_span *spans, size_t n,
-                   double size, double width)
-{
-    layout_para_init(p, measure, r->draw, size);
-    for (size_t i = 0; i < n; i++)
-        if (spans[i].text)
-            layout_para_add(p, spans[i].text, strlen(spans[i].text), spans[i].face);
-    return layout_para_wrap(p, width);
-}
-
-static void draw_line(pdf_report *r, const layout_para *p, size_t i, double x, double y,
-                      double width, pdf_color color, pdf_align align)
-{
-    const layout_line *ln = &p->lines[i];
-    double *pos = xmalloc((ln->count + 1) * sizeof *pos);
-    layout_line_positions(p, i, width, align == ALIGN_JUSTIFY, pos);
-    double shift = 0;
-    if (align == ALIGN_RIGHT || align == ALIGN_NUMBER)
-        shift = width - ln->width;
-    else if (align == ALIGN_CENTER)
-        shift = (width - ln->width) / 2;
-    for (size_t k = 0; k < ln->count; k++) {
-        const layout_atom *a = &p->atoms[ln->first + k];
-        pdf_draw_text(r->draw, a->face, p->size, color, x + shift + pos[k], y, a->text, a->len);
-    }
-    free(pos);
-}
-
-void report_draw_para(pdf_report *r, const layout_para *p, double x, double y,
-                      double width, pdf_color color, pdf_align align)
-{
-    double lh = report_line_height(r, p->size);
-    for (size_t i = 0; i < p->line_count; i++)
-        draw_line(r, p, i, x, y - lh * (double)i, width, color, align);
-}
-
-void report_text_at(pdf_report *r, const char *text, int face, double size,
-                    pdf_color color, double x, double y, double width, pdf_align align)
-{
-    if (!text || !*text)
-        return;
-    double w = pdf_draw_width(r->draw, face, size, text, strlen(text));
-    if (align == ALIGN_RIGHT || align == ALIGN_NUMBER)
-        x += width - w;
-    else if (align == ALIGN_CENTER)
-        x += (width - w) / 2;
-    pdf_draw_text(r->draw, face, size, color, x, y, text, strlen(text));
-}
-
-void report_text(pdf_report *r, const pdf_span *spans, size_t n, const pdf_text_opts *o)
-{
-    double width = r->width - o->indent_left - o->indent_right;
-    layout_para p;
-    size_t lines = report_wrap(r, &p, spans, n, o->size, width);
-    double lh = report_line_height(r, o->size);
-    size_t keep = (size_t)(o->keep_lines > 0 ? o->keep_lines : 2);
-    for (size_t i = 0; i < lines; i++) {
-        size_t rest = lines - i;
-        /* the first lines together, and never one line alone at the top */
-        double need = i == 0 ? (double)(rest < keep ? rest : keep) : rest == 2 ? 2 : 1;
-        report_ensure(r, lh * need, 0);
-        draw_line(r, &p, i, r->left + o->indent_left, r->flow.y - o->size, width,
-                  o->color, o->align);
-        r->flow.y -= lh;
-    }
-    layout_para_free(&p);
-}
 
 /* ---- blocks ------------------------------------------------------------ */
 
@@ -160,6 +34,7 @@ static pdf_span *block_spans(const tpl_block *b, int base)
     return s;
 }
 
+/* A level-1 heading's page and bookmark, at height y. */
 static void record_section(pdf_report *r, const tpl_block *b, double y)
 {
     char *title = tpl_block_text(b);
@@ -181,16 +56,18 @@ static void collect_titles(pdf_report *r, const tpl_doc *doc)
     }
 }
 
+/* A heading: level 1 may start a page, is bookmarked and ruled; it stays
+ * with the lines that follow. */
 static void heading(pdf_report *r, const tpl_block *b)
 {
     const pdf_style *st = r->st;
     double size = b->level == 1 ? st->size_h1 : b->level == 2 ? st->size_h2 : st->size_h3;
     int face = b->level >= 3 ? PDF_FACE_BOLD_ITALIC : PDF_FACE_BOLD;
     if (b->level == 1 && st->section_new_page && r->flow.y < r->flow.top)
-        report_new_page(r);
-    report_space(r, b->level == 1 ? size : size * 0.9);
-    double keep = report_line_height(r, st->size_body) * 3;
-    report_ensure(r, report_line_height(r, size), keep);
+        pdf_flow_new_page(r);
+    pdf_flow_space(r, b->level == 1 ? size : size * 0.9);
+    double keep = pdf_flow_line_height(r, st->size_body) * 3;
+    pdf_flow_ensure(r, pdf_flow_line_height(r, size), keep);
     double top = r->flow.y;
     if (b->level == 1)
         record_section(r, b, top);
@@ -200,8 +77,8 @@ static void heading(pdf_report *r, const tpl_block *b)
         free(title);
     }
     pdf_span *spans = block_spans(b, face);
-    pdf_text_opts o = { size, b->level == 1 ? st->accent : st->text, 0, 0, ALIGN_LEFT, 9 };
-    report_text(r, spans, b->run_count, &o);
+    pdf_text_opts o = { size, b->level == 1 ? st->accent : st->text, 0, 0, PDF_ALIGN_LEFT, 9 };
+    pdf_flow_text(r, spans, b->run_count, &o);
     free(spans);
     if (b->level == 1)
         pdf_draw_line(r->draw, r->left, r->flow.y + 2, r->left + r->width, r->flow.y + 2,
@@ -209,15 +86,18 @@ static void heading(pdf_report *r, const tpl_block *b)
     r->flow.y -= size * 0.3;
 }
 
+/* A justified paragraph of body text. */
 static void paragraph(pdf_report *r, const tpl_block *b)
 {
     pdf_span *spans = block_spans(b, PDF_FACE_REGULAR);
-    pdf_text_opts o = { r->st->size_body, r->st->text, 0, 0, ALIGN_JUSTIFY, 2 };
-    report_text(r, spans, b->run_count, &o);
+    pdf_text_opts o = { r->st->size_body, r->st->text, 0, 0, PDF_ALIGN_JUSTIFY, 2 };
+    pdf_flow_text(r, spans, b->run_count, &o);
     free(spans);
     r->flow.y -= r->st->paragraph_space;
 }
 
+/* A list item's paragraph, its marker (bullet, dash or number) in the
+ * margin unless it continues the item. */
 static void item(pdf_report *r, const tpl_block *b)
 {
     const pdf_style *st = r->st;
@@ -228,17 +108,18 @@ static void item(pdf_report *r, const tpl_block *b)
             snprintf(marker, sizeof marker, "%d.", b->number);
         else
             snprintf(marker, sizeof marker, "%s", b->level > 1 ? "\xe2\x80\x93" : BULLET);
-        report_ensure(r, report_line_height(r, st->size_body) * 2, 0);
-        report_text_at(r, marker, PDF_FACE_REGULAR, st->size_body, st->accent,
-                       r->left + indent - 14, r->flow.y - st->size_body, 10, ALIGN_RIGHT);
+        pdf_flow_ensure(r, pdf_flow_line_height(r, st->size_body) * 2, 0);
+        pdf_flow_text_at(r, marker, PDF_FACE_REGULAR, st->size_body, st->accent,
+                         r->left + indent - 14, r->flow.y - st->size_body, 10, PDF_ALIGN_RIGHT);
     }
     pdf_span *spans = block_spans(b, PDF_FACE_REGULAR);
-    pdf_text_opts o = { st->size_body, st->text, indent, 0, ALIGN_LEFT, 2 };
-    report_text(r, spans, b->run_count, &o);
+    pdf_text_opts o = { st->size_body, st->text, indent, 0, PDF_ALIGN_LEFT, 2 };
+    pdf_flow_text(r, spans, b->run_count, &o);
     free(spans);
     r->flow.y -= st->paragraph_space / 2;
 }
 
+/* A quote's paragraph in italics, indented; an attribution flush right. */
 static void quote(pdf_report *r, const tpl_block *b)
 {
     const pdf_style *st = r->st;
@@ -247,12 +128,13 @@ static void quote(pdf_report *r, const tpl_block *b)
     pdf_span *spans = block_spans(b, attribution ? PDF_FACE_REGULAR : PDF_FACE_ITALIC);
     pdf_text_opts o = { st->size_body + (attribution ? -1 : 0.5),
                         attribution ? st->muted : st->text, indent, indent,
-                        attribution ? ALIGN_RIGHT : ALIGN_LEFT, 3 };
-    report_text(r, spans, b->run_count, &o);
+                        attribution ? PDF_ALIGN_RIGHT : PDF_ALIGN_LEFT, 3 };
+    pdf_flow_text(r, spans, b->run_count, &o);
     free(spans);
     r->flow.y -= st->paragraph_space;
 }
 
+/* One block of the template, drawn at the flow's position. */
 static void block(pdf_report *r, const tpl_block *b)
 {
     switch (b->kind) {
@@ -262,45 +144,46 @@ static void block(pdf_report *r, const tpl_block *b)
     case TPL_QUOTE:
     case TPL_ATTRIBUTION: quote(r, b); break;
     case TPL_RULE:
-        report_ensure(r, 12, 0);
+        pdf_flow_ensure(r, 12, 0);
         pdf_draw_line(r->draw, r->left + r->width / 3, r->flow.y - 6,
                       r->left + 2 * r->width / 3, r->flow.y - 6, 0.6, r->st->rule);
         r->flow.y -= 12;
         break;
-    case TPL_DIRECTIVE: report_directive(r, b); break;
+    case TPL_DIRECTIVE: pdf_sections_draw(r, b); break;
     }
 }
 
 /* ---- the document ------------------------------------------------------ */
 
+/* Lays the whole document out once, from page 1. */
 static void layout_pass(pdf_report *r, const tpl_doc *doc)
 {
-    const pdf_style *st = r->st;
     r->toc_count = 0;
     r->section_bookmark = 0;
-    layout_flow_init(&r->flow, st->page_height - st->margin_top, st->margin_bottom, 1);
-    start_page(r);
+    pdf_flow_begin(r);
     for (size_t i = 0; i < doc->count; i++)
         block(r, &doc->blocks[i]);
 }
 
+/* Reads the language's template with the report's directives and
+ * placeholders, then checks the directives' arguments.  0 or -1. */
 static int load_template(pdf_report *r, const render_context *ctx, tpl_doc *doc)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/report.%s.md", ctx->templates_dir,
              language_code(r->f->lang));
+    report_context content = { r->f, r->msg };
     tpl_options opt = { .templates_dir = ctx->templates_dir, .input_dir = ctx->input_dir,
-                        .resolve = pdf_field_resolve, .user = (void *)r->f,
-                        .directives = report_directives, .lang = language_code(r->f->lang),
-                        .generate = report_generate, .generate_user = r,
-                        .late = report_late_directives };
+                        .resolve = fields_resolve, .user = (void *)r->f,
+                        .lang = language_code(r->f->lang) };
+    report_template_options(&opt, &content);
     int rc = tpl_load(doc, path, path, &opt, r->d);
-    for (size_t i = 0; i < doc->count; i++)
-        if (doc->blocks[i].kind == TPL_DIRECTIVE && !report_directive_check(r, &doc->blocks[i]))
-            rc = -1;
+    if (report_check(r->f, doc, r->d) != 0)
+        rc = -1;
     return rc;
 }
 
+/* The document's title, author, subject, keywords and date. */
 static void set_info(pdf_report *r, const render_context *ctx)
 {
     const figures *f = r->f;
@@ -312,6 +195,8 @@ static void set_info(pdf_report *r, const render_context *ctx)
     pdf_draw_set_info(r->draw, &info);
 }
 
+/* Loads the faces, lays the document out dry then for real, and saves it
+ * when both passes agree and nothing broke.  0 or -1. */
 static int render(pdf_report *r, const render_context *ctx, const tpl_doc *doc,
                   const char *path)
 {
@@ -324,6 +209,8 @@ static int render(pdf_report *r, const render_context *ctx, const tpl_doc *doc,
     r->width = r->st->page_width - r->st->margin_left - r->st->margin_right;
     pdf_draw_set_dry(r->draw, true);
     layout_pass(r, doc);
+    if (r->broken)   /* reported once, by the dry pass */
+        return -1;
     int *first = xmalloc((r->toc_count + 1) * sizeof *first);
     memcpy(first, r->toc_pages, r->toc_count * sizeof *first);
     r->known_pages = first;
@@ -339,7 +226,7 @@ static int render(pdf_report *r, const render_context *ctx, const tpl_doc *doc,
     }
     free(first);
     r->known_pages = NULL;
-    return rc ? rc : pdf_draw_save(r->draw, path);
+    return rc || r->broken ? -1 : pdf_draw_save(r->draw, path);
 }
 
 int render_pdf(const figures *f, const render_context *ctx, const char *path, diag *d)

@@ -1,9 +1,10 @@
-/* pdf_report.h - the state shared by the PDF renderer's files:
- * render_pdf.c (passes, blocks, text), pdf_parts.c (the generated parts:
- * tables, lists, cover, contents) and pdf_chart.c (charts).  Internal to
- * the PDF renderer. */
-#ifndef BILAN_PDF_REPORT_H
-#define BILAN_PDF_REPORT_H
+/* pdf.h - the state shared by the PDF renderer's files: render_pdf.c
+ * (passes and template blocks), pdf_flow.c (pages, text flow, header and
+ * footer), pdf_sections.c (the directives' parts: cover, contents, tables,
+ * lists), pdf_table.c (tables) and pdf_chart.c (charts).  Internal to the
+ * PDF renderer. */
+#ifndef BILAN_PDF_H
+#define BILAN_PDF_H
 
 #include "lib/diag.h"
 #include "figures.h"
@@ -11,17 +12,16 @@
 #include "pdf/pdf_draw.h"
 #include "pdf/pdf_layout.h"
 #include "pdf/pdf_style.h"
-#include "report/template.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
 typedef enum pdf_align {
-    ALIGN_LEFT,
-    ALIGN_JUSTIFY,
-    ALIGN_RIGHT,
-    ALIGN_CENTER,
-    ALIGN_NUMBER               /* right, aligned on the decimal mark */
+    PDF_ALIGN_LEFT,
+    PDF_ALIGN_JUSTIFY,
+    PDF_ALIGN_RIGHT,
+    PDF_ALIGN_CENTER,
+    PDF_ALIGN_NUMBER           /* right, aligned on the decimal mark */
 } pdf_align;
 
 /* A piece of text in one face. */
@@ -55,47 +55,8 @@ typedef struct pdf_report {
     char **toc_titles;
     size_t toc_title_count;
     size_t section_bookmark;   /* the current level-1 bookmark */
+    bool broken;               /* an internal error was reported (exit 70):
+                                  the document is not saved */
 } pdf_report;
-
-const char *report_label(const pdf_report *r, const char *key);
-double report_line_height(const pdf_report *r, double size);
-/* Starts the next page (header and footer drawn). */
-void report_new_page(pdf_report *r);
-/* Makes room for height, keeping keep more below it on the same page. */
-void report_ensure(pdf_report *r, double height, double keep);
-void report_space(pdf_report *r, double points);
-/* Flows spans as a paragraph. */
-void report_text(pdf_report *r, const pdf_span *spans, size_t n, const pdf_text_opts *o);
-/* One line of text at (x, baseline y) aligned within [x, x + width]. */
-void report_text_at(pdf_report *r, const char *text, int face, double size,
-                    pdf_color color, double x, double y, double width, pdf_align align);
-/* Wraps spans into lines no wider than width, for cells and labels. */
-size_t report_wrap(pdf_report *r, layout_para *p, const pdf_span *spans, size_t n,
-                   double size, double width);
-/* Draws the wrapped lines of p with the first baseline at y. */
-void report_draw_para(pdf_report *r, const layout_para *p, double x, double y,
-                      double width, pdf_color color, pdf_align align);
-
-/* pdf_parts.c */
-extern const char *const report_directives[];
-/* Checks a directive's argument against the figures; reports at its line. */
-bool report_directive_check(pdf_report *r, const tpl_block *b);
-void report_directive(pdf_report *r, const tpl_block *b);
-/* The directives expanded once the whole template is read: "people_others". */
-extern const char *const report_late_directives[];
-/* The template's generated directives (a tpl_generate_fn, user the
- * pdf_report): "axes", a level-1 section per program area;
- * "people_others" (late), a level-2 heading and a "people" list for each
- * group of people.csv that no "people" or "team" directive shows. */
-bool report_generate(void *user, tpl_builder *b, const char *name, const char *arg);
-/* A program area's text name: "Mobilisation des connaissances" ->
- * "mobilisation-des-connaissances" (lower case, no accents, other than
- * letters and digits -> '-'); malloc'd, "" when nothing is left. */
-char *report_axis_slug(const char *axis);
-
-/* pdf_chart.c */
-void chart_revenue_groups(pdf_report *r);
-void chart_expense_groups(pdf_report *r);
-void chart_history(pdf_report *r);
 
 #endif

@@ -3,7 +3,9 @@
  * libharu 2.3.0 specifics handled here: UTF-8 text needs
  * HPDF_UseUTFEncodings and the "UTF-8" encoder set as current before any
  * info string; TrueType faces are embedded (libharu writes only the glyphs
- * used); glyphs outside the Basic Multilingual Plane cannot be shown.
+ * used); glyphs outside the Basic Multilingual Plane cannot be shown; the
+ * ToUnicode map of a UTF-8 font is libharu's CID map, replaced by the
+ * identity map (fix_to_unicode).
  *
  * Speed: libharu's UTF-8 (Type0) font maps all 65,536 code points through
  * the font's cmap when it is created, some 50 million instructions a face.
@@ -21,6 +23,7 @@
 #include "lib/xalloc.h"
 
 #include <hpdf.h>
+#include <hpdf_font.h>      /* libharu's internal font record: fix_to_unicode */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,11 +138,77 @@ static HPDF_Font latin_font(pdf_draw *w, int face)
     return f->latin;
 }
 
+/* Writes the identity ToUnicode CMap of 2-byte codes into stream: code
+ * U+XXXX is the character U+XXXX.  bfrange entries keep their first byte
+ * (256 ranges, at most 100 in a block); surrogates map to nothing. */
+static HPDF_STATUS write_identity_cmap(HPDF_Stream s)
+{
+    HPDF_STATUS rc = HPDF_Stream_WriteStr(s,
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    static const int blocks[][2] = { { 0x00, 0x64 }, { 0x64, 0xC8 }, { 0xC8, 0x100 } };
+    for (int b = 0; b < 3 && rc == HPDF_OK; b++) {
+        int n = 0;
+        for (int hi = blocks[b][0]; hi < blocks[b][1]; hi++)
+            n += hi < 0xD8 || hi > 0xDF;
+        char line[64];
+        snprintf(line, sizeof line, "%d beginbfrange\n", n);
+        rc = HPDF_Stream_WriteStr(s, line);
+        for (int hi = blocks[b][0]; hi < blocks[b][1] && rc == HPDF_OK; hi++) {
+            if (hi >= 0xD8 && hi <= 0xDF)
+                continue;
+            snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+            rc = HPDF_Stream_WriteStr(s, line);
+        }
+        if (rc == HPDF_OK)
+            rc = HPDF_Stream_WriteStr(s, "endbfrange\n");
+    }
+    if (rc == HPDF_OK)
+        rc = HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+                                     "end\nend\n");
+    return rc;
+}
+
+/* libharu 2.3.0 gives its UTF-8 (Identity-H) font the encoder's CID CMap
+ * as /ToUnicode ("begincidrange": not a ToUnicode CMap, which poppler
+ * reports as a syntax error).  Its codes are the characters' UCS-2 values
+ * (the CIDToGIDMap is built from them), so the identity map is right: the
+ * stream is rewritten in place, through libharu's internal font record
+ * (hpdf_font.h; its Type0 font keeps that stream as cmap_stream). */
+static void fix_to_unicode(pdf_draw *w, HPDF_Font font)
+{
+    HPDF_FontAttr attr = font ? (HPDF_FontAttr)font->attr : NULL;
+    HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
+    if (!cmap || !cmap->stream || HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) != cmap)
+        return;                           /* not the layout this is written for */
+    HPDF_MemStream_FreeData(cmap->stream);
+    HPDF_Dict info = HPDF_Dict_New(cmap->mmgr);
+    HPDF_STATUS rc = info ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
+    if (rc == HPDF_OK)
+        rc = HPDF_Dict_Add(info, "Registry", HPDF_String_New(cmap->mmgr, "Adobe", NULL));
+    if (rc == HPDF_OK)
+        rc = HPDF_Dict_Add(info, "Ordering", HPDF_String_New(cmap->mmgr, "UCS", NULL));
+    if (rc == HPDF_OK)
+        rc = HPDF_Dict_AddNumber(info, "Supplement", 0);
+    if (rc == HPDF_OK)
+        rc = HPDF_Dict_Add(cmap, "CIDSystemInfo", info);
+    if (rc == HPDF_OK)
+        rc = HPDF_Dict_AddName(cmap, "CMapName", "Adobe-Identity-UCS");
+    if (rc == HPDF_OK)
+        rc = write_identity_cmap(cmap->stream);
+    if (rc != HPDF_OK && w->error == 0)
+        w->error = rc;
+}
+
 static HPDF_Font unicode_font(pdf_draw *w, int face)
 {
     pdf_face *f = &w->faces[face];
-    if (!f->unicode && f->name)
+    if (!f->unicode && f->name) {
         f->unicode = HPDF_GetFont(w->doc, f->name, "UTF-8");
+        fix_to_unicode(w, f->unicode);
+    }
     return f->unicode;
 }
 

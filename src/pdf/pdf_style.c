@@ -1,6 +1,9 @@
 /* pdf_style.c - templates/style.ini (inih) -> struct pdf_style, fonts
  * found through fontconfig.  Only TrueType files can be embedded by
- * libharu, so a match in another format is an error. */
+ * libharu, so a match in another format is an error; so is a font of
+ * another family than the one asked for (fontconfig falls back on any
+ * font it has).  fontconfig runs in a child process, which its crashes on
+ * a failed allocation cannot take the run with. */
 #include "pdf/pdf_style.h"
 #include "lib/xalloc.h"
 
@@ -11,7 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 typedef enum style_problem {
     STYLE_OK,
@@ -177,50 +185,256 @@ static int on_entry(void *user, const char *section, const char *name, const cha
     return 0;
 }
 
-/* A path when it contains '/', else a fontconfig pattern. */
-static char *find_font(const char *spec)
+/* ---- fonts ------------------------------------------------------------- */
+
+/* The longest the fonts' lookup may stay silent (a cold cache on a system
+ * with many fonts takes seconds). */
+enum { FONT_LOOKUP_SECONDS = 60 };
+
+/* What a lookup found for one face, as the child tells the parent. */
+typedef enum font_found {
+    FONT_OK,                /* text: the .ttf file */
+    FONT_NONE,              /* no match, or not TrueType */
+    FONT_OTHER_FAMILY,      /* text: the family fontconfig gave instead */
+    FONT_FAILED             /* fontconfig failed (out of memory) */
+} font_found;
+
+/* Family names compared as fontconfig does: case and blanks ignored. */
+static bool same_family(const char *a, const char *b)
 {
-    if (strchr(spec, '/'))
-        return xstrdup(spec);
-    FcPattern *pat = FcNameParse((const FcChar8 *)spec);
-    if (!pat)
-        return NULL;
-    FcConfigSubstitute(NULL, pat, FcMatchPattern);
-    FcDefaultSubstitute(pat);
-    FcResult res;
-    FcPattern *match = FcFontMatch(NULL, pat, &res);
-    FcPatternDestroy(pat);
-    char *path = NULL;
-    FcChar8 *file, *format;
-    if (match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
-        FcPatternGetString(match, FC_FONTFORMAT, 0, &format) == FcResultMatch &&
-        strcmp((const char *)format, "TrueType") == 0)
-        path = xstrdup((const char *)file);
-    if (match)
-        FcPatternDestroy(match);
-    return path;
+    for (;; a++, b++) {
+        while (*a == ' ')
+            a++;
+        while (*b == ' ')
+            b++;
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+        if (x != y)
+            return false;
+        if (!x)
+            return true;
+    }
 }
 
-/* fontconfig is started and stopped here, so that nothing of it outlives
- * the lookups (its caches would otherwise show as leaks). */
-static int resolve_fonts(pdf_style *s, const char *path, diag *d)
+/* Whether match has one of the families pat asks for; a pattern naming no
+ * family, or a generic one ("serif"), takes what fontconfig gives. */
+static bool family_asked(FcPattern *pat, FcPattern *match, const char **given)
 {
-    int rc = 0;
-    if (!FcInit()) {
-        diag_report(d, EXIT_SOFTWARE, path, 0, NULL, "cannot start fontconfig");
+    static const char *const generic[] = { "serif", "sans-serif", "sans", "monospace",
+                                           "mono", "cursive", "fantasy", "system-ui" };
+    FcChar8 *want, *have;
+    *given = FcPatternGetString(match, FC_FAMILY, 0, &have) == FcResultMatch
+                 ? (const char *)have : "";
+    if (FcPatternGetString(pat, FC_FAMILY, 0, &want) != FcResultMatch)
+        return true;
+    for (int i = 0; FcPatternGetString(pat, FC_FAMILY, i, &want) == FcResultMatch; i++) {
+        for (size_t g = 0; g < sizeof generic / sizeof *generic; g++)
+            if (same_family((const char *)want, generic[g]))
+                return true;
+        for (int k = 0; FcPatternGetString(match, FC_FAMILY, k, &have) == FcResultMatch; k++)
+            if (same_family((const char *)want, (const char *)have))
+                return true;
+    }
+    return false;
+}
+
+/* Looks pattern spec up: the TrueType file of the family asked for.  Every
+ * fontconfig failure is a result, never a crash of this function's own. */
+static font_found find_font(const char *spec, const char **text, FcPattern **keep)
+{
+    FcPattern *pat = FcNameParse((const FcChar8 *)spec);
+    if (!pat)
+        return FONT_NONE;                 /* not a pattern, or out of memory */
+    FcPattern *asked = FcPatternDuplicate(pat);
+    if (!asked || !FcConfigSubstitute(NULL, pat, FcMatchPattern)) {
+        FcPatternDestroy(pat);
+        if (asked)
+            FcPatternDestroy(asked);
+        return FONT_FAILED;
+    }
+    FcDefaultSubstitute(pat);
+    FcResult res = FcResultNoMatch;
+    FcPattern *match = FcFontMatch(NULL, pat, &res);
+    FcPatternDestroy(pat);
+    font_found found = FONT_NONE;
+    FcChar8 *file, *format;
+    if (!match)
+        found = res == FcResultOutOfMemory ? FONT_FAILED : FONT_NONE;
+    else if (!family_asked(asked, match, text))
+        found = FONT_OTHER_FAMILY;
+    else if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
+             FcPatternGetString(match, FC_FONTFORMAT, 0, &format) == FcResultMatch &&
+             strcmp((const char *)format, "TrueType") == 0) {
+        found = FONT_OK;
+        *text = (const char *)file;
+    }
+    FcPatternDestroy(asked);
+    *keep = match;                        /* *text points into it */
+    return found;
+}
+
+/* The child's side: looks every pattern face up and writes, for each, its
+ * font_found and text as "CODE\0TEXT\0" to fd; stops fontconfig and ends
+ * at once (_exit: nothing of the parent's, such as its exit handlers, runs
+ * here). */
+static void lookup_child(const pdf_style *s, int fd)
+{
+    /* the parent's handlers remove its temporary files: not the child's job */
+    static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+    for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
+        struct sigaction old;
+        if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            signal(signals[i], SIG_DFL);
+    }
+    bool ready = FcInit();
+    for (int f = 0; f < PDF_FACE_COUNT; f++) {
+        const char *text = "";
+        FcPattern *match = NULL;
+        font_found found = !ready ? FONT_FAILED
+                           : strchr(s->font[f], '/') ? FONT_OK
+                                                     : find_font(s->font[f], &text, &match);
+        char code = (char)('0' + found);
+        if (write(fd, &code, 1) != 1 || write(fd, "", 1) != 1 ||
+            write(fd, text, strlen(text) + 1) != (ssize_t)(strlen(text) + 1))
+            _exit(1);
+        if (match)
+            FcPatternDestroy(match);
+    }
+    if (ready)
+        FcFini();   /* nothing of fontconfig left: valgrind follows a fork too */
+    _exit(0);
+}
+
+/* Reads what the child writes on fd until it closes it, size bytes at
+ * most: the count, or -1 when nothing came for FONT_LOOKUP_SECONDS. */
+static ssize_t read_answer(int fd, char *buf, size_t size)
+{
+    ssize_t len = 0;
+    int idle = 0;
+    while ((size_t)len < size) {
+        struct pollfd p = { .fd = fd, .events = POLLIN };
+        int ready = poll(&p, 1, 1000);
+        if (ready == 0 && ++idle >= FONT_LOOKUP_SECONDS)
+            return -1;
+        if (ready <= 0)
+            continue;                     /* a second more, or EINTR */
+        ssize_t n = read(fd, buf + len, size - (size_t)len);
+        if (n == 0 || (n < 0 && errno != EINTR))
+            break;
+        len += n > 0 ? n : 0;
+        idle = 0;
+    }
+    return len;
+}
+
+/* Runs lookup_child in a child process and reads what it wrote into buf
+ * (NUL-separated, size bytes at most).  fontconfig does not survive every
+ * failed allocation (it dereferences NULL while parsing its configuration),
+ * so it runs where a crash cannot take the run with it, and none of its
+ * caches outlive the lookups; a child stuck on one of fontconfig's locks
+ * after a failed allocation is killed after FONT_LOOKUP_SECONDS.  Returns
+ * the bytes read, or -1 with the problem reported (70). */
+static ssize_t lookup_isolated(const pdf_style *s, const char *path, char *buf, size_t size,
+                               diag *d)
+{
+    int fds[2];
+    if (pipe(fds) != 0) {
+        diag_report(d, EXIT_SOFTWARE, path, 0, NULL, "cannot look fonts up: %s", strerror(errno));
         return -1;
     }
+    fflush(NULL);                         /* nothing buffered is written twice */
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        lookup_child(s, fds[1]);
+    }
+    close(fds[1]);
+    if (pid < 0) {
+        diag_report(d, EXIT_SOFTWARE, path, 0, NULL, "cannot look fonts up: %s", strerror(errno));
+        close(fds[0]);
+        return -1;
+    }
+    ssize_t len = read_answer(fds[0], buf, size);
+    close(fds[0]);
+    if (len < 0) {                        /* no answer in time: stuck on a lock */
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
+        diag_report(d, EXIT_SOFTWARE, path, 0, NULL,
+                    "fontconfig did not answer in %d s while looking up the fonts",
+                    FONT_LOOKUP_SECONDS);
+        return -1;
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFSIGNALED(status) || WEXITSTATUS(status) != 0 || (size_t)len >= size) {
+        diag_report(d, EXIT_SOFTWARE, path, 0, NULL,
+                    "fontconfig failed while looking up the fonts (%s %d)",
+                    WIFSIGNALED(status) ? "signal" : "status",
+                    WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+        return -1;
+    }
+    return len;
+}
+
+/* Reports what the lookup found for face f (text as the child wrote it). */
+static bool font_result(pdf_style *s, int f, font_found found, const char *text,
+                        const char *path, diag *d)
+{
+    if (found == FONT_OK) {
+        s->font_path[f] = xstrdup(strchr(s->font[f], '/') ? s->font[f] : text);
+        return true;
+    }
+    if (found == FONT_OTHER_FAMILY)
+        diag_report(d, EXIT_NOINPUT, path, 0, NULL,
+                    "[fonts] %s: no font of the family asked for in '%s' (fontconfig offers "
+                    "'%s' instead; install fonts-dejavu-core)", face_keys[f], s->font[f], text);
+    else if (found == FONT_FAILED)
+        diag_report(d, EXIT_SOFTWARE, path, 0, NULL,
+                    "[fonts] %s: fontconfig failed looking up '%s' (out of memory)",
+                    face_keys[f], s->font[f]);
+    else
+        diag_report(d, EXIT_NOINPUT, path, 0, NULL,
+                    "[fonts] %s: no TrueType font matches '%s' (install fonts-dejavu-core)",
+                    face_keys[f], s->font[f]);
+    return false;
+}
+
+/* Each face's .ttf file: a path as written, a pattern through fontconfig
+ * (in a child process, lookup_isolated). */
+static int resolve_fonts(pdf_style *s, const char *path, diag *d)
+{
+    bool patterns = false;
+    for (int f = 0; f < PDF_FACE_COUNT; f++)
+        patterns |= !strchr(s->font[f], '/');
+    if (!patterns) {                      /* every face a path: no lookup */
+        for (int f = 0; f < PDF_FACE_COUNT; f++) {
+            free(s->font_path[f]);
+            s->font_path[f] = xstrdup(s->font[f]);
+        }
+        return 0;
+    }
+    char buf[PDF_FACE_COUNT * 8192];
+    ssize_t len = lookup_isolated(s, path, buf, sizeof buf, d);
+    if (len < 0)
+        return -1;
+    int rc = 0;
+    size_t at = 0;
     for (int f = 0; f < PDF_FACE_COUNT; f++) {
         free(s->font_path[f]);
-        s->font_path[f] = find_font(s->font[f]);
-        if (!s->font_path[f]) {
-            diag_report(d, EXIT_NOINPUT, path, 0, NULL,
-                        "[fonts] %s: no TrueType font matches '%s' (install fonts-dejavu-core)",
-                        face_keys[f], s->font[f]);
-            rc = -1;
+        s->font_path[f] = NULL;
+        const char *code = buf + at, *text = code + 2;
+        size_t text_len = at + 2 < (size_t)len ? strnlen(text, (size_t)len - at - 2) : 0;
+        if (at + 2 >= (size_t)len || code[1] != '\0' || code[0] < '0' ||
+            code[0] > '0' + FONT_FAILED || at + 2 + text_len >= (size_t)len) {
+            diag_report(d, EXIT_SOFTWARE, path, 0, NULL,
+                        "fontconfig failed while looking up the fonts (a short answer)");
+            return -1;
         }
+        if (!font_result(s, f, (font_found)(code[0] - '0'), text, path, d))
+            rc = -1;
+        at += 2 + text_len + 1;
     }
-    FcFini();
     return rc;
 }
 

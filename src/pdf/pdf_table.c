@@ -1,7 +1,10 @@
-/* pdf_table.c - drawing tables that may break across pages.  A row never
- * splits; when the next row does not fit, the table continues on a new
- * page under a repeated header row. */
+/* pdf_table.c - drawing tables that may break across pages.  When the next
+ * row does not fit, the table continues on a new page under a repeated
+ * header row; only a row taller than a page is split, between the lines of
+ * its first cell.  A column past PDF_TABLE_COLS_MAX is
+ * an internal error reported when the table is drawn, never a silent cut. */
 #include "pdf/pdf_table.h"
+#include "pdf/pdf_flow.h"
 #include "lib/xalloc.h"
 
 #include <stdlib.h>
@@ -9,39 +12,41 @@
 
 #define PAD 4.0
 
-void table_init(pdf_table *t)
+void pdf_table_init(pdf_table *t)
 {
     memset(t, 0, sizeof *t);
 }
 
-void table_add_col(pdf_table *t, const char *title, double share, pdf_align align)
+void pdf_table_add_col(pdf_table *t, const char *title, double share, pdf_align align)
 {
-    if (t->col_count < TABLE_COLS_MAX)
-        t->cols[t->col_count++] = (table_col){ title, share, align };
+    if (t->col_count < PDF_TABLE_COLS_MAX)
+        t->cols[t->col_count++] = (pdf_table_col){ title, share, align };
+    else
+        t->cols_refused++;   /* reported by pdf_table_draw, never dropped silently */
 }
 
-void table_add_row(pdf_table *t, table_row_kind kind, const char *const *cells)
+void pdf_table_add_row(pdf_table *t, pdf_table_row_kind kind, const char *const *cells)
 {
     xgrow((void **)&t->rows, &t->row_cap, t->row_count + 1, sizeof *t->rows);
-    table_row *row = &t->rows[t->row_count++];
+    pdf_table_row *row = &t->rows[t->row_count++];
     memset(row, 0, sizeof *row);
     row->kind = kind;
     for (int c = 0; c < t->col_count; c++)
         row->cells[c] = cells[c] ? xstrdup(cells[c]) : NULL;
 }
 
-void table_free(pdf_table *t)
+void pdf_table_free(pdf_table *t)
 {
     for (size_t i = 0; i < t->row_count; i++)
         for (int c = 0; c < t->col_count; c++)
             free(t->rows[i].cells[c]);
     free(t->rows);
-    table_init(t);
+    pdf_table_init(t);
 }
 
 typedef struct table_geom {
-    double x[TABLE_COLS_MAX + 1];  /* column edges */
-    double frac[TABLE_COLS_MAX];   /* widest part after the decimal mark */
+    double x[PDF_TABLE_COLS_MAX + 1];  /* column edges */
+    double frac[PDF_TABLE_COLS_MAX];   /* widest part after the decimal mark */
     double size, lh;
     char mark;
 } table_geom;
@@ -51,21 +56,21 @@ static double text_width(pdf_report *r, int face, double size, const char *s, si
     return pdf_draw_width(r->draw, face, size, s, len);
 }
 
-static int row_face(const table_row *row)
+static int row_face(const pdf_table_row *row)
 {
-    return row->kind == ROW_BODY ? PDF_FACE_REGULAR : PDF_FACE_BOLD;
+    return row->kind == PDF_ROW_BODY ? PDF_FACE_REGULAR : PDF_FACE_BOLD;
 }
 
 static void measure_columns(pdf_report *r, const pdf_table *t, table_geom *g)
 {
     g->size = r->st->size_table;
-    g->lh = report_line_height(r, g->size);
+    g->lh = pdf_flow_line_height(r, g->size);
     g->mark = r->f->lang == LANG_FR ? ',' : '.';
     g->x[0] = r->left;
     for (int c = 0; c < t->col_count; c++) {
         g->x[c + 1] = g->x[c] + t->cols[c].share * r->width;
         g->frac[c] = 0;
-        for (size_t i = 0; t->cols[c].align == ALIGN_NUMBER && i < t->row_count; i++) {
+        for (size_t i = 0; t->cols[c].align == PDF_ALIGN_NUMBER && i < t->row_count; i++) {
             const char *s = t->rows[i].cells[c];
             if (!s)
                 continue;
@@ -86,7 +91,8 @@ static void number_cell(pdf_report *r, const table_geom *g, int c, const char *s
     double right = g->x[c + 1] - PAD;
     bool numeric = strpbrk(s, "0123456789") != NULL;   /* "€1.50", "CHF 2.00" too */
     if (!numeric) {
-        report_text_at(r, s, face, g->size, r->st->text, g->x[c], y, right - g->x[c], ALIGN_RIGHT);
+        pdf_flow_text_at(r, s, face, g->size, r->st->text, g->x[c], y, right - g->x[c],
+                         PDF_ALIGN_RIGHT);
         return;
     }
     double whole = text_width(r, face, g->size, s, at);
@@ -100,15 +106,14 @@ static void number_cell(pdf_report *r, const table_geom *g, int c, const char *s
     pdf_draw_text(r->draw, face, g->size, r->st->text, right - g->frac[c] - whole, y, s, len);
 }
 
-/* Wraps the first cell; returns the row's height. */
-static double row_height(pdf_report *r, const pdf_table *t, const table_geom *g,
-                         const table_row *row, layout_para *first)
+/* Wraps the first cell; returns the row's lines (1 at least). */
+static size_t row_lines(pdf_report *r, const table_geom *g, const pdf_table_row *row,
+                        layout_para *first)
 {
-    double width = (row->kind == ROW_SECTION ? r->width : g->x[1] - g->x[0]) - 2 * PAD;
+    double width = (row->kind == PDF_ROW_SECTION ? r->width : g->x[1] - g->x[0]) - 2 * PAD;
     pdf_span span = { row->cells[0] ? row->cells[0] : "", row_face(row) };
-    size_t lines = report_wrap(r, first, &span, 1, g->size, width);
-    (void)t;
-    return (double)(lines ? lines : 1) * g->lh + 2;
+    size_t lines = pdf_flow_wrap(r, first, &span, 1, g->size, width);
+    return lines ? lines : 1;
 }
 
 static double header_height(pdf_report *r, const pdf_table *t, const table_geom *g)
@@ -117,7 +122,7 @@ static double header_height(pdf_report *r, const pdf_table *t, const table_geom 
     for (int c = 0; c < t->col_count; c++) {
         layout_para p;
         pdf_span span = { t->cols[c].title ? t->cols[c].title : "", PDF_FACE_BOLD };
-        size_t n = report_wrap(r, &p, &span, 1, g->size, g->x[c + 1] - g->x[c] - 2 * PAD);
+        size_t n = pdf_flow_wrap(r, &p, &span, 1, g->size, g->x[c + 1] - g->x[c] - 2 * PAD);
         layout_para_free(&p);
         if (n > most)
             most = n;
@@ -132,9 +137,9 @@ static void draw_header(pdf_report *r, const pdf_table *t, const table_geom *g, 
         layout_para p;
         pdf_span span = { t->cols[c].title ? t->cols[c].title : "", PDF_FACE_BOLD };
         double w = g->x[c + 1] - g->x[c] - 2 * PAD;
-        report_wrap(r, &p, &span, 1, g->size, w);
-        pdf_align align = t->cols[c].align == ALIGN_NUMBER ? ALIGN_RIGHT : ALIGN_LEFT;
-        report_draw_para(r, &p, g->x[c] + PAD, y - g->size, w, r->st->muted, align);
+        pdf_flow_wrap(r, &p, &span, 1, g->size, w);
+        pdf_align align = t->cols[c].align == PDF_ALIGN_NUMBER ? PDF_ALIGN_RIGHT : PDF_ALIGN_LEFT;
+        pdf_flow_draw_para(r, &p, g->x[c] + PAD, y - g->size, w, r->st->muted, align);
         layout_para_free(&p);
     }
     r->flow.y -= h;
@@ -143,53 +148,103 @@ static void draw_header(pdf_report *r, const pdf_table *t, const table_geom *g, 
     r->flow.y -= 2;
 }
 
+/* Lines from .. from + count of a row (count >= 1): its first cell's lines
+ * in that range; the other cells, and a total's rule, with its first line. */
 static void draw_row(pdf_report *r, const pdf_table *t, const table_geom *g,
-                     const table_row *row, const layout_para *first, double h, bool shade)
+                     const pdf_table_row *row, const layout_para *first, size_t from,
+                     size_t count, bool shade)
 {
-    double y = r->flow.y;
+    double y = r->flow.y, h = (double)count * g->lh + 2;
     int face = row_face(row);
     static const pdf_color shade_color = { 0.95, 0.95, 0.95 };
-    if (shade && row->kind == ROW_BODY)
+    if (shade && row->kind == PDF_ROW_BODY)
         pdf_draw_rect(r->draw, g->x[0], y - h, g->x[t->col_count] - g->x[0], h, &shade_color, NULL);
-    if (row->kind == ROW_TOTAL)
+    if (row->kind == PDF_ROW_TOTAL && from == 0)
         pdf_draw_line(r->draw, g->x[0], y, g->x[t->col_count], y, 0.6, r->st->text);
-    double width = (row->kind == ROW_SECTION ? r->width : g->x[1] - g->x[0]) - 2 * PAD;
-    report_draw_para(r, first, g->x[0] + PAD, y - g->size - 1, width,
-                     row->kind == ROW_SECTION ? r->st->accent : r->st->text, ALIGN_LEFT);
-    for (int c = 1; c < t->col_count && row->kind != ROW_SECTION; c++) {
+    double width = (row->kind == PDF_ROW_SECTION ? r->width : g->x[1] - g->x[0]) - 2 * PAD;
+    pdf_flow_draw_lines(r, first, from, count, g->x[0] + PAD, y - g->size - 1, width,
+                        row->kind == PDF_ROW_SECTION ? r->st->accent : r->st->text,
+                        PDF_ALIGN_LEFT);
+    for (int c = 1; c < t->col_count && row->kind != PDF_ROW_SECTION && from == 0; c++) {
         const char *s = row->cells[c];
         if (!s || !*s)
             continue;
-        if (t->cols[c].align == ALIGN_NUMBER)
+        if (t->cols[c].align == PDF_ALIGN_NUMBER)
             number_cell(r, g, c, s, face, y - g->size - 1);
         else
-            report_text_at(r, s, face, g->size, r->st->text, g->x[c] + PAD, y - g->size - 1,
-                           g->x[c + 1] - g->x[c] - 2 * PAD, ALIGN_LEFT);
+            pdf_flow_text_at(r, s, face, g->size, r->st->text, g->x[c] + PAD, y - g->size - 1,
+                             g->x[c + 1] - g->x[c] - 2 * PAD, PDF_ALIGN_LEFT);
     }
     r->flow.y -= h;
 }
 
-void table_draw(pdf_report *r, const pdf_table *t)
+/* Continues the table on a new page, under its header row. */
+static void next_page(pdf_report *r, const pdf_table *t, const table_geom *g, double hh)
 {
+    pdf_flow_new_page(r);
+    draw_header(r, t, g, hh);
+}
+
+/* A row taller than a page: split between lines of its first cell, each
+ * part as many lines as the page holds (two at least at the bottom of a
+ * page), the rest on the next pages under the repeated header.  A page too
+ * small for one line under the header still gets one, so this ends. */
+static void draw_row_split(pdf_report *r, const pdf_table *t, const table_geom *g,
+                           const pdf_table_row *row, const layout_para *first, double hh,
+                           bool shade)
+{
+    size_t lines = first->line_count, done = 0;
+    bool fresh = false;   /* on a page begun for this row */
+    while (done < lines) {
+        double room = r->flow.y - r->flow.bottom - 2;
+        size_t fit = room > 0 ? (size_t)(room / g->lh) : 0;
+        if (!fresh && fit < (done == 0 ? 2 : 1)) {
+            next_page(r, t, g, hh);
+            fresh = true;
+            continue;
+        }
+        size_t n = fit == 0 ? 1 : fit < lines - done ? fit : lines - done;
+        draw_row(r, t, g, row, first, done, n, shade);
+        done += n;
+        fresh = false;
+    }
+}
+
+int pdf_table_draw(pdf_report *r, const pdf_table *t)
+{
+    if (t->cols_refused) {
+        diag_report(r->d, EXIT_SOFTWARE, NULL, 0, NULL,
+                    "internal error: a table of %d columns ('%s' ...) but at most %d can be drawn",
+                    t->col_count + t->cols_refused, t->cols[0].title ? t->cols[0].title : "",
+                    PDF_TABLE_COLS_MAX);
+        r->broken = true;
+        return -1;
+    }
     table_geom g;
     measure_columns(r, t, &g);
     double hh = header_height(r, t, &g);
-    report_ensure(r, hh + 3 * g.lh, 0);
+    pdf_flow_ensure(r, hh + 3 * g.lh, 0);
     draw_header(r, t, &g, hh);
+    /* the most a row can take: a page under the header row */
+    double page = r->flow.top - r->flow.bottom - hh - 2;
     for (size_t i = 0; i < t->row_count; i++) {
-        const table_row *row = &t->rows[i];
+        const pdf_table_row *row = &t->rows[i];
         layout_para first;
-        double h = row_height(r, t, &g, row, &first);
+        size_t lines = row_lines(r, &g, row, &first);
+        double h = (double)lines * g.lh + 2;
         /* a section label stays with its first row; the last row is never
          * alone on a page */
-        double keep = (row->kind == ROW_SECTION && i + 1 < t->row_count) ||
+        double keep = (row->kind == PDF_ROW_SECTION && i + 1 < t->row_count) ||
                       (i + 2 == t->row_count && i > 0) ? g.lh + 2 : 0;
-        if (!layout_flow_fits(&r->flow, h + keep)) {
-            report_new_page(r);
-            draw_header(r, t, &g, hh);
+        if (h > page && !layout_flow_fits(&r->flow, h))
+            draw_row_split(r, t, &g, row, &first, hh, i % 2 == 1);
+        else {
+            if (!layout_flow_fits(&r->flow, h + keep))
+                next_page(r, t, &g, hh);
+            draw_row(r, t, &g, row, &first, 0, lines, i % 2 == 1);
         }
-        draw_row(r, t, &g, row, &first, h, i % 2 == 1);
         layout_para_free(&first);
     }
     r->flow.y -= r->st->paragraph_space * 1.5;
+    return 0;
 }

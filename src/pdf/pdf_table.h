@@ -6,37 +6,43 @@
 
 #include "pdf/pdf.h"
 
-enum { TABLE_COLS_MAX = 6 };
+enum { PDF_TABLE_COLS_MAX = 6 };
 
-typedef struct table_col {
+typedef struct pdf_table_col {
     const char *title;
     double share;              /* of the text width; shares add up to 1 */
-    pdf_align align;           /* ALIGN_LEFT or ALIGN_NUMBER */
-} table_col;
+    pdf_align align;           /* PDF_ALIGN_LEFT or PDF_ALIGN_NUMBER */
+} pdf_table_col;
 
-typedef enum table_row_kind {
-    ROW_BODY,
-    ROW_SECTION,               /* a bold label spanning the row */
-    ROW_TOTAL                  /* bold, with a rule above */
-} table_row_kind;
+typedef enum pdf_table_row_kind {
+    PDF_ROW_BODY,
+    PDF_ROW_SECTION,           /* a bold label spanning the row */
+    PDF_ROW_TOTAL              /* bold, with a rule above */
+} pdf_table_row_kind;
 
-typedef struct table_row {
-    char *cells[TABLE_COLS_MAX];   /* owned */
-    table_row_kind kind;
-} table_row;
+typedef struct pdf_table_row {
+    char *cells[PDF_TABLE_COLS_MAX];   /* owned */
+    pdf_table_row_kind kind;
+} pdf_table_row;
 
 typedef struct pdf_table {
-    table_col cols[TABLE_COLS_MAX];
+    pdf_table_col cols[PDF_TABLE_COLS_MAX];
     int col_count;
-    table_row *rows;
+    int cols_refused;          /* columns added past PDF_TABLE_COLS_MAX */
+    pdf_table_row *rows;
     size_t row_count, row_cap;
 } pdf_table;
 
-void table_init(pdf_table *t);
-void table_add_col(pdf_table *t, const char *title, double share, pdf_align align);
+void pdf_table_init(pdf_table *t);
+/* Adds a column.  A column past PDF_TABLE_COLS_MAX is a programming error:
+ * it is counted, and pdf_table_draw reports it instead of drawing. */
+void pdf_table_add_col(pdf_table *t, const char *title, double share, pdf_align align);
 /* Adds a row; cells are copied; pass col_count strings (NULL for empty). */
-void table_add_row(pdf_table *t, table_row_kind kind, const char *const *cells);
-void table_draw(pdf_report *r, const pdf_table *t);
-void table_free(pdf_table *t);
+void pdf_table_add_row(pdf_table *t, pdf_table_row_kind kind, const char *const *cells);
+/* Draws the table at the flow's position.  A table given more columns than
+ * it can draw is never cut: nothing is drawn, the error is reported (exit
+ * 70) and r->broken set; returns -1 then, else 0. */
+int pdf_table_draw(pdf_report *r, const pdf_table *t);
+void pdf_table_free(pdf_table *t);
 
 #endif

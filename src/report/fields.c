@@ -1,4 +1,4 @@
-/* pdf_fields.c - placeholder names -> formatted text from the figures.
+/* fields.c - placeholder names -> formatted text from the figures.
  * Nothing is computed here: each name selects a figure and a part of it,
  * and fmt.h writes it. */
 #include "report/fields.h"
@@ -10,30 +10,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-void pdf_field_value(const figures *f, int64_t value, field_unit unit, bool plus,
-                     char *out, size_t size)
+void fields_value(const figures *f, int64_t value, fields_unit unit, bool plus,
+                  char *out, size_t size)
 {
     char num[FMT_SIZE];
     language lang = f->lang;
     const char *currency = f->config ? f->config->currency : NULL;
-    if (unit == FIELD_MONEY || unit == FIELD_MONEY_CENTS)
-        fmt_money(num, sizeof num, value, unit == FIELD_MONEY_CENTS, currency, lang);
-    else if (unit == FIELD_HOURS)
+    if (unit == UNIT_MONEY || unit == UNIT_MONEY_CENTS)
+        fmt_money(num, sizeof num, value, unit == UNIT_MONEY_CENTS, currency, lang);
+    else if (unit == UNIT_HOURS)
         fmt_hours(num, sizeof num, value, lang);
     else
         fmt_count(num, sizeof num, value, lang);
     snprintf(out, size, "%s%s", plus && value > 0 ? "+" : "", num);
 }
 
-bool pdf_field_part(const figures *f, const figure *fig, field_unit unit,
-                    const char *part, char *out, size_t size)
+bool fields_part(const figures *f, const figure *fig, fields_unit unit,
+                 const char *part, char *out, size_t size)
 {
     if (strcmp(part, "current") == 0)
-        pdf_field_value(f, fig->current, unit, false, out, size);
+        fields_value(f, fig->current, unit, false, out, size);
     else if (strcmp(part, "previous") == 0)
-        pdf_field_value(f, fig->previous, unit, false, out, size);
+        fields_value(f, fig->previous, unit, false, out, size);
     else if (strcmp(part, "change") == 0)
-        pdf_field_value(f, fig->change, unit, true, out, size);
+        fields_value(f, fig->change, unit, true, out, size);
     else if (strcmp(part, "change_pct") == 0)
         fmt_change_pct(out, size, fig, f->lang);
     else
@@ -41,7 +41,7 @@ bool pdf_field_part(const figures *f, const figure *fig, field_unit unit,
     return true;
 }
 
-bool pdf_same_group(const char *a, const char *b)
+bool fields_same_group(const char *a, const char *b)
 {
     if (strcmp(a, b) == 0)
         return true;
@@ -186,7 +186,7 @@ static bool people_field(const figures *f, const char *name, char *out, size_t s
         return false;
     int64_t n = 0;
     for (size_t i = 0; i < f->people_count; i++)
-        n += pdf_same_group(f->people[i].group, key);
+        n += fields_same_group(f->people[i].group, key);
     return n > 0 && fmt_count(out, size, n, f->lang);
 }
 
@@ -197,7 +197,7 @@ static bool listed_field(const figures *f, const char *name, char *out, size_t s
     char key[256];
     const char *rest;
     const figure *fig = NULL;
-    field_unit unit = FIELD_MONEY;
+    fields_unit unit = UNIT_MONEY;
     if ((rest = strncmp(name, "finances.revenue_groups[", 24) ? NULL
                 : bracket_key(name + 24, key, sizeof key)))
         fig = group_named(f->revenue_groups, f->revenue_group_count, key);
@@ -216,39 +216,39 @@ static bool listed_field(const figures *f, const char *name, char *out, size_t s
         if (rest[n] != '.')
             return false;
         if (n == 5 && strncmp(rest, "count", 5) == 0)
-            fig = &a->count, unit = FIELD_COUNT;
+            fig = &a->count, unit = UNIT_COUNT;
         else if (n == 12 && strncmp(rest, "participants", 12) == 0)
-            fig = &a->participants, unit = FIELD_COUNT;
+            fig = &a->participants, unit = UNIT_COUNT;
         else if (n == 5 && strncmp(rest, "hours", 5) == 0)
-            fig = &a->hours, unit = FIELD_HOURS;
+            fig = &a->hours, unit = UNIT_HOURS;
         rest += n + 1;
     }
-    return fig && pdf_field_part(f, fig, unit, rest, out, size);
+    return fig && fields_part(f, fig, unit, rest, out, size);
 }
 
 /* "finances.revenue.current", "activities.hours.change_pct", ... */
 static bool figure_field(const figures *f, const char *name, char *out, size_t size)
 {
-    const struct { const char *prefix; const figure *fig; field_unit unit; bool ok; } keys[] = {
-        { "finances.revenue.", &f->revenue, FIELD_MONEY, true },
-        { "finances.expenses.", &f->expenses, FIELD_MONEY, true },
-        { "finances.net.", &f->net, FIELD_MONEY, true },
-        { "finances.self_generated.", &f->self_generated, FIELD_MONEY, f->has_self_generated },
-        { "activities.count.", &f->activity_count, FIELD_COUNT, true },
-        { "activities.participants.", &f->participants, FIELD_COUNT, true },
-        { "activities.hours.", &f->hours, FIELD_HOURS, true },
-        { "activities.partners.", &f->partner_count, FIELD_COUNT, true },
-        { "activities.regions.", &f->region_count, FIELD_COUNT, true },
+    const struct { const char *prefix; const figure *fig; fields_unit unit; bool ok; } keys[] = {
+        { "finances.revenue.", &f->revenue, UNIT_MONEY, true },
+        { "finances.expenses.", &f->expenses, UNIT_MONEY, true },
+        { "finances.net.", &f->net, UNIT_MONEY, true },
+        { "finances.self_generated.", &f->self_generated, UNIT_MONEY, f->has_self_generated },
+        { "activities.count.", &f->activity_count, UNIT_COUNT, true },
+        { "activities.participants.", &f->participants, UNIT_COUNT, true },
+        { "activities.hours.", &f->hours, UNIT_HOURS, true },
+        { "activities.partners.", &f->partner_count, UNIT_COUNT, true },
+        { "activities.regions.", &f->region_count, UNIT_COUNT, true },
     };
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
         size_t n = strlen(keys[i].prefix);
         if (keys[i].ok && strncmp(name, keys[i].prefix, n) == 0)
-            return pdf_field_part(f, keys[i].fig, keys[i].unit, name + n, out, size);
+            return fields_part(f, keys[i].fig, keys[i].unit, name + n, out, size);
     }
     return false;
 }
 
-bool pdf_field_resolve(void *user, const char *name, char *out, size_t size)
+bool fields_resolve(void *user, const char *name, char *out, size_t size)
 {
     const figures *f = user;
     return text_field(f, name, out, size) || period_field(f, name, out, size) ||

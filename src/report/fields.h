@@ -1,8 +1,8 @@
-/* pdf_fields.h - the template's placeholders: "{{finances.revenue.current}}"
+/* fields.h - the template's placeholders: "{{finances.revenue.current}}"
  * -> "125 000 $", read from the computed figures and formatted for the
  * report's language (the list is in docs/templates.md). */
-#ifndef BILAN_PDF_FIELDS_H
-#define BILAN_PDF_FIELDS_H
+#ifndef BILAN_FIELDS_H
+#define BILAN_FIELDS_H
 
 #include "figures.h"
 
@@ -10,29 +10,29 @@
 #include <stddef.h>
 
 /* A figure's value as the report shows it. */
-typedef enum field_unit {
-    FIELD_MONEY,               /* cents, shown in whole units: prose, charts */
-    FIELD_MONEY_CENTS,         /* cents, shown exactly: tables */
-    FIELD_COUNT,
-    FIELD_HOURS                /* hundredths */
-} field_unit;
+typedef enum fields_unit {
+    UNIT_MONEY,                /* cents, shown in whole units: prose, charts */
+    UNIT_MONEY_CENTS,          /* cents, shown exactly: tables */
+    UNIT_COUNT,
+    UNIT_HOURS                 /* hundredths */
+} fields_unit;
 
 /* Writes the text of placeholder name for figures f (the user pointer of
  * a tpl_options); false when there is no such placeholder. */
-bool pdf_field_resolve(void *f, const char *name, char *out, size_t size);
+bool fields_resolve(void *f, const char *name, char *out, size_t size);
 
 /* "current", "previous", "change" (signed: "+4 598 $") or "change_pct" of
  * a figure, in f's language and currency; false for another part. */
-bool pdf_field_part(const figures *f, const figure *fig, field_unit unit,
-                    const char *part, char *out, size_t size);
+bool fields_part(const figures *f, const figure *fig, fields_unit unit,
+                 const char *part, char *out, size_t size);
 
 /* A value in a unit; with plus, positive values get a "+". */
-void pdf_field_value(const figures *f, int64_t value, field_unit unit, bool plus,
-                     char *out, size_t size);
+void fields_value(const figures *f, int64_t value, fields_unit unit, bool plus,
+                  char *out, size_t size);
 
 /* Whether two names of a people group are one: compared by their folded
  * key (text_header_key: case, accents, runs of spaces, ’ and ' ignored),
  * so "CONSEIL D’ADMINISTRATION" is "Conseil d'administration". */
-bool pdf_same_group(const char *a, const char *b);
+bool fields_same_group(const char *a, const char *b);
 
 #endif

@@ -7,6 +7,8 @@
  * template's own text: a value is copied out and never scanned again.
  * Generated blocks (tpl_add_*) and included texts are data likewise. */
 #include "report/template.h"
+#include "config.h"
+#include "lib/text.h"
 #include "lib/xalloc.h"
 
 #include <cmark.h>
@@ -26,6 +28,8 @@ typedef struct loader {
     const char *file;       /* display name, owned by doc */
     bool expand;            /* template text (true) or included text */
     bool failed;
+    int nesting;            /* open list items and block quotes */
+    bool too_deep;          /* nesting past TPL_NESTING_MAX reported */
     int depth;              /* open {{% if %}} blocks */
     int skip;               /* the depth whose condition failed, 0 if none */
     size_t if_line;         /* of the outermost open if */
@@ -50,8 +54,25 @@ typedef struct run_list {
     size_t count, cap;
 } run_list;
 
-/* The file's bytes (malloc'd), or NULL with errno set: EISDIR for a
- * folder. */
+/* buf[0..*len) as UTF-8: a file that is not valid UTF-8 is taken for
+ * Windows-1252 ("ANSI", as Notepad and Word save a .txt), as the CSV files
+ * and report.ini are, and converted; when it is not that either, it is
+ * kept as read. */
+static char *as_utf8(char *buf, size_t *len)
+{
+    if (text_is_utf8(buf, *len))
+        return buf;
+    size_t n = *len;
+    char *converted = config_from_cp1252(buf, &n);
+    if (!converted)
+        return buf;
+    free(buf);
+    *len = n;
+    return converted;
+}
+
+/* The file's bytes (malloc'd) as UTF-8 (as_utf8), or NULL with errno set:
+ * EISDIR for a folder. */
 static char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
@@ -79,7 +100,7 @@ static char *read_file(const char *path, size_t *len)
         return NULL;
     }
     *len = n;
-    return buf;
+    return as_utf8(buf, len);
 }
 
 static const char *own_name(tpl_doc *doc, const char *name)
@@ -116,35 +137,53 @@ static void append_run(run_list *rl, const char *text, size_t len, unsigned styl
     rl->runs[rl->count++] = (tpl_run){ xstrndup(text, len), style };
 }
 
-static void collect_inlines(cmark_node *node, unsigned style, run_list *rl)
+/* The text of a paragraph's or heading's inlines as runs: emphasis makes
+ * italic, strong emphasis bold, however deeply nested.  Iterative (cmark's
+ * iterator, a count of open emphases of each kind), so that no input can
+ * exhaust the stack. */
+static void collect_inlines(cmark_node *node, run_list *rl)
 {
-    for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+    cmark_iter *it = cmark_iter_new(node);
+    size_t italic = 0, bold = 0, hidden = 0;   /* open EMPH, STRONG, IMAGE... */
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *c = cmark_iter_get_node(it);
+        if (c == node)
+            continue;
+        bool enter = ev == CMARK_EVENT_ENTER;
+        unsigned style = (italic ? TPL_ITALIC : 0) | (bold ? TPL_BOLD : 0);
         const char *lit = cmark_node_get_literal(c);
         switch (cmark_node_get_type(c)) {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE:
-            if (lit)
+            if (lit && !hidden)
                 append_run(rl, lit, strlen(lit), style);
             break;
         case CMARK_NODE_SOFTBREAK:
-            append_run(rl, (char[]){ SOFT_BREAK }, 1, style);
+            if (!hidden)
+                append_run(rl, (char[]){ SOFT_BREAK }, 1, style);
             break;
         case CMARK_NODE_LINEBREAK:
-            append_run(rl, "\n", 1, style);
+            if (!hidden)
+                append_run(rl, "\n", 1, style);
             break;
         case CMARK_NODE_EMPH:
-            collect_inlines(c, style | TPL_ITALIC, rl);
+            italic = enter ? italic + 1 : italic - 1;
             break;
         case CMARK_NODE_STRONG:
-            collect_inlines(c, style | TPL_BOLD, rl);
+            bold = enter ? bold + 1 : bold - 1;
             break;
         case CMARK_NODE_LINK:
-            collect_inlines(c, style, rl);
             break;
-        default:            /* images, raw HTML: not shown */
+        case CMARK_NODE_IMAGE:
+        case CMARK_NODE_CUSTOM_INLINE:   /* not shown, nor what they hold */
+            hidden = enter ? hidden + 1 : hidden - 1;
+            break;
+        default:            /* raw HTML: not shown */
             break;
         }
     }
+    cmark_iter_free(it);
 }
 
 static void free_runs(tpl_run *runs, size_t count)
@@ -459,7 +498,7 @@ static void paragraph(loader *L, cmark_node *node, const context *cx, tpl_kind k
 {
     size_t line = (size_t)cmark_node_get_start_line(node);
     run_list rl = { 0 };
-    collect_inlines(node, 0, &rl);
+    collect_inlines(node, &rl);
     if (L->expand && kind != TPL_HEADING) {
         char *all = joined_text(rl.runs, rl.count);
         size_t n = strlen(all);
@@ -490,6 +529,23 @@ static void paragraph(loader *L, cmark_node *node, const context *cx, tpl_kind k
 
 static void walk(loader *L, cmark_node *parent, context cx);
 
+/* Walks a container (list item or block quote) one level deeper, unless
+ * that is past TPL_NESTING_MAX: then it is left out, reported once per
+ * file.  The walk recurses once per level, so this bounds the stack. */
+static void walk_nested(loader *L, cmark_node *node, context cx)
+{
+    if (L->nesting >= TPL_NESTING_MAX) {
+        if (!L->too_deep)
+            diag_data(L->d, L->file, (size_t)cmark_node_get_start_line(node), NULL,
+                      "lists and quotes nested more than %d levels deep", TPL_NESTING_MAX);
+        L->too_deep = L->failed = true;
+        return;
+    }
+    L->nesting++;
+    walk(L, node, cx);
+    L->nesting--;
+}
+
 static void list(loader *L, cmark_node *node, context cx)
 {
     bool ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
@@ -497,7 +553,7 @@ static void list(loader *L, cmark_node *node, context cx)
     for (cmark_node *item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
         context inner = { TPL_ITEM, cx.kind == TPL_ITEM ? cx.depth + 1 : 1,
                           ordered ? number++ : 0, false };
-        walk(L, item, inner);
+        walk_nested(L, item, inner);
     }
 }
 
@@ -520,7 +576,7 @@ static void walk(loader *L, cmark_node *parent, context cx)
             break;
         case CMARK_NODE_BLOCK_QUOTE: {
             context inner = { TPL_QUOTE, cx.kind == TPL_QUOTE ? cx.depth + 1 : 1, 0, false };
-            walk(L, c, inner);
+            walk_nested(L, c, inner);
             break;
         }
         case CMARK_NODE_THEMATIC_BREAK:
@@ -573,7 +629,8 @@ static int load_file(loader *L, const char *path, const char *display, bool expa
     inner.file = own_name(L->doc, display);
     inner.expand = expand;
     inner.failed = false;
-    inner.depth = inner.skip = 0;
+    inner.depth = inner.skip = inner.nesting = 0;
+    inner.too_deep = false;
     walk(&inner, root, (context){ TPL_PARAGRAPH, 0, 0, false });
     if (inner.depth > 0) {
         diag_data(L->d, inner.file, inner.if_line, NULL, "'{{%% if %%}}' without '{{%% endif %%}}'");

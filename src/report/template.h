@@ -10,7 +10,8 @@
  * ("axes": a section per program area), at once or, for a "late" one
  * ("people_others"), once every other block is known.  A heading with
  * nothing under it is left out.  Text that comes from data is never scanned for template
- * syntax. */
+ * syntax.  A file that is not valid UTF-8 is read as Windows-1252, as the
+ * CSV files are. */
 #ifndef BILAN_TEMPLATE_H
 #define BILAN_TEMPLATE_H
 
@@ -85,10 +86,14 @@ typedef struct tpl_options {
 
 enum { TPL_VALUE_MAX = 1024 };  /* the longest placeholder text */
 
+/* The deepest lists and block quotes may nest (together): a file nested
+ * deeper is refused at the line where it goes past (65). */
+enum { TPL_NESTING_MAX = 32 };
+
 /* Parses path (display is its name in diagnostics).  Returns 0, or -1
  * with every problem reported: unknown placeholders and directives, bad
- * includes (65), a missing template or included file, or a folder where
- * a file is expected (66). */
+ * includes, lists and quotes nested past TPL_NESTING_MAX (65), a missing
+ * template or included file, or a folder where a file is expected (66). */
 int tpl_load(tpl_doc *doc, const char *path, const char *display,
              const tpl_options *opt, diag *d);
 void tpl_doc_free(tpl_doc *doc);

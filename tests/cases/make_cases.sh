@@ -802,6 +802,35 @@ figures <<'JSON'
  "activities.hours.current": "9.75"}
 JSON
 
+# Deeply nested Markdown in a narrative text (generated: too big to
+# commit): never a crash; lists and quotes nested past 32 levels are refused
+# at their line, emphasis however deep is shown.
+new text_nested_quotes 65
+cat >"$dir/setup" <<'SH'
+# 100 KB of '>' in texts/mission.md: block quotes nested 100,000 deep.
+mkdir -p "$1/texts"
+awk 'BEGIN { for (i = 0; i < 102400; i++) printf ">"; print " x" }' >"$1/texts/mission.md"
+SH
+expect "texts/mission.md:1: lists and quotes nested more than 32 levels deep"
+
+new text_nested_lists 65
+cat >"$dir/setup" <<'SH'
+# 200 KB of nested "- " in texts/mission.md: lists nested 100,000 deep.
+mkdir -p "$1/texts"
+awk 'BEGIN { for (i = 0; i < 102400; i++) printf "- "; print "x" }' >"$1/texts/mission.md"
+SH
+expect "texts/mission.md:1: lists and quotes nested more than 32 levels deep"
+
+new text_nested_emphasis 0
+cat >"$dir/setup" <<'SH'
+# 600 KB of '*' around a word in texts/mission.md: emphasis nested
+# 150,000 deep.
+mkdir -p "$1/texts"
+awk 'BEGIN { for (i = 0; i < 307200; i++) printf "*"; printf "x";
+             for (i = 0; i < 307200; i++) printf "*"; print "" }' >"$1/texts/mission.md"
+SH
+base_figures
+
 n=0
 for d in "$CASES"/*/; do
     case $(basename "$d") in _*) ;; *) n=$((n + 1)) ;; esac

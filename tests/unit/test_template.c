@@ -2,7 +2,9 @@
  * directives, includes and their errors, generated directives, texts in
  * the report's language, "if text[NAME]", empty sections left out, late
  * directives that see the whole template, a folder where a file is
- * expected (template.c, with a fake resolver and a fake generator). */
+ * expected, lists and quotes nested past the limit, emphasis however deep,
+ * a text saved as Windows-1252 (template.c, with a fake resolver and a
+ * fake generator). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -357,6 +359,30 @@ static void test_text_in_language(void **state)
     unlink(en);
 }
 
+static void test_text_in_windows_1252(void **state)
+{
+    (void)state;
+    char p[300];
+    snprintf(p, sizeof p, "%s/c.md", texts);
+    /* "Été « cité » – 15 €, Œuvre" saved as Windows-1252 (Notepad's ANSI) */
+    write_file(p, "# \xc9t\xe9\n\n\xab cit\xe9 \xbb \x96 15 \x80, \x8cuvre\n");
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    assert_int_equal(load(&doc, "{{% text c %}}\n", &d, &err), 0);
+    assert_int_equal(doc.count, 2);
+    assert_string_equal(text_of(&doc, 0), "\xc3\x89t\xc3\xa9");
+    assert_string_equal(text_of(&doc, 1), "\xc2\xab cit\xc3\xa9 \xc2\xbb \xe2\x80\x93 15 "
+                                          "\xe2\x82\xac, \xc5\x92uvre");
+    tpl_doc_free(&doc);
+    /* valid UTF-8 stays as it is, even where Windows-1252 would read it */
+    write_file(p, "\xc3\x89t\xc3\xa9.\n");
+    assert_int_equal(load(&doc, "{{% text c %}}\n", &d, &err), 0);
+    assert_string_equal(text_of(&doc, 0), "\xc3\x89t\xc3\xa9.");
+    tpl_doc_free(&doc);
+    unlink(p);
+}
+
 static void test_if_text(void **state)
 {
     (void)state;
@@ -442,6 +468,67 @@ static void test_folder_instead_of_file(void **state)
     rmdir(p);
 }
 
+/* text made of n copies of unit between head and tail (malloc'd). */
+static char *repeated(const char *head, const char *unit, size_t n, const char *tail)
+{
+    size_t hl = strlen(head), ul = strlen(unit), tl = strlen(tail);
+    char *s = malloc(hl + ul * n + tl + 1);
+    assert_non_null(s);
+    memcpy(s, head, hl);
+    for (size_t i = 0; i < n; i++)
+        memcpy(s + hl + ul * i, unit, ul);
+    memcpy(s + hl + ul * n, tail, tl + 1);
+    return s;
+}
+
+static void test_nesting_limit(void **state)
+{
+    (void)state;
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    char *text = repeated("Intro.\n\n", "> ", TPL_NESTING_MAX, "deep\n");
+    assert_int_equal(load(&doc, text, &d, &err), 0);   /* as deep as allowed */
+    assert_int_equal(doc.count, 2);
+    assert_int_equal(doc.blocks[1].kind, TPL_QUOTE);
+    assert_int_equal(doc.blocks[1].level, TPL_NESTING_MAX);
+    tpl_doc_free(&doc);
+    free(text);
+    /* lists and quotes count together; one problem for the file */
+    text = repeated("Intro.\n\n", "- > ", 100000, "x\n\n> > too\n");
+    assert_int_equal(load(&doc, text, &d, &err), -1);
+    assert_int_equal(d.status, EXIT_DATAERR);
+    assert_int_equal(d.count, 1);
+    assert_non_null(strstr(out, "report.md:3: lists and quotes nested more than 32 levels deep"));
+    tpl_doc_free(&doc);
+    free(text);
+}
+
+static void test_deep_emphasis(void **state)
+{
+    (void)state;
+    tpl_doc doc;
+    diag d;
+    FILE *err;
+    /* 600 KB of '*' around a word: emphasis nested 150,000 deep, shown */
+    char *open = repeated("", "*", 300001, "");
+    size_t n = strlen(open);
+    char *text = malloc(2 * n + 64);
+    assert_non_null(text);
+    snprintf(text, 2 * n + 64, "A ![alt *x*](i.png) b %sx%s\n", open, open);
+    assert_int_equal(load(&doc, text, &d, &err), 0);
+    assert_int_equal(doc.count, 1);
+    const tpl_block *p = &doc.blocks[0];
+    assert_int_equal(p->run_count, 2);
+    assert_string_equal(p->runs[0].text, "A  b ");   /* an image is not shown */
+    assert_int_equal(p->runs[0].style, 0);
+    assert_string_equal(p->runs[1].text, "x");
+    assert_int_equal(p->runs[1].style, TPL_BOLD | TPL_ITALIC);
+    tpl_doc_free(&doc);
+    free(text);
+    free(open);
+}
+
 static void test_missing_template(void **state)
 {
     (void)state;
@@ -468,11 +555,14 @@ int main(void)
         cmocka_unit_test(test_if_blocks),
         cmocka_unit_test(test_generated_blocks),
         cmocka_unit_test(test_text_in_language),
+        cmocka_unit_test(test_text_in_windows_1252),
         cmocka_unit_test(test_if_text),
         cmocka_unit_test(test_empty_sections_left_out),
         cmocka_unit_test(test_late_directives),
         cmocka_unit_test(test_folder_instead_of_file),
         cmocka_unit_test(test_missing_template),
+        cmocka_unit_test(test_nesting_limit),
+        cmocka_unit_test(test_deep_emphasis),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

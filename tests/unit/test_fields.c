@@ -1,7 +1,7 @@
-/* test_pdf_fields.c - placeholder names -> text, from a figures struct
+/* test_fields.c - placeholder names -> text, from a figures struct
  * filled by hand: money in report.ini's currency, whole in sentences and
  * to the cent in tables; people groups matched by folded name
- * (pdf_fields.c). */
+ * (report/fields.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -51,7 +51,7 @@ static int setup(void **state)
 static const char *field(const char *name)
 {
     static char out[256];
-    if (!pdf_field_resolve(&f, name, out, sizeof out))
+    if (!fields_resolve(&f, name, out, sizeof out))
         return NULL;
     return out;
 }
@@ -95,10 +95,10 @@ static void test_group_names_folded(void **state)
     assert_string_equal(field("people[CONSEIL D'ADMINISTRATION].count"), "1");
     assert_string_equal(field("people[conseil d\xe2\x80\x99" "administration].count"), "1");
     assert_string_equal(field("people[Equipe].count"), "1");
-    assert_true(pdf_same_group("Conseil d\xe2\x80\x99" "administration", "CONSEIL D'ADMINISTRATION"));
-    assert_true(pdf_same_group("Board  of directors", "board of Directors"));
-    assert_false(pdf_same_group("Board", "Board of directors"));
-    assert_false(pdf_same_group("Équipe", "Équipes"));
+    assert_true(fields_same_group("Conseil d\xe2\x80\x99" "administration", "CONSEIL D'ADMINISTRATION"));
+    assert_true(fields_same_group("Board  of directors", "board of Directors"));
+    assert_false(fields_same_group("Board", "Board of directors"));
+    assert_false(fields_same_group("Équipe", "Équipes"));
     people[0].team = "ÉQUIPE  formation";               /* one team, written twice */
     assert_string_equal(field("people.teams"), "1");
     people[0].team = "Équipe Jeunesse";
@@ -118,15 +118,15 @@ static void test_currency(void **state)
     cfg.currency = chf;
     assert_string_equal(field("finances.revenue.current"), "CHF" NBSP "773,861");
     char out[64];
-    pdf_field_value(&f, -123456, FIELD_MONEY_CENTS, false, out, sizeof out);
+    fields_value(&f, -123456, UNIT_MONEY_CENTS, false, out, sizeof out);
     assert_string_equal(out, "-CHF" NBSP "1,234.56");
-    pdf_field_value(&f, 123456, FIELD_MONEY_CENTS, true, out, sizeof out);
+    fields_value(&f, 123456, UNIT_MONEY_CENTS, true, out, sizeof out);
     assert_string_equal(out, "+CHF" NBSP "1,234.56");
     f.lang = LANG_FR;
-    pdf_field_value(&f, 123456, FIELD_MONEY_CENTS, false, out, sizeof out);
+    fields_value(&f, 123456, UNIT_MONEY_CENTS, false, out, sizeof out);
     assert_string_equal(out, "1" NNBSP "234,56" NBSP "CHF");
     cfg.currency = NULL;                                /* not set: dollars */
-    pdf_field_value(&f, 123456, FIELD_MONEY, false, out, sizeof out);
+    fields_value(&f, 123456, UNIT_MONEY, false, out, sizeof out);
     assert_string_equal(out, "1" NNBSP "235" NBSP "$");
 }
 

@@ -1,0 +1,160 @@
+/* pdf_flow.c - pages, the text flow and single lines for the PDF: a page
+ * begun with its header (organisation, title) and footer (page number),
+ * paragraphs wrapped and flowed down the pages (the first lines kept
+ * together, never one line alone at the top of a page), lines of text
+ * aligned in a box.  The bottom layer of pdf/: it calls only pdf_layout.c
+ * (line breaking, page flow) and pdf_draw.c (libharu). */
+#include "pdf/pdf_flow.h"
+#include "lib/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *pdf_flow_label(const pdf_report *r, const char *key)
+{
+    return messages_get(r->msg, key);
+}
+
+double pdf_flow_line_height(const pdf_report *r, double size)
+{
+    return size * r->st->leading;
+}
+
+/* The width of text, for layout_para (user is the pdf_draw). */
+static double measure(void *user, int face, double size, const char *text, size_t len)
+{
+    return pdf_draw_width(user, face, size, text, len);
+}
+
+/* ---- pages ------------------------------------------------------------- */
+
+/* The organisation and the report's title above a rule; the page number
+ * below the text. */
+static void header_footer(pdf_report *r)
+{
+    const pdf_style *st = r->st;
+    const figures *f = r->f;
+    double top = st->page_height - st->margin_top + 28;
+    char right[256], page[32];
+    snprintf(right, sizeof right, "%s %s", f->config->title ? f->config->title : "",
+             f->current.label);
+    pdf_flow_text_at(r, f->config->org_name, PDF_FACE_BOLD, st->size_small, st->muted,
+                     r->left, top, r->width, PDF_ALIGN_LEFT);
+    pdf_flow_text_at(r, right, PDF_FACE_REGULAR, st->size_small, st->muted,
+                     r->left, top, r->width, PDF_ALIGN_RIGHT);
+    pdf_draw_line(r->draw, r->left, top - 5, r->left + r->width, top - 5, 0.4, st->rule);
+    snprintf(page, sizeof page, "%d", r->flow.page);
+    pdf_flow_text_at(r, page, PDF_FACE_REGULAR, st->size_small, st->muted,
+                     r->left, st->margin_bottom - 28, r->width, PDF_ALIGN_CENTER);
+}
+
+/* Adds the page the flow is on; the cover (page 1) has no header. */
+static void start_page(pdf_report *r)
+{
+    pdf_draw_page(r->draw, r->st->page_width, r->st->page_height);
+    if (r->flow.page > 1)
+        header_footer(r);
+}
+
+void pdf_flow_begin(pdf_report *r)
+{
+    const pdf_style *st = r->st;
+    layout_flow_init(&r->flow, st->page_height - st->margin_top, st->margin_bottom, 1);
+    start_page(r);
+}
+
+void pdf_flow_new_page(pdf_report *r)
+{
+    layout_flow_next_page(&r->flow);
+    start_page(r);
+}
+
+void pdf_flow_ensure(pdf_report *r, double height, double keep)
+{
+    if (layout_flow_reserve(&r->flow, height, keep))
+        start_page(r);
+}
+
+void pdf_flow_space(pdf_report *r, double points)
+{
+    if (r->flow.y < r->flow.top)       /* no space at the top of a page */
+        r->flow.y -= points;
+}
+
+/* ---- text -------------------------------------------------------------- */
+
+size_t pdf_flow_wrap(pdf_report *r, layout_para *p, const pdf_span *spans, size_t n,
+                     double size, double width)
+{
+    layout_para_init(p, measure, r->draw, size);
+    for (size_t i = 0; i < n; i++)
+        if (spans[i].text)
+            layout_para_add(p, spans[i].text, strlen(spans[i].text), spans[i].face);
+    return layout_para_wrap(p, width);
+}
+
+/* Line i of p, its baseline at (x, y), aligned within [x, x + width]. */
+static void draw_line(pdf_report *r, const layout_para *p, size_t i, double x, double y,
+                      double width, pdf_color color, pdf_align align)
+{
+    const layout_line *ln = &p->lines[i];
+    double *pos = xmalloc((ln->count + 1) * sizeof *pos);
+    layout_line_positions(p, i, width, align == PDF_ALIGN_JUSTIFY, pos);
+    double shift = 0;
+    if (align == PDF_ALIGN_RIGHT || align == PDF_ALIGN_NUMBER)
+        shift = width - ln->width;
+    else if (align == PDF_ALIGN_CENTER)
+        shift = (width - ln->width) / 2;
+    for (size_t k = 0; k < ln->count; k++) {
+        const layout_atom *a = &p->atoms[ln->first + k];
+        pdf_draw_text(r->draw, a->face, p->size, color, x + shift + pos[k], y, a->text, a->len);
+    }
+    free(pos);
+}
+
+void pdf_flow_draw_para(pdf_report *r, const layout_para *p, double x, double y,
+                        double width, pdf_color color, pdf_align align)
+{
+    pdf_flow_draw_lines(r, p, 0, p->line_count, x, y, width, color, align);
+}
+
+void pdf_flow_draw_lines(pdf_report *r, const layout_para *p, size_t from, size_t count,
+                         double x, double y, double width, pdf_color color, pdf_align align)
+{
+    double lh = pdf_flow_line_height(r, p->size);
+    for (size_t k = 0; k < count && from + k < p->line_count; k++)
+        draw_line(r, p, from + k, x, y - lh * (double)k, width, color, align);
+}
+
+void pdf_flow_text_at(pdf_report *r, const char *text, int face, double size,
+                      pdf_color color, double x, double y, double width, pdf_align align)
+{
+    if (!text || !*text)
+        return;
+    double w = pdf_draw_width(r->draw, face, size, text, strlen(text));
+    if (align == PDF_ALIGN_RIGHT || align == PDF_ALIGN_NUMBER)
+        x += width - w;
+    else if (align == PDF_ALIGN_CENTER)
+        x += (width - w) / 2;
+    pdf_draw_text(r->draw, face, size, color, x, y, text, strlen(text));
+}
+
+void pdf_flow_text(pdf_report *r, const pdf_span *spans, size_t n, const pdf_text_opts *o)
+{
+    double width = r->width - o->indent_left - o->indent_right;
+    layout_para p;
+    size_t lines = pdf_flow_wrap(r, &p, spans, n, o->size, width);
+    double lh = pdf_flow_line_height(r, o->size);
+    size_t keep = (size_t)(o->keep_lines > 0 ? o->keep_lines : 2);
+    for (size_t i = 0; i < lines; i++) {
+        size_t rest = lines - i;
+        /* the first lines together, and never one line alone at the top */
+        double need = i == 0 ? (double)(rest < keep ? rest : keep) : rest == 2 ? 2 : 1;
+        pdf_flow_ensure(r, lh * need, 0);
+        draw_line(r, &p, i, r->left + o->indent_left, r->flow.y - o->size, width,
+                  o->color, o->align);
+        r->flow.y -= lh;
+    }
+    layout_para_free(&p);
+}

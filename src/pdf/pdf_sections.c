@@ -1,0 +1,586 @@
+/* pdf_sections.c - the template's directives drawn: cover, contents, page
+ * breaks, the statement of revenue and expenses, funders, history, program
+ * area tables, charts, people and team lists, partner and region names in
+ * columns.  One table gives each directive of report/report.h its drawing.
+ * Each part reads the figures and formats them; sorting a list for display
+ * is the only thing done to them. */
+#include "pdf/pdf_sections.h"
+#include "pdf/pdf_chart.h"
+#include "pdf/pdf_flow.h"
+#include "pdf/pdf_table.h"
+#include "report/fields.h"
+#include "report/fmt.h"
+#include "report/report.h"
+#include "lib/text.h"
+#include "lib/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- cover and contents ------------------------------------------------ */
+
+/* A hexagon's outline around (cx, cy). */
+static void hexagon(pdf_report *r, double cx, double cy, double radius, pdf_color color)
+{
+    static const double dx[7] = { 1, 0.5, -0.5, -1, -0.5, 0.5, 1 };
+    static const double dy[7] = { 0, 0.866, 0.866, 0, -0.866, -0.866, 0 };
+    for (int i = 0; i < 6; i++)
+        pdf_draw_line(r->draw, cx + radius * dx[i], cy + radius * dy[i],
+                      cx + radius * dx[i + 1], cy + radius * dy[i + 1], 1.2, color);
+}
+
+/* A cover text wrapped to the text width, its top at *y; moves *y below it. */
+static void cover_line(pdf_report *r, const char *text, int face, double size,
+                       pdf_color color, double *y)
+{
+    if (!text || !*text)
+        return;
+    pdf_span span = { text, face };
+    layout_para p;
+    size_t lines = pdf_flow_wrap(r, &p, &span, 1, size, r->width);
+    pdf_flow_draw_para(r, &p, r->left, *y - size, r->width, color, PDF_ALIGN_LEFT);
+    *y -= (double)lines * pdf_flow_line_height(r, size);
+    layout_para_free(&p);
+}
+
+/* "{{% cover %}}": the organisation, the report's title and year, a honeycomb;
+ * then a new page. */
+static void cover(pdf_report *r, const char *arg)
+{
+    (void)arg;
+    const pdf_style *st = r->st;
+    const config *c = r->f->config;
+    if (r->flow.y < r->flow.top)
+        pdf_flow_new_page(r);
+    for (int j = 0; j < 4; j++)   /* a honeycomb in the corner */
+        for (int i = 0; i < 4 - j; i++)
+            hexagon(r, st->page_width - 50 - 27.0 * j,
+                    st->page_height - 50 - 31.18 * i - 15.59 * (j % 2), 18, st->accent);
+    double y = st->page_height * 0.62;
+    cover_line(r, c->org_name, PDF_FACE_BOLD, st->size_cover_org, st->accent, &y);
+    cover_line(r, c->org_subtitle, PDF_FACE_REGULAR, st->size_h2, st->text, &y);
+    y -= 18;
+    cover_line(r, c->org_tagline, PDF_FACE_ITALIC, st->size_h2, st->muted, &y);
+    y -= 40;
+    pdf_draw_rect(r->draw, r->left, y - 4, 60, 4, &st->accent, NULL);
+    y -= 16;
+    cover_line(r, c->title, PDF_FACE_BOLD, st->size_cover_title, st->text, &y);
+    cover_line(r, r->f->current.label, PDF_FACE_REGULAR, st->size_h1, st->accent, &y);
+    double foot = st->margin_bottom + 12;
+    if (c->org_website)
+        pdf_flow_text_at(r, c->org_website, PDF_FACE_REGULAR, st->size_small, st->muted,
+                         r->left, foot, r->width, PDF_ALIGN_LEFT);
+    if (c->org_address)
+        pdf_flow_text_at(r, c->org_address, PDF_FACE_REGULAR, st->size_small, st->muted,
+                         r->left, foot + 12, r->width, PDF_ALIGN_LEFT);
+    pdf_flow_new_page(r);
+}
+
+/* Contents entry i: number, title, a dotted leader, the page the first pass
+ * found. */
+static void toc_entry(pdf_report *r, size_t i, double lh)
+{
+    const pdf_style *st = r->st;
+    char number[32], page[16];
+    snprintf(number, sizeof number, "%zu.", i + 1);
+    if (i < r->known_count)
+        snprintf(page, sizeof page, "%d", r->known_pages[i]);
+    else
+        snprintf(page, sizeof page, "00");
+    double size = st->size_body + 1, base = r->flow.y - size;
+    double pw = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, page, strlen(page));
+    const char *title = r->toc_titles[i];
+    double tw = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, title, strlen(title));
+    pdf_flow_text_at(r, number, PDF_FACE_BOLD, size, st->accent, r->left, base, 22,
+                     PDF_ALIGN_RIGHT);
+    pdf_flow_text_at(r, title, PDF_FACE_REGULAR, size, st->text, r->left + 30, base, 0,
+                     PDF_ALIGN_LEFT);
+    pdf_flow_text_at(r, page, PDF_FACE_REGULAR, size, st->text, r->left, base, r->width,
+                     PDF_ALIGN_RIGHT);
+    /* The leader is one run of dots, so text extraction reads it as one. */
+    double dot = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, ".", 1);
+    double from = r->left + 30 + tw + 6, to = r->left + r->width - pw - 6;
+    char leader[256];
+    size_t n = dot > 0 && to > from ? (size_t)((to - from) / dot) : 0;
+    n = n < sizeof leader - 1 ? n : sizeof leader - 1;
+    memset(leader, '.', n);
+    leader[n] = '\0';
+    pdf_flow_text_at(r, leader, PDF_FACE_REGULAR, size, st->rule, from, base, to - from,
+                     PDF_ALIGN_RIGHT);
+    r->flow.y -= lh;
+}
+
+/* "{{% toc %}}": the level-1 headings and their pages. */
+static void toc(pdf_report *r, const char *arg)
+{
+    (void)arg;
+    const pdf_style *st = r->st;
+    pdf_flow_ensure(r, st->size_h1 * 3, 0);
+    pdf_draw_bookmark(r->draw, 0, pdf_flow_label(r, "pdf.toc"), r->flow.y);
+    pdf_span span = { pdf_flow_label(r, "pdf.toc"), PDF_FACE_BOLD };
+    pdf_text_opts o = { st->size_h1, st->accent, 0, 0, PDF_ALIGN_LEFT, 1 };
+    pdf_flow_text(r, &span, 1, &o);
+    r->flow.y -= st->size_h1;
+    double lh = pdf_flow_line_height(r, st->size_body + 1) * 1.3;
+    for (size_t i = 0; i < r->toc_title_count; i++) {
+        pdf_flow_ensure(r, lh, 0);
+        toc_entry(r, i, lh);
+    }
+    r->flow.y -= st->paragraph_space * 2;
+}
+
+/* ---- finances ---------------------------------------------------------- */
+
+/* Tables show money exactly, to the cent, so that rows add up. */
+static void money(const pdf_report *r, int64_t v, char *out, size_t size)
+{
+    fields_value(r->f, v, UNIT_MONEY_CENTS, false, out, size);
+}
+
+/* A row of a figure: label, current, previous, change, change %. */
+static void add_figure_row(pdf_report *r, pdf_table *t, pdf_table_row_kind kind,
+                           const char *label, const figure *fig, fields_unit unit)
+{
+    char cur[FMT_SIZE], prev[FMT_SIZE], change[FMT_SIZE], pct[FMT_SIZE];
+    fields_part(r->f, fig, unit, "current", cur, sizeof cur);
+    fields_part(r->f, fig, unit, "previous", prev, sizeof prev);
+    fields_part(r->f, fig, unit, "change", change, sizeof change);
+    fields_part(r->f, fig, unit, "change_pct", pct, sizeof pct);
+    const char *cells[] = { label, cur, prev, change, pct };
+    pdf_table_add_row(t, kind, cells);
+}
+
+/* The columns of a comparison table: first, the two years, change, change %. */
+static void comparison_columns(pdf_report *r, pdf_table *t, const char *first)
+{
+    pdf_table_init(t);
+    pdf_table_add_col(t, first, 0.33, PDF_ALIGN_LEFT);
+    pdf_table_add_col(t, r->f->current.label, 0.18, PDF_ALIGN_NUMBER);
+    pdf_table_add_col(t, r->f->previous.label, 0.18, PDF_ALIGN_NUMBER);
+    pdf_table_add_col(t, pdf_flow_label(r, "common.change"), 0.18, PDF_ALIGN_NUMBER);
+    pdf_table_add_col(t, pdf_flow_label(r, "common.change_pct"), 0.13, PDF_ALIGN_NUMBER);
+}
+
+/* A bold label spanning the row: "Revenue", "Expenses". */
+static void section_row(pdf_table *t, const char *label)
+{
+    const char *cells[PDF_TABLE_COLS_MAX] = { label };
+    pdf_table_add_row(t, PDF_ROW_SECTION, cells);
+}
+
+/* "{{% statement %}}": revenue and expenses by group, totals and net. */
+static void statement(pdf_report *r, const char *arg)
+{
+    (void)arg;
+    const figures *f = r->f;
+    char caption[256], end[FMT_SIZE];
+    fmt_date(end, sizeof end, f->current.end, f->lang);
+    snprintf(caption, sizeof caption, "%s %s", pdf_flow_label(r, "pdf.statement_caption"), end);
+    pdf_span span = { caption, PDF_FACE_ITALIC };
+    pdf_text_opts o = { r->st->size_body, r->st->muted, 0, 0, PDF_ALIGN_LEFT, 1 };
+    pdf_flow_text(r, &span, 1, &o);
+    r->flow.y -= 4;
+    pdf_table t;
+    comparison_columns(r, &t, pdf_flow_label(r, "common.group"));
+    section_row(&t, pdf_flow_label(r, "common.revenue"));
+    for (size_t i = 0; i < f->revenue_group_count; i++)
+        add_figure_row(r, &t, PDF_ROW_BODY, f->revenue_groups[i].group, &f->revenue_groups[i].amount, UNIT_MONEY_CENTS);
+    add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &f->revenue, UNIT_MONEY_CENTS);
+    section_row(&t, pdf_flow_label(r, "common.expenses"));
+    for (size_t i = 0; i < f->expense_group_count; i++)
+        add_figure_row(r, &t, PDF_ROW_BODY, f->expense_groups[i].group, &f->expense_groups[i].amount, UNIT_MONEY_CENTS);
+    add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_expenses"), &f->expenses, UNIT_MONEY_CENTS);
+    add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.net"), &f->net, UNIT_MONEY_CENTS);
+    pdf_table_draw(r, &t);
+    pdf_table_free(&t);
+}
+
+/* Larger current amount first, then by name. */
+static int by_amount(const void *a, const void *b)
+{
+    const counterparty_figure *x = *(const counterparty_figure *const *)a;
+    const counterparty_figure *y = *(const counterparty_figure *const *)b;
+    if (x->amount.current != y->amount.current)
+        return x->amount.current < y->amount.current ? 1 : -1;
+    return strcmp(x->name, y->name);
+}
+
+/* "{{% funders %}}": revenue counterparties, largest first. */
+static void funders(pdf_report *r, const char *arg)
+{
+    (void)arg;
+    const figures *f = r->f;
+    const counterparty_figure **list = xcalloc(f->counterparty_count + 1, sizeof *list);
+    size_t n = 0;
+    for (size_t i = 0; i < f->counterparty_count; i++)
+        if (f->counterparties[i].kind == KIND_REVENUE)
+            list[n++] = &f->counterparties[i];
+    qsort(list, n, sizeof *list, by_amount);
+    pdf_table t;
+    pdf_table_init(&t);
+    pdf_table_add_col(&t, pdf_flow_label(r, "common.funder"), 0.56, PDF_ALIGN_LEFT);
+    pdf_table_add_col(&t, f->current.label, 0.22, PDF_ALIGN_NUMBER);
+    pdf_table_add_col(&t, f->previous.label, 0.22, PDF_ALIGN_NUMBER);
+    for (size_t i = 0; i < n; i++) {
+        char cur[FMT_SIZE], prev[FMT_SIZE];
+        money(r, list[i]->amount.current, cur, sizeof cur);
+        money(r, list[i]->amount.previous, prev, sizeof prev);
+        const char *cells[] = { list[i]->name, cur, prev };
+        pdf_table_add_row(&t, PDF_ROW_BODY, cells);
+    }
+    pdf_table_draw(r, &t);
+    pdf_table_free(&t);
+    free(list);
+}
+
+/* "{{% history %}}": revenue, expenses and net of each history year. */
+static void history(pdf_report *r, const char *arg)
+{
+    (void)arg;
+    const figures *f = r->f;
+    pdf_table t;
+    pdf_table_init(&t);
+    pdf_table_add_col(&t, pdf_flow_label(r, "common.fiscal_year"), 0.25, PDF_ALIGN_LEFT);
+    pdf_table_add_col(&t, pdf_flow_label(r, "common.revenue"), 0.25, PDF_ALIGN_NUMBER);
+    pdf_table_add_col(&t, pdf_flow_label(r, "common.expenses"), 0.25, PDF_ALIGN_NUMBER);
+    pdf_table_add_col(&t, pdf_flow_label(r, "pdf.net_short"), 0.25, PDF_ALIGN_NUMBER);
+    for (size_t i = 0; i < f->history_count; i++) {
+        const history_figure *h = &f->history[i];
+        char rev[FMT_SIZE], exp[FMT_SIZE], net[FMT_SIZE];
+        money(r, h->revenue, rev, sizeof rev);
+        money(r, h->expenses, exp, sizeof exp);
+        money(r, h->net, net, sizeof net);
+        const char *cells[] = { h->period.label, rev, exp, net };
+        pdf_table_add_row(&t, PDF_ROW_BODY, cells);
+    }
+    pdf_table_draw(r, &t);
+    pdf_table_free(&t);
+}
+
+/* ---- program areas ----------------------------------------------------- */
+
+/* A program area's activity types: counts and participants, both years. */
+static void axis_types(pdf_report *r, const char *axis)
+{
+    const figures *f = r->f;
+    char head[4][128];
+    snprintf(head[0], sizeof head[0], "%s %s", pdf_flow_label(r, "common.activities"), f->current.label);
+    snprintf(head[1], sizeof head[1], "%s %s", pdf_flow_label(r, "common.activities"), f->previous.label);
+    snprintf(head[2], sizeof head[2], "%s %s", pdf_flow_label(r, "common.participants"), f->current.label);
+    snprintf(head[3], sizeof head[3], "%s %s", pdf_flow_label(r, "common.participants"), f->previous.label);
+    pdf_table t;
+    pdf_table_init(&t);
+    pdf_table_add_col(&t, pdf_flow_label(r, "common.type"), 0.36, PDF_ALIGN_LEFT);
+    for (int i = 0; i < 4; i++)
+        pdf_table_add_col(&t, head[i], 0.16, PDF_ALIGN_NUMBER);
+    for (size_t i = 0; i < f->type_count; i++) {
+        const type_figure *ty = &f->types[i];
+        if (strcmp(ty->axis, axis) != 0)
+            continue;
+        char v[4][FMT_SIZE];
+        fmt_count(v[0], sizeof v[0], ty->count.current, f->lang);
+        fmt_count(v[1], sizeof v[1], ty->count.previous, f->lang);
+        fmt_count(v[2], sizeof v[2], ty->participants.current, f->lang);
+        fmt_count(v[3], sizeof v[3], ty->participants.previous, f->lang);
+        const char *cells[] = { ty->type, v[0], v[1], v[2], v[3] };
+        pdf_table_add_row(&t, PDF_ROW_BODY, cells);
+    }
+    pdf_table_draw(r, &t);
+    pdf_table_free(&t);
+}
+
+/* "{{% axis NAME %}}": a program area's summary table and its types. */
+static void axis(pdf_report *r, const char *name)
+{
+    const figures *f = r->f;
+    for (size_t i = 0; i < f->axis_count; i++) {
+        const axis_figure *a = &f->axes[i];
+        if (strcmp(a->axis, name) != 0)
+            continue;
+        pdf_table t;
+        comparison_columns(r, &t, pdf_flow_label(r, "pdf.axis_summary"));
+        add_figure_row(r, &t, PDF_ROW_BODY, pdf_flow_label(r, "common.activities"), &a->count, UNIT_COUNT);
+        add_figure_row(r, &t, PDF_ROW_BODY, pdf_flow_label(r, "common.participants"), &a->participants, UNIT_COUNT);
+        add_figure_row(r, &t, PDF_ROW_BODY, pdf_flow_label(r, "common.hours"), &a->hours, UNIT_HOURS);
+        pdf_table_draw(r, &t);
+        pdf_table_free(&t);
+        axis_types(r, name);
+        return;
+    }
+}
+
+/* ---- lists in columns -------------------------------------------------- */
+
+typedef struct list_item {
+    const char *name, *detail;   /* detail may be "" */
+    int face;                    /* of the name */
+} list_item;
+
+/* A piece of a list: lines from .. from + count of one item's paragraph.
+ * An item is one piece unless it is taller than a page: then it is cut
+ * into pieces, each continued at the top of the next column or page. */
+typedef struct list_piece {
+    size_t para, from, count;
+    double height;
+} list_piece;
+
+typedef struct list_geom {
+    int cols;
+    double gap, cw, lh;
+    layout_para *paras;          /* one per item */
+    list_piece *pieces;
+    size_t piece_count, piece_cap;
+} list_geom;
+
+/* How many pieces from first fill cols columns no taller than target.  A
+ * column holds one piece at least, but a later column does not start with
+ * a piece taller than target: it waits for the next page. */
+static size_t columns_take(const list_geom *g, size_t first, size_t n, double target)
+{
+    size_t i = first;
+    for (int c = 0; c < g->cols && i < n; c++) {
+        double h = 0;
+        if (i > first && g->pieces[i].height > target)
+            break;
+        do
+            h += g->pieces[i++].height;
+        while (i < n && h + g->pieces[i].height <= target);
+    }
+    return i - first;
+}
+
+/* Lays pieces[first..first+count) out in columns, top to bottom then left
+ * to right, from the current position. */
+static void columns_draw(pdf_report *r, const list_geom *g, size_t first, size_t count,
+                         double target)
+{
+    double top = r->flow.y, lowest = top;
+    size_t i = first, end = first + count;
+    for (int c = 0; c < g->cols && i < end; c++) {
+        double y = top, h = 0;
+        do {
+            const list_piece *pc = &g->pieces[i++];
+            pdf_flow_draw_lines(r, &g->paras[pc->para], pc->from, pc->count,
+                                r->left + c * (g->cw + g->gap), y - r->st->size_body, g->cw,
+                                r->st->text, PDF_ALIGN_LEFT);
+            y -= pc->height;
+            h += pc->height;
+        } while (i < end && h + g->pieces[i].height <= target);
+        if (y < lowest)
+            lowest = y;
+    }
+    r->flow.y = lowest;
+}
+
+/* Wraps every item into g's paragraphs and cuts them into pieces no taller
+ * than a page (4 points below an item's last piece). */
+static void columns_pieces(pdf_report *r, list_geom *g, const list_item *items, size_t n)
+{
+    double page = r->flow.top - r->flow.bottom;
+    size_t most = page >= g->lh + 4 ? (size_t)((page - 4) / g->lh) : 1;
+    for (size_t i = 0; i < n; i++) {
+        pdf_span spans[3] = { { items[i].name, items[i].face }, { "\n", PDF_FACE_REGULAR },
+                              { items[i].detail, PDF_FACE_ITALIC } };
+        size_t lines = pdf_flow_wrap(r, &g->paras[i], spans, *items[i].detail ? 3 : 1,
+                                     r->st->size_body, g->cw);
+        size_t from = 0;
+        do {
+            size_t count = lines - from < most ? lines - from : most;
+            bool last = from + count == lines;
+            xgrow((void **)&g->pieces, &g->piece_cap, g->piece_count + 1, sizeof *g->pieces);
+            g->pieces[g->piece_count++] =
+                (list_piece){ i, from, count, (double)count * g->lh + (last ? 4 : 0) };
+            from += count;
+        } while (from < lines);
+    }
+}
+
+/* A list in columns, balanced on the last page, continued on new pages. */
+static void draw_columns(pdf_report *r, const list_item *items, size_t n)
+{
+    const pdf_style *st = r->st;
+    list_geom g = { st->list_columns, 18, 0, pdf_flow_line_height(r, st->size_body), NULL,
+                    NULL, 0, 0 };
+    g.cw = (r->width - g.gap * (g.cols - 1)) / g.cols;
+    g.paras = xcalloc(n + 1, sizeof *g.paras);
+    columns_pieces(r, &g, items, n);
+    size_t i = 0, total = g.piece_count;
+    while (i < total) {
+        double rest = 0, tallest = 0;
+        for (size_t k = i; k < total; k++) {
+            rest += g.pieces[k].height;
+            tallest = g.pieces[k].height > tallest ? g.pieces[k].height : tallest;
+        }
+        double avail = r->flow.y - r->flow.bottom, target = rest / g.cols;
+        target = target < tallest ? tallest : target;
+        while (target < avail && i + columns_take(&g, i, total, target) < total)
+            target += g.lh / 2;   /* balance: the shortest columns that hold it all */
+        if (target > avail)
+            target = avail;
+        if (g.pieces[i].height > avail && r->flow.y < r->flow.top) {
+            pdf_flow_new_page(r);
+            continue;
+        }
+        size_t count = columns_take(&g, i, total, target);
+        columns_draw(r, &g, i, count, target);
+        i += count;
+        if (i < total)
+            pdf_flow_new_page(r);
+    }
+    for (size_t k = 0; k < n; k++)
+        layout_para_free(&g.paras[k]);
+    free(g.paras);
+    free(g.pieces);
+    r->flow.y -= st->paragraph_space;
+}
+
+/* ---- people ------------------------------------------------------------ */
+
+/* The people whose key (keys[i]) is key, in columns, with their roles. */
+static void people_list(pdf_report *r, char *const *keys, const char *key)
+{
+    const figures *f = r->f;
+    list_item *items = xcalloc(f->people_count + 1, sizeof *items);
+    size_t n = 0;
+    for (size_t i = 0; i < f->people_count; i++)
+        if (keys[i] && strcmp(keys[i], key) == 0)
+            items[n++] = (list_item){ f->people[i].name, f->people[i].role, PDF_FACE_BOLD };
+    if (n == 0) {
+        pdf_span span = { pdf_flow_label(r, "pdf.people_empty"), PDF_FACE_ITALIC };
+        pdf_text_opts o = { r->st->size_body, r->st->muted, 0, 0, PDF_ALIGN_LEFT, 1 };
+        pdf_flow_text(r, &span, 1, &o);
+    }
+    draw_columns(r, items, n);
+    free(items);
+}
+
+/* "{{% people GROUP %}}": GROUP matched by its folded key. */
+static void people_of(pdf_report *r, const char *group)
+{
+    report_roster ro;
+    report_roster_make(&ro, r->f);
+    char *key = report_fold(group);
+    people_list(r, ro.group, key);
+    free(key);
+    report_roster_free(&ro);
+}
+
+/* "{{% team %}}": every team, and the people without a team of a group
+ * that has teams under the group's name, in order of first appearance. */
+static void teams(pdf_report *r, const char *arg)
+{
+    (void)arg;
+    report_roster ro;
+    report_roster_make(&ro, r->f);
+    for (size_t i = 0; i < ro.count; i++) {
+        if (!ro.unit[i] || report_key_before(ro.unit, i, ro.unit[i]))
+            continue;
+        pdf_flow_space(r, 4);
+        pdf_flow_ensure(r, pdf_flow_line_height(r, r->st->size_h3), pdf_flow_line_height(r, r->st->size_body) * 2);
+        pdf_span span = { ro.unit_name[i], PDF_FACE_BOLD };
+        pdf_text_opts o = { r->st->size_h3, r->st->accent, 0, 0, PDF_ALIGN_LEFT, 1 };
+        pdf_flow_text(r, &span, 1, &o);
+        r->flow.y -= 3;
+        people_list(r, ro.unit, ro.unit[i]);
+    }
+    report_roster_free(&ro);
+}
+
+typedef struct sort_key {
+    char *key;
+    const char *name;
+} sort_key;
+
+/* By folded name, then as written. */
+static int by_key(const void *a, const void *b)
+{
+    const sort_key *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : strcmp(x->name, y->name);
+}
+
+/* Names sorted as a reader expects (case and accents folded). */
+static void names(pdf_report *r, const partner_figure *list, size_t n)
+{
+    sort_key *keys = xcalloc(n + 1, sizeof *keys);
+    for (size_t i = 0; i < n; i++) {
+        keys[i].name = list[i].name;
+        keys[i].key = text_header_key(list[i].name, strlen(list[i].name));
+        if (!keys[i].key)
+            keys[i].key = xstrdup(list[i].name);
+    }
+    qsort(keys, n, sizeof *keys, by_key);
+    list_item *items = xcalloc(n + 1, sizeof *items);
+    for (size_t i = 0; i < n; i++)
+        items[i] = (list_item){ keys[i].name, "", PDF_FACE_REGULAR };
+    draw_columns(r, items, n);
+    for (size_t i = 0; i < n; i++)
+        free(keys[i].key);
+    free(keys);
+    free(items);
+}
+
+/* ---- dispatch ---------------------------------------------------------- */
+
+/* "{{% pagebreak %}}": a new page unless the page is still empty. */
+static void pagebreak(pdf_report *r, const char *arg)
+{
+    (void)arg;
+    if (r->flow.y < r->flow.top)
+        pdf_flow_new_page(r);
+}
+
+/* "{{% chart NAME %}}". */
+static void chart(pdf_report *r, const char *arg)
+{
+    switch (report_chart_id_of(arg)) {
+    case REPORT_CHART_REVENUE_GROUPS: pdf_chart_revenue_groups(r); break;
+    case REPORT_CHART_EXPENSE_GROUPS: pdf_chart_expense_groups(r); break;
+    case REPORT_CHART_HISTORY: pdf_chart_history(r); break;
+    default: break;   /* refused by report_check */
+    }
+}
+
+/* "{{% partners %}}" and "{{% regions %}}": names in columns. */
+static void partners(pdf_report *r, const char *arg)
+{
+    (void)arg;
+    names(r, r->f->partners, r->f->partner_list_count);
+}
+
+static void regions(pdf_report *r, const char *arg)
+{
+    (void)arg;
+    names(r, r->f->regions, r->f->region_list_count);
+}
+
+/* Each drawn directive's drawing, by its id; generated directives are
+ * blocks by the time anything is drawn. */
+typedef void pdf_section_fn(pdf_report *r, const char *arg);
+static pdf_section_fn *const sections[REPORT_DIRECTIVE_COUNT] = {
+    [REPORT_DIRECTIVE_COVER] = cover,
+    [REPORT_DIRECTIVE_TOC] = toc,
+    [REPORT_DIRECTIVE_PAGEBREAK] = pagebreak,
+    [REPORT_DIRECTIVE_STATEMENT] = statement,
+    [REPORT_DIRECTIVE_FUNDERS] = funders,
+    [REPORT_DIRECTIVE_AXIS] = axis,
+    [REPORT_DIRECTIVE_HISTORY] = history,
+    [REPORT_DIRECTIVE_CHART] = chart,
+    [REPORT_DIRECTIVE_PEOPLE] = people_of,
+    [REPORT_DIRECTIVE_TEAM] = teams,
+    [REPORT_DIRECTIVE_PARTNERS] = partners,
+    [REPORT_DIRECTIVE_REGIONS] = regions,
+};
+
+void pdf_sections_draw(pdf_report *r, const tpl_block *b)
+{
+    int id = report_directive_id_of(b->name);
+    if (id < 0 || !sections[id]) {
+        diag_report(r->d, EXIT_SOFTWARE, b->file, b->line, NULL,
+                    "internal error: directive '%s' has no drawing in the PDF", b->name);
+        r->broken = true;
+        return;
+    }
+    sections[id](r, b->arg);
+}

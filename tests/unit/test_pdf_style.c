@@ -1,0 +1,171 @@
+/* test_pdf_style.c - style.ini's fonts through fontconfig (pdf_style.c):
+ * the font found must be of the family asked for, else an error naming
+ * both (66); a generic family takes what fontconfig gives; paths need no
+ * lookup; fontconfig dying (here: FcInit killed) or out of memory (here:
+ * FcFontMatch says so) is an error (70), never the run's crash.  FcInit and
+ * FcFontMatch are replaced by wrappers that call the real ones unless a
+ * test asks for a failure. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "pdf/pdf_style.h"
+
+#include <dlfcn.h>
+#include <fontconfig/fontconfig.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static enum { FAULT_NONE, FAULT_KILLED, FAULT_NO_MEMORY } fault;
+
+FcBool FcInit(void)
+{
+    if (fault == FAULT_KILLED)
+        kill(getpid(), SIGKILL);
+    FcBool (*real)(void);
+    *(void **)&real = dlsym(RTLD_NEXT, "FcInit");
+    return real();
+}
+
+FcPattern *FcFontMatch(FcConfig *config, FcPattern *p, FcResult *result)
+{
+    if (fault == FAULT_NO_MEMORY) {
+        *result = FcResultOutOfMemory;
+        return NULL;
+    }
+    FcPattern *(*real)(FcConfig *, FcPattern *, FcResult *);
+    *(void **)&real = dlsym(RTLD_NEXT, "FcFontMatch");
+    return real(config, p, result);
+}
+
+static char path[] = "/tmp/test_pdf_style_XXXXXX";
+static char out[4096];
+
+static int setup(void **state)
+{
+    (void)state;
+    int fd = mkstemp(path);
+    return fd < 0 ? -1 : close(fd);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    return unlink(path);
+}
+
+/* Loads a style.ini whose [fonts] section is fonts; diagnostics in out. */
+static int load(pdf_style *s, const char *fonts, diag *d)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, "[fonts]\n%s", fonts);
+    fclose(f);
+    memset(out, 0, sizeof out);
+    FILE *err = fmemopen(out, sizeof out, "w");
+    diag_init(d, err);
+    int rc = pdf_style_load(s, path, d);
+    fclose(err);
+    return rc;
+}
+
+static void test_default_fonts(void **state)
+{
+    (void)state;
+    pdf_style s;
+    diag d;
+    assert_int_equal(load(&s, "", &d), 0);
+    for (int f = 0; f < PDF_FACE_COUNT; f++)
+        assert_non_null(strstr(s.font_path[f], "DejaVuSerif"));
+    pdf_style_free(&s);
+}
+
+static void test_other_family_refused(void **state)
+{
+    (void)state;
+    pdf_style s;
+    diag d;
+    assert_int_equal(load(&s, "bold = No Such Family Xyz:bold\n", &d), -1);
+    assert_int_equal(d.status, EXIT_NOINPUT);
+    assert_int_equal(d.count, 1);
+    assert_non_null(strstr(out, "[fonts] bold: no font of the family asked for in "
+                                "'No Such Family Xyz:bold' (fontconfig offers '"));
+    assert_null(s.font_path[PDF_FACE_BOLD]);
+    assert_non_null(s.font_path[PDF_FACE_REGULAR]);
+    pdf_style_free(&s);
+}
+
+static void test_family_spelling_and_generic(void **state)
+{
+    (void)state;
+    pdf_style s;
+    diag d;
+    /* case and blanks aside; a list of families; a generic family */
+    assert_int_equal(load(&s, "regular = dejavuserif\nbold = No Such Xyz,DejaVu Serif:bold\n"
+                              "italic = serif:italic\n", &d), 0);
+    assert_non_null(strstr(s.font_path[PDF_FACE_REGULAR], "DejaVuSerif"));
+    assert_non_null(strstr(s.font_path[PDF_FACE_BOLD], "DejaVuSerif-Bold"));
+    pdf_style_free(&s);
+}
+
+static void test_paths_need_no_lookup(void **state)
+{
+    (void)state;
+    pdf_style s;
+    diag d;
+    fault = FAULT_KILLED;   /* fontconfig would die: it is not started */
+    assert_int_equal(load(&s, "regular = /x/r.ttf\nbold = /x/b.ttf\nitalic = /x/i.ttf\n"
+                              "bold_italic = /x/bi.ttf\n", &d), 0);
+    fault = FAULT_NONE;
+    assert_string_equal(s.font_path[PDF_FACE_BOLD_ITALIC], "/x/bi.ttf");
+    pdf_style_free(&s);
+}
+
+static void test_fontconfig_killed(void **state)
+{
+    (void)state;
+    pdf_style s;
+    diag d;
+    fault = FAULT_KILLED;
+    int rc = load(&s, "", &d);
+    fault = FAULT_NONE;
+    assert_int_equal(rc, -1);
+    assert_int_equal(d.status, EXIT_SOFTWARE);
+    assert_non_null(strstr(out, "fontconfig failed while looking up the fonts (signal 9)"));
+    pdf_style_free(&s);
+}
+
+static void test_fontconfig_out_of_memory(void **state)
+{
+    (void)state;
+    pdf_style s;
+    diag d;
+    fault = FAULT_NO_MEMORY;
+    int rc = load(&s, "", &d);
+    fault = FAULT_NONE;
+    assert_int_equal(rc, -1);
+    assert_int_equal(d.status, EXIT_SOFTWARE);
+    assert_int_equal(d.count, PDF_FACE_COUNT);
+    assert_non_null(strstr(out, "[fonts] regular: fontconfig failed looking up "
+                                "'DejaVu Serif' (out of memory)"));
+    pdf_style_free(&s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_default_fonts),
+        cmocka_unit_test(test_other_family_refused),
+        cmocka_unit_test(test_family_spelling_and_generic),
+        cmocka_unit_test(test_paths_need_no_lookup),
+        cmocka_unit_test(test_fontconfig_killed),
+        cmocka_unit_test(test_fontconfig_out_of_memory),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
