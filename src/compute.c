@@ -1,6 +1,7 @@
 /* compute.c - totals, groups, year over year, distinct counts: the model
  * turned into the figures.  The only place a figure is computed. */
 #include "compute.h"
+#include "lib/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

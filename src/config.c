@@ -10,14 +10,15 @@
  * and all of them in one run.  A file saved as Windows-1252 is converted
  * to UTF-8 first. */
 #include "config.h"
+#include "lib/files.h"
 #include "lib/text.h"
+#include "parse/encoding.h"
 #include "lib/xalloc.h"
 
 #include <ini.h>
 
 #include <ctype.h>
 #include <errno.h>
-#include <iconv.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -603,54 +604,21 @@ static void check_required(config_parser *p)
     }
 }
 
-/* Windows-1252 text[0..*len) converted to UTF-8 in a new buffer, or NULL
- * when it is not Windows-1252 either (five bytes are undefined there). */
-static char *from_cp1252(const char *text, size_t *len)
-{
-    iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
-    if (cd == (iconv_t)-1)
-        return NULL;
-    size_t cap = 3 * *len + 1, inleft = *len, outleft = cap;
-    char *out = xmalloc(cap), *in = (char *)text, *o = out;
-    size_t rc = iconv(cd, &in, &inleft, &o, &outleft);
-    iconv_close(cd);
-    if (rc == (size_t)-1) {
-        free(out);
-        return NULL;
-    }
-    *len = (size_t)(o - out);
-    return out;
-}
-
 /* The whole file as UTF-8: a file saved as Windows-1252 ("ANSI", as
  * Notepad did) is converted, like the CSV files.  NULL with *what ("open"
  * or "read") and errno set when it cannot be read. */
 static char *read_text(const char *path, size_t *len, const char **what)
 {
-    *what = "open";
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    char *text = read_file(path, len, what);
+    if (!text)
         return NULL;
-    char *text = NULL;
-    size_t cap = 0, n;
-    *len = 0;
-    do {
-        xgrow((void **)&text, &cap, *len + 4096, 1);
-        n = fread(text + *len, 1, cap - *len, f);
-        *len += n;
-    } while (n > 0);
-    int err = ferror(f) ? (errno ? errno : EIO) : 0;
-    fclose(f);
-    if (err) {
+    if (*len == 0) {               /* fmemopen wants at least one byte */
         free(text);
-        *what = "read";
-        errno = err;
-        return NULL;
+        text = xstrdup("\n");
+        *len = 1;
     }
-    if (*len == 0)
-        text[(*len)++] = '\n';      /* fmemopen wants at least one byte */
     if (!text_is_utf8(text, *len)) {
-        char *converted = from_cp1252(text, len);
+        char *converted = encoding_from_cp1252_dup(text, len);
         if (converted) {
             free(text);
             text = converted;
@@ -723,20 +691,4 @@ void config_free(config *cfg)
             cfg->columns[k].header[c] = NULL;
             cfg->columns[k].line[c] = 0;
         }
-}
-
-const char *language_code(language lang)
-{
-    return lang == LANG_EN ? "en" : "fr";
-}
-
-int language_parse(const char *text, language *out)
-{
-    if (strcasecmp(text, "fr") == 0)
-        *out = LANG_FR;
-    else if (strcasecmp(text, "en") == 0)
-        *out = LANG_EN;
-    else
-        return -1;
-    return 0;
 }

@@ -2,14 +2,13 @@
  * conventions learnt from the values, deferred rows) and the typed field
  * readers shared by the row processors in ingest_*.c. */
 #include "ingest_file.h"
+#include "lib/files.h"
 #include "lib/progress.h"
 #include "lib/text.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* ---- fields ------------------------------------------------------------ */
 
@@ -213,19 +212,6 @@ static bool row_deferred(ingest_file *f, bool note)
 }
 
 /* ---- the driver -------------------------------------------------------- */
-
-static char *path_join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = xmalloc(n);
-    snprintf(p, n, "%s/%s", dir, name);
-    return p;
-}
-
-static bool file_missing(const char *path)
-{
-    return access(path, F_OK) != 0 && errno == ENOENT;
-}
 
 /* Opens the file and maps its header.  NULL when it cannot be read. */
 static csv_reader *open_mapped(ingest_file *f)

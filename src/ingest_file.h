@@ -7,6 +7,7 @@
 #include "parse/csv_reader.h"
 #include "ingest.h"
 #include "model.h"
+#include "lib/xalloc.h"
 
 #include <stdbool.h>
 

@@ -1,5 +1,6 @@
 /* model.c - the model's storage: fiscal-year slots, accounts, tallies. */
 #include "model.h"
+#include "lib/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

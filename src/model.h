@@ -11,8 +11,8 @@
 #include "parse/columns.h"
 #include "config.h"
 #include "domain.h"
+#include "lib/arena.h"
 #include "lib/strmap.h"
-#include "lib/xalloc.h"
 
 #include <stdint.h>
 

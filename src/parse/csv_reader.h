@@ -1,7 +1,7 @@
 /* csv_reader.h - stream CSV records with their physical line numbers.
  *
  * Wraps libcsv.  Reads the file in chunks, so memory does not grow with the
- * file; decodes Windows-1252 to UTF-8 (iconv) when asked or detected;
+ * file; decodes Windows-1252 to UTF-8 when asked or detected;
  * detects the delimiter (',' ';' TAB) from the header line; skips a UTF-8
  * BOM and blank lines.  Each record carries the physical line where it
  * starts (header = 1); a record spanning lines is reported at its first. */
