@@ -108,26 +108,20 @@ static const column_spec people_specs[] = {
     SPEC_END
 };
 
-static const column_spec *const kind_specs[INPUT_KIND_COUNT] = {
-    ledger_specs, accounts_specs, activities_specs, people_specs
-};
+#define KIND_SPECS(id, name) [id] = name##_specs,
+#define KIND_NAME(id, name) [id] = #name,
+#define FILE_NAME(id, name) [id] = #name ".csv",
+#define COLUMN_NAME(id, name) [id] = name,
 
-static const char *const kind_names[INPUT_KIND_COUNT] = {
-    "ledger", "accounts", "activities", "people"
-};
+static const column_spec *const kind_specs[INPUT_KIND_COUNT] = { INPUT_KINDS(KIND_SPECS) };
+static const char *const kind_names[INPUT_KIND_COUNT] = { INPUT_KINDS(KIND_NAME) };
+static const char *const file_names[INPUT_KIND_COUNT] = { INPUT_KINDS(FILE_NAME) };
+static const char *const col_names[COL_COUNT] = { COLUMNS(COLUMN_NAME) };
 
-static const char *const file_names[INPUT_KIND_COUNT] = {
-    "ledger.csv", "accounts.csv", "activities.csv", "people.csv"
-};
-
-static const char *const col_names[COL_COUNT] = {
-    "date", "account", "amount", "debit", "credit",
-    "counterparty", "memo", "ref",
-    "name", "kind", "group",
-    "axis", "type", "title", "partner", "region",
-    "participants", "hours",
-    "role", "team"
-};
+#undef KIND_SPECS
+#undef KIND_NAME
+#undef FILE_NAME
+#undef COLUMN_NAME
 
 const char *input_file_name(input_kind kind) { return file_names[kind]; }
 

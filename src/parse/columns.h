@@ -6,23 +6,51 @@
 #include "parse/csv_reader.h"
 #include "lib/diag.h"
 
+/* The input files, in the order of their enum values: the value, and the
+ * name of [columns.NAME] in report.ini and of the file NAME.csv. */
+#define INPUT_KINDS(X)                                                        \
+    X(INPUT_LEDGER, ledger)                                                   \
+    X(INPUT_ACCOUNTS, accounts)                                               \
+    X(INPUT_ACTIVITIES, activities)                                           \
+    X(INPUT_PEOPLE, people)
+
+/* Every column of every file, in the order of their enum values: the value
+ * and the canonical name (diagnostics, [columns.*] keys). */
+#define COLUMNS(X)                                                            \
+    X(COL_DATE, "date")                                                       \
+    X(COL_ACCOUNT, "account")                                                 \
+    X(COL_AMOUNT, "amount")                                                   \
+    X(COL_DEBIT, "debit")                                                     \
+    X(COL_CREDIT, "credit")                                                   \
+    X(COL_COUNTERPARTY, "counterparty")                                       \
+    X(COL_MEMO, "memo")                                                       \
+    X(COL_REF, "ref")                                                         \
+    X(COL_NAME, "name")                                                       \
+    X(COL_KIND, "kind")                                                       \
+    X(COL_GROUP, "group")                                                     \
+    X(COL_AXIS, "axis")                                                       \
+    X(COL_TYPE, "type")                                                       \
+    X(COL_TITLE, "title")                                                     \
+    X(COL_PARTNER, "partner")                                                 \
+    X(COL_REGION, "region")                                                   \
+    X(COL_PARTICIPANTS, "participants")                                       \
+    X(COL_HOURS, "hours")                                                     \
+    X(COL_ROLE, "role")                                                       \
+    X(COL_TEAM, "team")
+
+#define COLUMNS_ENUM_ITEM(id, ...) id,
+
 typedef enum input_kind {
-    INPUT_LEDGER,
-    INPUT_ACCOUNTS,
-    INPUT_ACTIVITIES,
-    INPUT_PEOPLE,
+    INPUT_KINDS(COLUMNS_ENUM_ITEM)
     INPUT_KIND_COUNT
 } input_kind;
 
 typedef enum column_id {
-    COL_DATE, COL_ACCOUNT, COL_AMOUNT, COL_DEBIT, COL_CREDIT,
-    COL_COUNTERPARTY, COL_MEMO, COL_REF,
-    COL_NAME, COL_KIND, COL_GROUP,
-    COL_AXIS, COL_TYPE, COL_TITLE, COL_PARTNER, COL_REGION,
-    COL_PARTICIPANTS, COL_HOURS,
-    COL_ROLE, COL_TEAM,
+    COLUMNS(COLUMNS_ENUM_ITEM)
     COL_COUNT
 } column_id;
+
+#undef COLUMNS_ENUM_ITEM
 
 /* "ledger.csv", ... */
 const char *input_file_name(input_kind kind);
