@@ -10,8 +10,4 @@
  * int64 cents (reported to d, EXIT_DATAERR). */
 int compute_figures(const model *m, figures *f, diag *d);
 
-/* change / |previous| x 1000 rounded half away from zero; false when
- * previous is 0 (no percentage: "new"). */
-bool compute_change_pct_tenths(int64_t change, int64_t previous, int64_t *tenths);
-
 #endif

@@ -5,16 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *account_kind_name(account_kind kind)
-{
-    static const char *const names[] = {
-        [KIND_REVENUE] = "revenue", [KIND_EXPENSE] = "expense",
-        [KIND_ASSET] = "asset", [KIND_LIABILITY] = "liability",
-        [KIND_EQUITY] = "equity",
-    };
-    return names[kind];
-}
-
 static void tally_list_init(tally_list *list)
 {
     memset(list, 0, sizeof *list);
