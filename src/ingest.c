@@ -1,122 +1,17 @@
-/* ingest.c - read the input folder: the per-file driver (open, header,
- * conventions learnt from the values, deferred rows) and the typed field
- * readers shared by the row processors in ingest_*.c. */
-#include "ingest_file.h"
+/* ingest.c - read the input folder: the table of files, the per-file
+ * driver (open, header, conventions learnt from the values, deferred rows),
+ * and the detail walk that reads ledger.csv and activities.csv again for
+ * the workbook.  Both open a file the same way (open_mapped) and hand each
+ * record to the row readers of ingest_{accounts,ledger,activities,people}.c,
+ * which only this file calls. */
+#include "ingest.h"
+#include "ingest_field.h"
 #include "lib/files.h"
 #include "lib/progress.h"
 #include "lib/text.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- fields ------------------------------------------------------------ */
-
-bool field_present(const ingest_file *f, column_id col)
-{
-    int i = f->format->map.index[col];
-    return i >= 0;
-}
-
-const char *field_text(const ingest_file *f, column_id col, size_t *len)
-{
-    int i = f->format->map.index[col];
-    if (i < 0 || (size_t)i >= f->rec.count) {
-        *len = 0;
-        return "";
-    }
-    *len = f->rec.lengths[i];
-    return text_trim(f->rec.fields[i], len);
-}
-
-/* The value as a printable NUL-terminated string for messages. */
-static const char *field_quoted(ingest_file *f, column_id col)
-{
-    size_t len;
-    const char *s = field_text(f, col, &len);
-    return ingest_key(f, NULL, s, len);
-}
-
-static void field_error(ingest_file *f, column_id col, const char *what)
-{
-    diag_data(f->d, f->name, f->rec.line, column_name(col), "'%s' %s",
-              field_quoted(f, col), what);
-}
-
-field_status field_required(ingest_file *f, column_id col, const char **out,
-                            size_t *len)
-{
-    *out = field_text(f, col, len);
-    if (*len == 0) {
-        diag_data(f->d, f->name, f->rec.line, column_name(col), "is empty");
-        return FIELD_ERROR;
-    }
-    return FIELD_OK;
-}
-
-field_status field_date(ingest_file *f, column_id col, date *out)
-{
-    size_t len;
-    const char *s = field_text(f, col, &len);
-    date_status st = date_parse(s, len, f->format->order, out);
-    if (st == DATE_OK)
-        return FIELD_OK;
-    if (st == DATE_AMBIGUOUS && f->order_unknown)
-        return FIELD_ERROR;    /* one diagnostic for the file says so */
-    if (st == DATE_EMPTY)
-        diag_data(f->d, f->name, f->rec.line, column_name(col), "is empty");
-    else
-        field_error(f, col, date_status_message(st));
-    return FIELD_ERROR;
-}
-
-field_status field_amount(ingest_file *f, column_id col, bool empty_is_zero,
-                          int64_t *out)
-{
-    size_t len;
-    const char *s = field_text(f, col, &len);
-    if (len == 0 && empty_is_zero) {
-        *out = 0;
-        return FIELD_OK;
-    }
-    money_status st = money_parse(s, len, f->format->decimal, out);
-    if (st == MONEY_OK)
-        return FIELD_OK;
-    if (st == MONEY_EMPTY)
-        diag_data(f->d, f->name, f->rec.line, column_name(col), "is empty");
-    else
-        field_error(f, col, money_status_message(st));
-    return FIELD_ERROR;
-}
-
-field_status field_count(ingest_file *f, column_id col, int64_t *out)
-{
-    size_t len;
-    const char *s = field_text(f, col, &len);
-    int64_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] < '0' || s[i] > '9' || n > (INT64_MAX - 9) / 10) {
-            field_error(f, col, "is not a whole number >= 0");
-            return FIELD_ERROR;
-        }
-        n = n * 10 + (s[i] - '0');
-    }
-    *out = n;
-    return FIELD_OK;
-}
-
-const char *ingest_key(ingest_file *f, const char *prefix, const char *s, size_t len)
-{
-    size_t plen = prefix ? strlen(prefix) + 1 : 0;
-    xgrow((void **)&f->scratch, &f->scratch_cap, plen + len + 1, 1);
-    if (prefix) {
-        memcpy(f->scratch, prefix, plen - 1);
-        f->scratch[plen - 1] = '\x1f';
-    }
-    memcpy(f->scratch + plen, s, len);
-    f->scratch[plen + len] = '\0';
-    return f->scratch;
-}
 
 /* ---- conventions learnt from the values -------------------------------- */
 
@@ -132,15 +27,15 @@ static bool year_first(const char *s, size_t len)
 static size_t money_columns(const ingest_file *f, column_id cols[3])
 {
     size_t n = 0;
-    if (field_present(f, COL_AMOUNT)) {
+    if (ingest_field_present(f, COL_AMOUNT)) {
         cols[n++] = COL_AMOUNT;
     } else {
-        if (field_present(f, COL_DEBIT))
+        if (ingest_field_present(f, COL_DEBIT))
             cols[n++] = COL_DEBIT;
-        if (field_present(f, COL_CREDIT))
+        if (ingest_field_present(f, COL_CREDIT))
             cols[n++] = COL_CREDIT;
     }
-    if (field_present(f, COL_HOURS))
+    if (ingest_field_present(f, COL_HOURS))
         cols[n++] = COL_HOURS;
     return n;
 }
@@ -155,7 +50,7 @@ static void learn_conventions(ingest_file *f)
         column_id cols[3];
         size_t n = money_columns(f, cols);
         for (size_t i = 0; i < n && fmt->decimal == MONEY_DECIMAL_AUTO; i++) {
-            const char *s = field_text(f, cols[i], &len);
+            const char *s = ingest_field_text(f, cols[i], &len);
             money_evidence ev = money_evidence_of(s, len);
             if (ev != MONEY_EVIDENCE_NONE) {
                 fmt->decimal = ev == MONEY_EVIDENCE_POINT ? MONEY_DECIMAL_POINT
@@ -164,8 +59,8 @@ static void learn_conventions(ingest_file *f)
             }
         }
     }
-    if (fmt->order == DATE_ORDER_AUTO && field_present(f, COL_DATE)) {
-        const char *s = field_text(f, COL_DATE, &len);
+    if (fmt->order == DATE_ORDER_AUTO && ingest_field_present(f, COL_DATE)) {
+        const char *s = ingest_field_text(f, COL_DATE, &len);
         if (year_first(s, len))
             return;
         date_order ev = date_order_evidence(s, len);
@@ -193,13 +88,13 @@ static bool row_deferred(ingest_file *f, bool note)
         size_t n = money_columns(f, cols);
         for (size_t i = 0; i < n; i++) {
             int64_t ignored;
-            const char *s = field_text(f, cols[i], &len);
+            const char *s = ingest_field_text(f, cols[i], &len);
             if (money_parse(s, len, MONEY_DECIMAL_AUTO, &ignored) == MONEY_AMBIGUOUS)
                 deferred = true;
         }
     }
-    if (field_present(f, COL_DATE) && !known_at(f->order_fixed, f->order_line, line)) {
-        const char *s = field_text(f, COL_DATE, &len);
+    if (ingest_field_present(f, COL_DATE) && !known_at(f->order_fixed, f->order_line, line)) {
+        const char *s = ingest_field_text(f, COL_DATE, &len);
         date ignored;
         if (!year_first(s, len) &&
             date_parse(s, len, DATE_ORDER_AUTO, &ignored) == DATE_AMBIGUOUS) {
@@ -213,7 +108,12 @@ static bool row_deferred(ingest_file *f, bool note)
 
 /* ---- the driver -------------------------------------------------------- */
 
-/* Opens the file and maps its header.  NULL when it cannot be read. */
+/* A row reader of ingest_input's pass: checks f->rec, reports, adds. */
+typedef void (*ingest_row_fn)(ingest_file *f);
+
+/* Opens the file f->format says, with its conventions, and maps its
+ * header into f->format->map; problems go to f->d.  NULL when it cannot be
+ * read.  Both passes and the detail walk open files here. */
 static csv_reader *open_mapped(ingest_file *f)
 {
     const config *cfg = f->m->config;
@@ -289,8 +189,10 @@ static void report_unknown_order(ingest_file *f)
     f->order_unknown = true;
 }
 
-int ingest_run(ingest_file *f, model *m, input_kind kind, const char *dir,
-               bool required, ingest_row_fn fn, diag *d)
+/* Streams one file through fn.  Returns 0, or -1 when the file could not
+ * be read at all (missing, empty, bad header, unreadable record). */
+static int ingest_run(ingest_file *f, model *m, input_kind kind, const char *dir,
+                      bool required, ingest_row_fn fn, diag *d)
 {
     const config *cfg = m->config;
     memset(f, 0, sizeof *f);
@@ -349,4 +251,76 @@ int ingest_input(model *m, const char *dir, diag *d)
             m->accounts_unreadable = true;   /* spare the ledger's rows */
     }
     return diag_failed(d) ? -1 : 0;
+}
+
+/* ---- the detail walk --------------------------------------------------- */
+
+/* What the walk gives each record to: the workbook's callback of the
+ * file's kind. */
+typedef struct detail_call {
+    ledger_detail_fn ledger;
+    activity_detail_fn activity;
+    void *arg;
+} detail_call;
+
+/* Reads m's file of that kind again, with a copy of the conventions the
+ * first read settled, handing each record to its kind's detail reader.
+ * The file was validated by ingest_input, so problems go to a quiet diag
+ * and a record that does not read now is skipped. */
+static int walk(const model *m, input_kind kind, const detail_call *call)
+{
+    input_format format = m->formats[kind];
+    if (!format.path)
+        return 0;
+    diag quiet;
+    diag_init(&quiet, NULL);
+    ingest_file f = {
+        .m = (model *)m, .d = &quiet, .kind = kind,
+        .name = input_file_name(kind), .format = &format,
+    };
+    csv_reader *r = open_mapped(&f);
+    if (!r)
+        return -1;
+    int rc = 0, got;
+    size_t rows = 0;
+    while (rc == 0 && (got = csv_reader_next(r, &f.rec)) > 0) {
+        if ((++rows & 0x3fff) == 0)
+            progress_update(f.name, rows);
+        if (record_blank(&f.rec))
+            continue;
+        if (kind == INPUT_LEDGER)
+            rc = ingest_ledger_detail(&f, call->ledger, call->arg);
+        else
+            rc = ingest_activity_detail(&f, call->activity, call->arg);
+    }
+    progress_done();
+    csv_reader_free(r);
+    free(f.scratch);
+    if (rc)
+        return rc;
+    return got < 0 ? -1 : 0;
+}
+
+static int each_ledger(const void *ctx, ledger_detail_fn fn, void *arg)
+{
+    detail_call call = {.ledger = fn, .arg = arg};
+    return walk(ctx, INPUT_LEDGER, &call);
+}
+
+static int each_activity(const void *ctx, activity_detail_fn fn, void *arg)
+{
+    detail_call call = {.activity = fn, .arg = arg};
+    return walk(ctx, INPUT_ACTIVITIES, &call);
+}
+
+static const char *path_of(const void *ctx, detail_kind kind)
+{
+    const model *m = ctx;
+    input_kind input = kind == DETAIL_LEDGER ? INPUT_LEDGER : INPUT_ACTIVITIES;
+    return m->formats[input].path ? m->formats[input].path : input_file_name(input);
+}
+
+detail_source ingest_detail_source(const model *m)
+{
+    return (detail_source){ m, each_ledger, each_activity, path_of };
 }

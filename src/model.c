@@ -71,6 +71,48 @@ int model_slot_of_date(const model *m, date d)
     return model_slot_of_year(m, fiscal_year_of(m->config->calendar, d));
 }
 
+const char *model_strndup(model *m, const char *s, size_t len)
+{
+    return arena_strndup(m->strings, s, len);
+}
+
+account *model_add_account(model *m, const char *code, size_t len, size_t line)
+{
+    xgrow((void **)&m->accounts, &m->account_cap, m->account_count + 1, sizeof(account));
+    account *a = &m->accounts[m->account_count];
+    memset(a, 0, sizeof *a);
+    a->code = arena_strndup(m->strings, code, len);
+    a->name = a->group = "";
+    a->line = line;
+    strmap_put(m->account_index, code, len, m->account_count++);
+    return a;
+}
+
+account *model_find_account(const model *m, const char *code, size_t len)
+{
+    size_t pos;
+    return strmap_get(m->account_index, code, len, &pos) ? &m->accounts[pos] : NULL;
+}
+
+void model_reject_account(model *m, const char *code, size_t len)
+{
+    strmap_put(m->rejected_accounts, code, len, 0);
+}
+
+bool model_account_rejected(const model *m, const char *code, size_t len)
+{
+    size_t ignored;
+    return strmap_get(m->rejected_accounts, code, len, &ignored);
+}
+
+person *model_add_person(model *m)
+{
+    xgrow((void **)&m->people, &m->people_cap, m->people_count + 1, sizeof(person));
+    person *p = &m->people[m->people_count++];
+    p->name = p->role = p->group = p->team = "";
+    return p;
+}
+
 void tally_seen(model *m, tally *t, const char *name, size_t line)
 {
     if (line < t->first_line) {
