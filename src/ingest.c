@@ -144,6 +144,38 @@ static bool record_blank(const csv_record *rec)
     return true;
 }
 
+/* Whether the record's fields line up with the header (columns_fit);
+ * when they do not, reports it at its line if report.  Such a record is
+ * not read:
+ * its values would land in the wrong columns (an unquoted 1,234.56 in a
+ * comma file must never become 1.00). */
+static bool record_fits(ingest_file *f, bool report)
+{
+    const csv_record *rec = &f->rec;
+    size_t last = rec->count;
+    while (last > 0) {
+        size_t len = rec->lengths[last - 1];
+        text_trim(rec->fields[last - 1], &len);
+        if (len)
+            break;
+        last--;
+    }
+    int missing;
+    if (columns_fit(&f->format->map, rec->count, last, &missing))
+        return true;
+    if (!report)
+        return false;
+    if (missing < 0)
+        diag_data(f->d, f->name, rec->line, NULL, "%zu fields, the header has %zu",
+                  rec->count, f->format->map.fields);
+    else
+        diag_data(f->d, f->name, rec->line, NULL,
+                  "%zu field%s, the header has %zu (no field for '%s')", rec->count,
+                  rec->count == 1 ? "" : "s", f->format->map.fields,
+                  column_name((column_id)missing));
+    return false;
+}
+
 /* One pass over the records: the first reads every row, setting aside
  * those that need a convention learnt later; the second, only those. */
 static int run_pass(ingest_file *f, ingest_row_fn fn)
@@ -158,13 +190,15 @@ static int run_pass(ingest_file *f, ingest_row_fn fn)
         if (!f->rereading) {
             if ((++f->rows & 0x3fff) == 0)
                 progress_update(f->name, f->rows);
+            if (!record_fits(f, true))
+                continue;
             learn_conventions(f);
             if (row_deferred(f, true)) {
                 f->deferred_rows++;
                 continue;
             }
-        } else if (!row_deferred(f, false)) {
-            continue;
+        } else if (!row_deferred(f, false) || !record_fits(f, false)) {
+            continue;      /* (the first pass reported a record that does not fit) */
         }
         fn(f);
     }
@@ -286,7 +320,7 @@ static int walk(const model *m, input_kind kind, const detail_call *call)
     while (rc == 0 && (got = csv_reader_next(r, &f.rec)) > 0) {
         if ((++rows & 0x3fff) == 0)
             progress_update(f.name, rows);
-        if (record_blank(&f.rec))
+        if (record_blank(&f.rec) || !record_fits(&f, false))
             continue;
         if (kind == INPUT_LEDGER)
             rc = ingest_ledger_detail(&f, call->ledger, call->arg);

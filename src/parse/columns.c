@@ -249,6 +249,30 @@ static void check_amount(header_state *h, const column_override *o)
     h->failed = true;
 }
 
+/* Whether a record needs col's field: a required column, or the ledger's
+ * amount, debit and credit (whichever the header settled on). */
+static bool column_needed(const column_spec *specs, column_id col)
+{
+    if (col == COL_AMOUNT || col == COL_DEBIT || col == COL_CREDIT)
+        return true;
+    for (const column_spec *s = specs; s->col != COL_COUNT; s++)
+        if (s->col == col)
+            return s->required;
+    return false;
+}
+
+bool columns_fit(const column_map *map, size_t count, size_t last, int *missing)
+{
+    *missing = -1;
+    if (last > map->fields)
+        return false;
+    for (int c = 0; c < COL_COUNT; c++)
+        if (map->needed[c] && map->index[c] >= (int)count &&
+            (*missing < 0 || map->index[c] < map->index[*missing]))
+            *missing = c;
+    return *missing < 0;
+}
+
 int columns_map_header(input_kind kind, const csv_record *header,
                        const column_override *override, const char *file,
                        column_map *map, diag *d)
@@ -280,6 +304,9 @@ int columns_map_header(input_kind kind, const csv_record *header,
         check_amount(&h, override);
     for (int c = 0; c < COL_COUNT; c++)
         map->index[c] = h.found[c];
+    for (int c = 0; c < COL_COUNT; c++)
+        map->needed[c] = map->index[c] >= 0 && column_needed(specs, (column_id)c);
+    map->fields = n;
     for (size_t i = 0; i < n; i++)
         free(h.keys[i]);
     free(h.keys);

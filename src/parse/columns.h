@@ -6,6 +6,8 @@
 #include "parse/csv_reader.h"
 #include "lib/diag.h"
 
+#include <stdbool.h>
+
 /* The input files, in the order of their enum values: the value, and the
  * name of [columns.NAME] in report.ini and of the file NAME.csv. */
 #define INPUT_KINDS(X)                                                        \
@@ -70,7 +72,17 @@ typedef struct column_override {
 /* Where each column is in a file's records: field index, or -1. */
 typedef struct column_map {
     int index[COL_COUNT];
+    bool needed[COL_COUNT];    /* a record must have this column's field */
+    size_t fields;             /* the header's field count */
 } column_map;
+
+/* Whether a record of count fields, the last non-empty one being number
+ * last (0 when all are empty), fits the header: no non-empty field beyond
+ * the header's, and a field for each required column (date, account,
+ * amount or debit and credit, ...; trailing optional ones may be left
+ * out).  When it does not, *missing is the first required column without
+ * a field, or -1 when the record is too long. */
+bool columns_fit(const column_map *map, size_t count, size_t last, int *missing);
 
 /* Maps the header record of a file of that kind.  Reports, at line 1 of
  * file: a required column missing, two headers for one column, an
