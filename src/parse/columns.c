@@ -168,7 +168,7 @@ static void claim(header_state *h, column_id col, size_t i)
         h->found[col] = (int)i;
         return;
     }
-    diag_data(h->d, h->file, 1, col_names[col],
+    diag_data(h->d, h->file, h->header->line, col_names[col],
               "headers '%.*s' and '%.*s' both name it (fields %d and %zu)",
               field_width(h, (size_t)prev), field_text(h, (size_t)prev),
               field_width(h, i), field_text(h, i), prev + 1, i + 1);
@@ -209,7 +209,7 @@ static void match_override(header_state *h, column_id col, const column_override
         }
     }
     if (h->found[col] < 0) {
-        diag_data(h->d, h->file, 1, col_names[col],
+        diag_data(h->d, h->file, h->header->line, col_names[col],
                   "header '%s' (from report.ini line %zu) not found",
                   o->header[col], o->line[col]);
         h->failed = true;
@@ -223,8 +223,8 @@ static void report_missing(header_state *h, const column_spec *s)
     for (size_t k = 0; s->aliases[k] && k < ALIASES_SHOWN; k++)
         n += (size_t)snprintf(list + n, sizeof list - n, "%s'%s'", k ? ", " : "",
                               s->aliases[k]);
-    diag_data(h->d, h->file, 1, col_names[s->col], "missing (no header %s%s)", list,
-              s->aliases[ALIASES_SHOWN] ? ", ..." : "");
+    diag_data(h->d, h->file, h->header->line, col_names[s->col],
+              "missing (no header %s%s)", list, s->aliases[ALIASES_SHOWN] ? ", ..." : "");
     h->failed = true;
 }
 
@@ -241,10 +241,11 @@ static void check_amount(header_state *h, const column_override *o)
     if ((f[COL_DEBIT] >= 0 && f[COL_CREDIT] >= 0) || (overridden && h->failed))
         return;
     if (f[COL_DEBIT] < 0 && f[COL_CREDIT] < 0)
-        diag_data(h->d, h->file, 1, col_names[COL_AMOUNT],
+        diag_data(h->d, h->file, h->header->line, col_names[COL_AMOUNT],
                   "missing (need 'amount', or both 'debit' and 'credit')");
     else
-        diag_data(h->d, h->file, 1, col_names[f[COL_DEBIT] < 0 ? COL_DEBIT : COL_CREDIT],
+        diag_data(h->d, h->file, h->header->line,
+                  col_names[f[COL_DEBIT] < 0 ? COL_DEBIT : COL_CREDIT],
                   "missing (need both 'debit' and 'credit', or 'amount')");
     h->failed = true;
 }

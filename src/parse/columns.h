@@ -84,8 +84,8 @@ typedef struct column_map {
  * a field, or -1 when the record is too long. */
 bool columns_fit(const column_map *map, size_t count, size_t last, int *missing);
 
-/* Maps the header record of a file of that kind.  Reports, at line 1 of
- * file: a required column missing, two headers for one column, an
+/* Maps the header record of a file of that kind.  Reports, at the
+ * header's line (1, or 2 after a "sep=" line): a required column missing, two headers for one column, an
  * override naming a header that is not there.  Returns 0, or -1 when any
  * problem was reported. */
 int columns_map_header(input_kind kind, const csv_record *header,

@@ -272,9 +272,35 @@ static char detect_delimiter(csv_reader *r)
     return ',';
 }
 
+/* Excel's delimiter hint: a first line that is exactly "sep=;" (or ','
+ * or TAB) sets the delimiter, even over the one asked for (it describes
+ * this very file), and is skipped; it still counts as line 1. */
+static void skip_sep_line(csv_reader *r)
+{
+    while (r->text_len - r->text_pos < 7 && !r->error_status && !r->input_eof)
+        fill(r);
+    size_t len = r->text_len - r->text_pos;
+    if (len < 5)
+        return;
+    const char *s = r->text + r->text_pos;
+    if (memcmp(s, "sep=", 4) != 0 || !s[4] || !strchr(",;\t", s[4]) ||
+        (len > 5 && s[5] != '\n' && s[5] != '\r'))
+        return;
+    r->delimiter = s[4];
+    size_t n = len > 5 ? 6 : 5;
+    if (len > 6 && s[5] == '\r' && s[6] == '\n')
+        n = 7;
+    if (n > 5) {
+        r->line++;
+        r->after_cr = n == 6 && s[5] == '\r';
+    }
+    r->text_pos += n;
+}
+
 static void start(csv_reader *r)
 {
     r->started = true;
+    skip_sep_line(r);
     if (!r->delimiter)
         r->delimiter = detect_delimiter(r);
     csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);

@@ -1,10 +1,11 @@
 /* csv_reader.h - stream CSV records with their physical line numbers.
  *
  * Wraps libcsv.  Reads the file in chunks, so memory does not grow with the
- * file; decodes Windows-1252 to UTF-8 when asked or detected;
- * detects the delimiter (',' ';' TAB) from the header line; skips a UTF-8
- * BOM and blank lines.  Each record carries the physical line where it
- * starts (header = 1); a record spanning lines is reported at its first. */
+ * file; decodes Windows-1252 to UTF-8 when asked or detected; takes the
+ * delimiter (',' ';' TAB) from Excel's "sep=;" first line, which it skips,
+ * or detects it from the header line; skips a UTF-8 BOM and blank lines.
+ * Each record carries the physical line where it starts (header = 1, or 2
+ * after a "sep=" line); a record spanning lines is reported at its first. */
 #ifndef BILAN_CSV_READER_H
 #define BILAN_CSV_READER_H
 

@@ -147,6 +147,31 @@ static void test_delimiter(void **state)
     CHECK("a,b\n", &semi, "1:[a,b]\nEOF\ndelimiter ;\n", CSV_ENCODING_AUTO);
 }
 
+static void test_sep_line(void **state)
+{
+    (void)state;
+    /* Excel's hint: sets the delimiter, is skipped, counts as line 1 */
+    CHECK("sep=;\na,b;c\n1;2\n", &automatic, "2:[a,b][c]\n3:[1][2]\nEOF\ndelimiter ;\n",
+          CSV_ENCODING_AUTO);
+    CHECK("sep=,\r\na;b,c\r\n", &automatic, "2:[a;b][c]\nEOF\ndelimiter ,\n",
+          CSV_ENCODING_AUTO);
+    CHECK("sep=\t\ra\tb\r", &automatic, "2:[a][b]\nEOF\ndelimiter TAB\n",
+          CSV_ENCODING_AUTO);
+    CHECK("\xEF\xBB\xBFsep=;\na;b\n", &automatic, "2:[a][b]\nEOF\ndelimiter ;\n",
+          CSV_ENCODING_UTF8);
+    CHECK("sep=;", &automatic, "EOF\ndelimiter ;\n", CSV_ENCODING_AUTO);
+    /* it wins over report.ini's delimiter: it describes this file */
+    static const csv_options comma = { CSV_ENCODING_AUTO, ',' };
+    CHECK("sep=;\na;b\n", &comma, "2:[a][b]\nEOF\ndelimiter ;\n", CSV_ENCODING_AUTO);
+    /* anything else is an ordinary first line */
+    CHECK("sep=x\na\n", &automatic, "1:[sep=x]\n2:[a]\nEOF\ndelimiter ,\n",
+          CSV_ENCODING_AUTO);
+    CHECK("sep=;;\na\n", &automatic, "1:[sep=][][]\n2:[a]\nEOF\ndelimiter ;\n",
+          CSV_ENCODING_AUTO);
+    CHECK("x\nsep=;\n", &automatic, "1:[x]\n2:[sep=;]\nEOF\ndelimiter ,\n",
+          CSV_ENCODING_AUTO);
+}
+
 static void test_line_ends(void **state)
 {
     (void)state;
@@ -385,6 +410,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_basic),
         cmocka_unit_test(test_delimiter),
+        cmocka_unit_test(test_sep_line),
         cmocka_unit_test(test_line_ends),
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_quote_errors),
