@@ -166,13 +166,13 @@ static bool record_fits(ingest_file *f, bool report)
     if (!report)
         return false;
     if (missing < 0)
-        diag_data(f->d, f->name, rec->line, NULL, "%zu fields, the header has %zu",
-                  rec->count, f->format->map.fields);
+        ingest_problem(f, COL_COUNT, "fields", "%zu fields, the header has %zu",
+                       rec->count, f->format->map.fields);
     else
-        diag_data(f->d, f->name, rec->line, NULL,
-                  "%zu field%s, the header has %zu (no field for '%s')", rec->count,
-                  rec->count == 1 ? "" : "s", f->format->map.fields,
-                  column_name((column_id)missing));
+        ingest_problem(f, COL_COUNT, "fields",
+                       "%zu field%s, the header has %zu (no field for '%s')", rec->count,
+                       rec->count == 1 ? "" : "s", f->format->map.fields,
+                       column_name((column_id)missing));
     return false;
 }
 
@@ -257,6 +257,7 @@ static int ingest_run(ingest_file *f, model *m, input_kind kind, const char *dir
         f->rereading = true;
         rc = run_pass(f, fn);
     }
+    ingest_problems_flush(f);
     diag_release(d);
     free(f->scratch);
     return rc;
@@ -329,6 +330,7 @@ static int walk(const model *m, input_kind kind, const detail_call *call)
     }
     progress_done();
     csv_reader_free(r);
+    ingest_problems_flush(&f);
     free(f.scratch);
     if (rc)
         return rc;

@@ -64,21 +64,20 @@ void ingest_account_row(ingest_file *f)
     ok &= ingest_field_required(f, COL_NAME, &name, &name_len) == INGEST_FIELD_OK;
     if (ingest_field_required(f, COL_KIND, &kind_text, &kind_len) == INGEST_FIELD_OK &&
         !kind_parse(kind_text, kind_len, &kind)) {
-        diag_data(f->d, f->name, f->rec.line, "kind",
-                  "'%s' is not an account kind (revenue, expense, asset, "
-                  "liability, equity)", ingest_key(f, NULL, kind_text, kind_len));
+        ingest_problem(f, COL_KIND, "not a kind",
+                       "'%s' is not an account kind (revenue, expense, asset, "
+                       "liability, equity)", ingest_key(f, NULL, kind_text, kind_len));
         ok = false;
     }
     group = ingest_field_text(f, COL_GROUP, &group_len);
     if (group_len == 0 && (kind == KIND_REVENUE || kind == KIND_EXPENSE)) {
-        diag_data(f->d, f->name, f->rec.line, "group", "is empty");
+        ingest_problem(f, COL_GROUP, "is empty", "is empty");
         ok = false;
     }
     const account *existing = code_len ? model_find_account(m, code, code_len) : NULL;
     if (existing) {
-        diag_data(f->d, f->name, f->rec.line, "account",
-                  "'%s' is already defined at line %zu",
-                  ingest_key(f, NULL, code, code_len), existing->line);
+        ingest_problem(f, COL_ACCOUNT, NULL, "'%s' is already defined at line %zu",
+                       ingest_key(f, NULL, code, code_len), existing->line);
         ok = false;
     }
     if (!ok) {

@@ -30,7 +30,7 @@ static ingest_field_status activity_line_read(ingest_file *f, activity_line *out
     if (ingest_field_amount(f, COL_HOURS, true, &out->hours) != INGEST_FIELD_OK) {
         ok = false;
     } else if (out->hours < 0) {
-        diag_data(f->d, f->name, f->rec.line, "hours", "is negative");
+        ingest_problem(f, COL_HOURS, "is negative", "is negative");
         ok = false;
     }
     return ok ? INGEST_FIELD_OK : INGEST_FIELD_ERROR;
@@ -41,8 +41,7 @@ static ingest_field_status activity_line_read(ingest_file *f, activity_line *out
 static void add_checked(ingest_file *f, column_id col, int64_t *total, int64_t value)
 {
     if (!money_add(*total, value, total))
-        diag_data(f->d, f->name, f->rec.line, column_name(col),
-                  "the total it enters is out of range");
+        ingest_problem(f, col, "total out of range", "the total it enters is out of range");
 }
 
 /* The row counted in a tally of axes or types. */
@@ -69,7 +68,7 @@ static tally *folded_tally(ingest_file *f, tally_list *list, column_id col)
     }
     char *key = text_fold_key(name, len);
     if (!key) {
-        diag_data(f->d, f->name, f->rec.line, column_name(col), "is not valid UTF-8");
+        ingest_problem(f, col, "not UTF-8", "is not valid UTF-8");
         return NULL;
     }
     tally *t = tally_list_get(f->m, list, key, ingest_key(f, NULL, name, len), NULL,

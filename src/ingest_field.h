@@ -32,6 +32,18 @@ ingest_field_status ingest_field_amount(ingest_file *f, column_id col, bool empt
 /* A whole number >= 0; an empty field is 0. */
 ingest_field_status ingest_field_count(ingest_file *f, column_id col, int64_t *out);
 
+/* Reports a problem of the current record, at its line and in column col
+ * (COL_COUNT: none).  kind names the problem ("is not an amount"): when
+ * one kind of problem of one column is on more than a few rows of a file
+ * (the same column unreadable on every line), the first row's diagnostic
+ * stands for all, and one more gives the count of the others.  A NULL
+ * kind is never grouped.  Held until ingest_problems_flush, which reports
+ * them in the order they came. */
+void ingest_problem(ingest_file *f, column_id col, const char *kind, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Reports the problems held for the file and forgets them. */
+void ingest_problems_flush(ingest_file *f);
+
 /* Copies s[0..len) NUL-terminated into the file's scratch buffer, after
  * prefix (may be NULL) and a 0x1F separator: a key for tally maps, or a
  * value quoted in a message.  Valid until the next call. */

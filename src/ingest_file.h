@@ -12,6 +12,8 @@
 
 #include <stdbool.h>
 
+typedef struct ingest_problems ingest_problems;   /* ingest_field.c */
+
 typedef struct ingest_file {
     model *m;
     diag *d;
@@ -33,6 +35,7 @@ typedef struct ingest_file {
 
     char *scratch;             /* reusable buffer for keys */
     size_t scratch_cap;
+    ingest_problems *problems; /* held until the end of the file */
 } ingest_file;
 
 /* The row readers.  A *_row function checks f->rec, reports its problems

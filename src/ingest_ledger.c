@@ -30,7 +30,7 @@ static ingest_field_status ledger_amount(ingest_file *f, account_kind kind, int6
     bool credit_side = kind == KIND_REVENUE || kind == KIND_LIABILITY || kind == KIND_EQUITY;
     if (__builtin_sub_overflow(credit_side ? credit : debit,
                                credit_side ? debit : credit, out)) {
-        diag_data(f->d, f->name, f->rec.line, "amount", "is out of range");
+        ingest_problem(f, COL_AMOUNT, "is out of range", "is out of range");
         return INGEST_FIELD_ERROR;
     }
     return INGEST_FIELD_OK;
@@ -47,8 +47,8 @@ static account *ledger_account(ingest_file *f)
         return NULL;
     account *a = model_find_account(m, code, len);
     if (!a && !m->accounts_unreadable && !model_account_rejected(m, code, len))
-        diag_data(f->d, f->name, f->rec.line, "account", "'%s' is not in accounts.csv",
-                  ingest_key(f, NULL, code, len));
+        ingest_problem(f, COL_ACCOUNT, "not in accounts.csv", "'%s' is not in accounts.csv",
+                       ingest_key(f, NULL, code, len));
     return a;
 }
 
@@ -71,8 +71,7 @@ static ingest_field_status ledger_line_read(ingest_file *f, ledger_line *out)
 static void add_checked(ingest_file *f, column_id col, int64_t *total, int64_t value)
 {
     if (!money_add(*total, value, total))
-        diag_data(f->d, f->name, f->rec.line, column_name(col),
-                  "the total it enters is out of range");
+        ingest_problem(f, col, "total out of range", "the total it enters is out of range");
 }
 
 /* The line's amount added to its counterparty's, under the account's kind

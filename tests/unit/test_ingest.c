@@ -276,6 +276,33 @@ static void test_every_problem_reported(void **state)
     assert_non_null(strstr(fx->messages, "ledger.csv:5: column 'amount': '1.005'"));
 }
 
+static void test_same_problem_on_many_rows_is_grouped(void **state)
+{
+    fixture *fx = *state;
+    /* Six rows with an empty amount: the first stands for all.  Five rows
+     * with an unknown account: each is listed.  Within a line, the
+     * columns keep their order. */
+    write_file(fx, "ledger.csv",
+               "date,account,amount\n"
+               "2013-05-01,9991,\n"
+               "2013-05-01,9992,\n"
+               "2013-05-01,9993,\n"
+               "2013-05-01,9994,\n"
+               "2013-05-01,9995,\n"
+               "2013-05-01,4100,\n");
+    assert_int_not_equal(run(fx), 0);
+    assert_int_equal(fx->d.count, 7);
+    assert_string_equal(fx->messages,
+        "ledger.csv:2: column 'account': '9991' is not in accounts.csv\n"
+        "ledger.csv:2: column 'amount': is empty\n"
+        "ledger.csv:3: column 'account': '9992' is not in accounts.csv\n"
+        "ledger.csv:3: column 'amount': the same problem as line 2 on 5 more rows, "
+        "up to line 7\n"
+        "ledger.csv:4: column 'account': '9993' is not in accounts.csv\n"
+        "ledger.csv:5: column 'account': '9994' is not in accounts.csv\n"
+        "ledger.csv:6: column 'account': '9995' is not in accounts.csv\n");
+}
+
 static void test_duplicate_account_and_bad_kind(void **state)
 {
     fixture *fx = *state;
@@ -332,6 +359,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_first_appearance_order_despite_deferred_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lines_of_bare_delimiters_are_blank, setup, teardown),
         cmocka_unit_test_setup_teardown(test_every_problem_reported, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_same_problem_on_many_rows_is_grouped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_duplicate_account_and_bad_kind, setup, teardown),
         cmocka_unit_test_setup_teardown(test_account_types_as_exported, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
