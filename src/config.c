@@ -205,13 +205,11 @@ static int set_fiscal_year_end(config_parser *p, const config_key *k,
 {
     int month = 0, day = 0;
     parse_month_day(value, &month, &day);
-    /* 2001 is not a leap year: a fiscal year cannot end on a day that
-     * most years lack. */
-    if (!date_is_valid(2001, month, day)) {
-        diag_data(p->d, p->name, p->line, NULL,
-                  "%s '%s' is not a valid MM-DD date%s", k->name, value,
-                  month == 2 && day == 29 ? " (February 29 is not in every year)"
-                                          : "");
+    /* 2000 is a leap year: 02-29 is valid, and means the last day of
+     * February, as 02-28 does (fiscal_year_end). */
+    if (!date_is_valid(2000, month, day)) {
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not a valid MM-DD date",
+                  k->name, value);
         return -1;
     }
     p->cfg->calendar.end_month = month;
