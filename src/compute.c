@@ -220,6 +220,22 @@ static void compute_activities(compute_state *s)
     f->regions = reported_year_list(&m->regions, &f->region_list_count);
 }
 
+/* A reported year without a single ledger or activity row is a wrong
+ * year (report.ini's year, or --year), not a report of zeros. */
+static void check_year_has_rows(compute_state *s)
+{
+    const model *m = s->m;
+    if (m->ledger_rows_current > 0 || m->totals[0].activities > 0)
+        return;
+    const fiscal_period *p = &m->period[0];
+    char start[11], end[11];
+    date_format_iso(p->start, start);
+    date_format_iso(p->end, end);
+    diag_data(s->d, NULL, 0, NULL,
+              "fiscal year %s (%s to %s) has no row in ledger.csv or activities.csv: "
+              "is the year right (year in report.ini, or --year)?", p->label, start, end);
+}
+
 int compute_figures(const model *m, figures *f, diag *d)
 {
     memset(f, 0, sizeof *f);
@@ -243,5 +259,6 @@ int compute_figures(const model *m, figures *f, diag *d)
     if (s.overflow)
         diag_data(d, NULL, 0, NULL, "a total or its change in percent is out of range "
                   "(totals beyond 2^62 cents, or changes beyond 10^17 %%)");
+    check_year_has_rows(&s);
     return diag_failed(d) ? -1 : 0;
 }

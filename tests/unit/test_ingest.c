@@ -193,12 +193,36 @@ static void test_rows_outside_years_counted(void **state)
                "date,account,amount\n"
                "2011-03-31,4100,1.00\n"    /* fiscal 2011: outside */
                "2011-04-01,4100,2.00\n"    /* fiscal 2012: history */
+               "2013-04-01,4100,8.00\n"    /* fiscal 2014: reported */
                "2014-04-01,4100,4.00\n");  /* fiscal 2015: outside */
     assert_int_equal(run(fx), 0);
     assert_int_equal(fx->f.inputs.ledger_rows_outside_years, 2);
     assert_int_equal(fx->f.history_count, 3);
     assert_int_equal(fx->f.history[0].revenue, 200);
     assert_string_equal(fx->f.history[0].period.label, "2011-2012");
+}
+
+static void test_reported_year_without_rows(void **state)
+{
+    fixture *fx = *state;
+    /* Rows in other years only: a wrong year, not a report of zeros. */
+    write_file(fx, "ledger.csv",
+               "date,account,amount\n"
+               "2012-05-01,4100,1.00\n"
+               "2014-04-01,1000,2.00\n");
+    assert_int_not_equal(run(fx), 0);
+    assert_int_equal(fx->d.status, EXIT_DATAERR);
+    assert_string_equal(fx->messages,
+        "fiscal year 2013-2014 (2013-04-01 to 2014-03-31) has no row in ledger.csv or "
+        "activities.csv: is the year right (year in report.ini, or --year)?\n");
+    /* One activity in the year is enough. */
+    diag_init(&fx->d, fx->stream);
+    figures_free(&fx->f);
+    model_free(&fx->m);
+    config_free(&fx->cfg);
+    rewind(fx->stream);
+    write_file(fx, "activities.csv", "date,axis,type\n2013-05-01,A,B\n");
+    assert_int_equal(run(fx), 0);
 }
 
 static void test_partners_folded_and_counted_per_year(void **state)
@@ -355,6 +379,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ambiguous_decimal_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_debit_credit_directions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rows_outside_years_counted, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reported_year_without_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_partners_folded_and_counted_per_year, setup, teardown),
         cmocka_unit_test_setup_teardown(test_first_appearance_order_despite_deferred_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lines_of_bare_delimiters_are_blank, setup, teardown),
