@@ -604,10 +604,10 @@ static void check_required(config_parser *p)
 
 /* The whole file as UTF-8: a file saved as Windows-1252 ("ANSI", as
  * Notepad did) is converted, like the CSV files.  NULL with *what ("open"
- * or "read") and errno set when it cannot be read. */
-static char *read_text(const char *path, size_t *len, const char **what)
+ * or "read") and *why when it cannot be read (read_file). */
+static char *read_text(const char *path, size_t *len, const char **what, const char **why)
 {
-    char *text = read_file(path, len, what);
+    char *text = read_file(path, len, what, why);
     if (!text)
         return NULL;
     if (*len == 0) {               /* fmemopen wants at least one byte */
@@ -629,12 +629,12 @@ int config_load(config *cfg, const char *path, const char *name, diag *d)
 {
     config_defaults(cfg);
     size_t before = d->count, len;
-    const char *what;
-    char *text = read_text(path, &len, &what);
+    const char *what = "open", *why = NULL;
+    char *text = read_text(path, &len, &what, &why);
     FILE *f = text ? fmemopen(text, len, "r") : NULL;
     if (!f) {
         diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot %s: %s", what,
-                    strerror(errno));
+                    why ? why : strerror(errno));
         free(text);
         return -1;
     }

@@ -4,6 +4,7 @@
 #include "lib/xalloc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,65 @@ bool file_missing(const char *path)
     return access(path, F_OK) != 0 && errno == ENOENT;
 }
 
+/* What a file that is neither regular nor a folder is, for messages. */
+static const char *irregular(mode_t mode)
+{
+    if (S_ISFIFO(mode))
+        return "not a regular file (a FIFO)";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "not a regular file (a device)";
+    if (S_ISSOCK(mode))
+        return "not a regular file (a socket)";
+    return "not a regular file";
+}
+
+/* Why st is not a regular file, or NULL when it is one; *folder says
+ * whether it is a folder. */
+static const char *not_regular(const struct stat *st, bool *folder)
+{
+    *folder = S_ISDIR(st->st_mode);
+    if (S_ISREG(st->st_mode))
+        return NULL;
+    return *folder ? strerror(EISDIR) : irregular(st->st_mode);
+}
+
+/* open_regular, also saying whether path is a folder. */
+static FILE *open_checked(const char *path, const char **why, bool *folder)
+{
+    struct stat st;
+    *folder = false;
+    if (stat(path, &st) != 0) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    if ((*why = not_regular(&st, folder)) != NULL)
+        return NULL;
+    /* Non-blocking, in case a FIFO took the file's place since the stat. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    FILE *f = NULL;
+    if (fstat(fd, &st) != 0)
+        *why = strerror(errno);
+    else if ((*why = not_regular(&st, folder)) == NULL &&
+             fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) == 0)
+        f = fdopen(fd, "rb");
+    if (!f) {
+        if (!*why)
+            *why = strerror(errno);
+        close(fd);
+    }
+    return f;
+}
+
+FILE *open_regular(const char *path, const char **why)
+{
+    bool folder;
+    return open_checked(path, why, &folder);
+}
+
 /* Reads the rest of f into a new buffer; NULL with errno set on error. */
 static char *read_all(FILE *f, size_t *len)
 {
@@ -54,24 +114,20 @@ static char *read_all(FILE *f, size_t *len)
     return text;
 }
 
-char *read_file(const char *path, size_t *len, const char **what)
+char *read_file(const char *path, size_t *len, const char **what, const char **why)
 {
-    const char *step = "open";
-    FILE *f = fopen(path, "rb");
-    char *text = NULL;
-    struct stat st;
-    if (f) {
-        step = "read";
-        if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode))
-            errno = EISDIR;
-        else
-            text = read_all(f, len);
-        int err = errno;
-        fclose(f);
-        errno = err;
+    bool folder;
+    FILE *f = open_checked(path, why, &folder);
+    if (!f) {
+        *what = folder ? "read" : "open";   /* as fopen + fread would say */
+        return NULL;
     }
-    if (!text && what)
-        *what = step;
+    char *text = read_all(f, len);
+    if (!text) {
+        *what = "read";
+        *why = strerror(errno);
+    }
+    fclose(f);
     return text;
 }
 

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* "dir/name" in a new string. */
 char *path_join(const char *dir, const char *name);
@@ -16,10 +17,16 @@ char *dir_of(const char *path);
 /* Whether path does not exist (as opposed to existing but unreadable). */
 bool file_missing(const char *path);
 
-/* The whole file: malloc'd, *len bytes followed by a NUL.  NULL with errno
- * set when it cannot be read (EISDIR for a folder); then *what, when what
- * is not NULL, says which step failed: "open" or "read". */
-char *read_file(const char *path, size_t *len, const char **what);
+/* Opens path for reading when it is a regular file, after following
+ * symbolic links: a FIFO would wait for a writer forever and a device
+ * might never end.  NULL otherwise, with *why saying so: "No such file or
+ * directory", "Is a directory", "not a regular file (a FIFO)", ... */
+FILE *open_regular(const char *path, const char **why);
+
+/* The whole of a regular file (open_regular): malloc'd, *len bytes
+ * followed by a NUL.  NULL when it cannot be read; then *what says which
+ * step failed ("open", or "read", as for a folder) and *why the reason. */
+char *read_file(const char *path, size_t *len, const char **what, const char **why);
 
 /* mkdir -p: dir and its missing parents.  Failures are left for whoever
  * writes into dir to report, with their reason. */

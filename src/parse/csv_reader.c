@@ -17,6 +17,7 @@
 #include "parse/csv_reader.h"
 #include "parse/csv_reader_test.h"
 #include "parse/encoding.h"
+#include "lib/files.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
@@ -27,7 +28,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 enum {
     CSV_CHUNK = 64 * 1024,
@@ -509,15 +509,10 @@ static csv_encoding encoding_of(encoding_guess guess)
 csv_reader *csv_reader_open(const char *path, const char *name,
                             const csv_options *options, diag *d)
 {
-    FILE *fp = fopen(path, "rb");
-    struct stat st;
-    if (fp && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(fp);
-        fp = NULL;
-        errno = EISDIR;
-    }
+    const char *why;
+    FILE *fp = open_regular(path, &why);
     if (!fp) {
-        diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot open: %s", strerror(errno));
+        diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot open: %s", why);
         return NULL;
     }
     csv_reader *r = reader_new(name, options, CSV_CHUNK, d);
