@@ -170,12 +170,22 @@ static char **member(config_parser *p, const config_key *k)
     return (char **)((char *)p->cfg + k->offset);
 }
 
-/* Optional text: an empty value leaves it unset. */
+/* Optional text: an empty value leaves it unset.  What XML forbids is
+ * replaced by U+FFFD, with a warning. */
 static int set_string(config_parser *p, const config_key *k, const char *value)
 {
     char **field = member(p, k);
     free(*field);
     *field = *value ? xstrdup(value) : NULL;
+    size_t len = *field ? strlen(*field) : 0;
+    if (len && encoding_xml_forbidden(*field, len)) {
+        char *clean = xmalloc(3 * len + 1);
+        clean[encoding_xml_replace(*field, len, clean)] = '\0';
+        free(*field);
+        *field = clean;
+        diag_warning(p->d, p->name, p->line, NULL, "%s: a control character (or U+FFFE, "
+                     "U+FFFF) that no output can hold is replaced by U+FFFD", k->name);
+    }
     return 0;
 }
 

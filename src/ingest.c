@@ -176,6 +176,18 @@ static bool record_fits(ingest_file *f, bool report)
     return false;
 }
 
+/* Warns about each field of a column whose characters XML forbids were
+ * replaced by U+FFFD (csv_record): every output shows the replacement. */
+static void warn_replaced(ingest_file *f)
+{
+    for (int c = 0; c < COL_COUNT; c++) {
+        int i = f->format->map.index[c];
+        if (i >= 0 && (size_t)i < f->rec.count && f->rec.replaced[i])
+            ingest_warning(f, (column_id)c, "xml", "a control character (or U+FFFE, "
+                           "U+FFFF) that no output can hold is replaced by U+FFFD");
+    }
+}
+
 /* One pass over the records: the first reads every row, setting aside
  * those that need a convention learnt later; the second, only those. */
 static int run_pass(ingest_file *f, ingest_row_fn fn)
@@ -192,6 +204,8 @@ static int run_pass(ingest_file *f, ingest_row_fn fn)
                 progress_update(f->name, f->rows);
             if (!record_fits(f, true))
                 continue;
+            if (f->rec.replaced)
+                warn_replaced(f);
             learn_conventions(f);
             if (row_deferred(f, true)) {
                 f->deferred_rows++;

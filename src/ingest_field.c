@@ -133,6 +133,7 @@ typedef struct problem_group {
 /* A diagnostic kept, in the order reported. */
 typedef struct held_problem {
     size_t line;
+    bool warning;              /* a warning, not an error */
     column_id col;
     size_t group;              /* in groups, or NO_GROUP */
     char *text;                /* the message after "column 'NAME': " */
@@ -172,7 +173,10 @@ static bool group_count_row(problem_group *g, size_t line)
     return g->count++ < REPEATS_SHOWN;
 }
 
-void ingest_problem(ingest_file *f, column_id col, const char *kind, const char *fmt, ...)
+/* Keeps a problem or a warning (ingest_problem). */
+__attribute__((format(printf, 5, 0)))
+static void hold(ingest_file *f, bool warning, column_id col, const char *kind,
+                 const char *fmt, va_list ap)
 {
     if (!f->problems)
         f->problems = xcalloc(1, sizeof *f->problems);
@@ -180,17 +184,41 @@ void ingest_problem(ingest_file *f, column_id col, const char *kind, const char 
     size_t group = kind ? problem_group_of(p, col, kind) : NO_GROUP;
     if (group != NO_GROUP && !group_count_row(&p->groups[group], f->rec.line))
         return;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
     size_t size = n > 0 ? (size_t)n + 1 : 1;
     char *text = xmalloc(size);
-    va_start(ap, fmt);
     vsnprintf(text, size, fmt, ap);
-    va_end(ap);
     xgrow((void **)&p->held, &p->held_cap, p->held_count + 1, sizeof *p->held);
-    p->held[p->held_count++] = (held_problem){f->rec.line, col, group, text};
+    p->held[p->held_count++] = (held_problem){f->rec.line, warning, col, group, text};
+}
+
+void ingest_problem(ingest_file *f, column_id col, const char *kind, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    hold(f, false, col, kind, fmt, ap);
+    va_end(ap);
+}
+
+void ingest_warning(ingest_file *f, column_id col, const char *kind, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    hold(f, true, col, kind, fmt, ap);
+    va_end(ap);
+}
+
+/* One diagnostic, an error or a warning. */
+static void put(ingest_file *f, bool warning, size_t line, const char *column,
+                const char *text)
+{
+    if (warning)
+        diag_warning(f->d, f->name, line, column, "%s", text);
+    else
+        diag_data(f->d, f->name, line, column, "%s", text);
 }
 
 /* Reports one kept diagnostic: each row of a small group; of a large
@@ -202,12 +230,15 @@ static void held_report(ingest_file *f, const held_problem *h, size_t *seen)
     const problem_group *g = h->group == NO_GROUP ? NULL : &p->groups[h->group];
     const char *column = h->col < COL_COUNT ? column_name(h->col) : NULL;
     size_t nth = g ? seen[h->group]++ : 0;
-    if (!g || g->count <= REPEATS_SHOWN || nth == 0)
-        diag_data(f->d, f->name, h->line, column, "%s", h->text);
-    else if (nth == 1)
-        diag_data(f->d, f->name, g->min_line, column,
-                  "the same problem as line %zu on %zu more rows, up to line %zu",
-                  g->first_line, g->count - 1, g->max_line);
+    if (!g || g->count <= REPEATS_SHOWN || nth == 0) {
+        put(f, h->warning, h->line, column, h->text);
+    } else if (nth == 1) {
+        char text[160];
+        snprintf(text, sizeof text,
+                 "the same problem as line %zu on %zu more rows, up to line %zu",
+                 g->first_line, g->count - 1, g->max_line);
+        put(f, h->warning, g->min_line, column, text);
+    }
 }
 
 void ingest_problems_flush(ingest_file *f)

@@ -41,6 +41,9 @@ ingest_field_status ingest_field_count(ingest_file *f, column_id col, int64_t *o
  * them in the order they came. */
 void ingest_problem(ingest_file *f, column_id col, const char *kind, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* The same for a warning: reported, but the run still succeeds. */
+void ingest_warning(ingest_file *f, column_id col, const char *kind, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* Reports the problems held for the file and forgets them. */
 void ingest_problems_flush(ingest_file *f);
 

@@ -81,6 +81,11 @@ struct csv_reader {
     char **fields;
     size_t count, fields_cap;
     bool record_done, record_too_long;
+    /* the record again, when characters XML forbids were replaced */
+    char *clean;
+    size_t clean_cap;
+    bool *replaced;
+    size_t replaced_cap;
 };
 
 /* ---- 1. source ---- */
@@ -443,10 +448,40 @@ static int finish(csv_reader *r)
     return r->record_done ? 1 : 0;
 }
 
+/* Copies the record into r->clean with the characters XML forbids
+ * replaced, pointing the fields there; false (nothing done) when no field
+ * has one. */
+static bool replace_forbidden(csv_reader *r)
+{
+    size_t i = 0, need = 0;
+    while (i < r->count && !encoding_xml_forbidden(r->fields[i], r->lengths[i]))
+        i++;
+    if (i == r->count)
+        return false;
+    for (size_t k = 0; k < r->count; k++)
+        need += 3 * r->lengths[k] + 1;
+    xgrow((void **)&r->clean, &r->clean_cap, need, 1);
+    xgrow((void **)&r->replaced, &r->replaced_cap, r->count, sizeof *r->replaced);
+    for (size_t k = 0, used = 0; k < r->count; k++) {
+        char *out = r->clean + used;
+        r->replaced[k] = k >= i && encoding_xml_forbidden(r->fields[k], r->lengths[k]);
+        if (r->replaced[k]) {
+            r->lengths[k] = encoding_xml_replace(r->fields[k], r->lengths[k], out);
+        } else {
+            memcpy(out, r->fields[k], r->lengths[k]);
+        }
+        out[r->lengths[k]] = '\0';
+        r->fields[k] = out;
+        used += r->lengths[k] + 1;
+    }
+    return true;
+}
+
 static void emit(csv_reader *r, csv_record *rec)
 {
     for (size_t i = 0; i < r->count; i++)
         r->fields[i] = r->buf + r->offsets[i];
+    rec->replaced = replace_forbidden(r) ? r->replaced : NULL;
     rec->line = r->record_line;
     rec->count = r->count;
     rec->fields = r->fields;
@@ -553,5 +588,7 @@ void csv_reader_free(csv_reader *r)
     free(r->offsets);
     free(r->lengths);
     free(r->fields);
+    free(r->clean);
+    free(r->replaced);
     free(r);
 }

@@ -159,3 +159,41 @@ char *encoding_from_cp1252_dup(const char *text, size_t *len)
     *len = written;
     return out;
 }
+
+/* ---- what XML forbids -------------------------------------------------- */
+
+/* The length of the forbidden character at p[0..n), or 0 for none. */
+static size_t xml_forbidden_at(const unsigned char *p, size_t n)
+{
+    if (p[0] < 0x20)
+        return p[0] == '\t' || p[0] == '\n' || p[0] == '\r' ? 0 : 1;
+    if (p[0] == 0xEF && n >= 3 && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+        return 3;
+    return 0;
+}
+
+bool encoding_xml_forbidden(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++)
+        if ((p[i] < 0x20 || p[i] == 0xEF) && xml_forbidden_at(p + i, len - i))
+            return true;
+    return false;
+}
+
+size_t encoding_xml_replace(const char *s, size_t len, char *out)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n = xml_forbidden_at(p + i, len - i);
+        if (n) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i += n;
+        } else {
+            out[o++] = s[i++];
+        }
+    }
+    return o;
+}

@@ -44,4 +44,13 @@ size_t encoding_from_cp1252(const unsigned char *in, size_t n, char *out, size_t
  * *len updated; NULL when some byte is undefined in Windows-1252. */
 char *encoding_from_cp1252_dup(const char *text, size_t *len);
 
+/* Whether UTF-8 s[0..len) has a character XML 1.0 forbids: a C0 control
+ * but TAB, LF and CR, or U+FFFE, U+FFFF (a workbook, a PDF's metadata and
+ * the JSON's readers would break on them). */
+bool encoding_xml_forbidden(const char *s, size_t len);
+
+/* Copies s[0..len) to out (room for 3 * len bytes) with each such
+ * character replaced by U+FFFD; returns the length written. */
+size_t encoding_xml_replace(const char *s, size_t len, char *out);
+
 #endif

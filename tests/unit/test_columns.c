@@ -24,7 +24,7 @@ static int map_header(input_kind kind, const char *const *names, const column_ov
         fields[n] = (char *)names[n];
         lengths[n] = strlen(names[n]);
     }
-    csv_record rec = { 1, n, fields, lengths };
+    csv_record rec = { 1, n, fields, lengths, NULL };
     size_t size;
     FILE *f = open_memstream(out, &size);
     assert_non_null(f);

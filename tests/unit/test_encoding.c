@@ -118,6 +118,29 @@ static void test_pieces(void **state)
                      PIECE_INVALID);
 }
 
+static void check_xml(const char *in, const char *expected)
+{
+    size_t len = strlen(in);
+    char out[64];
+    assert_int_equal(encoding_xml_forbidden(in, len), strcmp(in, expected) != 0);
+    size_t n = encoding_xml_replace(in, len, out);
+    out[n] = '\0';
+    assert_string_equal(out, expected);
+}
+
+static void test_xml_forbidden(void **state)
+{
+    (void)state;
+    check_xml("plain \t\r\n text", "plain \t\r\n text");
+    check_xml("a\x01" "b", "a\xEF\xBF\xBD" "b");
+    check_xml("\x1f\x0b", "\xEF\xBF\xBD\xEF\xBF\xBD");
+    check_xml("x\xEF\xBF\xBF", "x\xEF\xBF\xBD");             /* U+FFFF */
+    check_xml("\xEF\xBF\xBE" "y", "\xEF\xBF\xBD" "y");       /* U+FFFE */
+    check_xml("\xEF\xBF\xBD \xEF\xBF\xBC", "\xEF\xBF\xBD \xEF\xBF\xBC");   /* allowed */
+    check_xml("caf\xC3\xA9 \x7f", "caf\xC3\xA9 \x7f");        /* DEL is allowed */
+    check_xml("\xEF\xBF", "\xEF\xBF");                       /* cut: not U+FFFF */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -127,6 +150,7 @@ int main(void)
         cmocka_unit_test(test_guess),
         cmocka_unit_test(test_guess_file),
         cmocka_unit_test(test_pieces),
+        cmocka_unit_test(test_xml_forbidden),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
