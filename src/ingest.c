@@ -176,6 +176,39 @@ static bool record_fits(ingest_file *f, bool report)
     return false;
 }
 
+/* The longest text a column may hold, in bytes: names and codes are
+ * printed in tables and titles (and the PDF library fails on very long
+ * strings); a memo only goes to a workbook cell, which holds 32,767. */
+enum { NAME_BYTES_MAX = 1000, MEMO_BYTES_MAX = 32767 };
+
+/* Whether every field of a column is within its length; reports, if
+ * report, each that is not.  Such a record is not read. */
+static bool record_lengths_ok(ingest_file *f, bool report)
+{
+    bool ok = true;
+    for (int c = 0; c < COL_COUNT; c++) {
+        int i = f->format->map.index[c];
+        if (i < 0 || (size_t)i >= f->rec.count)
+            continue;
+        size_t len = f->rec.lengths[i], max = c == COL_MEMO ? MEMO_BYTES_MAX : NAME_BYTES_MAX;
+        text_trim(f->rec.fields[i], &len);
+        if (len <= max)
+            continue;
+        ok = false;
+        if (report)
+            ingest_problem(f, (column_id)c, "too long", "is %zu bytes long, more than %zu",
+                           len, max);
+    }
+    return ok;
+}
+
+/* Whether the record can be read: its fields line up with the header and
+ * none is too long.  Reports why not, if report (the first pass). */
+static bool record_readable(ingest_file *f, bool report)
+{
+    return record_fits(f, report) && record_lengths_ok(f, report);
+}
+
 /* Warns about each field of a column whose characters XML forbids were
  * replaced by U+FFFD (csv_record): every output shows the replacement. */
 static void warn_replaced(ingest_file *f)
@@ -202,7 +235,7 @@ static int run_pass(ingest_file *f, ingest_row_fn fn)
         if (!f->rereading) {
             if ((++f->rows & 0x3fff) == 0)
                 progress_update(f->name, f->rows);
-            if (!record_fits(f, true))
+            if (!record_readable(f, true))
                 continue;
             if (f->rec.replaced)
                 warn_replaced(f);
@@ -211,8 +244,8 @@ static int run_pass(ingest_file *f, ingest_row_fn fn)
                 f->deferred_rows++;
                 continue;
             }
-        } else if (!row_deferred(f, false) || !record_fits(f, false)) {
-            continue;      /* (the first pass reported a record that does not fit) */
+        } else if (!row_deferred(f, false) || !record_readable(f, false)) {
+            continue;      /* (the first pass reported those that cannot be read) */
         }
         fn(f);
     }
@@ -335,7 +368,7 @@ static int walk(const model *m, input_kind kind, const detail_call *call)
     while (rc == 0 && (got = csv_reader_next(r, &f.rec)) > 0) {
         if ((++rows & 0x3fff) == 0)
             progress_update(f.name, rows);
-        if (record_blank(&f.rec) || !record_fits(&f, false))
+        if (record_blank(&f.rec) || !record_readable(&f, false))
             continue;
         if (kind == INPUT_LEDGER)
             rc = ingest_ledger_detail(&f, call->ledger, call->arg);
