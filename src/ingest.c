@@ -153,7 +153,7 @@ static bool record_fits(ingest_file *f, bool report)
 {
     const csv_record *rec = &f->rec;
     size_t last = rec->count;
-    while (last > 0) {
+    while (last > f->format->map.fields) {   /* the last non-empty field, if beyond */
         size_t len = rec->lengths[last - 1];
         text_trim(rec->fields[last - 1], &len);
         if (len)
@@ -191,7 +191,8 @@ static bool record_lengths_ok(ingest_file *f, bool report)
         if (i < 0 || (size_t)i >= f->rec.count)
             continue;
         size_t len = f->rec.lengths[i], max = c == COL_MEMO ? MEMO_BYTES_MAX : NAME_BYTES_MAX;
-        text_trim(f->rec.fields[i], &len);
+        if (len > max)         /* (only a long field is worth trimming) */
+            text_trim(f->rec.fields[i], &len);
         if (len <= max)
             continue;
         ok = false;
@@ -345,6 +346,17 @@ typedef struct detail_call {
     void *arg;
 } detail_call;
 
+/* Whether the record is dated in the reported or the previous year, the
+ * years the detail sheets list: the others are skipped before being read. */
+static bool in_detail_years(ingest_file *f)
+{
+    date when;
+    if (ingest_field_date(f, COL_DATE, &when) != INGEST_FIELD_OK)
+        return false;
+    int slot = model_slot_of_date(f->m, when);
+    return slot == 0 || slot == 1;
+}
+
 /* Reads m's file of that kind again, with a copy of the conventions the
  * first read settled, handing each record to its kind's detail reader.
  * The file was validated by ingest_input, so problems go to a quiet diag
@@ -368,7 +380,7 @@ static int walk(const model *m, input_kind kind, const detail_call *call)
     while (rc == 0 && (got = csv_reader_next(r, &f.rec)) > 0) {
         if ((++rows & 0x3fff) == 0)
             progress_update(f.name, rows);
-        if (record_blank(&f.rec) || !record_readable(&f, false))
+        if (record_blank(&f.rec) || !in_detail_years(&f) || !record_readable(&f, false))
             continue;
         if (kind == INPUT_LEDGER)
             rc = ingest_ledger_detail(&f, call->ledger, call->arg);

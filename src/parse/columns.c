@@ -267,6 +267,8 @@ bool columns_fit(const column_map *map, size_t count, size_t last, int *missing)
     *missing = -1;
     if (last > map->fields)
         return false;
+    if (count >= map->needed_fields)
+        return true;
     for (int c = 0; c < COL_COUNT; c++)
         if (map->needed[c] && map->index[c] >= (int)count &&
             (*missing < 0 || map->index[c] < map->index[*missing]))
@@ -305,8 +307,12 @@ int columns_map_header(input_kind kind, const csv_record *header,
         check_amount(&h, override);
     for (int c = 0; c < COL_COUNT; c++)
         map->index[c] = h.found[c];
-    for (int c = 0; c < COL_COUNT; c++)
+    map->needed_fields = 0;
+    for (int c = 0; c < COL_COUNT; c++) {
         map->needed[c] = map->index[c] >= 0 && column_needed(specs, (column_id)c);
+        if (map->needed[c] && (size_t)map->index[c] + 1 > map->needed_fields)
+            map->needed_fields = (size_t)map->index[c] + 1;
+    }
     map->fields = n;
     for (size_t i = 0; i < n; i++)
         free(h.keys[i]);

@@ -74,6 +74,7 @@ typedef struct column_map {
     int index[COL_COUNT];
     bool needed[COL_COUNT];    /* a record must have this column's field */
     size_t fields;             /* the header's field count */
+    size_t needed_fields;      /* fields up to the last needed column's */
 } column_map;
 
 /* Whether a record of count fields, the last non-empty one being number

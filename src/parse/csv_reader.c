@@ -65,6 +65,7 @@ struct csv_reader {
     char *text;                    /* decoded, text[text_pos..text_len) unparsed */
     size_t text_len, text_pos, text_cap;
     int error_status;              /* a decoding error at text_len, or 0 */
+    bool forbidden_seen;           /* a character XML forbids was decoded */
     char error[CSV_MESSAGE_MAX];
     /* 3. parsing */
     char delimiter;
@@ -121,10 +122,19 @@ static void set_error(csv_reader *r, int status, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Notes whether the text decoded at s[0..n) has a character XML forbids:
+ * until one is seen, records need no look for them (replace_forbidden). */
+static void note_forbidden(csv_reader *r, const char *s, size_t n)
+{
+    if (!r->forbidden_seen)
+        r->forbidden_seen = encoding_xml_forbidden(s, n);
+}
+
 static void text_append(csv_reader *r, const void *s, size_t n)
 {
     xgrow((void **)&r->text, &r->text_cap, r->text_len + n + 1, 1);
     memcpy(r->text + r->text_len, s, n);
+    note_forbidden(r, r->text + r->text_len, n);
     r->text_len += n;
 }
 
@@ -171,6 +181,7 @@ static size_t decode_cp1252(csv_reader *r, unsigned char *p, size_t n)
     size_t m = nul ? (size_t)(nul - p) : n, written;
     xgrow((void **)&r->text, &r->text_cap, r->text_len + 3 * m + 1, 1);
     size_t done = encoding_from_cp1252(p, m, r->text + r->text_len, &written);
+    note_forbidden(r, r->text + r->text_len, written);
     r->text_len += written;
     if (done < m)
         set_error(r, EXIT_DATAERR, "byte 0x%02X is not a Windows-1252 character", p[done]);
@@ -481,7 +492,7 @@ static void emit(csv_reader *r, csv_record *rec)
 {
     for (size_t i = 0; i < r->count; i++)
         r->fields[i] = r->buf + r->offsets[i];
-    rec->replaced = replace_forbidden(r) ? r->replaced : NULL;
+    rec->replaced = r->forbidden_seen && replace_forbidden(r) ? r->replaced : NULL;
     rec->line = r->record_line;
     rec->count = r->count;
     rec->fields = r->fields;

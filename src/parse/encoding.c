@@ -172,10 +172,32 @@ static size_t xml_forbidden_at(const unsigned char *p, size_t n)
     return 0;
 }
 
+/* Whether none of the 8 bytes at p is below 0x20 or 0xEF (the lead of
+ * U+FFFE and U+FFFF): then none starts a forbidden character. */
+static bool xml_clean8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    const uint64_t high = UINT64_C(0x8080808080808080);
+    uint64_t below = (w - 0x20 * ones) & ~w & high;   /* a byte < 0x20 */
+    uint64_t ef = w ^ (0xEF * ones);
+    uint64_t is_ef = (ef - ones) & ~ef & high;         /* a byte == 0xEF */
+    return (below | is_ef) == 0;
+}
+
 bool encoding_xml_forbidden(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
-    for (size_t i = 0; i < len; i++)
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        if (xml_clean8(p + i))
+            continue;
+        for (size_t k = i; k < i + 8; k++)   /* a line end, most likely */
+            if ((p[k] < 0x20 || p[k] == 0xEF) && xml_forbidden_at(p + k, len - k))
+                return true;
+    }
+    for (; i < len; i++)
         if ((p[i] < 0x20 || p[i] == 0xEF) && xml_forbidden_at(p + i, len - i))
             return true;
     return false;

@@ -182,12 +182,11 @@ static money_status read_body(const char *s, size_t len, int mark, uint64_t *mag
     return MONEY_OK;
 }
 
-/* Removes mark from the front of s[0..*len) (then spaces): true if it
- * was there. */
-static bool strip_front(const char **s, size_t *len, const char *mark)
+/* Removes mark (n bytes) from the front of s[0..*len) (then spaces): true
+ * if it was there. */
+static bool strip_front(const char **s, size_t *len, const char *mark, size_t n)
 {
-    size_t n = strlen(mark);
-    if (*len < n || memcmp(*s, mark, n) != 0)
+    if (*len < n || (*s)[0] != mark[0] || memcmp(*s, mark, n) != 0)
         return false;
     *s += n;
     *len -= n;
@@ -195,10 +194,9 @@ static bool strip_front(const char **s, size_t *len, const char *mark)
     return true;
 }
 
-static bool strip_back(const char **s, size_t *len, const char *mark)
+static bool strip_back(const char **s, size_t *len, const char *mark, size_t n)
 {
-    size_t n = strlen(mark);
-    if (*len < n || memcmp(*s + *len - n, mark, n) != 0)
+    if (*len < n || (*s)[*len - 1] != mark[n - 1] || memcmp(*s + *len - n, mark, n) != 0)
         return false;
     *len -= n;
     *s = text_trim(*s, len);
@@ -211,21 +209,26 @@ static bool strip_sign(const char **s, size_t *len, bool *negative)
     if (*len == 0 || ((*s)[0] != '-' && (*s)[0] != '+'))
         return false;
     *negative = (*s)[0] == '-';
-    return strip_front(s, len, *negative ? "-" : "+");
+    return strip_front(s, len, *negative ? "-" : "+", 1);
 }
 
 /* The currency marks an amount may carry, before or after it. */
-static const char *const currency_marks[] = { "$", "\xe2\x82\xac" /* € */, "\xc2\xa3" /* £ */ };
+static const struct {
+    const char *text;
+    size_t len;
+} currency_marks[] = { {"$", 1}, {"\xe2\x82\xac", 3} /* € */, {"\xc2\xa3", 2} /* £ */ };
 
 enum { CURRENCY_MARKS = sizeof currency_marks / sizeof currency_marks[0] };
 
 /* Removes one currency mark from the front (or, when back, the back). */
 static bool strip_currency(const char **s, size_t *len, bool back)
 {
-    for (size_t i = 0; i < CURRENCY_MARKS; i++)
-        if (back ? strip_back(s, len, currency_marks[i])
-                 : strip_front(s, len, currency_marks[i]))
+    for (size_t i = 0; i < CURRENCY_MARKS; i++) {
+        const char *mark = currency_marks[i].text;
+        size_t n = currency_marks[i].len;
+        if (back ? strip_back(s, len, mark, n) : strip_front(s, len, mark, n))
             return true;
+    }
     return false;
 }
 
@@ -236,8 +239,8 @@ static bool unwrap(const char **s, size_t *len, bool *negative)
 {
     bool sign = false;
     *negative = false;
-    if (strip_front(s, len, "(")) {
-        if (!strip_back(s, len, ")"))
+    if (strip_front(s, len, "(", 1)) {
+        if (!strip_back(s, len, ")", 1))
             return false;
         sign = *negative = true;
     }
