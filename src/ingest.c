@@ -146,9 +146,8 @@ static bool record_blank(const csv_record *rec)
 
 /* Whether the record's fields line up with the header (columns_fit);
  * when they do not, reports it at its line if report.  Such a record is
- * not read:
- * its values would land in the wrong columns (an unquoted 1,234.56 in a
- * comma file must never become 1.00). */
+ * not read: its values would land in the wrong columns (an unquoted
+ * 1,234.56 in a comma file must never become 1.00). */
 static bool record_fits(ingest_file *f, bool report)
 {
     const csv_record *rec = &f->rec;
@@ -181,8 +180,8 @@ static bool record_fits(ingest_file *f, bool report)
  * strings); a memo only goes to a workbook cell, which holds 32,767. */
 enum { NAME_BYTES_MAX = 1000, MEMO_BYTES_MAX = 32767 };
 
-/* Whether every field of a column is within its length; reports, if
- * report, each that is not.  Such a record is not read. */
+/* Whether every field is within its column's length; reports, if report,
+ * each that is not.  Such a record is not read. */
 static bool record_lengths_ok(ingest_file *f, bool report)
 {
     bool ok = true;
