@@ -4,7 +4,7 @@
  * again and again (the tests do).  "--opt value" and "--opt=value" are both
  * accepted; -h, -V and -q are the short forms. */
 #include "cli.h"
-#include "config.h"
+#include "lib/lang.h"
 
 #include <hpdf.h>
 #include <xlsxwriter.h>

@@ -1,36 +1,10 @@
 /* compute.c - totals, groups, year over year, distinct counts: the model
  * turned into the figures.  The only place a figure is computed. */
 #include "compute.h"
+#include "lib/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* change / |previous| x 1000, rounded half away from zero, in 128 bits. */
-static __int128 pct_tenths(int64_t change, int64_t previous)
-{
-    __int128 num = (__int128)change * 1000;
-    __int128 den = previous < 0 ? -(__int128)previous : previous;
-    __int128 mag = num < 0 ? -num : num;
-    __int128 q = (mag * 2 + den) / (den * 2);
-    return num < 0 ? -q : q;
-}
-
-bool compute_change_pct_tenths(int64_t change, int64_t previous, int64_t *tenths)
-{
-    if (previous == 0)
-        return false;
-    __int128 q = pct_tenths(change, previous);
-    *tenths = q > INT64_MAX ? INT64_MAX : q < -INT64_MAX ? -INT64_MAX : (int64_t)q;
-    return true;
-}
-
-figure figure_make(int64_t current, int64_t previous)
-{
-    figure f = {.current = current, .previous = previous};
-    f.change = current - previous;   /* callers keep totals within range */
-    f.has_pct = compute_change_pct_tenths(f.change, previous, &f.change_pct_tenths);
-    return f;
-}
 
 /* Values are kept within +-2^62 so that a change never overflows. */
 enum { RANGE_BITS = 62 };
@@ -59,11 +33,11 @@ static figure checked_figure(compute_state *s, int64_t current, int64_t previous
         s->overflow = true;
         return figure_make(0, 0);
     }
-    if (previous != 0) {
-        __int128 q = pct_tenths(current - previous, previous);
-        if (q > INT64_MAX || q < -INT64_MAX)
-            s->overflow = true;     /* a change beyond 10^17 % */
-    }
+    int64_t tenths;
+    bool clamped;
+    if (figure_change_pct_tenths(current - previous, previous, &tenths, &clamped) &&
+        clamped)
+        s->overflow = true;         /* a change beyond 10^17 % */
     return figure_make(current, previous);
 }
 
@@ -246,6 +220,22 @@ static void compute_activities(compute_state *s)
     f->regions = reported_year_list(&m->regions, &f->region_list_count);
 }
 
+/* A reported year without a single ledger or activity row is a wrong
+ * year (report.ini's year, or --year), not a report of zeros. */
+static void check_year_has_rows(compute_state *s)
+{
+    const model *m = s->m;
+    if (m->ledger_rows_current > 0 || m->totals[0].activities > 0)
+        return;
+    const fiscal_period *p = &m->period[0];
+    char start[11], end[11];
+    date_format_iso(p->start, start);
+    date_format_iso(p->end, end);
+    diag_data(s->d, NULL, 0, NULL,
+              "fiscal year %s (%s to %s) has no row in ledger.csv or activities.csv: "
+              "is the year right (year in report.ini, or --year)?", p->label, start, end);
+}
+
 int compute_figures(const model *m, figures *f, diag *d)
 {
     memset(f, 0, sizeof *f);
@@ -269,21 +259,6 @@ int compute_figures(const model *m, figures *f, diag *d)
     if (s.overflow)
         diag_data(d, NULL, 0, NULL, "a total or its change in percent is out of range "
                   "(totals beyond 2^62 cents, or changes beyond 10^17 %%)");
+    check_year_has_rows(&s);
     return diag_failed(d) ? -1 : 0;
-}
-
-void figures_free(figures *f)
-{
-    if (!f)
-        return;
-    free(f->revenue_groups);
-    free(f->expense_groups);
-    free(f->accounts);
-    free(f->counterparties);
-    free(f->history);
-    free(f->axes);
-    free(f->types);
-    free(f->partners);
-    free(f->regions);
-    memset(f, 0, sizeof *f);
 }

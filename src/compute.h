@@ -6,12 +6,9 @@
 #include "figures.h"
 #include "model.h"
 
-/* Fills f from m.  Returns 0, or -1 when a total leaves the range of
- * int64 cents (reported to d, EXIT_DATAERR). */
+/* Fills f from m.  Returns 0, or -1 (reported to d, EXIT_DATAERR) when a
+ * total leaves the range of int64 cents, or when the reported year has no
+ * ledger row and no activity row. */
 int compute_figures(const model *m, figures *f, diag *d);
-
-/* change / |previous| x 1000 rounded half away from zero; false when
- * previous is 0 (no percentage: "new"). */
-bool compute_change_pct_tenths(int64_t change, int64_t previous, int64_t *tenths);
 
 #endif

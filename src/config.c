@@ -10,14 +10,15 @@
  * and all of them in one run.  A file saved as Windows-1252 is converted
  * to UTF-8 first. */
 #include "config.h"
+#include "lib/files.h"
 #include "lib/text.h"
+#include "parse/encoding.h"
 #include "lib/xalloc.h"
 
 #include <ini.h>
 
 #include <ctype.h>
 #include <errno.h>
-#include <iconv.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,12 +170,22 @@ static char **member(config_parser *p, const config_key *k)
     return (char **)((char *)p->cfg + k->offset);
 }
 
-/* Optional text: an empty value leaves it unset. */
+/* Optional text: an empty value leaves it unset.  What XML forbids is
+ * replaced by U+FFFD, with a warning. */
 static int set_string(config_parser *p, const config_key *k, const char *value)
 {
     char **field = member(p, k);
     free(*field);
     *field = *value ? xstrdup(value) : NULL;
+    size_t len = *field ? strlen(*field) : 0;
+    if (len && encoding_xml_forbidden(*field, len)) {
+        char *clean = xmalloc(3 * len + 1);
+        clean[encoding_xml_replace(*field, len, clean)] = '\0';
+        free(*field);
+        *field = clean;
+        diag_warning(p->d, p->name, p->line, NULL, "%s: a control character (or U+FFFE, "
+                     "U+FFFF) that no output can hold is replaced by U+FFFD", k->name);
+    }
     return 0;
 }
 
@@ -204,13 +215,11 @@ static int set_fiscal_year_end(config_parser *p, const config_key *k,
 {
     int month = 0, day = 0;
     parse_month_day(value, &month, &day);
-    /* 2001 is not a leap year: a fiscal year cannot end on a day that
-     * most years lack. */
-    if (!date_is_valid(2001, month, day)) {
-        diag_data(p->d, p->name, p->line, NULL,
-                  "%s '%s' is not a valid MM-DD date%s", k->name, value,
-                  month == 2 && day == 29 ? " (February 29 is not in every year)"
-                                          : "");
+    /* 2000 is a leap year: 02-29 is valid, and means the last day of
+     * February, as 02-28 does (fiscal_year_end). */
+    if (!date_is_valid(2000, month, day)) {
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not a valid MM-DD date",
+                  k->name, value);
         return -1;
     }
     p->cfg->calendar.end_month = month;
@@ -603,52 +612,21 @@ static void check_required(config_parser *p)
     }
 }
 
-char *config_from_cp1252(const char *text, size_t *len)
-{
-    iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
-    if (cd == (iconv_t)-1)
-        return NULL;
-    size_t cap = 3 * *len + 1, inleft = *len, outleft = cap;
-    char *out = xmalloc(cap), *in = (char *)text, *o = out;
-    size_t rc = iconv(cd, &in, &inleft, &o, &outleft);
-    iconv_close(cd);
-    if (rc == (size_t)-1) {
-        free(out);
-        return NULL;
-    }
-    *len = (size_t)(o - out);
-    return out;
-}
-
 /* The whole file as UTF-8: a file saved as Windows-1252 ("ANSI", as
  * Notepad did) is converted, like the CSV files.  NULL with *what ("open"
- * or "read") and errno set when it cannot be read. */
-static char *read_text(const char *path, size_t *len, const char **what)
+ * or "read") and *why when it cannot be read (read_file). */
+static char *read_text(const char *path, size_t *len, const char **what, const char **why)
 {
-    *what = "open";
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    char *text = read_file(path, len, what, why);
+    if (!text)
         return NULL;
-    char *text = NULL;
-    size_t cap = 0, n;
-    *len = 0;
-    do {
-        xgrow((void **)&text, &cap, *len + 4096, 1);
-        n = fread(text + *len, 1, cap - *len, f);
-        *len += n;
-    } while (n > 0);
-    int err = ferror(f) ? (errno ? errno : EIO) : 0;
-    fclose(f);
-    if (err) {
+    if (*len == 0) {               /* fmemopen wants at least one byte */
         free(text);
-        *what = "read";
-        errno = err;
-        return NULL;
+        text = xstrdup("\n");
+        *len = 1;
     }
-    if (*len == 0)
-        text[(*len)++] = '\n';      /* fmemopen wants at least one byte */
     if (!text_is_utf8(text, *len)) {
-        char *converted = config_from_cp1252(text, len);
+        char *converted = encoding_from_cp1252_dup(text, len);
         if (converted) {
             free(text);
             text = converted;
@@ -661,12 +639,12 @@ int config_load(config *cfg, const char *path, const char *name, diag *d)
 {
     config_defaults(cfg);
     size_t before = d->count, len;
-    const char *what;
-    char *text = read_text(path, &len, &what);
+    const char *what = "open", *why = NULL;
+    char *text = read_text(path, &len, &what, &why);
     FILE *f = text ? fmemopen(text, len, "r") : NULL;
     if (!f) {
         diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot %s: %s", what,
-                    strerror(errno));
+                    why ? why : strerror(errno));
         free(text);
         return -1;
     }
@@ -721,20 +699,4 @@ void config_free(config *cfg)
             cfg->columns[k].header[c] = NULL;
             cfg->columns[k].line[c] = 0;
         }
-}
-
-const char *language_code(language lang)
-{
-    return lang == LANG_EN ? "en" : "fr";
-}
-
-int language_parse(const char *text, language *out)
-{
-    if (strcasecmp(text, "fr") == 0)
-        *out = LANG_FR;
-    else if (strcasecmp(text, "en") == 0)
-        *out = LANG_EN;
-    else
-        return -1;
-    return 0;
 }

@@ -9,14 +9,10 @@
 #include "parse/csv_reader.h"
 #include "parse/date.h"
 #include "lib/diag.h"
+#include "lib/lang.h"
 #include "parse/money.h"
 
 #include <stdbool.h>
-
-typedef enum language {
-    LANG_FR,
-    LANG_EN
-} language;
 
 typedef struct config {
     /* [organisation] */
@@ -54,12 +50,8 @@ void config_free(config *cfg);   /* frees the strings; NULL-safe members */
 /* Windows-1252 text[0..*len) converted to UTF-8 in a new buffer, *len its
  * length, or NULL when it is not Windows-1252 either (five bytes are
  * undefined there).  Also used for the report's Markdown texts. */
-char *config_from_cp1252(const char *text, size_t *len);
 
 /* For --lang: sets cfg->lang; a default title follows the language. */
 void config_set_language(config *cfg, language lang);
-
-const char *language_code(language lang);           /* "fr" / "en" */
-int language_parse(const char *text, language *out); /* 0 or -1 */
 
 #endif

@@ -24,7 +24,15 @@ typedef struct figure {
                                   away from zero: 58.2 % is 582 */
 } figure;
 
+/* The figure of current against previous (callers keep both within
+ * +-2^62, so that the change cannot overflow). */
 figure figure_make(int64_t current, int64_t previous);
+
+/* change / |previous| x 1000 rounded half away from zero, into *tenths,
+ * clamped to +-INT64_MAX; *clamped (when not NULL) says whether it was.
+ * False when previous is 0 (no percentage: "new"). */
+bool figure_change_pct_tenths(int64_t change, int64_t previous, int64_t *tenths,
+                              bool *clamped);
 
 typedef struct group_figure {
     const char *group;

@@ -1,123 +1,17 @@
-/* ingest.c - read the input folder: the per-file driver (open, header,
- * conventions learnt from the values, deferred rows) and the typed field
- * readers shared by the row processors in ingest_*.c. */
-#include "ingest_file.h"
+/* ingest.c - read the input folder: the table of files, the per-file
+ * driver (open, header, conventions learnt from the values, deferred rows),
+ * and the detail walk that reads ledger.csv and activities.csv again for
+ * the workbook.  Both open a file the same way (open_mapped) and hand each
+ * record to the row readers of ingest_{accounts,ledger,activities,people}.c,
+ * which only this file calls. */
+#include "ingest.h"
+#include "ingest_field.h"
+#include "lib/files.h"
 #include "lib/progress.h"
 #include "lib/text.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-/* ---- fields ------------------------------------------------------------ */
-
-bool field_present(const ingest_file *f, column_id col)
-{
-    int i = f->format->map.index[col];
-    return i >= 0;
-}
-
-const char *field_text(const ingest_file *f, column_id col, size_t *len)
-{
-    int i = f->format->map.index[col];
-    if (i < 0 || (size_t)i >= f->rec.count) {
-        *len = 0;
-        return "";
-    }
-    *len = f->rec.lengths[i];
-    return text_trim(f->rec.fields[i], len);
-}
-
-/* The value as a printable NUL-terminated string for messages. */
-static const char *field_quoted(ingest_file *f, column_id col)
-{
-    size_t len;
-    const char *s = field_text(f, col, &len);
-    return ingest_key(f, NULL, s, len);
-}
-
-static void field_error(ingest_file *f, column_id col, const char *what)
-{
-    diag_data(f->d, f->name, f->rec.line, column_name(col), "'%s' %s",
-              field_quoted(f, col), what);
-}
-
-field_status field_required(ingest_file *f, column_id col, const char **out,
-                            size_t *len)
-{
-    *out = field_text(f, col, len);
-    if (*len == 0) {
-        diag_data(f->d, f->name, f->rec.line, column_name(col), "is empty");
-        return FIELD_ERROR;
-    }
-    return FIELD_OK;
-}
-
-field_status field_date(ingest_file *f, column_id col, date *out)
-{
-    size_t len;
-    const char *s = field_text(f, col, &len);
-    date_status st = date_parse(s, len, f->format->order, out);
-    if (st == DATE_OK)
-        return FIELD_OK;
-    if (st == DATE_AMBIGUOUS && f->order_unknown)
-        return FIELD_ERROR;    /* one diagnostic for the file says so */
-    if (st == DATE_EMPTY)
-        diag_data(f->d, f->name, f->rec.line, column_name(col), "is empty");
-    else
-        field_error(f, col, date_status_message(st));
-    return FIELD_ERROR;
-}
-
-field_status field_amount(ingest_file *f, column_id col, bool empty_is_zero,
-                          int64_t *out)
-{
-    size_t len;
-    const char *s = field_text(f, col, &len);
-    if (len == 0 && empty_is_zero) {
-        *out = 0;
-        return FIELD_OK;
-    }
-    money_status st = money_parse(s, len, f->format->decimal, out);
-    if (st == MONEY_OK)
-        return FIELD_OK;
-    if (st == MONEY_EMPTY)
-        diag_data(f->d, f->name, f->rec.line, column_name(col), "is empty");
-    else
-        field_error(f, col, money_status_message(st));
-    return FIELD_ERROR;
-}
-
-field_status field_count(ingest_file *f, column_id col, int64_t *out)
-{
-    size_t len;
-    const char *s = field_text(f, col, &len);
-    int64_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] < '0' || s[i] > '9' || n > (INT64_MAX - 9) / 10) {
-            field_error(f, col, "is not a whole number >= 0");
-            return FIELD_ERROR;
-        }
-        n = n * 10 + (s[i] - '0');
-    }
-    *out = n;
-    return FIELD_OK;
-}
-
-const char *ingest_key(ingest_file *f, const char *prefix, const char *s, size_t len)
-{
-    size_t plen = prefix ? strlen(prefix) + 1 : 0;
-    xgrow((void **)&f->scratch, &f->scratch_cap, plen + len + 1, 1);
-    if (prefix) {
-        memcpy(f->scratch, prefix, plen - 1);
-        f->scratch[plen - 1] = '\x1f';
-    }
-    memcpy(f->scratch + plen, s, len);
-    f->scratch[plen + len] = '\0';
-    return f->scratch;
-}
 
 /* ---- conventions learnt from the values -------------------------------- */
 
@@ -133,15 +27,15 @@ static bool year_first(const char *s, size_t len)
 static size_t money_columns(const ingest_file *f, column_id cols[3])
 {
     size_t n = 0;
-    if (field_present(f, COL_AMOUNT)) {
+    if (ingest_field_present(f, COL_AMOUNT)) {
         cols[n++] = COL_AMOUNT;
     } else {
-        if (field_present(f, COL_DEBIT))
+        if (ingest_field_present(f, COL_DEBIT))
             cols[n++] = COL_DEBIT;
-        if (field_present(f, COL_CREDIT))
+        if (ingest_field_present(f, COL_CREDIT))
             cols[n++] = COL_CREDIT;
     }
-    if (field_present(f, COL_HOURS))
+    if (ingest_field_present(f, COL_HOURS))
         cols[n++] = COL_HOURS;
     return n;
 }
@@ -156,7 +50,7 @@ static void learn_conventions(ingest_file *f)
         column_id cols[3];
         size_t n = money_columns(f, cols);
         for (size_t i = 0; i < n && fmt->decimal == MONEY_DECIMAL_AUTO; i++) {
-            const char *s = field_text(f, cols[i], &len);
+            const char *s = ingest_field_text(f, cols[i], &len);
             money_evidence ev = money_evidence_of(s, len);
             if (ev != MONEY_EVIDENCE_NONE) {
                 fmt->decimal = ev == MONEY_EVIDENCE_POINT ? MONEY_DECIMAL_POINT
@@ -165,8 +59,8 @@ static void learn_conventions(ingest_file *f)
             }
         }
     }
-    if (fmt->order == DATE_ORDER_AUTO && field_present(f, COL_DATE)) {
-        const char *s = field_text(f, COL_DATE, &len);
+    if (fmt->order == DATE_ORDER_AUTO && ingest_field_present(f, COL_DATE)) {
+        const char *s = ingest_field_text(f, COL_DATE, &len);
         if (year_first(s, len))
             return;
         date_order ev = date_order_evidence(s, len);
@@ -194,13 +88,13 @@ static bool row_deferred(ingest_file *f, bool note)
         size_t n = money_columns(f, cols);
         for (size_t i = 0; i < n; i++) {
             int64_t ignored;
-            const char *s = field_text(f, cols[i], &len);
+            const char *s = ingest_field_text(f, cols[i], &len);
             if (money_parse(s, len, MONEY_DECIMAL_AUTO, &ignored) == MONEY_AMBIGUOUS)
                 deferred = true;
         }
     }
-    if (field_present(f, COL_DATE) && !known_at(f->order_fixed, f->order_line, line)) {
-        const char *s = field_text(f, COL_DATE, &len);
+    if (ingest_field_present(f, COL_DATE) && !known_at(f->order_fixed, f->order_line, line)) {
+        const char *s = ingest_field_text(f, COL_DATE, &len);
         date ignored;
         if (!year_first(s, len) &&
             date_parse(s, len, DATE_ORDER_AUTO, &ignored) == DATE_AMBIGUOUS) {
@@ -214,20 +108,12 @@ static bool row_deferred(ingest_file *f, bool note)
 
 /* ---- the driver -------------------------------------------------------- */
 
-static char *path_join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = xmalloc(n);
-    snprintf(p, n, "%s/%s", dir, name);
-    return p;
-}
+/* A row reader of ingest_input's pass: checks f->rec, reports, adds. */
+typedef void (*ingest_row_fn)(ingest_file *f);
 
-static bool file_missing(const char *path)
-{
-    return access(path, F_OK) != 0 && errno == ENOENT;
-}
-
-/* Opens the file and maps its header.  NULL when it cannot be read. */
+/* Opens the file f->format says, with its conventions, and maps its
+ * header into f->format->map; problems go to f->d.  NULL when it cannot be
+ * read.  Both passes and the detail walk open files here. */
 static csv_reader *open_mapped(ingest_file *f)
 {
     const config *cfg = f->m->config;
@@ -258,6 +144,83 @@ static bool record_blank(const csv_record *rec)
     return true;
 }
 
+/* Whether the record's fields line up with the header (columns_fit);
+ * when they do not, reports it at its line if report.  Such a record is
+ * not read: its values would land in the wrong columns (an unquoted
+ * 1,234.56 in a comma file must never become 1.00). */
+static bool record_fits(ingest_file *f, bool report)
+{
+    const csv_record *rec = &f->rec;
+    size_t last = rec->count;
+    while (last > f->format->map.fields) {   /* the last non-empty field, if beyond */
+        size_t len = rec->lengths[last - 1];
+        text_trim(rec->fields[last - 1], &len);
+        if (len)
+            break;
+        last--;
+    }
+    int missing;
+    if (columns_fit(&f->format->map, rec->count, last, &missing))
+        return true;
+    if (!report)
+        return false;
+    if (missing < 0)
+        ingest_problem(f, COL_COUNT, "fields", "%zu fields, the header has %zu",
+                       rec->count, f->format->map.fields);
+    else
+        ingest_problem(f, COL_COUNT, "fields",
+                       "%zu field%s, the header has %zu (no field for '%s')", rec->count,
+                       rec->count == 1 ? "" : "s", f->format->map.fields,
+                       column_name((column_id)missing));
+    return false;
+}
+
+/* The longest text a column may hold, in bytes: names and codes are
+ * printed in tables and titles (and the PDF library fails on very long
+ * strings); a memo only goes to a workbook cell, which holds 32,767. */
+enum { NAME_BYTES_MAX = 1000, MEMO_BYTES_MAX = 32767 };
+
+/* Whether every field is within its column's length; reports, if report,
+ * each that is not.  Such a record is not read. */
+static bool record_lengths_ok(ingest_file *f, bool report)
+{
+    bool ok = true;
+    for (int c = 0; c < COL_COUNT; c++) {
+        int i = f->format->map.index[c];
+        if (i < 0 || (size_t)i >= f->rec.count)
+            continue;
+        size_t len = f->rec.lengths[i], max = c == COL_MEMO ? MEMO_BYTES_MAX : NAME_BYTES_MAX;
+        if (len > max)         /* (only a long field is worth trimming) */
+            text_trim(f->rec.fields[i], &len);
+        if (len <= max)
+            continue;
+        ok = false;
+        if (report)
+            ingest_problem(f, (column_id)c, "too long", "is %zu bytes long, more than %zu",
+                           len, max);
+    }
+    return ok;
+}
+
+/* Whether the record can be read: its fields line up with the header and
+ * none is too long.  Reports why not, if report (the first pass). */
+static bool record_readable(ingest_file *f, bool report)
+{
+    return record_fits(f, report) && record_lengths_ok(f, report);
+}
+
+/* Warns about each field of a column whose characters XML forbids were
+ * replaced by U+FFFD (csv_record): every output shows the replacement. */
+static void warn_replaced(ingest_file *f)
+{
+    for (int c = 0; c < COL_COUNT; c++) {
+        int i = f->format->map.index[c];
+        if (i >= 0 && (size_t)i < f->rec.count && f->rec.replaced[i])
+            ingest_warning(f, (column_id)c, "xml", "a control character (or U+FFFE, "
+                           "U+FFFF) that no output can hold is replaced by U+FFFD");
+    }
+}
+
 /* One pass over the records: the first reads every row, setting aside
  * those that need a convention learnt later; the second, only those. */
 static int run_pass(ingest_file *f, ingest_row_fn fn)
@@ -272,13 +235,17 @@ static int run_pass(ingest_file *f, ingest_row_fn fn)
         if (!f->rereading) {
             if ((++f->rows & 0x3fff) == 0)
                 progress_update(f->name, f->rows);
+            if (!record_readable(f, true))
+                continue;
+            if (f->rec.replaced)
+                warn_replaced(f);
             learn_conventions(f);
             if (row_deferred(f, true)) {
                 f->deferred_rows++;
                 continue;
             }
-        } else if (!row_deferred(f, false)) {
-            continue;
+        } else if (!row_deferred(f, false) || !record_readable(f, false)) {
+            continue;      /* (the first pass reported those that cannot be read) */
         }
         fn(f);
     }
@@ -303,8 +270,10 @@ static void report_unknown_order(ingest_file *f)
     f->order_unknown = true;
 }
 
-int ingest_run(ingest_file *f, model *m, input_kind kind, const char *dir,
-               bool required, ingest_row_fn fn, diag *d)
+/* Streams one file through fn.  Returns 0, or -1 when the file could not
+ * be read at all (missing, empty, bad header, unreadable record). */
+static int ingest_run(ingest_file *f, model *m, input_kind kind, const char *dir,
+                      bool required, ingest_row_fn fn, diag *d)
 {
     const config *cfg = m->config;
     memset(f, 0, sizeof *f);
@@ -335,6 +304,7 @@ int ingest_run(ingest_file *f, model *m, input_kind kind, const char *dir,
         f->rereading = true;
         rc = run_pass(f, fn);
     }
+    ingest_problems_flush(f);
     diag_release(d);
     free(f->scratch);
     return rc;
@@ -363,4 +333,88 @@ int ingest_input(model *m, const char *dir, diag *d)
             m->accounts_unreadable = true;   /* spare the ledger's rows */
     }
     return diag_failed(d) ? -1 : 0;
+}
+
+/* ---- the detail walk --------------------------------------------------- */
+
+/* What the walk gives each record to: the workbook's callback of the
+ * file's kind. */
+typedef struct detail_call {
+    ledger_detail_fn ledger;
+    activity_detail_fn activity;
+    void *arg;
+} detail_call;
+
+/* Whether the record is dated in the reported or the previous year, the
+ * years the detail sheets list: the others are skipped before being read. */
+static bool in_detail_years(ingest_file *f)
+{
+    date when;
+    if (ingest_field_date(f, COL_DATE, &when) != INGEST_FIELD_OK)
+        return false;
+    int slot = model_slot_of_date(f->m, when);
+    return slot == 0 || slot == 1;
+}
+
+/* Reads m's file of that kind again, with a copy of the conventions the
+ * first read settled, handing each record to its kind's detail reader.
+ * The file was validated by ingest_input, so problems go to a quiet diag
+ * and a record that does not read now is skipped. */
+static int walk(const model *m, input_kind kind, const detail_call *call)
+{
+    input_format format = m->formats[kind];
+    if (!format.path)
+        return 0;
+    diag quiet;
+    diag_init(&quiet, NULL);
+    ingest_file f = {
+        .m = (model *)m, .d = &quiet, .kind = kind,
+        .name = input_file_name(kind), .format = &format,
+    };
+    csv_reader *r = open_mapped(&f);
+    if (!r)
+        return -1;
+    int rc = 0, got;
+    size_t rows = 0;
+    while (rc == 0 && (got = csv_reader_next(r, &f.rec)) > 0) {
+        if ((++rows & 0x3fff) == 0)
+            progress_update(f.name, rows);
+        if (record_blank(&f.rec) || !in_detail_years(&f) || !record_readable(&f, false))
+            continue;
+        if (kind == INPUT_LEDGER)
+            rc = ingest_ledger_detail(&f, call->ledger, call->arg);
+        else
+            rc = ingest_activity_detail(&f, call->activity, call->arg);
+    }
+    progress_done();
+    csv_reader_free(r);
+    ingest_problems_flush(&f);
+    free(f.scratch);
+    if (rc)
+        return rc;
+    return got < 0 ? -1 : 0;
+}
+
+static int each_ledger(const void *ctx, ledger_detail_fn fn, void *arg)
+{
+    detail_call call = {.ledger = fn, .arg = arg};
+    return walk(ctx, INPUT_LEDGER, &call);
+}
+
+static int each_activity(const void *ctx, activity_detail_fn fn, void *arg)
+{
+    detail_call call = {.activity = fn, .arg = arg};
+    return walk(ctx, INPUT_ACTIVITIES, &call);
+}
+
+static const char *path_of(const void *ctx, detail_kind kind)
+{
+    const model *m = ctx;
+    input_kind input = kind == DETAIL_LEDGER ? INPUT_LEDGER : INPUT_ACTIVITIES;
+    return m->formats[input].path ? m->formats[input].path : input_file_name(input);
+}
+
+detail_source ingest_detail_source(const model *m)
+{
+    return (detail_source){ m, each_ledger, each_activity, path_of };
 }

@@ -1,17 +1,22 @@
 /* ingest.h - read the input folder (CSV exports) into the model.
  *
- * Each file is streamed once to settle its conventions (delimiter,
- * encoding, decimal mark, day/month order) and once to read it, so memory
- * grows with distinct accounts, axes and partners, never with rows.
- * Problems are reported to the diag as FILE:LINE: column 'NAME': ...;
- * the whole folder is read even after one, so a run lists them all. */
+ * Each file is streamed once, learning its conventions (delimiter,
+ * encoding, decimal mark, day/month order) from its values as it goes;
+ * the rows that needed a convention not yet known are put aside and read
+ * again, in a second pass over the file, once the file has told it.
+ * Memory grows with distinct accounts, axes and partners, never with rows.
+ * Problems are reported to the diag as FILE:LINE: column 'NAME': ...,
+ * held and released in line order; the whole folder is read even after
+ * one, so a run lists them all.
+ *
+ * The workbook's detail rows are not kept: ingest_detail_source() reads
+ * ledger.csv and activities.csv once more, with the conventions the first
+ * read settled and through the same line readers as the totals. */
 #ifndef BILAN_INGEST_H
 #define BILAN_INGEST_H
 
-#include "config.h"
 #include "detail.h"
 #include "lib/diag.h"
-#include "figures.h"
 #include "model.h"
 
 /* Reads accounts.csv, ledger.csv, activities.csv and people.csv from dir
@@ -21,8 +26,5 @@ int ingest_input(model *m, const char *dir, diag *d);
 /* The workbook's detail rows (detail.h), streamed again from the files
  * with the conventions the first read settled: m must outlive the source. */
 detail_source ingest_detail_source(const model *m);
-
-int ingest_each_ledger_detail(const model *m, ledger_detail_fn fn, void *arg);
-int ingest_each_activity_detail(const model *m, activity_detail_fn fn, void *arg);
 
 #endif

@@ -1,27 +1,25 @@
-/* ingest_file.h - what the ingest modules share: one input file being read,
- * its settled conventions, and the readers of typed fields.  Internal to
- * ingest*.c. */
+/* ingest_file.h - internal to ingest*.c: one input file being read, with
+ * its settled conventions, and the row readers of the four files.  Only
+ * ingest.c calls the row readers; they read fields through ingest_field.h,
+ * which calls none of them. */
 #ifndef BILAN_INGEST_FILE_H
 #define BILAN_INGEST_FILE_H
 
-#include "parse/csv_reader.h"
-#include "ingest.h"
+#include "detail.h"
+#include "lib/diag.h"
 #include "model.h"
+#include "parse/csv_reader.h"
 
 #include <stdbool.h>
 
-/* What a field reader says. */
-typedef enum field_status {
-    FIELD_OK,
-    FIELD_ERROR       /* reported */
-} field_status;
+typedef struct ingest_problems ingest_problems;   /* ingest_field.c */
 
 typedef struct ingest_file {
     model *m;
     diag *d;
     input_kind kind;
     const char *name;          /* "ledger.csv" */
-    input_format *format;      /* m->formats[kind]: settled conventions */
+    input_format *format;      /* m->formats[kind], or the detail walk's copy */
     csv_record rec;            /* the current record */
 
     size_t rows;               /* data records read */
@@ -37,41 +35,19 @@ typedef struct ingest_file {
 
     char *scratch;             /* reusable buffer for keys */
     size_t scratch_cap;
+    ingest_problems *problems; /* held until the end of the file */
 } ingest_file;
 
-/* A row processor: reads f->rec, reports problems, adds to the model. */
-typedef void (*ingest_row_fn)(ingest_file *f);
-
-/* Streams one file through fn.  Returns 0, or -1 when the file could not
- * be read at all (missing, empty, bad header, unreadable record). */
-int ingest_run(ingest_file *f, model *m, input_kind kind, const char *dir,
-               bool required, ingest_row_fn fn, diag *d);
-
-/* The trimmed text of a column ("" when the file has no such column). */
-const char *field_text(const ingest_file *f, column_id col, size_t *len);
-bool field_present(const ingest_file *f, column_id col);
-
-/* Typed readers: report problems at the record's line and column. */
-field_status field_date(ingest_file *f, column_id col, date *out);
-field_status field_amount(ingest_file *f, column_id col, bool empty_is_zero,
-                          int64_t *out);
-field_status field_count(ingest_file *f, column_id col, int64_t *out);
-/* A ledger line's amount in the account's natural direction: the amount
- * column, or credit - debit for revenue, liability and equity accounts and
- * debit - credit for the others. */
-field_status field_ledger_amount(ingest_file *f, account_kind kind, int64_t *out);
-/* A required non-empty text; *out points into the record. */
-field_status field_required(ingest_file *f, column_id col, const char **out,
-                            size_t *len);
-
-/* Copies s[0..len) NUL-terminated into the file's scratch buffer, after
- * prefix (may be NULL) and a 0x1F separator: a key for tally maps. */
-const char *ingest_key(ingest_file *f, const char *prefix, const char *s, size_t len);
-
-/* Per-kind row processors. */
-void ingest_account_row(ingest_file *f);
-void ingest_ledger_row(ingest_file *f);
-void ingest_activity_row(ingest_file *f);
-void ingest_person_row(ingest_file *f);
+/* The row readers.  A *_row function checks f->rec, reports its problems
+ * and adds it to the model (ingest_input's pass); a *_detail function
+ * gives the same record, read the same way, to the workbook's fn (the
+ * detail walk), or skips it when it is not of the reported or the
+ * previous year; it returns fn's value, or 0. */
+void ingest_account_row(ingest_file *f);          /* ingest_accounts.c */
+void ingest_ledger_row(ingest_file *f);           /* ingest_ledger.c */
+int ingest_ledger_detail(ingest_file *f, ledger_detail_fn fn, void *arg);
+void ingest_activity_row(ingest_file *f);         /* ingest_activities.c */
+int ingest_activity_detail(ingest_file *f, activity_detail_fn fn, void *arg);
+void ingest_person_row(ingest_file *f);           /* ingest_people.c */
 
 #endif

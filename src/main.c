@@ -4,6 +4,7 @@
 #include "compute.h"
 #include "config.h"
 #include "lib/diag.h"
+#include "lib/files.h"
 #include "ingest.h"
 #include "model.h"
 #include "output.h"
@@ -41,14 +42,6 @@ static void stage_end(stage_clock *c, const char *stage)
         fprintf(stderr, "timing: %s %ld.%03ld s\n", stage, ms / 1000, ms % 1000);
     }
     c->start = now;
-}
-
-static char *path_join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = xmalloc(n);
-    snprintf(p, n, "%s/%s", dir, name);
-    return p;
 }
 
 /* A missing input folder is one diagnostic, not one per file in it. */
@@ -113,22 +106,6 @@ static char *output_path(const cli_options *opts, int which, const char *label)
     return path_join(opts->output_dir, name);
 }
 
-/* mkdir -p: the output folder and its missing parents.  Failures show
- * when the outputs are written (73), with the reason. */
-static void make_folders(const char *dir)
-{
-    char *path = xstrdup(dir);
-    for (char *p = path + 1; *p; p++) {
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(path, 0777);
-            *p = '/';
-        }
-    }
-    mkdir(path, 0777);
-    free(path);
-}
-
 /* Renders the three outputs to temporary files, then renames them all;
  * on any failure removes them all. */
 static int write_outputs(const cli_options *opts, char *const paths[OUT_COUNT],
@@ -165,16 +142,8 @@ static int write_outputs(const cli_options *opts, char *const paths[OUT_COUNT],
     return rc;
 }
 
-/* Whether path is where standard output goes (--figures /dev/stdout): the
- * summary must not end up inside the output. */
-static bool is_stdout(const char *path)
-{
-    struct stat a, b;
-    return stat(path, &a) == 0 && fstat(STDOUT_FILENO, &b) == 0 &&
-           a.st_dev == b.st_dev && a.st_ino == b.st_ino;
-}
-
-/* One line on stdout: what was read, and what was written. */
+/* One line on stdout: what was read, and what was written.  On stderr
+ * when an output goes to standard output, so as not to end up inside it. */
 static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT],
                           const figures *f)
 {
@@ -191,26 +160,6 @@ static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT],
         fprintf(out, "no problems found, nothing written (--check)\n");
     else
         fprintf(out, "wrote %s, %s, %s\n", paths[OUT_PDF], paths[OUT_XLSX], paths[OUT_JSON]);
-}
-
-/* The default templates folder is ./templates; run from elsewhere, the one
- * beside the program's build folder (build/bilan -> templates/) serves. */
-static const char *find_templates(const char *given, bool defaulted, char *buf, size_t size)
-{
-    struct stat st;
-    if (!defaulted || stat(given, &st) == 0)
-        return given;
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return given;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return given;
-    *slash = '\0';
-    snprintf(buf, size, "%s/../templates", exe);
-    return stat(buf, &st) == 0 ? buf : given;
 }
 
 static int run(const cli_options *opts, diag *d)

@@ -1,18 +1,9 @@
 /* model.c - the model's storage: fiscal-year slots, accounts, tallies. */
 #include "model.h"
+#include "lib/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-const char *account_kind_name(account_kind kind)
-{
-    static const char *const names[] = {
-        [KIND_REVENUE] = "revenue", [KIND_EXPENSE] = "expense",
-        [KIND_ASSET] = "asset", [KIND_LIABILITY] = "liability",
-        [KIND_EQUITY] = "equity",
-    };
-    return names[kind];
-}
 
 static void tally_list_init(tally_list *list)
 {
@@ -78,6 +69,48 @@ int model_slot_of_year(const model *m, int year)
 int model_slot_of_date(const model *m, date d)
 {
     return model_slot_of_year(m, fiscal_year_of(m->config->calendar, d));
+}
+
+const char *model_strndup(model *m, const char *s, size_t len)
+{
+    return arena_strndup(m->strings, s, len);
+}
+
+account *model_add_account(model *m, const char *code, size_t len, size_t line)
+{
+    xgrow((void **)&m->accounts, &m->account_cap, m->account_count + 1, sizeof(account));
+    account *a = &m->accounts[m->account_count];
+    memset(a, 0, sizeof *a);
+    a->code = arena_strndup(m->strings, code, len);
+    a->name = a->group = "";
+    a->line = line;
+    strmap_put(m->account_index, code, len, m->account_count++);
+    return a;
+}
+
+account *model_find_account(const model *m, const char *code, size_t len)
+{
+    size_t pos;
+    return strmap_get(m->account_index, code, len, &pos) ? &m->accounts[pos] : NULL;
+}
+
+void model_reject_account(model *m, const char *code, size_t len)
+{
+    strmap_put(m->rejected_accounts, code, len, 0);
+}
+
+bool model_account_rejected(const model *m, const char *code, size_t len)
+{
+    size_t ignored;
+    return strmap_get(m->rejected_accounts, code, len, &ignored);
+}
+
+person *model_add_person(model *m)
+{
+    xgrow((void **)&m->people, &m->people_cap, m->people_count + 1, sizeof(person));
+    person *p = &m->people[m->people_count++];
+    p->name = p->role = p->group = p->team = "";
+    return p;
 }
 
 void tally_seen(model *m, tally *t, const char *name, size_t line)

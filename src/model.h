@@ -11,8 +11,8 @@
 #include "parse/columns.h"
 #include "config.h"
 #include "domain.h"
+#include "lib/arena.h"
 #include "lib/strmap.h"
-#include "lib/xalloc.h"
 
 #include <stdint.h>
 
@@ -95,6 +95,27 @@ void model_free(model *m);
 int model_slot_of_year(const model *m, int year);
 /* The slot of a date's fiscal year, or -1. */
 int model_slot_of_date(const model *m, date d);
+
+/* s[0..len) copied into the model's arena, NUL-terminated: the model's
+ * strings live as long as the model. */
+const char *model_strndup(model *m, const char *s, size_t len);
+
+/* Adds an account, code copied from code[0..len), seen at line of
+ * accounts.csv, and indexes it by its code (which must be new: check with
+ * model_find_account).  Its other members are zero: the caller fills in
+ * name, group and kind. */
+account *model_add_account(model *m, const char *code, size_t len, size_t line);
+/* The account whose code is code[0..len), or NULL. */
+account *model_find_account(const model *m, const char *code, size_t len);
+
+/* Notes that the code code[0..len) was on an invalid row of accounts.csv
+ * (already reported: its ledger lines need no second diagnostic). */
+void model_reject_account(model *m, const char *code, size_t len);
+bool model_account_rejected(const model *m, const char *code, size_t len);
+
+/* Adds a person of people.csv, every member "" for the caller to fill in
+ * (with model_strndup). */
+person *model_add_person(model *m);
 
 /* Finds or adds the tally under key (copied), seen at line of its file;
  * name and axis are copied into the arena.  Rows can be read out of order

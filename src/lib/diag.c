@@ -43,9 +43,9 @@ static void print(diag *d, const char *text)
     d->shown++;
 }
 
-/* "FILE:LINE: column 'NAME': message" in a new string. */
-__attribute__((format(printf, 4, 0)))
-static char *format(const char *file, size_t line, const char *column,
+/* "FILE:LINE: [warning: ]column 'NAME': message" in a new string. */
+__attribute__((format(printf, 5, 0)))
+static char *format(const char *file, size_t line, bool warning, const char *column,
                     const char *fmt, va_list ap)
 {
     char *text = NULL;
@@ -57,6 +57,8 @@ static char *format(const char *file, size_t line, const char *column,
         fprintf(out, "%s:%zu: ", file, line);
     else if (file)
         fprintf(out, "%s: ", file);
+    if (warning)
+        fputs("warning: ", out);
     if (column)
         fprintf(out, "column '%s': ", column);
     vfprintf(out, fmt, ap);
@@ -64,19 +66,15 @@ static char *format(const char *file, size_t line, const char *column,
     return text;
 }
 
-void diag_report(diag *d, int status, const char *file, size_t line,
-                 const char *column, const char *fmt, ...)
+/* Prints or holds one message (counted by the caller). */
+__attribute__((format(printf, 6, 0)))
+static void emit(diag *d, const char *file, size_t line, bool warning, const char *column,
+                 const char *fmt, va_list ap)
 {
-    if (severity(status) > severity(d->status))
-        d->status = status;
-    d->count++;
     if (!d->stream || (!d->holding && d->shown >= DIAG_SHOWN_MAX) ||
         (d->holding && d->held_count >= HELD_MAX))
         return;
-    va_list ap;
-    va_start(ap, fmt);
-    char *text = format(file, line, column, fmt, ap);
-    va_end(ap);
+    char *text = format(file, line, warning, column, fmt, ap);
     if (!d->holding) {
         print(d, text);
         free(text);
@@ -85,6 +83,28 @@ void diag_report(diag *d, int status, const char *file, size_t line,
     xgrow((void **)&d->held, &d->held_cap, d->held_count + 1, sizeof *d->held);
     d->held[d->held_count] = (diag_held){line, d->held_count, text};
     d->held_count++;
+}
+
+void diag_report(diag *d, int status, const char *file, size_t line,
+                 const char *column, const char *fmt, ...)
+{
+    if (severity(status) > severity(d->status))
+        d->status = status;
+    d->count++;
+    va_list ap;
+    va_start(ap, fmt);
+    emit(d, file, line, false, column, fmt, ap);
+    va_end(ap);
+}
+
+void diag_warning(diag *d, const char *file, size_t line, const char *column,
+                  const char *fmt, ...)
+{
+    d->warnings++;
+    va_list ap;
+    va_start(ap, fmt);
+    emit(d, file, line, true, column, fmt, ap);
+    va_end(ap);
 }
 
 void diag_hold(diag *d)
@@ -116,7 +136,13 @@ void diag_release(diag *d)
 
 void diag_finish(diag *d)
 {
-    if (d->count > d->shown && d->stream && d->shown >= DIAG_SHOWN_MAX)
+    size_t all = d->count + d->warnings;
+    if (all <= d->shown || !d->stream || d->shown < DIAG_SHOWN_MAX)
+        return;
+    if (d->warnings)
+        fprintf(d->stream, "... and %zu more not shown (%zu problems and %zu warnings "
+                "in all)\n", all - d->shown, d->count, d->warnings);
+    else
         fprintf(d->stream, "... and %zu more problems not shown (%zu in all)\n",
-                d->count - d->shown, d->count);
+                all - d->shown, d->count);
 }

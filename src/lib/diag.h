@@ -3,7 +3,9 @@
  * Every stage reports problems here instead of stopping at the first one.
  * The first DIAG_SHOWN_MAX are printed to the stream at once; the rest are
  * counted and summarised by diag_finish().  The exit status of the run is the
- * most severe status reported (sysexits values). */
+ * most severe status reported (sysexits values).  Warnings
+ * ("FILE:LINE: warning: ...") are printed the same way but change neither
+ * the status nor the count of problems: the run goes on and writes. */
 #ifndef BILAN_DIAG_H
 #define BILAN_DIAG_H
 
@@ -27,7 +29,8 @@ typedef struct diag_held diag_held;   /* a message kept for diag_release */
 typedef struct diag {
     FILE *stream;          /* where messages go; stderr in the program */
     size_t count;          /* problems reported */
-    size_t shown;          /* of which printed */
+    size_t warnings;       /* warnings reported */
+    size_t shown;          /* of both, printed */
     int status;            /* worst exit status so far, EXIT_OK if none */
     bool holding;          /* keep messages until diag_release */
     diag_held *held;
@@ -48,6 +51,10 @@ void diag_release(diag *d);
 void diag_report(diag *d, int status, const char *file, size_t line,
                  const char *column, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/* A warning at file:line (as diag_report): the run still succeeds. */
+void diag_warning(diag *d, const char *file, size_t line, const char *column,
+                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Bad input data (exit 65) at file:line, column 'column'. */
 #define diag_data(d, file, line, column, ...) \

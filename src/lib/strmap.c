@@ -1,11 +1,17 @@
 /* strmap.c - string -> size_t hash map: open addressing with linear
- * probing, FNV-1a hashes, grown to twice its size past 70% load. */
+ * probing, grown to twice its size past 70% load.  Keys are hashed with
+ * SipHash-1-3 under a random key, so that crafted names (counterparties,
+ * partners) cannot all collide and make the run quadratic. */
 #include "lib/strmap.h"
+#include "lib/strmap_test.h"
 #include "lib/xalloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 
 typedef struct strmap_slot {
     char *key;             /* NULL when the slot is free */
@@ -18,25 +24,92 @@ struct strmap {
     strmap_slot *slots;
     size_t cap;            /* a power of two */
     size_t count;
+    size_t probes;         /* slots looked at (strmap_test.h) */
 };
 
 enum { STRMAP_INITIAL = 16 };
 
-static uint64_t fnv1a(const char *key, size_t len)
+/* ---- the hash: SipHash-1-3 with a key drawn once per process ----------- */
+
+static uint64_t load64_le(const unsigned char *p)
 {
-    uint64_t h = 14695981039346656037u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)key[i];
-        h *= 1099511628211u;
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
+#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND                                                              \
+    do {                                                                      \
+        v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32);             \
+        v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2;                                \
+        v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0;                                \
+        v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32);             \
+    } while (0)
+
+/* SipHash-1-3 (one round per block, three to finish) of key[0..len). */
+static uint64_t siphash13(const uint64_t k[2], const char *key, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)key;
+    uint64_t v0 = UINT64_C(0x736f6d6570736575) ^ k[0];
+    uint64_t v1 = UINT64_C(0x646f72616e646f6d) ^ k[1];
+    uint64_t v2 = UINT64_C(0x6c7967656e657261) ^ k[0];
+    uint64_t v3 = UINT64_C(0x7465646279746573) ^ k[1];
+    size_t blocks = len / 8;
+    for (size_t i = 0; i < blocks; i++, p += 8) {
+        uint64_t m = load64_le(p);
+        v3 ^= m;
+        SIPROUND;
+        v0 ^= m;
     }
-    return h;
+    uint64_t last = (uint64_t)len << 56;
+    for (size_t i = 0; i < len % 8; i++)
+        last |= (uint64_t)p[i] << (8 * i);
+    v3 ^= last;
+    SIPROUND;
+    v0 ^= last;
+    v2 ^= 0xff;
+    SIPROUND;
+    SIPROUND;
+    SIPROUND;
+    return v0 ^ v1 ^ v2 ^ v3;
+}
+
+#undef SIPROUND
+#undef ROTL
+
+/* The hash key: random, drawn at the first map, so that names cannot be
+ * crafted to collide (which would make every lookup walk them all).  The
+ * program never depends on where keys land: maps are not iterated, and
+ * lists keep their own order (first line seen). */
+static uint64_t hash_key[2];
+
+static void hash_key_init(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    if (getrandom(hash_key, sizeof hash_key, GRND_NONBLOCK) == (ssize_t)sizeof hash_key)
+        return;
+    /* No random source: a key the input cannot know in advance either. */
+    struct timespec t;
+    clock_gettime(CLOCK_REALTIME, &t);
+    hash_key[0] = (uint64_t)t.tv_nsec << 32 ^ (uint64_t)t.tv_sec ^ (uint64_t)getpid();
+    hash_key[1] = (uint64_t)(uintptr_t)&t ^ UINT64_C(0x9E3779B97F4A7C15);
+}
+
+static uint64_t hash_of(const char *key, size_t len)
+{
+    return siphash13(hash_key, key, len);
 }
 
 strmap *strmap_new(void)
 {
-    strmap *m = xmalloc(sizeof *m);
+    hash_key_init();
+    strmap *m = xcalloc(1, sizeof *m);
     m->cap = STRMAP_INITIAL;
-    m->count = 0;
     m->slots = xcalloc(m->cap, sizeof *m->slots);
     return m;
 }
@@ -52,11 +125,12 @@ void strmap_free(strmap *m)
 }
 
 /* The slot holding key, or the free slot where it would go. */
-static strmap_slot *find(const strmap *m, const char *key, size_t len, uint64_t hash)
+static strmap_slot *find(strmap *m, const char *key, size_t len, uint64_t hash)
 {
     size_t mask = m->cap - 1;
     for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
         strmap_slot *s = &m->slots[i];
+        m->probes++;
         if (!s->key)
             return s;
         if (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0)
@@ -80,7 +154,7 @@ static void grow(strmap *m)
 
 bool strmap_get(const strmap *m, const char *key, size_t len, size_t *value)
 {
-    const strmap_slot *s = find(m, key, len, fnv1a(key, len));
+    const strmap_slot *s = find((strmap *)m, key, len, hash_of(key, len));
     if (!s->key)
         return false;
     *value = s->value;
@@ -89,7 +163,7 @@ bool strmap_get(const strmap *m, const char *key, size_t len, size_t *value)
 
 void strmap_put(strmap *m, const char *key, size_t len, size_t value)
 {
-    uint64_t hash = fnv1a(key, len);
+    uint64_t hash = hash_of(key, len);
     strmap_slot *s = find(m, key, len, hash);
     if (s->key) {
         s->value = value;
@@ -107,3 +181,5 @@ void strmap_put(strmap *m, const char *key, size_t len, size_t value)
 }
 
 size_t strmap_count(const strmap *m) { return m->count; }
+
+size_t strmap_probes(const strmap *m) { return m->probes; }

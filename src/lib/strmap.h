@@ -1,4 +1,5 @@
-/* strmap.h - a string -> size_t hash map (open addressing, FNV-1a).
+/* strmap.h - a string -> size_t hash map (open addressing, a seeded hash:
+ * where keys land differs from run to run, and nothing may depend on it).
  * Keys are copied and owned by the map. */
 #ifndef BILAN_STRMAP_H
 #define BILAN_STRMAP_H

@@ -1,8 +1,7 @@
-/* xalloc.h - allocation that never returns NULL, and a string arena.
+/* xalloc.h - allocation that never returns NULL.
  *
  * Out of memory is not an error path the program recovers from: it prints
- * one line and exits 70 (EXIT_SOFTWARE).  The arena owns the strings of the
- * model (names, labels) and frees them all at once. */
+ * one line and exits 70 (EXIT_SOFTWARE). */
 #ifndef BILAN_XALLOC_H
 #define BILAN_XALLOC_H
 
@@ -15,13 +14,5 @@ void *xrealloc(void *ptr, size_t size);
 void xgrow(void **ptr, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t len);
-
-typedef struct arena arena;    /* opaque: a list of blocks */
-
-arena *arena_new(void);
-void arena_free(arena *a);     /* NULL-safe; frees every string */
-void *arena_alloc(arena *a, size_t size);
-char *arena_strndup(arena *a, const char *s, size_t len);
-char *arena_strdup(arena *a, const char *s);
 
 #endif

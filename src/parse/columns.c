@@ -108,26 +108,20 @@ static const column_spec people_specs[] = {
     SPEC_END
 };
 
-static const column_spec *const kind_specs[INPUT_KIND_COUNT] = {
-    ledger_specs, accounts_specs, activities_specs, people_specs
-};
+#define KIND_SPECS(id, name) [id] = name##_specs,
+#define KIND_NAME(id, name) [id] = #name,
+#define FILE_NAME(id, name) [id] = #name ".csv",
+#define COLUMN_NAME(id, name) [id] = name,
 
-static const char *const kind_names[INPUT_KIND_COUNT] = {
-    "ledger", "accounts", "activities", "people"
-};
+static const column_spec *const kind_specs[INPUT_KIND_COUNT] = { INPUT_KINDS(KIND_SPECS) };
+static const char *const kind_names[INPUT_KIND_COUNT] = { INPUT_KINDS(KIND_NAME) };
+static const char *const file_names[INPUT_KIND_COUNT] = { INPUT_KINDS(FILE_NAME) };
+static const char *const col_names[COL_COUNT] = { COLUMNS(COLUMN_NAME) };
 
-static const char *const file_names[INPUT_KIND_COUNT] = {
-    "ledger.csv", "accounts.csv", "activities.csv", "people.csv"
-};
-
-static const char *const col_names[COL_COUNT] = {
-    "date", "account", "amount", "debit", "credit",
-    "counterparty", "memo", "ref",
-    "name", "kind", "group",
-    "axis", "type", "title", "partner", "region",
-    "participants", "hours",
-    "role", "team"
-};
+#undef KIND_SPECS
+#undef KIND_NAME
+#undef FILE_NAME
+#undef COLUMN_NAME
 
 const char *input_file_name(input_kind kind) { return file_names[kind]; }
 
@@ -174,7 +168,7 @@ static void claim(header_state *h, column_id col, size_t i)
         h->found[col] = (int)i;
         return;
     }
-    diag_data(h->d, h->file, 1, col_names[col],
+    diag_data(h->d, h->file, h->header->line, col_names[col],
               "headers '%.*s' and '%.*s' both name it (fields %d and %zu)",
               field_width(h, (size_t)prev), field_text(h, (size_t)prev),
               field_width(h, i), field_text(h, i), prev + 1, i + 1);
@@ -215,7 +209,7 @@ static void match_override(header_state *h, column_id col, const column_override
         }
     }
     if (h->found[col] < 0) {
-        diag_data(h->d, h->file, 1, col_names[col],
+        diag_data(h->d, h->file, h->header->line, col_names[col],
                   "header '%s' (from report.ini line %zu) not found",
                   o->header[col], o->line[col]);
         h->failed = true;
@@ -229,8 +223,8 @@ static void report_missing(header_state *h, const column_spec *s)
     for (size_t k = 0; s->aliases[k] && k < ALIASES_SHOWN; k++)
         n += (size_t)snprintf(list + n, sizeof list - n, "%s'%s'", k ? ", " : "",
                               s->aliases[k]);
-    diag_data(h->d, h->file, 1, col_names[s->col], "missing (no header %s%s)", list,
-              s->aliases[ALIASES_SHOWN] ? ", ..." : "");
+    diag_data(h->d, h->file, h->header->line, col_names[s->col],
+              "missing (no header %s%s)", list, s->aliases[ALIASES_SHOWN] ? ", ..." : "");
     h->failed = true;
 }
 
@@ -247,12 +241,39 @@ static void check_amount(header_state *h, const column_override *o)
     if ((f[COL_DEBIT] >= 0 && f[COL_CREDIT] >= 0) || (overridden && h->failed))
         return;
     if (f[COL_DEBIT] < 0 && f[COL_CREDIT] < 0)
-        diag_data(h->d, h->file, 1, col_names[COL_AMOUNT],
+        diag_data(h->d, h->file, h->header->line, col_names[COL_AMOUNT],
                   "missing (need 'amount', or both 'debit' and 'credit')");
     else
-        diag_data(h->d, h->file, 1, col_names[f[COL_DEBIT] < 0 ? COL_DEBIT : COL_CREDIT],
+        diag_data(h->d, h->file, h->header->line,
+                  col_names[f[COL_DEBIT] < 0 ? COL_DEBIT : COL_CREDIT],
                   "missing (need both 'debit' and 'credit', or 'amount')");
     h->failed = true;
+}
+
+/* Whether a record needs col's field: a required column, or the ledger's
+ * amount, debit and credit (whichever the header settled on). */
+static bool column_needed(const column_spec *specs, column_id col)
+{
+    if (col == COL_AMOUNT || col == COL_DEBIT || col == COL_CREDIT)
+        return true;
+    for (const column_spec *s = specs; s->col != COL_COUNT; s++)
+        if (s->col == col)
+            return s->required;
+    return false;
+}
+
+bool columns_fit(const column_map *map, size_t count, size_t last, int *missing)
+{
+    *missing = -1;
+    if (last > map->fields)
+        return false;
+    if (count >= map->needed_fields)
+        return true;
+    for (int c = 0; c < COL_COUNT; c++)
+        if (map->needed[c] && map->index[c] >= (int)count &&
+            (*missing < 0 || map->index[c] < map->index[*missing]))
+            *missing = c;
+    return *missing < 0;
 }
 
 int columns_map_header(input_kind kind, const csv_record *header,
@@ -286,6 +307,13 @@ int columns_map_header(input_kind kind, const csv_record *header,
         check_amount(&h, override);
     for (int c = 0; c < COL_COUNT; c++)
         map->index[c] = h.found[c];
+    map->needed_fields = 0;
+    for (int c = 0; c < COL_COUNT; c++) {
+        map->needed[c] = map->index[c] >= 0 && column_needed(specs, (column_id)c);
+        if (map->needed[c] && (size_t)map->index[c] + 1 > map->needed_fields)
+            map->needed_fields = (size_t)map->index[c] + 1;
+    }
+    map->fields = n;
     for (size_t i = 0; i < n; i++)
         free(h.keys[i]);
     free(h.keys);

@@ -3,7 +3,7 @@
  * Three stages, each fed by the one before:
  *   1. the source: the file (or, for tests, memory) read chunk by chunk;
  *   2. decoding: BOM skipped, NUL bytes and invalid UTF-8 caught, or
- *      Windows-1252 converted to UTF-8 with iconv; the result is UTF-8 text;
+ *      Windows-1252 converted to UTF-8 (parse/encoding.c); the result is UTF-8 text;
  *   3. parsing: libcsv (strict RFC 4180), fed one physical line at a time so
  *      that lines can be counted: before each line, libcsv's pstate tells
  *      whether a record may start on it.
@@ -16,19 +16,18 @@
  * judge. */
 #include "parse/csv_reader.h"
 #include "parse/csv_reader_test.h"
+#include "parse/encoding.h"
+#include "lib/files.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
 #include <csv.h>
 #include <errno.h>
-#include <iconv.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdint.h>
 #include <string.h>
-#include <sys/stat.h>
 
 enum {
     CSV_CHUNK = 64 * 1024,
@@ -60,13 +59,13 @@ struct csv_reader {
     bool input_eof;
     /* 2. decoding */
     csv_encoding encoding;         /* CSV_ENCODING_AUTO until decided */
-    iconv_t cd;
-    bool have_cd, bom_done;
+    bool bom_done;
     unsigned char *raw;            /* raw[0..carry) waits for more bytes */
     size_t raw_cap, carry;
     char *text;                    /* decoded, text[text_pos..text_len) unparsed */
     size_t text_len, text_pos, text_cap;
     int error_status;              /* a decoding error at text_len, or 0 */
+    bool forbidden_seen;           /* a character XML forbids was decoded */
     char error[CSV_MESSAGE_MAX];
     /* 3. parsing */
     char delimiter;
@@ -83,6 +82,11 @@ struct csv_reader {
     char **fields;
     size_t count, fields_cap;
     bool record_done, record_too_long;
+    /* the record again, when characters XML forbids were replaced */
+    char *clean;
+    size_t clean_cap;
+    bool *replaced;
+    size_t replaced_cap;
 };
 
 /* ---- 1. source ---- */
@@ -118,23 +122,20 @@ static void set_error(csv_reader *r, int status, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Notes whether the text decoded at s[0..n) has a character XML forbids:
+ * until one is seen, records need no look for them (replace_forbidden). */
+static void note_forbidden(csv_reader *r, const char *s, size_t n)
+{
+    if (!r->forbidden_seen)
+        r->forbidden_seen = encoding_xml_forbidden(s, n);
+}
+
 static void text_append(csv_reader *r, const void *s, size_t n)
 {
     xgrow((void **)&r->text, &r->text_cap, r->text_len + n + 1, 1);
     memcpy(r->text + r->text_len, s, n);
+    note_forbidden(r, r->text + r->text_len, n);
     r->text_len += n;
-}
-
-/* Expected length of the UTF-8 sequence led by c; 0 for no valid lead. */
-static size_t utf8_lead_length(unsigned char c)
-{
-    if (c >= 0xC2 && c <= 0xDF)
-        return 2;
-    if (c >= 0xE0 && c <= 0xEF)
-        return 3;
-    if (c >= 0xF0 && c <= 0xF4)
-        return 4;
-    return 0;
 }
 
 /* Copies the valid UTF-8 at p[0..n) to the text.  Stops at a NUL (error),
@@ -142,56 +143,11 @@ static size_t utf8_lead_length(unsigned char c)
  * invalid one: an error, or with CSV_ENCODING_AUTO the switch to
  * Windows-1252.  A valid non-ASCII sequence decides AUTO for UTF-8.
  * Returns the bytes consumed. */
-/* Whether the 8 bytes at p are all ASCII and none is NUL. */
-static bool ascii8(const unsigned char *p)
-{
-    uint64_t w;
-    memcpy(&w, p, sizeof w);
-    const uint64_t high = UINT64_C(0x8080808080808080);
-    const uint64_t ones = UINT64_C(0x0101010101010101);
-    return (w & high) == 0 && ((w - ones) & ~w & high) == 0;
-}
-
-/* What starts at p[0..n). */
-typedef enum utf8_piece {
-    PIECE_ASCII,           /* a run of ASCII bytes, no NUL */
-    PIECE_NUL,
-    PIECE_SEQUENCE,        /* one valid multi-byte sequence */
-    PIECE_CUT,             /* a sequence cut by the end of the chunk */
-    PIECE_INVALID          /* a byte that cannot be UTF-8 here */
-} utf8_piece;
-
-/* The piece at p[0..n) and its length; PIECE_CUT only when more bytes
- * are to come. */
-static utf8_piece utf8_piece_at(const unsigned char *p, size_t n, bool more, size_t *len)
-{
-    size_t i = 0;
-    while (i + 8 <= n && ascii8(p + i))
-        i += 8;
-    while (i < n && p[i] != 0 && p[i] < 0x80)
-        i++;
-    *len = i ? i : 1;
-    if (i)
-        return PIECE_ASCII;
-    if (p[0] == 0)
-        return PIECE_NUL;
-    size_t k = utf8_lead_length(p[0]);
-    if (k && n < k && more) {
-        *len = n;
-        return PIECE_CUT;
-    }
-    if (k && n >= k && text_is_utf8((const char *)p, k)) {
-        *len = k;
-        return PIECE_SEQUENCE;
-    }
-    return PIECE_INVALID;
-}
-
 static size_t decode_utf8(csv_reader *r, unsigned char *p, size_t n)
 {
     size_t i = 0, len;
     while (i < n) {
-        utf8_piece piece = utf8_piece_at(p + i, n - i, !r->input_eof, &len);
+        utf8_piece piece = encoding_utf8_piece(p + i, n - i, !r->input_eof, &len);
         if (piece == PIECE_ASCII || piece == PIECE_SEQUENCE) {
             if (piece == PIECE_SEQUENCE)
                 r->encoding = CSV_ENCODING_UTF8;
@@ -216,37 +172,22 @@ static size_t decode_utf8(csv_reader *r, unsigned char *p, size_t n)
     return i;
 }
 
-/* Converts Windows-1252 p[0..n) to UTF-8 text with iconv.  NUL bytes, and
- * the five bytes that Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90
- * 0x9D), are errors.  Returns the bytes consumed. */
+/* Converts Windows-1252 p[0..n) to UTF-8 text.  NUL bytes, and the five
+ * bytes that Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D), are
+ * errors.  Returns the bytes consumed. */
 static size_t decode_cp1252(csv_reader *r, unsigned char *p, size_t n)
 {
-    if (!r->have_cd) {
-        r->cd = iconv_open("UTF-8", "WINDOWS-1252");
-        if (r->cd == (iconv_t)-1) {
-            set_error(r, EXIT_SOFTWARE, "cannot convert from Windows-1252: %s",
-                      strerror(errno));
-            return n;
-        }
-        r->have_cd = true;
-    }
     const unsigned char *nul = memchr(p, 0, n);
-    size_t m = nul ? (size_t)(nul - p) : n;
+    size_t m = nul ? (size_t)(nul - p) : n, written;
     xgrow((void **)&r->text, &r->text_cap, r->text_len + 3 * m + 1, 1);
-    char *in = (char *)p, *out = r->text + r->text_len;
-    size_t inleft = m, outleft = r->text_cap - r->text_len;
-    if (iconv(r->cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
-        if (errno == EILSEQ)
-            set_error(r, EXIT_DATAERR, "byte 0x%02X is not a Windows-1252 character",
-                      *(unsigned char *)in);
-        else
-            set_error(r, EXIT_SOFTWARE, "cannot convert from Windows-1252: %s",
-                      strerror(errno));
-    }
-    r->text_len = (size_t)(out - r->text);
-    if (nul && !r->error_status)
+    size_t done = encoding_from_cp1252(p, m, r->text + r->text_len, &written);
+    note_forbidden(r, r->text + r->text_len, written);
+    r->text_len += written;
+    if (done < m)
+        set_error(r, EXIT_DATAERR, "byte 0x%02X is not a Windows-1252 character", p[done]);
+    else if (nul)
         set_error(r, EXIT_DATAERR, "NUL byte: not a text file");
-    return (size_t)(in - (char *)p);
+    return done;
 }
 
 /* Skips a UTF-8 BOM at the start of the file.  False when p[0..n) is too
@@ -347,9 +288,35 @@ static char detect_delimiter(csv_reader *r)
     return ',';
 }
 
+/* Excel's delimiter hint: a first line that is exactly "sep=;" (or ','
+ * or TAB) sets the delimiter, even over the one asked for (it describes
+ * this very file), and is skipped; it still counts as line 1. */
+static void skip_sep_line(csv_reader *r)
+{
+    while (r->text_len - r->text_pos < 7 && !r->error_status && !r->input_eof)
+        fill(r);
+    size_t len = r->text_len - r->text_pos;
+    if (len < 5)
+        return;
+    const char *s = r->text + r->text_pos;
+    if (memcmp(s, "sep=", 4) != 0 || !s[4] || !strchr(",;\t", s[4]) ||
+        (len > 5 && s[5] != '\n' && s[5] != '\r'))
+        return;
+    r->delimiter = s[4];
+    size_t n = len > 5 ? 6 : 5;
+    if (len > 6 && s[5] == '\r' && s[6] == '\n')
+        n = 7;
+    if (n > 5) {
+        r->line++;
+        r->after_cr = n == 6 && s[5] == '\r';
+    }
+    r->text_pos += n;
+}
+
 static void start(csv_reader *r)
 {
     r->started = true;
+    skip_sep_line(r);
     if (!r->delimiter)
         r->delimiter = detect_delimiter(r);
     csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
@@ -492,10 +459,40 @@ static int finish(csv_reader *r)
     return r->record_done ? 1 : 0;
 }
 
+/* Copies the record into r->clean with the characters XML forbids
+ * replaced, pointing the fields there; false (nothing done) when no field
+ * has one. */
+static bool replace_forbidden(csv_reader *r)
+{
+    size_t i = 0, need = 0;
+    while (i < r->count && !encoding_xml_forbidden(r->fields[i], r->lengths[i]))
+        i++;
+    if (i == r->count)
+        return false;
+    for (size_t k = 0; k < r->count; k++)
+        need += 3 * r->lengths[k] + 1;
+    xgrow((void **)&r->clean, &r->clean_cap, need, 1);
+    xgrow((void **)&r->replaced, &r->replaced_cap, r->count, sizeof *r->replaced);
+    for (size_t k = 0, used = 0; k < r->count; k++) {
+        char *out = r->clean + used;
+        r->replaced[k] = k >= i && encoding_xml_forbidden(r->fields[k], r->lengths[k]);
+        if (r->replaced[k]) {
+            r->lengths[k] = encoding_xml_replace(r->fields[k], r->lengths[k], out);
+        } else {
+            memcpy(out, r->fields[k], r->lengths[k]);
+        }
+        out[r->lengths[k]] = '\0';
+        r->fields[k] = out;
+        used += r->lengths[k] + 1;
+    }
+    return true;
+}
+
 static void emit(csv_reader *r, csv_record *rec)
 {
     for (size_t i = 0; i < r->count; i++)
         r->fields[i] = r->buf + r->offsets[i];
+    rec->replaced = r->forbidden_seen && replace_forbidden(r) ? r->replaced : NULL;
     rec->line = r->record_line;
     rec->count = r->count;
     rec->fields = r->fields;
@@ -546,77 +543,28 @@ static csv_reader *reader_new(const char *name, const csv_options *options,
     return r;
 }
 
-/* What the bytes of a file say about its encoding, for
- * CSV_ENCODING_AUTO: valid UTF-8 sequences beyond ASCII, and bytes that
- * cannot be UTF-8.  The whole file is looked at, so that one early stray
- * byte does not turn a UTF-8 file into Windows-1252. */
-typedef struct encoding_scan {
-    bool multibyte, invalid;
-} encoding_scan;
-
-/* Scans p[0..n); returns the bytes consumed (a sequence cut by the end of
- * the chunk is left for the next one, unless eof). */
-static size_t scan_chunk(encoding_scan *s, const unsigned char *p, size_t n, bool eof)
+/* The encoding to read with when none was asked: what all the bytes say
+ * (one early stray byte does not turn a UTF-8 file into Windows-1252). */
+static csv_encoding encoding_of(encoding_guess guess)
 {
-    size_t i = 0, len;
-    while (i < n) {
-        utf8_piece piece = utf8_piece_at(p + i, n - i, !eof, &len);
-        if (piece == PIECE_CUT)
-            break;
-        if (piece == PIECE_SEQUENCE)
-            s->multibyte = true;
-        else if (piece == PIECE_INVALID)
-            s->invalid = true;
-        i += len;
-    }
-    return i;
-}
-
-/* The encoding the whole of fp (then rewound) or mem says: Windows-1252
- * when some byte cannot be UTF-8 and no sequence is; UTF-8 when any
- * sequence is (a bad byte is then an error at its line); AUTO when all is
- * ASCII. */
-static csv_encoding detect_encoding(FILE *fp, const unsigned char *mem, size_t mem_len)
-{
-    encoding_scan s = {false, false};
-    if (mem) {
-        scan_chunk(&s, mem, mem_len, true);
-    } else {
-        enum { CARRY = 4 };
-        unsigned char *buf = xmalloc(CARRY + CSV_CHUNK);
-        size_t kept = 0, got;
-        do {
-            got = fread(buf + kept, 1, CSV_CHUNK, fp);
-            size_t n = kept + got, used = scan_chunk(&s, buf, n, got == 0);
-            kept = n - used;
-            memmove(buf, buf + used, kept);
-        } while (got > 0 && !(s.multibyte && s.invalid));
-        free(buf);
-        rewind(fp);
-    }
-    if (s.invalid && !s.multibyte)
-        return CSV_ENCODING_CP1252;
-    return s.multibyte || s.invalid ? CSV_ENCODING_UTF8 : CSV_ENCODING_AUTO;
+    return guess == ENCODING_CP1252 ? CSV_ENCODING_CP1252
+         : guess == ENCODING_UTF8   ? CSV_ENCODING_UTF8
+                                    : CSV_ENCODING_AUTO;
 }
 
 csv_reader *csv_reader_open(const char *path, const char *name,
                             const csv_options *options, diag *d)
 {
-    FILE *fp = fopen(path, "rb");
-    struct stat st;
-    if (fp && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(fp);
-        fp = NULL;
-        errno = EISDIR;
-    }
+    const char *why;
+    FILE *fp = open_regular(path, &why);
     if (!fp) {
-        diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot open: %s", strerror(errno));
+        diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot open: %s", why);
         return NULL;
     }
     csv_reader *r = reader_new(name, options, CSV_CHUNK, d);
     r->fp = fp;
     if (r->encoding == CSV_ENCODING_AUTO)
-        r->encoding = detect_encoding(fp, NULL, 0);
+        r->encoding = encoding_of(encoding_guess_file(fp));
     return r;
 }
 
@@ -628,7 +576,7 @@ csv_reader *csv_reader_open_mem(const char *data, size_t len, const char *name,
     r->mem = data;
     r->mem_len = len;
     if (r->encoding == CSV_ENCODING_AUTO)
-        r->encoding = detect_encoding(NULL, (const unsigned char *)data, len);
+        r->encoding = encoding_of(encoding_guess_mem((const unsigned char *)data, len));
     return r;
 }
 
@@ -642,8 +590,6 @@ void csv_reader_free(csv_reader *r)
         return;
     if (r->started)
         csv_free(&r->parser);
-    if (r->have_cd)
-        iconv_close(r->cd);
     if (r->fp)
         fclose(r->fp);
     free(r->name);
@@ -653,5 +599,7 @@ void csv_reader_free(csv_reader *r)
     free(r->offsets);
     free(r->lengths);
     free(r->fields);
+    free(r->clean);
+    free(r->replaced);
     free(r);
 }

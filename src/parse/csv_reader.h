@@ -1,15 +1,18 @@
 /* csv_reader.h - stream CSV records with their physical line numbers.
  *
  * Wraps libcsv.  Reads the file in chunks, so memory does not grow with the
- * file; decodes Windows-1252 to UTF-8 (iconv) when asked or detected;
- * detects the delimiter (',' ';' TAB) from the header line; skips a UTF-8
- * BOM and blank lines.  Each record carries the physical line where it
- * starts (header = 1); a record spanning lines is reported at its first. */
+ * file; decodes Windows-1252 to UTF-8 when asked or detected; takes the
+ * delimiter (',' ';' TAB) from Excel's "sep=;" first line, which it skips,
+ * or detects it from the header line; skips a UTF-8 BOM and blank lines.
+ * Each record carries the physical line where it starts (header = 1, or 2
+ * after a "sep=" line); a record spanning lines is reported at its first.
+ * Characters that XML forbids are replaced in the fields (csv_record). */
 #ifndef BILAN_CSV_READER_H
 #define BILAN_CSV_READER_H
 
 #include "lib/diag.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum csv_encoding {
@@ -28,6 +31,10 @@ typedef struct csv_record {
     size_t count;          /* number of fields */
     char **fields;         /* UTF-8, NUL-terminated; valid until the next call */
     size_t *lengths;
+    /* Fields where characters XML 1.0 forbids (C0 controls but TAB, LF and
+     * CR; U+FFFE, U+FFFF) were replaced by U+FFFD, so that no output can
+     * break on them: NULL when none, else one flag per field. */
+    const bool *replaced;
 } csv_record;
 
 typedef struct csv_reader csv_reader;   /* opaque */

@@ -199,10 +199,13 @@ date date_from_days(long days)
     return d;
 }
 
-/* The end of fiscal year `year`; a 02-29 end falls on 02-28 in common years. */
+/* The end of fiscal year `year`.  A year ending 02-28 or 02-29 ends on
+ * the last day of February: 28 in common years, 29 in leap years. */
 date fiscal_year_end(fiscal_calendar cal, int year)
 {
     date d = { year, cal.end_month, cal.end_day };
+    if (d.month == 2 && d.day >= 28)
+        d.day = 29;
     while (d.day > 28 && !date_is_valid(d.year, d.month, d.day))
         d.day--;
     return d;

@@ -43,7 +43,8 @@ int date_compare(date a, date b);
 long date_to_days(date d);
 date date_from_days(long days);
 
-/* Fiscal years.  The fiscal year named Y ends on Y-end_month-end_day. */
+/* Fiscal years.  The fiscal year named Y ends on Y-end_month-end_day;
+ * 02-28 and 02-29 both mean the last day of February. */
 typedef struct fiscal_calendar {
     int end_month, end_day;
 } fiscal_calendar;

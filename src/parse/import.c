@@ -188,7 +188,7 @@ static void saved_copy(saved_record *s, const csv_record *rec)
 
 static csv_record saved_view(const saved_record *s)
 {
-    csv_record rec = { s->line, s->count, s->fields, s->lengths };
+    csv_record rec = { s->line, s->count, s->fields, s->lengths, NULL };
     return rec;
 }
 

@@ -1,7 +1,7 @@
 /* money.c - amount text -> exact integer cents.
  *
- * A value is an optional wrapper (parentheses for a negative, a sign, a '$'
- * before or after) around a body of digits and separators.  The decimal
+ * A value is an optional wrapper (parentheses for a negative, a sign, a
+ * currency mark $, € or £ before or after) around a body of digits and separators.  The decimal
  * mark is ',' or '.'; the other one, and space, U+00A0 and U+202F, group
  * thousands, in proper groups of three.  With MONEY_DECIMAL_AUTO the mark
  * is told by the value itself: the last of two kinds of separator, the
@@ -182,22 +182,23 @@ static money_status read_body(const char *s, size_t len, int mark, uint64_t *mag
     return MONEY_OK;
 }
 
-/* Removes c from the front of s[0..*len) (then spaces): true if it was there. */
-static bool strip_front(const char **s, size_t *len, char c)
+/* Removes mark (n bytes) from the front of s[0..*len) (then spaces): true
+ * if it was there. */
+static bool strip_front(const char **s, size_t *len, const char *mark, size_t n)
 {
-    if (*len == 0 || (*s)[0] != c)
+    if (*len < n || (*s)[0] != mark[0] || memcmp(*s, mark, n) != 0)
         return false;
-    (*s)++;
-    (*len)--;
+    *s += n;
+    *len -= n;
     *s = text_trim(*s, len);
     return true;
 }
 
-static bool strip_back(const char **s, size_t *len, char c)
+static bool strip_back(const char **s, size_t *len, const char *mark, size_t n)
 {
-    if (*len == 0 || (*s)[*len - 1] != c)
+    if (*len < n || (*s)[*len - 1] != mark[n - 1] || memcmp(*s + *len - n, mark, n) != 0)
         return false;
-    (*len)--;
+    *len -= n;
     *s = text_trim(*s, len);
     return true;
 }
@@ -208,27 +209,48 @@ static bool strip_sign(const char **s, size_t *len, bool *negative)
     if (*len == 0 || ((*s)[0] != '-' && (*s)[0] != '+'))
         return false;
     *negative = (*s)[0] == '-';
-    return strip_front(s, len, (*s)[0]);
+    return strip_front(s, len, *negative ? "-" : "+", 1);
 }
 
-/* Peels the wrapper off text: parentheses, sign, '$' before or after.
- * Leaves the body in *s, *len; false when nothing is left. */
+/* The currency marks an amount may carry, before or after it. */
+static const struct {
+    const char *text;
+    size_t len;
+} currency_marks[] = { {"$", 1}, {"\xe2\x82\xac", 3} /* € */, {"\xc2\xa3", 2} /* £ */ };
+
+enum { CURRENCY_MARKS = sizeof currency_marks / sizeof currency_marks[0] };
+
+/* Removes one currency mark from the front (or, when back, the back). */
+static bool strip_currency(const char **s, size_t *len, bool back)
+{
+    for (size_t i = 0; i < CURRENCY_MARKS; i++) {
+        const char *mark = currency_marks[i].text;
+        size_t n = currency_marks[i].len;
+        if (back ? strip_back(s, len, mark, n) : strip_front(s, len, mark, n))
+            return true;
+    }
+    return false;
+}
+
+/* Peels the wrapper off text: parentheses, sign, a currency mark ($, €,
+ * £) before or after.  Leaves the body in *s, *len; false when nothing is
+ * left. */
 static bool unwrap(const char **s, size_t *len, bool *negative)
 {
     bool sign = false;
     *negative = false;
-    if (strip_front(s, len, '(')) {
-        if (!strip_back(s, len, ')'))
+    if (strip_front(s, len, "(", 1)) {
+        if (!strip_back(s, len, ")", 1))
             return false;
         sign = *negative = true;
     }
     if (!sign)
         sign = strip_sign(s, len, negative);
-    bool currency = strip_front(s, len, '$');
+    bool currency = strip_currency(s, len, false);
     if (currency && !sign)
         strip_sign(s, len, negative);
     if (!currency)
-        strip_back(s, len, '$');
+        strip_currency(s, len, true);
     return *len > 0;
 }
 

@@ -1,8 +1,9 @@
 /* money.h - amount text -> exact integer cents (also used for hours).
  *
  * Accepted forms: 1234.56  1,234.56  1 234,56  1234,56  -1234.56
- * (1 234,56)  1 234,56 $  $1,234.56  +12  12.5 ; thousands separators are
- * space, U+00A0 and U+202F, or the other of ',' '.' than the decimal mark.
+ * (1 234,56)  1 234,56 $  $1,234.56  12,50 €  £12.50  +12  12.5 ;
+ * thousands separators are space, U+00A0 and U+202F, or the other of ','
+ * '.' than the decimal mark.
  * At most two decimals.  Never floating point. */
 #ifndef BILAN_MONEY_H
 #define BILAN_MONEY_H

@@ -7,7 +7,7 @@
  * template's own text: a value is copied out and never scanned again.
  * Generated blocks (tpl_add_*) and included texts are data likewise. */
 #include "report/template.h"
-#include "config.h"
+#include "parse/encoding.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
@@ -63,7 +63,7 @@ static char *as_utf8(char *buf, size_t *len)
     if (text_is_utf8(buf, *len))
         return buf;
     size_t n = *len;
-    char *converted = config_from_cp1252(buf, &n);
+    char *converted = encoding_from_cp1252_dup(buf, &n);
     if (!converted)
         return buf;
     free(buf);

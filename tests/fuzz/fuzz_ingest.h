@@ -82,12 +82,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc == 0) {
         figures f = {0};
         if (compute_figures(&m, &f, &d) == 0) {
+            detail_source src = ingest_detail_source(&m);
             size_t n = 0;
-            ingest_each_ledger_detail(&m, fuzz_count_ledger, &n);
+            src.each_ledger(src.ctx, fuzz_count_ledger, &n);
             if (n > m.ledger_rows)
                 abort();
             n = 0;
-            ingest_each_activity_detail(&m, fuzz_count_activity, &n);
+            src.each_activity(src.ctx, fuzz_count_activity, &n);
             if (n > m.activity_rows)
                 abort();
         }

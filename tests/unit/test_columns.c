@@ -24,7 +24,7 @@ static int map_header(input_kind kind, const char *const *names, const column_ov
         fields[n] = (char *)names[n];
         lengths[n] = strlen(names[n]);
     }
-    csv_record rec = { 1, n, fields, lengths };
+    csv_record rec = { 1, n, fields, lengths, NULL };
     size_t size;
     FILE *f = open_memstream(out, &size);
     assert_non_null(f);
@@ -272,6 +272,40 @@ static void test_names(void **state)
     }
 }
 
+static void test_fit(void **state)
+{
+    (void)state;
+    column_map m;
+    int missing;
+    /* amount in the middle, optional columns after it */
+    const char *h[] = { "date", "account", "amount", "counterparty", "memo", NULL };
+    expect_ok(INPUT_LEDGER, h, NULL, &m);
+    assert_int_equal(m.fields, 5);
+    assert_true(columns_fit(&m, 5, 5, &missing));
+    assert_true(columns_fit(&m, 3, 3, &missing));        /* trailing optional left out */
+    assert_true(columns_fit(&m, 7, 5, &missing));        /* trailing empty fields */
+    assert_false(columns_fit(&m, 6, 6, &missing));       /* 1,234.56 unquoted */
+    assert_int_equal(missing, -1);
+    assert_false(columns_fit(&m, 2, 2, &missing));
+    assert_int_equal(missing, COL_AMOUNT);
+    assert_false(columns_fit(&m, 1, 1, &missing));
+    assert_int_equal(missing, COL_ACCOUNT);
+
+    /* debit and credit: both needed */
+    const char *h2[] = { "date", "account", "debit", "credit", NULL };
+    expect_ok(INPUT_LEDGER, h2, NULL, &m);
+    assert_false(columns_fit(&m, 3, 3, &missing));
+    assert_int_equal(missing, COL_CREDIT);
+    assert_true(columns_fit(&m, 4, 3, &missing));
+
+    /* people: role is required even when it may be empty; team is not */
+    const char *h3[] = { "name", "role", "group", "team", NULL };
+    expect_ok(INPUT_PEOPLE, h3, NULL, &m);
+    assert_true(columns_fit(&m, 3, 3, &missing));
+    assert_false(columns_fit(&m, 2, 2, &missing));
+    assert_int_equal(missing, COL_GROUP);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_duplicate),
         cmocka_unit_test(test_override),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_fit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

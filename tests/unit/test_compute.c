@@ -69,9 +69,14 @@ static void test_change_pct_beyond_int64_saturates(void **state)
     /* 10^17 cents against one cent: 10^22 tenths of a percent do not fit;
      * the value saturates (compute_figures reports such a figure). */
     int64_t tenths = 0;
-    assert_true(compute_change_pct_tenths(INT64_C(100000000000000000), 1, &tenths));
+    bool clamped = false;
+    assert_true(figure_change_pct_tenths(INT64_C(100000000000000000), 1, &tenths, &clamped));
     assert_int_equal(tenths, INT64_MAX);
-    assert_true(compute_change_pct_tenths(-INT64_C(100000000000000000), 1, &tenths));
+    assert_true(clamped);
+    assert_true(figure_change_pct_tenths(100, 50, &tenths, &clamped));
+    assert_int_equal(tenths, 2000);
+    assert_false(clamped);
+    assert_true(figure_change_pct_tenths(-INT64_C(100000000000000000), 1, &tenths, NULL));
     assert_int_equal(tenths, -INT64_MAX);
 }
 

@@ -147,6 +147,60 @@ static void test_delimiter(void **state)
     CHECK("a,b\n", &semi, "1:[a,b]\nEOF\ndelimiter ;\n", CSV_ENCODING_AUTO);
 }
 
+static void test_sep_line(void **state)
+{
+    (void)state;
+    /* Excel's hint: sets the delimiter, is skipped, counts as line 1 */
+    CHECK("sep=;\na,b;c\n1;2\n", &automatic, "2:[a,b][c]\n3:[1][2]\nEOF\ndelimiter ;\n",
+          CSV_ENCODING_AUTO);
+    CHECK("sep=,\r\na;b,c\r\n", &automatic, "2:[a;b][c]\nEOF\ndelimiter ,\n",
+          CSV_ENCODING_AUTO);
+    CHECK("sep=\t\ra\tb\r", &automatic, "2:[a][b]\nEOF\ndelimiter TAB\n",
+          CSV_ENCODING_AUTO);
+    CHECK("\xEF\xBB\xBFsep=;\na;b\n", &automatic, "2:[a][b]\nEOF\ndelimiter ;\n",
+          CSV_ENCODING_UTF8);
+    CHECK("sep=;", &automatic, "EOF\ndelimiter ;\n", CSV_ENCODING_AUTO);
+    /* it wins over report.ini's delimiter: it describes this file */
+    static const csv_options comma = { CSV_ENCODING_AUTO, ',' };
+    CHECK("sep=;\na;b\n", &comma, "2:[a][b]\nEOF\ndelimiter ;\n", CSV_ENCODING_AUTO);
+    /* anything else is an ordinary first line */
+    CHECK("sep=x\na\n", &automatic, "1:[sep=x]\n2:[a]\nEOF\ndelimiter ,\n",
+          CSV_ENCODING_AUTO);
+    CHECK("sep=;;\na\n", &automatic, "1:[sep=][][]\n2:[a]\nEOF\ndelimiter ;\n",
+          CSV_ENCODING_AUTO);
+    CHECK("x\nsep=;\n", &automatic, "1:[x]\n2:[sep=;]\nEOF\ndelimiter ,\n",
+          CSV_ENCODING_AUTO);
+}
+
+static void test_xml_forbidden_replaced(void **state)
+{
+    (void)state;
+    static const char data[] = "a,b\nx\x01y,ok\n\xEF\xBF\xBF,\"q\x0bq\"\nfine,too\n";
+    diag d;
+    diag_init(&d, NULL);
+    csv_reader *r = csv_reader_open_mem(data, sizeof data - 1, "t.csv", NULL, 3, &d);
+    csv_record rec;
+    assert_int_equal(csv_reader_next(r, &rec), 1);
+    assert_null(rec.replaced);
+    assert_int_equal(csv_reader_next(r, &rec), 1);
+    assert_non_null(rec.replaced);
+    assert_true(rec.replaced[0]);
+    assert_false(rec.replaced[1]);
+    assert_string_equal(rec.fields[0], "x\xEF\xBF\xBDy");
+    assert_int_equal(rec.lengths[0], 5);
+    assert_string_equal(rec.fields[1], "ok");
+    assert_int_equal(csv_reader_next(r, &rec), 1);
+    assert_true(rec.replaced[0] && rec.replaced[1]);
+    assert_string_equal(rec.fields[0], "\xEF\xBF\xBD");
+    assert_string_equal(rec.fields[1], "q\xEF\xBF\xBDq");
+    assert_int_equal(csv_reader_next(r, &rec), 1);
+    assert_null(rec.replaced);
+    assert_string_equal(rec.fields[1], "too");
+    assert_int_equal(csv_reader_next(r, &rec), 0);
+    assert_int_equal(d.count, 0);
+    csv_reader_free(r);
+}
+
 static void test_line_ends(void **state)
 {
     (void)state;
@@ -385,6 +439,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_basic),
         cmocka_unit_test(test_delimiter),
+        cmocka_unit_test(test_sep_line),
+        cmocka_unit_test(test_xml_forbidden_replaced),
         cmocka_unit_test(test_line_ends),
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_quote_errors),

@@ -186,6 +186,14 @@ static void test_fiscal_years(void **state)
     assert_date(fiscal_year_start(leap, 2016), 2015, 3, 1);
     assert_int_equal(fiscal_year_of(leap, (date){ 2016, 2, 29 }), 2016);
     assert_int_equal(fiscal_year_of(leap, (date){ 2015, 3, 1 }), 2016);
+
+    /* 02-28 means the same: the last day of February, in leap years too. */
+    fiscal_calendar feb28 = { 2, 28 };
+    assert_date(fiscal_year_end(feb28, 2015), 2015, 2, 28);
+    assert_date(fiscal_year_end(feb28, 2016), 2016, 2, 29);
+    assert_date(fiscal_year_start(feb28, 2017), 2016, 3, 1);
+    assert_int_equal(fiscal_year_of(feb28, (date){ 2016, 2, 29 }), 2016);
+    assert_int_equal(fiscal_year_of(feb28, (date){ 2016, 3, 1 }), 2017);
 }
 
 static void test_format(void **state)

@@ -193,12 +193,36 @@ static void test_rows_outside_years_counted(void **state)
                "date,account,amount\n"
                "2011-03-31,4100,1.00\n"    /* fiscal 2011: outside */
                "2011-04-01,4100,2.00\n"    /* fiscal 2012: history */
+               "2013-04-01,4100,8.00\n"    /* fiscal 2014: reported */
                "2014-04-01,4100,4.00\n");  /* fiscal 2015: outside */
     assert_int_equal(run(fx), 0);
     assert_int_equal(fx->f.inputs.ledger_rows_outside_years, 2);
     assert_int_equal(fx->f.history_count, 3);
     assert_int_equal(fx->f.history[0].revenue, 200);
     assert_string_equal(fx->f.history[0].period.label, "2011-2012");
+}
+
+static void test_reported_year_without_rows(void **state)
+{
+    fixture *fx = *state;
+    /* Rows in other years only: a wrong year, not a report of zeros. */
+    write_file(fx, "ledger.csv",
+               "date,account,amount\n"
+               "2012-05-01,4100,1.00\n"
+               "2014-04-01,1000,2.00\n");
+    assert_int_not_equal(run(fx), 0);
+    assert_int_equal(fx->d.status, EXIT_DATAERR);
+    assert_string_equal(fx->messages,
+        "fiscal year 2013-2014 (2013-04-01 to 2014-03-31) has no row in ledger.csv or "
+        "activities.csv: is the year right (year in report.ini, or --year)?\n");
+    /* One activity in the year is enough. */
+    diag_init(&fx->d, fx->stream);
+    figures_free(&fx->f);
+    model_free(&fx->m);
+    config_free(&fx->cfg);
+    rewind(fx->stream);
+    write_file(fx, "activities.csv", "date,axis,type\n2013-05-01,A,B\n");
+    assert_int_equal(run(fx), 0);
 }
 
 static void test_partners_folded_and_counted_per_year(void **state)
@@ -276,6 +300,33 @@ static void test_every_problem_reported(void **state)
     assert_non_null(strstr(fx->messages, "ledger.csv:5: column 'amount': '1.005'"));
 }
 
+static void test_same_problem_on_many_rows_is_grouped(void **state)
+{
+    fixture *fx = *state;
+    /* Six rows with an empty amount: the first stands for all.  Five rows
+     * with an unknown account: each is listed.  Within a line, the
+     * columns keep their order. */
+    write_file(fx, "ledger.csv",
+               "date,account,amount\n"
+               "2013-05-01,9991,\n"
+               "2013-05-01,9992,\n"
+               "2013-05-01,9993,\n"
+               "2013-05-01,9994,\n"
+               "2013-05-01,9995,\n"
+               "2013-05-01,4100,\n");
+    assert_int_not_equal(run(fx), 0);
+    assert_int_equal(fx->d.count, 7);
+    assert_string_equal(fx->messages,
+        "ledger.csv:2: column 'account': '9991' is not in accounts.csv\n"
+        "ledger.csv:2: column 'amount': is empty\n"
+        "ledger.csv:3: column 'account': '9992' is not in accounts.csv\n"
+        "ledger.csv:3: column 'amount': the same problem as line 2 on 5 more rows, "
+        "up to line 7\n"
+        "ledger.csv:4: column 'account': '9993' is not in accounts.csv\n"
+        "ledger.csv:5: column 'account': '9994' is not in accounts.csv\n"
+        "ledger.csv:6: column 'account': '9995' is not in accounts.csv\n");
+}
+
 static void test_duplicate_account_and_bad_kind(void **state)
 {
     fixture *fx = *state;
@@ -328,10 +379,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ambiguous_decimal_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_debit_credit_directions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rows_outside_years_counted, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reported_year_without_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_partners_folded_and_counted_per_year, setup, teardown),
         cmocka_unit_test_setup_teardown(test_first_appearance_order_despite_deferred_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lines_of_bare_delimiters_are_blank, setup, teardown),
         cmocka_unit_test_setup_teardown(test_every_problem_reported, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_same_problem_on_many_rows_is_grouped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_duplicate_account_and_bad_kind, setup, teardown),
         cmocka_unit_test_setup_teardown(test_account_types_as_exported, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),

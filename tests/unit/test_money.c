@@ -40,6 +40,16 @@ static const amount_case cases[] = {
     { "$-5", A, MONEY_OK, -500 },
     { "- 5", A, MONEY_OK, -500 },
     { "-5 $", A, MONEY_OK, -500 },
+    /* euro and pound marks, like the dollar */
+    { "1 234,56 \xe2\x82\xac", A, MONEY_OK, 123456 },
+    { "1.234,56\xc2\xa0\xe2\x82\xac", A, MONEY_OK, 123456 },
+    { "\xe2\x82\xac" "1,234.56", A, MONEY_OK, 123456 },
+    { "-\xe2\x82\xac" "5", A, MONEY_OK, -500 },
+    { "\xe2\x82\xac-5", A, MONEY_OK, -500 },
+    { "(\xe2\x82\xac" "5)", A, MONEY_OK, -500 },
+    { "\xc2\xa3" "12.50", A, MONEY_OK, 1250 },
+    { "12,50 \xc2\xa3", A, MONEY_OK, 1250 },
+    { "-\xc2\xa3" "12", A, MONEY_OK, -1200 },
     { "12.5", A, MONEY_OK, 1250 },
     { "12,5", A, MONEY_OK, 1250 },
     { "12.50", A, MONEY_OK, 1250 },
@@ -102,6 +112,10 @@ static const amount_case cases[] = {
     { "+-12", A, MONEY_SYNTAX, 0 },
     { "12-", A, MONEY_SYNTAX, 0 },
     { "$12$", A, MONEY_SYNTAX, 0 },
+    { "\xe2\x82\xac", A, MONEY_SYNTAX, 0 },
+    { "$12\xe2\x82\xac", A, MONEY_SYNTAX, 0 },             /* one mark at most */
+    { "\xe2\x82\xac" "12\xc2\xa3", A, MONEY_SYNTAX, 0 },
+    { "\xe2\x82", A, MONEY_SYNTAX, 0 },                     /* a cut mark */
     { "12.345", P, MONEY_DECIMALS, 0 },
     { "12,3456", A, MONEY_DECIMALS, 0 },
     { "0.001", P, MONEY_DECIMALS, 0 },

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "lib/strmap.h"
+#include "lib/strmap_test.h"
 
 static void test_basic(void **state)
 {
@@ -79,12 +80,69 @@ static void test_growth(void **state)
     strmap_free(m);
 }
 
+/* 64-bit FNV-1a as the map used it, reduced to its low 16 bits: they
+ * depend on nothing else, so keys that share them are easy to make. */
+enum { FNV_BASIS_LOW = 0x2325, FNV_PRIME_LOW = 0x01B3 };
+
+static uint16_t fnv_step(uint16_t h, unsigned char c)
+{
+    return (uint16_t)((h ^ c) * FNV_PRIME_LOW);
+}
+
+/* Writes to key a name (made of i) and three bytes after it that give
+ * the whole key the low 16 hash bits target; returns its length. */
+static size_t colliding_key(size_t i, uint16_t target, char *key)
+{
+    uint16_t inverse = FNV_PRIME_LOW;          /* Newton: prime^-1 mod 2^16 */
+    for (int k = 0; k < 4; k++)
+        inverse = (uint16_t)(inverse * (2 - FNV_PRIME_LOW * inverse));
+    uint16_t want = (uint16_t)(target * inverse);   /* the state before the last xor */
+    int n = snprintf(key, 32, "partner %zu ", i);
+    uint16_t h = FNV_BASIS_LOW;
+    for (int k = 0; k < n; k++)
+        h = fnv_step(h, (unsigned char)key[k]);
+    for (unsigned a = 0; a < 256; a++) {
+        for (unsigned b = 0; b < 256; b++) {
+            uint16_t y = fnv_step(fnv_step(h, (unsigned char)a), (unsigned char)b);
+            if ((y >> 8) != (want >> 8))
+                continue;
+            key[n] = (char)a;
+            key[n + 1] = (char)b;
+            key[n + 2] = (char)((y ^ want) & 0xFF);
+            return (size_t)n + 3;
+        }
+    }
+    fail_msg("no key for %zu", i);
+    return 0;
+}
+
+static void test_crafted_collisions(void **state)
+{
+    (void)state;
+    /* Names crafted to collide in an unseeded hash (here FNV-1a, as the
+     * map had) must not make the map quadratic: its hash is seeded. */
+    enum { N = 20000 };
+    strmap *m = strmap_new();
+    char key[40];
+    for (size_t i = 0; i < N; i++)
+        strmap_put(m, key, colliding_key(i, 0x5A5A, key), i);
+    for (size_t i = 0; i < N; i++) {
+        size_t v;
+        assert_true(strmap_get(m, key, colliding_key(i, 0x5A5A, key), &v));
+        assert_int_equal(v, i);
+    }
+    assert_int_equal(strmap_count(m), N);
+    assert_in_range(strmap_probes(m), 0, 10 * N);
+    strmap_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_basic),
         cmocka_unit_test(test_keys),
         cmocka_unit_test(test_growth),
+        cmocka_unit_test(test_crafted_collisions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

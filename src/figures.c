@@ -1,0 +1,63 @@
+/* figures.c - the figures' own operations: a comparable figure made from
+ * two years' values, the figures freed, account kinds named. */
+#include "figures.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *account_kind_name(account_kind kind)
+{
+    static const char *const names[] = {
+        [KIND_REVENUE] = "revenue", [KIND_EXPENSE] = "expense",
+        [KIND_ASSET] = "asset", [KIND_LIABILITY] = "liability",
+        [KIND_EQUITY] = "equity",
+    };
+    return names[kind];
+}
+
+/* change / |previous| x 1000, rounded half away from zero, in 128 bits. */
+static __int128 pct_tenths(int64_t change, int64_t previous)
+{
+    __int128 num = (__int128)change * 1000;
+    __int128 den = previous < 0 ? -(__int128)previous : previous;
+    __int128 mag = num < 0 ? -num : num;
+    __int128 q = (mag * 2 + den) / (den * 2);
+    return num < 0 ? -q : q;
+}
+
+bool figure_change_pct_tenths(int64_t change, int64_t previous, int64_t *tenths,
+                              bool *clamped)
+{
+    if (previous == 0)
+        return false;
+    __int128 q = pct_tenths(change, previous);
+    bool out = q > INT64_MAX || q < -INT64_MAX;
+    *tenths = q > INT64_MAX ? INT64_MAX : q < -INT64_MAX ? -INT64_MAX : (int64_t)q;
+    if (clamped)
+        *clamped = out;
+    return true;
+}
+
+figure figure_make(int64_t current, int64_t previous)
+{
+    figure f = {.current = current, .previous = previous};
+    f.change = current - previous;   /* callers keep totals within range */
+    f.has_pct = figure_change_pct_tenths(f.change, previous, &f.change_pct_tenths, NULL);
+    return f;
+}
+
+void figures_free(figures *f)
+{
+    if (!f)
+        return;
+    free(f->revenue_groups);
+    free(f->expense_groups);
+    free(f->accounts);
+    free(f->counterparties);
+    free(f->history);
+    free(f->axes);
+    free(f->types);
+    free(f->partners);
+    free(f->regions);
+    memset(f, 0, sizeof *f);
+}

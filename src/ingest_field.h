@@ -1,0 +1,55 @@
+/* ingest_field.h - internal to ingest*.c: the typed readers of the current
+ * record's fields.  They report a bad value at the record's line and
+ * column ("ledger.csv:7: column 'amount': '12,3,4' is not an amount") and
+ * call nothing above parse/ and lib/. */
+#ifndef BILAN_INGEST_FIELD_H
+#define BILAN_INGEST_FIELD_H
+
+#include "ingest_file.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* What a field reader says. */
+typedef enum ingest_field_status {
+    INGEST_FIELD_OK,
+    INGEST_FIELD_ERROR         /* reported */
+} ingest_field_status;
+
+/* Whether the file has that column. */
+bool ingest_field_present(const ingest_file *f, column_id col);
+/* The trimmed text of a column ("" when the file has no such column, or
+ * the record no such field); not NUL-terminated. */
+const char *ingest_field_text(const ingest_file *f, column_id col, size_t *len);
+
+/* A required non-empty text; *out points into the record. */
+ingest_field_status ingest_field_required(ingest_file *f, column_id col,
+                                          const char **out, size_t *len);
+ingest_field_status ingest_field_date(ingest_file *f, column_id col, date *out);
+/* Money in cents; empty_is_zero makes an empty field 0 instead of an error. */
+ingest_field_status ingest_field_amount(ingest_file *f, column_id col, bool empty_is_zero,
+                                        int64_t *out);
+/* A whole number >= 0; an empty field is 0. */
+ingest_field_status ingest_field_count(ingest_file *f, column_id col, int64_t *out);
+
+/* Reports a problem of the current record, at its line and in column col
+ * (COL_COUNT: none).  kind names the problem ("is not an amount"): when
+ * one kind of problem of one column is on more than a few rows of a file
+ * (the same column unreadable on every line), the first row's diagnostic
+ * stands for all, and one more gives the count of the others.  A NULL
+ * kind is never grouped.  Held until ingest_problems_flush, which reports
+ * them in the order they came. */
+void ingest_problem(ingest_file *f, column_id col, const char *kind, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* The same for a warning: reported, but the run still succeeds. */
+void ingest_warning(ingest_file *f, column_id col, const char *kind, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Reports the problems held for the file and forgets them. */
+void ingest_problems_flush(ingest_file *f);
+
+/* Copies s[0..len) NUL-terminated into the file's scratch buffer, after
+ * prefix (may be NULL) and a 0x1F separator: a key for tally maps, or a
+ * value quoted in a message.  Valid until the next call. */
+const char *ingest_key(ingest_file *f, const char *prefix, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,171 @@
+/* files.c - small file-system helpers shared by the stages: paths, whole
+ * files, folders, standard output, the templates folder. */
+#include "lib/files.h"
+#include "lib/xalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *path_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = xmalloc(n);
+    snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return xstrdup(".");
+    if (slash == path)
+        return xstrdup("/");
+    return xstrndup(path, (size_t)(slash - path));
+}
+
+bool file_missing(const char *path)
+{
+    return access(path, F_OK) != 0 && errno == ENOENT;
+}
+
+/* What a file that is neither regular nor a folder is, for messages. */
+static const char *irregular(mode_t mode)
+{
+    if (S_ISFIFO(mode))
+        return "not a regular file (a FIFO)";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "not a regular file (a device)";
+    if (S_ISSOCK(mode))
+        return "not a regular file (a socket)";
+    return "not a regular file";
+}
+
+/* Why st is not a regular file, or NULL when it is one; *folder says
+ * whether it is a folder. */
+static const char *not_regular(const struct stat *st, bool *folder)
+{
+    *folder = S_ISDIR(st->st_mode);
+    if (S_ISREG(st->st_mode))
+        return NULL;
+    return *folder ? strerror(EISDIR) : irregular(st->st_mode);
+}
+
+/* open_regular, also saying whether path is a folder. */
+static FILE *open_checked(const char *path, const char **why, bool *folder)
+{
+    struct stat st;
+    *folder = false;
+    if (stat(path, &st) != 0) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    if ((*why = not_regular(&st, folder)) != NULL)
+        return NULL;
+    /* Non-blocking, in case a FIFO took the file's place since the stat. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    FILE *f = NULL;
+    if (fstat(fd, &st) != 0)
+        *why = strerror(errno);
+    else if ((*why = not_regular(&st, folder)) == NULL &&
+             fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) == 0)
+        f = fdopen(fd, "rb");
+    if (!f) {
+        if (!*why)
+            *why = strerror(errno);
+        close(fd);
+    }
+    return f;
+}
+
+FILE *open_regular(const char *path, const char **why)
+{
+    bool folder;
+    return open_checked(path, why, &folder);
+}
+
+/* Reads the rest of f into a new buffer; NULL with errno set on error. */
+static char *read_all(FILE *f, size_t *len)
+{
+    char *text = NULL;
+    size_t cap = 0, n;
+    *len = 0;
+    do {
+        xgrow((void **)&text, &cap, *len + 4096, 1);
+        n = fread(text + *len, 1, cap - *len - 1, f);
+        *len += n;
+    } while (n > 0);
+    if (ferror(f)) {
+        int err = errno ? errno : EIO;
+        free(text);
+        errno = err;
+        return NULL;
+    }
+    text[*len] = '\0';
+    return text;
+}
+
+char *read_file(const char *path, size_t *len, const char **what, const char **why)
+{
+    bool folder;
+    FILE *f = open_checked(path, why, &folder);
+    if (!f) {
+        *what = folder ? "read" : "open";   /* as fopen + fread would say */
+        return NULL;
+    }
+    char *text = read_all(f, len);
+    if (!text) {
+        *what = "read";
+        *why = strerror(errno);
+    }
+    fclose(f);
+    return text;
+}
+
+void make_folders(const char *dir)
+{
+    char *path = xstrdup(dir);
+    for (char *p = path + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(path, 0777);
+            *p = '/';
+        }
+    }
+    mkdir(path, 0777);
+    free(path);
+}
+
+bool is_stdout(const char *path)
+{
+    struct stat a, b;
+    return stat(path, &a) == 0 && fstat(STDOUT_FILENO, &b) == 0 &&
+           a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+const char *find_templates(const char *given, bool defaulted, char *buf, size_t size)
+{
+    struct stat st;
+    if (!defaulted || stat(given, &st) == 0)
+        return given;
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return given;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return given;
+    *slash = '\0';
+    snprintf(buf, size, "%s/../templates", exe);
+    return stat(buf, &st) == 0 ? buf : given;
+}

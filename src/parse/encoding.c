@@ -1,0 +1,221 @@
+/* encoding.c - UTF-8 classification, the whole-file encoding guess, and
+ * Windows-1252 -> UTF-8 by table (Windows-1252 is one byte per character:
+ * 0x00-0x7F is ASCII, 0xA0-0xFF is U+00A0-U+00FF, and 0x80-0x9F is the
+ * table below, five of its bytes undefined). */
+#include "parse/encoding.h"
+#include "lib/text.h"
+#include "lib/xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { SCAN_CHUNK = 64 * 1024 };
+
+/* Expected length of the UTF-8 sequence led by c; 0 for no valid lead. */
+static size_t utf8_lead_length(unsigned char c)
+{
+    if (c >= 0xC2 && c <= 0xDF)
+        return 2;
+    if (c >= 0xE0 && c <= 0xEF)
+        return 3;
+    if (c >= 0xF0 && c <= 0xF4)
+        return 4;
+    return 0;
+}
+
+/* Whether the 8 bytes at p are all ASCII and none is NUL. */
+static bool ascii8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    const uint64_t high = UINT64_C(0x8080808080808080);
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    return (w & high) == 0 && ((w - ones) & ~w & high) == 0;
+}
+
+utf8_piece encoding_utf8_piece(const unsigned char *p, size_t n, bool more, size_t *len)
+{
+    size_t i = 0;
+    while (i + 8 <= n && ascii8(p + i))
+        i += 8;
+    while (i < n && p[i] != 0 && p[i] < 0x80)
+        i++;
+    *len = i ? i : 1;
+    if (i)
+        return PIECE_ASCII;
+    if (p[0] == 0)
+        return PIECE_NUL;
+    size_t k = utf8_lead_length(p[0]);
+    if (k && n < k && more) {
+        *len = n;
+        return PIECE_CUT;
+    }
+    if (k && n >= k && text_is_utf8((const char *)p, k)) {
+        *len = k;
+        return PIECE_SEQUENCE;
+    }
+    return PIECE_INVALID;
+}
+
+/* ---- the guess --------------------------------------------------------- */
+
+/* What the bytes seen so far say. */
+typedef struct encoding_scan {
+    bool multibyte, invalid;
+} encoding_scan;
+
+/* Scans p[0..n); returns the bytes consumed (a sequence cut by the end of
+ * the chunk is left for the next one, unless eof). */
+static size_t scan_chunk(encoding_scan *s, const unsigned char *p, size_t n, bool eof)
+{
+    size_t i = 0, len;
+    while (i < n) {
+        utf8_piece piece = encoding_utf8_piece(p + i, n - i, !eof, &len);
+        if (piece == PIECE_CUT)
+            break;
+        if (piece == PIECE_SEQUENCE)
+            s->multibyte = true;
+        else if (piece == PIECE_INVALID)
+            s->invalid = true;
+        i += len;
+    }
+    return i;
+}
+
+static encoding_guess verdict(const encoding_scan *s)
+{
+    if (s->invalid && !s->multibyte)
+        return ENCODING_CP1252;
+    return s->multibyte || s->invalid ? ENCODING_UTF8 : ENCODING_ASCII;
+}
+
+encoding_guess encoding_guess_mem(const unsigned char *p, size_t n)
+{
+    encoding_scan s = {false, false};
+    scan_chunk(&s, p, n, true);
+    return verdict(&s);
+}
+
+encoding_guess encoding_guess_file(FILE *fp)
+{
+    enum { CARRY = 4 };
+    encoding_scan s = {false, false};
+    unsigned char *buf = xmalloc(CARRY + SCAN_CHUNK);
+    size_t kept = 0, got;
+    do {
+        got = fread(buf + kept, 1, SCAN_CHUNK, fp);
+        size_t n = kept + got, used = scan_chunk(&s, buf, n, got == 0);
+        kept = n - used;
+        memmove(buf, buf + used, kept);
+    } while (got > 0 && !(s.multibyte && s.invalid));
+    free(buf);
+    rewind(fp);
+    return verdict(&s);
+}
+
+/* ---- Windows-1252 ------------------------------------------------------ */
+
+/* U+0000 where Windows-1252 defines nothing. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0x0000, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x0000, 0x017D, 0x0000,
+    0x0000, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x0000, 0x017E, 0x0178,
+};
+
+size_t encoding_from_cp1252(const unsigned char *in, size_t n, char *out, size_t *written)
+{
+    unsigned char *o = (unsigned char *)out;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned c = in[i];
+        if (c >= 0x80 && c < 0xA0 && !(c = cp1252_high[c - 0x80]))
+            break;
+        if (c < 0x80) {
+            *o++ = (unsigned char)c;
+        } else if (c < 0x800) {
+            *o++ = (unsigned char)(0xC0 | c >> 6);
+            *o++ = (unsigned char)(0x80 | (c & 0x3F));
+        } else {
+            *o++ = (unsigned char)(0xE0 | c >> 12);
+            *o++ = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+            *o++ = (unsigned char)(0x80 | (c & 0x3F));
+        }
+    }
+    *written = (size_t)(o - (unsigned char *)out);
+    return i;
+}
+
+char *encoding_from_cp1252_dup(const char *text, size_t *len)
+{
+    char *out = xmalloc(3 * *len + 1);
+    size_t written;
+    if (encoding_from_cp1252((const unsigned char *)text, *len, out, &written) < *len) {
+        free(out);
+        return NULL;
+    }
+    out[written] = '\0';
+    *len = written;
+    return out;
+}
+
+/* ---- what XML forbids -------------------------------------------------- */
+
+/* The length of the forbidden character at p[0..n), or 0 for none. */
+static size_t xml_forbidden_at(const unsigned char *p, size_t n)
+{
+    if (p[0] < 0x20)
+        return p[0] == '\t' || p[0] == '\n' || p[0] == '\r' ? 0 : 1;
+    if (p[0] == 0xEF && n >= 3 && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+        return 3;
+    return 0;
+}
+
+/* Whether none of the 8 bytes at p is below 0x20 or 0xEF (the lead of
+ * U+FFFE and U+FFFF): then none starts a forbidden character. */
+static bool xml_clean8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    const uint64_t high = UINT64_C(0x8080808080808080);
+    uint64_t below = (w - 0x20 * ones) & ~w & high;   /* a byte < 0x20 */
+    uint64_t ef = w ^ (0xEF * ones);
+    uint64_t is_ef = (ef - ones) & ~ef & high;         /* a byte == 0xEF */
+    return (below | is_ef) == 0;
+}
+
+bool encoding_xml_forbidden(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        if (xml_clean8(p + i))
+            continue;
+        for (size_t k = i; k < i + 8; k++)   /* a line end, most likely */
+            if ((p[k] < 0x20 || p[k] == 0xEF) && xml_forbidden_at(p + k, len - k))
+                return true;
+    }
+    for (; i < len; i++)
+        if ((p[i] < 0x20 || p[i] == 0xEF) && xml_forbidden_at(p + i, len - i))
+            return true;
+    return false;
+}
+
+size_t encoding_xml_replace(const char *s, size_t len, char *out)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n = xml_forbidden_at(p + i, len - i);
+        if (n) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i += n;
+        } else {
+            out[o++] = s[i++];
+        }
+    }
+    return o;
+}
