@@ -24,7 +24,7 @@ LIB_OBJ  := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all report test test-programs unit e2e asan valgrind fuzz bench format clean deps deps-build
+.PHONY: all report test test-programs unit e2e layers asan valgrind fuzz bench format clean deps deps-build
 
 all: $(BUILD)/bilan
 
@@ -64,6 +64,11 @@ unit: $(UNIT_BIN)
 
 e2e: $(BUILD)/bilan
 	$(Q)BILAN=$(BUILD)/bilan sh tests/e2e/run.sh
+
+# The layer rules of src/: no two files call each other, no include across
+# layers (tests/layers.sh, on the objects of the build).
+layers: all
+	$(Q)BUILD=$(BUILD) sh tests/layers.sh
 
 # Every test: unit and end-to-end, then the same under ASan+UBSan, then the
 # sample run under valgrind, then the fuzzers for FUZZ_SECONDS each.

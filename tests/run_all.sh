@@ -3,6 +3,8 @@
 #
 #   sh tests/run_all.sh          (what `make test` runs, after building)
 #
+# 0. the layer rules of src/ (tests/layers.sh: no call circles, no
+#    include across layers) on build/obj
 # 1. unit tests (build/tests/test_*)
 # 2. end-to-end tests with build/bilan
 # 3. `make asan`, then the unit tests and every e2e script again with
@@ -11,8 +13,8 @@
 # 4. the sample under valgrind
 # 5. each fuzzer for FUZZ_SECONDS seconds (default 0: skipped)
 # The last line is "P passed, F failed"; the exit status is non-zero on any
-# failure.  SKIP=asan,valgrind (any of unit,e2e,asan,valgrind,fuzz) skips
-# stages for a quick local run.
+# failure.  SKIP=asan,valgrind (any of layers,unit,e2e,asan,valgrind,fuzz)
+# skips stages for a quick local run.
 
 cd "$(dirname "$0")/.." || exit 70
 MAKE=${MAKE:-make}
@@ -57,6 +59,8 @@ unit_bins() {
         [ -f "$src" ] && echo "$1/$(basename "$src" .c)"
     done
 }
+
+skipped layers || stage "layers" sh tests/layers.sh
 
 if ! skipped unit; then
     bins=$(unit_bins build/tests)
