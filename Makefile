@@ -24,7 +24,7 @@ LIB_OBJ  := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all report test test-programs unit e2e layers asan valgrind fuzz bench format clean deps deps-build
+.PHONY: all report test test-programs unit e2e layers golden asan valgrind fuzz bench format clean deps deps-build
 
 all: $(BUILD)/bilan
 
@@ -69,6 +69,13 @@ e2e: $(BUILD)/bilan
 # layers (tests/layers.sh, on the objects of the build).
 layers: all
 	$(Q)BUILD=$(BUILD) sh tests/layers.sh
+
+# Rewrites the sample's golden outputs (tests/golden/sample/), which
+# tests/e2e/test_golden.sh compares: after an intended change, review the diff.
+golden: all
+	$(Q)rm -rf tests/golden/sample.new
+	$(Q)sh tests/golden/render.sh $(BUILD)/bilan tests/golden/sample.new
+	$(Q)rm -rf tests/golden/sample && mv tests/golden/sample.new tests/golden/sample
 
 # Every test: unit and end-to-end, then the same under ASan+UBSan, then the
 # sample run under valgrind, then the fuzzers for FUZZ_SECONDS each.
