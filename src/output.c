@@ -18,18 +18,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The outputs begun and not yet discarded, and their temporary files, which
- * a signal (Ctrl-C, a closed pipe) or exit() removes: no partial file is
- * ever left behind.  pending is what the handlers read. */
-enum { SET_MAX = 8 };
+/* The outputs begun and not yet discarded, and copies of their temporary
+ * files' names, outside the heap, which a signal (Ctrl-C, a closed pipe),
+ * a crash (in a library too) or exit() removes: no partial file is left
+ * behind.  pending is what the handlers read. */
+enum { SET_MAX = 8, PENDING_NAME = 4096 };
 static output_file *begun[SET_MAX];
-static char *volatile pending[SET_MAX];
+static char pending[SET_MAX][PENDING_NAME];
+static volatile sig_atomic_t pending_on[SET_MAX];
 
 /* Removes the temporary files in progress; async-signal-safe. */
 static void remove_pending(void)
 {
     for (int i = 0; i < SET_MAX; i++)
-        if (pending[i])
+        if (pending_on[i])
             unlink(pending[i]);
 }
 
@@ -42,6 +44,43 @@ static void on_signal(int sig)
 
 /* The signals that end a run and are held during the commit. */
 static const int ending_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
+
+/* A crash, and what handled it before (the default, a sanitizer). */
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL};
+static struct sigaction crash_before[sizeof crash_signals / sizeof crash_signals[0]];
+
+/* Removes the temporary files, then gives the crash back to the handler
+ * before: returning re-runs the faulting instruction, a raised signal
+ * (abort) is raised again. */
+static void on_crash(int sig, siginfo_t *info, void *context)
+{
+    (void)context;
+    remove_pending();
+    for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++)
+        if (crash_signals[i] == sig)
+            sigaction(sig, &crash_before[i], NULL);
+    if (info->si_code <= 0)
+        raise(sig);
+}
+
+/* The crash handlers, on a stack of their own (a stack overflow is a
+ * crash too) unless one is set already. */
+static void catch_crashes(void)
+{
+    static char stack[1 << 16];
+    stack_t now;
+    if (sigaltstack(NULL, &now) == 0 && (now.ss_flags & SS_DISABLE)) {
+        stack_t ss = {.ss_sp = stack, .ss_size = sizeof stack};
+        sigaltstack(&ss, NULL);
+    }
+    for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) {
+        struct sigaction sa = {.sa_sigaction = on_crash, .sa_flags = SA_SIGINFO | SA_ONSTACK};
+        sigemptyset(&sa.sa_mask);
+        if (sigaction(crash_signals[i], NULL, &crash_before[i]) == 0 &&
+            crash_before[i].sa_handler != SIG_IGN)
+            sigaction(crash_signals[i], &sa, NULL);
+    }
+}
 
 /* Once: the handlers that remove temporary files, and the exit hook. */
 static void install_cleanup(void)
@@ -62,19 +101,24 @@ static void install_cleanup(void)
         if (sigaction(ending_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
             sigaction(ending_signals[i], &sa, NULL);
     }
+    catch_crashes();
     /* exit(70) on out of memory (lib/xalloc.c) and any other exit() */
     atexit(remove_pending);
 }
 
 /* Adds o to the outputs begun; its temporary file is removed on a signal
- * unless it is written directly.  -1 when the table is full. */
+ * unless it is written directly (or its name is too long to keep: the
+ * next run removes it).  -1 when the table is full. */
 static int track(output_file *o)
 {
     install_cleanup();
     for (int i = 0; i < SET_MAX; i++) {
         if (!begun[i]) {
             begun[i] = o;
-            pending[i] = o->direct ? NULL : o->temp;
+            if (!o->direct && strlen(o->temp) < PENDING_NAME) {
+                strcpy(pending[i], o->temp);
+                pending_on[i] = 1;
+            }
             return 0;
         }
     }
@@ -85,7 +129,7 @@ static void untrack(const output_file *o)
 {
     for (int i = 0; i < SET_MAX; i++) {
         if (begun[i] == o) {
-            pending[i] = NULL;
+            pending_on[i] = 0;
             begun[i] = NULL;
         }
     }
