@@ -2,8 +2,8 @@
 #
 # Gives: ok/not_ok/check (TAP-like lines), a scratch folder $T removed on
 # exit, run_bilan (status, stdout and stderr captured), tree_empty,
-# sums_of.  Expects BILAN and ROOT from tests/e2e/run.sh; works standalone
-# from the repository root too.
+# sums_of, fault_shim.  Expects BILAN and ROOT from tests/e2e/run.sh;
+# works standalone from the repository root too.
 
 ROOT=${ROOT:-$(pwd)}
 BILAN=${BILAN:-$ROOT/build/bilan}
@@ -50,4 +50,19 @@ tree_empty() {
 # sums_of DIR: one "checksum name" line per file, sorted.
 sums_of() {
     (cd "$1" && find . -type f -exec cksum {} +) | sort
+}
+
+# fault_shim: prints the path of the fault-injection shim
+# (tests/faults/inject.c): build/faults/inject.so beside the binary's build
+# when up to date, else one built in $T; nothing (status 1) when BILAN is
+# built with ASan, which an LD_PRELOAD shim cannot follow.
+fault_shim() {
+    nm "$BILAN" 2>/dev/null | grep -q __asan_init && return 1
+    shim=$(dirname "$BILAN")/faults/inject.so
+    if [ ! -f "$shim" ] || [ "$ROOT/tests/faults/inject.c" -nt "$shim" ]; then
+        shim=$T/inject.so
+        [ -f "$shim" ] || ${CC:-cc} -shared -fPIC -O1 -g -o "$shim" \
+            "$ROOT/tests/faults/inject.c" -ldl || return 1
+    fi
+    echo "$shim"
 }

@@ -211,6 +211,97 @@ else
     not_ok "SIGTERM during a run: the earlier set or the new one, no temporary file" "$why"
 fi
 
+# With the fault-injection shim (tests/faults/inject.c): each rename slowed
+# down, a signal lands inside the commit, while the previous files are kept
+# (".bak", only there during the commit).
+# wait_for_commit PID: until the commit has begun (or PID is gone).
+wait_for_commit() {
+    i=0
+    while [ "$i" -lt 1000 ] && kill -0 "$1" 2>/dev/null &&
+        ! ls -A "$2" | grep -q '\.bak$'; do
+        sleep 0.01
+        i=$((i + 1))
+    done
+    sleep 0.3                    # the first rename done, the second under way
+}
+if shim=$(fault_shim); then
+    commit=$T/commit
+    run_bilan --input "$SAMPLE" --output "$commit"
+    (cd "$ROOT" && exec env FAULT_SLOW=rename:500 LD_PRELOAD="$shim" \
+        "$BILAN" --quiet --input "$other" --output "$commit") &
+    pid=$!
+    wait_for_commit "$pid" "$commit"
+    kill -TERM "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    rc=$?
+    if [ "$rc" -eq 143 ] && [ "$(sums_of "$commit")" = "$new_sums" ]; then
+        ok "SIGTERM inside the commit: held until the new set is complete"
+    else
+        not_ok "SIGTERM inside the commit: held until the new set is complete" \
+            "exit $rc" "$(ls -lA "$commit")"
+    fi
+
+    # The second or third rename fails (EIO): those before it are undone.
+    for n in 2 3; do
+        run_bilan --input "$SAMPLE" --output "$commit"
+        commit_before=$(sums_of "$commit"; ls -i "$commit" | sort)
+        (cd "$ROOT" && exec env FAULT_FUNC=rename FAULT_N=$n LD_PRELOAD="$shim" \
+            "$BILAN" --quiet --input "$other" --output "$commit") 2>"$T/stderr"
+        rc=$?
+        if [ "$rc" -eq 73 ] && [ "$(sums_of "$commit"; ls -i "$commit" | sort)" = "$commit_before" ]; then
+            ok "rename #$n fails: exit 73, the earlier set as it was"
+        else
+            not_ok "rename #$n fails: exit 73, the earlier set as it was" "exit $rc" \
+                "$(cat "$T/stderr")" "$(ls -lA "$commit")"
+        fi
+    done
+
+    # SIGKILL inside the commit leaves its files; the next run removes them.
+    run_bilan --input "$SAMPLE" --output "$commit"
+    (cd "$ROOT" && exec env FAULT_SLOW=rename:500 LD_PRELOAD="$shim" \
+        "$BILAN" --quiet --input "$other" --output "$commit") &
+    pid=$!
+    wait_for_commit "$pid" "$commit"
+    kill -KILL "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    debris=$(ls -A "$commit" | grep -c '^\.')
+    run_bilan --input "$other" --output "$commit"
+    if [ "$debris" -gt 0 ] && [ "$status" -eq 0 ] && [ "$(sums_of "$commit")" = "$new_sums" ]; then
+        ok "SIGKILL inside the commit: the next run removes its $debris files"
+    else
+        not_ok "SIGKILL inside the commit: the next run removes its files" \
+            "$debris files left by the killed run; next run: exit $status" "$(ls -lA "$commit")"
+    fi
+
+    # Out of memory (exit 70) after the temporary files were made: they go,
+    # the earlier outputs stay.  The Nth allocation fails, for N in the
+    # second half of a run until one ends in "out of memory".
+    oom=$T/oom
+    (cd "$ROOT" && env FAULT_COUNT="$T/counts" LD_PRELOAD="$shim" \
+        "$BILAN" --quiet --input "$other" --output "$oom") >/dev/null 2>&1
+    count=$(awk '$1 == "malloc" {print $2}' "$T/counts")
+    n=$((count / 2))
+    found=
+    while [ -z "$found" ] && [ "$n" -lt "$count" ]; do
+        rm -rf "$oom"
+        cp -R "$term" "$oom"
+        oom_before=$(sums_of "$oom")
+        (cd "$ROOT" && exec env FAULT_FUNC=malloc FAULT_N="$n" LD_PRELOAD="$shim" \
+            "$BILAN" --quiet --input "$other" --output "$oom") >/dev/null 2>"$T/stderr"
+        rc=$?
+        [ "$rc" -eq 70 ] && grep -q 'out of memory' "$T/stderr" && found=$n
+        n=$((n + count / 40 + 1))
+    done 2>/dev/null                     # "Segmentation fault": the sweep's business
+    if [ -n "$found" ] && [ "$(sums_of "$oom")" = "$oom_before" ]; then
+        ok "out of memory (exit 70, malloc #$found): no temporary file, the earlier outputs stay"
+    else
+        not_ok "out of memory (exit 70): no temporary file, the earlier outputs stay" \
+            "${found:+malloc #$found: }$(ls -lA "$oom")"
+    fi
+else
+    ok "signals inside the commit, out of memory # SKIP no fault shim under ASan"
+fi
+
 # Two outputs that are one file, or an output on an input file: a usage
 # error (64), nothing written.  (main.c calls output_check_paths.)
 if grep -q 'output_check_paths' "$ROOT/src/main.c"; then
