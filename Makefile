@@ -24,7 +24,7 @@ LIB_OBJ  := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all report test test-programs unit e2e asan valgrind fuzz bench format clean deps deps-build
+.PHONY: all report test test-programs unit e2e layers golden faults asan valgrind fuzz bench format clean deps deps-build
 
 all: $(BUILD)/bilan
 
@@ -65,6 +65,18 @@ unit: $(UNIT_BIN)
 e2e: $(BUILD)/bilan
 	$(Q)BILAN=$(BUILD)/bilan sh tests/e2e/run.sh
 
+# The layer rules of src/: no two files call each other, no include across
+# layers (tests/layers.sh, on the objects of the build).
+layers: all
+	$(Q)BUILD=$(BUILD) sh tests/layers.sh
+
+# Rewrites the sample's golden outputs (tests/golden/sample/), which
+# tests/e2e/test_golden.sh compares: after an intended change, review the diff.
+golden: all
+	$(Q)rm -rf tests/golden/sample.new
+	$(Q)sh tests/golden/render.sh $(BUILD)/bilan tests/golden/sample.new
+	$(Q)rm -rf tests/golden/sample && mv tests/golden/sample.new tests/golden/sample
+
 # Every test: unit and end-to-end, then the same under ASan+UBSan, then the
 # sample run under valgrind, then the fuzzers for FUZZ_SECONDS each.
 # Installs what is missing first.  Prints the totals.
@@ -72,7 +84,18 @@ test: deps
 	$(Q)$(MAKE) --no-print-directory -s all test-programs
 	$(Q)sh tests/run_all.sh
 
-test-programs: $(UNIT_BIN)
+test-programs: $(UNIT_BIN) $(BUILD)/faults/inject.so
+
+# The fault-injection shim (tests/faults/inject.c), LD_PRELOADed by
+# tests/faults/sweep.sh and tests/e2e/test_atomic.sh.
+$(BUILD)/faults/inject.so: tests/faults/inject.c
+	@$(if $(Q),echo "  CC      $<")
+	@mkdir -p $(@D)
+	$(Q)$(CC) -shared -fPIC -O1 -g -Wall -Wextra -Werror -o $@ $< -ldl
+
+# Every N of every family of faults (make test runs a sample): long.
+faults: all $(BUILD)/faults/inject.so
+	$(Q)BILAN=$(BUILD)/bilan FAULT_SHIM=$(BUILD)/faults/inject.so sh tests/faults/sweep.sh --all
 
 asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CC=clang CFLAGS="-O1 -g" \

@@ -1,9 +1,16 @@
-/* output.c - temporary file beside the target, then rename. */
+/* output.c - temporary files beside the targets, then every rename at once:
+ * signals held, the previous files kept as hard links and put back if a
+ * rename fails.  Temporary files are removed on failure, on a signal and
+ * at exit (out of memory exits 70 through exit()); those of a run that is
+ * gone are removed by the next run. */
 #define _XOPEN_SOURCE 700   /* realpath */
 #include "output.h"
 #include "lib/xalloc.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,125 +18,481 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The temporary files in progress, removed if a signal ends the run
- * (Ctrl-C, a closed pipe): no partial file is ever left behind. */
-enum { PENDING_MAX = 8 };
-static char *volatile pending[PENDING_MAX];
+/* The outputs begun and not yet discarded, and copies of their temporary
+ * files' names, outside the heap, which a signal (Ctrl-C, a closed pipe),
+ * a crash (in a library too) or exit() removes: no partial file is left
+ * behind.  pending is what the handlers read. */
+enum { SET_MAX = 8, PENDING_NAME = 4096 };
+static output_file *begun[SET_MAX];
+static char pending[SET_MAX][PENDING_NAME];
+static volatile sig_atomic_t pending_on[SET_MAX];
 
-static void remove_pending(int sig)
+/* Removes the temporary files in progress; async-signal-safe. */
+static void remove_pending(void)
 {
-    for (int i = 0; i < PENDING_MAX; i++)
-        if (pending[i])
+    for (int i = 0; i < SET_MAX; i++)
+        if (pending_on[i])
             unlink(pending[i]);
+}
+
+static void on_signal(int sig)
+{
+    remove_pending();
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
-static void track(char *temp)
+/* The signals that end a run and are held during the commit. */
+static const int ending_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
+
+/* A crash, and what handled it before (the default, a sanitizer). */
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL};
+static struct sigaction crash_before[sizeof crash_signals / sizeof crash_signals[0]];
+
+/* Removes the temporary files, then gives the crash back to the handler
+ * before: returning re-runs the faulting instruction, a raised signal
+ * (abort) is raised again. */
+static void on_crash(int sig, siginfo_t *info, void *context)
 {
-    static bool handlers;
-    if (!handlers) {
-        /* Past a file size limit, write() fails with EFBIG: an output that
-         * cannot be written (73), not a death by signal. */
-        signal(SIGXFSZ, SIG_IGN);
-        static const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
-        for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
-            struct sigaction old, sa = {.sa_handler = remove_pending};
-            sigemptyset(&sa.sa_mask);
-            /* A signal the caller ignores stays ignored (nohup, ulimit -f). */
-            if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
-                sigaction(signals[i], &sa, NULL);
-        }
-        handlers = true;
+    (void)context;
+    remove_pending();
+    for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++)
+        if (crash_signals[i] == sig)
+            sigaction(sig, &crash_before[i], NULL);
+    if (info->si_code <= 0)
+        raise(sig);
+}
+
+/* The crash handlers, on a stack of their own (a stack overflow is a
+ * crash too) unless one is set already. */
+static void catch_crashes(void)
+{
+    static char stack[1 << 16];
+    stack_t now;
+    if (sigaltstack(NULL, &now) == 0 && (now.ss_flags & SS_DISABLE)) {
+        stack_t ss = {.ss_sp = stack, .ss_size = sizeof stack};
+        sigaltstack(&ss, NULL);
     }
-    for (int i = 0; i < PENDING_MAX; i++) {
-        if (!pending[i]) {
-            pending[i] = temp;
-            return;
+    for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) {
+        struct sigaction sa = {.sa_sigaction = on_crash, .sa_flags = SA_SIGINFO | SA_ONSTACK};
+        sigemptyset(&sa.sa_mask);
+        if (sigaction(crash_signals[i], NULL, &crash_before[i]) == 0 &&
+            crash_before[i].sa_handler != SIG_IGN)
+            sigaction(crash_signals[i], &sa, NULL);
+    }
+}
+
+/* Once: the handlers that remove temporary files, and the exit hook. */
+static void install_cleanup(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    /* Past a file size limit, write() fails with EFBIG: an output that
+     * cannot be written (73), not a death by signal. */
+    signal(SIGXFSZ, SIG_IGN);
+    for (size_t i = 0; i < sizeof ending_signals / sizeof ending_signals[0]; i++) {
+        if (ending_signals[i] == SIGQUIT)
+            continue;                    /* held only: it dumps core */
+        struct sigaction old, sa = {.sa_handler = on_signal};
+        sigemptyset(&sa.sa_mask);
+        /* A signal the caller ignores stays ignored (nohup, ulimit -f). */
+        if (sigaction(ending_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(ending_signals[i], &sa, NULL);
+    }
+    catch_crashes();
+    /* exit(70) on out of memory (lib/xalloc.c) and any other exit() */
+    atexit(remove_pending);
+}
+
+/* Adds o to the outputs begun; its temporary file is removed on a signal
+ * unless it is written directly (or its name is too long to keep: the
+ * next run removes it).  -1 when the table is full. */
+static int track(output_file *o)
+{
+    install_cleanup();
+    for (int i = 0; i < SET_MAX; i++) {
+        if (!begun[i]) {
+            begun[i] = o;
+            if (!o->direct && strlen(o->temp) < PENDING_NAME) {
+                strcpy(pending[i], o->temp);
+                pending_on[i] = 1;
+            }
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static void untrack(const output_file *o)
+{
+    for (int i = 0; i < SET_MAX; i++) {
+        if (begun[i] == o) {
+            pending_on[i] = 0;
+            begun[i] = NULL;
         }
     }
 }
 
-static void untrack(const char *temp)
+/* "DIR/.NAME.bilan-PID" + suffix for path "DIR/NAME": the names beside a
+ * target that this run uses. */
+static char *beside(const char *path, const char *suffix)
 {
-    for (int i = 0; i < PENDING_MAX; i++)
-        if (pending[i] == temp)
-            pending[i] = NULL;
+    const char *slash = strrchr(path, '/');
+    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+    size_t n = strlen(path) + strlen(suffix) + 40;
+    char *name = xmalloc(n);
+    snprintf(name, n, "%.*s.%s.bilan-%ld%s", (int)dir_len, path, path + dir_len,
+             (long)getpid(), suffix);
+    return name;
 }
 
-/* Where the output really goes: a symbolic link is followed, so that the
- * file it names is replaced, not the link.  *direct is set when the target
- * exists but is not a regular file (a device, a pipe, a terminal). */
-static char *resolve_target(const char *path, bool *direct)
+/* Whether name is one of the names beside() makes (".NAME.bilan-PID.XXXXXX"
+ * or ".NAME.bilan-PID.bak"); *pid is the run that made it. */
+static bool own_name(const char *name, pid_t *pid)
+{
+    const char *tag = NULL;
+    if (name[0] != '.')
+        return false;
+    for (const char *p = strstr(name + 1, ".bilan-"); p; p = strstr(p + 1, ".bilan-"))
+        tag = p;
+    if (!tag || !isdigit((unsigned char)tag[7]))
+        return false;
+    char *end;
+    errno = 0;
+    long v = strtol(tag + 7, &end, 10);
+    if (errno || v <= 0 || *end != '.')
+        return false;
+    const char *rest = end + 1;
+    if (strcmp(rest, "bak") != 0) {
+        if (strlen(rest) != 6)
+            return false;
+        for (const char *c = rest; *c; c++)
+            if (!isalnum((unsigned char)*c))
+                return false;
+    }
+    *pid = (pid_t)v;
+    return true;
+}
+
+/* The folder of path, "." when it has none. */
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return xstrdup(".");
+    return xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+/* Removes from path's folder the temporary and kept files of bilan runs
+ * whose process is gone (killed, crashed).  Quietly: they are debris, and a
+ * folder that cannot be read fails when the output is created. */
+static void remove_stale(const char *path)
+{
+    char *dir = folder_of(path);
+    DIR *dh = opendir(dir);
+    for (struct dirent *e; dh && (e = readdir(dh)) != NULL;) {
+        pid_t pid;
+        if (!own_name(e->d_name, &pid) || pid == getpid() || kill(pid, 0) == 0 ||
+            errno != ESRCH)
+            continue;
+        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        char *stale = xmalloc(n);
+        snprintf(stale, n, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (lstat(stale, &st) == 0 && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)))
+            unlink(stale);
+        free(stale);
+    }
+    if (dh)
+        closedir(dh);
+    free(dir);
+}
+
+/* Whether path is written directly, not replaced: something that exists
+ * and is neither a regular file nor a folder (a device, a pipe, a socket),
+ * or a link to one, or a link to one of this process's standard streams
+ * (/dev/stdout redirected to a file).  Any other link is replaced. */
+static bool written_directly(const char *path)
 {
     struct stat st;
-    *direct = false;
     if (lstat(path, &st) != 0)
-        return xstrdup(path);            /* a new file */
-    char *real = realpath(path, NULL);
-    if (!real || stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
-        *direct = true;
-        free(real);
-        return xstrdup(path);
+        return false;                    /* a new file */
+    bool link = S_ISLNK(st.st_mode);
+    if (link && stat(path, &st) != 0)
+        return false;                    /* a dangling link */
+    if (!S_ISREG(st.st_mode))
+        return !S_ISDIR(st.st_mode);     /* a folder fails at the rename */
+    for (int fd = 0; link && fd <= 2; fd++) {
+        struct stat s;
+        if (fstat(fd, &s) == 0 && s.st_dev == st.st_dev && s.st_ino == st.st_ino)
+            return true;
     }
-    char *target = xstrdup(real);        /* realpath's buffer is malloc'd */
-    free(real);
-    return target;
+    return false;
 }
 
 int output_begin(output_file *o, const char *path, diag *d)
 {
-    o->path = resolve_target(path, &o->direct);
+    o->path = xstrdup(path);
+    o->backup = NULL;
+    o->direct = written_directly(path);
     if (o->direct) {
         o->temp = xstrdup(path);
-        return 0;
+    } else {
+        remove_stale(path);
+        o->temp = beside(path, ".XXXXXX");
+        o->backup = beside(path, ".bak");
+        int fd = mkstemp(o->temp);
+        if (fd < 0) {
+            diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write: %s",
+                        strerror(errno));
+            free(o->temp);
+            o->temp = NULL;
+            return -1;
+        }
+        /* mkstemp makes 0600; outputs are ordinary files: 0666 less the umask. */
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, 0666 & ~mask);
+        close(fd);
     }
-    path = o->path;
-    const char *slash = strrchr(path, '/');
-    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
-    size_t n = strlen(path) + 16;
-    o->temp = xmalloc(n);
-    snprintf(o->temp, n, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
-    int fd = mkstemp(o->temp);
-    if (fd < 0) {
-        diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write: %s", strerror(errno));
-        free(o->temp);
-        o->temp = NULL;
+    if (track(o) != 0) {
+        diag_report(d, EXIT_SOFTWARE, path, 0, NULL, "more than %d outputs", SET_MAX);
         return -1;
     }
-    /* mkstemp makes 0600; outputs are ordinary files: 0666 less the umask. */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    close(fd);
-    track(o->temp);
     return 0;
+}
+
+/* How a previous target was kept during the commit. */
+typedef enum kept { KEPT_NONE, KEPT_LINK, KEPT_MOVED } kept;
+
+/* Keeps the file at o->path, if any, as o->backup: a hard link (of the
+ * link itself when it is one), or, where the file system has none, the
+ * file moved aside.  Returns -1 with errno when neither works. */
+static int keep_previous(const output_file *o, kept *how)
+{
+    struct stat st;
+    *how = KEPT_NONE;
+    if (lstat(o->path, &st) != 0 || S_ISDIR(st.st_mode))
+        return 0;                        /* nothing to keep; a folder fails the rename */
+    unlink(o->backup);
+    if (linkat(AT_FDCWD, o->path, AT_FDCWD, o->backup, 0) == 0) {
+        *how = KEPT_LINK;
+        return 0;
+    }
+    if (rename(o->path, o->backup) == 0) {
+        *how = KEPT_MOVED;
+        return 0;
+    }
+    return -1;
+}
+
+/* Undoes the commit of o: its previous file back at o->path, or no file
+ * when there was none.  Returns -1 with errno when that fails. */
+static int put_back(const output_file *o, kept how, bool renamed)
+{
+    if (how == KEPT_LINK && !renamed) {
+        unlink(o->backup);               /* the previous file never left */
+        return 0;
+    }
+    if (how != KEPT_NONE)
+        return rename(o->backup, o->path);
+    return renamed ? unlink(o->path) : 0;
+}
+
+/* The renames of the n outputs in o, all or none, with the signals that
+ * end a run held.  Returns 0, or -1 with the problem reported. */
+static int commit_all(output_file *const o[], size_t n, diag *d)
+{
+    kept how[SET_MAX] = {KEPT_NONE};
+    bool renamed[SET_MAX] = {false};
+    sigset_t hold, old;
+    sigemptyset(&hold);
+    for (size_t i = 0; i < sizeof ending_signals / sizeof ending_signals[0]; i++)
+        sigaddset(&hold, ending_signals[i]);
+    sigprocmask(SIG_BLOCK, &hold, &old);
+    size_t bad = n;
+    int err = 0;
+    for (size_t i = 0; i < n && bad == n; i++) {
+        if (keep_previous(o[i], &how[i]) != 0) {
+            bad = i;
+            err = errno;
+        }
+    }
+    bool keeping_failed = bad < n;
+    for (size_t i = 0; i < n && bad == n; i++) {
+        renamed[i] = rename(o[i]->temp, o[i]->path) == 0;
+        if (!renamed[i]) {
+            bad = i;
+            err = errno;
+        }
+    }
+    size_t lost = n;                     /* an output that could not be put back */
+    int lost_err = 0;
+    for (size_t i = n; i-- > 0;) {
+        if (bad < n && put_back(o[i], how[i], renamed[i]) != 0) {
+            lost = i;
+            lost_err = errno;
+        } else if (bad == n && how[i] != KEPT_NONE)
+            unlink(o[i]->backup);
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (bad == n)
+        return 0;
+    diag_report(d, EXIT_CANTCREAT, o[bad]->path, 0, NULL, "cannot %s: %s",
+                keeping_failed ? "keep the previous file" : "write", strerror(err));
+    if (lost < n)
+        diag_report(d, EXIT_CANTCREAT, o[lost]->path, 0, NULL,
+                    "cannot put the previous file back (%s): it is kept as %s",
+                    strerror(lost_err), o[lost]->backup);
+    return -1;
 }
 
 int output_commit(output_file *o, diag *d)
 {
-    if (o->direct) {
-        free(o->temp);
-        o->temp = NULL;
-        return 0;
-    }
-    if (rename(o->temp, o->path) != 0) {
-        diag_report(d, EXIT_CANTCREAT, o->path, 0, NULL, "cannot write: %s", strerror(errno));
+    if (!o->temp)
+        return 0;                        /* put in place with the others */
+    output_file *set[SET_MAX];
+    size_t n = 0;
+    for (int i = 0; i < SET_MAX; i++)
+        if (begun[i] && begun[i]->temp && !begun[i]->direct)
+            set[n++] = begun[i];
+    if (commit_all(set, n, d) != 0)
         return -1;
+    for (int i = 0; i < SET_MAX; i++) {
+        output_file *done = begun[i];
+        if (done && done->temp) {
+            untrack(done);
+            free(done->temp);
+            done->temp = NULL;
+        }
     }
-    untrack(o->temp);
-    free(o->temp);
-    o->temp = NULL;
     return 0;
 }
 
 void output_discard(output_file *o)
 {
-    if (o->temp && !o->direct) {
+    untrack(o);
+    if (o->temp && !o->direct)
         unlink(o->temp);
-        untrack(o->temp);
-    }
     free(o->temp);
     free(o->path);
-    o->temp = o->path = NULL;
+    free(o->backup);
+    o->temp = o->path = o->backup = NULL;
+}
+
+/* realpath of the first len bytes of dir ("" is "/" or "."). */
+static char *realpath_prefix(const char *dir, size_t len)
+{
+    if (len == 0)
+        return realpath(dir[0] == '/' ? "/" : ".", NULL);
+    char *prefix = xstrndup(dir, len);
+    char *real = realpath(prefix, NULL);
+    free(prefix);
+    return real;
+}
+
+/* Appends component c of a path to the absolute path s: "." is nothing,
+ * ".." the parent (s names no link: it is a realpath, or does not exist). */
+static void append_component(char *s, const char *c, size_t len)
+{
+    if (len == 0 || (len == 1 && c[0] == '.'))
+        return;
+    if (len == 2 && c[0] == '.' && c[1] == '.') {
+        char *slash = strrchr(s, '/');
+        slash[slash == s] = '\0';       /* "/a" -> "/", "/a/b" -> "/a" */
+        return;
+    }
+    size_t n = strlen(s);
+    if (n > 1 || s[0] != '/')
+        s[n++] = '/';
+    memcpy(s + n, c, len);
+    s[n + len] = '\0';
+}
+
+/* DIR/NAME with DIR absolute and free of links and of "." and "..", so that
+ * two spellings of one file compare equal, even in folders still to be made:
+ * the longest part of DIR that exists is resolved, the rest is read as
+ * written.  NAME is kept: a link there is replaced, not followed.  path
+ * itself when no part resolves. */
+static char *canonical(const char *path)
+{
+    char *dir = folder_of(path);
+    size_t cut = strlen(dir);
+    char *real;
+    while ((real = realpath_prefix(dir, cut)) == NULL && cut > 0) {
+        while (cut > 0 && dir[cut - 1] != '/')
+            cut--;                       /* the last component */
+        while (cut > 0 && dir[cut - 1] == '/')
+            cut--;                       /* and its slashes */
+    }
+    if (!real) {
+        free(dir);
+        return xstrdup(path);
+    }
+    char *s = xmalloc(strlen(real) + strlen(dir) + strlen(path) + 3);
+    strcpy(s, real);
+    free(real);
+    for (const char *c = dir + cut; *c;) {
+        size_t len = strcspn(c, "/");
+        append_component(s, c, len);
+        c += len + (c[len] == '/');
+    }
+    const char *slash = strrchr(path, '/');
+    const char *name = slash ? slash + 1 : path;
+    append_component(s, name, strlen(name));
+    free(dir);
+    return s;
+}
+
+/* Whether an existing path (canonical: canon) would replace a file of
+ * folder: anything in it or below, but an earlier output of ours. */
+static bool replaces_input(const char *path, const char *canon, const char *folder)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0 || S_ISDIR(st.st_mode))
+        return false;
+    const char *dot = strrchr(canon, '.');
+    if (dot && (strcmp(dot, ".pdf") == 0 || strcmp(dot, ".xlsx") == 0 ||
+                strcmp(dot, ".json") == 0))
+        return false;
+    char *real = realpath(folder, NULL);
+    if (!real)
+        return false;
+    size_t len = strlen(real);
+    bool inside = strncmp(canon, real, len) == 0 && (canon[len] == '/' || len == 1);
+    free(real);
+    return inside;
+}
+
+int output_check_paths(char *const paths[], size_t n, const char *const inputs[],
+                       diag *d)
+{
+    char **canon = xcalloc(n ? n : 1, sizeof *canon);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!paths[i] || written_directly(paths[i]))
+            continue;
+        canon[i] = canonical(paths[i]);
+        for (size_t j = 0; j < i; j++) {
+            if (canon[j] && strcmp(canon[i], canon[j]) == 0) {
+                diag_report(d, EXIT_USAGE, paths[i], 0, NULL,
+                            "the same file as another output (%s)", paths[j]);
+                rc = -1;
+            }
+        }
+        for (size_t k = 0; inputs && inputs[k]; k++) {
+            if (replaces_input(paths[i], canon[i], inputs[k])) {
+                diag_report(d, EXIT_USAGE, paths[i], 0, NULL,
+                            "an output cannot replace a file of %s", inputs[k]);
+                rc = -1;
+                break;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(canon[i]);
+    free(canon);
+    return rc;
 }

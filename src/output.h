@@ -1,28 +1,49 @@
 /* output.h - outputs replaced atomically, all or nothing.
  *
  * Each output is first written to a temporary file beside its target
- * (".NAME.XXXXXX" in the same folder, so rename() is atomic); only when
- * every output is complete are they renamed into place.  On failure the
- * temporary files are removed and earlier outputs stay as they were.
- * A target that exists and is not a regular file (/dev/stdout, a pipe,
- * /dev/full) is written directly: it cannot be replaced, only written. */
+ * (".NAME.bilan-PID.XXXXXX" in the same folder, so rename() is atomic);
+ * only when every output is complete are they renamed into place, together:
+ * signals held, each previous file kept as a hard link (".NAME.bilan-PID.bak")
+ * until the last rename succeeded, and put back if one failed, so that the
+ * folder holds the old set or the new one, never a mix.  On failure, and on
+ * exit 70 (out of memory) or a signal, the temporary files are removed; a
+ * later run removes those of a run that is gone (SIGKILL, a crash).
+ *
+ * A symbolic link at a target is replaced, as `mv` does, never followed.
+ * A target that exists and cannot be replaced, only written (/dev/stdout,
+ * a pipe, /dev/full, or a link to one), is written directly. */
 #ifndef BILAN_OUTPUT_H
 #define BILAN_OUTPUT_H
 
 #include "lib/diag.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef struct output_file {
     char *path;                /* the target */
     char *temp;                /* the file to write: temporary, NULL once gone */
+    char *backup;              /* the previous target's name during the commit */
     bool direct;               /* temp is the target itself */
 } output_file;
 
-/* Creates the temporary file for path.  Returns 0, or -1 with the problem
+/* Refuses, as a usage error (EXIT_USAGE), two outputs that are the same
+ * file, and an output that would replace a file of one of the folders in
+ * inputs (NULL-terminated: the input folder, the templates), other than an
+ * earlier PDF, workbook or JSON.  NULL paths are skipped.  Returns 0, or -1
+ * with each problem reported; nothing is created. */
+int output_check_paths(char *const paths[], size_t n, const char *const inputs[],
+                       diag *d);
+
+/* Creates the temporary file for path (after removing the stale ones of
+ * runs that are gone from its folder).  Returns 0, or -1 with the problem
  * reported (EXIT_CANTCREAT). */
 int output_begin(output_file *o, const char *path, diag *d);
-/* Renames the temporary file onto the target. */
+/* Puts every output begun and not yet committed or discarded in place at
+ * once, o among them: all the renames succeed, or none is left done (the
+ * previous files are back).  A later call for an output already in place
+ * does nothing.  Returns 0, or -1 with the problem reported
+ * (EXIT_CANTCREAT). */
 int output_commit(output_file *o, diag *d);
 /* Removes the temporary file if any, frees the names.  NULL-safe fields. */
 void output_discard(output_file *o);

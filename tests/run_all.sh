@@ -3,16 +3,19 @@
 #
 #   sh tests/run_all.sh          (what `make test` runs, after building)
 #
+# 0. the layer rules of src/ (tests/layers.sh: no call circles, no
+#    include across layers) on build/obj
 # 1. unit tests (build/tests/test_*)
-# 2. end-to-end tests with build/bilan
+# 2. end-to-end tests with build/bilan, then a sample of the fault
+#    injection sweep (tests/faults/sweep.sh; `make faults` runs it all)
 # 3. `make asan`, then the unit tests and every e2e script again with
 #    build/asan/bilan (leaks detected, UB fatal; the workbook's 1.1M-line
 #    split test only runs in stage 2)
 # 4. the sample under valgrind
 # 5. each fuzzer for FUZZ_SECONDS seconds (default 0: skipped)
 # The last line is "P passed, F failed"; the exit status is non-zero on any
-# failure.  SKIP=asan,valgrind (any of unit,e2e,asan,valgrind,fuzz) skips
-# stages for a quick local run.
+# failure.  SKIP=asan,valgrind (any of layers, unit, e2e, faults, asan,
+# valgrind, fuzz) skips stages for a quick local run.
 
 cd "$(dirname "$0")/.." || exit 70
 MAKE=${MAKE:-make}
@@ -58,6 +61,8 @@ unit_bins() {
     done
 }
 
+skipped layers || stage "layers" sh tests/layers.sh
+
 if ! skipped unit; then
     bins=$(unit_bins build/tests)
     if [ -n "$bins" ]; then
@@ -67,6 +72,8 @@ if ! skipped unit; then
 fi
 
 skipped e2e || stage "e2e" env BILAN=build/bilan sh tests/e2e/run.sh
+
+skipped faults || stage "faults" env BILAN=build/bilan sh tests/faults/sweep.sh
 
 if ! skipped asan; then
     asan_e2e=

@@ -2,8 +2,9 @@
 #
 # Gives: ok/not_ok/check (TAP-like lines), a scratch folder $T removed on
 # exit, run_bilan (status, stdout and stderr captured), tree_empty,
-# sums_of.  Expects BILAN and ROOT from tests/e2e/run.sh; works standalone
-# from the repository root too.
+# sums_of, fault_shim, as_nobody.  Expects BILAN and ROOT from
+# tests/e2e/run.sh;
+# works standalone from the repository root too.
 
 ROOT=${ROOT:-$(pwd)}
 BILAN=${BILAN:-$ROOT/build/bilan}
@@ -50,4 +51,52 @@ tree_empty() {
 # sums_of DIR: one "checksum name" line per file, sorted.
 sums_of() {
     (cd "$1" && find . -type f -exec cksum {} +) | sort
+}
+
+# fault_shim: prints the path of the fault-injection shim
+# (tests/faults/inject.c): build/faults/inject.so beside the binary's build
+# when up to date, else one built in $T; nothing (status 1) when BILAN is
+# built with ASan, which an LD_PRELOAD shim cannot follow.
+fault_shim() {
+    nm "$BILAN" 2>/dev/null | grep -q __asan_init && return 1
+    shim=$(dirname "$BILAN")/faults/inject.so
+    if [ ! -f "$shim" ] || [ "$ROOT/tests/faults/inject.c" -nt "$shim" ]; then
+        shim=$T/inject.so
+        [ -f "$shim" ] || ${CC:-cc} -shared -fPIC -O1 -g -o "$shim" \
+            "$ROOT/tests/faults/inject.c" -ldl || return 1
+    fi
+    echo "$shim"
+}
+
+# as_nobody: for a test that needs permissions to hold, which root ignores
+# (CI runs as root).  As root: RUN_AS becomes the command prefix that runs
+# a program as the unprivileged user nobody (setpriv from util-linux, else
+# su), NOBODY_ROOT a world-readable copy of the binary (NOBODY_BILAN) and
+# the templates, and $T is made traversable, so that nobody reaches what is
+# under it.  As anyone else: RUN_AS is empty and NOBODY_BILAN, NOBODY_ROOT
+# are BILAN and ROOT.  Returns 1 when root cannot switch.
+as_nobody() {
+    RUN_AS= NOBODY_BILAN=$BILAN NOBODY_ROOT=$ROOT
+    [ "$(id -u)" -eq 0 ] || return 0
+    for group in nogroup nobody; do
+        if setpriv --reuid=nobody --regid=$group --clear-groups true 2>/dev/null; then
+            RUN_AS="setpriv --reuid=nobody --regid=$group --clear-groups"
+            break
+        fi
+    done
+    if [ -z "$RUN_AS" ]; then
+        su nobody -s /bin/sh -c true 2>/dev/null || return 1
+        printf '#!/bin/sh\nexec su -s /bin/sh -c '\''exec "$0" "$@"'\'' -- nobody "$@"\n' \
+            >"$T/su-nobody"
+        chmod 755 "$T/su-nobody"
+        RUN_AS=$T/su-nobody
+    fi
+    NOBODY_ROOT=$T/nobody
+    NOBODY_BILAN=$NOBODY_ROOT/bilan
+    if [ ! -x "$NOBODY_BILAN" ]; then
+        mkdir -p "$NOBODY_ROOT" && cp "$BILAN" "$NOBODY_BILAN" &&
+            cp -R "$ROOT/templates" "$NOBODY_ROOT/templates" || return 1
+        chmod -R a+rX "$NOBODY_ROOT"
+    fi
+    chmod a+x "$T"
 }

@@ -16,8 +16,8 @@
 #   maxlines     optional: most lines stderr may have
 #   fsize        optional: file size limit for the run (ulimit -f blocks),
 #                which makes writing an output fail as on a full disk
-#   readonly     optional: the output folder is made read-only (skipped
-#                when running as root, who can write there anyway)
+#   readonly     optional: the output folder is made read-only (as root,
+#                who can write there anyway, the run is made as nobody)
 #   expect.json  optional: key figures of the figures JSON (status 0)
 # Checks: the status; stderr; nothing written (output folder, input folder
 # and @FILE@ untouched) when the run fails or has --check; otherwise exactly
@@ -47,7 +47,7 @@ run_case() {
     [ -f "$1/fsize" ] && limit=$(cat "$1/fsize")
     case_args "$1" "$2" "$3" >"$T/argv"
     (
-        cd "$ROOT" || exit 70
+        cd "${NOBODY_ROOT:-$ROOT}" || exit 70
         if [ -n "$limit" ]; then
             trap '' XFSZ
             ulimit -f "$limit"
@@ -55,7 +55,7 @@ run_case() {
         # argv from a file, one argument per line (no spaces inside arguments)
         set --
         while IFS= read -r a; do set -- "$@" "$a"; done <"$T/argv"
-        exec "$BILAN" "$@"
+        exec $RUN_AS "${NOBODY_BILAN:-$BILAN}" "$@"
     ) >"$T/stdout" 2>"$T/stderr"
     status=$?
 }
@@ -148,11 +148,14 @@ for dir in "$cases_dir"/*/; do
         not_ok "$name: setup" "setup failed"
         continue
     fi
+    RUN_AS= NOBODY_BILAN= NOBODY_ROOT=
     if [ -f "$dir/readonly" ]; then
-        if [ "$(id -u)" -eq 0 ]; then
-            ok "$name: read-only output # SKIP root ignores permissions"
+        if ! as_nobody; then
+            not_ok "$name: read-only output" "root, and neither setpriv nor su can drop it"
             continue
         fi
+        # nobody's own folder, so that only its mode stops the run
+        [ -n "$RUN_AS" ] && chown nobody "$work/out"
         chmod a-w "$work/out"
     fi
     before=$(listing "$work/input")
