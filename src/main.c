@@ -106,6 +106,29 @@ static char *output_path(const cli_options *opts, int which, const char *label)
     return path_join(opts->output_dir, name);
 }
 
+/* Renders the three outputs to the files at temps[]. */
+static int render_all(const cli_options *opts, char *const temps[OUT_COUNT],
+                      const figures *f, const model *m, stage_clock *clock, diag *d)
+{
+    render_context ctx = {
+        .templates_dir = opts->templates_dir,
+        .input_dir = opts->input_dir,
+        .timestamp = document_time(f),
+    };
+    int rc = render_pdf(f, &ctx, temps[OUT_PDF], d);
+    stage_end(clock, "pdf");
+    if (rc == 0) {
+        detail_source src = ingest_detail_source(m);
+        rc = render_xlsx(f, &src, &ctx, temps[OUT_XLSX], d);
+        stage_end(clock, "workbook");
+    }
+    if (rc == 0) {
+        rc = render_json(f, temps[OUT_JSON], d);
+        stage_end(clock, "json");
+    }
+    return rc;
+}
+
 /* Renders the three outputs to temporary files, then renames them all;
  * on any failure removes them all. */
 static int write_outputs(const cli_options *opts, char *const paths[OUT_COUNT],
@@ -114,31 +137,45 @@ static int write_outputs(const cli_options *opts, char *const paths[OUT_COUNT],
     if (!opts->pdf_path || !opts->xlsx_path || !opts->figures_path)
         make_folders(opts->output_dir);
     output_file out[OUT_COUNT] = {{0}};
-    render_context ctx = {
-        .templates_dir = opts->templates_dir,
-        .input_dir = opts->input_dir,
-        .timestamp = document_time(f),
-    };
     int rc = 0;
     for (int i = 0; i < OUT_COUNT && rc == 0; i++)
         rc = output_begin(&out[i], paths[i], d);
     if (rc == 0) {
-        rc = render_pdf(f, &ctx, out[OUT_PDF].temp, d);
-        stage_end(clock, "pdf");
-    }
-    if (rc == 0) {
-        detail_source src = ingest_detail_source(m);
-        rc = render_xlsx(f, &src, &ctx, out[OUT_XLSX].temp, d);
-        stage_end(clock, "workbook");
-    }
-    if (rc == 0) {
-        rc = render_json(f, out[OUT_JSON].temp, d);
-        stage_end(clock, "json");
+        char *temps[OUT_COUNT] = {out[OUT_PDF].temp, out[OUT_XLSX].temp, out[OUT_JSON].temp};
+        rc = render_all(opts, temps, f, m, clock, d);
     }
     for (int i = 0; i < OUT_COUNT && rc == 0; i++)
         rc = output_commit(&out[i], d);
     for (int i = 0; i < OUT_COUNT; i++)
         output_discard(&out[i]);
+    return rc;
+}
+
+/* --check: everything a run does but writing.  The outputs are rendered
+ * into a private folder of TMPDIR (templates, texts and fonts are read,
+ * every renderer's check runs) and removed. */
+static int check_outputs(const cli_options *opts, const figures *f, const model *m,
+                         stage_clock *clock, diag *d)
+{
+    const char *tmp = getenv("TMPDIR");
+    char *dir = path_join(tmp && *tmp ? tmp : "/tmp", "bilan-check-XXXXXX");
+    if (!mkdtemp(dir)) {
+        diag_report(d, EXIT_CANTCREAT, dir, 0, NULL, "cannot make a scratch folder: %s",
+                    strerror(errno));
+        free(dir);
+        return -1;
+    }
+    static const char *const names[OUT_COUNT] = {"report.pdf", "workbook.xlsx", "figures.json"};
+    char *temps[OUT_COUNT];
+    for (int i = 0; i < OUT_COUNT; i++)
+        temps[i] = path_join(dir, names[i]);
+    int rc = render_all(opts, temps, f, m, clock, d);
+    for (int i = 0; i < OUT_COUNT; i++) {
+        unlink(temps[i]);
+        free(temps[i]);
+    }
+    rmdir(dir);
+    free(dir);
     return rc;
 }
 
@@ -188,8 +225,12 @@ static int run(const cli_options *opts, diag *d)
     if (!diag_failed(d))
         for (int i = 0; i < OUT_COUNT; i++)
             paths[i] = output_path(opts, i, f.current.label);
-    if (!diag_failed(d) && !opts->check)
-        write_outputs(opts, paths, &f, &m, &clock, d);
+    if (!diag_failed(d))
+        output_check_paths(paths, OUT_COUNT,
+                           (const char *const[]){opts->input_dir, opts->templates_dir, NULL}, d);
+    if (!diag_failed(d))
+        opts->check ? check_outputs(opts, &f, &m, &clock, d)
+                    : write_outputs(opts, paths, &f, &m, &clock, d);
     if (!diag_failed(d))
         print_summary(opts, paths, &f);
     for (int i = 0; i < OUT_COUNT; i++)

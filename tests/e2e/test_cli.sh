@@ -58,6 +58,17 @@ if [ "$lines" -eq 1 ]; then ok "--check prints a one-line summary"; else
 if tree_empty "$out"; then ok "--check writes nothing"; else
     not_ok "--check writes nothing" "$(ls -A "$out")"; fi
 
+# --check reads the templates as a run does: an unknown placeholder fails it
+cp -R "$ROOT/templates" "$T/badtpl"
+printf '\n{{finances.no_such_figure}}\n' >>"$T/badtpl/report.fr.md"
+run_bilan --input "$SAMPLE" --output "$out" --templates "$T/badtpl" --check
+expect_status "--check: an unknown placeholder in the template is exit 65" 65
+if grep -q 'no_such_figure' "$T/stderr"; then ok "--check names the unknown placeholder"; else
+    not_ok "--check names the unknown placeholder" "$(cat "$T/stderr")"; fi
+if tree_empty "$out" && [ -z "$(ls -A "${TMPDIR:-/tmp}" | grep '^bilan-check-')" ]; then
+    ok "--check with a bad template writes nothing and leaves no scratch folder"; else
+    not_ok "--check with a bad template writes nothing and leaves no scratch folder"; fi
+
 # --quiet: nothing at all on success
 run_bilan --input "$SAMPLE" --output "$out" --quiet
 expect_status "--quiet: exit 0" 0
