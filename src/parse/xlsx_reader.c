@@ -900,17 +900,25 @@ static bool serial_date(const xlsx_decimal *x, bool date1904, char out[64])
 
 /* ---- the sheet: cells ------------------------------------------------- */
 
-/* Whether s[0..len) starts with an ISO 8601 day, "YYYY-MM-DD", alone or
- * followed by a time ("T..."). */
+/* Whether s[0..len) starts with an ISO 8601 day, "YYYY-MM-DD" (a real
+ * one, year 1 or later), alone or followed by a time ("T..."). */
 static bool iso_day(const char *s, size_t len)
 {
     static const char form[] = "dddd-dd-dd";
     if (len < 10 || (len > 10 && s[10] != 'T'))
         return false;
-    for (size_t i = 0; i < 10; i++)
-        if (form[i] == 'd' ? !is_digit(s[i]) : s[i] != form[i])
+    long v[3] = { 0, 0, 0 };
+    for (size_t i = 0, k = 0; i < 10; i++) {
+        if (form[i] == '-' ? s[i] != '-' : !is_digit(s[i]))
             return false;
-    return true;
+        if (form[i] == '-')
+            k++;
+        else
+            v[k] = v[k] * 10 + (s[i] - '0');
+    }
+    long y, m, d;
+    civil_from_days(days_from_civil(v[0], v[1], v[2]), &y, &m, &d);
+    return v[0] >= 1 && y == v[0] && m == v[1] && d == v[2];
 }
 
 /* The cell's value as text in place of its raw text (text[cell_start..]):
