@@ -661,7 +661,10 @@ static void XMLCALL sst_start(void *ud, const XML_Char *name, const XML_Char **a
     xlsx_reader *r = ud;
     const char *local = local_name(name);
     if (strcmp(local, "si") == 0) {
+        if (r->in_si)
+            r->sst_len = r->si_start;             /* nested: the outer one is dropped */
         r->in_si = true;
+        r->in_t = false;
         r->rph_depth = 0;
         r->si_start = r->sst_len;
     } else if (strcmp(local, "rPh") == 0) {
@@ -940,8 +943,7 @@ static xlsx_cell_kind cell_value(xlsx_reader *r)
                       "exist (the workbook has %zu)", raw, r->sst_count);
             return XLSX_CELL_EMPTY;
         }
-        size_t end = index + 1 < r->sst_count ? r->sst_off[index + 1] : r->sst_len;
-        size_t n = end - 1 - r->sst_off[index];
+        size_t n = strlen(r->sst + r->sst_off[index]);
         if (r->cell_start + n > XLSX_ROW_MAX) {
             fail_cell(r, r->cell_col, "the row's text is longer than %d MiB",
                       XLSX_ROW_MAX / (1024 * 1024));

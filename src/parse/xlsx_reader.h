@@ -30,13 +30,15 @@
  *   - numbers with a date format (built-in 14-17, 22, East Asian date
  *     ids, or a custom format with a day, month or year; not time-only
  *     formats) as "YYYY-MM-DD", in the 1900 system (with Excel's fictitious
- *     1900-02-29) or the 1904 one, the time of day dropped.
+ *     1900-02-29) or the 1904 one, the time of day dropped; ISO date cells
+ *     (t="d") likewise.
  *
  * Refused with a clear diagnostic naming the file (EXIT_DATAERR): an old
  * .xls or encrypted workbook (OLE2), an .ods, a binary .xlsb, anything
  * that is not a zip, a damaged zip, a missing part, XML that is not well
- * formed (with the part and its line), a shared string that does not
- * exist.  A file that cannot be opened is EXIT_NOINPUT. */
+ * formed (with the part and its line), a DOCTYPE, rows or cells out of
+ * order, a shared string that does not exist (at FILE:SHEET!CELL).  A file
+ * that cannot be opened is EXIT_NOINPUT. */
 #ifndef BILAN_XLSX_READER_H
 #define BILAN_XLSX_READER_H
 
@@ -68,7 +70,9 @@ xlsx_reader *xlsx_reader_open(const char *path, const char *name, diag *d);
 
 /* Reads the next row into *rec: 1 = a record, 0 = end of the sheet,
  * -1 = the sheet cannot be read further (reported to d, EXIT_DATAERR; every
- * later call returns -1).  rec's fields are valid until the next call. */
+ * later call returns -1).  rec's fields are valid until the next call.
+ * The sheet is streamed: the rows before a damaged spot (bad XML, a zip
+ * CRC checked at the part's end) come before the -1. */
 int xlsx_reader_next(xlsx_reader *r, csv_record *rec);
 
 /* The kind of field `field` of the last record (EMPTY beyond its count). */

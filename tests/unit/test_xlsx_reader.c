@@ -85,9 +85,9 @@ static const char book_rels[] =
 
 /* Cell formats: s=0 general (its cell style xf is a date: must not
  * count), 1 built-in 14, 2 dd/mm/yyyy, 3 built-in 20 (h:mm), 4 h:mm:ss,
- * 5 [$-409]mmmm d, yyyy;@, 6 "Total" 0.00, 7 mm:ss, 8 built-in 4 (#,##0.00),
- * 9 built-in 22 (m/d/yyyy h:mm), 10 [h]:mm, 11 "mm" (a month), 12 yyyy"年"m"月",
- * 13 the built-in id 14 redefined as 0.00. */
+ * 5 [$-409]mmmm d, yyyy;@, 6 "Total day" 0.00, 7 mm:ss, 8 built-in 4
+ * (#,##0.00), 9 built-in 22 (m/d/yyyy h:mm), 10 [h]:mm, 11 mm (a month),
+ * 12 yyyy"年"m"月". */
 static const char styles_xml[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<styleSheet xmlns=\"" NS_MAIN "\">\n"
@@ -288,6 +288,14 @@ static void test_strings(void **state)
                                            "<c r=\"B1\" t=\"s\"><v>2</v></c></row>",
                           "<si/><si><t/></si><si><t>x</t></si>", NULL),
                "1:[]e[x]t\nEOF\n");
+    /* a string inside a string (found by the fuzzer): no text runs into
+     * another string */
+    check_book(write_book("nestedsi.xlsx", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+                                           "<c r=\"B1\" t=\"s\"><v>1</v></c>"
+                                           "<c r=\"C1\" t=\"s\"><v>2</v></c></row>",
+                          "<si><t>a</t></si><si><t>lost</t><si><t>b</t></si><t>c</t></si>"
+                          "<si><t>d</t></si>", NULL),
+               "1:[a]t[b]t[d]t\nEOF\n");
 }
 
 static void test_numbers(void **state)
