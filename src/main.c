@@ -179,10 +179,41 @@ static int check_outputs(const cli_options *opts, const figures *f, const model 
     return rc;
 }
 
-/* One line on stdout: what was read, and what was written.  On stderr
- * when an output goes to standard output, so as not to end up inside it. */
+/* What the run read but left out of the figures, and why, for the
+ * summary: " (left aside: N ledger rows dated outside the report's fiscal
+ * years, M ledger rows on asset, liability or equity accounts; K warnings
+ * above)", or nothing. */
+static void print_left_aside(FILE *out, const figures *f, const diag *d)
+{
+    size_t outside = f->inputs.ledger_rows_outside_years;
+    size_t other = f->inputs.ledger_rows_other_kinds;
+    if (!outside && !other && !d->warnings)
+        return;
+    fputs(" (left aside: ", out);
+    const char *sep = "";
+    if (outside) {
+        fprintf(out, "%zu ledger row%s dated outside the report's fiscal years", outside,
+                outside == 1 ? "" : "s");
+        sep = ", ";
+    }
+    if (other) {
+        fputs(sep, out);
+        fprintf(out, other == 1 ? "%zu ledger row on an asset, liability or equity account"
+                                : "%zu ledger rows on asset, liability or equity accounts",
+                other);
+    }
+    if (d->warnings) {
+        fputs(outside || other ? "; " : "", out);
+        fprintf(out, "%zu warning%s above", d->warnings, d->warnings == 1 ? "" : "s");
+    }
+    fputs(")", out);
+}
+
+/* One line on stdout: what was read, what was left aside and why, and what
+ * was written.  On stderr when an output goes to standard output, so as
+ * not to end up inside it. */
 static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT],
-                          const figures *f)
+                          const figures *f, const diag *d)
 {
     FILE *out = stdout;
     for (int i = 0; i < OUT_COUNT && !opts->check; i++)
@@ -190,9 +221,11 @@ static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT],
             out = stderr;
     if (opts->quiet)
         return;
-    fprintf(out, "bilan: %s %s: %zu ledger rows, %zu activities read; ",
+    fprintf(out, "bilan: %s %s: %zu ledger rows, %zu activities read",
             f->config->org_name, f->current.label, f->inputs.ledger_rows,
             f->inputs.activity_rows);
+    print_left_aside(out, f, d);
+    fputs("; ", out);
     if (opts->check)
         fprintf(out, "no problems found, nothing written (--check)\n");
     else
@@ -232,7 +265,7 @@ static int run(const cli_options *opts, diag *d)
         opts->check ? check_outputs(opts, &f, &m, &clock, d)
                     : write_outputs(opts, paths, &f, &m, &clock, d);
     if (!diag_failed(d))
-        print_summary(opts, paths, &f);
+        print_summary(opts, paths, &f, d);
     for (int i = 0; i < OUT_COUNT; i++)
         free(paths[i]);
     figures_free(&f);
