@@ -5,6 +5,7 @@
 #include "config.h"
 #include "lib/diag.h"
 #include "lib/files.h"
+#include "lib/i18n.h"
 #include "ingest.h"
 #include "model.h"
 #include "output.h"
@@ -189,22 +190,24 @@ static void print_left_aside(FILE *out, const figures *f, const diag *d)
     size_t other = f->inputs.ledger_rows_other_kinds;
     if (!outside && !other && !d->warnings)
         return;
-    fputs(" (left aside: ", out);
+    fputs(_(" (left aside: "), out);
     const char *sep = "";
     if (outside) {
-        fprintf(out, "%zu ledger row%s dated outside the report's fiscal years", outside,
-                outside == 1 ? "" : "s");
-        sep = ", ";
+        fprintf(out, ngettext("%zu ledger row dated outside the report's fiscal years",
+                              "%zu ledger rows dated outside the report's fiscal years",
+                              outside), outside);
+        sep = _(", ");
     }
     if (other) {
         fputs(sep, out);
-        fprintf(out, other == 1 ? "%zu ledger row on an asset, liability or equity account"
-                                : "%zu ledger rows on asset, liability or equity accounts",
-                other);
+        fprintf(out, ngettext("%zu ledger row on an asset, liability or equity account",
+                              "%zu ledger rows on asset, liability or equity accounts",
+                              other), other);
     }
     if (d->warnings) {
-        fputs(outside || other ? "; " : "", out);
-        fprintf(out, "%zu warning%s above", d->warnings, d->warnings == 1 ? "" : "s");
+        fputs(outside || other ? _("; ") : "", out);
+        fprintf(out, ngettext("%zu warning above", "%zu warnings above", d->warnings),
+                d->warnings);
     }
     fputs(")", out);
 }
@@ -221,15 +224,16 @@ static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT],
             out = stderr;
     if (opts->quiet)
         return;
-    fprintf(out, "bilan: %s %s: %zu ledger rows, %zu activities read",
+    fprintf(out, _("bilan: %s %s: %zu ledger rows, %zu activities read"),
             f->config->org_name, f->current.label, f->inputs.ledger_rows,
             f->inputs.activity_rows);
     print_left_aside(out, f, d);
-    fputs("; ", out);
+    fputs(_("; "), out);
     if (opts->check)
-        fprintf(out, "no problems found, nothing written (--check)\n");
+        fputs(_("no problems found, nothing written (--check)\n"), out);
     else
-        fprintf(out, "wrote %s, %s, %s\n", paths[OUT_PDF], paths[OUT_XLSX], paths[OUT_JSON]);
+        fprintf(out, _("wrote %s, %s, %s\n"), paths[OUT_PDF], paths[OUT_XLSX],
+                paths[OUT_JSON]);
 }
 
 static int run(const cli_options *opts, diag *d)
@@ -276,6 +280,7 @@ static int run(const cli_options *opts, diag *d)
 
 int main(int argc, char **argv)
 {
+    i18n_init();
     cli_options opts;
     if (cli_parse(argc, argv, &opts, stderr) != 0)
         return EXIT_USAGE;
@@ -296,7 +301,8 @@ int main(int argc, char **argv)
     int status = run(&opts, &d);
     diag_finish(&d);
     if (diag_failed(&d) && !opts.quiet)
-        fprintf(stderr, "bilan: %zu problem%s; nothing written\n", d.count,
-                d.count == 1 ? "" : "s");
+        fprintf(stderr, ngettext("bilan: %zu problem; nothing written\n",
+                                 "bilan: %zu problems; nothing written\n", d.count),
+                d.count);
     return status;
 }
