@@ -17,7 +17,7 @@
 # diag_data, diag_warning (lib/diag.h), ingest_problem and ingest_warning
 # (ingest_field.h), csv_reader.c's set_error and fail, import.c's report,
 # report_at, agree (its what; its whose is marked N_) and
-# report_untotalled, cli.c's usage_error.  A new
+# report_untotalled, cli.c's usage_error, init.c's init_usage_error.  A new
 # function of that kind needs its keyword below.  A message built with
 # snprintf and passed on as "%s" is only translated when its format is
 # written _("..."); a fragment returned by a function, when marked N_("...")
@@ -37,6 +37,7 @@ KEYWORDS="-k_ -kN_ -kngettext:1,2
   -kreport_at:4 --flag=report_at:4:c-format
   -kagree:3 -kreport_untotalled:4
   -kusage_error:2 --flag=usage_error:2:c-format
+  -kinit_usage_error:1 --flag=init_usage_error:1:c-format
   --flag=_:1:pass-c-format --flag=N_:1:pass-c-format"
 
 version=$(sed -n 's/^#define BILAN_VERSION "\(.*\)"/\1/p' src/cli.h)

@@ -166,6 +166,7 @@ void cli_print_help(FILE *out)
     /* In parts, each one message of the catalogues. */
     fputs(_(
 "Usage: bilan [OPTION]...\n"
+"  or:  bilan init DIR [--lang fr|en] [--from EXPORT...]\n"
 "Turn a nonprofit's accounting and activity exports into an annual report:\n"
 "a PDF for the board, an Excel workbook for funders, and the figures in JSON.\n"), out);
     fputs("\n", out);
@@ -190,6 +191,13 @@ void cli_print_help(FILE *out)
 "  -h, --help        print this help and exit\n"
 "Options taking a value accept both '--opt value' and '--opt=value'.\n"
 "LABEL is the fiscal year's label: 2013-2014, or 2014 when it ends on 12-31.\n"), out);
+    fputs("\n", out);
+    fputs(_(
+"bilan init DIR writes a new input folder to fill in (DIR must not exist, or\n"
+"be empty): report.ini, accounts.csv, activities.csv, people.csv and texts/,\n"
+"commented in the language of --lang (default: fr).  With --from, the\n"
+"accounting software's ledger exports are copied in and accounts.csv lists\n"
+"their accounts.  Then 'bilan --input DIR --check' says what is left to do.\n"), out);
     fputs("\n", out);
     fputs(_(
 "Input folder:\n"
@@ -218,7 +226,7 @@ void cli_print_help(FILE *out)
 "  65  bad input data (every problem listed)\n"
 "  66  an input file missing or unreadable\n"
 "  70  internal error\n"
-"  73  an output could not be written\n"), out);
+"  73  an output could not be written (init: the folder is not empty)\n"), out);
     fputs("\n", out);
     fputs(_("Messages follow LANGUAGE, LC_ALL, LC_MESSAGES and LANG.  See bilan(1).\n"),
           out);

@@ -1,5 +1,6 @@
 /* main.c - run the pipeline: command line, report.ini, ingest, compute,
- * render; map the outcome to an exit status (sysexits). */
+ * render (or `bilan init`: init.c); map the outcome to an exit status
+ * (sysexits). */
 #include "cli.h"
 #include "compute.h"
 #include "config.h"
@@ -7,6 +8,7 @@
 #include "lib/files.h"
 #include "lib/i18n.h"
 #include "ingest.h"
+#include "init.h"
 #include "model.h"
 #include "output.h"
 #include "lib/progress.h"
@@ -281,6 +283,11 @@ static int run(const cli_options *opts, diag *d)
 int main(int argc, char **argv)
 {
     i18n_init();
+    if (argc > 1 && strcmp(argv[1], "init") == 0) {
+        char found[4200];
+        return init_main(argc - 1, argv + 1,
+                         find_templates("templates", true, found, sizeof found));
+    }
     cli_options opts;
     if (cli_parse(argc, argv, &opts, stderr) != 0)
         return EXIT_USAGE;
