@@ -1,7 +1,8 @@
 #!/bin/sh
-# test_docs.sh - the man page: docs/bilan.1 clean under groff -man -ww (and
-# mandoc -T lint when installed), naming every option of --help and every
-# import profile of the sources.
+# test_docs.sh - the man page and the bash completion: docs/bilan.1 clean
+# under groff -man -ww (and mandoc -T lint when installed), naming every
+# option of --help and every import profile of the sources; the completion
+# of options, --lang values, folders and files.
 . "$ROOT/tests/e2e/lib.sh"
 
 man=$ROOT/docs/bilan.1
@@ -53,3 +54,48 @@ for s in SYNOPSIS OPTIONS "EXIT STATUS" ENVIRONMENT FILES EXAMPLES "SEE ALSO" \
 done
 [ -z "$missing" ] && ok "bilan.1 has its sections, variables and files" ||
     not_ok "bilan.1 has its sections, variables and files" "missing:$missing"
+
+# ---- the bash completion
+if ! command -v bash >/dev/null; then
+    not_ok "bash completion" "bash not found"
+    exit 0
+fi
+mkdir -p "$T/c/input" "$T/c/inbox" "$T/c/out"
+: >"$T/c/export.csv"
+: >"$T/c/export.xlsx"
+: >"$T/c/notes.txt"
+: >"$T/c/report.pdf"
+
+# complete LINE: the completions of the last word of LINE (a trailing
+# space: of a new word), one per line, sorted.
+complete_line() {
+    (cd "$T/c" && bash -c '
+        . "$1"
+        line=$2
+        read -r -a COMP_WORDS <<<"$line"
+        [[ $line == *" " ]] && COMP_WORDS+=("")
+        COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+        _bilan
+        printf "%s\n" "${COMPREPLY[@]}" | sort' sh "$ROOT/scripts/bilan.bash-completion" "$1")
+}
+
+# expect_completion NAME LINE WANT: WANT is the space-separated sorted list.
+expect_completion() {
+    got=$(complete_line "$2" | tr '\n' ' ' | sed 's/ $//')
+    if [ "$got" = "$3" ]; then ok "completion: $1"; else
+        not_ok "completion: $1" "line: '$2'" "want: '$3'" "got:  '$got'"; fi
+}
+
+expect_completion "options" "bilan --ch" "--check"
+expect_completion "options starting --" "bilan --l" "--lang"
+expect_completion "--lang values" "bilan --lang " "en fr"
+expect_completion "--lang f" "bilan --lang f" "fr"
+expect_completion "--lang=value" "bilan --lang = " "en fr"
+expect_completion "--input: folders" "bilan --input in" "inbox input"
+expect_completion "--output: folders only" "bilan --output " "inbox input out"
+expect_completion "--pdf: PDF files and folders" "bilan --pdf " "inbox input out report.pdf"
+expect_completion "the subcommand" "bilan in" "init"
+expect_completion "init: its options" "bilan init org --" "--from --help --lang --quiet --templates"
+expect_completion "init --from: exports" "bilan init org --from ex" "export.csv export.xlsx"
+expect_completion "init --from: more exports" "bilan init org --from export.csv ex" "export.csv export.xlsx"
+expect_completion "init --lang" "bilan init org --lang " "en fr"
