@@ -40,7 +40,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LINGUAS  := $(shell cat po/LINGUAS 2>/dev/null)
 MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/bilan.mo)
 
-.PHONY: all po report test test-programs unit e2e layers golden faults asan valgrind fuzz bench format clean deps deps-build
+.PHONY: all install uninstall po report test test-programs unit e2e layers golden faults asan valgrind fuzz bench format clean deps deps-build
 
 all: $(BUILD)/bilan $(MO)
 
@@ -84,6 +84,26 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbilan.a $(wildcard tests/unit/*.h) 
 
 $(BUILD)/tests:
 	$(Q)mkdir -p $@
+
+# install: the program, its templates (and style.ini, the fonts' settings),
+# the man page, the bash completion and the message catalogues.
+# uninstall removes exactly those, and $(DATADIR)/bilan.
+install: all
+	$(Q)$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	$(Q)$(INSTALL) -m 755 $(BUILD)/bilan $(DESTDIR)$(BINDIR)/bilan
+	$(Q)cd templates && find . -type f | while read -r f; do \
+	    $(INSTALL) -D -m 644 "$$f" "$(DESTDIR)$(DATADIR)/bilan/templates/$$f" || exit 1; done
+	$(Q)$(INSTALL) -m 644 docs/bilan.1 $(DESTDIR)$(MANDIR)/man1/bilan.1
+	$(Q)$(INSTALL) -m 644 scripts/bilan.bash-completion $(DESTDIR)$(BASHCOMPDIR)/bilan
+	$(Q)for l in $(LINGUAS); do \
+	    $(INSTALL) -D -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/bilan.mo \
+	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/bilan.mo || exit 1; done
+
+uninstall:
+	$(Q)rm -f $(DESTDIR)$(BINDIR)/bilan $(DESTDIR)$(MANDIR)/man1/bilan.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/bilan
+	$(Q)rm -rf $(DESTDIR)$(DATADIR)/bilan
+	$(Q)for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/bilan.mo; done
 
 deps:
 	$(Q)sh scripts/deps.sh
