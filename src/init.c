@@ -108,7 +108,10 @@ static int init_parse(int argc, char **argv, init_options *o)
         } else if (!arg[0]) {
             return init_usage_error("the folder's name is empty");
         } else {
-            o->dir = arg;
+            size_t n = strlen(argv[i]);
+            while (n > 1 && argv[i][n - 1] == '/')   /* "org/" is "org" */
+                argv[i][--n] = '\0';
+            o->dir = argv[i];
         }
     }
     if (!o->dir)

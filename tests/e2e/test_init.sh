@@ -87,6 +87,13 @@ grep -q '^year = 2023 ' "$T/w/org-2023/report.ini" && ok "year from SOURCE_DATE_
     not_ok "year from SOURCE_DATE_EPOCH" "$(grep year "$T/w/org-2023/report.ini")"
 [ ! -s "$T/stdout" ] && ok "init -q prints nothing" || not_ok "init -q prints nothing" "$(cat "$T/stdout")"
 
+# a trailing slash, missing parents
+init_in -q slash/ && init_in -q deep/er/org
+if [ -f "$T/w/slash/report.ini" ] && [ -f "$T/w/deep/er/org/report.ini" ] &&
+    [ -z "$(ls -A "$T/w/slash" | grep init-)" ]; then
+    ok "DIR/ and DIR with missing parents"; else
+    not_ok "DIR/ and DIR with missing parents" "$(ls -AR "$T/w/slash" "$T/w/deep")"; fi
+
 # ---- what is refused, writing nothing
 mkdir -p "$T/w/full"
 echo keep >"$T/w/full/notes.txt"
