@@ -10,6 +10,7 @@
  * and all of them in one run.  A file saved as Windows-1252 is converted
  * to UTF-8 first. */
 #include "config.h"
+#include "lib/i18n.h"
 #include "lib/files.h"
 #include "lib/text.h"
 #include "parse/encoding.h"
@@ -313,7 +314,7 @@ static int set_delimiter(config_parser *p, const config_key *k, const char *valu
         /* "delimiter = ;" reaches us empty: " ;" starts a comment. */
         diag_data(p->d, p->name, p->line, NULL,
                   "%s '%s' is not auto, comma, semicolon or tab%s", k->name, value,
-                  *value ? "" : " (' ;' starts a comment: write semicolon)");
+                  *value ? "" : _(" (' ;' starts a comment: write semicolon)"));
         return -1;
     }
     p->cfg->delimiter = meaning[i];
@@ -639,11 +640,11 @@ int config_load(config *cfg, const char *path, const char *name, diag *d)
 {
     config_defaults(cfg);
     size_t before = d->count, len;
-    const char *what = "open", *why = NULL;
+    const char *what = N_("open"), *why = NULL;
     char *text = read_text(path, &len, &what, &why);
     FILE *f = text ? fmemopen(text, len, "r") : NULL;
     if (!f) {
-        diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot %s: %s", what,
+        diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot %s: %s", _(what),
                     why ? why : strerror(errno));
         free(text);
         return -1;
