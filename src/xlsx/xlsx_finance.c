@@ -45,7 +45,7 @@ static void account_row(finance_writer *w, size_t index)
 {
     xlsx_book *b = w->b;
     const account_figure *a = &b->f->accounts[index];
-    bool formula = b->detail && w->usable[index];
+    bool formula = w->usable && w->usable[index];
     xlsx_text(b, w->ws, w->row, FC_CODE, a->code, NULL);
     xlsx_text(b, w->ws, w->row, FC_NAME, a->name, NULL);
     account_value(w, FC_CURRENT, a->amount.current, formula);
@@ -115,8 +115,13 @@ static lxw_row_t kind_section(finance_writer *w, account_kind kind, const char *
     return total_at;
 }
 
-static bool *accounts_usable(const figures *f)
+/* Per account, whether SUMIFS can find its lines; NULL without detail
+ * sheets (no formulas then). */
+static bool *accounts_usable(const xlsx_book *b)
 {
+    const figures *f = b->f;
+    if (!b->detail)
+        return NULL;
     const char **codes = xcalloc(f->account_count + 1, sizeof *codes);
     for (size_t i = 0; i < f->account_count; i++)
         codes[i] = f->accounts[i].code;
@@ -139,7 +144,7 @@ void xlsx_finances_write(xlsx_book *b)
 {
     const figures *f = b->f;
     finance_writer w = { .b = b, .ws = b->sheet[XLSX_SHEET_FINANCES],
-                         .usable = accounts_usable(f), .name_width = 20 };
+                         .usable = accounts_usable(b), .name_width = 20 };
     static const char *const headers[] = { "workbook.col_account", "workbook.col_account_name" };
     xlsx_headers(b, w.ws, 0, headers, 2);
     xlsx_year_headers(b, w.ws, 0, FC_CURRENT);
