@@ -1,6 +1,7 @@
 /* compute.c - totals, groups, year over year, distinct counts: the model
  * turned into the figures.  The only place a figure is computed. */
 #include "compute.h"
+#include "lib/strmap.h"
 #include "lib/xalloc.h"
 
 #include <stdlib.h>
@@ -43,11 +44,15 @@ static figure checked_figure(compute_state *s, int64_t current, int64_t previous
 
 /* ---- finances ---------------------------------------------------------- */
 
-static group_figure *group_of(group_figure **list, size_t *count, const char *name)
+/* The group figure of name in list, added when new; index maps a group's
+ * name to its place in list (linear in accounts, not accounts x groups). */
+static group_figure *group_of(group_figure **list, size_t *count, strmap *index,
+                              const char *name)
 {
-    for (size_t i = 0; i < *count; i++)
-        if (strcmp((*list)[i].group, name) == 0)
-            return &(*list)[i];
+    size_t at;
+    if (strmap_get(index, name, strlen(name), &at))
+        return &(*list)[at];
+    strmap_put(index, name, strlen(name), *count);
     *list = xrealloc(*list, (*count + 1) * sizeof **list);
     group_figure *g = &(*list)[(*count)++];
     memset(g, 0, sizeof *g);
@@ -80,6 +85,7 @@ static void compute_accounts(compute_state *s)
     figures *f = s->f;
     int64_t year_total[2][MODEL_YEARS_MAX] = {{0}};   /* [revenue?0:1][slot] */
     f->accounts = xcalloc(m->account_count, sizeof *f->accounts);
+    strmap *revenue_index = strmap_new(), *expense_index = strmap_new();
     for (size_t i = 0; i < m->account_count; i++) {
         const account *a = &m->accounts[i];
         if (a->kind != KIND_REVENUE && a->kind != KIND_EXPENSE)
@@ -92,13 +98,15 @@ static void compute_accounts(compute_state *s)
         af->kind = a->kind;
         af->amount = checked_figure(s, a->amount[0], a->amount[1]);
         group_figure *g = revenue
-            ? group_of(&f->revenue_groups, &f->revenue_group_count, a->group)
-            : group_of(&f->expense_groups, &f->expense_group_count, a->group);
+            ? group_of(&f->revenue_groups, &f->revenue_group_count, revenue_index, a->group)
+            : group_of(&f->expense_groups, &f->expense_group_count, expense_index, a->group);
         add(s, &g->amount.current, a->amount[0]);
         add(s, &g->amount.previous, a->amount[1]);
         for (int slot = 0; slot < m->years; slot++)
             add(s, &year_total[!revenue][slot], a->amount[slot]);
     }
+    strmap_free(revenue_index);
+    strmap_free(expense_index);
     for (size_t i = 0; i < f->revenue_group_count; i++) {
         group_figure *g = &f->revenue_groups[i];
         g->amount = checked_figure(s, g->amount.current, g->amount.previous);

@@ -319,18 +319,27 @@ typedef struct list_item {
 
 /* A piece of a list: lines from .. from + count of one item's paragraph.
  * An item is one piece unless it is taller than a page: then it is cut
- * into pieces, each continued at the top of the next column or page. */
+ * into pieces, each continued at the top of the next column or page.  The
+ * paragraph is the item's own (xmalloc'd); its last piece frees it. */
 typedef struct list_piece {
-    size_t para, from, count;
+    layout_para *para;
+    size_t from, count;
     double height;
+    bool last;
 } list_piece;
 
+/* The list being drawn: its items are wrapped as the pages need them, so
+ * that only about a page's worth of pieces is held at a time.  pieces
+ * holds the pieces not drawn yet, in order; next is the first item not
+ * wrapped yet; height is the sum of the held pieces' heights. */
 typedef struct list_geom {
     int cols;
     double gap, cw, lh;
-    layout_para *paras;          /* one per item */
+    const list_item *items;
+    size_t item_count, next;
     list_piece *pieces;
     size_t piece_count, piece_cap;
+    double height;
 } list_geom;
 
 /* How many pieces from first fill cols columns no taller than target.  A
@@ -361,7 +370,7 @@ static void columns_draw(pdf_report *r, const list_geom *g, size_t first, size_t
         double y = top, h = 0;
         do {
             const list_piece *pc = &g->pieces[i++];
-            pdf_flow_draw_lines(r, &g->paras[pc->para], pc->from, pc->count,
+            pdf_flow_draw_lines(r, pc->para, pc->from, pc->count,
                                 r->left + c * (g->cw + g->gap), y - r->st->size_body, g->cw,
                                 r->st->text, PDF_ALIGN_LEFT);
             y -= pc->height;
@@ -373,64 +382,102 @@ static void columns_draw(pdf_report *r, const list_geom *g, size_t first, size_t
     r->flow.y = lowest;
 }
 
-/* Wraps every item into g's paragraphs and cuts them into pieces no taller
+/* Wraps the next item into its paragraph and cuts it into pieces no taller
  * than a page (4 points below an item's last piece). */
-static void columns_pieces(pdf_report *r, list_geom *g, const list_item *items, size_t n)
+static void columns_wrap_next(pdf_report *r, list_geom *g)
 {
+    const list_item *it = &g->items[g->next++];
     double page = r->flow.top - r->flow.bottom;
     size_t most = page >= g->lh + 4 ? (size_t)((page - 4) / g->lh) : 1;
-    for (size_t i = 0; i < n; i++) {
-        pdf_span spans[3] = { { items[i].name, items[i].face }, { "\n", PDF_FACE_REGULAR },
-                              { items[i].detail, PDF_FACE_ITALIC } };
-        size_t lines = pdf_flow_wrap(r, &g->paras[i], spans, *items[i].detail ? 3 : 1,
-                                     r->st->size_body, g->cw);
-        size_t from = 0;
-        do {
-            size_t count = lines - from < most ? lines - from : most;
-            bool last = from + count == lines;
-            xgrow((void **)&g->pieces, &g->piece_cap, g->piece_count + 1, sizeof *g->pieces);
-            g->pieces[g->piece_count++] =
-                (list_piece){ i, from, count, (double)count * g->lh + (last ? 4 : 0) };
-            from += count;
-        } while (from < lines);
+    pdf_span spans[3] = { { it->name, it->face }, { "\n", PDF_FACE_REGULAR },
+                          { it->detail, PDF_FACE_ITALIC } };
+    layout_para *para = xmalloc(sizeof *para);
+    size_t lines = pdf_flow_wrap(r, para, spans, *it->detail ? 3 : 1, r->st->size_body, g->cw);
+    size_t from = 0;
+    do {
+        size_t count = lines - from < most ? lines - from : most;
+        bool last = from + count == lines;
+        double height = (double)count * g->lh + (last ? 4 : 0);
+        xgrow((void **)&g->pieces, &g->piece_cap, g->piece_count + 1, sizeof *g->pieces);
+        g->pieces[g->piece_count++] = (list_piece){ para, from, count, height, last };
+        g->height += height;
+        from += count;
+    } while (from < lines);
+}
+
+/* Wraps items until the held pieces are taller than limit and one more
+ * piece is held, or every item is wrapped. */
+static void columns_fill(pdf_report *r, list_geom *g, double limit)
+{
+    while (g->next < g->item_count && g->height <= limit)
+        columns_wrap_next(r, g);
+    if (g->next < g->item_count)
+        columns_wrap_next(r, g);
+}
+
+/* Forgets the first count pieces (drawn), freeing their items' paragraphs. */
+static void columns_drop(list_geom *g, size_t count)
+{
+    for (size_t k = 0; k < count; k++) {
+        g->height -= g->pieces[k].height;
+        if (g->pieces[k].last) {
+            layout_para_free(g->pieces[k].para);
+            free(g->pieces[k].para);
+        }
     }
+    g->piece_count -= count;
+    memmove(g->pieces, g->pieces + count, g->piece_count * sizeof *g->pieces);
+}
+
+/* The column height for this page: the shortest that holds all the rest
+ * when it fits on the page (balanced columns), else the page's room.  The
+ * rest is summed only until it is known not to fit. */
+static double columns_target(pdf_report *r, list_geom *g, double avail)
+{
+    double rest = 0, tallest = 0;
+    for (size_t k = 0;; k++) {
+        if (k == g->piece_count)
+            columns_fill(r, g, g->height);
+        if (k == g->piece_count)
+            break;
+        rest += g->pieces[k].height;
+        tallest = g->pieces[k].height > tallest ? g->pieces[k].height : tallest;
+        if (rest / g->cols >= avail || tallest >= avail)
+            return avail;   /* what the whole sum would give */
+    }
+    double target = rest / g->cols;
+    target = target < tallest ? tallest : target;
+    /* Everything is held here: balance, the shortest columns that hold it. */
+    while (target < avail && columns_take(g, 0, g->piece_count, target) < g->piece_count)
+        target += g->lh / 2;
+    return target > avail ? avail : target;
 }
 
 /* A list in columns, balanced on the last page, continued on new pages. */
 static void draw_columns(pdf_report *r, const list_item *items, size_t n)
 {
     const pdf_style *st = r->st;
-    list_geom g = { st->list_columns, 18, 0, pdf_flow_line_height(r, st->size_body), NULL,
-                    NULL, 0, 0 };
+    list_geom g = { st->list_columns, 18, 0, pdf_flow_line_height(r, st->size_body), items, n,
+                    0, NULL, 0, 0, 0 };
     g.cw = (r->width - g.gap * (g.cols - 1)) / g.cols;
-    g.paras = xcalloc(n + 1, sizeof *g.paras);
-    columns_pieces(r, &g, items, n);
-    size_t i = 0, total = g.piece_count;
-    while (i < total) {
-        double rest = 0, tallest = 0;
-        for (size_t k = i; k < total; k++) {
-            rest += g.pieces[k].height;
-            tallest = g.pieces[k].height > tallest ? g.pieces[k].height : tallest;
-        }
-        double avail = r->flow.y - r->flow.bottom, target = rest / g.cols;
-        target = target < tallest ? tallest : target;
-        while (target < avail && i + columns_take(&g, i, total, target) < total)
-            target += g.lh / 2;   /* balance: the shortest columns that hold it all */
-        if (target > avail)
-            target = avail;
-        if (g.pieces[i].height > avail && r->flow.y < r->flow.top) {
+    for (;;) {
+        columns_fill(r, &g, 0);
+        if (g.piece_count == 0)
+            break;
+        double avail = r->flow.y - r->flow.bottom;
+        double target = columns_target(r, &g, avail);
+        if (g.pieces[0].height > avail && r->flow.y < r->flow.top) {
             pdf_flow_new_page(r);
             continue;
         }
-        size_t count = columns_take(&g, i, total, target);
-        columns_draw(r, &g, i, count, target);
-        i += count;
-        if (i < total)
+        /* enough pieces for the columns, and one more to see where they end */
+        columns_fill(r, &g, g.cols * target + g.pieces[0].height);
+        size_t count = columns_take(&g, 0, g.piece_count, target);
+        columns_draw(r, &g, 0, count, target);
+        columns_drop(&g, count);
+        if (g.piece_count > 0 || g.next < g.item_count)
             pdf_flow_new_page(r);
     }
-    for (size_t k = 0; k < n; k++)
-        layout_para_free(&g.paras[k]);
-    free(g.paras);
     free(g.pieces);
     r->flow.y -= st->paragraph_space;
 }

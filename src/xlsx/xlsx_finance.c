@@ -7,6 +7,7 @@
  * SUM formulas over the rows above.  Every cached result is a figure. */
 #include "xlsx/xlsx.h"
 
+#include "lib/strmap.h"
 #include "lib/xalloc.h"
 
 #include <stdio.h>
@@ -45,7 +46,7 @@ static void account_row(finance_writer *w, size_t index)
 {
     xlsx_book *b = w->b;
     const account_figure *a = &b->f->accounts[index];
-    bool formula = b->detail && w->usable[index];
+    bool formula = w->usable && w->usable[index];
     xlsx_text(b, w->ws, w->row, FC_CODE, a->code, NULL);
     xlsx_text(b, w->ws, w->row, FC_NAME, a->name, NULL);
     account_value(w, FC_CURRENT, a->amount.current, formula);
@@ -88,6 +89,38 @@ static void total_row(finance_writer *w, const char *label, const figure *fig,
     w->row++;
 }
 
+#define NO_ACCOUNT ((size_t)-1)
+
+/* The accounts of kind in each group, in order, as chains: with n accounts,
+ * next[n + g] is group g's first account, next[i] the account after i in
+ * its group, NO_ACCOUNT ending a chain (xmalloc'd).  Linear: the groups are
+ * found by name in a strmap. */
+static size_t *group_accounts(const figures *f, account_kind kind, const group_figure *groups,
+                              size_t group_count)
+{
+    size_t n = f->account_count;
+    size_t *next = xmalloc((n + group_count + 1) * sizeof *next);
+    size_t *last = xmalloc((group_count + 1) * sizeof *last);
+    strmap *index = strmap_new();
+    for (size_t g = group_count; g-- > 0;)   /* the first of a name wins */
+        strmap_put(index, groups[g].group, strlen(groups[g].group), g);
+    for (size_t k = 0; k < n + group_count; k++)
+        next[k] = NO_ACCOUNT;
+    for (size_t g = 0; g < group_count; g++)
+        last[g] = n + g;
+    for (size_t i = 0; i < n; i++) {
+        size_t g;
+        const char *name = f->accounts[i].group;
+        if (f->accounts[i].kind != kind || !strmap_get(index, name, strlen(name), &g))
+            continue;
+        next[last[g]] = i;
+        last[g] = i;
+    }
+    strmap_free(index);
+    free(last);
+    return next;
+}
+
 /* One kind's section: per group its accounts and a subtotal, then the
  * kind's total.  Subtotal rows go to group_rows; returns the total row. */
 static lxw_row_t kind_section(finance_writer *w, account_kind kind, const char *title_key,
@@ -97,12 +130,12 @@ static lxw_row_t kind_section(finance_writer *w, account_kind kind, const char *
     xlsx_book *b = w->b;
     const figures *f = b->f;
     xlsx_text(b, w->ws, w->row++, FC_CODE, xlsx_msg(b, title_key), b->fmt.section);
+    size_t *next = group_accounts(f, kind, groups, group_count);
     for (size_t g = 0; g < group_count; g++) {
         xlsx_text(b, w->ws, w->row++, FC_CODE, groups[g].group, b->fmt.bold);
         lxw_row_t first = w->row;
-        for (size_t i = 0; i < f->account_count; i++)
-            if (f->accounts[i].kind == kind && strcmp(f->accounts[i].group, groups[g].group) == 0)
-                account_row(w, i);
+        for (size_t i = next[f->account_count + g]; i != NO_ACCOUNT; i = next[i])
+            account_row(w, i);
         char label[512];
         snprintf(label, sizeof label, "%s %s", xlsx_msg(b, "workbook.total"), groups[g].group);
         group_rows[g] = w->row;
@@ -110,13 +143,19 @@ static lxw_row_t kind_section(finance_writer *w, account_kind kind, const char *
         total_row(w, label, &groups[g].amount, NULL, 0, first, w->row - 1);
     }
     lxw_row_t total_at = w->row;
+    free(next);
     total_row(w, xlsx_msg(b, total_key), total, group_rows, group_count, 0, 0);
     w->row++;   /* a blank row after the section */
     return total_at;
 }
 
-static bool *accounts_usable(const figures *f)
+/* Per account, whether SUMIFS can find its lines; NULL without detail
+ * sheets (no formulas then). */
+static bool *accounts_usable(const xlsx_book *b)
 {
+    const figures *f = b->f;
+    if (!b->detail)
+        return NULL;
     const char **codes = xcalloc(f->account_count + 1, sizeof *codes);
     for (size_t i = 0; i < f->account_count; i++)
         codes[i] = f->accounts[i].code;
@@ -139,7 +178,7 @@ void xlsx_finances_write(xlsx_book *b)
 {
     const figures *f = b->f;
     finance_writer w = { .b = b, .ws = b->sheet[XLSX_SHEET_FINANCES],
-                         .usable = accounts_usable(f), .name_width = 20 };
+                         .usable = accounts_usable(b), .name_width = 20 };
     static const char *const headers[] = { "workbook.col_account", "workbook.col_account_name" };
     xlsx_headers(b, w.ws, 0, headers, 2);
     xlsx_year_headers(b, w.ws, 0, FC_CURRENT);
