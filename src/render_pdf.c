@@ -195,6 +195,28 @@ static void set_info(pdf_report *r, const render_context *ctx)
     pdf_draw_set_info(r->draw, &info);
 }
 
+/* The organisation's logo ([organisation] logo, checked readable by
+ * config.c): a file libharu cannot read is reported at its report.ini
+ * line (65).  0 or -1. */
+static int load_logo(pdf_report *r)
+{
+    const config *c = r->f->config;
+    r->logo = -1;
+    if (!c->org_logo)
+        return 0;
+    double w = 0, h = 0;
+    const char *why = "it is empty";
+    r->logo = pdf_draw_image_load(r->draw, c->org_logo, &w, &h, &why);
+    if (r->logo < 0 || w <= 0 || h <= 0) {
+        diag_data(r->d, "report.ini", c->org_logo_line, NULL,
+                  "logo '%s' cannot be drawn: %s", c->org_logo, why);
+        r->logo = -1;
+        return -1;
+    }
+    r->logo_aspect = w / h;
+    return 0;
+}
+
 /* Loads the faces, lays the document out dry then for real, and saves it
  * when both passes agree and nothing broke.  0 or -1. */
 static int render(pdf_report *r, const render_context *ctx, const tpl_doc *doc,
@@ -204,6 +226,8 @@ static int render(pdf_report *r, const render_context *ctx, const tpl_doc *doc,
         if (pdf_draw_load_face(r->draw, f, r->st->font_path[f]) != 0)
             return -1;
     set_info(r, ctx);
+    if (load_logo(r) != 0)
+        return -1;
     collect_titles(r, doc);
     r->left = r->st->margin_left;
     r->width = r->st->page_width - r->st->margin_left - r->st->margin_right;

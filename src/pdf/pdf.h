@@ -55,6 +55,8 @@ typedef struct pdf_report {
     char **toc_titles;
     size_t toc_title_count;
     size_t section_bookmark;   /* the current level-1 bookmark */
+    int logo;                  /* the organisation's logo image, or -1 */
+    double logo_aspect;        /* its width / height */
     bool broken;               /* an internal error was reported (exit 70):
                                   the document is not saved */
 } pdf_report;

@@ -20,6 +20,7 @@
  * colour are set only when they change: smaller pages to write and
  * compress. */
 #include "pdf/pdf_draw.h"
+#include "pdf/pdf_png.h"
 #include "lib/xalloc.h"
 
 #include <hpdf.h>
@@ -36,6 +37,23 @@ typedef struct pdf_face {
     bool has_nnbsp;
     double nnbsp_width;           /* U+202F, in thousandths of the size */
 } pdf_face;
+
+typedef struct draw_image {
+    char *path;
+    HPDF_Image image;
+} draw_image;
+
+typedef struct draw_link {
+    HPDF_Page page;
+    HPDF_Rect rect;
+    size_t target;
+} draw_link;
+
+typedef struct draw_anchor {
+    HPDF_Page page;
+    double y;
+    size_t target;
+} draw_anchor;
 
 struct pdf_draw {
     HPDF_Doc doc;
@@ -55,6 +73,12 @@ struct pdf_draw {
     size_t outline_count, outline_cap;
     char *buf;                    /* normalised text */
     size_t buf_cap;
+    draw_image *images;
+    size_t image_count, image_cap;
+    draw_link *links;             /* to anchors, made when the document is saved */
+    size_t link_count, link_cap;
+    draw_anchor *anchors;
+    size_t anchor_count, anchor_cap;
 };
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
@@ -88,6 +112,11 @@ void pdf_draw_free(pdf_draw *w)
     if (!w)
         return;
     HPDF_Free(w->doc);
+    for (size_t i = 0; i < w->image_count; i++)
+        free(w->images[i].path);
+    free(w->images);
+    free(w->links);
+    free(w->anchors);
     free(w->outlines);
     free(w->buf);
     free(w);
@@ -498,9 +527,135 @@ size_t pdf_draw_bookmark(pdf_draw *w, size_t parent, const char *title, double y
     return w->outline_count;
 }
 
+/* ---- images ------------------------------------------------------------ */
+
+/* libharu 2.3.0 leaves a PNG's transparency mask (its SMask) uncompressed:
+ * it is compressed as the image is. */
+static void compress_mask(HPDF_Image image)
+{
+    HPDF_Dict mask = HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT);
+    if (mask && image->filter == HPDF_STREAM_FILTER_FLATE_DECODE)
+        mask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+}
+
+/* Whether the file starts as a PNG does (else it is taken for a JPEG). */
+static bool is_png(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char head[4] = { 0 };
+    size_t got = f ? fread(head, 1, sizeof head, f) : 0;
+    if (f)
+        fclose(f);
+    return got == 4 && memcmp(head, "\x89PNG", 4) == 0;
+}
+
+int pdf_draw_image_load(pdf_draw *w, const char *path, double *px_width, double *px_height,
+                        const char **why)
+{
+    size_t i = 0;
+    while (i < w->image_count && strcmp(w->images[i].path, path) != 0)
+        i++;
+    if (i == w->image_count) {
+        HPDF_STATUS before = w->error;
+        bool png = is_png(path);
+        if (png && (*why = pdf_png_check(path)) != NULL)
+            return -1;                    /* libpng would abort the program */
+        HPDF_Image image = png ? HPDF_LoadPngImageFromFile(w->doc, path)
+                               : HPDF_LoadJpegImageFromFile(w->doc, path);
+        if (!image) {                     /* the caller reports it, where it was named */
+            *why = png ? "the PDF library cannot read it" : "it is not a JPEG it can read";
+            HPDF_ResetError(w->doc);
+            w->error = before;
+            return -1;
+        }
+        compress_mask(image);
+        xgrow((void **)&w->images, &w->image_cap, w->image_count + 1, sizeof *w->images);
+        w->images[w->image_count++] = (draw_image){ xstrdup(path), image };
+    }
+    *px_width = HPDF_Image_GetWidth(w->images[i].image);
+    *px_height = HPDF_Image_GetHeight(w->images[i].image);
+    return (int)i;
+}
+
+void pdf_draw_image(pdf_draw *w, int id, double x, double y, double width, double height)
+{
+    if (id < 0 || (size_t)id >= w->image_count || width <= 0 || height <= 0 || !can_paint(w))
+        return;
+    HPDF_Page_DrawImage(w->page, w->images[id].image, (HPDF_REAL)x, (HPDF_REAL)y,
+                        (HPDF_REAL)width, (HPDF_REAL)height);
+}
+
+/* ---- links and the catalog --------------------------------------------- */
+
+static HPDF_Rect link_rect(double x0, double y0, double x1, double y1)
+{
+    return (HPDF_Rect){ (HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)x1, (HPDF_REAL)y1 };
+}
+
+void pdf_draw_link_uri(pdf_draw *w, double x0, double y0, double x1, double y1,
+                       const char *uri)
+{
+    if (!can_draw(w) || !uri || !*uri)
+        return;
+    HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(w->page, link_rect(x0, y0, x1, y1), uri);
+    if (a)
+        HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+void pdf_draw_link_to(pdf_draw *w, double x0, double y0, double x1, double y1, size_t target)
+{
+    if (!can_draw(w))
+        return;
+    xgrow((void **)&w->links, &w->link_cap, w->link_count + 1, sizeof *w->links);
+    w->links[w->link_count++] = (draw_link){ w->page, link_rect(x0, y0, x1, y1), target };
+}
+
+void pdf_draw_anchor(pdf_draw *w, size_t target, double y)
+{
+    if (!can_draw(w))
+        return;
+    xgrow((void **)&w->anchors, &w->anchor_cap, w->anchor_count + 1, sizeof *w->anchors);
+    w->anchors[w->anchor_count++] = (draw_anchor){ w->page, y, target };
+}
+
+/* Each link to an anchor becomes an annotation going there (the pages of
+ * both exist by now). */
+static void make_links(pdf_draw *w)
+{
+    for (size_t i = 0; i < w->link_count; i++) {
+        const draw_link *l = &w->links[i];
+        const draw_anchor *to = NULL;
+        for (size_t k = 0; k < w->anchor_count && !to; k++)
+            if (w->anchors[k].target == l->target)
+                to = &w->anchors[k];
+        HPDF_Destination dst = to ? HPDF_Page_CreateDestination(to->page) : NULL;
+        if (!dst)
+            continue;
+        HPDF_Destination_SetFitH(dst, (HPDF_REAL)to->y);
+        HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(l->page, l->rect, dst);
+        if (a)
+            HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    }
+    w->link_count = 0;
+}
+
+void pdf_draw_set_language(pdf_draw *w, const char *tag)
+{
+    HPDF_Dict catalog = w->doc->catalog;
+    HPDF_String lang = HPDF_String_New(w->doc->mmgr, tag, NULL);
+    HPDF_Dict prefs = HPDF_Dict_New(w->doc->mmgr);
+    if (!catalog || !lang || !prefs)
+        return;
+    HPDF_Dict_Add(catalog, "Lang", lang);
+    /* viewers show the title rather than the file name */
+    HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+    HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
+}
+
 int pdf_draw_save(pdf_draw *w, const char *path)
 {
     end_text(w);
+    make_links(w);
     if (pdf_draw_failed(w))
         return -1;
     if (HPDF_SaveToFile(w->doc, path) != HPDF_OK) {

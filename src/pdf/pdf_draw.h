@@ -63,6 +63,26 @@ void pdf_draw_hatch(pdf_draw *w, double x, double y, double width, double height
  * level); returns its handle for children, 0 in dry mode or on error. */
 size_t pdf_draw_bookmark(pdf_draw *w, size_t parent, const char *title, double y);
 
+/* Loads a PNG or JPEG file once (a path seen before gives the same
+ * image): its id and size in pixels, or -1 with *why saying what is wrong
+ * with the file (nothing reported: the caller knows where it was named). */
+int pdf_draw_image_load(pdf_draw *w, const char *path, double *px_width, double *px_height,
+                        const char **why);
+/* Draws image id in the rectangle from (x, y) (lower left). */
+void pdf_draw_image(pdf_draw *w, int id, double x, double y, double width, double height);
+
+/* Links: a rectangle of the current page (x0, y0 lower left, x1, y1 upper
+ * right) that opens uri, or that goes to anchor target (a number the
+ * caller chooses); an anchor is a place on the current page, set before
+ * or after the links to it.  Links to an anchor never set go nowhere. */
+void pdf_draw_link_uri(pdf_draw *w, double x0, double y0, double x1, double y1,
+                       const char *uri);
+void pdf_draw_link_to(pdf_draw *w, double x0, double y0, double x1, double y1, size_t target);
+void pdf_draw_anchor(pdf_draw *w, size_t target, double y);
+
+/* The document's language, a BCP 47 tag ("fr-CA"), for screen readers. */
+void pdf_draw_set_language(pdf_draw *w, const char *tag);
+
 /* Writes the document to path.  0, or -1 with the problem reported. */
 int pdf_draw_save(pdf_draw *w, const char *path);
 

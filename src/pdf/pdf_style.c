@@ -55,7 +55,7 @@ static void style_defaults(pdf_style *s)
         .leading = 1.4, .paragraph_space = 6,
         .text = { 0.13, 0.13, 0.13 }, .accent = { 0.60, 0.42, 0.0 },
         .muted = { 0.4, 0.4, 0.4 }, .rule = { 0.6, 0.6, 0.6 },
-        .bar_current = { 0.25, 0.25, 0.25 }, .bar_previous = { 0.75, 0.75, 0.75 },
+        .bar_current = { -1, -1, -1 }, .bar_previous = { 0.75, 0.75, 0.75 },
         .section_new_page = true, .list_columns = 2,
     };
     set_font(s, PDF_FACE_REGULAR, "DejaVu Serif");
@@ -129,7 +129,8 @@ typedef struct color_key {
 
 static const color_key color_keys[] = {
     { "text", offsetof(pdf_style, text) },
-    { "accent", offsetof(pdf_style, accent) },
+    { "brand", offsetof(pdf_style, accent) },
+    { "accent", offsetof(pdf_style, accent) },   /* the brand's former name */
     { "muted", offsetof(pdf_style, muted) },
     { "rule", offsetof(pdf_style, rule) },
     { "bar_current", offsetof(pdf_style, bar_current) },
@@ -144,7 +145,7 @@ static int set_value(pdf_style *s, const char *section, const char *name, const 
         if (!strcmp(section, number_keys[i].section) && !strcmp(name, number_keys[i].name))
             return parse_number(v, number_keys[i].lo, number_keys[i].hi,
                                 (double *)(void *)(base + number_keys[i].offset));
-    if (!strcmp(section, "colors"))
+    if (!strcmp(section, "colours") || !strcmp(section, "colors"))
         for (size_t i = 0; i < sizeof color_keys / sizeof *color_keys; i++)
             if (!strcmp(name, color_keys[i].name))
                 return parse_color(v, (pdf_color *)(void *)(base + color_keys[i].offset));
@@ -465,6 +466,8 @@ int pdf_style_load(pdf_style *s, const char *path, diag *d)
         diag_data(d, path, rc > 0 ? (size_t)rc : 0, NULL, "not a valid ini line");
         return -1;
     }
+    if (s->bar_current.r < 0)             /* not set: the brand's */
+        s->bar_current = s->accent;
     return resolve_fonts(s, path, d);
 }
 

@@ -18,7 +18,12 @@ typedef struct pdf_style {
     double size_cover_title, size_cover_org;
     double leading;                  /* line height / font size */
     double paragraph_space;          /* points after a paragraph */
-    pdf_color text, accent, muted, rule, bar_current, bar_previous;
+    pdf_color text;
+    pdf_color accent;                /* the brand colour ([colours] brand):
+                                        headings, tables, charts, cover */
+    pdf_color muted, rule;
+    pdf_color bar_current;           /* charts; the brand colour unless set */
+    pdf_color bar_previous;
     bool section_new_page;           /* level-1 headings start a page */
     int list_columns;                /* people and partner lists */
 } pdf_style;

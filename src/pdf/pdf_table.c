@@ -144,7 +144,7 @@ static void draw_header(pdf_report *r, const pdf_table *t, const table_geom *g, 
     }
     r->flow.y -= h;
     pdf_draw_line(r->draw, g->x[0], r->flow.y + 1, g->x[t->col_count], r->flow.y + 1, 0.8,
-                  r->st->text);
+                  r->st->accent);
     r->flow.y -= 2;
 }
 

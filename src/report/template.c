@@ -213,7 +213,35 @@ static const char *trim(const char *s, size_t *len)
     return s;
 }
 
-/* Expands the placeholders of one run; *line follows its source lines. */
+/* The separators an empty placeholder takes with it ("{{a}} — {{b}}"). */
+static const char *const separators[] = {
+    " \xe2\x80\x94 ", " \xe2\x80\x93 ", " \xc2\xb7 ", " | ", " - "
+};
+
+/* The length of the separator out ends with, or 0. */
+static size_t separator_before(const char *out, size_t len)
+{
+    for (size_t i = 0; i < sizeof separators / sizeof *separators; i++) {
+        size_t n = strlen(separators[i]);
+        if (len >= n && memcmp(out + len - n, separators[i], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/* The length of the separator p starts with, or 0. */
+static size_t separator_after(const char *p)
+{
+    for (size_t i = 0; i < sizeof separators / sizeof *separators; i++)
+        if (strncmp(p, separators[i], strlen(separators[i])) == 0)
+            return strlen(separators[i]);
+    return 0;
+}
+
+/* Expands the placeholders of one run; *line follows its source lines.  A
+ * placeholder whose value is empty (an address not given) takes one
+ * separator next to it away, the one before it else the one after it, so
+ * that "{{name}} — {{address}} — {{phone}}" never reads "Dynamo — —". */
 static char *expand_run(loader *L, const char *text, size_t *line)
 {
     char *out = NULL;
@@ -253,8 +281,13 @@ static char *expand_run(loader *L, const char *text, size_t *line)
         } else if (!L->opt->resolve(L->opt->user, key, value, sizeof value)) {
             diag_data(L->d, L->file, *line, NULL, "unknown placeholder '{{%s}}'", key);
             L->failed = true;
-        } else {
+        } else if (*value) {
             cat(&out, &len, &cap, value, strlen(value));
+        } else if (separator_before(out, len)) {
+            len -= separator_before(out, len);
+            out[len] = '\0';
+        } else if (len == 0 || out[len - 1] == ' ') {
+            end += separator_after(end + 2);
         }
         free(key);
         p = end + 2;
