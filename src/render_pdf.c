@@ -40,6 +40,7 @@ static void record_section(pdf_report *r, const tpl_block *b, double y)
     char *title = tpl_block_text(b);
     xgrow((void **)&r->toc_pages, &r->toc_cap, r->toc_count + 1, sizeof *r->toc_pages);
     r->toc_pages[r->toc_count++] = r->flow.page;
+    pdf_draw_anchor(r->draw, r->toc_count - 1, y);   /* where the contents go */
     r->section_bookmark = pdf_draw_bookmark(r->draw, 0, title, y);
     free(title);
 }
@@ -193,6 +194,7 @@ static void set_info(pdf_report *r, const render_context *ctx)
     snprintf(subject, sizeof subject, "%s - %s", f->config->org_name, title);
     pdf_info info = { title, f->config->org_name, subject, f->current.label, ctx->timestamp };
     pdf_draw_set_info(r->draw, &info);
+    pdf_draw_set_language(r->draw, language_code(f->lang));
 }
 
 /* The organisation's logo ([organisation] logo, checked readable by

@@ -141,7 +141,8 @@ static void cover(pdf_report *r, const char *arg)
 }
 
 /* Contents entry i: number, title (wrapped before the page number), a
- * dotted leader after its last line, the page the first pass found. */
+ * dotted leader after its last line, the page the first pass found; the
+ * whole entry a link to its section. */
 static void toc_entry(pdf_report *r, size_t i, double lh)
 {
     const pdf_style *st = r->st;
@@ -180,6 +181,7 @@ static void toc_entry(pdf_report *r, size_t i, double lh)
     pdf_flow_text_at(r, leader, PDF_FACE_REGULAR, size, st->rule, from, last, to - from,
                      PDF_ALIGN_RIGHT);
     r->flow.y = last - (line - size) - gap;
+    pdf_draw_link_to(r->draw, r->left, r->flow.y + gap / 2, right, top, i);
 }
 
 /* "{{% toc %}}": the level-1 headings and their pages. */
