@@ -64,8 +64,9 @@ static void heading(pdf_report *r, const tpl_block *b)
     const pdf_style *st = r->st;
     double size = b->level == 1 ? st->size_h1 : b->level == 2 ? st->size_h2 : st->size_h3;
     int face = b->level >= 3 ? PDF_FACE_BOLD_ITALIC : PDF_FACE_BOLD;
-    if (b->level == 1 && st->section_new_page && r->flow.y < r->flow.top)
+    if (b->level == 1 && st->section_new_page && r->flow.y < r->flow.top && !r->join_page)
         pdf_flow_new_page(r);
+    r->join_page = false;
     pdf_flow_space(r, b->level == 1 ? size : size * 0.9);
     double keep = pdf_flow_line_height(r, st->size_body) * 3;
     pdf_flow_ensure(r, pdf_flow_line_height(r, size), keep);
@@ -156,14 +157,90 @@ static void block(pdf_report *r, const tpl_block *b)
 
 /* ---- the document ------------------------------------------------------ */
 
-/* Lays the whole document out once, from page 1. */
+/* The end of the section block i starts (a heading): the next heading of
+ * its level or above, a page break, or the end of the document. */
+static size_t section_end(const tpl_doc *doc, size_t i)
+{
+    int level = doc->blocks[i].kind == TPL_HEADING ? doc->blocks[i].level : 1;
+    size_t j = i + 1;
+    for (; j < doc->count; j++) {
+        const tpl_block *b = &doc->blocks[j];
+        if ((b->kind == TPL_HEADING && b->level <= level) ||
+            (b->kind == TPL_DIRECTIVE && strcmp(b->name, "pagebreak") == 0))
+            break;
+    }
+    return j;
+}
+
+/* The height blocks [from, to) take laid out from the top of a page, or -1
+ * when they do not fit on one: a dry layout, everything put back after. */
+static double measure(pdf_report *r, const tpl_doc *doc, size_t from, size_t to)
+{
+    layout_flow saved = r->flow;
+    size_t bookmark = r->section_bookmark, sections = r->toc_count;
+    bool dry = pdf_draw_is_dry(r->draw);
+    pdf_draw_set_dry(r->draw, true);
+    r->measuring = true;
+    layout_flow_next_page(&r->flow);
+    int page = r->flow.page;
+    for (size_t i = from; i < to; i++)
+        block(r, &doc->blocks[i]);
+    double height = r->flow.page == page ? r->flow.top - r->flow.y : -1;
+    r->measuring = false;
+    pdf_draw_set_dry(r->draw, dry);
+    r->flow = saved;
+    r->section_bookmark = bookmark;
+    r->toc_count = sections;
+    return height;
+}
+
+/* Whether the section from block i fits in the rest of the page; always
+ * true when it fits on no page (it flows) or the page is still empty. */
+static bool section_fits(pdf_report *r, const tpl_doc *doc, size_t i)
+{
+    if (r->flow.y >= r->flow.top || i >= doc->count)
+        return true;
+    double height = measure(r, doc, i, section_end(doc, i));
+    /* a heading's space above it, which the top of a page leaves out */
+    return height < 0 || layout_flow_fits(&r->flow, height + r->st->size_h1);
+}
+
+/* Whether level-1 section i, which would start a page, joins the current
+ * one instead: when the page is less than half full and the whole section
+ * fits in the rest (a short report has no nearly empty pages). */
+static bool joins_page(pdf_report *r, const tpl_doc *doc, size_t i)
+{
+    const layout_flow *fl = &r->flow;
+    if (!r->st->section_new_page || fl->y >= fl->top ||
+        fl->y < fl->top - (fl->top - fl->bottom) / 2)
+        return false;
+    double height = measure(r, doc, i, section_end(doc, i));
+    return height >= 0 && layout_flow_fits(fl, height + r->st->size_h1 * 2);
+}
+
+/* Lays the whole document out once, from page 1.  A section under a
+ * heading below level 1 (a table and its chart under "Over 3 years") is
+ * kept on one page when it fits on one: it starts a page rather than leave
+ * its chart alone on the next; "{{% pagebreak %}}" breaks only when the
+ * section after it does not fit in the rest of the page; and a level-1
+ * section may join a page less than half full (joins_page). */
 static void layout_pass(pdf_report *r, const tpl_doc *doc)
 {
     r->toc_count = 0;
     r->section_bookmark = 0;
     pdf_flow_begin(r);
-    for (size_t i = 0; i < doc->count; i++)
-        block(r, &doc->blocks[i]);
+    for (size_t i = 0; i < doc->count; i++) {
+        const tpl_block *b = &doc->blocks[i];
+        bool keep = !r->measuring && b->kind == TPL_HEADING && b->level > 1;
+        bool pagebreak = b->kind == TPL_DIRECTIVE && strcmp(b->name, "pagebreak") == 0;
+        if (keep && !section_fits(r, doc, i))
+            pdf_flow_new_page(r);
+        if (!r->measuring && b->kind == TPL_HEADING && b->level == 1)
+            r->join_page = joins_page(r, doc, i);
+        if (pagebreak && !r->measuring && section_fits(r, doc, i + 1))
+            continue;
+        block(r, b);
+    }
 }
 
 /* Reads the language's template with the report's directives and

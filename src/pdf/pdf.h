@@ -57,6 +57,9 @@ typedef struct pdf_report {
     size_t section_bookmark;   /* the current level-1 bookmark */
     int logo;                  /* the organisation's logo image, or -1 */
     double logo_aspect;        /* its width / height */
+    bool join_page;            /* the next level-1 heading stays on this page */
+    bool measuring;            /* a section is laid out dry to learn its
+                                  height (render_pdf.c): warnings wait */
     bool broken;               /* an internal error was reported (exit 70):
                                   the document is not saved */
 } pdf_report;

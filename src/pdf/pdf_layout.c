@@ -233,6 +233,42 @@ int64_t layout_nice_step(int64_t max, int ticks, int64_t *top)
     }
 }
 
+/* ceil(v / step) for v >= 0, step > 0, without overflow. */
+static int64_t steps_for(int64_t v, int64_t step)
+{
+    return v / step + (v % step != 0);
+}
+
+int64_t layout_nice_range(int64_t lo, int64_t hi, int ticks, int64_t *bottom, int64_t *top)
+{
+    lo = lo > 0 ? 0 : lo < -INT64_MAX ? -INT64_MAX : lo;
+    hi = hi < 0 ? 0 : hi;
+    *bottom = 0;
+    *top = 1;
+    if ((lo == 0 && hi == 0) || ticks <= 0)
+        return 1;
+    int64_t scale = 1;
+    for (;;) {
+        static const int mult[] = { 1, 2, 5 };
+        for (size_t m = 0; m < 3; m++) {
+            int64_t step = scale * mult[m];
+            int64_t up = steps_for(hi, step), down = steps_for(-lo, step);
+            if (up <= ticks && down <= ticks - up && up <= INT64_MAX / step &&
+                down <= INT64_MAX / step) {
+                *top = up * step;
+                *bottom = -down * step;
+                return step;
+            }
+        }
+        if (scale > INT64_MAX / 10 / 5) {   /* cannot happen for ticks >= 2 */
+            *top = hi;
+            *bottom = lo;
+            return hi - lo > 0 ? hi / 2 - lo / 2 : 1;
+        }
+        scale *= 10;
+    }
+}
+
 size_t layout_decimal_at(const char *text, size_t len, char mark)
 {
     for (size_t i = len; i > 0; i--)

@@ -80,6 +80,12 @@ bool layout_flow_reserve(layout_flow *fl, double height, double keep);
  * the number of steps used. */
 int64_t layout_nice_step(int64_t max, int ticks, int64_t *top);
 
+/* A "nice" axis for values lo..hi (lo <= 0 <= hi): a step of 1, 2 or 5 x
+ * 10^k so that both fit in at most ticks steps in all, zero on a tick.
+ * Returns the step; *bottom (<= 0) and *top (> 0 unless lo < 0 = hi) are
+ * whole steps.  lo = hi = 0 gives 0..1. */
+int64_t layout_nice_range(int64_t lo, int64_t hi, int ticks, int64_t *bottom, int64_t *top);
+
 /* The byte offset of the decimal mark in a formatted number, or len when
  * there is none (used to align a column on the mark). */
 size_t layout_decimal_at(const char *text, size_t len, char mark);

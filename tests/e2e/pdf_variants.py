@@ -14,6 +14,7 @@ Dynamo's.
              "ǆ", Chinese and Arabic
   tiny       a three-line ledger, two activities, one person
   zero       a previous year whose every amount is 0
+  norevenue  no revenue in any year: the revenue chart's values are all 0
 
 Only the standard library; the sample's formats are kept (ledger.csv: ';',
 decimal comma, DD/MM/YYYY, BOM)."""
@@ -200,6 +201,15 @@ def zero():
     put_rows(os.path.join(d, "ledger.csv"), keep, ";", bom=True)
 
 
+def no_revenue():
+    d = copy("norevenue")
+    kinds = {r[0]: r[2] for r in rows(os.path.join(d, "accounts.csv"))[1:]}
+    table = rows(os.path.join(d, "ledger.csv"), ";")
+    keep = [table[0]] + [r for r in table[1:] if kinds.get(r[1]) != "revenue"]
+    put_rows(os.path.join(d, "ledger.csv"), keep, ";", bom=True)
+    ini_set(os.path.join(d, "report.ini"), "report", "self_generated", None)
+
+
 os.makedirs(OUT, exist_ok=True)
-for make in (long_names, negative, many_groups, no_funders, scripts, tiny, zero):
+for make in (long_names, negative, many_groups, no_funders, scripts, tiny, zero, no_revenue):
     make()

@@ -40,7 +40,7 @@ page_text() {
     pdftotext -layout -f "$2" -l "$2" "$(ls "$T/o/$1"/report-*.pdf | head -n 1)" - 2>/dev/null
 }
 
-for v in sample long negative nofunders scripts tiny zero; do
+for v in sample long negative groups nofunders scripts tiny zero norevenue; do
     render "$v" || continue
     python3 "$ROOT/tests/e2e/pdf_layout.py" "$T/o/$v/bbox.html" >"$T/o/$v/layout.txt"
     if grep -q 'problems 0$' "$T/o/$v/layout.txt"; then
@@ -84,6 +84,47 @@ if ! grep -q '—  *—' "$T/o/long/text.txt" && ! grep -q '— *$' "$T/o/long/t
 else
     not_ok "pdf layout: long: no empty '— —' for a missing address or phone" \
         "$(grep -n '—' "$T/o/long/text.txt" | tail -n 3)"
+fi
+
+# Charts: a negative value has its bar and label (under the zero line), an
+# all-zero chart is left out, many groups take horizontal bars whose names
+# are never cut inside a word.
+if grep -q -- '-36 176 \$' "$T/o/negative/text.txt"; then
+    ok "pdf layout: negative: the negative group's bar is labelled"
+else
+    not_ok "pdf layout: negative: the negative group's bar is labelled" \
+        "$(grep -n 'Autres revenus' "$T/o/negative/text.txt" | head -n 3)"
+fi
+if ! grep -q 'Revenus par poste' "$T/o/norevenue/text.txt" && \
+    grep -q 'Revenus et dépenses par exercice' "$T/o/norevenue/text.txt"; then
+    ok "pdf layout: norevenue: a chart whose values are all 0 is left out, the others kept"
+else
+    not_ok "pdf layout: norevenue: a chart whose values are all 0 is left out, the others kept" \
+        "$(grep -n 'par poste\|par exercice' "$T/o/norevenue/text.txt")"
+fi
+if grep -q 'Subventions salariales d.Emploi-Québec' "$T/o/groups/text.txt" && \
+    ! grep -q 'Servic$' "$T/o/groups/text.txt"; then
+    ok "pdf layout: groups: category names wrap between words"
+else
+    not_ok "pdf layout: groups: category names wrap between words" \
+        "$(grep -n 'Subventions sal\|Servic' "$T/o/groups/text.txt" | head -n 3)"
+fi
+# A short report has no nearly empty pages: the three-line ledger's fits
+# on the cover, four pages of sections and the closing one.
+n=$(pdfinfo "$(ls "$T"/o/tiny/report-*.pdf | head -n 1)" | awk '/^Pages:/ { print $2 }')
+if [ "${n:-99}" -le 5 ]; then
+    ok "pdf layout: tiny: $n pages for a three-line ledger"
+else
+    not_ok "pdf layout: tiny: at most 5 pages for a three-line ledger" "$n pages"
+fi
+# The history chart is never alone on its page: its table and heading go
+# with it.
+page=$(awk 'BEGIN { p = 1 } /\f/ { p += gsub(/\f/, "") } /Revenus et dépenses par exercice/ { print p; exit }' \
+    "$T/o/sample/text.txt")
+if page_text sample "$page" | grep -q 'Sur 3 exercices'; then
+    ok "pdf layout: sample: the history chart is on its section's page"
+else
+    not_ok "pdf layout: sample: the history chart is on its section's page" "page $page"
 fi
 
 # The logo: on the cover and, small, in every page header; none without one.
