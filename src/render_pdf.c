@@ -11,6 +11,7 @@
 #include "render.h"
 #include "pdf/pdf.h"
 #include "pdf/pdf_flow.h"
+#include "pdf/pdf_scripts.h"
 #include "pdf/pdf_sections.h"
 #include "report/fields.h"
 #include "report/report.h"
@@ -139,6 +140,7 @@ static void quote(pdf_report *r, const tpl_block *b)
 /* One block of the template, drawn at the flow's position. */
 static void block(pdf_report *r, const tpl_block *b)
 {
+    pdf_draw_set_source(r->draw, b->file, b->line);
     switch (b->kind) {
     case TPL_HEADING: heading(r, b); break;
     case TPL_PARAGRAPH: paragraph(r, b); break;
@@ -298,8 +300,8 @@ static int load_logo(pdf_report *r)
 
 /* Loads the faces, lays the document out dry then for real, and saves it
  * when both passes agree and nothing broke.  0 or -1. */
-static int render(pdf_report *r, const render_context *ctx, const tpl_doc *doc,
-                  const char *path)
+static int render(pdf_report *r, pdf_style *st, const char *style_path,
+                  const render_context *ctx, const tpl_doc *doc, const char *path)
 {
     for (int f = 0; f < PDF_FACE_COUNT; f++)
         if (pdf_draw_load_face(r->draw, f, r->st->font_path[f]) != 0)
@@ -312,6 +314,8 @@ static int render(pdf_report *r, const render_context *ctx, const tpl_doc *doc,
     r->width = r->st->page_width - r->st->margin_left - r->st->margin_right;
     pdf_draw_set_dry(r->draw, true);
     layout_pass(r, doc);
+    if (pdf_scripts_fallbacks(r, st, style_path))
+        layout_pass(r, doc);                /* other fonts, other widths */
     if (r->broken)   /* reported once, by the dry pass */
         return -1;
     int *first = xmalloc((r->toc_count + 1) * sizeof *first);
@@ -329,6 +333,7 @@ static int render(pdf_report *r, const render_context *ctx, const tpl_doc *doc,
     }
     free(first);
     r->known_pages = NULL;
+    pdf_scripts_warn(r);
     return rc || r->broken ? -1 : pdf_draw_save(r->draw, path);
 }
 
@@ -349,7 +354,7 @@ int render_pdf(const figures *f, const render_context *ctx, const char *path, di
         goto done;
     if (load_template(&r, ctx, &doc) != 0)
         goto done;
-    rc = render(&r, ctx, &doc, path);
+    rc = render(&r, &st, style_path, ctx, &doc, path);
 done:
     tpl_doc_free(&doc);
     pdf_draw_free(r.draw);

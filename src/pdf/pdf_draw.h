@@ -38,6 +38,25 @@ void pdf_draw_free(pdf_draw *w);    /* NULL-safe */
 
 /* Loads and embeds the TrueType file at path as face.  -1 on failure. */
 int pdf_draw_load_face(pdf_draw *w, int face, const char *path);
+/* Adds font index of the TrueType file (or collection) at path as a
+ * fallback of face: it shows the characters the face has no glyph for.
+ * -1 when libharu cannot embed it (nothing reported). */
+int pdf_draw_add_fallback(pdf_draw *w, int face, const char *path, unsigned index);
+
+/* A character no font could show (a box, or "?" beyond U+FFFF), with the
+ * source set when it was first met. */
+typedef struct pdf_missing {
+    unsigned long cp;
+    const char *file;
+    size_t line;
+} pdf_missing;
+
+/* The source of the text drawn from now on (file and line, for
+ * pdf_draw_missing); file is borrowed. */
+void pdf_draw_set_source(pdf_draw *w, const char *file, size_t line);
+/* The characters no font could show so far, in the order met. */
+size_t pdf_draw_missing(const pdf_draw *w, const pdf_missing **list);
+void pdf_draw_forget_missing(pdf_draw *w);
 void pdf_draw_set_info(pdf_draw *w, const pdf_info *info);
 void pdf_draw_set_dry(pdf_draw *w, bool dry);
 bool pdf_draw_is_dry(const pdf_draw *w);

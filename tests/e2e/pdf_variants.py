@@ -155,7 +155,9 @@ def no_funders():
 
 
 SCRIPT_NAMES = ["Nguyễn Thị Minh Khai", "ǆemal Ǆokić", "Αλέξανδρος Παπαδόπουλος",
-                "Дмитрий Иванович Соколов", "王小明", "محمد علي"]
+                "Дмитрий Иванович Соколов", "王小明", "محمد علي",
+                # the same without their marks, to compare the ink drawn
+                "Nguyen Thi Minh Khai", "dzemal DZokić", "Αλεξανδρος Παπαδοπουλος"]
 
 
 def scripts():
@@ -169,7 +171,8 @@ def scripts():
         act[1 + i][4] = n
     put_rows(os.path.join(d, "activities.csv"), act)
     path = os.path.join(d, "texts", "mission.md")
-    write(path, read(path) + "\nChào mừng Nguyễn Thị, Ελληνικά, Кириллица, ǆ.\n")
+    write(path, read(path) + "\nChào mừng Nguyễn Thị, Ελληνικά, Кириллица, ǆ.\n"
+          "\nUne abeille \U0001F41D butine.\n")
 
 
 def tiny():
