@@ -11,6 +11,7 @@
 #include "render.h"
 #include "pdf/pdf.h"
 #include "pdf/pdf_flow.h"
+#include "pdf/pdf_rich.h"
 #include "pdf/pdf_scripts.h"
 #include "pdf/pdf_sections.h"
 #include "report/fields.h"
@@ -31,7 +32,7 @@ static pdf_span *block_spans(const tpl_block *b, int base)
 {
     pdf_span *s = xcalloc(b->run_count ? b->run_count : 1, sizeof *s);
     for (size_t i = 0; i < b->run_count; i++)
-        s[i] = (pdf_span){ b->runs[i].text, base | (int)b->runs[i].style };
+        s[i] = (pdf_span){ b->runs[i].text, base | (int)b->runs[i].style, b->runs[i].url };
     return s;
 }
 
@@ -154,6 +155,14 @@ static void block(pdf_report *r, const tpl_block *b)
         r->flow.y -= 12;
         break;
     case TPL_DIRECTIVE: pdf_sections_draw(r, b); break;
+    case TPL_IMAGE: pdf_rich_image(r, b); break;
+    case TPL_TABLE: pdf_rich_table(r, b); break;
+    case TPL_FOOTNOTE: {
+        pdf_span *spans = block_spans(b, PDF_FACE_REGULAR);
+        pdf_rich_footnote(r, b, spans);
+        free(spans);
+        break;
+    }
     }
 }
 

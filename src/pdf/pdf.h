@@ -24,10 +24,11 @@ typedef enum pdf_align {
     PDF_ALIGN_NUMBER           /* right, aligned on the decimal mark */
 } pdf_align;
 
-/* A piece of text in one face. */
+/* A piece of text in one face; url makes it a link. */
 typedef struct pdf_span {
     const char *text;
     int face;
+    const char *url;           /* NULL: not a link */
 } pdf_span;
 
 typedef struct pdf_text_opts {

@@ -146,7 +146,7 @@ static double widest_word(pdf_report *r, const char *text, double size)
 static size_t label_lines(pdf_report *r, const char *text, double size, double width)
 {
     layout_para p;
-    pdf_span span = { text, PDF_FACE_REGULAR };
+    pdf_span span = { text, PDF_FACE_REGULAR, NULL };
     size_t n = pdf_flow_wrap(r, &p, &span, 1, size, width);
     layout_para_free(&p);
     return n ? n : 1;
@@ -221,7 +221,7 @@ static void draw_columns(pdf_report *r, const pdf_chart *c)
     double under = c->bottom < 0 ? c->label_size + 4 : 0;
     double total = st->size_h3 * 2 + 16 + PLOT_HEIGHT + under + 12 + names_h;
     pdf_flow_ensure(r, total, 0);
-    pdf_span span = { c->title, PDF_FACE_BOLD };
+    pdf_span span = { c->title, PDF_FACE_BOLD, NULL };
     pdf_text_opts o = { st->size_h3, st->text, 0, 0, PDF_ALIGN_LEFT, 1 };
     pdf_flow_text(r, &span, 1, &o);
     legend(r, c, r->left + AXIS_WIDTH, r->flow.y - 10);
@@ -234,7 +234,7 @@ static void draw_columns(pdf_report *r, const pdf_chart *c)
         column(r, c, 0, c->series[0].values[i], mid - bw - 1, bw, base);
         column(r, c, 1, c->series[1].values[i], mid + 1, bw, base);
         layout_para p;
-        pdf_span cat = { c->categories[i], PDF_FACE_REGULAR };
+        pdf_span cat = { c->categories[i], PDF_FACE_REGULAR, NULL };
         pdf_flow_wrap(r, &p, &cat, 1, st->size_small, gw - 4);
         pdf_flow_draw_para(r, &p, gx + 2, names, gw - 4, st->text, PDF_ALIGN_CENTER);
         layout_para_free(&p);
@@ -330,7 +330,7 @@ static void bar_row(pdf_report *r, const pdf_chart *c, const bar_geom *g, size_t
 {
     const pdf_style *st = r->st;
     layout_para p;
-    pdf_span cat = { c->categories[i], PDF_FACE_REGULAR };
+    pdf_span cat = { c->categories[i], PDF_FACE_REGULAR, NULL };
     pdf_flow_wrap(r, &p, &cat, 1, st->size_small, g->name_w - 8);
     pdf_flow_draw_para(r, &p, r->left, y - 3 - st->size_small, g->name_w - 8, st->text,
                        PDF_ALIGN_LEFT);
@@ -351,7 +351,7 @@ static void draw_bars(pdf_report *r, const pdf_chart *c)
         double first = bar_row_height(r, c, &g, i);
         double second = i + 1 < c->count ? bar_row_height(r, c, &g, i + 1) : 0;
         pdf_flow_ensure(r, head + first + second + foot, 0);
-        pdf_span span = { c->title, PDF_FACE_BOLD };
+        pdf_span span = { c->title, PDF_FACE_BOLD, NULL };
         pdf_text_opts o = { st->size_h3, st->text, 0, 0, PDF_ALIGN_LEFT, 1 };
         pdf_flow_text(r, &span, 1, &o);
         legend(r, c, r->left + g.name_w, r->flow.y - 10);

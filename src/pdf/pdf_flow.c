@@ -121,7 +121,8 @@ size_t pdf_flow_wrap(pdf_report *r, layout_para *p, const pdf_span *spans, size_
     layout_para_init(p, measure, r->draw, size);
     for (size_t i = 0; i < n; i++)
         if (spans[i].text)
-            layout_para_add(p, spans[i].text, strlen(spans[i].text), spans[i].face);
+            layout_para_add_link(p, spans[i].text, strlen(spans[i].text), spans[i].face,
+                                 spans[i].url);
     return layout_para_wrap(p, width);
 }
 
@@ -139,7 +140,11 @@ static void draw_line(pdf_report *r, const layout_para *p, size_t i, double x, d
         shift = (width - ln->width) / 2;
     for (size_t k = 0; k < ln->count; k++) {
         const layout_atom *a = &p->atoms[ln->first + k];
-        pdf_draw_text(r->draw, a->face, p->size, color, x + shift + pos[k], y, a->text, a->len);
+        double at = x + shift + pos[k];
+        pdf_draw_text(r->draw, a->face, p->size, color, at, y, a->text, a->len);
+        if (a->url)   /* the word is a link: the box of its line's height */
+            pdf_draw_link_uri(r->draw, at, y - p->size * 0.25, at + a->width,
+                              y + p->size * 0.9, a->url);
     }
     free(pos);
 }

@@ -26,7 +26,7 @@ void layout_para_free(layout_para *p)
     p->atom_count = p->line_count = 0;
 }
 
-static void push_atom(layout_para *p, const char *text, size_t len, int face)
+static void push_atom(layout_para *p, const char *text, size_t len, int face, const char *url)
 {
     xgrow((void **)&p->atoms, &p->atom_cap, p->atom_count + 1, sizeof *p->atoms);
     p->atoms[p->atom_count++] = (layout_atom){
@@ -34,11 +34,18 @@ static void push_atom(layout_para *p, const char *text, size_t len, int face)
         .width = p->measure(p->user, face, p->size, text, len),
         .space_before = p->pending_space && p->atom_count > 0,
         .break_before = p->pending_break && p->atom_count > 0,
+        .url = url,
     };
     p->pending_space = p->pending_break = false;
 }
 
 void layout_para_add(layout_para *p, const char *text, size_t len, int face)
+{
+    layout_para_add_link(p, text, len, face, NULL);
+}
+
+void layout_para_add_link(layout_para *p, const char *text, size_t len, int face,
+                          const char *url)
 {
     size_t i = 0;
     while (i < len) {
@@ -54,7 +61,7 @@ void layout_para_add(layout_para *p, const char *text, size_t len, int face)
             while (i < len && text[i] != ' ' && text[i] != '\t' && text[i] != '\r' &&
                    text[i] != '\n')
                 i++;
-            push_atom(p, text + start, i - start, face);
+            push_atom(p, text + start, i - start, face, url);
         }
     }
 }

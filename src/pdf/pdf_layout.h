@@ -21,6 +21,7 @@ typedef struct layout_atom {
     double width;
     bool space_before;         /* a breakable space precedes it */
     bool break_before;         /* a forced line break precedes it */
+    const char *url;           /* a link's target (borrowed), or NULL */
 } layout_atom;
 
 typedef struct layout_line {
@@ -47,6 +48,9 @@ void layout_para_free(layout_para *p);
  * newline forces a line break).  U+00A0 and U+202F never break.  The text
  * must outlive the paragraph. */
 void layout_para_add(layout_para *p, const char *text, size_t len, int face);
+/* The same, the text a link to url (borrowed; NULL: not a link). */
+void layout_para_add_link(layout_para *p, const char *text, size_t len, int face,
+                          const char *url);
 /* Breaks into lines no wider than width (greedy first fit); a word wider
  * than the line is cut between characters.  Returns the line count. */
 size_t layout_para_wrap(layout_para *p, double width);

@@ -25,7 +25,7 @@ static double cover_height(pdf_report *r, const char *text, int face, double siz
 {
     if (!text || !*text)
         return 0;
-    pdf_span span = { text, face };
+    pdf_span span = { text, face, NULL };
     layout_para p;
     size_t lines = pdf_flow_wrap(r, &p, &span, 1, size, r->width);
     layout_para_free(&p);
@@ -38,7 +38,7 @@ static void cover_line(pdf_report *r, const char *text, int face, double size,
 {
     if (!text || !*text)
         return;
-    pdf_span span = { text, face };
+    pdf_span span = { text, face, NULL };
     layout_para p;
     size_t lines = pdf_flow_wrap(r, &p, &span, 1, size, r->width);
     pdf_flow_draw_para(r, &p, r->left, *y - size, r->width, color, PDF_ALIGN_LEFT);
@@ -155,7 +155,7 @@ static void toc_entry(pdf_report *r, size_t i, double lh)
     double size = st->size_body + 1, gap = lh - pdf_flow_line_height(r, size);
     double pw = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, page, strlen(page));
     double x = r->left + 30, right = r->left + r->width, room = right - pw - 12 - x;
-    pdf_span span = { r->toc_titles[i], PDF_FACE_REGULAR };
+    pdf_span span = { r->toc_titles[i], PDF_FACE_REGULAR, NULL };
     layout_para p;
     size_t lines = pdf_flow_wrap(r, &p, &span, 1, size, room);
     lines = lines ? lines : 1;
@@ -191,7 +191,7 @@ static void toc(pdf_report *r, const char *arg)
     const pdf_style *st = r->st;
     pdf_flow_ensure(r, st->size_h1 * 3, 0);
     pdf_draw_bookmark(r->draw, 0, pdf_flow_label(r, "pdf.toc"), r->flow.y);
-    pdf_span span = { pdf_flow_label(r, "pdf.toc"), PDF_FACE_BOLD };
+    pdf_span span = { pdf_flow_label(r, "pdf.toc"), PDF_FACE_BOLD, NULL };
     pdf_text_opts o = { st->size_h1, st->accent, 0, 0, PDF_ALIGN_LEFT, 1 };
     pdf_flow_text(r, &span, 1, &o);
     r->flow.y -= st->size_h1;
@@ -248,7 +248,7 @@ static void statement(pdf_report *r, const char *arg)
     char caption[256], end[FMT_SIZE];
     fmt_date(end, sizeof end, f->current.end, f->lang);
     snprintf(caption, sizeof caption, "%s %s", pdf_flow_label(r, "pdf.statement_caption"), end);
-    pdf_span span = { caption, PDF_FACE_ITALIC };
+    pdf_span span = { caption, PDF_FACE_ITALIC, NULL };
     pdf_text_opts o = { r->st->size_body, r->st->muted, 0, 0, PDF_ALIGN_LEFT, 1 };
     pdf_flow_text(r, &span, 1, &o);
     r->flow.y -= 4;
@@ -451,8 +451,8 @@ static void columns_pieces(pdf_report *r, list_geom *g, const list_item *items, 
     double page = r->flow.top - r->flow.bottom;
     size_t most = page >= g->lh + 4 ? (size_t)((page - 4) / g->lh) : 1;
     for (size_t i = 0; i < n; i++) {
-        pdf_span spans[3] = { { items[i].name, items[i].face }, { "\n", PDF_FACE_REGULAR },
-                              { items[i].detail, PDF_FACE_ITALIC } };
+        pdf_span spans[3] = { { items[i].name, items[i].face, NULL }, { "\n", PDF_FACE_REGULAR, NULL },
+                              { items[i].detail, PDF_FACE_ITALIC, NULL } };
         size_t lines = pdf_flow_wrap(r, &g->paras[i], spans, *items[i].detail ? 3 : 1,
                                      r->st->size_body, g->cw);
         size_t from = 0;
@@ -518,7 +518,7 @@ static void people_list(pdf_report *r, char *const *keys, const char *key)
         if (keys[i] && strcmp(keys[i], key) == 0)
             items[n++] = (list_item){ f->people[i].name, f->people[i].role, PDF_FACE_BOLD };
     if (n == 0) {
-        pdf_span span = { pdf_flow_label(r, "pdf.people_empty"), PDF_FACE_ITALIC };
+        pdf_span span = { pdf_flow_label(r, "pdf.people_empty"), PDF_FACE_ITALIC, NULL };
         pdf_text_opts o = { r->st->size_body, r->st->muted, 0, 0, PDF_ALIGN_LEFT, 1 };
         pdf_flow_text(r, &span, 1, &o);
     }
@@ -549,7 +549,7 @@ static void teams(pdf_report *r, const char *arg)
             continue;
         pdf_flow_space(r, 4);
         pdf_flow_ensure(r, pdf_flow_line_height(r, r->st->size_h3), pdf_flow_line_height(r, r->st->size_body) * 2);
-        pdf_span span = { ro.unit_name[i], PDF_FACE_BOLD };
+        pdf_span span = { ro.unit_name[i], PDF_FACE_BOLD, NULL };
         pdf_text_opts o = { r->st->size_h3, r->st->accent, 0, 0, PDF_ALIGN_LEFT, 1 };
         pdf_flow_text(r, &span, 1, &o);
         r->flow.y -= 3;

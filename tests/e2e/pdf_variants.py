@@ -15,6 +15,7 @@ Dynamo's.
   tiny       a three-line ledger, two activities, one person
   zero       a previous year whose every amount is 0
   norevenue  no revenue in any year: the revenue chart's values are all 0
+  rich       a text with a picture, a GFM table, footnotes, links, HTML
 
 Only the standard library; the sample's formats are kept (ledger.csv: ';',
 decimal comma, DD/MM/YYYY, BOM)."""
@@ -213,6 +214,41 @@ def no_revenue():
     ini_set(os.path.join(d, "report.ini"), "report", "self_generated", None)
 
 
+RICH = '''# Mission et approches
+
+Notre mission[^1] : voir le [site de Dynamo](https://dynamocollectivo.com/mission)
+ou <https://example.org/rapport>, et écrire à <info@example.org>.
+
+![La ruche de Dynamo, vue du ciel](images/ruche.png)
+
+| Programme | Participants | Heures | Remarque |
+|:----------|-------------:|:------:|----------|
+| Formation | 1 250 | 310,5 | Une remarque assez longue pour passer à la ligne dans sa colonne étroite |
+| Accompagnement | 87 | 42 | Courte |
+
+<div class="encadre">Un encadré en HTML.</div>
+
+Un mot <span>en HTML</span> dans le texte.
+
+<!-- un commentaire, qui n'est pas un avertissement -->
+
+![Absente](images/absente.png) et ![Distante](https://example.org/x.png)
+
+Une seconde note[^note].
+
+[^1]: Adoptée en assemblée générale, le 12 juin 2013.
+[^note]: Une note de bas de section.
+'''
+
+
+def rich():
+    d = copy("rich")
+    os.makedirs(os.path.join(d, "texts", "images"))
+    shutil.copy(os.path.join(d, "logo.png"), os.path.join(d, "texts", "images", "ruche.png"))
+    write(os.path.join(d, "texts", "mission.md"), RICH)
+
+
 os.makedirs(OUT, exist_ok=True)
-for make in (long_names, negative, many_groups, no_funders, scripts, tiny, zero, no_revenue):
+for make in (long_names, negative, many_groups, no_funders, scripts, tiny, zero, no_revenue,
+             rich):
     make()

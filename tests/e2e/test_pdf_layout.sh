@@ -40,7 +40,7 @@ page_text() {
     pdftotext -layout -f "$2" -l "$2" "$(ls "$T/o/$1"/report-*.pdf | head -n 1)" - 2>/dev/null
 }
 
-for v in sample long negative groups nofunders scripts tiny zero norevenue; do
+for v in sample long negative groups nofunders scripts tiny zero norevenue rich; do
     render "$v" || continue
     python3 "$ROOT/tests/e2e/pdf_layout.py" "$T/o/$v/bbox.html" >"$T/o/$v/layout.txt"
     if grep -q 'problems 0$' "$T/o/$v/layout.txt"; then
