@@ -252,8 +252,17 @@ void pdf_draw_forget_missing(pdf_draw *w)
     memset(w->missing_seen, 0, sizeof w->missing_seen);
 }
 
-/* Records cp as shown by no font, with the current source, once. */
-static void record_missing(pdf_draw *w, uint32_t cp)
+/* Whether cp belongs to a right-to-left script (Hebrew, Arabic, Syriac,
+ * Thaana, N'Ko and their presentation forms). */
+static bool is_rtl(uint32_t cp)
+{
+    return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
+           (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+/* Records cp as shown by no font (or, rtl, shown left to right), with the
+ * current source, once. */
+static void record(pdf_draw *w, uint32_t cp, bool rtl)
 {
     if (cp <= 0xFFFF && (w->missing_seen[cp >> 3] & (1u << (cp & 7))))
         return;
@@ -263,7 +272,12 @@ static void record_missing(pdf_draw *w, uint32_t cp)
     if (cp <= 0xFFFF)
         w->missing_seen[cp >> 3] |= (unsigned char)(1u << (cp & 7));
     xgrow((void **)&w->missing, &w->missing_cap, w->missing_count + 1, sizeof *w->missing);
-    w->missing[w->missing_count++] = (pdf_missing){ cp, w->src_file, w->src_line };
+    w->missing[w->missing_count++] = (pdf_missing){ cp, w->src_file, w->src_line, rtl };
+}
+
+static void record_missing(pdf_draw *w, uint32_t cp)
+{
+    record(w, cp, false);
 }
 
 /* The face's Windows-1252 font, made on first use; NULL when not loaded. */
@@ -497,6 +511,8 @@ static void to_unicode(pdf_draw *w, int face, const char *text, size_t len)
         if (k < 0) {
             record_missing(w, cp);
             k = 0;
+        } else if (is_rtl(cp)) {
+            record(w, cp, true);
         }
         if (k != current) {
             if (current != -2)

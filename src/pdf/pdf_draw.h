@@ -43,12 +43,14 @@ int pdf_draw_load_face(pdf_draw *w, int face, const char *path);
  * -1 when libharu cannot embed it (nothing reported). */
 int pdf_draw_add_fallback(pdf_draw *w, int face, const char *path, unsigned index);
 
-/* A character no font could show (a box, or "?" beyond U+FFFF), with the
- * source set when it was first met. */
+/* A character no font could show (a box, or "?" beyond U+FFFF), or one of
+ * a right-to-left script (rtl: shown, but left to right and unjoined),
+ * with the source set when it was first met. */
 typedef struct pdf_missing {
     unsigned long cp;
     const char *file;
     size_t line;
+    bool rtl;
 } pdf_missing;
 
 /* The source of the text drawn from now on (file and line, for

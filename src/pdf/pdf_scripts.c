@@ -15,7 +15,7 @@ bool pdf_scripts_fallbacks(pdf_report *r, pdf_style *st, const char *style_path)
     size_t n = pdf_draw_missing(r->draw, &list), count = 0;
     unsigned *cps = xcalloc(n + 1, sizeof *cps);
     for (size_t i = 0; i < n; i++)
-        if (list[i].cp <= 0xFFFF)         /* beyond: libharu cannot show it anyway */
+        if (list[i].cp <= 0xFFFF && !list[i].rtl)   /* beyond: libharu cannot show it */
             cps[count++] = (unsigned)list[i].cp;
     bool added = false;
     if (count && pdf_style_fallbacks(st, cps, count, style_path, r->d) != 0)
@@ -49,27 +49,48 @@ static void name_char(char *out, size_t size, unsigned long cp)
     snprintf(out + len, size - len, "%s%s (U+%04lX)", len ? ", " : "", utf8, cp);
 }
 
+/* Warns of the right-to-left characters from list[i] on with its source
+ * (j past them): shown, but not as they are read.  Returns j. */
+static size_t warn_rtl(pdf_report *r, const pdf_missing *list, size_t i, size_t n)
+{
+    size_t j = i, shown = 0;
+    char names[512] = "";
+    for (; j < n && list[j].rtl && list[j].file == list[i].file && list[j].line == list[i].line;
+         j++)
+        if (shown++ < 6)
+            name_char(names, sizeof names, list[j].cp);
+    diag_warning(r->d, list[i].file ? list[i].file : "report.ini", list[i].line, NULL,
+                 "right-to-left text (%s%s) is drawn left to right, its letters unjoined: "
+                 "it copies as written but does not read so", names, shown > 6 ? ", ..." : "");
+    return j;
+}
+
 void pdf_scripts_warn(pdf_report *r)
 {
     const pdf_missing *list;
     size_t n = pdf_draw_missing(r->draw, &list);
     for (size_t i = 0; i < n;) {
-        size_t j = i, shown = 0;
+        if (list[i].rtl) {
+            i = warn_rtl(r, list, i, n);
+            continue;
+        }
+        size_t j = i, shown = 0, beyond = 0;
         char names[512] = "";
-        bool beyond = false;
-        for (; j < n && list[j].file == list[i].file && list[j].line == list[i].line; j++) {
-            beyond |= list[j].cp > 0xFFFF;
+        for (; j < n && !list[j].rtl && list[j].file == list[i].file &&
+               list[j].line == list[i].line; j++) {
+            beyond += list[j].cp > 0xFFFF;
             if (shown++ < 12)
                 name_char(names, sizeof names, list[j].cp);
         }
+        size_t boxes = j - i - beyond;
         diag_warning(r->d, list[i].file ? list[i].file : "report.ini", list[i].line, NULL,
-                     "no font shows %s%s in the text drawn here: %s (install a font "
-                     "that has %s, such as fonts-noto-core or fonts-wqy-zenhei)",
-                     names, shown > 12 ? " and more" : "",
-                     beyond ? "they print as boxes, or '?' beyond U+FFFF, which the PDF "
-                              "library cannot show"
-                            : "they print as boxes",
-                     j - i > 1 ? "them" : "it");
+                     "no font shows %s%s in the text drawn here: %s%s%s", names,
+                     shown > 12 ? " and more" : "",
+                     boxes ? "a box is printed (install a font that has "
+                             "it, such as fonts-noto-core or fonts-wqy-zenhei)" : "",
+                     boxes && beyond ? "; " : "",
+                     beyond ? "the PDF library cannot show a character beyond U+FFFF: "
+                              "'?' is printed" : "");
         i = j;
     }
 }

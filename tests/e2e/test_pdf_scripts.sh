@@ -76,3 +76,10 @@ else
     not_ok "pdf scripts: a character beyond U+FFFF is a warning at its text's line" \
         "$(cat "$T/stderr")"
 fi
+# Right-to-left text is shown but not shaped: said, naming its letters.
+if grep -q 'report\.fr\.md:[0-9]*: warning: right-to-left text (م (U+0645)' "$T/stderr"; then
+    ok "pdf scripts: right-to-left text is a warning (drawn left to right, unjoined)"
+else
+    not_ok "pdf scripts: right-to-left text is a warning (drawn left to right, unjoined)" \
+        "$(cat "$T/stderr")"
+fi
