@@ -57,6 +57,7 @@ struct config_key {
 struct config_parser {
     config *cfg;
     const char *name;           /* "report.ini" */
+    const char *path;           /* where it was read: logo paths start there */
     diag *d;
     FILE *file;
     char *buf;                  /* the physical line, from getline */
@@ -80,6 +81,7 @@ static int set_delimiter(config_parser *p, const config_key *k, const char *valu
 static int set_decimal(config_parser *p, const config_key *k, const char *value);
 static int set_date_order(config_parser *p, const config_key *k, const char *value);
 static int set_detail(config_parser *p, const config_key *k, const char *value);
+static int set_logo(config_parser *p, const config_key *k, const char *value);
 
 #define STR(sec, key, member) { sec, key, set_string, offsetof(config, member) }
 
@@ -91,6 +93,7 @@ static const config_key keys[] = {
     STR(SECTION_ORGANISATION, "website", org_website),
     STR(SECTION_ORGANISATION, "email", org_email),
     STR(SECTION_ORGANISATION, "phone", org_phone),
+    { SECTION_ORGANISATION, "logo", set_logo, 0 },
     { SECTION_REPORT, "title", set_required, offsetof(config, title) },
     { SECTION_REPORT, "fiscal_year_end", set_fiscal_year_end, 0 },
     { SECTION_REPORT, "year", set_year, 0 },
@@ -369,6 +372,48 @@ static int set_detail(config_parser *p, const config_key *k, const char *value)
     return 0;
 }
 
+
+/* The organisation's logo: a PNG or JPEG file, its path relative to the
+ * folder of report.ini (absolute allowed).  Missing or unreadable: 66; a
+ * file of another kind: 65; both at the key's line.  Its pixels are read
+ * by the PDF renderer, which reports a damaged image at this line too. */
+static int set_logo(config_parser *p, const config_key *k, const char *value)
+{
+    if (!*value) {
+        diag_data(p->d, p->name, p->line, NULL, "%s is empty", k->name);
+        return -1;
+    }
+    char *dir = dir_of(p->path);
+    char *file = value[0] == '/' ? xstrdup(value) : path_join(dir, value);
+    free(dir);
+    const char *why = NULL;
+    FILE *f = open_regular(file, &why);
+    unsigned char head[8] = { 0 };
+    size_t got = f ? fread(head, 1, sizeof head, f) : 0;
+    int err = errno;
+    bool failed = f && ferror(f);
+    if (f)
+        fclose(f);
+    if (!f || failed) {
+        diag_report(p->d, EXIT_NOINPUT, p->name, p->line, NULL, "%s '%s': cannot %s: %s",
+                    k->name, value, f ? "read" : "open", why ? why : strerror(err));
+        free(file);
+        return -1;
+    }
+    static const unsigned char png[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+    bool is_png = got == 8 && memcmp(head, png, 8) == 0;
+    bool is_jpeg = got >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+    if (!is_png && !is_jpeg) {
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is neither a PNG nor a JPEG image",
+                  k->name, value);
+        free(file);
+        return -1;
+    }
+    free(p->cfg->org_logo);
+    p->cfg->org_logo = file;
+    p->cfg->org_logo_line = p->line;
+    return 0;
+}
 /* ---- [columns.KIND] ---- */
 
 /* "date, account, amount, ..." : the columns of that file, for messages. */
@@ -651,7 +696,7 @@ int config_load(config *cfg, const char *path, const char *name, diag *d)
     }
     size_t seen[KEY_COUNT] = { 0 };
     config_parser p = {
-        .cfg = cfg, .name = name, .d = d, .file = f,
+        .cfg = cfg, .name = name, .path = path, .d = d, .file = f,
         .section = SECTION_NONE, .seen = seen,
     };
     int rc = ini_parse_stream(reader_next, &p, on_key, &p);
@@ -688,7 +733,7 @@ void config_free(config *cfg)
         &cfg->org_name, &cfg->org_subtitle, &cfg->org_tagline,
         &cfg->org_address, &cfg->org_website, &cfg->org_email,
         &cfg->org_phone, &cfg->title, &cfg->currency,
-        &cfg->self_generated_group,
+        &cfg->self_generated_group, &cfg->org_logo,
     };
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
         free(*strings[i]);

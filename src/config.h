@@ -23,6 +23,9 @@ typedef struct config {
     char *org_website;
     char *org_email;
     char *org_phone;
+    char *org_logo;            /* PNG or JPEG: its path (the input folder's
+                                  name joined), checked readable */
+    size_t org_logo_line;      /* its line in report.ini, for diagnostics */
     /* [report] */
     char *title;               /* default "Bilan annuel" / "Annual report" */
     fiscal_calendar calendar;  /* fiscal_year_end, required */

@@ -20,14 +20,16 @@
 
 /* ---- cover and contents ------------------------------------------------ */
 
-/* A hexagon's outline around (cx, cy). */
-static void hexagon(pdf_report *r, double cx, double cy, double radius, pdf_color color)
+/* The height of text wrapped to the text width at size (0 when empty). */
+static double cover_height(pdf_report *r, const char *text, int face, double size)
 {
-    static const double dx[7] = { 1, 0.5, -0.5, -1, -0.5, 0.5, 1 };
-    static const double dy[7] = { 0, 0.866, 0.866, 0, -0.866, -0.866, 0 };
-    for (int i = 0; i < 6; i++)
-        pdf_draw_line(r->draw, cx + radius * dx[i], cy + radius * dy[i],
-                      cx + radius * dx[i + 1], cy + radius * dy[i + 1], 1.2, color);
+    if (!text || !*text)
+        return 0;
+    pdf_span span = { text, face, NULL };
+    layout_para p;
+    size_t lines = pdf_flow_wrap(r, &p, &span, 1, size, r->width);
+    layout_para_free(&p);
+    return (double)lines * pdf_flow_line_height(r, size);
 }
 
 /* A cover text wrapped to the text width, its top at *y; moves *y below it. */
@@ -36,7 +38,7 @@ static void cover_line(pdf_report *r, const char *text, int face, double size,
 {
     if (!text || !*text)
         return;
-    pdf_span span = { text, face };
+    pdf_span span = { text, face, NULL };
     layout_para p;
     size_t lines = pdf_flow_wrap(r, &p, &span, 1, size, r->width);
     pdf_flow_draw_para(r, &p, r->left, *y - size, r->width, color, PDF_ALIGN_LEFT);
@@ -44,8 +46,69 @@ static void cover_line(pdf_report *r, const char *text, int face, double size,
     layout_para_free(&p);
 }
 
-/* "{{% cover %}}": the organisation, the report's title and year, a honeycomb;
- * then a new page. */
+/* The cover's sizes: the organisation's name and the title, made smaller
+ * when needed so that the whole block fits its room. */
+typedef struct cover_sizes {
+    double org, title;
+} cover_sizes;
+
+/* The height of the cover's block at sizes z: name, subtitle, tagline, a
+ * bar, the title and the fiscal year, with the gaps cover() leaves. */
+static double cover_block(pdf_report *r, cover_sizes z)
+{
+    const pdf_style *st = r->st;
+    const config *c = r->f->config;
+    return cover_height(r, c->org_name, PDF_FACE_BOLD, z.org) +
+           cover_height(r, c->org_subtitle, PDF_FACE_REGULAR, st->size_h2) + 18 +
+           cover_height(r, c->org_tagline, PDF_FACE_ITALIC, st->size_h2) + 40 + 16 +
+           cover_height(r, c->title, PDF_FACE_BOLD, z.title) +
+           cover_height(r, r->f->current.label, PDF_FACE_REGULAR, st->size_h1);
+}
+
+/* The cover's contact lines from the bottom margin up: address, phone and
+ * email, website; returns the top of the highest. */
+static double cover_contact(pdf_report *r)
+{
+    const pdf_style *st = r->st;
+    const config *c = r->f->config;
+    char reach[600];
+    snprintf(reach, sizeof reach, "%s%s%s", c->org_phone ? c->org_phone : "",
+             c->org_phone && c->org_email ? " \xc2\xb7 " : "", c->org_email ? c->org_email : "");
+    const char *lines[] = { c->org_website, reach, c->org_address };
+    double y = st->margin_bottom;
+    for (size_t i = 0; i < 3; i++) {
+        if (!lines[i] || !*lines[i])
+            continue;
+        double h = cover_height(r, lines[i], PDF_FACE_REGULAR, st->size_small);
+        double top = y + h;
+        cover_line(r, lines[i], PDF_FACE_REGULAR, st->size_small, st->muted, &top);
+        y += h + 2;
+    }
+    return y;
+}
+
+/* The logo in the top right corner, at most a third of the width and 130
+ * points high; returns its bottom (the top margin's when there is none). */
+static double cover_logo(pdf_report *r)
+{
+    const pdf_style *st = r->st;
+    double top = st->page_height - st->margin_top * 0.6;
+    if (r->logo < 0)
+        return st->page_height - st->margin_top;
+    double h = 130, w = h * r->logo_aspect;
+    if (w > r->width / 3) {
+        w = r->width / 3;
+        h = w / r->logo_aspect;
+    }
+    pdf_draw_image(r->draw, r->logo, r->left + r->width - w, top - h, w, h);
+    return top - h;
+}
+
+/* "{{% cover %}}": the logo, the organisation, the report's title and
+ * year, the contact lines; then a new page.  The block starts at 62 % of
+ * the page's height when it fits there, higher when it must, and its two
+ * large texts shrink when it fits nowhere between the logo and the
+ * contact lines. */
 static void cover(pdf_report *r, const char *arg)
 {
     (void)arg;
@@ -53,32 +116,33 @@ static void cover(pdf_report *r, const char *arg)
     const config *c = r->f->config;
     if (r->flow.y < r->flow.top)
         pdf_flow_new_page(r);
-    for (int j = 0; j < 4; j++)   /* a honeycomb in the corner */
-        for (int i = 0; i < 4 - j; i++)
-            hexagon(r, st->page_width - 50 - 27.0 * j,
-                    st->page_height - 50 - 31.18 * i - 15.59 * (j % 2), 18, st->accent);
-    double y = st->page_height * 0.62;
-    cover_line(r, c->org_name, PDF_FACE_BOLD, st->size_cover_org, st->accent, &y);
+    double ceiling = cover_logo(r) - 24, floor = cover_contact(r) + 24;
+    cover_sizes z = { st->size_cover_org, st->size_cover_title };
+    double least = st->size_body;
+    while (cover_block(r, z) > ceiling - floor && (z.org > least || z.title > least)) {
+        z.org = z.org * 0.9 > least ? z.org * 0.9 : least;
+        z.title = z.title * 0.95 > least ? z.title * 0.95 : least;
+    }
+    double height = cover_block(r, z), y = st->page_height * 0.62;
+    if (y - height < floor)
+        y = floor + height;
+    if (y > ceiling)
+        y = ceiling;
+    cover_line(r, c->org_name, PDF_FACE_BOLD, z.org, st->accent, &y);
     cover_line(r, c->org_subtitle, PDF_FACE_REGULAR, st->size_h2, st->text, &y);
     y -= 18;
     cover_line(r, c->org_tagline, PDF_FACE_ITALIC, st->size_h2, st->muted, &y);
     y -= 40;
     pdf_draw_rect(r->draw, r->left, y - 4, 60, 4, &st->accent, NULL);
     y -= 16;
-    cover_line(r, c->title, PDF_FACE_BOLD, st->size_cover_title, st->text, &y);
+    cover_line(r, c->title, PDF_FACE_BOLD, z.title, st->text, &y);
     cover_line(r, r->f->current.label, PDF_FACE_REGULAR, st->size_h1, st->accent, &y);
-    double foot = st->margin_bottom + 12;
-    if (c->org_website)
-        pdf_flow_text_at(r, c->org_website, PDF_FACE_REGULAR, st->size_small, st->muted,
-                         r->left, foot, r->width, PDF_ALIGN_LEFT);
-    if (c->org_address)
-        pdf_flow_text_at(r, c->org_address, PDF_FACE_REGULAR, st->size_small, st->muted,
-                         r->left, foot + 12, r->width, PDF_ALIGN_LEFT);
     pdf_flow_new_page(r);
 }
 
-/* Contents entry i: number, title, a dotted leader, the page the first pass
- * found. */
+/* Contents entry i: number, title (wrapped before the page number), a
+ * dotted leader after its last line, the page the first pass found; the
+ * whole entry a link to its section. */
 static void toc_entry(pdf_report *r, size_t i, double lh)
 {
     const pdf_style *st = r->st;
@@ -88,27 +152,36 @@ static void toc_entry(pdf_report *r, size_t i, double lh)
         snprintf(page, sizeof page, "%d", r->known_pages[i]);
     else
         snprintf(page, sizeof page, "00");
-    double size = st->size_body + 1, base = r->flow.y - size;
+    double size = st->size_body + 1, gap = lh - pdf_flow_line_height(r, size);
     double pw = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, page, strlen(page));
-    const char *title = r->toc_titles[i];
-    double tw = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, title, strlen(title));
+    double x = r->left + 30, right = r->left + r->width, room = right - pw - 12 - x;
+    pdf_span span = { r->toc_titles[i], PDF_FACE_REGULAR, NULL };
+    layout_para p;
+    size_t lines = pdf_flow_wrap(r, &p, &span, 1, size, room);
+    lines = lines ? lines : 1;
+    double line = pdf_flow_line_height(r, size);
+    pdf_flow_ensure(r, (double)lines * line + gap, 0);
+    double top = r->flow.y, base = top - size;
     pdf_flow_text_at(r, number, PDF_FACE_BOLD, size, st->accent, r->left, base, 22,
                      PDF_ALIGN_RIGHT);
-    pdf_flow_text_at(r, title, PDF_FACE_REGULAR, size, st->text, r->left + 30, base, 0,
-                     PDF_ALIGN_LEFT);
-    pdf_flow_text_at(r, page, PDF_FACE_REGULAR, size, st->text, r->left, base, r->width,
+    pdf_flow_draw_para(r, &p, x, base, room, st->text, PDF_ALIGN_LEFT);
+    double last = base - line * (double)(lines - 1);
+    double tw = p.line_count ? p.lines[p.line_count - 1].width : 0;
+    layout_para_free(&p);
+    pdf_flow_text_at(r, page, PDF_FACE_REGULAR, size, st->text, r->left, last, r->width,
                      PDF_ALIGN_RIGHT);
     /* The leader is one run of dots, so text extraction reads it as one. */
     double dot = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, ".", 1);
-    double from = r->left + 30 + tw + 6, to = r->left + r->width - pw - 6;
+    double from = x + tw + 6, to = right - pw - 6;
     char leader[256];
     size_t n = dot > 0 && to > from ? (size_t)((to - from) / dot) : 0;
     n = n < sizeof leader - 1 ? n : sizeof leader - 1;
     memset(leader, '.', n);
     leader[n] = '\0';
-    pdf_flow_text_at(r, leader, PDF_FACE_REGULAR, size, st->rule, from, base, to - from,
+    pdf_flow_text_at(r, leader, PDF_FACE_REGULAR, size, st->rule, from, last, to - from,
                      PDF_ALIGN_RIGHT);
-    r->flow.y -= lh;
+    r->flow.y = last - (line - size) - gap;
+    pdf_draw_link_to(r->draw, r->left, r->flow.y + gap / 2, right, top, i);
 }
 
 /* "{{% toc %}}": the level-1 headings and their pages. */
@@ -118,15 +191,13 @@ static void toc(pdf_report *r, const char *arg)
     const pdf_style *st = r->st;
     pdf_flow_ensure(r, st->size_h1 * 3, 0);
     pdf_draw_bookmark(r->draw, 0, pdf_flow_label(r, "pdf.toc"), r->flow.y);
-    pdf_span span = { pdf_flow_label(r, "pdf.toc"), PDF_FACE_BOLD };
+    pdf_span span = { pdf_flow_label(r, "pdf.toc"), PDF_FACE_BOLD, NULL };
     pdf_text_opts o = { st->size_h1, st->accent, 0, 0, PDF_ALIGN_LEFT, 1 };
     pdf_flow_text(r, &span, 1, &o);
     r->flow.y -= st->size_h1;
     double lh = pdf_flow_line_height(r, st->size_body + 1) * 1.3;
-    for (size_t i = 0; i < r->toc_title_count; i++) {
-        pdf_flow_ensure(r, lh, 0);
+    for (size_t i = 0; i < r->toc_title_count; i++)
         toc_entry(r, i, lh);
-    }
     r->flow.y -= st->paragraph_space * 2;
 }
 
@@ -177,7 +248,7 @@ static void statement(pdf_report *r, const char *arg)
     char caption[256], end[FMT_SIZE];
     fmt_date(end, sizeof end, f->current.end, f->lang);
     snprintf(caption, sizeof caption, "%s %s", pdf_flow_label(r, "pdf.statement_caption"), end);
-    pdf_span span = { caption, PDF_FACE_ITALIC };
+    pdf_span span = { caption, PDF_FACE_ITALIC, NULL };
     pdf_text_opts o = { r->st->size_body, r->st->muted, 0, 0, PDF_ALIGN_LEFT, 1 };
     pdf_flow_text(r, &span, 1, &o);
     r->flow.y -= 4;
@@ -389,8 +460,8 @@ static void columns_wrap_next(pdf_report *r, list_geom *g)
     const list_item *it = &g->items[g->next++];
     double page = r->flow.top - r->flow.bottom;
     size_t most = page >= g->lh + 4 ? (size_t)((page - 4) / g->lh) : 1;
-    pdf_span spans[3] = { { it->name, it->face }, { "\n", PDF_FACE_REGULAR },
-                          { it->detail, PDF_FACE_ITALIC } };
+    pdf_span spans[3] = { { it->name, it->face, NULL }, { "\n", PDF_FACE_REGULAR, NULL },
+                          { it->detail, PDF_FACE_ITALIC, NULL } };
     layout_para *para = xmalloc(sizeof *para);
     size_t lines = pdf_flow_wrap(r, para, spans, *it->detail ? 3 : 1, r->st->size_body, g->cw);
     size_t from = 0;
@@ -494,7 +565,7 @@ static void people_list(pdf_report *r, char *const *keys, const char *key)
         if (keys[i] && strcmp(keys[i], key) == 0)
             items[n++] = (list_item){ f->people[i].name, f->people[i].role, PDF_FACE_BOLD };
     if (n == 0) {
-        pdf_span span = { pdf_flow_label(r, "pdf.people_empty"), PDF_FACE_ITALIC };
+        pdf_span span = { pdf_flow_label(r, "pdf.people_empty"), PDF_FACE_ITALIC, NULL };
         pdf_text_opts o = { r->st->size_body, r->st->muted, 0, 0, PDF_ALIGN_LEFT, 1 };
         pdf_flow_text(r, &span, 1, &o);
     }
@@ -525,7 +596,7 @@ static void teams(pdf_report *r, const char *arg)
             continue;
         pdf_flow_space(r, 4);
         pdf_flow_ensure(r, pdf_flow_line_height(r, r->st->size_h3), pdf_flow_line_height(r, r->st->size_body) * 2);
-        pdf_span span = { ro.unit_name[i], PDF_FACE_BOLD };
+        pdf_span span = { ro.unit_name[i], PDF_FACE_BOLD, NULL };
         pdf_text_opts o = { r->st->size_h3, r->st->accent, 0, 0, PDF_ALIGN_LEFT, 1 };
         pdf_flow_text(r, &span, 1, &o);
         r->flow.y -= 3;
