@@ -1,6 +1,7 @@
 /* compute.c - totals, groups, year over year, distinct counts: the model
  * turned into the figures.  The only place a figure is computed. */
 #include "compute.h"
+#include "compute_lists.h"
 #include "lib/xalloc.h"
 
 #include <stdlib.h>
@@ -247,9 +248,11 @@ int compute_figures(const model *m, figures *f, diag *d)
     compute_accounts(&s);
     compute_self_generated(&s);
     compute_counterparties(&s);
+    compute_funders(f);
     compute_activities(&s);
     f->people = m->people;
     f->people_count = m->people_count;
+    compute_roster(f);
     f->inputs.ledger_rows = m->ledger_rows;
     f->inputs.ledger_rows_outside_years = m->ledger_rows_outside_years;
     f->inputs.ledger_rows_other_kinds = m->ledger_rows_other_kinds;

@@ -1,6 +1,9 @@
 /* figures.c - the figures' own operations: a comparable figure made from
- * two years' values, the figures freed, account kinds named. */
+ * two years' values, the figures freed, account kinds named, a people
+ * group found by its name. */
 #include "figures.h"
+#include "lib/text.h"
+#include "lib/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -46,10 +49,21 @@ figure figure_make(int64_t current, int64_t previous)
     return f;
 }
 
+static void people_lists_free(people_list *lists, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(lists[i].key);
+    free(lists);
+}
+
 void figures_free(figures *f)
 {
     if (!f)
         return;
+    free(f->funders);
+    people_lists_free(f->people_groups, f->people_group_count);
+    people_lists_free(f->people_units, f->people_unit_count);
+    free(f->people_members);
     free(f->revenue_groups);
     free(f->expense_groups);
     free(f->accounts);
@@ -60,4 +74,17 @@ void figures_free(figures *f)
     free(f->partners);
     free(f->regions);
     memset(f, 0, sizeof *f);
+}
+
+const people_list *figures_people_group(const figures *f, const char *name)
+{
+    char *key = text_header_key(name, strlen(name));
+    if (!key)
+        key = xstrdup(name);
+    const people_list *found = NULL;
+    for (size_t i = 0; i < f->people_group_count && !found; i++)
+        if (strcmp(f->people_groups[i].key, key) == 0)
+            found = &f->people_groups[i];
+    free(key);
+    return found;
 }

@@ -66,6 +66,25 @@ typedef struct type_figure {
     figure count, participants;
 } type_figure;
 
+/* A row of the funders table, in the order every renderer shows it
+ * (compute_lists.c decides which and in what order). */
+typedef struct funder_row {
+    const char *name;          /* the revenue counterparty */
+    figure amount;
+} funder_row;
+
+/* A list of people.csv's people: a group, or a heading that "{{% team %}}"
+ * lists people under.  Members are positions in figures.people, in file
+ * order. */
+typedef struct people_list {
+    const char *name;          /* as first written */
+    char *key;                 /* folded (text_header_key: case, accents,
+                                  runs of spaces, ’ and ' ignored) */
+    const size_t *members;     /* count positions, into people_members */
+    size_t count;
+    bool has_teams;            /* groups: one of its people has a team */
+} people_list;
+
 /* A partner or region of the reported year: activities and participants. */
 typedef struct partner_figure {
     const char *name;          /* as first written */
@@ -83,7 +102,8 @@ typedef struct figures {
     group_figure *expense_groups;   size_t expense_group_count;
     account_figure *accounts;       size_t account_count;
     counterparty_figure *counterparties; size_t counterparty_count;
-    figure funders_total;           /* the revenue counterparties, summed */
+    funder_row *funders;            size_t funder_count;   /* as shown */
+    figure funders_total;           /* the funders listed, summed */
     history_figure *history;        size_t history_count;  /* oldest first */
     bool has_self_generated;        /* config names a revenue group */
     figure self_generated;          /* that group's figure */
@@ -95,8 +115,17 @@ typedef struct figures {
     partner_figure *partners;       size_t partner_list_count; /* reported year */
     partner_figure *regions;        size_t region_list_count;  /* reported year */
 
-    /* people.csv, in file order */
+    /* people.csv, in file order, and its roster (compute_roster) */
     person *people;                 size_t people_count;
+    people_list *people_groups;     size_t people_group_count;  /* in order
+                                       of first appearance, folded names */
+    people_list *people_units;      size_t people_unit_count;   /* what
+                                       "{{% team %}}" lists: each team, and
+                                       the people without a team of a group
+                                       that has teams under the group's
+                                       name, in order of first appearance */
+    size_t people_team_count;       /* distinct teams (folded) */
+    size_t *people_members;         /* the lists' members */
 
     struct {
         size_t ledger_rows, ledger_rows_outside_years, ledger_rows_other_kinds;
@@ -106,5 +135,8 @@ typedef struct figures {
 } figures;
 
 void figures_free(figures *f);   /* frees the arrays; NULL-safe */
+
+/* The group of people.csv whose folded name is name's, or NULL. */
+const people_list *figures_people_group(const figures *f, const char *name);
 
 #endif

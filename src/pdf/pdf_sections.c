@@ -196,42 +196,26 @@ static void statement(pdf_report *r, const char *arg)
     pdf_table_free(&t);
 }
 
-/* Larger current amount first, then by name. */
-static int by_amount(const void *a, const void *b)
-{
-    const counterparty_figure *x = *(const counterparty_figure *const *)a;
-    const counterparty_figure *y = *(const counterparty_figure *const *)b;
-    if (x->amount.current != y->amount.current)
-        return x->amount.current < y->amount.current ? 1 : -1;
-    return strcmp(x->name, y->name);
-}
-
-/* "{{% funders %}}": revenue counterparties, largest first. */
+/* "{{% funders %}}": the funders table as compute listed it. */
 static void funders(pdf_report *r, const char *arg)
 {
     (void)arg;
     const figures *f = r->f;
-    const counterparty_figure **list = xcalloc(f->counterparty_count + 1, sizeof *list);
-    size_t n = 0;
-    for (size_t i = 0; i < f->counterparty_count; i++)
-        if (f->counterparties[i].kind == KIND_REVENUE)
-            list[n++] = &f->counterparties[i];
-    qsort(list, n, sizeof *list, by_amount);
     pdf_table t;
     pdf_table_init(&t);
     pdf_table_add_col(&t, pdf_flow_label(r, "common.funder"), 0.56, PDF_ALIGN_LEFT);
     pdf_table_add_col(&t, f->current.label, 0.22, PDF_ALIGN_NUMBER);
     pdf_table_add_col(&t, f->previous.label, 0.22, PDF_ALIGN_NUMBER);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < f->funder_count; i++) {
+        const funder_row *row = &f->funders[i];
         char cur[FMT_SIZE], prev[FMT_SIZE];
-        money(r, list[i]->amount.current, cur, sizeof cur);
-        money(r, list[i]->amount.previous, prev, sizeof prev);
-        const char *cells[] = { list[i]->name, cur, prev };
+        money(r, row->amount.current, cur, sizeof cur);
+        money(r, row->amount.previous, prev, sizeof prev);
+        const char *cells[] = { row->name, cur, prev };
         pdf_table_add_row(&t, PDF_ROW_BODY, cells);
     }
     pdf_table_draw(r, &t);
     pdf_table_free(&t);
-    free(list);
 }
 
 /* "{{% history %}}": revenue, expenses and net of each history year. */
@@ -437,15 +421,16 @@ static void draw_columns(pdf_report *r, const list_item *items, size_t n)
 
 /* ---- people ------------------------------------------------------------ */
 
-/* The people whose key (keys[i]) is key, in columns, with their roles. */
-static void people_list(pdf_report *r, char *const *keys, const char *key)
+/* A list of people in columns, with their roles (NULL: nobody). */
+static void people_columns(pdf_report *r, const people_list *list)
 {
     const figures *f = r->f;
-    list_item *items = xcalloc(f->people_count + 1, sizeof *items);
-    size_t n = 0;
-    for (size_t i = 0; i < f->people_count; i++)
-        if (keys[i] && strcmp(keys[i], key) == 0)
-            items[n++] = (list_item){ f->people[i].name, f->people[i].role, PDF_FACE_BOLD };
+    size_t n = list ? list->count : 0;
+    list_item *items = xcalloc(n + 1, sizeof *items);
+    for (size_t i = 0; i < n; i++) {
+        const person *p = &f->people[list->members[i]];
+        items[i] = (list_item){ p->name, p->role, PDF_FACE_BOLD };
+    }
     if (n == 0) {
         pdf_span span = { pdf_flow_label(r, "pdf.people_empty"), PDF_FACE_ITALIC };
         pdf_text_opts o = { r->st->size_body, r->st->muted, 0, 0, PDF_ALIGN_LEFT, 1 };
@@ -455,15 +440,10 @@ static void people_list(pdf_report *r, char *const *keys, const char *key)
     free(items);
 }
 
-/* "{{% people GROUP %}}": GROUP matched by its folded key. */
+/* "{{% people GROUP %}}": GROUP matched by its folded name. */
 static void people_of(pdf_report *r, const char *group)
 {
-    report_roster ro;
-    report_roster_make(&ro, r->f);
-    char *key = report_fold(group);
-    people_list(r, ro.group, key);
-    free(key);
-    report_roster_free(&ro);
+    people_columns(r, figures_people_group(r->f, group));
 }
 
 /* "{{% team %}}": every team, and the people without a team of a group
@@ -471,20 +451,16 @@ static void people_of(pdf_report *r, const char *group)
 static void teams(pdf_report *r, const char *arg)
 {
     (void)arg;
-    report_roster ro;
-    report_roster_make(&ro, r->f);
-    for (size_t i = 0; i < ro.count; i++) {
-        if (!ro.unit[i] || report_key_before(ro.unit, i, ro.unit[i]))
-            continue;
+    for (size_t i = 0; i < r->f->people_unit_count; i++) {
+        const people_list *unit = &r->f->people_units[i];
         pdf_flow_space(r, 4);
         pdf_flow_ensure(r, pdf_flow_line_height(r, r->st->size_h3), pdf_flow_line_height(r, r->st->size_body) * 2);
-        pdf_span span = { ro.unit_name[i], PDF_FACE_BOLD };
+        pdf_span span = { unit->name, PDF_FACE_BOLD };
         pdf_text_opts o = { r->st->size_h3, r->st->accent, 0, 0, PDF_ALIGN_LEFT, 1 };
         pdf_flow_text(r, &span, 1, &o);
         r->flow.y -= 3;
-        people_list(r, ro.unit, ro.unit[i]);
+        people_columns(r, unit);
     }
-    report_roster_free(&ro);
 }
 
 typedef struct sort_key {

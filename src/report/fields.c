@@ -41,17 +41,6 @@ bool fields_part(const figures *f, const figure *fig, fields_unit unit,
     return true;
 }
 
-bool fields_same_group(const char *a, const char *b)
-{
-    if (strcmp(a, b) == 0)
-        return true;
-    char *x = text_header_key(a, strlen(a)), *y = text_header_key(b, strlen(b));
-    bool same = x && y && strcmp(x, y) == 0;
-    free(x);
-    free(y);
-    return same;
-}
-
 static bool put(char *out, size_t size, const char *text)
 {
     snprintf(out, size, "%s", text ? text : "");
@@ -149,45 +138,21 @@ static const axis_figure *axis_named(const figures *f, const char *key)
 }
 
 /* "people.teams": how many distinct teams people.csv names (folded, as
- * "{{% team %}}" lists them); unknown when none, so that
- * "{{% if people.teams %}}" tests them. */
-static bool teams_field(const figures *f, char *out, size_t size)
-{
-    char **keys = xcalloc(f->people_count + 1, sizeof *keys);
-    int64_t n = 0;
-    for (size_t i = 0; i < f->people_count; i++) {
-        const char *team = f->people[i].team;
-        if (!*team)
-            continue;
-        keys[i] = text_header_key(team, strlen(team));
-        if (!keys[i])
-            keys[i] = xstrdup(team);
-        size_t k = 0;
-        while (k < i && (!keys[k] || strcmp(keys[k], keys[i]) != 0))
-            k++;
-        n += k == i;
-    }
-    for (size_t i = 0; i < f->people_count; i++)
-        free(keys[i]);
-    free(keys);
-    return n > 0 && fmt_count(out, size, n, f->lang);
-}
-
-/* "people[GROUP].count": how many people.csv lists in a group (GROUP
- * matched by its folded key); unknown when none, so that
- * "{{% if people[GROUP].count %}}" tests the group. */
+ * "{{% team %}}" lists them); "people[GROUP].count": how many people.csv
+ * lists in a group (GROUP matched by its folded name).  Unknown when none,
+ * so that "{{% if people.teams %}}" and "{{% if people[GROUP].count %}}"
+ * test them. */
 static bool people_field(const figures *f, const char *name, char *out, size_t size)
 {
     char key[256];
     if (strcmp(name, "people.teams") == 0)
-        return teams_field(f, out, size);
+        return f->people_team_count > 0 &&
+               fmt_count(out, size, (int64_t)f->people_team_count, f->lang);
     const char *rest = strncmp(name, "people[", 7) ? NULL : bracket_key(name + 7, key, sizeof key);
     if (!rest || strcmp(rest, "count") != 0)
         return false;
-    int64_t n = 0;
-    for (size_t i = 0; i < f->people_count; i++)
-        n += fields_same_group(f->people[i].group, key);
-    return n > 0 && fmt_count(out, size, n, f->lang);
+    const people_list *g = figures_people_group(f, key);
+    return g && g->count > 0 && fmt_count(out, size, (int64_t)g->count, f->lang);
 }
 
 /* A list entry's figure: "finances.revenue_groups[X].current",

@@ -30,9 +30,4 @@ bool fields_part(const figures *f, const figure *fig, fields_unit unit,
 void fields_value(const figures *f, int64_t value, fields_unit unit, bool plus,
                   char *out, size_t size);
 
-/* Whether two names of a people group are one: compared by their folded
- * key (text_header_key: case, accents, runs of spaces, ’ and ' ignored),
- * so "CONSEIL D’ADMINISTRATION" is "Conseil d'administration". */
-bool fields_same_group(const char *a, const char *b);
-
 #endif

@@ -1,7 +1,7 @@
 /* report.c - the report's content, format-neutral: the directive table and
  * its argument checks, the generated directives ("axes" and
- * "people_others"), the sentence of a program area's year in figures with
- * its plural rules, the people roster, slugs.  It reads the figures and the
+ * "people_others", from the roster compute made), the sentence of a
+ * program area's year in figures with its plural rules, slugs.  It reads the figures and the
  * message catalogue and writes template blocks; it never draws. */
 #include "report/report.h"
 #include "report/fields.h"
@@ -78,10 +78,7 @@ static bool axis_exists(const figures *f, const char *name)
 
 static bool people_group_exists(const figures *f, const char *name)
 {
-    for (size_t i = 0; i < f->people_count; i++)
-        if (fields_same_group(f->people[i].group, name))
-            return true;
-    return f->people_count == 0;   /* people.csv is optional */
+    return figures_people_group(f, name) || f->people_count == 0;   /* people.csv is optional */
 }
 
 /* What is wrong with arg under rule, or NULL when nothing is. */
@@ -233,49 +230,9 @@ char *report_fold(const char *s)
     return key ? key : xstrdup(s);
 }
 
-void report_roster_make(report_roster *ro, const figures *f)
-{
-    size_t n = f->people_count;
-    ro->count = n;
-    ro->group = xcalloc(n + 1, sizeof *ro->group);
-    ro->unit = xcalloc(n + 1, sizeof *ro->unit);
-    ro->unit_name = xcalloc(n + 1, sizeof *ro->unit_name);
-    for (size_t i = 0; i < n; i++)
-        ro->group[i] = report_fold(f->people[i].group);
-    for (size_t i = 0; i < n; i++) {
-        const person *p = &f->people[i];
-        bool teams = *p->team != '\0';
-        for (size_t k = 0; k < n && !teams; k++)
-            teams = *f->people[k].team && strcmp(ro->group[k], ro->group[i]) == 0;
-        if (teams) {
-            ro->unit_name[i] = *p->team ? p->team : p->group;
-            ro->unit[i] = report_fold(ro->unit_name[i]);
-        }
-    }
-}
-
-void report_roster_free(report_roster *ro)
-{
-    for (size_t i = 0; i < ro->count; i++) {
-        free(ro->group[i]);
-        free(ro->unit[i]);
-    }
-    free(ro->group);
-    free(ro->unit);
-    free(ro->unit_name);
-}
-
-bool report_key_before(char *const *keys, size_t upto, const char *key)
-{
-    for (size_t i = 0; i < upto; i++)
-        if (keys[i] && strcmp(keys[i], key) == 0)
-            return true;
-    return false;
-}
-
-/* Whether the group of person i is shown by a directive of doc: a
- * "people" naming it (folded), or a "team" listing it (it has teams). */
-static bool group_shown(const tpl_doc *doc, const report_roster *ro, size_t i)
+/* Whether group g is shown by a directive of doc: a "people" naming it
+ * (folded), or a "team" listing it (it has teams). */
+static bool group_shown(const tpl_doc *doc, const people_list *g)
 {
     const char *team = report_directives[REPORT_DIRECTIVE_TEAM].name;
     const char *people = report_directives[REPORT_DIRECTIVE_PEOPLE].name;
@@ -283,11 +240,11 @@ static bool group_shown(const tpl_doc *doc, const report_roster *ro, size_t i)
         const tpl_block *b = &doc->blocks[k];
         if (b->kind != TPL_DIRECTIVE)
             continue;
-        if (!strcmp(b->name, team) && ro->unit[i])
+        if (!strcmp(b->name, team) && g->has_teams)
             return true;
         if (!strcmp(b->name, people)) {
             char *key = report_fold(b->arg);
-            bool same = strcmp(key, ro->group[i]) == 0;
+            bool same = strcmp(key, g->key) == 0;
             free(key);
             if (same)
                 return true;
@@ -297,22 +254,19 @@ static bool group_shown(const tpl_doc *doc, const report_roster *ro, size_t i)
 }
 
 /* "{{% people_others %}}" (late: the whole template is known): every group
- * of people.csv that no "people" or "team" directive shows, in file order,
- * as a level-2 heading (its name) and its "people" list. */
+ * of people.csv that no "people" or "team" directive shows, in order of
+ * first appearance, as a level-2 heading (its name) and its "people" list. */
 static void people_others(const report_context *rc, tpl_builder *b)
 {
     const figures *f = rc->f;
-    report_roster ro;
-    report_roster_make(&ro, f);
     const tpl_doc *doc = tpl_builder_doc(b);
-    for (size_t i = 0; i < ro.count; i++) {
-        if (report_key_before(ro.group, i, ro.group[i]) || group_shown(doc, &ro, i))
+    for (size_t i = 0; i < f->people_group_count; i++) {
+        const people_list *g = &f->people_groups[i];
+        if (group_shown(doc, g))
             continue;
-        tpl_add_heading(b, 2, f->people[i].group);
-        tpl_add_directive(b, report_directives[REPORT_DIRECTIVE_PEOPLE].name,
-                          f->people[i].group);
+        tpl_add_heading(b, 2, g->name);
+        tpl_add_directive(b, report_directives[REPORT_DIRECTIVE_PEOPLE].name, g->name);
     }
-    report_roster_free(&ro);
 }
 
 /* ---- the generator ----------------------------------------------------- */

@@ -2,7 +2,7 @@
  * template's directives (each declared once, with its argument rule and
  * check), the generated sections ("axes": a section per program area with
  * its sentence; "people_others": a list per group the template does not
- * show), plural rules, the people roster and slugs.  Nothing here draws:
+ * show), plural rules and slugs.  Nothing here draws:
  * pdf/pdf_sections.c draws the directives declared here. */
 #ifndef BILAN_REPORT_H
 #define BILAN_REPORT_H
@@ -112,23 +112,5 @@ char *report_axis_slug(const char *axis);
 /* A name folded for comparison (text_header_key: case, accents, runs of
  * spaces, ’ and ' ignored), malloc'd. */
 char *report_fold(const char *s);
-
-/* people.csv's names folded, once per list shown. */
-typedef struct report_roster {
-    size_t count;
-    char **group;              /* each person's group, folded */
-    char **unit;               /* the heading "team" lists them under,
-                                  folded, or NULL (below) */
-    const char **unit_name;    /* that heading as written */
-} report_roster;
-
-/* Under "team", a person is listed under their team or, in a group where
- * others have a team, under the group's name; a person of a group without
- * teams is not listed there (unit NULL). */
-void report_roster_make(report_roster *ro, const figures *f);
-void report_roster_free(report_roster *ro);
-/* Whether key is one of keys[0..upto) (NULL entries skipped): a group or
- * a team already listed. */
-bool report_key_before(char *const *keys, size_t upto, const char *key);
 
 #endif

@@ -176,16 +176,14 @@ void xlsx_finances_write(xlsx_book *b)
     xlsx_page_setup(b, w.ws, false, 1);
 }
 
-/* The header, the revenue counterparties, the total. */
+/* The header, the funders, the total. */
 size_t xlsx_funders_rows(const figures *f)
 {
-    size_t funders = 0;
-    for (size_t i = 0; i < f->counterparty_count; i++)
-        funders += f->counterparties[i].kind == KIND_REVENUE;
-    return funders + 2;
+    return f->funder_count + 2;
 }
 
-/* Funders: the revenue counterparties, both years, change; a total row. */
+/* Funders: the funders table as compute listed it (the PDF's order), both
+ * years, change; a total row. */
 void xlsx_funders_write(xlsx_book *b)
 {
     const figures *f = b->f;
@@ -194,10 +192,8 @@ void xlsx_funders_write(xlsx_book *b)
     xlsx_year_headers(b, ws, 0, 1);
     lxw_row_t row = 1;
     size_t width = 20;
-    for (size_t i = 0; i < f->counterparty_count; i++) {
-        const counterparty_figure *c = &f->counterparties[i];
-        if (c->kind != KIND_REVENUE)
-            continue;
+    for (size_t i = 0; i < f->funder_count; i++) {
+        const funder_row *c = &f->funders[i];
         xlsx_text(b, ws, row, 0, c->name, NULL);
         xlsx_money(b, ws, row, 1, c->amount.current, b->fmt.money);
         xlsx_money(b, ws, row, 2, c->amount.previous, b->fmt.money);

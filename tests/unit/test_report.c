@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "report/report.h"
+#include "compute_lists.h"
 #include "tpl_test.h"
 
 #include <stdio.h>
@@ -56,6 +57,7 @@ static int setup(void **state)
     f.axis_count = 3;
     f.people = people;
     f.people_count = sizeof people / sizeof *people;
+    compute_roster(&f);
     if (mkdir(texts, 0700) != 0)
         return -1;
     FILE *t = fopen(text_path, "w");
@@ -68,6 +70,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
+    f.people_count = 0;
+    compute_roster(&f);   /* frees the roster */
     unlink(text_path);
     unlink(tpl);
     rmdir(texts);
@@ -263,9 +267,11 @@ static void test_others_nothing_left(void **state)
     tpl_doc_free(&doc);
     size_t count = f.people_count;
     f.people_count = 0;                           /* no people.csv */
+    compute_roster(&f);
     assert_int_equal(load(&doc, "# Others\n\n{{% people_others %}}\n", LANG_EN, &d), 0);
     assert_int_equal(doc.count, 0);
     f.people_count = count;
+    compute_roster(&f);
     tpl_doc_free(&doc);
 }
 
