@@ -138,28 +138,34 @@ static void money(const pdf_report *r, int64_t v, char *out, size_t size)
     fields_value(r->f, v, UNIT_MONEY_CENTS, false, out, size);
 }
 
-/* A row of a figure: label, current, previous, change, change %. */
+/* A row of a figure: its label, then its parts (current, previous,
+ * change, change %). */
 static void add_figure_row(pdf_report *r, pdf_table *t, pdf_table_row_kind kind,
                            const char *label, const figure *fig, fields_unit unit)
 {
-    char cur[FMT_SIZE], prev[FMT_SIZE], change[FMT_SIZE], pct[FMT_SIZE];
-    fields_part(r->f, fig, unit, "current", cur, sizeof cur);
-    fields_part(r->f, fig, unit, "previous", prev, sizeof prev);
-    fields_part(r->f, fig, unit, "change", change, sizeof change);
-    fields_part(r->f, fig, unit, "change_pct", pct, sizeof pct);
-    const char *cells[] = { label, cur, prev, change, pct };
+    char parts[FIGURE_PART_COUNT][FMT_SIZE];
+    const char *cells[1 + FIGURE_PART_COUNT] = { label };
+    for (int p = 0; p < FIGURE_PART_COUNT; p++) {
+        fields_figure_part(r->f, fig, unit, (figure_part)p, parts[p], sizeof parts[p]);
+        cells[1 + p] = parts[p];
+    }
     pdf_table_add_row(t, kind, cells);
 }
 
-/* The columns of a comparison table: first, the two years, change, change %. */
+/* The columns of a comparison table: first, then a figure's parts (the
+ * two years, change, change %). */
 static void comparison_columns(pdf_report *r, pdf_table *t, const char *first)
 {
+    static const double width[FIGURE_PART_COUNT] = { 0.18, 0.18, 0.18, 0.13 };
     pdf_table_init(t);
     pdf_table_add_col(t, first, 0.33, PDF_ALIGN_LEFT);
-    pdf_table_add_col(t, r->f->current.label, 0.18, PDF_ALIGN_NUMBER);
-    pdf_table_add_col(t, r->f->previous.label, 0.18, PDF_ALIGN_NUMBER);
-    pdf_table_add_col(t, pdf_flow_label(r, "common.change"), 0.18, PDF_ALIGN_NUMBER);
-    pdf_table_add_col(t, pdf_flow_label(r, "common.change_pct"), 0.13, PDF_ALIGN_NUMBER);
+    for (int p = 0; p < FIGURE_PART_COUNT; p++) {
+        const char *heading = p == FIGURE_CURRENT    ? r->f->current.label
+                              : p == FIGURE_PREVIOUS ? r->f->previous.label
+                              : p == FIGURE_CHANGE   ? pdf_flow_label(r, "common.change")
+                                                     : pdf_flow_label(r, "common.change_pct");
+        pdf_table_add_col(t, heading, width[p], PDF_ALIGN_NUMBER);
+    }
 }
 
 /* A bold label spanning the row: "Revenue", "Expenses". */

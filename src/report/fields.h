@@ -4,6 +4,7 @@
 #ifndef BILAN_FIELDS_H
 #define BILAN_FIELDS_H
 
+#include "figure_registry.h"
 #include "figures.h"
 
 #include <stdbool.h>
@@ -21,8 +22,12 @@ typedef enum fields_unit {
  * a tpl_options); false when there is no such placeholder. */
 bool fields_resolve(void *f, const char *name, char *out, size_t size);
 
-/* "current", "previous", "change" (signed: "+4 598 $") or "change_pct" of
- * a figure, in f's language and currency; false for another part. */
+/* A part of a figure (the change signed: "+4 598 $"), in f's language and
+ * currency. */
+void fields_figure_part(const figures *f, const figure *fig, fields_unit unit,
+                        figure_part part, char *out, size_t size);
+/* The same by the part's name ("current", "change_pct"); false for a name
+ * that is no part. */
 bool fields_part(const figures *f, const figure *fig, fields_unit unit,
                  const char *part, char *out, size_t size);
 

@@ -191,7 +191,7 @@ static char *axis_sentence(const report_context *rc, const axis_figure *a)
     counted(rc, a->count.current, "activity", count, sizeof count);
     counted(rc, a->count.previous, "activity", previous, sizeof previous);
     counted(rc, a->participants.current, "participant", people, sizeof people);
-    fields_part(f, &a->count, UNIT_COUNT, "change_pct", pct, sizeof pct);
+    fields_figure_part(f, &a->count, UNIT_COUNT, FIGURE_CHANGE_PCT, pct, sizeof pct);
     const char *key = a->count.current == 0 ? "pdf.axis_sentence_none"
                       : !a->count.has_pct  ? "pdf.axis_sentence_new"
                                            : "pdf.axis_sentence";

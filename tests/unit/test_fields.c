@@ -11,6 +11,7 @@
 #include "report/fields.h"
 #include "compute_lists.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define NNBSP "\xe2\x80\xaf"
@@ -163,6 +164,34 @@ static void test_unknown(void **state)
     f.has_self_generated = true;
 }
 
+/* Every figure of the registry (figure_registry.h, which the JSON is
+ * written from) is a placeholder, with each of its parts; likewise every
+ * list element that a name can select. */
+static void test_registry_placeholders(void **state)
+{
+    (void)state;
+    char name[256];
+    for (size_t i = 0; i < figure_entry_count; i++)
+        for (int p = 0; p < FIGURE_PART_COUNT; p++) {
+            snprintf(name, sizeof name, "%s.%s", figure_entries[i].path,
+                     figure_part_name((figure_part)p));
+            assert_non_null(field(name));
+        }
+    for (size_t i = 0; i < figure_list_count; i++) {
+        const figure_list *list = &figure_lists[i];
+        if (!list->placeholder || list->count(&f) == 0)
+            continue;
+        const figure_member *m = &list->members[FIGURE_MEMBERS_MAX - 1];
+        while (!m->get)
+            m--;
+        snprintf(name, sizeof name, "%s[%s].%s%s%s", list->path, list->texts[0].get(&f, 0),
+                 m->name ? m->name : "", m->name ? "." : "", "change_pct");
+        assert_non_null(field(name));
+    }
+    assert_int_equal(figure_part_of("change_pct"), FIGURE_CHANGE_PCT);
+    assert_int_equal(figure_part_of("current."), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +200,7 @@ int main(void)
         cmocka_unit_test(test_group_names_folded),
         cmocka_unit_test(test_currency),
         cmocka_unit_test(test_unknown),
+        cmocka_unit_test(test_registry_placeholders),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
