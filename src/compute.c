@@ -138,20 +138,29 @@ static void compute_counterparties(compute_state *s)
     figures *f = s->f;
     f->counterparties = xcalloc(list->count, sizeof *f->counterparties);
     size_t *order = tally_list_order(list);
-    int64_t current = 0, previous = 0;
     for (size_t i = 0; i < list->count; i++) {
         const tally *t = &list->items[order[i]];
         counterparty_figure *c = &f->counterparties[f->counterparty_count++];
         c->name = t->name;
         c->kind = t->kind;
         c->amount = checked_figure(s, t->amount[0], t->amount[1]);
-        if (t->kind == KIND_REVENUE) {
-            add(s, &current, t->amount[0]);
-            add(s, &previous, t->amount[1]);
-        }
     }
     free(order);
-    f->funders_total = checked_figure(s, current, previous);
+}
+
+/* The funders table (compute_lists.c), from the revenue lines by account
+ * and counterparty. */
+static void compute_funder_table(compute_state *s)
+{
+    const tally_list *list = &s->m->funder_lines;
+    funder_line *lines = xcalloc(list->count + 1, sizeof *lines);
+    for (size_t i = 0; i < list->count; i++) {
+        const tally *t = &list->items[i];
+        figure checked = checked_figure(s, t->amount[0], t->amount[1]);
+        lines[i] = (funder_line){ t->name, t->axis, { checked.current, checked.previous } };
+    }
+    compute_funders(s->f, lines, list->count, s->d);
+    free(lines);
 }
 
 /* ---- activities -------------------------------------------------------- */
@@ -248,7 +257,7 @@ int compute_figures(const model *m, figures *f, diag *d)
     compute_accounts(&s);
     compute_self_generated(&s);
     compute_counterparties(&s);
-    compute_funders(f);
+    compute_funder_table(&s);
     compute_activities(&s);
     f->people = m->people;
     f->people_count = m->people_count;

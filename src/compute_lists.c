@@ -2,6 +2,7 @@
  * every renderer (see compute_lists.h). */
 #include "compute_lists.h"
 #include "lib/strmap.h"
+#include "parse/money.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
@@ -10,7 +11,175 @@
 
 /* ---- funders ----------------------------------------------------------- */
 
-/* Larger reported-year amount first, then by name. */
+/* name folded for comparing names (malloc'd). */
+static char *fold(const char *name)
+{
+    char *key = text_header_key(name, strlen(name));
+    return key ? key : xstrdup(name);
+}
+
+/* The names of a setting ("Subventions, Dons"), folded, each once. */
+typedef struct name_set {
+    char **names;              /* as written (trimmed) */
+    bool *matched;             /* a group or an account has that name */
+    size_t count, cap;
+    strmap *index;             /* folded name -> position */
+} name_set;
+
+static void name_set_read(name_set *set, const char *list)
+{
+    memset(set, 0, sizeof *set);
+    set->index = strmap_new();
+    for (const char *p = list; p && *p;) {
+        size_t n = strcspn(p, ","), len = n;
+        const char *name = text_trim(p, &len);
+        p += n + (p[n] == ',');
+        if (len == 0)
+            continue;
+        char *written = xstrndup(name, len), *key = fold(written);
+        size_t at;
+        if (!strmap_get(set->index, key, strlen(key), &at)) {
+            xgrow((void **)&set->names, &set->cap, set->count + 1, sizeof *set->names);
+            set->names[set->count] = written;
+            strmap_put(set->index, key, strlen(key), set->count++);
+            written = NULL;
+        }
+        free(written);
+        free(key);
+    }
+    set->matched = xcalloc(set->count + 1, sizeof *set->matched);
+}
+
+/* Whether name (folded) is in set; marks it matched. */
+static bool name_set_has(name_set *set, const char *name)
+{
+    char *key = fold(name);
+    size_t at;
+    bool found = strmap_get(set->index, key, strlen(key), &at);
+    free(key);
+    if (found)
+        set->matched[at] = true;
+    return found;
+}
+
+static void name_set_free(name_set *set)
+{
+    for (size_t i = 0; i < set->count; i++)
+        free(set->names[i]);
+    free(set->names);
+    free(set->matched);
+    strmap_free(set->index);
+}
+
+/* What the settings make of a revenue account: its lines are listed (its
+ * group is in funders_groups, or that is not set), and they are gifts
+ * (its group, code or name is in donors). */
+typedef struct account_rule {
+    bool listed, gift;
+} account_rule;
+
+typedef struct funders_state {
+    figures *f;
+    diag *d;
+    strmap *accounts;          /* code -> position in f->accounts */
+    account_rule *rules;       /* per f->accounts */
+    funder_row *named;         /* by counterparty */
+    size_t named_count, named_cap;
+    strmap *named_index;       /* name -> position in named */
+    funder_row donors;
+    figure *gifts;             /* per donor */
+    size_t gift_count, gift_cap;
+    strmap *donor_index;       /* name -> position in gifts */
+    bool overflow;
+} funders_state;
+
+/* Reports each name of a setting that matched nothing (65). */
+static void unmatched(funders_state *s, const name_set *set, const char *key, size_t line,
+                      const char *what)
+{
+    for (size_t i = 0; i < set->count; i++)
+        if (!set->matched[i])
+            diag_data(s->d, "report.ini", line, NULL, "%s: '%s' is not %s", key,
+                      set->names[i], what);
+}
+
+/* The rule of every revenue account, from funders_groups and donors. */
+static void funders_rules(funders_state *s)
+{
+    const figures *f = s->f;
+    const config *c = f->config;
+    name_set groups, donors;
+    name_set_read(&groups, c ? c->funders_groups : NULL);
+    const char *gifts = c && c->donors ? c->donors : "Dons, Donations";
+    name_set_read(&donors, strcmp(gifts, "none") == 0 ? NULL : gifts);
+    for (size_t i = 0; i < f->revenue_group_count; i++)
+        name_set_has(&groups, f->revenue_groups[i].group);
+    s->rules = xcalloc(f->account_count + 1, sizeof *s->rules);
+    for (size_t i = 0; i < f->account_count; i++) {
+        const account_figure *a = &f->accounts[i];
+        if (a->kind != KIND_REVENUE)
+            continue;
+        strmap_put(s->accounts, a->code, strlen(a->code), i);
+        s->rules[i].listed = !c || !c->funders_groups || name_set_has(&groups, a->group);
+        bool by_group = name_set_has(&donors, a->group);
+        bool by_code = name_set_has(&donors, a->code);
+        s->rules[i].gift = name_set_has(&donors, a->name) || by_group || by_code;
+    }
+    unmatched(s, &groups, "funders_groups", c ? c->funders_groups_line : 0,
+              "a revenue group of accounts.csv");
+    if (c && c->donors)
+        unmatched(s, &donors, "donors", c->donors_line,
+                  "a revenue group, account code or account name of accounts.csv");
+    name_set_free(&groups);
+    name_set_free(&donors);
+}
+
+static void add(funders_state *s, figure *to, const int64_t amount[2])
+{
+    if (!money_add(to->current, amount[0], &to->current) ||
+        !money_add(to->previous, amount[1], &to->previous))
+        s->overflow = true;
+}
+
+/* The row or the gift (in rows, by name in index), added when new. */
+static size_t entry_of(strmap *index, void **rows, size_t *count, size_t *cap, size_t size,
+                       const char *name)
+{
+    size_t at;
+    if (strmap_get(index, name, strlen(name), &at))
+        return at;
+    xgrow(rows, cap, *count + 1, size);
+    memset((char *)*rows + *count * size, 0, size);
+    strmap_put(index, name, strlen(name), *count);
+    return (*count)++;
+}
+
+/* A revenue line under its counterparty's row, the donors' row, or none
+ * (other revenue). */
+static void funders_line(funders_state *s, const funder_line *line)
+{
+    size_t i;
+    if (!strmap_get(s->accounts, line->code, strlen(line->code), &i) || !s->rules[i].listed)
+        return;
+    if (s->rules[i].gift) {
+        add(s, &s->donors.amount, line->amount);
+        size_t at = entry_of(s->donor_index, (void **)&s->gifts, &s->gift_count,
+                             &s->gift_cap, sizeof *s->gifts, line->name);
+        add(s, &s->gifts[at], line->amount);
+        return;
+    }
+    size_t at = entry_of(s->named_index, (void **)&s->named, &s->named_count, &s->named_cap,
+                         sizeof *s->named, line->name);
+    s->named[at].name = line->name;
+    add(s, &s->named[at].amount, line->amount);
+}
+
+static bool nonzero(const figure *fig)
+{
+    return fig->current != 0 || fig->previous != 0;
+}
+
+/* Larger reported-year amount first, then by name (byte order). */
 static int by_amount(const void *a, const void *b)
 {
     const funder_row *x = a, *y = b;
@@ -19,26 +188,85 @@ static int by_amount(const void *a, const void *b)
     return strcmp(x->name, y->name);
 }
 
-void compute_funders(figures *f)
+/* The rows, in order: the funders named, the others, the donors, the
+ * other revenue; none when no counterparty is listed. */
+static void funders_rows(funders_state *s)
 {
-    f->funders = xcalloc(f->counterparty_count + 1, sizeof *f->funders);
-    f->funder_count = 0;
-    for (size_t i = 0; i < f->counterparty_count; i++) {
-        const counterparty_figure *c = &f->counterparties[i];
-        if (c->kind == KIND_REVENUE)
-            f->funders[f->funder_count++] = (funder_row){ c->name, c->amount };
+    figures *f = s->f;
+    const config *c = f->config;
+    size_t n = 0;
+    for (size_t i = 0; i < s->named_count; i++)
+        if (nonzero(&s->named[i].amount))
+            s->named[n++] = s->named[i];
+    qsort(s->named, n, sizeof *s->named, by_amount);
+    funder_row others = { .kind = FUNDER_OTHERS };
+    size_t shown = 0;
+    f->funders = xcalloc(n + 3, sizeof *f->funders);
+    for (size_t i = 0; i < n; i++) {
+        bool small = c && c->funders_min > 0 && s->named[i].amount.current < c->funders_min;
+        bool beyond = c && c->funders_top > 0 && shown >= (size_t)c->funders_top;
+        if (small || beyond) {
+            add(s, &others.amount, (int64_t[2]){ s->named[i].amount.current,
+                                                 s->named[i].amount.previous });
+            others.count++;
+        } else {
+            f->funders[shown++] = s->named[i];
+        }
     }
-    qsort(f->funders, f->funder_count, sizeof *f->funders, by_amount);
+    f->funder_count = shown;
+    if (others.count)
+        f->funders[f->funder_count++] = others;
+    for (size_t i = 0; i < s->gift_count; i++)
+        s->donors.count += nonzero(&s->gifts[i]);
+    if (s->donors.count)
+        f->funders[f->funder_count++] = s->donors;
+}
+
+/* The other revenue row, so that the rows add up to revenue, then each
+ * row's figure and share of revenue. */
+static void funders_total(funders_state *s)
+{
+    figures *f = s->f;
+    if (f->funder_count == 0)
+        return;
+    funder_row rest = { .kind = FUNDER_OTHER_REVENUE, .amount = f->revenue };
+    for (size_t i = 0; i < f->funder_count; i++)
+        add(s, &rest.amount, (int64_t[2]){ -f->funders[i].amount.current,
+                                           -f->funders[i].amount.previous });
+    if (nonzero(&rest.amount))
+        f->funders[f->funder_count++] = rest;
+    for (size_t i = 0; i < f->funder_count; i++) {
+        funder_row *row = &f->funders[i];
+        row->amount = figure_make(row->amount.current, row->amount.previous);
+        row->has_share = f->revenue.current > 0 &&
+                         figure_change_pct_tenths(row->amount.current, f->revenue.current,
+                                                  &row->share_tenths, NULL);
+    }
+}
+
+int compute_funders(figures *f, const funder_line *lines, size_t n, diag *d)
+{
+    size_t before = d->count;
+    funders_state s = { .f = f, .d = d, .accounts = strmap_new(),
+                        .named_index = strmap_new(), .donor_index = strmap_new(),
+                        .donors = { .kind = FUNDER_DONORS } };
+    funders_rules(&s);
+    for (size_t i = 0; i < n; i++)
+        funders_line(&s, &lines[i]);
+    funders_rows(&s);
+    funders_total(&s);
+    if (s.overflow)
+        diag_data(d, NULL, 0, NULL, "the funders table: a total is out of range");
+    strmap_free(s.accounts);
+    strmap_free(s.named_index);
+    strmap_free(s.donor_index);
+    free(s.rules);
+    free(s.named);
+    free(s.gifts);
+    return d->count == before ? 0 : -1;
 }
 
 /* ---- the people roster ------------------------------------------------- */
-
-/* name folded as the template's directives fold it (malloc'd). */
-static char *fold(const char *name)
-{
-    char *key = text_header_key(name, strlen(name));
-    return key ? key : xstrdup(name);
-}
 
 /* Lists under folded names, in order of first appearance. */
 typedef struct list_set {

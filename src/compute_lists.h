@@ -8,14 +8,28 @@
 #define BILAN_COMPUTE_LISTS_H
 
 #include "figures.h"
+#include "lib/diag.h"
 
 /* The roster of f->people (people_groups, people_units, people_team_count),
  * in O(people): each name is folded once and found through a hash map.
  * Replaces the roster f had (f zeroed, or made by this). */
 void compute_roster(figures *f);
 
-/* The funders table of f: the revenue counterparties of f->counterparties,
- * the largest reported-year amount first, then by name (byte order). */
-void compute_funders(figures *f);
+/* A revenue counterparty's lines on one account, summed per year. */
+typedef struct funder_line {
+    const char *name;          /* the counterparty, trimmed */
+    const char *code;          /* the account */
+    int64_t amount[2];         /* cents: the reported year, the previous */
+} funder_line;
+
+/* The funders table of f (f->funders; docs/funders.md), from the lines
+ * and f's revenue accounts, groups, revenue and config (funders_groups,
+ * funders_min, funders_top, donors): the counterparties listed, the
+ * largest reported-year amount first, then by name (byte order); then
+ * "other funders" (those not named), the donors together, and the other
+ * revenue, so that the rows add up to revenue.  No rows when no
+ * counterparty is listed.  A setting's name that is no group or account
+ * is reported to d (65).  Returns 0, or -1 when something was reported. */
+int compute_funders(figures *f, const funder_line *lines, size_t n, diag *d);
 
 #endif

@@ -79,6 +79,9 @@ static int set_delimiter(config_parser *p, const config_key *k, const char *valu
 static int set_decimal(config_parser *p, const config_key *k, const char *value);
 static int set_date_order(config_parser *p, const config_key *k, const char *value);
 static int set_detail(config_parser *p, const config_key *k, const char *value);
+static int set_funders_list(config_parser *p, const config_key *k, const char *value);
+static int set_funders_min(config_parser *p, const config_key *k, const char *value);
+static int set_funders_top(config_parser *p, const config_key *k, const char *value);
 
 #define STR(sec, key, member) { sec, key, set_string, offsetof(config, member) }
 
@@ -97,6 +100,10 @@ static const config_key keys[] = {
     { SECTION_REPORT, "language", set_language, 0 },
     { SECTION_REPORT, "currency", set_currency, 0 },
     STR(SECTION_REPORT, "self_generated", self_generated_group),
+    { SECTION_REPORT, "funders_groups", set_funders_list, offsetof(config, funders_groups) },
+    { SECTION_REPORT, "funders_min", set_funders_min, 0 },
+    { SECTION_REPORT, "funders_top", set_funders_top, 0 },
+    { SECTION_REPORT, "donors", set_funders_list, offsetof(config, donors) },
     { SECTION_CSV, "encoding", set_encoding, 0 },
     { SECTION_CSV, "delimiter", set_delimiter, 0 },
     { SECTION_CSV, "decimal", set_decimal, 0 },
@@ -365,6 +372,49 @@ static int set_detail(config_parser *p, const config_key *k, const char *value)
         return -1;
     }
     p->cfg->workbook_detail = i < 5;
+    return 0;
+}
+
+/* A list of names for the funders table ("Subventions, Dons"), and the
+ * line it is on, for compute's diagnostics about its names. */
+static int set_funders_list(config_parser *p, const config_key *k, const char *value)
+{
+    if (!*value) {
+        diag_data(p->d, p->name, p->line, NULL, "%s is empty: name revenue groups, "
+                  "separated by commas%s", k->name,
+                  strcmp(k->name, "donors") == 0 ? ", or write none" : "");
+        return -1;
+    }
+    if (strcmp(k->name, "donors") == 0)
+        p->cfg->donors_line = p->line;
+    else
+        p->cfg->funders_groups_line = p->line;
+    return set_string(p, k, value);
+}
+
+/* An amount of the report's currency, 0 or more: "1000", "1 000", "2500.50". */
+static int set_funders_min(config_parser *p, const config_key *k, const char *value)
+{
+    int64_t cents = -1;
+    money_status st = money_parse(value, strlen(value), MONEY_DECIMAL_AUTO, &cents);
+    if (st != MONEY_OK || cents < 0) {
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not an amount of 0 or more "
+                  "(such as 1000 or 2500.50)", k->name, value);
+        return -1;
+    }
+    p->cfg->funders_min = cents;
+    return 0;
+}
+
+static int set_funders_top(config_parser *p, const config_key *k, const char *value)
+{
+    int n = is_digits(value, 1, 5) ? atoi(value) : 0;
+    if (n < 1) {
+        diag_data(p->d, p->name, p->line, NULL,
+                  "%s '%s' is not a number of funders from 1 to 99999", k->name, value);
+        return -1;
+    }
+    p->cfg->funders_top = n;
     return 0;
 }
 
@@ -687,7 +737,7 @@ void config_free(config *cfg)
         &cfg->org_name, &cfg->org_subtitle, &cfg->org_tagline,
         &cfg->org_address, &cfg->org_website, &cfg->org_email,
         &cfg->org_phone, &cfg->title, &cfg->currency,
-        &cfg->self_generated_group,
+        &cfg->self_generated_group, &cfg->funders_groups, &cfg->donors,
     };
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
         free(*strings[i]);

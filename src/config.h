@@ -31,6 +31,16 @@ typedef struct config {
     language lang;             /* default fr; overridden by --lang */
     char *currency;            /* default "CAD" */
     char *self_generated_group;/* revenue group shown as self-generated revenue */
+    /* [report] the funders table (docs/funders.md) */
+    char *funders_groups;      /* "Subventions, Dons": the revenue groups
+                                  whose counterparties are listed; NULL: all */
+    int64_t funders_min;       /* cents: smaller funders are not named; 0 */
+    int funders_top;           /* at most this many named; 0: no limit */
+    char *donors;              /* revenue groups and accounts (codes or
+                                  names) of gifts, whose counterparties are
+                                  individual donors, shown together; NULL:
+                                  "Dons, Donations"; "none": no donors */
+    size_t funders_groups_line, donors_line;   /* in report.ini, or 0 */
     /* [csv] */
     csv_encoding encoding;
     char delimiter;            /* 0 = auto */

@@ -18,6 +18,15 @@ const char *account_kind_name(account_kind kind)
     return names[kind];
 }
 
+const char *funder_kind_name(funder_kind kind)
+{
+    static const char *const names[] = {
+        [FUNDER_NAMED] = "funder", [FUNDER_OTHERS] = "other_funders",
+        [FUNDER_DONORS] = "donors", [FUNDER_OTHER_REVENUE] = "other_revenue",
+    };
+    return names[kind];
+}
+
 /* change / |previous| x 1000, rounded half away from zero, in 128 bits. */
 static __int128 pct_tenths(int64_t change, int64_t previous)
 {

@@ -67,10 +67,25 @@ typedef struct type_figure {
 } type_figure;
 
 /* A row of the funders table, in the order every renderer shows it
- * (compute_lists.c decides which and in what order). */
+ * (compute_lists.c decides which and in what order; docs/funders.md). */
+typedef enum funder_kind {
+    FUNDER_NAMED,              /* a revenue counterparty, by name */
+    FUNDER_OTHERS,             /* the funders not named (funders_min, _top) */
+    FUNDER_DONORS,             /* individual donors, together */
+    FUNDER_OTHER_REVENUE       /* the revenue of no row above: lines without
+                                  counterparty, groups not listed */
+} funder_kind;
+
+const char *funder_kind_name(funder_kind kind);   /* "funder", ... */
+
 typedef struct funder_row {
-    const char *name;          /* the revenue counterparty */
+    funder_kind kind;
+    const char *name;          /* FUNDER_NAMED: the counterparty; else NULL */
+    size_t count;              /* FUNDER_OTHERS, FUNDER_DONORS: how many */
     figure amount;
+    bool has_share;            /* the reported year's revenue is above 0 */
+    int64_t share_tenths;      /* amount.current / revenue.current x 1000,
+                                  rounded half away from zero */
 } funder_row;
 
 /* A list of people.csv's people: a group, or a heading that "{{% team %}}"
@@ -102,8 +117,9 @@ typedef struct figures {
     group_figure *expense_groups;   size_t expense_group_count;
     account_figure *accounts;       size_t account_count;
     counterparty_figure *counterparties; size_t counterparty_count;
-    funder_row *funders;            size_t funder_count;   /* as shown */
-    figure funders_total;           /* the funders listed, summed */
+    funder_row *funders;            size_t funder_count;   /* as shown; none
+                                       when no revenue counterparty is
+                                       listed.  The rows add up to revenue */
     history_figure *history;        size_t history_count;  /* oldest first */
     bool has_self_generated;        /* config names a revenue group */
     figure self_generated;          /* that group's figure */

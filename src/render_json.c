@@ -88,6 +88,20 @@ static void text(json_out *j, const char *key, const char *s)
     string(j, s);
 }
 
+static void null_member(json_out *j, const char *key)
+{
+    member(j, key);
+    fputs("null", j->out);
+}
+
+/* Tenths with one decimal: 515 -> 51.5. */
+static void tenths(json_out *j, const char *key, int64_t v)
+{
+    member(j, key);
+    uint64_t mag = v < 0 ? -(uint64_t)v : (uint64_t)v;
+    fprintf(j->out, "%s%" PRIu64 ".%" PRIu64, v < 0 ? "-" : "", mag / 10, mag % 10);
+}
+
 /* A number in a unit: money and hours with two decimals. */
 static void number(json_out *j, const char *key, int64_t v, figure_unit unit)
 {
@@ -107,13 +121,10 @@ static void figure_members(json_out *j, const figure *f, figure_unit unit)
             number(j, figure_part_name((figure_part)p), v, unit);
             continue;
         }
-        member(j, figure_part_name((figure_part)p));
-        if (!has) {
-            fputs("null", j->out);
-            continue;
-        }
-        uint64_t mag = v < 0 ? -(uint64_t)v : (uint64_t)v;
-        fprintf(j->out, "%s%" PRIu64 ".%" PRIu64, v < 0 ? "-" : "", mag / 10, mag % 10);
+        if (has)
+            tenths(j, figure_part_name((figure_part)p), v);
+        else
+            null_member(j, figure_part_name((figure_part)p));
     }
 }
 
@@ -184,6 +195,34 @@ static void period(json_out *j, const char *key, const fiscal_period *p)
     json_end(j, '}');
 }
 
+/* The funders table as the PDF and the workbook show it: each row's kind,
+ * name (a funder's) or count (other funders, donors), figure and share of
+ * revenue in percent. */
+static void funders(json_out *j, const figures *f)
+{
+    json_begin(j, "funders", '[');
+    for (size_t i = 0; i < f->funder_count; i++) {
+        const funder_row *r = &f->funders[i];
+        json_begin(j, NULL, '{');
+        text(j, "kind", funder_kind_name(r->kind));
+        if (r->kind == FUNDER_NAMED)
+            text(j, "name", r->name);
+        else
+            null_member(j, "name");
+        if (r->kind == FUNDER_OTHERS || r->kind == FUNDER_DONORS)
+            integer(j, "count", (int64_t)r->count);
+        else
+            null_member(j, "count");
+        figure_members(j, &r->amount, FIGURE_MONEY);
+        if (r->has_share)
+            tenths(j, "share", r->share_tenths);
+        else
+            null_member(j, "share");
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+}
+
 static void finances(json_out *j, const figures *f)
 {
     json_begin(j, "finances", '{');
@@ -199,6 +238,7 @@ static void finances(json_out *j, const figures *f)
         json_end(j, '}');
     }
     json_end(j, ']');
+    funders(j, f);
     json_begin(j, "history", '[');
     for (size_t i = 0; i < f->history_count; i++) {
         const history_figure *h = &f->history[i];

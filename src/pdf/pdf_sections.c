@@ -202,7 +202,20 @@ static void statement(pdf_report *r, const char *arg)
     pdf_table_free(&t);
 }
 
-/* "{{% funders %}}": the funders table as compute listed it. */
+/* A row of the funders table: label, both years. */
+static void funder_cells(pdf_report *r, pdf_table *t, pdf_table_row_kind kind,
+                         const char *label, const figure *amount)
+{
+    char cur[FMT_SIZE], prev[FMT_SIZE];
+    money(r, amount->current, cur, sizeof cur);
+    money(r, amount->previous, prev, sizeof prev);
+    const char *cells[] = { label, cur, prev };
+    pdf_table_add_row(t, kind, cells);
+}
+
+/* "{{% funders %}}": the funders table as compute listed it, and its
+ * total, the revenue (report.c leaves the directive out when it is
+ * empty). */
 static void funders(pdf_report *r, const char *arg)
 {
     (void)arg;
@@ -213,13 +226,11 @@ static void funders(pdf_report *r, const char *arg)
     pdf_table_add_col(&t, f->current.label, 0.22, PDF_ALIGN_NUMBER);
     pdf_table_add_col(&t, f->previous.label, 0.22, PDF_ALIGN_NUMBER);
     for (size_t i = 0; i < f->funder_count; i++) {
-        const funder_row *row = &f->funders[i];
-        char cur[FMT_SIZE], prev[FMT_SIZE];
-        money(r, row->amount.current, cur, sizeof cur);
-        money(r, row->amount.previous, prev, sizeof prev);
-        const char *cells[] = { row->name, cur, prev };
-        pdf_table_add_row(&t, PDF_ROW_BODY, cells);
+        char *label = report_funder_label(r->msg, f->lang, &f->funders[i]);
+        funder_cells(r, &t, PDF_ROW_BODY, label, &f->funders[i].amount);
+        free(label);
     }
+    funder_cells(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &f->revenue);
     pdf_table_draw(r, &t);
     pdf_table_free(&t);
 }

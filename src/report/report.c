@@ -27,11 +27,13 @@ static const char *const chart_names[REPORT_CHART_COUNT] = { REPORT_CHARTS(REPOR
 /* The names of one kind, NULL-terminated, for tpl_options: the kind is
  * pasted onto a macro that keeps the name or drops it. */
 #define DRAWN_NAME_REPORT_DRAWN(name) name,
+#define DRAWN_NAME_REPORT_OPTIONAL(name) name,
 #define DRAWN_NAME_REPORT_GENERATED(name)
 #define DRAWN_NAME_REPORT_LATE(name)
 #define DRAWN_NAME(id, name, arg, kind) DRAWN_NAME_##kind(name)
 static const char *const drawn_names[] = { REPORT_DIRECTIVES(DRAWN_NAME) NULL };
 #define LATE_NAME_REPORT_DRAWN(name)
+#define LATE_NAME_REPORT_OPTIONAL(name)
 #define LATE_NAME_REPORT_GENERATED(name)
 #define LATE_NAME_REPORT_LATE(name) name,
 #define LATE_NAME(id, name, arg, kind) LATE_NAME_##kind(name)
@@ -143,14 +145,20 @@ char *report_axis_slug(const char *axis)
     return out;
 }
 
-/* "168 activités", "1 participant": French counts 0 and 1 as singular. */
+void report_plural_key(language lang, int64_t n, const char *stem, char *key, size_t size)
+{
+    bool one = lang == LANG_FR ? n < 2 && n > -2 : n == 1 || n == -1;
+    snprintf(key, size, "%s_%s", stem, one ? "one" : "other");
+}
+
+/* "168 activités", "1 participant". */
 static void counted(const report_context *rc, int64_t n, const char *word, char *out,
                     size_t size)
 {
-    char num[FMT_SIZE], key[64];
+    char num[FMT_SIZE], stem[64], key[80];
     fmt_count(num, sizeof num, n, rc->f->lang);
-    bool one = rc->f->lang == LANG_FR ? n < 2 : n == 1;
-    snprintf(key, sizeof key, "pdf.%s_%s", word, one ? "one" : "other");
+    snprintf(stem, sizeof stem, "pdf.%s", word);
+    report_plural_key(rc->f->lang, n, stem, key, sizeof key);
     snprintf(out, size, "%s %s", num, label(rc, key));
 }
 
@@ -200,6 +208,24 @@ static char *axis_sentence(const report_context *rc, const axis_figure *a)
     const char *const values[] = { f->current.label, f->previous.label, a->axis, count,
                                    previous, people, pct };
     return fill(label(rc, key), names, values, sizeof names / sizeof *names);
+}
+
+char *report_funder_label(const messages *msg, language lang, const funder_row *row)
+{
+    char key[64], num[FMT_SIZE];
+    const char *text = row->name;
+    if (row->kind == FUNDER_OTHERS)
+        text = messages_get(msg, "common.other_funders");
+    else if (row->kind == FUNDER_OTHER_REVENUE)
+        text = messages_get(msg, "common.other_revenue");
+    else if (row->kind == FUNDER_DONORS) {
+        report_plural_key(lang, (int64_t)row->count, "common.donors", key, sizeof key);
+        text = messages_get(msg, key);
+    }
+    fmt_count(num, sizeof num, (int64_t)row->count, lang);
+    static const char *const names[] = { "count" };
+    const char *const values[] = { num };
+    return row->kind == FUNDER_NAMED ? xstrdup(text) : fill(text, names, values, 1);
 }
 
 /* "{{% axes %}}": for each program area, in the figures' order, a level-1
@@ -271,12 +297,20 @@ static void people_others(const report_context *rc, tpl_builder *b)
 
 /* ---- the generator ----------------------------------------------------- */
 
+/* Whether an optional directive has something to show. */
+static bool has_content(const figures *f, int id)
+{
+    return id != REPORT_DIRECTIVE_FUNDERS || f->funder_count > 0;
+}
+
 bool report_generate(void *user, tpl_builder *b, const char *name, const char *arg)
 {
     const report_context *rc = user;
     int id = report_directive_id_of(name);
     if (id < 0 || report_directives[id].kind == REPORT_DRAWN)
         return false;
+    if (report_directives[id].kind == REPORT_OPTIONAL)
+        return !has_content(rc->f, id);   /* nothing generated: left out */
     const char *why = arg_problem(rc->f, report_directives[id].arg, arg);
     if (why) {
         tpl_builder_fail(b, why);

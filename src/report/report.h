@@ -17,14 +17,16 @@
 
 /* Every directive of the report template, declared once:
  * X(ID, name, argument rule, kind).  A DRAWN directive stays a block of the
- * document for the renderer to draw; a GENERATED one is expanded into
- * blocks where it is read; a LATE one once the whole template is read. */
+ * document for the renderer to draw; an OPTIONAL one too, unless it has
+ * nothing to show: then it is left out (and a heading with nothing else
+ * under it with it); a GENERATED one is expanded into blocks where it is
+ * read; a LATE one once the whole template is read. */
 #define REPORT_DIRECTIVES(X)                                       \
     X(COVER, "cover", REPORT_ARG_NONE, REPORT_DRAWN)               \
     X(TOC, "toc", REPORT_ARG_NONE, REPORT_DRAWN)                   \
     X(PAGEBREAK, "pagebreak", REPORT_ARG_NONE, REPORT_DRAWN)       \
     X(STATEMENT, "statement", REPORT_ARG_NONE, REPORT_DRAWN)       \
-    X(FUNDERS, "funders", REPORT_ARG_NONE, REPORT_DRAWN)           \
+    X(FUNDERS, "funders", REPORT_ARG_NONE, REPORT_OPTIONAL)        \
     X(AXIS, "axis", REPORT_ARG_AXIS, REPORT_DRAWN)                 \
     X(HISTORY, "history", REPORT_ARG_NONE, REPORT_DRAWN)           \
     X(CHART, "chart", REPORT_ARG_CHART, REPORT_DRAWN)              \
@@ -50,6 +52,7 @@ typedef enum report_arg {
 
 typedef enum report_kind {
     REPORT_DRAWN,
+    REPORT_OPTIONAL,
     REPORT_GENERATED,
     REPORT_LATE
 } report_kind;
@@ -88,7 +91,7 @@ typedef struct report_context {
     const messages *msg;
 } report_context;
 
-/* Sets opt's directives (the DRAWN ones), late directives and generator
+/* Sets opt's directives (the DRAWN and OPTIONAL ones), late directives and generator
  * (report_generate, user rc, which must outlive the tpl_load). */
 void report_template_options(tpl_options *opt, report_context *rc);
 
@@ -97,12 +100,22 @@ void report_template_options(tpl_options *opt, report_context *rc);
  * figures' order: its name, its text (texts/SLUG.md), then "the year in
  * figures": a sentence and an "axis" directive; "people_others" (late), a
  * level-2 heading and a "people" directive for each group of people.csv
- * that no "people" or "team" directive shows. */
+ * that no "people" or "team" directive shows; an OPTIONAL directive with
+ * nothing to show (no funders) into nothing. */
 bool report_generate(void *user, tpl_builder *b, const char *name, const char *arg);
 
 /* Checks every drawn directive's argument of doc against the figures,
  * reporting each bad one at its line (65).  Returns 0 or -1. */
 int report_check(const figures *f, const tpl_doc *doc, diag *d);
+
+/* The message key of a count's plural form: stem + "_one" or "_other"
+ * (French counts 0 and 1 as singular, English only 1). */
+void report_plural_key(language lang, int64_t n, const char *stem, char *key, size_t size);
+
+/* A row of the funders table as the PDF and the workbook label it: the
+ * funder's name, "Autres bailleurs (12)", "Dons de particuliers,
+ * 2 donateurs", "Autres revenus" (malloc'd). */
+char *report_funder_label(const messages *msg, language lang, const funder_row *row);
 
 /* A program area's text name: "Mobilisation des connaissances" ->
  * "mobilisation-des-connaissances" (lower case, no accents, other than

@@ -2,7 +2,9 @@
  * (compute_lists.c): the people roster (groups and team headings by
  * folded name, in order of first appearance, members in file order; the
  * distinct teams; O(people) on a large people.csv) and the funders table
- * (which revenue counterparties, in what order). */
+ * (which revenue counterparties, in what order, with the other funders,
+ * the donors together and the other revenue, adding up to revenue; the
+ * settings funders_groups, funders_min, funders_top, donors). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -120,25 +122,180 @@ static void test_roster_large(void **state)
 
 /* ---- funders ----------------------------------------------------------- */
 
-static void test_funders_order(void **state)
+static config cfg;
+static account_figure accounts[] = {
+    { "4100", "Centraide", "Subventions", KIND_REVENUE, { 0 } },
+    { "4110", "Ville", "Subventions", KIND_REVENUE, { 0 } },
+    { "4200", "Formations", "Revenus autonomes", KIND_REVENUE, { 0 } },
+    { "4900", "Intérêts", "Autres revenus", KIND_REVENUE, { 0 } },
+    { "4910", "Dons", "Autres revenus", KIND_REVENUE, { 0 } },
+    { "5000", "Salaires", "Salaires", KIND_EXPENSE, { 0 } },
+};
+static group_figure groups[] = {
+    { "Subventions", { 0 } }, { "Revenus autonomes", { 0 } }, { "Autres revenus", { 0 } },
+};
+/* revenue by line: 4100 Centraide 500/400, Ville 100/0 (on two accounts),
+ * CDC 50/0, CRÉ 50/0, Table 0/30; 4200 CDC 20/0, Écoles 10/10, Nul 0/0;
+ * 4910 Ann 5/0, Bob 5/2, Cy 0/0; and 4900 0.75/0.50 without anyone */
+static const funder_line lines[] = {
+    { "Centraide", "4100", { 50000, 40000 } }, { "Ville", "4100", { 6000, 0 } },
+    { "Ville", "4110", { 4000, 0 } },          { "CDC", "4110", { 5000, 0 } },
+    { "CRÉ", "4110", { 5000, 0 } },            { "Table", "4110", { 0, 3000 } },
+    { "CDC", "4200", { 2000, 0 } },            { "Écoles", "4200", { 1000, 1000 } },
+    { "Nul", "4200", { 0, 0 } },               { "Ann", "4910", { 500, 0 } },
+    { "Bob", "4910", { 500, 200 } },           { "Cy", "4910", { 0, 0 } },
+};
+
+static figures funders_of(const char *groups_setting, int64_t min, int top,
+                          const char *donors, diag *d)
+{
+    cfg = (config){ .funders_groups = (char *)groups_setting, .funders_min = min,
+                    .funders_top = top, .donors = (char *)donors,
+                    .funders_groups_line = 7, .donors_line = 9 };
+    figures f = { .config = &cfg, .accounts = accounts,
+                  .account_count = sizeof accounts / sizeof *accounts,
+                  .revenue_groups = groups, .revenue_group_count = 3,
+                  .revenue = figure_make(74075, 44250) };
+    diag_init(d, stderr);
+    int rc = compute_funders(&f, lines, sizeof lines / sizeof *lines, d);
+    assert_int_equal(rc, diag_failed(d) ? -1 : 0);
+    return f;
+}
+
+/* Row i: its kind, name (a funder's) or count, and amounts. */
+static void is_row(const figures *f, size_t i, funder_kind kind, const char *name,
+                   size_t count, int64_t current, int64_t previous)
+{
+    assert_true(i < f->funder_count);
+    const funder_row *r = &f->funders[i];
+    assert_int_equal(r->kind, kind);
+    if (kind == FUNDER_NAMED)
+        assert_string_equal(r->name, name);
+    else
+        assert_int_equal(r->count, count);
+    assert_int_equal(r->amount.current, current);
+    assert_int_equal(r->amount.previous, previous);
+    assert_int_equal(r->amount.change, current - previous);
+}
+
+/* The rows add up to revenue, both years. */
+static void ties(const figures *f)
+{
+    int64_t cur = 0, prev = 0;
+    for (size_t i = 0; i < f->funder_count; i++) {
+        cur += f->funders[i].amount.current;
+        prev += f->funders[i].amount.previous;
+    }
+    assert_int_equal(cur, f->revenue.current);
+    assert_int_equal(prev, f->revenue.previous);
+}
+
+static void test_funders_default(void **state)
 {
     (void)state;
-    counterparty_figure c[] = {
-        { "Ville", KIND_REVENUE, figure_make(1850000, 1500000) },
-        { "Bureau en Gros", KIND_EXPENSE, figure_make(9000000, 0) },
-        { "Centraide", KIND_REVENUE, figure_make(39875000, 37724050) },
-        { "CRÉ", KIND_REVENUE, figure_make(145000, 0) },
-        { "CDC", KIND_REVENUE, figure_make(145000, 0) },
-        { "Table", KIND_REVENUE, figure_make(0, 427550) },
-    };
-    figures f = { .counterparties = c, .counterparty_count = sizeof c / sizeof *c };
-    compute_funders(&f);
-    /* revenue only, largest first, ties by name */
-    static const char *const order[] = { "Centraide", "Ville", "CDC", "CRÉ", "Table" };
+    diag d;
+    figures f = funders_of(NULL, 0, 0, NULL, &d);
+    /* every counterparty by name, largest first, ties by name, the
+     * accounts of one funder summed, none that is 0 in both years; the
+     * gifts of account "Dons" together (Cy gave nothing: not counted);
+     * the interest, without a counterparty, in the other revenue */
+    assert_int_equal(f.funder_count, 8);
+    is_row(&f, 0, FUNDER_NAMED, "Centraide", 0, 50000, 40000);
+    is_row(&f, 1, FUNDER_NAMED, "Ville", 0, 10000, 0);
+    is_row(&f, 2, FUNDER_NAMED, "CDC", 0, 7000, 0);
+    is_row(&f, 3, FUNDER_NAMED, "CRÉ", 0, 5000, 0);
+    is_row(&f, 4, FUNDER_NAMED, "Écoles", 0, 1000, 1000);
+    is_row(&f, 5, FUNDER_NAMED, "Table", 0, 0, 3000);
+    is_row(&f, 6, FUNDER_DONORS, NULL, 2, 1000, 200);
+    is_row(&f, 7, FUNDER_OTHER_REVENUE, NULL, 0, 75, 50);
+    ties(&f);
+    /* shares of the reported year's revenue, in tenths of a percent */
+    assert_true(f.funders[0].has_share);
+    assert_int_equal(f.funders[0].share_tenths, 675);   /* 500 / 740.75 */
+    assert_int_equal(f.funders[5].share_tenths, 0);
+    assert_int_equal(d.count, 0);
+    free(f.funders);
+}
+
+static void test_funders_settings(void **state)
+{
+    (void)state;
+    diag d;
+    /* only the grants and the gifts; at least 50.00, at most two named */
+    figures f = funders_of("subventions, AUTRES REVENUS", 5000, 2, NULL, &d);
+    is_row(&f, 0, FUNDER_NAMED, "Centraide", 0, 50000, 40000);
+    is_row(&f, 1, FUNDER_NAMED, "Ville", 0, 10000, 0);
+    is_row(&f, 2, FUNDER_OTHERS, NULL, 3, 10000, 3000);   /* CDC, CRÉ, Table */
+    is_row(&f, 3, FUNDER_DONORS, NULL, 2, 1000, 200);
+    is_row(&f, 4, FUNDER_OTHER_REVENUE, NULL, 0, 3075, 1050);   /* 4200 and 4900 */
     assert_int_equal(f.funder_count, 5);
-    for (size_t i = 0; i < 5; i++)
-        assert_string_equal(f.funders[i].name, order[i]);
-    assert_int_equal(f.funders[0].amount.previous, 37724050);
+    ties(&f);
+    free(f.funders);
+    /* donors listed by name: "none" */
+    f = funders_of(NULL, 0, 0, "none", &d);
+    assert_int_equal(f.funder_count, 9);
+    is_row(&f, 5, FUNDER_NAMED, "Ann", 0, 500, 0);
+    is_row(&f, 6, FUNDER_NAMED, "Bob", 0, 500, 200);
+    ties(&f);
+    free(f.funders);
+    /* donors by account code and group: 4200 and 4910 */
+    f = funders_of(NULL, 0, 0, "4200, Dons", &d);
+    is_row(&f, 2, FUNDER_NAMED, "CDC", 0, 5000, 0);         /* its grant alone */
+    is_row(&f, 4, FUNDER_NAMED, "Table", 0, 0, 3000);
+    is_row(&f, 5, FUNDER_DONORS, NULL, 4, 4000, 1200);   /* CDC, Écoles, Ann, Bob */
+    ties(&f);
+    free(f.funders);
+}
+
+static void test_funders_empty(void **state)
+{
+    (void)state;
+    diag d;
+    /* a group without counterparties: no table at all, not an "other
+     * revenue" row alone */
+    figures f = funders_of("Autres revenus", 0, 0, "none", &d);
+    assert_int_equal(f.funder_count, 3);
+    free(f.funders);
+    f = funders_of("Autres revenus", 0, 0, "Dons", &d);
+    assert_int_equal(f.funder_count, 2);
+    assert_int_equal(f.funders[0].kind, FUNDER_DONORS);
+    free(f.funders);
+    cfg = (config){ 0 };
+    figures none = { .config = &cfg, .revenue = figure_make(100, 0) };
+    diag_init(&d, stderr);
+    assert_int_equal(compute_funders(&none, NULL, 0, &d), 0);
+    assert_int_equal(none.funder_count, 0);
+    free(none.funders);
+}
+
+static void test_funders_unknown_names(void **state)
+{
+    (void)state;
+    char out[1024] = "";
+    FILE *err = fmemopen(out, sizeof out, "w");
+    diag d;
+    cfg = (config){ .funders_groups = "Subventions, Subvention", .donors = "Don, 4910",
+                    .funders_groups_line = 7, .donors_line = 9 };
+    figures f = { .config = &cfg, .accounts = accounts,
+                  .account_count = sizeof accounts / sizeof *accounts,
+                  .revenue_groups = groups, .revenue_group_count = 3 };
+    diag_init(&d, err);
+    assert_int_equal(compute_funders(&f, lines, sizeof lines / sizeof *lines, &d), -1);
+    diag_finish(&d);
+    fclose(err);
+    assert_non_null(strstr(out, "report.ini:7: funders_groups: 'Subvention' is not a revenue "
+                                "group of accounts.csv"));
+    assert_non_null(strstr(out, "report.ini:9: donors: 'Don' is not a revenue group"));
+    assert_null(strstr(out, "4910"));
+    /* an expense group is no revenue group */
+    cfg = (config){ .funders_groups = "Salaires", .funders_groups_line = 3 };
+    err = fmemopen(out, sizeof out, "w");
+    diag_init(&d, err);
+    free(f.funders);
+    f.funders = NULL;
+    assert_int_equal(compute_funders(&f, lines, sizeof lines / sizeof *lines, &d), -1);
+    fclose(err);
+    assert_non_null(strstr(out, "report.ini:3: funders_groups: 'Salaires' is not"));
     free(f.funders);
 }
 
@@ -148,7 +305,10 @@ int main(void)
         cmocka_unit_test(test_roster_groups),
         cmocka_unit_test(test_roster_teams),
         cmocka_unit_test(test_roster_large),
-        cmocka_unit_test(test_funders_order),
+        cmocka_unit_test(test_funders_default),
+        cmocka_unit_test(test_funders_settings),
+        cmocka_unit_test(test_funders_empty),
+        cmocka_unit_test(test_funders_unknown_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -76,13 +76,16 @@ static void fixture(language lang, bool detail)
     fig.counterparties = counterparties;
     fig.counterparty_count = 5;
     /* the revenue ones above, as compute lists them: largest first */
-    funder_rows[0] = (funder_row){ counterparties[0].name, counterparties[0].amount };
-    funder_rows[1] = (funder_row){ counterparties[1].name, counterparties[1].amount };
-    funder_rows[2] = (funder_row){ counterparties[3].name, counterparties[3].amount };
-    funder_rows[3] = (funder_row){ counterparties[4].name, counterparties[4].amount };
+    static const int from[] = { 0, 1, 3, 4 };
+    for (int i = 0; i < 4; i++)
+        funder_rows[i] = (funder_row){ .kind = FUNDER_NAMED,
+                                       .name = counterparties[from[i]].name,
+                                       .amount = counterparties[from[i]].amount,
+                                       .has_share = true };
+    funder_rows[0].share_tenths = 666;   /* 1000.00 of 1500.50 */
+    funder_rows[1].share_tenths = 334;
     fig.funders = funder_rows;
     fig.funder_count = 4;
-    fig.funders_total = figure_make(150050, 80000);
     fig.revenue = figure_make(150050, 80000);
     fig.expenses = figure_make(120000, 70000);
     fig.net = figure_make(30050, 10000);
