@@ -56,12 +56,26 @@ static group_figure *group_of(group_figure **list, size_t *count, const char *na
     return g;
 }
 
-/* The history years, oldest first, from the totals per slot. */
+/* Whether a tracked year has anything: a ledger or activity row, or an
+ * amount (a stand-in such as a trial balance). */
+static bool year_has_data(const model *m, int slot, int64_t year_total[2][MODEL_YEARS_MAX])
+{
+    return m->ledger_rows_in[slot] > 0 || m->totals[slot].activities > 0 ||
+           year_total[0][slot] != 0 || year_total[1][slot] != 0;
+}
+
+/* The history years, oldest first, from the totals per slot.  It starts at
+ * the first year with data: the years before an organisation existed (or
+ * kept its books here) are left out rather than shown as zeros; a year
+ * without data after that one stays, with its zeros.  The reported year
+ * is always there. */
 static void compute_history(compute_state *s, int64_t year_total[2][MODEL_YEARS_MAX])
 {
     const model *m = s->m;
     figures *f = s->f;
     int history = m->config->history;
+    while (history > 1 && !year_has_data(m, history - 1, year_total))
+        history--;
     f->history = xcalloc((size_t)history, sizeof *f->history);
     f->history_count = (size_t)history;
     for (int i = 0; i < history; i++) {
@@ -262,6 +276,7 @@ int compute_figures(const model *m, figures *f, diag *d)
     f->people = m->people;
     f->people_count = m->people_count;
     compute_roster(f);
+    compute_labels(f, d);
     f->inputs.ledger_rows = m->ledger_rows;
     f->inputs.ledger_rows_outside_years = m->ledger_rows_outside_years;
     f->inputs.ledger_rows_other_kinds = m->ledger_rows_other_kinds;

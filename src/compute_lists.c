@@ -378,3 +378,55 @@ void compute_roster(figures *f)
     free(group_of);
     free(unit_of);
 }
+
+/* ---- labels ------------------------------------------------------------ */
+
+/* Adds name, folded, to the set of data names. */
+static void data_name(strmap *names, const char *name)
+{
+    char *key = fold(name);
+    strmap_put(names, key, strlen(key), 0);
+    free(key);
+}
+
+/* The data names a label may translate: program areas, activity types,
+ * groups of accounts.csv and people.csv. */
+static strmap *data_names(const figures *f)
+{
+    strmap *names = strmap_new();
+    for (size_t i = 0; i < f->axis_count; i++)
+        data_name(names, f->axes[i].axis);
+    for (size_t i = 0; i < f->type_count; i++)
+        data_name(names, f->types[i].type);
+    for (size_t i = 0; i < f->revenue_group_count; i++)
+        data_name(names, f->revenue_groups[i].group);
+    for (size_t i = 0; i < f->expense_group_count; i++)
+        data_name(names, f->expense_groups[i].group);
+    for (size_t i = 0; i < f->people_group_count; i++)
+        data_name(names, f->people_groups[i].name);
+    for (size_t i = 0; i < f->people_unit_count; i++)
+        data_name(names, f->people_units[i].name);
+    return names;
+}
+
+void compute_labels(figures *f, diag *d)
+{
+    const config *c = f->config;
+    if (!c || c->label_count == 0)
+        return;
+    strmap *names = data_names(f);
+    f->labels = strmap_new();
+    for (size_t i = 0; i < c->label_count; i++) {
+        const config_label *l = &c->labels[i];
+        char *key = fold(l->name);
+        size_t unused;
+        if (!strmap_get(names, key, strlen(key), &unused))
+            diag_warning(d, "report.ini", l->line, NULL, "[labels.%s] '%s' is no program area, "
+                         "activity type, team or group of the data: it is not used",
+                         language_code(l->lang), l->name);
+        else if (l->lang == f->lang)
+            strmap_put(f->labels, key, strlen(key), i);
+        free(key);
+    }
+    strmap_free(names);
+}

@@ -24,7 +24,8 @@
 #include <string.h>
 #include <strings.h>
 
-/* The sections.  SECTION_COLUMNS + kind is [columns.KIND]. */
+/* The sections.  SECTION_COLUMNS + kind is [columns.KIND];
+ * SECTION_LABELS + language is [labels.LANG]. */
 enum {
     SECTION_NONE = -1,          /* before the first header */
     SECTION_SKIP = -2,          /* an unknown or malformed header */
@@ -34,6 +35,8 @@ enum {
     SECTION_WORKBOOK,
     SECTION_COLUMNS
 };
+
+enum { SECTION_LABELS = SECTION_COLUMNS + INPUT_KIND_COUNT };
 
 static const char *const section_names[SECTION_COLUMNS] = {
     "organisation", "report", "csv", "workbook"
@@ -139,6 +142,9 @@ static int section_lookup(const char *name)
         for (int k = 0; k < INPUT_KIND_COUNT; k++)
             if (strcasecmp(name + 8, input_kind_name((input_kind)k)) == 0)
                 return SECTION_COLUMNS + k;
+    language lang;
+    if (strncasecmp(name, "labels.", 7) == 0 && language_parse(name + 7, &lang) == 0)
+        return SECTION_LABELS + (int)lang;
     return SECTION_SKIP;
 }
 
@@ -468,6 +474,37 @@ static void set_column(config_parser *p, input_kind kind, const char *key,
     }
 }
 
+/* ---- [labels.LANG] ---- */
+
+/* "Formation = Training": a data name and how lang's report shows it;
+ * a name given twice (case and accents aside) is an error. */
+static void set_label(config_parser *p, language lang, const char *name, const char *value)
+{
+    config *c = p->cfg;
+    if (!*value) {
+        diag_data(p->d, p->name, p->line, NULL, "[labels.%s] %s: the label is empty",
+                  language_code(lang), name);
+        return;
+    }
+    char *key = text_header_key(name, strlen(name));
+    for (size_t i = 0; key && i < c->label_count; i++) {
+        char *other = c->labels[i].lang == lang
+            ? text_header_key(c->labels[i].name, strlen(c->labels[i].name)) : NULL;
+        bool same = other && strcmp(other, key) == 0;
+        free(other);
+        if (same) {
+            diag_data(p->d, p->name, p->line, NULL,
+                      "duplicate label '%s' in [labels.%s] (first set at line %zu)", name,
+                      language_code(lang), c->labels[i].line);
+            free(key);
+            return;
+        }
+    }
+    free(key);
+    xgrow((void **)&c->labels, &c->label_cap, c->label_count + 1, sizeof *c->labels);
+    c->labels[c->label_count++] = (config_label){ lang, xstrdup(name), xstrdup(value), p->line };
+}
+
 /* ---- inih callbacks ---- */
 
 /* Called by inih for each "name = value", right after its line was read. */
@@ -481,6 +518,10 @@ static int on_key(void *user, const char *section, const char *name,
     if (p->section == SECTION_NONE) {
         diag_data(p->d, p->name, p->line, NULL,
                   "key '%s' comes before any [section]", name);
+        return 1;
+    }
+    if (p->section >= SECTION_LABELS) {
+        set_label(p, (language)(p->section - SECTION_LABELS), name, value);
         return 1;
     }
     if (p->section >= SECTION_COLUMNS) {
@@ -743,6 +784,13 @@ void config_free(config *cfg)
         free(*strings[i]);
         *strings[i] = NULL;
     }
+    for (size_t i = 0; i < cfg->label_count; i++) {
+        free(cfg->labels[i].name);
+        free(cfg->labels[i].label);
+    }
+    free(cfg->labels);
+    cfg->labels = NULL;
+    cfg->label_count = cfg->label_cap = 0;
     for (int k = 0; k < INPUT_KIND_COUNT; k++)
         for (int c = 0; c < COL_COUNT; c++) {
             free((char *)cfg->columns[k].header[c]);

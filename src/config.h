@@ -14,6 +14,13 @@
 
 #include <stdbool.h>
 
+/* A data name's translation, from [labels.LANG] (docs/templates.md). */
+typedef struct config_label {
+    language lang;
+    char *name, *label;        /* "Formation" -> "Training" */
+    size_t line;
+} config_label;
+
 typedef struct config {
     /* [organisation] */
     char *org_name;            /* required */
@@ -50,6 +57,10 @@ typedef struct config {
     column_override columns[INPUT_KIND_COUNT];
     /* [workbook] */
     bool workbook_detail;      /* default yes */
+    /* [labels.fr], [labels.en]: names of program areas, groups and types
+     * shown in another language's report */
+    config_label *labels;
+    size_t label_count, label_cap;
 } config;
 
 /* Reads path (diagnostics call it name).  Returns 0, or -1 with problems

@@ -51,15 +51,15 @@ static const figure *partners(const figures *f) { return &f->partner_count; }
 static const figure *regions(const figures *f) { return &f->region_count; }
 
 const figure_entry figure_entries[] = {
-    { "finances.revenue", FIGURE_MONEY, revenue },
-    { "finances.expenses", FIGURE_MONEY, expenses },
-    { "finances.net", FIGURE_MONEY, net },
-    { "finances.self_generated", FIGURE_MONEY, self_generated },
-    { "activities.count", FIGURE_COUNT, activity_count },
-    { "activities.participants", FIGURE_COUNT, participants },
-    { "activities.hours", FIGURE_HOURS, hours },
-    { "activities.partners", FIGURE_COUNT, partners },
-    { "activities.regions", FIGURE_COUNT, regions },
+    { "finances.revenue", FIGURE_MONEY, revenue, NULL },
+    { "finances.expenses", FIGURE_MONEY, expenses, NULL },
+    { "finances.net", FIGURE_MONEY, net, NULL },
+    { "finances.self_generated", FIGURE_MONEY, self_generated, NULL },
+    { "activities.count", FIGURE_COUNT, activity_count, "pdf.activity" },
+    { "activities.participants", FIGURE_COUNT, participants, "pdf.participant" },
+    { "activities.hours", FIGURE_HOURS, hours, "pdf.hour" },
+    { "activities.partners", FIGURE_COUNT, partners, "pdf.partner" },
+    { "activities.regions", FIGURE_COUNT, regions, "pdf.region" },
 };
 const size_t figure_entry_count = sizeof figure_entries / sizeof *figure_entries;
 

@@ -51,6 +51,9 @@ typedef struct figure_entry {
     const char *path;          /* "finances.revenue" */
     figure_unit unit;
     const figure *(*get)(const figures *f);   /* NULL: f has none */
+    const char *noun;          /* a count's noun in the message catalogue,
+                                  "pdf.region": pdf.region_one and _other
+                                  ("{{PATH.current.counted}}"); or NULL */
 } figure_entry;
 
 /* A text member of a list's element ("group", "account", "kind"). */

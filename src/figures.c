@@ -73,6 +73,7 @@ void figures_free(figures *f)
     people_lists_free(f->people_groups, f->people_group_count);
     people_lists_free(f->people_units, f->people_unit_count);
     free(f->people_members);
+    strmap_free(f->labels);
     free(f->revenue_groups);
     free(f->expense_groups);
     free(f->accounts);
@@ -96,4 +97,15 @@ const people_list *figures_people_group(const figures *f, const char *name)
             found = &f->people_groups[i];
     free(key);
     return found;
+}
+
+const char *figures_label(const figures *f, const char *name)
+{
+    if (!f->labels || !name)
+        return name;
+    char *key = text_header_key(name, strlen(name));
+    size_t at;
+    bool found = key && strmap_get(f->labels, key, strlen(key), &at);
+    free(key);
+    return found ? f->config->labels[at].label : name;
 }

@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "domain.h"
+#include "lib/strmap.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -143,6 +144,10 @@ typedef struct figures {
     size_t people_team_count;       /* distinct teams (folded) */
     size_t *people_members;         /* the lists' members */
 
+    /* [labels.LANG] of the report's language: folded data name ->
+     * position in config->labels (compute_labels); NULL when none */
+    strmap *labels;
+
     struct {
         size_t ledger_rows, ledger_rows_outside_years, ledger_rows_other_kinds;
         size_t activity_rows;
@@ -151,6 +156,13 @@ typedef struct figures {
 } figures;
 
 void figures_free(figures *f);   /* frees the arrays; NULL-safe */
+
+/* How the report shows a data name (a program area, an activity type, a
+ * group of accounts.csv or people.csv): its label in report.ini's
+ * [labels.LANG] for the report's language, else the name itself.  For the
+ * PDF: the JSON, the placeholders' and directives' arguments and the
+ * workbook (whose formulas match names) keep the data's names. */
+const char *figures_label(const figures *f, const char *name);
 
 /* The group of people.csv whose folded name is name's, or NULL. */
 const people_list *figures_people_group(const figures *f, const char *name);

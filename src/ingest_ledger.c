@@ -110,6 +110,8 @@ void ingest_ledger_row(ingest_file *f)
         m->ledger_rows_outside_years++;
     else if (slot == 0)
         m->ledger_rows_current++;
+    if (slot >= 0)
+        m->ledger_rows_in[slot]++;
     account_kind kind = line.account->kind;
     if (kind != KIND_REVENUE && kind != KIND_EXPENSE) {
         m->ledger_rows_other_kinds++;

@@ -88,6 +88,7 @@ typedef struct model {
 
     size_t ledger_rows, ledger_rows_outside_years, ledger_rows_other_kinds;
     size_t ledger_rows_current;    /* in the reported year */
+    size_t ledger_rows_in[MODEL_YEARS_MAX];   /* per slot: rows dated in it */
     size_t activity_rows;
 
     input_format formats[INPUT_KIND_COUNT];

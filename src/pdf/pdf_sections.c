@@ -191,11 +191,11 @@ static void statement(pdf_report *r, const char *arg)
     comparison_columns(r, &t, pdf_flow_label(r, "common.group"));
     section_row(&t, pdf_flow_label(r, "common.revenue"));
     for (size_t i = 0; i < f->revenue_group_count; i++)
-        add_figure_row(r, &t, PDF_ROW_BODY, f->revenue_groups[i].group, &f->revenue_groups[i].amount, UNIT_MONEY_CENTS);
+        add_figure_row(r, &t, PDF_ROW_BODY, figures_label(f, f->revenue_groups[i].group), &f->revenue_groups[i].amount, UNIT_MONEY_CENTS);
     add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &f->revenue, UNIT_MONEY_CENTS);
     section_row(&t, pdf_flow_label(r, "common.expenses"));
     for (size_t i = 0; i < f->expense_group_count; i++)
-        add_figure_row(r, &t, PDF_ROW_BODY, f->expense_groups[i].group, &f->expense_groups[i].amount, UNIT_MONEY_CENTS);
+        add_figure_row(r, &t, PDF_ROW_BODY, figures_label(f, f->expense_groups[i].group), &f->expense_groups[i].amount, UNIT_MONEY_CENTS);
     add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_expenses"), &f->expenses, UNIT_MONEY_CENTS);
     add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.net"), &f->net, UNIT_MONEY_CENTS);
     pdf_table_draw(r, &t);
@@ -284,7 +284,7 @@ static void axis_types(pdf_report *r, const char *axis)
         fmt_count(v[1], sizeof v[1], ty->count.previous, f->lang);
         fmt_count(v[2], sizeof v[2], ty->participants.current, f->lang);
         fmt_count(v[3], sizeof v[3], ty->participants.previous, f->lang);
-        const char *cells[] = { ty->type, v[0], v[1], v[2], v[3] };
+        const char *cells[] = { figures_label(f, ty->type), v[0], v[1], v[2], v[3] };
         pdf_table_add_row(&t, PDF_ROW_BODY, cells);
     }
     pdf_table_draw(r, &t);
@@ -472,7 +472,7 @@ static void teams(pdf_report *r, const char *arg)
         const people_list *unit = &r->f->people_units[i];
         pdf_flow_space(r, 4);
         pdf_flow_ensure(r, pdf_flow_line_height(r, r->st->size_h3), pdf_flow_line_height(r, r->st->size_body) * 2);
-        pdf_span span = { unit->name, PDF_FACE_BOLD };
+        pdf_span span = { figures_label(r->f, unit->name), PDF_FACE_BOLD };
         pdf_text_opts o = { r->st->size_h3, r->st->accent, 0, 0, PDF_ALIGN_LEFT, 1 };
         pdf_flow_text(r, &span, 1, &o);
         r->flow.y -= 3;

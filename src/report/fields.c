@@ -100,11 +100,24 @@ static bool period_field(const figures *f, const char *name, char *out, size_t s
     return false;
 }
 
-/* "history.years", "history.first", "history.last": the trend's span. */
-static bool history_field(const figures *f, const char *name, char *out, size_t size)
+void fields_counted(const fields_context *c, int64_t n, const char *stem, char *out,
+                    size_t size)
 {
+    char num[FMT_SIZE], key[96];
+    fmt_count(num, sizeof num, n, c->f->lang);
+    snprintf(key, sizeof key, "%s_%s", stem, fmt_plural(n, c->f->lang));
+    snprintf(out, size, "%s %s", num, messages_get(c->msg, key));
+}
+
+/* "history.years" ("3"; ".counted": "3 exercices"), "history.first",
+ * "history.last": the trend's span. */
+static bool history_field(const fields_context *c, const char *name, char *out, size_t size)
+{
+    const figures *f = c->f;
     if (strcmp(name, "history.years") == 0)
         return fmt_count(out, size, (int64_t)f->history_count, f->lang), true;
+    if (strcmp(name, "history.years.counted") == 0 && c->msg)
+        return fields_counted(c, (int64_t)f->history_count, "pdf.year", out, size), true;
     if (f->history_count == 0)
         return false;
     if (strcmp(name, "history.first") == 0)
@@ -173,23 +186,80 @@ static bool listed_field(const figures *f, const char *name, char *out, size_t s
     return false;
 }
 
+/* "PATH.change_phrase": the change in words, as a sentence says it: "soit
+ * une variation de +58,2 % sur l'an dernier", "nouveau cette année" (from
+ * 0), "comme l'an dernier" (0 to 0), or the change in units when there is
+ * no percentage (from a negative figure). */
+static void change_phrase(const fields_context *c, const figure *fig, fields_unit unit,
+                          char *out, size_t size)
+{
+    char value[FMT_SIZE] = "", text[512];
+    int64_t pct;
+    const char *key = "pdf.change_phrase";
+    if (figure_part_value(fig, FIGURE_CHANGE_PCT, &pct))
+        fields_figure_part(c->f, fig, unit, FIGURE_CHANGE_PCT, value, sizeof value);
+    else if (fig->previous == 0)
+        key = fig->current == 0 ? "pdf.change_phrase_none" : "pdf.change_phrase_new";
+    else
+        fields_figure_part(c->f, fig, unit, FIGURE_CHANGE, value, sizeof value);
+    snprintf(text, sizeof text, "%s", messages_get(c->msg, key));
+    char *at = strstr(text, "{change}");
+    if (at)
+        snprintf(out, size, "%.*s%s%s", (int)(at - text), text, value, at + 8);
+    else
+        snprintf(out, size, "%s", text);
+}
+
+/* A registry figure's part: "PART" ("current", "change_pct", ...),
+ * "current.counted" and "previous.counted" ("12 complicités", for a figure
+ * with a noun), "change_phrase". */
+static bool entry_text(const fields_context *c, const figure_entry *e, const figure *fig,
+                        const char *part, char *out, size_t size)
+{
+    fields_unit unit = shown(e->unit);
+    if (strcmp(part, "change_phrase") == 0 && c->msg)
+        return change_phrase(c, fig, unit, out, size), true;
+    const char *dot = strchr(part, '.');
+    if (!dot)
+        return fields_part(c->f, fig, unit, part, out, size);
+    if (strcmp(dot, ".counted") != 0 || !e->noun || !c->msg)
+        return false;
+    if (strncmp(part, "current.", 8) == 0)
+        return fields_counted(c, fig->current, e->noun, out, size), true;
+    if (strncmp(part, "previous.", 9) == 0)
+        return fields_counted(c, fig->previous, e->noun, out, size), true;
+    return false;
+}
+
 /* "finances.revenue.current", "activities.hours.change_pct", ... */
-static bool figure_field(const figures *f, const char *name, char *out, size_t size)
+static bool figure_field(const fields_context *c, const char *name, char *out, size_t size)
 {
     for (size_t i = 0; i < figure_entry_count; i++) {
         const figure_entry *e = &figure_entries[i];
         size_t n = strlen(e->path);
-        const figure *fig = strncmp(name, e->path, n) == 0 && name[n] == '.' ? e->get(f) : NULL;
+        const figure *fig =
+            strncmp(name, e->path, n) == 0 && name[n] == '.' ? e->get(c->f) : NULL;
         if (fig)
-            return fields_part(f, fig, shown(e->unit), name + n + 1, out, size);
+            return entry_text(c, e, fig, name + n + 1, out, size);
     }
     return false;
 }
 
+/* "finances.funders.count": the rows of the funders table above its
+ * total; unknown when there is no table, so that
+ * "{{% if finances.funders.count %}}" tests it. */
+static bool funders_field(const figures *f, const char *name, char *out, size_t size)
+{
+    return strcmp(name, "finances.funders.count") == 0 && f->funder_count > 0 &&
+           fmt_count(out, size, (int64_t)f->funder_count, f->lang);
+}
+
 bool fields_resolve(void *user, const char *name, char *out, size_t size)
 {
-    const figures *f = user;
+    const fields_context *c = user;
+    const figures *f = c->f;
     return text_field(f, name, out, size) || period_field(f, name, out, size) ||
-           history_field(f, name, out, size) || people_field(f, name, out, size) ||
-           figure_field(f, name, out, size) || listed_field(f, name, out, size);
+           history_field(c, name, out, size) || people_field(f, name, out, size) ||
+           figure_field(c, name, out, size) || listed_field(f, name, out, size) ||
+           funders_field(f, name, out, size);
 }

@@ -6,6 +6,7 @@
 
 #include "figure_registry.h"
 #include "figures.h"
+#include "report/messages.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -18,9 +19,22 @@ typedef enum fields_unit {
     UNIT_HOURS                 /* hundredths */
 } fields_unit;
 
-/* Writes the text of placeholder name for figures f (the user pointer of
- * a tpl_options); false when there is no such placeholder. */
-bool fields_resolve(void *f, const char *name, char *out, size_t size);
+/* What placeholders are read from: the figures, and the catalogue of the
+ * report's language for counted nouns and phrases (NULL: those
+ * placeholders are unknown). */
+typedef struct fields_context {
+    const figures *f;
+    const messages *msg;
+} fields_context;
+
+/* Writes the text of placeholder name (user: a fields_context, the user
+ * pointer of a tpl_options); false when there is no such placeholder. */
+bool fields_resolve(void *user, const char *name, char *out, size_t size);
+
+/* "168 activités", "1 participant", "0 région": n and the noun of the
+ * catalogue's stem_one or stem_other ("pdf.activity"), by fmt_plural. */
+void fields_counted(const fields_context *c, int64_t n, const char *stem, char *out,
+                    size_t size);
 
 /* A part of a figure (the change signed: "+4 598 $"), in f's language and
  * currency. */

@@ -145,22 +145,6 @@ char *report_axis_slug(const char *axis)
     return out;
 }
 
-void report_plural_key(language lang, int64_t n, const char *stem, char *key, size_t size)
-{
-    bool one = lang == LANG_FR ? n < 2 && n > -2 : n == 1 || n == -1;
-    snprintf(key, size, "%s_%s", stem, one ? "one" : "other");
-}
-
-/* "168 activités", "1 participant". */
-static void counted(const report_context *rc, int64_t n, const char *word, char *out,
-                    size_t size)
-{
-    char num[FMT_SIZE], stem[64], key[80];
-    fmt_count(num, sizeof num, n, rc->f->lang);
-    snprintf(stem, sizeof stem, "pdf.%s", word);
-    report_plural_key(rc->f->lang, n, stem, key, sizeof key);
-    snprintf(out, size, "%s %s", num, label(rc, key));
-}
 
 /* A catalogue text with each "{name}" replaced by its value (malloc'd);
  * other braces are kept as written. */
@@ -196,17 +180,17 @@ static char *axis_sentence(const report_context *rc, const axis_figure *a)
 {
     const figures *f = rc->f;
     char count[FMT_SIZE + 64], previous[FMT_SIZE + 64], people[FMT_SIZE + 64], pct[FMT_SIZE];
-    counted(rc, a->count.current, "activity", count, sizeof count);
-    counted(rc, a->count.previous, "activity", previous, sizeof previous);
-    counted(rc, a->participants.current, "participant", people, sizeof people);
+    fields_counted(rc, a->count.current, "pdf.activity", count, sizeof count);
+    fields_counted(rc, a->count.previous, "pdf.activity", previous, sizeof previous);
+    fields_counted(rc, a->participants.current, "pdf.participant", people, sizeof people);
     fields_figure_part(f, &a->count, UNIT_COUNT, FIGURE_CHANGE_PCT, pct, sizeof pct);
     const char *key = a->count.current == 0 ? "pdf.axis_sentence_none"
                       : !a->count.has_pct  ? "pdf.axis_sentence_new"
                                            : "pdf.axis_sentence";
     static const char *const names[] = { "year", "previous_year", "axis", "count",
                                          "previous", "participants", "change_pct" };
-    const char *const values[] = { f->current.label, f->previous.label, a->axis, count,
-                                   previous, people, pct };
+    const char *const values[] = { f->current.label, f->previous.label,
+                                   figures_label(f, a->axis), count, previous, people, pct };
     return fill(label(rc, key), names, values, sizeof names / sizeof *names);
 }
 
@@ -219,7 +203,7 @@ char *report_funder_label(const messages *msg, language lang, const funder_row *
     else if (row->kind == FUNDER_OTHER_REVENUE)
         text = messages_get(msg, "common.other_revenue");
     else if (row->kind == FUNDER_DONORS) {
-        report_plural_key(lang, (int64_t)row->count, "common.donors", key, sizeof key);
+        snprintf(key, sizeof key, "common.donors_%s", fmt_plural((int64_t)row->count, lang));
         text = messages_get(msg, key);
     }
     fmt_count(num, sizeof num, (int64_t)row->count, lang);
@@ -235,7 +219,7 @@ static void axes(const report_context *rc, tpl_builder *b)
 {
     for (size_t i = 0; i < rc->f->axis_count; i++) {
         const axis_figure *a = &rc->f->axes[i];
-        tpl_add_heading(b, 1, a->axis);
+        tpl_add_heading(b, 1, figures_label(rc->f, a->axis));
         char *slug = report_axis_slug(a->axis);
         if (*slug)
             tpl_add_text(b, slug);
@@ -290,7 +274,7 @@ static void people_others(const report_context *rc, tpl_builder *b)
         const people_list *g = &f->people_groups[i];
         if (group_shown(doc, g))
             continue;
-        tpl_add_heading(b, 2, g->name);
+        tpl_add_heading(b, 2, figures_label(f, g->name));
         tpl_add_directive(b, report_directives[REPORT_DIRECTIVE_PEOPLE].name, g->name);
     }
 }

@@ -9,6 +9,7 @@
 
 #include "lib/diag.h"
 #include "figures.h"
+#include "report/fields.h"
 #include "report/messages.h"
 #include "report/template.h"
 
@@ -85,11 +86,8 @@ int report_directive_id_of(const char *name);
 int report_chart_id_of(const char *name);
 
 /* What the content is made from: the figures, and the catalogue of the
- * report's language for sentences and labels. */
-typedef struct report_context {
-    const figures *f;
-    const messages *msg;
-} report_context;
+ * report's language for sentences and labels (as placeholders are). */
+typedef fields_context report_context;
 
 /* Sets opt's directives (the DRAWN and OPTIONAL ones), late directives and generator
  * (report_generate, user rc, which must outlive the tpl_load). */
@@ -107,10 +105,6 @@ bool report_generate(void *user, tpl_builder *b, const char *name, const char *a
 /* Checks every drawn directive's argument of doc against the figures,
  * reporting each bad one at its line (65).  Returns 0 or -1. */
 int report_check(const figures *f, const tpl_doc *doc, diag *d);
-
-/* The message key of a count's plural form: stem + "_one" or "_other"
- * (French counts 0 and 1 as singular, English only 1). */
-void report_plural_key(language lang, int64_t n, const char *stem, char *key, size_t size);
 
 /* A row of the funders table as the PDF and the workbook label it: the
  * funder's name, "Autres bailleurs (12)", "Dons de particuliers,

@@ -909,6 +909,16 @@ expect "report.ini:15: funders_min '1,000' is not an amount of 0 or more" \
     "report.ini:16: funders_top '0' is not a number of funders from 1 to 99999" \
     "report.ini:17: funders_groups is empty"
 
+### History from the first year with data
+# history = 6 reaches back to 2008-2009; the first row is dated 2011-10-01.
+new valid_history_first_year 0
+edit report.ini 's/^history = 3$/history = 6/'
+figures <<'JSON'
+{"finances.history.0.label": "2011-2012", "finances.history.0.revenue": "500.00",
+ "finances.history.2.label": "2013-2014", "finances.history.2.net": "5034.56",
+ "finances.revenue.current": "11234.56"}
+JSON
+
 n=0
 for d in "$CASES"/*/; do
     case $(basename "$d") in _*) ;; *) n=$((n + 1)) ;; esac

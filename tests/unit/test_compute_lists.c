@@ -299,6 +299,43 @@ static void test_funders_unknown_names(void **state)
     free(f.funders);
 }
 
+/* ---- labels ------------------------------------------------------------ */
+
+static void test_labels(void **state)
+{
+    (void)state;
+    config_label labels[] = {
+        { LANG_EN, "formation", "Training", 3 },
+        { LANG_EN, "Subventions", "Grants", 4 },
+        { LANG_FR, "Staff", "Équipe", 6 },
+        { LANG_EN, "Formaton", "Typo", 7 },
+    };
+    cfg = (config){ .labels = labels, .label_count = 4 };
+    axis_figure axes[] = { { "Formation", { 0 }, { 0 }, { 0 } } };
+    figures f = { .config = &cfg, .lang = LANG_EN, .axes = axes, .axis_count = 1,
+                  .revenue_groups = groups, .revenue_group_count = 3,
+                  .people = people, .people_count = 1 };
+    char out[512] = "";
+    FILE *err = fmemopen(out, sizeof out, "w");
+    diag d;
+    diag_init(&d, err);
+    compute_labels(&f, &d);
+    fclose(err);
+    /* names folded; the report's language only; a label naming nothing
+     * is a warning (Staff is a group of no person here) */
+    assert_string_equal(figures_label(&f, "Formation"), "Training");
+    assert_string_equal(figures_label(&f, "SUBVENTIONS"), "Grants");
+    assert_string_equal(figures_label(&f, "Revenus autonomes"), "Revenus autonomes");
+    assert_string_equal(figures_label(&f, "Staff"), "Staff");
+    assert_int_equal(d.status, EXIT_OK);
+    assert_int_equal(d.warnings, 2);
+    assert_non_null(strstr(out, "report.ini:6: warning: [labels.fr] 'Staff' is no program area"));
+    assert_non_null(strstr(out, "report.ini:7: warning: [labels.en] 'Formaton'"));
+    strmap_free(f.labels);
+    figures none = { .lang = LANG_EN };
+    assert_string_equal(figures_label(&none, "Formation"), "Formation");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -309,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_funders_settings),
         cmocka_unit_test(test_funders_empty),
         cmocka_unit_test(test_funders_unknown_names),
+        cmocka_unit_test(test_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,6 +24,7 @@ static axis_figure axes[1];
 static person people[2] = { { "A", "Président", "Conseil d'administration", "" },
                             { "B", "", "Équipe", "Équipe Formation" } };
 static figures f;
+static messages *catalogue[2];   /* the real ones, by language */
 
 static int setup(void **state)
 {
@@ -48,12 +49,18 @@ static int setup(void **state)
     f.people = people;
     f.people_count = 2;
     compute_roster(&f);
-    return 0;
+    diag d;
+    diag_init(&d, stderr);
+    catalogue[LANG_FR] = messages_load("templates", LANG_FR, &d);
+    catalogue[LANG_EN] = messages_load("templates", LANG_EN, &d);
+    return catalogue[LANG_FR] && catalogue[LANG_EN] ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
     (void)state;
+    messages_free(catalogue[LANG_FR]);
+    messages_free(catalogue[LANG_EN]);
     f.people_count = 0;
     compute_roster(&f);   /* frees the roster */
     return 0;
@@ -62,7 +69,8 @@ static int teardown(void **state)
 static const char *field(const char *name)
 {
     static char out[256];
-    if (!fields_resolve(&f, name, out, sizeof out))
+    fields_context c = { &f, catalogue[f.lang] };
+    if (!fields_resolve(&c, name, out, sizeof out))
         return NULL;
     return out;
 }
@@ -164,6 +172,42 @@ static void test_unknown(void **state)
     f.has_self_generated = true;
 }
 
+/* Counted nouns agree with their number, in each language's way; the
+ * change in words: a percentage, "nouveau cette année" from 0, "comme
+ * l'an dernier" from 0 to 0. */
+static void test_words(void **state)
+{
+    (void)state;
+    f.lang = LANG_FR;
+    f.partner_count = figure_make(1, 0);
+    f.region_count = figure_make(0, 12);
+    assert_string_equal(field("activities.partners.current.counted"), "1 complicité");
+    assert_string_equal(field("activities.regions.current.counted"), "0 région");
+    assert_string_equal(field("activities.regions.previous.counted"), "12 régions");
+    assert_null(field("activities.regions.change.counted"));
+    assert_null(field("finances.revenue.current.counted"));   /* money has no noun */
+    assert_null(field("activities.regions.current.count"));
+    f.history_count = 1;
+    assert_string_equal(field("history.years.counted"), "1 exercice");
+    assert_string_equal(field("finances.self_generated.change_phrase"),
+                        "soit une variation de +58,2" NBSP "% sur l'an dernier");
+    figure saved = f.self_generated;
+    f.self_generated = figure_make(12498000, 0);
+    assert_string_equal(field("finances.self_generated.change_phrase"), "nouveau cette année");
+    f.self_generated = figure_make(0, 0);
+    assert_string_equal(field("finances.self_generated.change_phrase"), "comme l'an dernier");
+    f.lang = LANG_EN;
+    assert_string_equal(field("activities.regions.current.counted"), "0 regions");
+    assert_string_equal(field("activities.partners.current.counted"), "1 partner");
+    assert_string_equal(field("history.years.counted"), "1 fiscal year");
+    assert_string_equal(field("finances.self_generated.change_phrase"), "as last year");
+    f.self_generated = saved;
+    assert_string_equal(field("finances.self_generated.change_phrase"),
+                        "a change of +58.2% over last year");
+    f.history_count = 0;
+    f.lang = LANG_FR;
+}
+
 /* Every figure of the registry (figure_registry.h, which the JSON is
  * written from) is a placeholder, with each of its parts; likewise every
  * list element that a name can select. */
@@ -201,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_currency),
         cmocka_unit_test(test_unknown),
         cmocka_unit_test(test_registry_placeholders),
+        cmocka_unit_test(test_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
