@@ -14,6 +14,13 @@
 
 #include <stdbool.h>
 
+/* A data name's translation, from [labels.LANG] (docs/templates.md). */
+typedef struct config_label {
+    language lang;
+    char *name, *label;        /* "Formation" -> "Training" */
+    size_t line;
+} config_label;
+
 typedef struct config {
     /* [organisation] */
     char *org_name;            /* required */
@@ -34,6 +41,16 @@ typedef struct config {
     language lang;             /* default fr; overridden by --lang */
     char *currency;            /* default "CAD" */
     char *self_generated_group;/* revenue group shown as self-generated revenue */
+    /* [report] the funders table (docs/funders.md) */
+    char *funders_groups;      /* "Subventions, Dons": the revenue groups
+                                  whose counterparties are listed; NULL: all */
+    int64_t funders_min;       /* cents: smaller funders are not named; 0 */
+    int funders_top;           /* at most this many named; 0: no limit */
+    char *donors;              /* revenue groups and accounts (codes or
+                                  names) of gifts, whose counterparties are
+                                  individual donors, shown together; NULL:
+                                  "Dons, Donations"; "none": no donors */
+    size_t funders_groups_line, donors_line;   /* in report.ini, or 0 */
     /* [csv] */
     csv_encoding encoding;
     char delimiter;            /* 0 = auto */
@@ -43,6 +60,10 @@ typedef struct config {
     column_override columns[INPUT_KIND_COUNT];
     /* [workbook] */
     bool workbook_detail;      /* default yes */
+    /* [labels.fr], [labels.en]: names of program areas, groups and types
+     * shown in another language's report */
+    config_label *labels;
+    size_t label_count, label_cap;
 } config;
 
 /* Reads path (diagnostics call it name).  Returns 0, or -1 with problems

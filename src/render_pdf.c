@@ -263,7 +263,7 @@ static int load_template(pdf_report *r, const render_context *ctx, tpl_doc *doc)
              language_code(r->f->lang));
     report_context content = { r->f, r->msg };
     tpl_options opt = { .templates_dir = ctx->templates_dir, .input_dir = ctx->input_dir,
-                        .resolve = fields_resolve, .user = (void *)r->f,
+                        .resolve = fields_resolve, .user = &content,
                         .lang = language_code(r->f->lang) };
     report_template_options(&opt, &content);
     int rc = tpl_load(doc, path, path, &opt, r->d);

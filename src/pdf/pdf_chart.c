@@ -407,7 +407,7 @@ static void groups_chart(pdf_report *r, const char *title, const group_figure *g
     c.series[0].label = r->f->current.label;
     c.series[1].label = r->f->previous.label;
     for (size_t i = 0; i < n; i++) {
-        c.categories[i] = g[i].group;
+        c.categories[i] = figures_label(r->f, g[i].group);
         c.series[0].values[i] = g[i].amount.current;
         c.series[1].values[i] = g[i].amount.previous;
     }

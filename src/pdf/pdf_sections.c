@@ -209,28 +209,34 @@ static void money(const pdf_report *r, int64_t v, char *out, size_t size)
     fields_value(r->f, v, UNIT_MONEY_CENTS, false, out, size);
 }
 
-/* A row of a figure: label, current, previous, change, change %. */
+/* A row of a figure: its label, then its parts (current, previous,
+ * change, change %). */
 static void add_figure_row(pdf_report *r, pdf_table *t, pdf_table_row_kind kind,
                            const char *label, const figure *fig, fields_unit unit)
 {
-    char cur[FMT_SIZE], prev[FMT_SIZE], change[FMT_SIZE], pct[FMT_SIZE];
-    fields_part(r->f, fig, unit, "current", cur, sizeof cur);
-    fields_part(r->f, fig, unit, "previous", prev, sizeof prev);
-    fields_part(r->f, fig, unit, "change", change, sizeof change);
-    fields_part(r->f, fig, unit, "change_pct", pct, sizeof pct);
-    const char *cells[] = { label, cur, prev, change, pct };
+    char parts[FIGURE_PART_COUNT][FMT_SIZE];
+    const char *cells[1 + FIGURE_PART_COUNT] = { label };
+    for (int p = 0; p < FIGURE_PART_COUNT; p++) {
+        fields_figure_part(r->f, fig, unit, (figure_part)p, parts[p], sizeof parts[p]);
+        cells[1 + p] = parts[p];
+    }
     pdf_table_add_row(t, kind, cells);
 }
 
-/* The columns of a comparison table: first, the two years, change, change %. */
+/* The columns of a comparison table: first, then a figure's parts (the
+ * two years, change, change %). */
 static void comparison_columns(pdf_report *r, pdf_table *t, const char *first)
 {
+    static const double width[FIGURE_PART_COUNT] = { 0.18, 0.18, 0.18, 0.13 };
     pdf_table_init(t);
     pdf_table_add_col(t, first, 0.33, PDF_ALIGN_LEFT);
-    pdf_table_add_col(t, r->f->current.label, 0.18, PDF_ALIGN_NUMBER);
-    pdf_table_add_col(t, r->f->previous.label, 0.18, PDF_ALIGN_NUMBER);
-    pdf_table_add_col(t, pdf_flow_label(r, "common.change"), 0.18, PDF_ALIGN_NUMBER);
-    pdf_table_add_col(t, pdf_flow_label(r, "common.change_pct"), 0.13, PDF_ALIGN_NUMBER);
+    for (int p = 0; p < FIGURE_PART_COUNT; p++) {
+        const char *heading = p == FIGURE_CURRENT    ? r->f->current.label
+                              : p == FIGURE_PREVIOUS ? r->f->previous.label
+                              : p == FIGURE_CHANGE   ? pdf_flow_label(r, "common.change")
+                                                     : pdf_flow_label(r, "common.change_pct");
+        pdf_table_add_col(t, heading, width[p], PDF_ALIGN_NUMBER);
+    }
 }
 
 /* A bold label spanning the row: "Revenue", "Expenses". */
@@ -256,53 +262,48 @@ static void statement(pdf_report *r, const char *arg)
     comparison_columns(r, &t, pdf_flow_label(r, "common.group"));
     section_row(&t, pdf_flow_label(r, "common.revenue"));
     for (size_t i = 0; i < f->revenue_group_count; i++)
-        add_figure_row(r, &t, PDF_ROW_BODY, f->revenue_groups[i].group, &f->revenue_groups[i].amount, UNIT_MONEY_CENTS);
+        add_figure_row(r, &t, PDF_ROW_BODY, figures_label(f, f->revenue_groups[i].group), &f->revenue_groups[i].amount, UNIT_MONEY_CENTS);
     add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &f->revenue, UNIT_MONEY_CENTS);
     section_row(&t, pdf_flow_label(r, "common.expenses"));
     for (size_t i = 0; i < f->expense_group_count; i++)
-        add_figure_row(r, &t, PDF_ROW_BODY, f->expense_groups[i].group, &f->expense_groups[i].amount, UNIT_MONEY_CENTS);
+        add_figure_row(r, &t, PDF_ROW_BODY, figures_label(f, f->expense_groups[i].group), &f->expense_groups[i].amount, UNIT_MONEY_CENTS);
     add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_expenses"), &f->expenses, UNIT_MONEY_CENTS);
     add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.net"), &f->net, UNIT_MONEY_CENTS);
     pdf_table_draw(r, &t);
     pdf_table_free(&t);
 }
 
-/* Larger current amount first, then by name. */
-static int by_amount(const void *a, const void *b)
+/* A row of the funders table: label, both years. */
+static void funder_cells(pdf_report *r, pdf_table *t, pdf_table_row_kind kind,
+                         const char *label, const figure *amount)
 {
-    const counterparty_figure *x = *(const counterparty_figure *const *)a;
-    const counterparty_figure *y = *(const counterparty_figure *const *)b;
-    if (x->amount.current != y->amount.current)
-        return x->amount.current < y->amount.current ? 1 : -1;
-    return strcmp(x->name, y->name);
+    char cur[FMT_SIZE], prev[FMT_SIZE];
+    money(r, amount->current, cur, sizeof cur);
+    money(r, amount->previous, prev, sizeof prev);
+    const char *cells[] = { label, cur, prev };
+    pdf_table_add_row(t, kind, cells);
 }
 
-/* "{{% funders %}}": revenue counterparties, largest first. */
+/* "{{% funders %}}": the funders table as compute listed it, and its
+ * total, the revenue (report.c leaves the directive out when it is
+ * empty). */
 static void funders(pdf_report *r, const char *arg)
 {
     (void)arg;
     const figures *f = r->f;
-    const counterparty_figure **list = xcalloc(f->counterparty_count + 1, sizeof *list);
-    size_t n = 0;
-    for (size_t i = 0; i < f->counterparty_count; i++)
-        if (f->counterparties[i].kind == KIND_REVENUE)
-            list[n++] = &f->counterparties[i];
-    qsort(list, n, sizeof *list, by_amount);
     pdf_table t;
     pdf_table_init(&t);
     pdf_table_add_col(&t, pdf_flow_label(r, "common.funder"), 0.56, PDF_ALIGN_LEFT);
     pdf_table_add_col(&t, f->current.label, 0.22, PDF_ALIGN_NUMBER);
     pdf_table_add_col(&t, f->previous.label, 0.22, PDF_ALIGN_NUMBER);
-    for (size_t i = 0; i < n; i++) {
-        char cur[FMT_SIZE], prev[FMT_SIZE];
-        money(r, list[i]->amount.current, cur, sizeof cur);
-        money(r, list[i]->amount.previous, prev, sizeof prev);
-        const char *cells[] = { list[i]->name, cur, prev };
-        pdf_table_add_row(&t, PDF_ROW_BODY, cells);
+    for (size_t i = 0; i < f->funder_count; i++) {
+        char *label = report_funder_label(r->msg, f->lang, &f->funders[i]);
+        funder_cells(r, &t, PDF_ROW_BODY, label, &f->funders[i].amount);
+        free(label);
     }
+    funder_cells(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &f->revenue);
     pdf_table_draw(r, &t);
     pdf_table_free(&t);
-    free(list);
 }
 
 /* "{{% history %}}": revenue, expenses and net of each history year. */
@@ -354,7 +355,7 @@ static void axis_types(pdf_report *r, const char *axis)
         fmt_count(v[1], sizeof v[1], ty->count.previous, f->lang);
         fmt_count(v[2], sizeof v[2], ty->participants.current, f->lang);
         fmt_count(v[3], sizeof v[3], ty->participants.previous, f->lang);
-        const char *cells[] = { ty->type, v[0], v[1], v[2], v[3] };
+        const char *cells[] = { figures_label(f, ty->type), v[0], v[1], v[2], v[3] };
         pdf_table_add_row(&t, PDF_ROW_BODY, cells);
     }
     pdf_table_draw(r, &t);
@@ -555,15 +556,16 @@ static void draw_columns(pdf_report *r, const list_item *items, size_t n)
 
 /* ---- people ------------------------------------------------------------ */
 
-/* The people whose key (keys[i]) is key, in columns, with their roles. */
-static void people_list(pdf_report *r, char *const *keys, const char *key)
+/* A list of people in columns, with their roles (NULL: nobody). */
+static void people_columns(pdf_report *r, const people_list *list)
 {
     const figures *f = r->f;
-    list_item *items = xcalloc(f->people_count + 1, sizeof *items);
-    size_t n = 0;
-    for (size_t i = 0; i < f->people_count; i++)
-        if (keys[i] && strcmp(keys[i], key) == 0)
-            items[n++] = (list_item){ f->people[i].name, f->people[i].role, PDF_FACE_BOLD };
+    size_t n = list ? list->count : 0;
+    list_item *items = xcalloc(n + 1, sizeof *items);
+    for (size_t i = 0; i < n; i++) {
+        const person *p = &f->people[list->members[i]];
+        items[i] = (list_item){ p->name, p->role, PDF_FACE_BOLD };
+    }
     if (n == 0) {
         pdf_span span = { pdf_flow_label(r, "pdf.people_empty"), PDF_FACE_ITALIC, NULL };
         pdf_text_opts o = { r->st->size_body, r->st->muted, 0, 0, PDF_ALIGN_LEFT, 1 };
@@ -573,15 +575,10 @@ static void people_list(pdf_report *r, char *const *keys, const char *key)
     free(items);
 }
 
-/* "{{% people GROUP %}}": GROUP matched by its folded key. */
+/* "{{% people GROUP %}}": GROUP matched by its folded name. */
 static void people_of(pdf_report *r, const char *group)
 {
-    report_roster ro;
-    report_roster_make(&ro, r->f);
-    char *key = report_fold(group);
-    people_list(r, ro.group, key);
-    free(key);
-    report_roster_free(&ro);
+    people_columns(r, figures_people_group(r->f, group));
 }
 
 /* "{{% team %}}": every team, and the people without a team of a group
@@ -589,20 +586,16 @@ static void people_of(pdf_report *r, const char *group)
 static void teams(pdf_report *r, const char *arg)
 {
     (void)arg;
-    report_roster ro;
-    report_roster_make(&ro, r->f);
-    for (size_t i = 0; i < ro.count; i++) {
-        if (!ro.unit[i] || report_key_before(ro.unit, i, ro.unit[i]))
-            continue;
+    for (size_t i = 0; i < r->f->people_unit_count; i++) {
+        const people_list *unit = &r->f->people_units[i];
         pdf_flow_space(r, 4);
         pdf_flow_ensure(r, pdf_flow_line_height(r, r->st->size_h3), pdf_flow_line_height(r, r->st->size_body) * 2);
-        pdf_span span = { ro.unit_name[i], PDF_FACE_BOLD, NULL };
+        pdf_span span = { figures_label(r->f, unit->name), PDF_FACE_BOLD, NULL };
         pdf_text_opts o = { r->st->size_h3, r->st->accent, 0, 0, PDF_ALIGN_LEFT, 1 };
         pdf_flow_text(r, &span, 1, &o);
         r->flow.y -= 3;
-        people_list(r, ro.unit, ro.unit[i]);
+        people_columns(r, unit);
     }
-    report_roster_free(&ro);
 }
 
 typedef struct sort_key {

@@ -32,6 +32,10 @@ char *fmt_count(char *buf, size_t size, int64_t n, language lang);
 char *fmt_hours(char *buf, size_t size, int64_t hundredths, language lang);
 /* a figure's change % -> "+58,2 %" / "+58.2%", or "nouveau" / "new" */
 char *fmt_change_pct(char *buf, size_t size, const figure *f, language lang);
+/* The plural category of a count: "one" or "other", the suffix of the
+ * message keys NOUN_one and NOUN_other ("1 activité", "2 activités").
+ * French counts 0 and 1 as singular ("0 activité"), English only 1. */
+const char *fmt_plural(int64_t n, language lang);
 /* 2014-03-31 -> "31 mars 2014" / "March 31, 2014" */
 char *fmt_date(char *buf, size_t size, date d, language lang);
 

@@ -239,10 +239,10 @@ void xlsx_change(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     char formula[256];
     snprintf(formula, sizeof formula, "=IF(%s=0,\"%s\",ROUND((%s-%s)/ABS(%s),3))",
              prev, fresh, cur, prev, prev);
-    if (fig->has_pct)
+    int64_t tenths;
+    if (figure_part_value(fig, FIGURE_CHANGE_PCT, &tenths))
         xlsx_check(b, worksheet_write_formula_num(ws, row, (lxw_col_t)(col + 1), formula,
-                                                  pct_format,
-                                                  (double)fig->change_pct_tenths / 1000));
+                                                  pct_format, (double)tenths / 1000));
     else
         xlsx_check(b, worksheet_write_formula_str(ws, row, (lxw_col_t)(col + 1), formula,
                                                   pct_format, xlsx_msg(b, "workbook.new")));
@@ -264,16 +264,18 @@ void xlsx_headers(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row,
     }
 }
 
-/* The four columns of a comparison from col: the two year labels, change,
- * change %.  Formulas use the year cells as SUMIFS criteria. */
+/* The columns of a comparison from col, one per part of a figure: the two
+ * year labels, change, change %.  Formulas use the year cells as SUMIFS
+ * criteria. */
 void xlsx_year_headers(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
 {
-    xlsx_text(b, ws, row, col, b->f->current.label, b->fmt.header_right);
-    xlsx_text(b, ws, row, (lxw_col_t)(col + 1), b->f->previous.label, b->fmt.header_right);
-    xlsx_text(b, ws, row, (lxw_col_t)(col + 2), xlsx_msg(b, "workbook.col_change"),
-              b->fmt.header_right);
-    xlsx_text(b, ws, row, (lxw_col_t)(col + 3), xlsx_msg(b, "workbook.col_change_pct"),
-              b->fmt.header_right);
+    for (int p = 0; p < FIGURE_PART_COUNT; p++) {
+        const char *heading = p == FIGURE_CURRENT    ? b->f->current.label
+                              : p == FIGURE_PREVIOUS ? b->f->previous.label
+                              : p == FIGURE_CHANGE   ? xlsx_msg(b, "workbook.col_change")
+                                                     : xlsx_msg(b, "workbook.col_change_pct");
+        xlsx_text(b, ws, row, (lxw_col_t)(col + p), heading, b->fmt.header_right);
+    }
 }
 
 /* Printing: one page wide, header rows repeated, organisation, sheet and
