@@ -65,7 +65,7 @@ typedef struct strbuf {
 } strbuf;
 
 struct import_reader {
-    csv_reader *r;
+    record_source *r;
     char *file;
     diag *d;               /* where problems go: the caller's, or silent */
     diag silent;
@@ -567,7 +567,7 @@ static int detect(import_reader *ir, const import_options *o)
     int rc = -2;   /* not decided */
     saved_record previous = { 0 };
     for (size_t n = 0; n < IMPORT_SCAN_ROWS && rc == -2; ) {
-        int got = csv_reader_next(ir->r, &ir->rec);
+        int got = record_source_next(ir->r, &ir->rec);
         if (got < 0) {
             rc = -1;
             break;
@@ -680,6 +680,21 @@ static bool money_cell(import_reader *ir, int col, int64_t *out, bool *present)
     *present = false;
     if (col < 0 || len == 0)
         return true;
+    xlsx_cell_kind kind = record_source_kind(ir->r, (size_t)col);
+    if (kind == XLSX_CELL_NUMBER || kind == XLSX_CELL_NUMBER_OTHER) {
+        /* a sheet's number: plain "-1234.5", whatever the text cells say */
+        money_status st = money_parse(s, len, MONEY_DECIMAL_POINT, out);
+        if (st == MONEY_OK) {
+            *present = true;
+            return true;
+        }
+        char place[256];
+        record_source_place(ir->r, ir->rec.line, (size_t)col, place, sizeof place);
+        const char *name = (size_t)col < ir->header_count ? ir->header_names[col] : NULL;
+        diag_data(ir->d, place, 0, name && *name ? name : NULL, "%.*s %s",
+                  (int)(len > 200 ? 200 : len), s, money_status_message(st));
+        return false;
+    }
     money_status st = parse_money(ir, s, len, out);
     if (st == MONEY_OK) {
         *present = true;
@@ -1704,7 +1719,7 @@ static void check_end(import_reader *ir)
 
 /* ---- the API ----------------------------------------------------------- */
 
-import_reader *import_open(csv_reader *r, const char *file, const import_options *o,
+import_reader *import_open(record_source *r, const char *file, const import_options *o,
                            diag *d)
 {
     import_reader *ir = xcalloc(1, sizeof *ir);
@@ -1762,7 +1777,7 @@ int import_next(import_reader *ir, import_line *out)
     }
     for (;;) {
         keys_clear(ir);
-        int got = csv_reader_next(ir->r, &ir->rec);
+        int got = record_source_next(ir->r, &ir->rec);
         if (got < 0)
             return -1;
         if (got == 0) {

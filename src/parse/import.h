@@ -25,6 +25,7 @@
 #include "lib/diag.h"
 #include "parse/columns.h"
 #include "parse/csv_reader.h"
+#include "parse/record_source.h"
 #include "parse/money.h"
 
 #include <stdbool.h>
@@ -192,7 +193,7 @@ typedef struct import_reader import_reader;   /* opaque */
  * header that matches no profile or two (naming the nearest), and returns
  * NULL; for a first record that is nearest to bilan's tidy layout, the
  * problems columns.c finds in it.  r must outlive the reader. */
-import_reader *import_open(csv_reader *r, const char *file,
+import_reader *import_open(record_source *r, const char *file,
                            const import_options *options, diag *d);
 
 /* Whether the file is in bilan's tidy layout: its header was the first
