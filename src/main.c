@@ -182,7 +182,7 @@ static int check_outputs(const cli_options *opts, const figures *f, const model 
 /* One line on stdout: what was read, and what was written.  On stderr
  * when an output goes to standard output, so as not to end up inside it. */
 static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT],
-                          const figures *f)
+                          const figures *f, const model *m)
 {
     FILE *out = stdout;
     for (int i = 0; i < OUT_COUNT && !opts->check; i++)
@@ -190,6 +190,8 @@ static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT],
             out = stderr;
     if (opts->quiet)
         return;
+    for (size_t i = 0; opts->check && i < m->note_count; i++)
+        fprintf(out, "%s\n", m->notes[i]);   /* how each ledger file was read */
     fprintf(out, "bilan: %s %s: %zu ledger rows, %zu activities read; ",
             f->config->org_name, f->current.label, f->inputs.ledger_rows,
             f->inputs.activity_rows);
@@ -232,7 +234,7 @@ static int run(const cli_options *opts, diag *d)
         opts->check ? check_outputs(opts, &f, &m, &clock, d)
                     : write_outputs(opts, paths, &f, &m, &clock, d);
     if (!diag_failed(d))
-        print_summary(opts, paths, &f);
+        print_summary(opts, paths, &f, &m);
     for (int i = 0; i < OUT_COUNT; i++)
         free(paths[i]);
     figures_free(&f);

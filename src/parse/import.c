@@ -912,6 +912,17 @@ static void account_split(const char *s, size_t len, span *code, span *name)
     }
 }
 
+void import_account_split(const char *label, size_t len, const char **code,
+                          size_t *code_len, const char **name, size_t *name_len)
+{
+    span c, n;
+    account_split(label, len, &c, &n);
+    *code = c.s;
+    *code_len = c.len;
+    *name = n.s;
+    *name_len = n.len;
+}
+
 static void section_free(section *s)
 {
     free(s->label);
@@ -1747,6 +1758,10 @@ import_reader *import_open(record_source *r, const char *file, const import_opti
         m->index[COL_COUNTERPARTY] = IMPORT_FIELD_COUNTERPARTY;
         m->index[COL_MEMO] = IMPORT_FIELD_MEMO;
         m->index[COL_REF] = IMPORT_FIELD_REF;
+        m->fields = IMPORT_FIELD_COUNT;    /* every line has every field */
+        m->needed_fields = 0;
+        for (int c = 0; c < COL_COUNT; c++)
+            m->needed[c] = false;
     }
     return ir;
 }

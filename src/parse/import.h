@@ -137,6 +137,14 @@ const import_profile *import_profiles(size_t *count);
 /* The profile of that name (case-insensitive), or NULL. */
 const import_profile *import_profile_find(const char *name);
 
+/* Splits an account label into code and name, as section rows are read:
+ * "4000 Sales", "4000 · Sales", "425 - Freight", "Sales (4000)", and the
+ * last part of a path, "Expenses:Rent", "6000 · A:6010 · B".  Both point
+ * into label; *code_len is 0 when it carries no code (the whole label, or
+ * its last part, is then the name). */
+void import_account_split(const char *label, size_t len, const char **code,
+                          size_t *code_len, const char **name, size_t *name_len);
+
 /* ---- reading ----------------------------------------------------------- */
 
 typedef struct import_options {
