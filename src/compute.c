@@ -151,6 +151,7 @@ static void compute_counterparties(compute_state *s)
     }
     free(order);
     f->funders_total = checked_figure(s, current, previous);
+    f->counterparties_previous_unknown = s->m->from_trial_balance[1];
 }
 
 /* ---- activities -------------------------------------------------------- */

@@ -84,6 +84,9 @@ typedef struct figures {
     account_figure *accounts;       size_t account_count;
     counterparty_figure *counterparties; size_t counterparty_count;
     figure funders_total;           /* the revenue counterparties, summed */
+    bool counterparties_previous_unknown; /* the previous year's figures come
+                                     * from a trial balance: its
+                                     * counterparties are unknown, not 0 */
     history_figure *history;        size_t history_count;  /* oldest first */
     bool has_self_generated;        /* config names a revenue group */
     figure self_generated;          /* that group's figure */

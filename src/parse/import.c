@@ -638,11 +638,8 @@ static int drcr_suffix(const char *s, size_t *len)
     return debit ? 1 : -1;
 }
 
-/* Parses a money cell into cents: the file's decimal mark, else the value's
- * own, else the profile's for a value that cannot tell; a Dr/Cr suffix
- * gives the sign of a debit-positive figure. */
-static money_status parse_money(import_reader *ir, const char *text, size_t len,
-                                int64_t *out)
+money_status import_money(const char *text, size_t len, money_decimal *learned,
+                          money_decimal fallback, int64_t *out)
 {
     const char *s = text_trim(text, &len);
     if (len == 0)
@@ -652,15 +649,14 @@ static money_status parse_money(import_reader *ir, const char *text, size_t len,
         s++;
         len--;
     }
-    if (ir->decimal == MONEY_DECIMAL_AUTO) {
+    if (*learned == MONEY_DECIMAL_AUTO) {
         money_evidence ev = money_evidence_of(s, len);
         if (ev != MONEY_EVIDENCE_NONE)
-            ir->decimal = ev == MONEY_EVIDENCE_POINT ? MONEY_DECIMAL_POINT
-                                                     : MONEY_DECIMAL_COMMA;
+            *learned = ev == MONEY_EVIDENCE_POINT ? MONEY_DECIMAL_POINT : MONEY_DECIMAL_COMMA;
     }
-    money_status st = money_parse(s, len, ir->decimal, out);
-    if (st == MONEY_AMBIGUOUS && ir->p->decimal != MONEY_DECIMAL_AUTO)
-        st = money_parse(s, len, ir->p->decimal, out);
+    money_status st = money_parse(s, len, *learned, out);
+    if (st == MONEY_AMBIGUOUS && fallback != MONEY_DECIMAL_AUTO)
+        st = money_parse(s, len, fallback, out);
     if (st == MONEY_OK && sign) {
         if (*out < 0) {
             return MONEY_SYNTAX;   /* "-5.00 Cr" says its sign twice */
@@ -668,6 +664,14 @@ static money_status parse_money(import_reader *ir, const char *text, size_t len,
         *out *= sign;
     }
     return st;
+}
+
+/* Parses a money cell into cents: the file's decimal mark, else the value's
+ * own, else the profile's for a value that cannot tell (import_money). */
+static money_status parse_money(import_reader *ir, const char *text, size_t len,
+                                int64_t *out)
+{
+    return import_money(text, len, &ir->decimal, ir->p->decimal, out);
 }
 
 /* Reads the money cell at col into *out; empty is *present = false.
@@ -820,6 +824,17 @@ static bool date_cell(const char *s, size_t len, char buf[64], const char **text
         return true;
     }
     return false;
+}
+
+bool import_parse_date(const char *s, size_t len, date_order order, date *out)
+{
+    s = text_trim(s, &len);
+    if (len == 0 || len > 40)
+        return false;
+    if (date_parse(s, len, order, out) == DATE_OK)
+        return true;
+    char iso[11];
+    return text_date(s, len, iso) && date_parse(iso, 10, DATE_ORDER_AUTO, out) == DATE_OK;
 }
 
 /* ---- accounts ---------------------------------------------------------- */

@@ -25,6 +25,7 @@
 #include "lib/diag.h"
 #include "parse/columns.h"
 #include "parse/csv_reader.h"
+#include "parse/date.h"
 #include "parse/record_source.h"
 #include "parse/money.h"
 
@@ -144,6 +145,19 @@ const import_profile *import_profile_find(const char *name);
  * its last part, is then the name). */
 void import_account_split(const char *label, size_t len, const char **code,
                           size_t *code_len, const char **name, size_t *name_len);
+
+/* Money as exports write it ("$1,234.56", "-$53.15", "(420.81)",
+ * "1 234,56 $", "10,000.00 Dr", "5 000,00 Ct") into cents: with the
+ * decimal mark *learned (AUTO: learnt from this value when it tells, and
+ * kept), else fallback for a value that cannot tell ("1,500"); a Dr/Cr
+ * (Dt/Ct) suffix gives a debit-positive sign. */
+money_status import_money(const char *s, size_t len, money_decimal *learned,
+                          money_decimal fallback, int64_t *out);
+
+/* A date as exports write it: numeric in that order (AUTO: only when the
+ * values tell), ISO, or with the month's name ("March 31, 2014", "31 mars
+ * 2014", "1 Apr 2011"). */
+bool import_parse_date(const char *s, size_t len, date_order order, date *out);
 
 /* ---- reading ----------------------------------------------------------- */
 
