@@ -469,6 +469,7 @@ static int file_read(ingest_file *f, ingest_row_fn fn)
     ingest_problems_flush(f);
     diag_release(d);
     free(f->scratch);
+    free(f->unknown_account);
     return rc;
 }
 
@@ -613,6 +614,7 @@ static int walk_file(const model *m, input_kind kind, const input_format *settle
     close_mapped(&f, r);
     ingest_problems_flush(&f);
     free(f.scratch);
+    free(f.unknown_account);
     if (rc)
         return rc;
     return got < 0 ? -1 : 0;

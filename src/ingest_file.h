@@ -42,6 +42,8 @@ typedef struct ingest_file {
     size_t file_index;         /* ledger*.csv: which one */
     size_t order_base;         /* added to lines to order rows across files */
     ledger_years *years;       /* several ledger files, or NULL */
+    char *unknown_account;     /* ledger: the last account name reported as
+                                * unknown (once for a section's lines) */
     size_t *rule_hits;         /* accounts: per [groups] rule, the accounts
                                 * it matched */
 

@@ -52,6 +52,13 @@ static account *imported_account(ingest_file *f, const char *code, size_t len)
                                         model_account_rejected(m, code, len)))
         return a;
     bool sections = import_profile_of(f->ir)->sections;
+    const char *key = l->account_is_name ? name : code;
+    size_t key_len = l->account_is_name ? strlen(name) : len;
+    if (f->unknown_account && strlen(f->unknown_account) == key_len &&
+        memcmp(f->unknown_account, key, key_len) == 0)
+        return NULL;                  /* the same section: said at its first line */
+    free(f->unknown_account);
+    f->unknown_account = xstrndup(key, key_len);
     if (ambiguous)
         ingest_problem(f, COL_ACCOUNT, "two accounts of that name",
                        "'%s': two accounts of accounts.csv have that name; give the export "
