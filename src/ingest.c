@@ -489,6 +489,10 @@ static void find_input(input_kind kind, const char *dir, bool required,
     const char *name = n ? names[0] : input_file_name(kind);
     format->name = xstrdup(name);
     format->path = n || required ? path_join(dir, name) : NULL;
+    if (!required && format->path && file_missing(format->path)) {
+        free(format->path);            /* a dangling link: absent */
+        format->path = NULL;
+    }
     files_named_free(names, n);
 }
 
