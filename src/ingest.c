@@ -1,9 +1,16 @@
 /* ingest.c - read the input folder: the table of files, the per-file
  * driver (open, header, conventions learnt from the values, deferred rows),
- * and the detail walk that reads ledger.csv and activities.csv again for
- * the workbook.  Both open a file the same way (open_mapped) and hand each
- * record to the row readers of ingest_{accounts,ledger,activities,people}.c,
- * which only this file calls. */
+ * and the detail walk that reads the ledger files and activities.csv again
+ * for the workbook.  Both open a file the same way (open_mapped) and hand
+ * each record to the row readers of ingest_{accounts,ledger,activities,
+ * people}.c, which only this file calls.
+ *
+ * Any input may be CSV or an .xlsx workbook's first sheet (record_source);
+ * the file of an input is NAME.csv or NAME.xlsx (find_input), the ledger
+ * every ledger*.csv|xlsx (read_ledgers), each read through the import
+ * engine (parse/import.h): bilan's own layout is read record by record
+ * here, an accounting product's export as the lines import_next returns.
+ * Trial balances are read after the ledger (ingest_trial.c). */
 #include "ingest.h"
 #include "ingest_field.h"
 #include "lib/files.h"
