@@ -168,6 +168,7 @@ static void compute_counterparties(compute_state *s)
         c->amount = checked_figure(s, t->amount[0], t->amount[1]);
     }
     free(order);
+    f->counterparties_previous_unknown = s->m->from_trial_balance[1];
 }
 
 /* The funders table (compute_lists.c), from the revenue lines by account

@@ -14,6 +14,7 @@
 #include "lib/files.h"
 #include "lib/text.h"
 #include "parse/encoding.h"
+#include "parse/import.h"
 #include "lib/xalloc.h"
 
 #include <ini.h>
@@ -34,13 +35,15 @@ enum {
     SECTION_REPORT,
     SECTION_CSV,
     SECTION_WORKBOOK,
+    SECTION_IMPORT,
+    SECTION_GROUPS,             /* any key: a group's name */
     SECTION_COLUMNS
 };
 
 enum { SECTION_LABELS = SECTION_COLUMNS + INPUT_KIND_COUNT };
 
 static const char *const section_names[SECTION_COLUMNS] = {
-    "organisation", "report", "csv", "workbook"
+    "organisation", "report", "csv", "workbook", "import", "groups"
 };
 
 typedef struct config_parser config_parser;
@@ -88,6 +91,7 @@ static int set_logo(config_parser *p, const config_key *k, const char *value);
 static int set_funders_list(config_parser *p, const config_key *k, const char *value);
 static int set_funders_min(config_parser *p, const config_key *k, const char *value);
 static int set_funders_top(config_parser *p, const config_key *k, const char *value);
+static int set_import_profile(config_parser *p, const config_key *k, const char *value);
 
 #define STR(sec, key, member) { sec, key, set_string, offsetof(config, member) }
 
@@ -116,6 +120,7 @@ static const config_key keys[] = {
     { SECTION_CSV, "decimal", set_decimal, 0 },
     { SECTION_CSV, "date_order", set_date_order, 0 },
     { SECTION_WORKBOOK, "detail", set_detail, 0 },
+    { SECTION_IMPORT, "profile", set_import_profile, 0 },
 };
 
 #undef STR
@@ -470,6 +475,108 @@ static int set_funders_top(config_parser *p, const config_key *k, const char *va
     return 0;
 }
 
+/* [import] profile: one of the import profiles (parse/import.h). */
+static int set_import_profile(config_parser *p, const config_key *k, const char *value)
+{
+    (void)k;
+    if (!*value)
+        return 0;
+    if (!import_profile_find(value)) {
+        size_t count, used = 0;
+        const import_profile *all = import_profiles(&count);
+        char list[1024] = "";
+        for (size_t i = 0; i < count && used < sizeof list - 64; i++)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
+                                     i ? ", " : "", all[i].name);
+        diag_data(p->d, p->name, p->line, NULL,
+                  "profile = %s: no such import profile (known: %s)", value, list);
+        return -1;
+    }
+    free(p->cfg->import_profile);
+    p->cfg->import_profile = xstrdup(value);
+    return 0;
+}
+
+/* ---- [groups] ---- */
+
+static bool all_digits(const char *s, size_t len)
+{
+    if (len == 0)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
+/* Whether digit strings a <= b as numbers. */
+static bool digits_le(const char *a, size_t alen, const char *b, size_t blen)
+{
+    while (alen > 1 && *a == '0') {
+        a++;
+        alen--;
+    }
+    while (blen > 1 && *b == '0') {
+        b++;
+        blen--;
+    }
+    if (alen != blen)
+        return alen < blen;
+    return memcmp(a, b, alen) <= 0;
+}
+
+/* Adds the rule item[0..len) of group to cfg; reports a bad range. */
+static void add_group_rule(config_parser *p, const char *group, const char *item,
+                           size_t len)
+{
+    config *cfg = p->cfg;
+    group_rule r = { xstrdup(group), NULL, NULL, xstrndup(item, len), p->line };
+    const char *dash = memchr(item, '-', len);
+    if (dash) {
+        size_t llen = (size_t)(dash - item), hlen = len - llen - 1;
+        const char *lo = text_trim(item, &llen), *hi = text_trim(dash + 1, &hlen);
+        if (all_digits(lo, llen) && all_digits(hi, hlen)) {
+            if (!digits_le(lo, llen, hi, hlen)) {
+                diag_data(p->d, p->name, p->line, NULL, "[groups] %s: the range '%s' "
+                          "goes down (write the lower code first)", group, r.item);
+                free(r.group);
+                free(r.item);
+                return;
+            }
+            r.low = xstrndup(lo, llen);
+            r.high = xstrndup(hi, hlen);
+        }
+    }
+    cfg->group_rules = xrealloc(cfg->group_rules,
+                                (cfg->group_rule_count + 1) * sizeof *cfg->group_rules);
+    cfg->group_rules[cfg->group_rule_count++] = r;
+}
+
+/* "Group = 4100-4199, 4500, Name": the group of the accounts whose codes
+ * are in the range or equal to an item, or whose name is an item. */
+static void set_group(config_parser *p, const char *group, const char *value)
+{
+    if (!*value) {
+        diag_data(p->d, p->name, p->line, NULL, "[groups] %s is empty: give codes "
+                  "(4100-4199, 4500) or account names, separated by commas", group);
+        return;
+    }
+    const char *s = value;
+    for (;;) {
+        size_t len = strcspn(s, ",");
+        const char *next = s + len;
+        const char *item = text_trim(s, &len);
+        if (len == 0)
+            diag_data(p->d, p->name, p->line, NULL, "[groups] %s: an empty item "
+                      "between commas", group);
+        else
+            add_group_rule(p, group, item, len);
+        if (!*next)
+            break;
+        s = next + 1;
+    }
+}
+
 /* ---- [columns.KIND] ---- */
 
 /* "date, account, amount, ..." : the columns of that file, for messages. */
@@ -572,6 +679,11 @@ static int on_key(void *user, const char *section, const char *name,
     }
     if (p->section >= SECTION_COLUMNS) {
         set_column(p, (input_kind)(p->section - SECTION_COLUMNS), name, value);
+        return 1;
+    }
+    if (p->section == SECTION_GROUPS) {
+        set_group(p, name, value);
+        p->cfg->columns[INPUT_ACCOUNTS].optional[COL_GROUP] = true;
         return 1;
     }
     int i = key_lookup(p->section, name);
@@ -824,8 +936,8 @@ void config_free(config *cfg)
         &cfg->org_name, &cfg->org_subtitle, &cfg->org_tagline,
         &cfg->org_address, &cfg->org_website, &cfg->org_email,
         &cfg->org_phone, &cfg->title, &cfg->currency,
-        &cfg->self_generated_group, &cfg->org_logo,
-        &cfg->self_generated_group, &cfg->funders_groups, &cfg->donors,
+        &cfg->self_generated_group, &cfg->org_logo, &cfg->funders_groups, &cfg->donors,
+        &cfg->import_profile,
     };
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
         free(*strings[i]);
@@ -843,5 +955,16 @@ void config_free(config *cfg)
             free((char *)cfg->columns[k].header[c]);
             cfg->columns[k].header[c] = NULL;
             cfg->columns[k].line[c] = 0;
+            cfg->columns[k].optional[c] = false;
         }
+    for (size_t i = 0; i < cfg->group_rule_count; i++) {
+        group_rule *r = &cfg->group_rules[i];
+        free(r->group);
+        free(r->low);
+        free(r->high);
+        free(r->item);
+    }
+    free(cfg->group_rules);
+    cfg->group_rules = NULL;
+    cfg->group_rule_count = 0;
 }

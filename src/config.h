@@ -13,6 +13,17 @@
 #include "parse/money.h"
 
 #include <stdbool.h>
+#include <stddef.h>
+
+/* A rule of report.ini [groups]: "Subventions = 4100-4199, 4500, Dons"
+ * gives three rules of the group Subventions. */
+typedef struct group_rule {
+    char *group;
+    char *low, *high;          /* a range of codes, both ends in it; NULL
+                                * when item is one code or one name */
+    char *item;                /* as written: "4100-4199", "4500", "Dons" */
+    size_t line;               /* in report.ini */
+} group_rule;
 
 /* A data name's translation, from [labels.LANG] (docs/templates.md). */
 typedef struct config_label {
@@ -64,6 +75,11 @@ typedef struct config {
      * shown in another language's report */
     config_label *labels;
     size_t label_count, label_cap;
+    /* [import] */
+    char *import_profile;      /* a profile of parse/import.h; NULL: detect */
+    /* [groups] */
+    group_rule *group_rules;
+    size_t group_rule_count;
 } config;
 
 /* Reads path (diagnostics call it name).  Returns 0, or -1 with problems

@@ -121,6 +121,9 @@ typedef struct figures {
     funder_row *funders;            size_t funder_count;   /* as shown; none
                                        when no revenue counterparty is
                                        listed.  The rows add up to revenue */
+    bool counterparties_previous_unknown; /* the previous year's figures come
+                                     * from a trial balance: its
+                                     * counterparties are unknown, not 0 */
     history_figure *history;        size_t history_count;  /* oldest first */
     bool has_self_generated;        /* config names a revenue group */
     figure self_generated;          /* that group's figure */

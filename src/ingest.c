@@ -1,14 +1,22 @@
 /* ingest.c - read the input folder: the table of files, the per-file
  * driver (open, header, conventions learnt from the values, deferred rows),
- * and the detail walk that reads ledger.csv and activities.csv again for
- * the workbook.  Both open a file the same way (open_mapped) and hand each
- * record to the row readers of ingest_{accounts,ledger,activities,people}.c,
- * which only this file calls. */
+ * and the detail walk that reads the ledger files and activities.csv again
+ * for the workbook.  Both open a file the same way (open_mapped) and hand
+ * each record to the row readers of ingest_{accounts,ledger,activities,
+ * people}.c, which only this file calls.
+ *
+ * Any input may be CSV or an .xlsx workbook's first sheet (record_source);
+ * the file of an input is NAME.csv or NAME.xlsx (find_input), the ledger
+ * every ledger*.csv|xlsx (read_ledgers), each read through the import
+ * engine (parse/import.h): bilan's own layout is read record by record
+ * here, an accounting product's export as the lines import_next returns.
+ * Trial balances are read after the ledger (ingest_trial.c). */
 #include "ingest.h"
 #include "ingest_field.h"
 #include "lib/files.h"
 #include "lib/progress.h"
 #include "lib/text.h"
+#include "lib/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +27,9 @@
  * date says nothing about the day/month order and never waits for it. */
 static bool year_first(const char *s, size_t len)
 {
+    for (size_t i = 0; i < 4 && i < len; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;       /* "1/15/2025" is not */
     return len >= 5 && (s[4] == '-' || s[4] == '/');
 }
 
@@ -50,6 +61,8 @@ static void learn_conventions(ingest_file *f)
         column_id cols[3];
         size_t n = money_columns(f, cols);
         for (size_t i = 0; i < n && fmt->decimal == MONEY_DECIMAL_AUTO; i++) {
+            if (ingest_field_is_number(f, cols[i]))
+                continue;          /* a sheet's number says nothing of the text */
             const char *s = ingest_field_text(f, cols[i], &len);
             money_evidence ev = money_evidence_of(s, len);
             if (ev != MONEY_EVIDENCE_NONE) {
@@ -88,6 +101,8 @@ static bool row_deferred(ingest_file *f, bool note)
         size_t n = money_columns(f, cols);
         for (size_t i = 0; i < n; i++) {
             int64_t ignored;
+            if (ingest_field_is_number(f, cols[i]))
+                continue;
             const char *s = ingest_field_text(f, cols[i], &len);
             if (money_parse(s, len, MONEY_DECIMAL_AUTO, &ignored) == MONEY_AMBIGUOUS)
                 deferred = true;
@@ -111,24 +126,158 @@ static bool row_deferred(ingest_file *f, bool note)
 /* A row reader of ingest_input's pass: checks f->rec, reports, adds. */
 typedef void (*ingest_row_fn)(ingest_file *f);
 
-/* Opens the file f->format says, with its conventions, and maps its
- * header into f->format->map; problems go to f->d.  NULL when it cannot be
- * read.  Both passes and the detail walk open files here. */
-static csv_reader *open_mapped(ingest_file *f)
+/* The extensions an input file may have: CSV, or a workbook (an .xls or
+ * .ods is found too, to be refused with a clear message). */
+static const char *const input_exts[] = { "csv", "xlsx", "xlsm", "xls", "ods", NULL };
+
+/* A record kept beyond the next read. */
+typedef struct kept_record {
+    csv_record rec;
+    char *data;
+} kept_record;
+
+static void keep_record(kept_record *k, const csv_record *rec)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < rec->count; i++)
+        total += rec->lengths[i] + 1;
+    k->data = xmalloc(total ? total : 1);
+    k->rec = (csv_record){ rec->line, rec->count,
+                           xcalloc(rec->count ? rec->count : 1, sizeof(char *)),
+                           xcalloc(rec->count ? rec->count : 1, sizeof(size_t)), NULL };
+    char *p = k->data;
+    for (size_t i = 0; i < rec->count; i++) {
+        memcpy(p, rec->fields[i], rec->lengths[i]);
+        p[rec->lengths[i]] = '\0';
+        k->rec.fields[i] = p;
+        k->rec.lengths[i] = rec->lengths[i];
+        p += rec->lengths[i] + 1;
+    }
+}
+
+static void kept_free(kept_record *k)
+{
+    free(k->rec.fields);
+    free(k->rec.lengths);
+    free(k->data);
+}
+
+static size_t filled_fields(const csv_record *rec)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < rec->count; i++) {
+        size_t len = rec->lengths[i];
+        text_trim(rec->fields[i], &len);
+        n += len > 0;
+    }
+    return n;
+}
+
+/* A header below title rows: when the first record holds one value at
+ * most (a title: the company, "Account List"), the first of the next
+ * records that maps as the file's header.  0 when found (f->rec is it),
+ * else -1 and nothing reported. */
+static int header_below_titles(ingest_file *f, record_source *r, const kept_record *first)
 {
     const config *cfg = f->m->config;
-    csv_reader *r = csv_reader_open(f->format->path, f->name, &f->format->csv, f->d);
-    if (!r)
-        return NULL;
-    int got = csv_reader_next(r, &f->rec);
+    if (filled_fields(&first->rec) > 1)
+        return -1;
+    diag quiet;
+    diag_init(&quiet, NULL);
+    for (int n = 0; n < IMPORT_SCAN_ROWS; n++) {
+        if (record_source_next(r, &f->rec) <= 0)
+            return -1;
+        if (filled_fields(&f->rec) > 1 &&
+            columns_map_header(f->kind, &f->rec, &cfg->columns[f->kind], f->name,
+                               &f->format->map, &quiet) == 0)
+            return 0;
+    }
+    return -1;
+}
+
+/* Maps the header of a file other than the ledger into f->format->map:
+ * its first record, or the first after title rows.  0, or -1 reported. */
+static int map_header(ingest_file *f, record_source *r)
+{
+    const config *cfg = f->m->config;
+    int got = record_source_next(r, &f->rec);
     if (got == 0)
         diag_data(f->d, f->name, 0, NULL, "the file is empty: no header line");
-    if (got <= 0 || columns_map_header(f->kind, &f->rec, &cfg->columns[f->kind],
-                                       f->name, &f->format->map, f->d) != 0) {
-        csv_reader_free(r);
+    if (got <= 0)
+        return -1;
+    diag quiet;
+    diag_init(&quiet, NULL);
+    if (columns_map_header(f->kind, &f->rec, &cfg->columns[f->kind], f->name,
+                           &f->format->map, &quiet) == 0)
+        return 0;
+    kept_record first;
+    keep_record(&first, &f->rec);
+    int rc = header_below_titles(f, r, &first);
+    if (rc != 0)
+        columns_map_header(f->kind, &first.rec, &cfg->columns[f->kind], f->name,
+                           &f->format->map, f->d);
+    kept_free(&first);
+    return rc;
+}
+
+/* Opens the ledger through the import engine, which finds its header and
+ * its layout: bilan's own (tidy: its records are read here), or an
+ * accounting product's export (its lines come from import_next, their
+ * money written "-1234.56"). */
+static int open_ledger(ingest_file *f, record_source *r, bool quiet)
+{
+    const config *cfg = f->m->config;
+    import_options o = { cfg->import_profile, &cfg->columns[INPUT_LEDGER], cfg->decimal,
+                         quiet };
+    f->ir = import_open(r, f->name, &o, f->d);
+    if (!f->ir)
+        return -1;
+    f->format->map = *import_column_map(f->ir);
+    f->is_imported = !import_is_tidy(f->ir);
+    if (f->is_imported) {
+        f->format->decimal = MONEY_DECIMAL_POINT;
+        f->decimal_fixed = true;
+    }
+    return 0;
+}
+
+/* Opens the file f->format says, with its conventions, and maps its
+ * header into f->format->map; problems go to f->d.  NULL when it cannot be
+ * read.  Both passes and the detail walk open files here, CSV or .xlsx
+ * alike (record_source). */
+static record_source *open_mapped(ingest_file *f, bool quiet)
+{
+    record_source *r = record_source_open(f->format->path, f->name, &f->format->csv, f->d);
+    if (!r)
+        return NULL;
+    int rc = f->kind == INPUT_LEDGER ? open_ledger(f, r, quiet) : map_header(f, r);
+    if (rc != 0) {
+        record_source_free(r);
         return NULL;
     }
+    f->src = f->is_imported ? NULL : r;
     return r;
+}
+
+/* The next record of the file: its own, or the import's next line. */
+static int next_record(ingest_file *f, record_source *r)
+{
+    if (!f->is_imported)
+        return record_source_next(r, &f->rec);
+    int got = import_next(f->ir, &f->imported);
+    if (got > 0)
+        f->rec = f->imported.record;
+    return got;
+}
+
+/* Closes what open_mapped opened. */
+static void close_mapped(ingest_file *f, record_source *r)
+{
+    import_close(f->ir);
+    f->ir = NULL;
+    f->is_imported = false;
+    f->src = NULL;
+    record_source_free(r);
 }
 
 /* Whether every field of the record is empty or white space: the lines of
@@ -221,15 +370,26 @@ static void warn_replaced(ingest_file *f)
     }
 }
 
+/* Says, for --check, how the ledger file was read: its import profile
+ * and what it counted ("ledger.csv: qbo-gl (line 5): 18 transaction rows,
+ * ..."; "ledger.csv: bilan (line 1)"). */
+static void note_import(ingest_file *f)
+{
+    char summary[512], line[1024];
+    import_summary(f->ir, summary, sizeof summary);
+    snprintf(line, sizeof line, "%s: %s", f->name, summary);
+    model_add_note(f->m, line);
+}
+
 /* One pass over the records: the first reads every row, setting aside
  * those that need a convention learnt later; the second, only those. */
 static int run_pass(ingest_file *f, ingest_row_fn fn)
 {
-    csv_reader *r = open_mapped(f);
+    record_source *r = open_mapped(f, f->rereading);
     if (!r)
         return -1;
     int got;
-    while ((got = csv_reader_next(r, &f->rec)) > 0) {
+    while ((got = next_record(f, r)) > 0) {
         if (record_blank(&f->rec))
             continue;
         if (!f->rereading) {
@@ -250,10 +410,12 @@ static int run_pass(ingest_file *f, ingest_row_fn fn)
         fn(f);
     }
     if (!f->rereading) {
-        f->format->csv.encoding = csv_reader_encoding(r);
-        f->format->csv.delimiter = csv_reader_delimiter(r);
+        f->format->csv.encoding = record_source_encoding(r);
+        f->format->csv.delimiter = record_source_delimiter(r);
+        if (f->ir && got == 0)
+            note_import(f);
     }
-    csv_reader_free(r);
+    close_mapped(f, r);
     return got < 0 ? -1 : 0;
 }
 
@@ -270,31 +432,38 @@ static void report_unknown_order(ingest_file *f)
     f->order_unknown = true;
 }
 
-/* Streams one file through fn.  Returns 0, or -1 when the file could not
- * be read at all (missing, empty, bad header, unreadable record). */
-static int ingest_run(ingest_file *f, model *m, input_kind kind, const char *dir,
-                      bool required, ingest_row_fn fn, diag *d)
+/* Sets f up to read the file format names, as a file of that kind, with
+ * report.ini's conventions; the caller may then set the ledger's extras
+ * (file_index, order_base, years). */
+static void file_init(ingest_file *f, model *m, input_kind kind, input_format *format,
+                      diag *d)
 {
     const config *cfg = m->config;
     memset(f, 0, sizeof *f);
     f->m = m;
     f->d = d;
     f->kind = kind;
-    f->name = input_file_name(kind);
-    f->format = &m->formats[kind];
-    f->format->path = path_join(dir, f->name);
+    f->name = format->name;
+    f->format = format;
     f->format->csv.encoding = cfg->encoding;
     f->format->csv.delimiter = cfg->delimiter;
     f->format->decimal = cfg->decimal;
     f->format->order = cfg->date_order;
     f->decimal_fixed = cfg->decimal != MONEY_DECIMAL_AUTO;
     f->order_fixed = cfg->date_order != DATE_ORDER_AUTO;
+}
 
+/* Streams the file f was set up for through fn (nothing when it is an
+ * optional file that is absent: no path).  Returns 0, or -1 when the file
+ * could not be read at all (missing, empty, bad header, unreadable
+ * record). */
+static int file_read(ingest_file *f, ingest_row_fn fn)
+{
     int rc = 0;
+    diag *d = f->d;
     diag_hold(d);
-    if (!required && file_missing(f->format->path)) {
-        free(f->format->path);
-        f->format->path = NULL;
+    if (!f->format->path) {
+        /* absent, and optional */
     } else if (run_pass(f, fn) != 0) {
         rc = -1;
     } else if (f->deferred_rows) {
@@ -307,7 +476,63 @@ static int ingest_run(ingest_file *f, model *m, input_kind kind, const char *dir
     ingest_problems_flush(f);
     diag_release(d);
     free(f->scratch);
+    free(f->unknown_account);
     return rc;
+}
+
+/* Sets format to the file of that kind in dir: NAME.csv, or NAME.xlsx
+ * (an .xls or .ods, to be refused by its reader).  A required file that
+ * is absent is NAME.csv, whose opening reports it; an optional one has no
+ * path.  Two files for one input (accounts.csv and accounts.xlsx) is an
+ * error: which one is meant? */
+static void find_input(input_kind kind, const char *dir, bool required,
+                       input_format *format, diag *d)
+{
+    size_t n;
+    char **names = files_named(dir, input_kind_name(kind), false, input_exts, &n);
+    if (n > 1)
+        diag_data(d, names[0], 0, NULL, "%s and %s are two files for one input: keep one",
+                  names[0], names[1]);
+    const char *name = n ? names[0] : input_file_name(kind);
+    format->name = xstrdup(name);
+    format->path = n || required ? path_join(dir, name) : NULL;
+    if (!required && format->path && file_missing(format->path)) {
+        free(format->path);            /* a dangling link: absent */
+        format->path = NULL;
+    }
+    files_named_free(names, n);
+}
+
+/* Reads every ledger*.csv|xlsx of dir, in name order (ledger.csv alone,
+ * or one per fiscal year): their rows add up.  With several, a fiscal year
+ * whose lines on one account come from two files is an error
+ * (ingest_ledger.c): they would count twice. */
+static void read_ledgers(model *m, const char *dir, diag *d)
+{
+    size_t n;
+    char **names = files_named(dir, "ledger", true, input_exts, &n);
+    m->ledger_count = n ? n : 1;
+    m->ledgers = xcalloc(m->ledger_count, sizeof *m->ledgers);
+    ledger_years years = { NULL, NULL };
+    if (n > 1) {
+        years.first = strmap_new();
+        years.reported = strmap_new();
+    }
+    for (size_t i = 0; i < m->ledger_count; i++) {
+        input_format *format = &m->ledgers[i];
+        format->name = xstrdup(n ? names[i] : input_file_name(INPUT_LEDGER));
+        format->path = path_join(dir, format->name);
+        ingest_file f;
+        file_init(&f, m, INPUT_LEDGER, format, d);
+        f.file_index = i;
+        f.order_base = i << 40;
+        f.years = n > 1 ? &years : NULL;
+        file_read(&f, ingest_ledger_row);
+        m->ledger_rows += f.rows;
+    }
+    strmap_free(years.first);
+    strmap_free(years.reported);
+    files_named_free(names, n);
 }
 
 int ingest_input(model *m, const char *dir, diag *d)
@@ -323,14 +548,23 @@ int ingest_input(model *m, const char *dir, diag *d)
         {INPUT_PEOPLE, false, ingest_person_row},
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        if (files[i].kind == INPUT_LEDGER) {
+            read_ledgers(m, dir, d);
+            ingest_trial_balances(m, dir, d);
+            continue;
+        }
+        input_format *format = &m->formats[files[i].kind];
+        find_input(files[i].kind, dir, files[i].required, format, d);
         ingest_file f;
-        int rc = ingest_run(&f, m, files[i].kind, dir, files[i].required, files[i].fn, d);
-        if (files[i].kind == INPUT_LEDGER)
-            m->ledger_rows = f.rows;
-        else if (files[i].kind == INPUT_ACTIVITIES)
+        file_init(&f, m, files[i].kind, format, d);
+        int rc = file_read(&f, files[i].fn);
+        if (files[i].kind == INPUT_ACTIVITIES)
             m->activity_rows = f.rows;
-        if (files[i].kind == INPUT_ACCOUNTS && rc != 0)
-            m->accounts_unreadable = true;   /* spare the ledger's rows */
+        if (files[i].kind == INPUT_ACCOUNTS) {
+            if (rc != 0)
+                m->accounts_unreadable = true;   /* spare the ledger's rows */
+            ingest_accounts_done(&f, rc == 0);
+        }
     }
     return diag_failed(d) ? -1 : 0;
 }
@@ -356,27 +590,28 @@ static bool in_detail_years(ingest_file *f)
     return slot == 0 || slot == 1;
 }
 
-/* Reads m's file of that kind again, with a copy of the conventions the
- * first read settled, handing each record to its kind's detail reader.
- * The file was validated by ingest_input, so problems go to a quiet diag
- * and a record that does not read now is skipped. */
-static int walk(const model *m, input_kind kind, const detail_call *call)
+/* Reads one file again, with a copy of the conventions the first read
+ * settled, handing each record to its kind's detail reader.  The file was
+ * validated by ingest_input, so problems go to a quiet diag and a record
+ * that does not read now is skipped. */
+static int walk_file(const model *m, input_kind kind, const input_format *settled,
+                     size_t index, const detail_call *call)
 {
-    input_format format = m->formats[kind];
+    input_format format = *settled;
     if (!format.path)
         return 0;
     diag quiet;
     diag_init(&quiet, NULL);
     ingest_file f = {
-        .m = (model *)m, .d = &quiet, .kind = kind,
-        .name = input_file_name(kind), .format = &format,
+        .m = (model *)m, .d = &quiet, .kind = kind, .name = format.name,
+        .format = &format, .file_index = index, .order_base = index << 40,
     };
-    csv_reader *r = open_mapped(&f);
+    record_source *r = open_mapped(&f, true);
     if (!r)
         return -1;
     int rc = 0, got;
     size_t rows = 0;
-    while (rc == 0 && (got = csv_reader_next(r, &f.rec)) > 0) {
+    while (rc == 0 && (got = next_record(&f, r)) > 0) {
         if ((++rows & 0x3fff) == 0)
             progress_update(f.name, rows);
         if (record_blank(&f.rec) || !in_detail_years(&f) || !record_readable(&f, false))
@@ -387,12 +622,25 @@ static int walk(const model *m, input_kind kind, const detail_call *call)
             rc = ingest_activity_detail(&f, call->activity, call->arg);
     }
     progress_done();
-    csv_reader_free(r);
+    close_mapped(&f, r);
     ingest_problems_flush(&f);
     free(f.scratch);
+    free(f.unknown_account);
     if (rc)
         return rc;
     return got < 0 ? -1 : 0;
+}
+
+/* The detail walk over m's files of that kind: every ledger file, in
+ * name order, or activities.csv. */
+static int walk(const model *m, input_kind kind, const detail_call *call)
+{
+    if (kind != INPUT_LEDGER)
+        return walk_file(m, kind, &m->formats[kind], 0, call);
+    int rc = 0;
+    for (size_t i = 0; i < m->ledger_count && rc == 0; i++)
+        rc = walk_file(m, kind, &m->ledgers[i], i, call);
+    return rc;
 }
 
 static int each_ledger(const void *ctx, ledger_detail_fn fn, void *arg)
@@ -410,8 +658,11 @@ static int each_activity(const void *ctx, activity_detail_fn fn, void *arg)
 static const char *path_of(const void *ctx, detail_kind kind)
 {
     const model *m = ctx;
-    input_kind input = kind == DETAIL_LEDGER ? INPUT_LEDGER : INPUT_ACTIVITIES;
-    return m->formats[input].path ? m->formats[input].path : input_file_name(input);
+    const input_format *format = kind == DETAIL_LEDGER
+        ? (m->ledger_count ? &m->ledgers[0] : NULL) : &m->formats[INPUT_ACTIVITIES];
+    if (format && format->path)
+        return format->path;
+    return input_file_name(kind == DETAIL_LEDGER ? INPUT_LEDGER : INPUT_ACTIVITIES);
 }
 
 detail_source ingest_detail_source(const model *m)

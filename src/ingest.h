@@ -1,4 +1,5 @@
-/* ingest.h - read the input folder (CSV exports) into the model.
+/* ingest.h - read the input folder (CSV or .xlsx files: bilan's layout or
+ * what accounting software exports) into the model.
  *
  * Each file is streamed once, learning its conventions (delimiter,
  * encoding, decimal mark, day/month order) from its values as it goes;
@@ -10,7 +11,7 @@
  * one, so a run lists them all.
  *
  * The workbook's detail rows are not kept: ingest_detail_source() reads
- * ledger.csv and activities.csv once more, with the conventions the first
+ * the ledger files and activities.csv once more, with the conventions the first
  * read settled and through the same line readers as the totals. */
 #ifndef BILAN_INGEST_H
 #define BILAN_INGEST_H
@@ -19,8 +20,9 @@
 #include "lib/diag.h"
 #include "model.h"
 
-/* Reads accounts.csv, ledger.csv, activities.csv and people.csv from dir
- * into m (model_init'ed with cfg).  Returns 0, or -1 when d has errors. */
+/* Reads accounts, every ledger*, trial-balance*, activities and people
+ * file (.csv or .xlsx) from dir into m (model_init'ed with cfg).  Returns
+ * 0, or -1 when d has errors. */
 int ingest_input(model *m, const char *dir, diag *d);
 
 /* The workbook's detail rows (detail.h), streamed again from the files

@@ -28,6 +28,15 @@ const char *ingest_field_text(const ingest_file *f, column_id col, size_t *len)
     return text_trim(f->rec.fields[i], len);
 }
 
+bool ingest_field_is_number(const ingest_file *f, column_id col)
+{
+    int i = f->format->map.index[col];
+    if (!f->src || i < 0)
+        return false;
+    xlsx_cell_kind k = record_source_kind(f->src, (size_t)i);
+    return k == XLSX_CELL_NUMBER || k == XLSX_CELL_NUMBER_OTHER;
+}
+
 /* The value as a printable NUL-terminated string for messages. */
 static const char *quoted(ingest_file *f, column_id col)
 {
@@ -78,10 +87,18 @@ ingest_field_status ingest_field_amount(ingest_file *f, column_id col, bool empt
         *out = 0;
         return INGEST_FIELD_OK;
     }
-    money_status st = money_parse(s, len, f->format->decimal, out);
+    bool number = ingest_field_is_number(f, col);
+    money_status st = money_parse(s, len, number ? MONEY_DECIMAL_POINT : f->format->decimal,
+                                  out);
     if (st == MONEY_OK)
         return INGEST_FIELD_OK;
-    if (st == MONEY_EMPTY)
+    if (number) {
+        char place[256];
+        record_source_place(f->src, f->rec.line, (size_t)f->format->map.index[col], place,
+                            sizeof place);
+        ingest_problem_at(f, place, col, money_status_message(st), "'%s' %s",
+                          quoted(f, col), money_status_message(st));
+    } else if (st == MONEY_EMPTY)
         ingest_problem(f, col, "is empty", "is empty");
     else
         report_value(f, col, money_status_message(st));
@@ -138,6 +155,8 @@ typedef struct held_problem {
     column_id col;
     size_t group;              /* in groups, or NO_GROUP */
     char *text;                /* the message after "column 'NAME': " */
+    char *place;               /* "ledger.xlsx:Sheet1!C12" instead of the
+                                * file and line, or NULL */
 } held_problem;
 
 enum { NO_GROUP = (size_t)-1 };
@@ -175,9 +194,9 @@ static bool group_count_row(problem_group *g, size_t line)
 }
 
 /* Keeps a problem or a warning (ingest_problem). */
-__attribute__((format(printf, 5, 0)))
-static void hold(ingest_file *f, bool warning, column_id col, const char *kind,
-                 const char *fmt, va_list ap)
+__attribute__((format(printf, 6, 0)))
+static void hold(ingest_file *f, const char *place, bool warning, column_id col,
+                 const char *kind, const char *fmt, va_list ap)
 {
     if (!f->problems)
         f->problems = xcalloc(1, sizeof *f->problems);
@@ -193,14 +212,24 @@ static void hold(ingest_file *f, bool warning, column_id col, const char *kind,
     char *text = xmalloc(size);
     vsnprintf(text, size, _(fmt), ap);
     xgrow((void **)&p->held, &p->held_cap, p->held_count + 1, sizeof *p->held);
-    p->held[p->held_count++] = (held_problem){f->rec.line, warning, col, group, text};
+    p->held[p->held_count++] = (held_problem){f->rec.line, warning, col, group, text,
+                                              place ? xstrdup(place) : NULL};
 }
 
 void ingest_problem(ingest_file *f, column_id col, const char *kind, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    hold(f, false, col, kind, fmt, ap);
+    hold(f, NULL, false, col, kind, fmt, ap);
+    va_end(ap);
+}
+
+void ingest_problem_at(ingest_file *f, const char *place, column_id col, const char *kind,
+                       const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    hold(f, place, false, col, kind, fmt, ap);
     va_end(ap);
 }
 
@@ -208,18 +237,20 @@ void ingest_warning(ingest_file *f, column_id col, const char *kind, const char 
 {
     va_list ap;
     va_start(ap, fmt);
-    hold(f, true, col, kind, fmt, ap);
+    hold(f, NULL, true, col, kind, fmt, ap);
     va_end(ap);
 }
 
-/* One diagnostic, an error or a warning. */
-static void put(ingest_file *f, bool warning, size_t line, const char *column,
-                const char *text)
+/* One diagnostic, an error or a warning, at the file's line or at place. */
+static void put(ingest_file *f, bool warning, size_t line, const char *place,
+                const char *column, const char *text)
 {
+    const char *file = place ? place : f->name;
+    line = place ? 0 : line;
     if (warning)
-        diag_warning(f->d, f->name, line, column, "%s", text);
+        diag_warning(f->d, file, line, column, "%s", text);
     else
-        diag_data(f->d, f->name, line, column, "%s", text);
+        diag_data(f->d, file, line, column, "%s", text);
 }
 
 /* Reports one kept diagnostic: each row of a small group; of a large
@@ -232,13 +263,13 @@ static void held_report(ingest_file *f, const held_problem *h, size_t *seen)
     const char *column = h->col < COL_COUNT ? column_name(h->col) : NULL;
     size_t nth = g ? seen[h->group]++ : 0;
     if (!g || g->count <= REPEATS_SHOWN || nth == 0) {
-        put(f, h->warning, h->line, column, h->text);
+        put(f, h->warning, h->line, h->place, column, h->text);
     } else if (nth == 1) {
         char text[160];
         snprintf(text, sizeof text,
                  _("the same problem as line %zu on %zu more rows, up to line %zu"),
                  g->first_line, g->count - 1, g->max_line);
-        put(f, h->warning, g->min_line, column, text);
+        put(f, h->warning, g->min_line, NULL, column, text);
     }
 }
 
@@ -251,6 +282,7 @@ void ingest_problems_flush(ingest_file *f)
     for (size_t i = 0; i < p->held_count; i++) {
         held_report(f, &p->held[i], seen);
         free(p->held[i].text);
+        free(p->held[i].place);
     }
     free(seen);
     free(p->held);

@@ -22,11 +22,19 @@ bool ingest_field_present(const ingest_file *f, column_id col);
  * the record no such field); not NUL-terminated. */
 const char *ingest_field_text(const ingest_file *f, column_id col, size_t *len);
 
+/* Whether the column's field is a sheet's number cell (record_source_kind
+ * NUMBER or NUMBER_OTHER): plain "-1234.5" text, read with a decimal
+ * point whatever the file's text cells say, and telling nothing about
+ * them. */
+bool ingest_field_is_number(const ingest_file *f, column_id col);
+
 /* A required non-empty text; *out points into the record. */
 ingest_field_status ingest_field_required(ingest_file *f, column_id col,
                                           const char **out, size_t *len);
 ingest_field_status ingest_field_date(ingest_file *f, column_id col, date *out);
-/* Money in cents; empty_is_zero makes an empty field 0 instead of an error. */
+/* Money in cents; empty_is_zero makes an empty field 0 instead of an error.
+ * A sheet's number that is no amount (three decimals) is reported at its
+ * cell, "ledger.xlsx:Sheet1!C12". */
 ingest_field_status ingest_field_amount(ingest_file *f, column_id col, bool empty_is_zero,
                                         int64_t *out);
 /* A whole number >= 0; an empty field is 0. */
@@ -41,6 +49,10 @@ ingest_field_status ingest_field_count(ingest_file *f, column_id col, int64_t *o
  * them in the order they came. */
 void ingest_problem(ingest_file *f, column_id col, const char *kind, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* The same at place ("ledger.xlsx:Sheet1!C12", shown with no line)
+ * instead of the record's line. */
+void ingest_problem_at(ingest_file *f, const char *place, column_id col, const char *kind,
+                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* The same for a warning: reported, but the run still succeeds. */
 void ingest_warning(ingest_file *f, column_id col, const char *kind, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

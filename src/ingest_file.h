@@ -7,20 +7,45 @@
 
 #include "detail.h"
 #include "lib/diag.h"
+#include "lib/strmap.h"
 #include "model.h"
 #include "parse/csv_reader.h"
+#include "parse/import.h"
+#include "parse/record_source.h"
 
 #include <stdbool.h>
 
 typedef struct ingest_problems ingest_problems;   /* ingest_field.c */
+
+/* Which ledger file first had lines on an account in a tracked year, when
+ * there are several ledger files: a year's lines must come from one file,
+ * or the files hold different accounts (else they would count twice). */
+typedef struct ledger_years {
+    strmap *first;             /* "slot\x1fcode" -> file << 40 | line */
+    strmap *reported;          /* "slot\x1ffile\x1ffile": said once */
+} ledger_years;
 
 typedef struct ingest_file {
     model *m;
     diag *d;
     input_kind kind;
     const char *name;          /* "ledger.csv" */
-    input_format *format;      /* m->formats[kind], or the detail walk's copy */
+    input_format *format;      /* m->formats[kind] (m->ledgers[i]), or the
+                                * detail walk's copy */
     csv_record rec;            /* the current record */
+    record_source *src;        /* the file, when rec is its record: asked
+                                * what a sheet's cell was (NULL when rec
+                                * is an imported line's) */
+    import_reader *ir;         /* the ledger: its import (tidy or not) */
+    import_line imported;      /* the export's line that rec is (ir not tidy) */
+    bool is_imported;
+    size_t file_index;         /* ledger*.csv: which one */
+    size_t order_base;         /* added to lines to order rows across files */
+    ledger_years *years;       /* several ledger files, or NULL */
+    char *unknown_account;     /* ledger: the last account name reported as
+                                * unknown (once for a section's lines) */
+    size_t *rule_hits;         /* accounts: per [groups] rule, the accounts
+                                * it matched */
 
     size_t rows;               /* data records read */
 
@@ -44,10 +69,18 @@ typedef struct ingest_file {
  * detail walk), or skips it when it is not of the reported or the
  * previous year; it returns fn's value, or 0. */
 void ingest_account_row(ingest_file *f);          /* ingest_accounts.c */
+/* After accounts.csv was read (read: without a problem that stopped it):
+ * reports the [groups] rules that matched no account. */
+void ingest_accounts_done(ingest_file *f, bool read);
 void ingest_ledger_row(ingest_file *f);           /* ingest_ledger.c */
 int ingest_ledger_detail(ingest_file *f, ledger_detail_fn fn, void *arg);
 void ingest_activity_row(ingest_file *f);         /* ingest_activities.c */
 int ingest_activity_detail(ingest_file *f, activity_detail_fn fn, void *arg);
 void ingest_person_row(ingest_file *f);           /* ingest_people.c */
+
+/* Reads every trial-balance*.csv|xlsx of dir (ingest_trial.c), after the
+ * ledger: checks each year that has ledger lines against it, and lets it
+ * stand in for an earlier year that has none. */
+void ingest_trial_balances(model *m, const char *dir, diag *d);
 
 #endif

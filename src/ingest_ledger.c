@@ -5,6 +5,7 @@
 #include "ingest_field.h"
 #include "lib/xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,44 @@ static ingest_field_status ledger_amount(ingest_file *f, account_kind kind, int6
     return INGEST_FIELD_OK;
 }
 
+/* The account of an exported line that names it (account_is_name), or
+ * whose code is not in accounts.csv but that has a name: by folded name
+ * (capitals, accents and spaces ignored).  Reported when none. */
+static account *imported_account(ingest_file *f, const char *code, size_t len)
+{
+    const model *m = f->m;
+    const import_line *l = &f->imported;
+    const char *name = l->account_is_name ? l->account : l->account_name;
+    bool ambiguous = false;
+    account *a = *name ? model_find_account_by_name(m, name, strlen(name), &ambiguous)
+                       : NULL;
+    if (a || m->accounts_unreadable || (!l->account_is_name &&
+                                        model_account_rejected(m, code, len)))
+        return a;
+    bool sections = import_profile_of(f->ir)->sections;
+    const char *key = l->account_is_name ? name : code;
+    size_t key_len = l->account_is_name ? strlen(name) : len;
+    if (f->unknown_account && strlen(f->unknown_account) == key_len &&
+        memcmp(f->unknown_account, key, key_len) == 0)
+        return NULL;                  /* the same section: said at its first line */
+    free(f->unknown_account);
+    f->unknown_account = xstrndup(key, key_len);
+    if (ambiguous)
+        ingest_problem(f, COL_ACCOUNT, "two accounts of that name",
+                       "'%s': two accounts of accounts.csv have that name; give the export "
+                       "account numbers", ingest_key(f, NULL, name, strlen(name)));
+    else if (l->account_is_name)
+        ingest_problem(f, COL_ACCOUNT, "not an account", "%s'%s' is not an account of "
+                       "accounts.csv", sections ? "section " : "",
+                       ingest_key(f, NULL, name, strlen(name)));
+    else
+        ingest_problem(f, COL_ACCOUNT, "not in accounts.csv",
+                       "'%s' is not in accounts.csv%s%s%s",
+                       ingest_key(f, NULL, code, len), *name ? " (nor its name, '" : "",
+                       name, *name ? "')" : "");
+    return NULL;
+}
+
 /* The account a ledger record names, or NULL, reported unless accounts.csv
  * could not be read or already reported that code's row. */
 static account *ledger_account(ingest_file *f)
@@ -45,7 +84,10 @@ static account *ledger_account(ingest_file *f)
     size_t len;
     if (ingest_field_required(f, COL_ACCOUNT, &code, &len) != INGEST_FIELD_OK)
         return NULL;
-    account *a = model_find_account(m, code, len);
+    bool by_name = f->is_imported && f->imported.account_is_name;
+    account *a = by_name ? NULL : model_find_account(m, code, len);
+    if (!a && f->is_imported)
+        return imported_account(f, code, len);
     if (!a && !m->accounts_unreadable && !model_account_rejected(m, code, len))
         ingest_problem(f, COL_ACCOUNT, "not in accounts.csv", "'%s' is not in accounts.csv",
                        ingest_key(f, NULL, code, len));
@@ -84,7 +126,8 @@ static void add_counterparty(ingest_file *f, const account *a, int slot, int64_t
         return;
     const char *key = ingest_key(f, account_kind_name(a->kind), name, len);
     const char *shown = key + strlen(account_kind_name(a->kind)) + 1;
-    tally *t = tally_list_get(f->m, &f->m->counterparties, key, shown, NULL, f->rec.line);
+    tally *t = tally_list_get(f->m, &f->m->counterparties, key, shown, NULL,
+                              f->order_base + f->rec.line);
     t->kind = a->kind;
     add_checked(f, COL_AMOUNT, &t->amount[slot], amount);
     if (a->kind != KIND_REVENUE)
@@ -99,6 +142,34 @@ static void add_counterparty(ingest_file *f, const account *a, int slot, int64_t
         t->amount[slot] = amount < 0 ? INT64_MIN : INT64_MAX;
 }
 
+/* With several ledger files: the first file to have lines on the
+ * account in the line's year is the only one that may; another is
+ * reported once per year and pair of files. */
+static void check_one_file(ingest_file *f, const account *a, int slot)
+{
+    ledger_years *y = f->years;
+    char key[64];
+    snprintf(key, sizeof key, "%d", slot);
+    const char *k = ingest_key(f, key, a->code, strlen(a->code));
+    size_t len = strlen(k), first;
+    if (!strmap_get(y->first, k, len, &first)) {
+        strmap_put(y->first, k, len, (f->file_index << 40) | f->rec.line);
+        return;
+    }
+    size_t other = first >> 40, other_line = first & (((size_t)1 << 40) - 1);
+    if (other == f->file_index)
+        return;
+    int n = snprintf(key, sizeof key, "%d\x1f%zu\x1f%zu", slot, other, f->file_index);
+    if (strmap_get(y->reported, key, (size_t)n, &first))
+        return;
+    strmap_put(y->reported, key, (size_t)n, 0);
+    const model *m = f->m;
+    ingest_problem(f, COL_ACCOUNT, NULL, "fiscal year %s: account '%s' has lines in %s too "
+                   "(line %zu): a year's lines must come from one ledger file, or the files "
+                   "must hold different accounts (else they count twice)",
+                   m->period[slot].label, a->code, m->ledgers[other].name, other_line);
+}
+
 void ingest_ledger_row(ingest_file *f)
 {
     model *m = f->m;
@@ -110,8 +181,11 @@ void ingest_ledger_row(ingest_file *f)
         m->ledger_rows_outside_years++;
     else if (slot == 0)
         m->ledger_rows_current++;
-    if (slot >= 0)
+    if (slot >= 0) {
         m->ledger_rows_in[slot]++;
+        if (f->years)
+            check_one_file(f, line.account, slot);
+    }
     account_kind kind = line.account->kind;
     if (kind != KIND_REVENUE && kind != KIND_EXPENSE) {
         m->ledger_rows_other_kinds++;

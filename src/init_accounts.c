@@ -88,26 +88,26 @@ static int year_of(const char *s)
     return 0;
 }
 
-static void note_date(init_accounts *a, const char *date)
+static void note_date(init_accounts *a, const char *when)
 {
-    int y = year_of(date);
+    int y = year_of(when);
     if (y > a->last_year && y <= 9999)
         a->last_year = y;
     a->lines++;
 }
 
 /* bilan's own layout: the caller reads the records (import_is_tidy). */
-static int read_tidy(init_accounts *a, csv_reader *r, const import_reader *ir)
+static int read_tidy(init_accounts *a, record_source *r, const import_reader *ir)
 {
     const column_map *map = import_column_map(ir);
-    int account = map->index[COL_ACCOUNT], date = map->index[COL_DATE], got;
+    int account = map->index[COL_ACCOUNT], when = map->index[COL_DATE], got;
     csv_record rec;
-    while ((got = csv_reader_next(r, &rec)) > 0) {
+    while ((got = record_source_next(r, &rec)) > 0) {
         if (account < 0 || (size_t)account >= rec.count)
             continue;
         add_account(a, rec.fields[account], "", false);
-        if (date >= 0 && (size_t)date < rec.count)
-            note_date(a, rec.fields[date]);
+        if (when >= 0 && (size_t)when < rec.count)
+            note_date(a, rec.fields[when]);
     }
     return got < 0 ? -1 : 0;
 }
@@ -132,7 +132,7 @@ int init_accounts_read(init_accounts *a, const char *path, const char *display, 
 {
     size_t before = d->count;
     csv_options copts = {CSV_ENCODING_AUTO, 0};
-    csv_reader *r = csv_reader_open(path, display, &copts, d);
+    record_source *r = record_source_open(path, display, &copts, d);
     if (!r)
         return -1;
     import_options iopts = {NULL, NULL, MONEY_DECIMAL_AUTO, false};
@@ -141,7 +141,7 @@ int init_accounts_read(init_accounts *a, const char *path, const char *display, 
     if (ir)
         rc = import_is_tidy(ir) ? read_tidy(a, r, ir) : read_export(a, ir);
     import_close(ir);
-    csv_reader_free(r);
+    record_source_free(r);
     return rc == 0 && d->count == before ? 0 : -1;
 }
 

@@ -218,7 +218,7 @@ static void print_left_aside(FILE *out, const figures *f, const diag *d)
  * was written.  On stderr when an output goes to standard output, so as
  * not to end up inside it. */
 static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT],
-                          const figures *f, const diag *d)
+                          const figures *f, const model *m, const diag *d)
 {
     FILE *out = stdout;
     for (int i = 0; i < OUT_COUNT && !opts->check; i++)
@@ -226,6 +226,8 @@ static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT],
             out = stderr;
     if (opts->quiet)
         return;
+    for (size_t i = 0; opts->check && i < m->note_count; i++)
+        fprintf(out, "%s\n", m->notes[i]);   /* how each ledger file was read */
     fprintf(out, _("bilan: %s %s: %zu ledger rows, %zu activities read"),
             f->config->org_name, f->current.label, f->inputs.ledger_rows,
             f->inputs.activity_rows);
@@ -271,7 +273,7 @@ static int run(const cli_options *opts, diag *d)
         opts->check ? check_outputs(opts, &f, &m, &clock, d)
                     : write_outputs(opts, paths, &f, &m, &clock, d);
     if (!diag_failed(d))
-        print_summary(opts, paths, &f, d);
+        print_summary(opts, paths, &f, &m, d);
     for (int i = 0; i < OUT_COUNT; i++)
         free(paths[i]);
     figures_free(&f);

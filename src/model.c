@@ -1,5 +1,6 @@
 /* model.c - the model's storage: fiscal-year slots, accounts, tallies. */
 #include "model.h"
+#include "lib/text.h"
 #include "lib/xalloc.h"
 
 #include <stdlib.h>
@@ -36,6 +37,7 @@ void model_init(model *m, const config *cfg)
     }
     m->account_index = strmap_new();
     m->rejected_accounts = strmap_new();
+    m->account_names = strmap_new();
     tally_list_init(&m->counterparties);
     tally_list_init(&m->funder_lines);
     tally_list_init(&m->axes);
@@ -49,6 +51,7 @@ void model_free(model *m)
     free(m->accounts);
     strmap_free(m->account_index);
     strmap_free(m->rejected_accounts);
+    strmap_free(m->account_names);
     tally_list_free(&m->counterparties);
     tally_list_free(&m->funder_lines);
     tally_list_free(&m->axes);
@@ -56,8 +59,16 @@ void model_free(model *m)
     tally_list_free(&m->partners);
     tally_list_free(&m->regions);
     free(m->people);
-    for (int k = 0; k < INPUT_KIND_COUNT; k++)
+    for (int k = 0; k < INPUT_KIND_COUNT; k++) {
         free(m->formats[k].path);
+        free(m->formats[k].name);
+    }
+    for (size_t i = 0; i < m->ledger_count; i++) {
+        free(m->ledgers[i].path);
+        free(m->ledgers[i].name);
+    }
+    free(m->ledgers);
+    free(m->notes);
     arena_free(m->strings);
     memset(m, 0, sizeof *m);
 }
@@ -94,6 +105,51 @@ account *model_find_account(const model *m, const char *code, size_t len)
 {
     size_t pos;
     return strmap_get(m->account_index, code, len, &pos) ? &m->accounts[pos] : NULL;
+}
+
+/* Indexes position pos under the folded key of s[0..len). */
+static void index_name(model *m, const char *s, size_t len, size_t pos)
+{
+    char *key = text_header_key(s, len);
+    if (!key || !*key) {
+        free(key);
+        return;
+    }
+    size_t old;
+    if (strmap_get(m->account_names, key, strlen(key), &old) && old != pos)
+        pos = MODEL_NAME_AMBIGUOUS;
+    strmap_put(m->account_names, key, strlen(key), pos);
+    free(key);
+}
+
+void model_index_account_name(model *m, const account *a, const char *name, size_t len)
+{
+    size_t pos = (size_t)(a - m->accounts);
+    index_name(m, name, len, pos);
+    const char *colon = NULL;
+    for (size_t i = 0; i < len; i++)
+        if (name[i] == ':')
+            colon = name + i;
+    if (colon)
+        index_name(m, colon + 1, len - (size_t)(colon + 1 - name), pos);
+}
+
+account *model_find_account_by_name(const model *m, const char *name, size_t len,
+                                    bool *ambiguous)
+{
+    char *key = text_header_key(name, len);
+    size_t pos;
+    bool found = key && *key && strmap_get(m->account_names, key, strlen(key), &pos);
+    free(key);
+    if (ambiguous)
+        *ambiguous = found && pos == MODEL_NAME_AMBIGUOUS;
+    return found && pos != MODEL_NAME_AMBIGUOUS ? &m->accounts[pos] : NULL;
+}
+
+void model_add_note(model *m, const char *text)
+{
+    m->notes = xrealloc(m->notes, (m->note_count + 1) * sizeof *m->notes);
+    m->notes[m->note_count++] = arena_strdup(m->strings, text);
 }
 
 void model_reject_account(model *m, const char *code, size_t len)

@@ -49,6 +49,7 @@ typedef struct tally_list {
 /* The settled reading of one input file, for the detail walk. */
 typedef struct input_format {
     char *path;                /* NULL when the file was not read */
+    char *name;                /* as diagnostics call it: "ledger-2014.xlsx" */
     csv_options csv;           /* delimiter and encoding as detected */
     money_decimal decimal;
     date_order order;
@@ -70,6 +71,8 @@ typedef struct model {
     size_t account_count, account_cap;
     strmap *account_index;     /* code -> position */
     strmap *rejected_accounts; /* codes of invalid rows, already reported */
+    strmap *account_names;     /* folded name (and leaf of a Parent:Child
+                                * name) -> position, or MODEL_NAME_AMBIGUOUS */
 
     year_totals totals[MODEL_YEARS_MAX];
     tally_list counterparties; /* key: kind + trimmed name */
@@ -90,9 +93,20 @@ typedef struct model {
     size_t ledger_rows_current;    /* in the reported year */
     size_t ledger_rows_in[MODEL_YEARS_MAX];   /* per slot: rows dated in it */
     size_t activity_rows;
+    /* Tracked years whose revenue and expenses come from a trial balance
+     * (no ledger line): their counterparties are unknown, not zero. */
+    bool from_trial_balance[MODEL_YEARS_MAX];
 
     input_format formats[INPUT_KIND_COUNT];
+    input_format *ledgers;     /* every ledger*.csv|xlsx, by name (formats[
+                                * INPUT_LEDGER] is unused) */
+    size_t ledger_count;
+    /* What --check prints per file ("ledger.csv: qbo-gl (line 5): ..."). */
+    const char **notes;
+    size_t note_count;
 } model;
+
+enum { MODEL_NAME_AMBIGUOUS = (size_t)-1 };
 
 void model_init(model *m, const config *cfg);
 void model_free(model *m);
@@ -113,6 +127,18 @@ const char *model_strndup(model *m, const char *s, size_t len);
 account *model_add_account(model *m, const char *code, size_t len, size_t line);
 /* The account whose code is code[0..len), or NULL. */
 account *model_find_account(const model *m, const char *code, size_t len);
+
+/* Indexes account a under its name, folded (text_header_key: case,
+ * accents and spaces ignored), and, for a "Parent:Child" name, under its
+ * last part too; a name two accounts share finds neither. */
+void model_index_account_name(model *m, const account *a, const char *name, size_t len);
+/* The account whose folded name is name[0..len), or NULL; *ambiguous
+ * (may be NULL) says whether two accounts have it. */
+account *model_find_account_by_name(const model *m, const char *name, size_t len,
+                                    bool *ambiguous);
+
+/* Keeps a line for --check (copied). */
+void model_add_note(model *m, const char *text);
 
 /* Notes that the code code[0..len) was on an invalid row of accounts.csv
  * (already reported: its ledger lines need no second diagnostic). */

@@ -234,7 +234,12 @@ static void finances(json_out *j, const figures *f)
         text(j, "name", c->name);
         text(j, "kind", account_kind_name(c->kind));
         hundredths(j, "current", c->amount.current);
-        hundredths(j, "previous", c->amount.previous);
+        if (f->counterparties_previous_unknown) {
+            member(j, "previous");        /* a trial balance stood in: unknown */
+            fputs("null", j->out);
+        } else {
+            hundredths(j, "previous", c->amount.previous);
+        }
         json_end(j, '}');
     }
     json_end(j, ']');

@@ -4,11 +4,13 @@
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,6 +30,67 @@ char *dir_of(const char *path)
     if (slash == path)
         return xstrdup("/");
     return xstrndup(path, (size_t)(slash - path));
+}
+
+/* A name's character for comparing with a stem: lower case, and '-' for
+ * '_' and ' '. */
+static int stem_char(char c)
+{
+    if (c == '_' || c == ' ')
+        return '-';
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : (unsigned char)c;
+}
+
+/* Whether name is stem (or starts with it) followed by ".EXT", EXT one of
+ * exts. */
+static bool name_fits(const char *name, const char *stem, bool prefix,
+                      const char *const *exts)
+{
+    const char *dot = strrchr(name, '.');
+    size_t n = strlen(stem), base = dot ? (size_t)(dot - name) : 0;
+    if (!dot || name[0] == '.' || base < n || (!prefix && base != n))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (stem_char(name[i]) != stem_char(stem[i]))
+            return false;
+    for (const char *const *e = exts; *e; e++)
+        if (strcasecmp(dot + 1, *e) == 0)
+            return true;
+    return false;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **files_named(const char *dir, const char *stem, bool prefix, const char *const *exts,
+                   size_t *count)
+{
+    *count = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    char **names = NULL;
+    size_t cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!name_fits(e->d_name, stem, prefix, exts))
+            continue;
+        xgrow((void **)&names, &cap, *count + 1, sizeof *names);
+        names[(*count)++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (*count)
+        qsort(names, *count, sizeof *names, by_name);
+    return names;
+}
+
+void files_named_free(char **names, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
 }
 
 bool file_missing(const char *path)

@@ -14,6 +14,16 @@ char *path_join(const char *dir, const char *name);
  * file at the root. */
 char *dir_of(const char *path);
 
+/* The names of the entries of dir whose name is stem, or (prefix) starts
+ * with stem, then '.' and one of exts (NULL-ended, without the dot): case
+ * is ignored, and '-', '_' and ' ' are one character ("Trial Balance
+ * 2013.xlsx" starts with "trial-balance").  Hidden names (".x") are left
+ * out.  Sorted (strcmp), malloc'd, *count of them; NULL when none or when
+ * dir cannot be listed. */
+char **files_named(const char *dir, const char *stem, bool prefix, const char *const *exts,
+                   size_t *count);
+void files_named_free(char **names, size_t count);
+
 /* Whether path does not exist (as opposed to existing but unreadable). */
 bool file_missing(const char *path);
 

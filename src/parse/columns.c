@@ -70,6 +70,46 @@ static const column_spec accounts_specs[] = {
     SPEC_END
 };
 
+/* The account lists accounting products export: a signature (folded
+ * header names that say which product it is, '|' between alternatives,
+ * each item of the list needed) and their columns.  Their account types
+ * are kinds (ingest_accounts.c); none has a report group. */
+typedef struct account_list_spec {
+    const char *name;
+    const char *signature[3];      /* NULL-ended */
+    column_spec specs[5];
+} account_list_spec;
+
+static const account_list_spec account_lists[] = {
+    /* QuickBooks Online, Reports > Account List: Account (the name, with
+     * its number when numbers are on, sub-accounts as Parent:Child), Type,
+     * Detail type, Description, Balance; "Account #" when shown. */
+    { "qbo-account-list", { "detail type|type de detail", NULL },
+      { { COL_ACCOUNT, false, { "account #", "account number", "number", "num",
+                                "no", "n°", "no de compte", "numéro", "numéro de compte" } },
+        { COL_NAME, true, { "account", "account name", "full name", "compte",
+                            "nom du compte", "nom" } },
+        { COL_KIND, true, { "type", "account type", "type de compte" } },
+        { COL_GROUP, false, { "group", "groupe" } },
+        SPEC_END } },
+    /* Xero, Accounting > Chart of accounts > Export: *Code, *Name, *Type,
+     * *Tax Code, Description, Dashboard, Expense Claims, Enable Payments. */
+    { "xero-chart-of-accounts", { "*code|*name|*type|tax code", NULL },
+      { { COL_ACCOUNT, true, { "*code", "code", "account code" } },
+        { COL_NAME, true, { "*name", "name", "account name" } },
+        { COL_KIND, true, { "*type", "type", "account type" } },
+        { COL_GROUP, false, { "group", "groupe" } },
+        SPEC_END } },
+    /* Sage 50 US, Chart of Accounts: Account ID, Account Description,
+     * Active?, Account Type. */
+    { "sage50-account-list", { "account id", "account description", NULL },
+      { { COL_ACCOUNT, true, { "account id", "account number", "account no" } },
+        { COL_NAME, true, { "account description", "description" } },
+        { COL_KIND, true, { "account type", "type" } },
+        { COL_GROUP, false, { "group", "groupe" } },
+        SPEC_END } },
+};
+
 static const column_spec activities_specs[] = {
     { COL_DATE, true, { "date", "activity date", "date de l'activité",
                         "date d'activité", "date activité", "start date",
@@ -276,6 +316,33 @@ bool columns_fit(const column_map *map, size_t count, size_t last, int *missing)
     return *missing < 0;
 }
 
+/* Whether one of the '|'-separated names is among keys[0..n). */
+static bool keys_have(char *const *keys, size_t n, const char *names)
+{
+    const char *p = names;
+    while (*p) {
+        size_t w = strcspn(p, "|");
+        for (size_t i = 0; i < n; i++)
+            if (keys[i] && strlen(keys[i]) == w && strncmp(keys[i], p, w) == 0)
+                return true;
+        p += w + (p[w] == '|');
+    }
+    return false;
+}
+
+/* The product account list whose signature the header has, or NULL. */
+static const account_list_spec *account_list_of(char *const *keys, size_t n)
+{
+    for (size_t i = 0; i < sizeof account_lists / sizeof account_lists[0]; i++) {
+        bool all = true;
+        for (const char *const *sig = account_lists[i].signature; *sig && all; sig++)
+            all = keys_have(keys, n, *sig);
+        if (all)
+            return &account_lists[i];
+    }
+    return NULL;
+}
+
 int columns_map_header(input_kind kind, const csv_record *header,
                        const column_override *override, const char *file,
                        column_map *map, diag *d)
@@ -294,6 +361,14 @@ int columns_map_header(input_kind kind, const csv_record *header,
     for (int c = 0; c < COL_COUNT; c++)
         h.found[c] = -1;
     const column_spec *specs = kind_specs[kind];
+    map->account_list = NULL;
+    if (kind == INPUT_ACCOUNTS) {
+        const account_list_spec *list = account_list_of(h.keys, n);
+        if (list) {
+            specs = list->specs;
+            map->account_list = list->name;
+        }
+    }
     for (const column_spec *s = specs; s->col != COL_COUNT; s++)
         if (override && override->header[s->col])
             match_override(&h, s->col, override, claimed);
@@ -301,7 +376,8 @@ int columns_map_header(input_kind kind, const csv_record *header,
         if (!override || !override->header[s->col])
             match_aliases(&h, s, claimed);
     for (const column_spec *s = specs; s->col != COL_COUNT; s++)
-        if (s->required && h.found[s->col] < 0 && !(override && override->header[s->col]))
+        if (s->required && h.found[s->col] < 0 &&
+            !(override && (override->header[s->col] || override->optional[s->col])))
             report_missing(&h, s);
     if (kind == INPUT_LEDGER)
         check_amount(&h, override);

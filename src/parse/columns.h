@@ -67,6 +67,9 @@ int column_lookup(input_kind kind, const char *name);
 typedef struct column_override {
     const char *header[COL_COUNT];   /* NULL where not set */
     size_t line[COL_COUNT];          /* report.ini line, for diagnostics */
+    bool optional[COL_COUNT];        /* a required column that need not be
+                                      * there (accounts' group, when
+                                      * report.ini [groups] assigns them) */
 } column_override;
 
 /* Where each column is in a file's records: field index, or -1. */
@@ -75,6 +78,11 @@ typedef struct column_map {
     bool needed[COL_COUNT];    /* a record must have this column's field */
     size_t fields;             /* the header's field count */
     size_t needed_fields;      /* fields up to the last needed column's */
+    /* accounts: the header is an accounting product's account list
+     * (QuickBooks Online "Account List", Xero "Chart of Accounts", Sage 50
+     * US): its group column is optional and its name may carry the code
+     * ("4000 Sales") or a parent ("Office:Supplies"). */
+    const char *account_list;  /* "qbo-account-list", ..., or NULL */
 } column_map;
 
 /* Whether a record of count fields, the last non-empty one being number
@@ -85,7 +93,8 @@ typedef struct column_map {
  * a field, or -1 when the record is too long. */
 bool columns_fit(const column_map *map, size_t count, size_t last, int *missing);
 
-/* Maps the header record of a file of that kind.  Reports, at the
+/* Maps the header record of a file of that kind.  An accounts header
+ * may also be a product's account list (column_map.account_list).  Reports, at the
  * header's line (1, or 2 after a "sep=" line): a required column missing, two headers for one column, an
  * override naming a header that is not there.  Returns 0, or -1 when any
  * problem was reported. */

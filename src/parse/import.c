@@ -66,7 +66,7 @@ typedef struct strbuf {
 } strbuf;
 
 struct import_reader {
-    csv_reader *r;
+    record_source *r;
     char *file;
     diag *d;               /* where problems go: the caller's, or silent */
     diag silent;
@@ -568,7 +568,7 @@ static int detect(import_reader *ir, const import_options *o)
     int rc = -2;   /* not decided */
     saved_record previous = { 0 };
     for (size_t n = 0; n < IMPORT_SCAN_ROWS && rc == -2; ) {
-        int got = csv_reader_next(ir->r, &ir->rec);
+        int got = record_source_next(ir->r, &ir->rec);
         if (got < 0) {
             rc = -1;
             break;
@@ -639,11 +639,8 @@ static int drcr_suffix(const char *s, size_t *len)
     return debit ? 1 : -1;
 }
 
-/* Parses a money cell into cents: the file's decimal mark, else the value's
- * own, else the profile's for a value that cannot tell; a Dr/Cr suffix
- * gives the sign of a debit-positive figure. */
-static money_status parse_money(import_reader *ir, const char *text, size_t len,
-                                int64_t *out)
+money_status import_money(const char *text, size_t len, money_decimal *learned,
+                          money_decimal fallback, int64_t *out)
 {
     const char *s = text_trim(text, &len);
     if (len == 0)
@@ -653,15 +650,14 @@ static money_status parse_money(import_reader *ir, const char *text, size_t len,
         s++;
         len--;
     }
-    if (ir->decimal == MONEY_DECIMAL_AUTO) {
+    if (*learned == MONEY_DECIMAL_AUTO) {
         money_evidence ev = money_evidence_of(s, len);
         if (ev != MONEY_EVIDENCE_NONE)
-            ir->decimal = ev == MONEY_EVIDENCE_POINT ? MONEY_DECIMAL_POINT
-                                                     : MONEY_DECIMAL_COMMA;
+            *learned = ev == MONEY_EVIDENCE_POINT ? MONEY_DECIMAL_POINT : MONEY_DECIMAL_COMMA;
     }
-    money_status st = money_parse(s, len, ir->decimal, out);
-    if (st == MONEY_AMBIGUOUS && ir->p->decimal != MONEY_DECIMAL_AUTO)
-        st = money_parse(s, len, ir->p->decimal, out);
+    money_status st = money_parse(s, len, *learned, out);
+    if (st == MONEY_AMBIGUOUS && fallback != MONEY_DECIMAL_AUTO)
+        st = money_parse(s, len, fallback, out);
     if (st == MONEY_OK && sign) {
         if (*out < 0) {
             return MONEY_SYNTAX;   /* "-5.00 Cr" says its sign twice */
@@ -669,6 +665,14 @@ static money_status parse_money(import_reader *ir, const char *text, size_t len,
         *out *= sign;
     }
     return st;
+}
+
+/* Parses a money cell into cents: the file's decimal mark, else the value's
+ * own, else the profile's for a value that cannot tell (import_money). */
+static money_status parse_money(import_reader *ir, const char *text, size_t len,
+                                int64_t *out)
+{
+    return import_money(text, len, &ir->decimal, ir->p->decimal, out);
 }
 
 /* Reads the money cell at col into *out; empty is *present = false.
@@ -681,6 +685,21 @@ static bool money_cell(import_reader *ir, int col, int64_t *out, bool *present)
     *present = false;
     if (col < 0 || len == 0)
         return true;
+    xlsx_cell_kind kind = record_source_kind(ir->r, (size_t)col);
+    if (kind == XLSX_CELL_NUMBER || kind == XLSX_CELL_NUMBER_OTHER) {
+        /* a sheet's number: plain "-1234.5", whatever the text cells say */
+        money_status st = money_parse(s, len, MONEY_DECIMAL_POINT, out);
+        if (st == MONEY_OK) {
+            *present = true;
+            return true;
+        }
+        char place[256];
+        record_source_place(ir->r, ir->rec.line, (size_t)col, place, sizeof place);
+        const char *name = (size_t)col < ir->header_count ? ir->header_names[col] : NULL;
+        diag_data(ir->d, place, 0, name && *name ? name : NULL, "%.*s %s",
+                  (int)(len > 200 ? 200 : len), s, money_status_message(st));
+        return false;
+    }
     money_status st = parse_money(ir, s, len, out);
     if (st == MONEY_OK) {
         *present = true;
@@ -808,6 +827,17 @@ static bool date_cell(const char *s, size_t len, char buf[64], const char **text
     return false;
 }
 
+bool import_parse_date(const char *s, size_t len, date_order order, date *out)
+{
+    s = text_trim(s, &len);
+    if (len == 0 || len > 40)
+        return false;
+    if (date_parse(s, len, order, out) == DATE_OK)
+        return true;
+    char iso[11];
+    return text_date(s, len, iso) && date_parse(iso, 10, DATE_ORDER_AUTO, out) == DATE_OK;
+}
+
 /* ---- accounts ---------------------------------------------------------- */
 
 typedef struct span {
@@ -896,6 +926,17 @@ static void account_split(const char *s, size_t len, span *code, span *name)
             name->len = n;
         }
     }
+}
+
+void import_account_split(const char *label, size_t len, const char **code,
+                          size_t *code_len, const char **name, size_t *name_len)
+{
+    span c, n;
+    account_split(label, len, &c, &n);
+    *code = c.s;
+    *code_len = c.len;
+    *name = n.s;
+    *name_len = n.len;
 }
 
 static void section_free(section *s)
@@ -1707,7 +1748,7 @@ static void check_end(import_reader *ir)
 
 /* ---- the API ----------------------------------------------------------- */
 
-import_reader *import_open(csv_reader *r, const char *file, const import_options *o,
+import_reader *import_open(record_source *r, const char *file, const import_options *o,
                            diag *d)
 {
     import_reader *ir = xcalloc(1, sizeof *ir);
@@ -1735,6 +1776,10 @@ import_reader *import_open(csv_reader *r, const char *file, const import_options
         m->index[COL_COUNTERPARTY] = IMPORT_FIELD_COUNTERPARTY;
         m->index[COL_MEMO] = IMPORT_FIELD_MEMO;
         m->index[COL_REF] = IMPORT_FIELD_REF;
+        m->fields = IMPORT_FIELD_COUNT;    /* every line has every field */
+        m->needed_fields = 0;
+        for (int c = 0; c < COL_COUNT; c++)
+            m->needed[c] = false;
     }
     return ir;
 }
@@ -1765,7 +1810,7 @@ int import_next(import_reader *ir, import_line *out)
     }
     for (;;) {
         keys_clear(ir);
-        int got = csv_reader_next(ir->r, &ir->rec);
+        int got = record_source_next(ir->r, &ir->rec);
         if (got < 0)
             return -1;
         if (got == 0) {

@@ -25,6 +25,8 @@
 #include "lib/diag.h"
 #include "parse/columns.h"
 #include "parse/csv_reader.h"
+#include "parse/date.h"
+#include "parse/record_source.h"
 #include "parse/money.h"
 
 #include <stdbool.h>
@@ -136,6 +138,27 @@ const import_profile *import_profiles(size_t *count);
 /* The profile of that name (case-insensitive), or NULL. */
 const import_profile *import_profile_find(const char *name);
 
+/* Splits an account label into code and name, as section rows are read:
+ * "4000 Sales", "4000 · Sales", "425 - Freight", "Sales (4000)", and the
+ * last part of a path, "Expenses:Rent", "6000 · A:6010 · B".  Both point
+ * into label; *code_len is 0 when it carries no code (the whole label, or
+ * its last part, is then the name). */
+void import_account_split(const char *label, size_t len, const char **code,
+                          size_t *code_len, const char **name, size_t *name_len);
+
+/* Money as exports write it ("$1,234.56", "-$53.15", "(420.81)",
+ * "1 234,56 $", "10,000.00 Dr", "5 000,00 Ct") into cents: with the
+ * decimal mark *learned (AUTO: learnt from this value when it tells, and
+ * kept), else fallback for a value that cannot tell ("1,500"); a Dr/Cr
+ * (Dt/Ct) suffix gives a debit-positive sign. */
+money_status import_money(const char *s, size_t len, money_decimal *learned,
+                          money_decimal fallback, int64_t *out);
+
+/* A date as exports write it: numeric in that order (AUTO: only when the
+ * values tell), ISO, or with the month's name ("March 31, 2014", "31 mars
+ * 2014", "1 Apr 2011"). */
+bool import_parse_date(const char *s, size_t len, date_order order, date *out);
+
 /* ---- reading ----------------------------------------------------------- */
 
 typedef struct import_options {
@@ -192,7 +215,7 @@ typedef struct import_reader import_reader;   /* opaque */
  * header that matches no profile or two (naming the nearest), and returns
  * NULL; for a first record that is nearest to bilan's tidy layout, the
  * problems columns.c finds in it.  r must outlive the reader. */
-import_reader *import_open(csv_reader *r, const char *file,
+import_reader *import_open(record_source *r, const char *file,
                            const import_options *options, diag *d);
 
 /* Whether the file is in bilan's tidy layout: its header was the first

@@ -20,6 +20,7 @@
  * one, and it is how entity expansion attacks start). */
 #include "parse/xlsx_reader.h"
 #include "parse/xlsx_reader_test.h"
+#include "lib/files.h"
 #include "lib/xalloc.h"
 
 #include <errno.h>
@@ -1530,7 +1531,8 @@ bool xlsx_reader_is_spreadsheet(const char *path)
         if (ends_with(path, suffixes[i]))
             return true;
     unsigned char magic[4] = { 0 };
-    FILE *f = fopen(path, "rb");
+    const char *why;
+    FILE *f = open_regular(path, &why);   /* a FIFO would wait for a writer */
     if (!f)
         return false;
     size_t got = fread(magic, 1, sizeof magic, f);

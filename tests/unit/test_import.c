@@ -13,6 +13,9 @@
 
 #include "lib/text.h"
 #include "parse/csv_reader_test.h"
+#include "parse/record_source_test.h"
+
+#define SRC(r) record_source_of_csv(r, "csv")
 #include "parse/date.h"
 #include "parse/import.h"
 
@@ -110,12 +113,12 @@ static void read_import(const char *name, const char *data, size_t len,
     FILE *f = open_memstream(&r->errors, &size);
     diag d;
     diag_init(&d, f);
-    csv_reader *cr;
+    record_source *cr;
     if (data) {
-        cr = csv_reader_open_mem(data, len, name, NULL, 7, &d);
+        cr = SRC(csv_reader_open_mem(data, len, name, NULL, 7, &d));
     } else {
         char *path = fixture_path(name);
-        cr = csv_reader_open(path, name, NULL, &d);
+        cr = SRC(csv_reader_open(path, name, NULL, &d));
         free(path);
     }
     assert_non_null(cr);
@@ -144,7 +147,7 @@ static void read_import(const char *name, const char *data, size_t len,
         import_summary(ir, r->summary, sizeof r->summary);
     }
     import_close(ir);
-    csv_reader_free(cr);
+    record_source_free(cr);
     r->error_count = d.count;
     fclose(f);
 }
@@ -254,7 +257,7 @@ static void test_tidy_layout(void **state)
     diag d;
     diag_init(&d, NULL);
     char *path = fixture_path("bilan.csv");
-    csv_reader *cr = csv_reader_open(path, "bilan.csv", NULL, &d);
+    record_source *cr = SRC(csv_reader_open(path, "bilan.csv", NULL, &d));
     free(path);
     import_reader *ir = import_open(cr, "bilan.csv", NULL, &d);
     assert_non_null(ir);
@@ -268,14 +271,14 @@ static void test_tidy_layout(void **state)
     import_line l;
     assert_int_equal(import_next(ir, &l), 0);
     csv_record rec;
-    assert_int_equal(csv_reader_next(cr, &rec), 1);
+    assert_int_equal(record_source_next(cr, &rec), 1);
     assert_int_equal(rec.line, 2);
     assert_string_equal(rec.fields[1], "1000");
     char buf[128];
     import_summary(ir, buf, sizeof buf);
     assert_string_equal(buf, "bilan (line 1)");
     import_close(ir);
-    csv_reader_free(cr);
+    record_source_free(cr);
     assert_int_equal(d.count, 0);
 }
 
@@ -288,7 +291,7 @@ static void test_column_map_of_an_export(void **state)
     const char *names[] = { "qbo-gl.csv", "qbd-gl.csv" };
     for (int k = 0; k < 2; k++) {
         char *path = fixture_path(names[k]);
-        csv_reader *cr = csv_reader_open(path, names[k], NULL, &d);
+        record_source *cr = SRC(csv_reader_open(path, names[k], NULL, &d));
         free(path);
         import_reader *ir = import_open(cr, names[k], NULL, &d);
         assert_non_null(ir);
@@ -318,7 +321,7 @@ static void test_column_map_of_an_export(void **state)
         assert_string_equal(l.record.fields[k == 0 ? IMPORT_FIELD_AMOUNT : IMPORT_FIELD_DEBIT],
                             "5000.00");
         import_close(ir);
-        csv_reader_free(cr);
+        record_source_free(cr);
     }
     assert_int_equal(d.count, 0);
 }
@@ -478,7 +481,7 @@ static void test_tidy_with_column_overrides(void **state)
     o.line[COL_AMOUNT] = 10;
     diag d;
     diag_init(&d, NULL);
-    csv_reader *cr = csv_reader_open_mem(data, sizeof data - 1, "ledger.csv", NULL, 64, &d);
+    record_source *cr = SRC(csv_reader_open_mem(data, sizeof data - 1, "ledger.csv", NULL, 64, &d));
     import_options opt = { NULL, &o, MONEY_DECIMAL_AUTO, false };
     import_reader *ir = import_open(cr, "ledger.csv", &opt, &d);
     assert_non_null(ir);
@@ -487,7 +490,7 @@ static void test_tidy_with_column_overrides(void **state)
     assert_int_equal(import_column_map(ir)->index[COL_AMOUNT], 2);
     assert_int_equal(import_column_map(ir)->index[COL_COUNTERPARTY], 3);
     import_close(ir);
-    csv_reader_free(cr);
+    record_source_free(cr);
     assert_int_equal(d.count, 0);
 }
 
@@ -536,7 +539,7 @@ static void test_date_forms(void **state)
         int n = snprintf(data, sizeof data,
                          "Date,Source,Contact,Description,Reference,Debit,Credit\n"
                          "4100 - Grants,,,,,,\n%s", rows);
-        csv_reader *cr = csv_reader_open_mem(data, (size_t)n, "x.csv", NULL, 4096, &d);
+        record_source *cr = SRC(csv_reader_open_mem(data, (size_t)n, "x.csv", NULL, 4096, &d));
         import_reader *ir = import_open(cr, "x.csv", NULL, &d);
         assert_non_null(ir);
         import_line l;
@@ -544,7 +547,7 @@ static void test_date_forms(void **state)
         assert_string_equal(l.date, cases[i].date);
         assert_int_equal(import_next(ir, &l), 0);
         import_close(ir);
-        csv_reader_free(cr);
+        record_source_free(cr);
         if (d.count)
             print_error("%s\n", cases[i].cell);
         assert_int_equal(d.count, 0);
@@ -623,7 +626,7 @@ static void test_account_labels(void **state)
                          "\"Total %s\",,,,,,1.00\n", cases[i].label, cases[i].label);
         diag d;
         diag_init(&d, NULL);
-        csv_reader *cr = csv_reader_open_mem(data, (size_t)n, "x.csv", NULL, 4096, &d);
+        record_source *cr = SRC(csv_reader_open_mem(data, (size_t)n, "x.csv", NULL, 4096, &d));
         import_reader *ir = import_open(cr, "x.csv", NULL, &d);
         assert_non_null(ir);
         import_line l;
@@ -636,7 +639,7 @@ static void test_account_labels(void **state)
             print_error("%s\n", cases[i].label);
         assert_int_equal(d.count, 0);
         import_close(ir);
-        csv_reader_free(cr);
+        record_source_free(cr);
     }
 }
 
@@ -656,7 +659,7 @@ static void test_cp1252_semicolon_comma(void **state)
     for (size_t chunk = 1; chunk < sizeof data; chunk += 13) {
         diag d;
         diag_init(&d, NULL);
-        csv_reader *cr = csv_reader_open_mem(data, sizeof data - 1, "gl.csv", NULL, chunk, &d);
+        record_source *cr = SRC(csv_reader_open_mem(data, sizeof data - 1, "gl.csv", NULL, chunk, &d));
         import_reader *ir = import_open(cr, "gl.csv", NULL, &d);
         assert_non_null(ir);
         assert_string_equal(import_profile_of(ir)->name, "sage50-ca-fr-gl");
@@ -672,7 +675,7 @@ static void test_cp1252_semicolon_comma(void **state)
         assert_int_equal(import_counts_of(ir)->totals_checked, 1);
         assert_int_equal(d.count, 0);
         import_close(ir);
-        csv_reader_free(cr);
+        record_source_free(cr);
     }
 }
 
@@ -718,14 +721,14 @@ static void test_decimal_mark(void **state)
     /* report.ini's decimal */
     diag d;
     diag_init(&d, NULL);
-    csv_reader *cr = csv_reader_open_mem(gc, sizeof gc - 1, "gc.csv", NULL, 64, &d);
+    record_source *cr = SRC(csv_reader_open_mem(gc, sizeof gc - 1, "gc.csv", NULL, 64, &d));
     import_options o = { NULL, NULL, MONEY_DECIMAL_POINT, false };
     import_reader *ir = import_open(cr, "gc.csv", &o, &d);
     import_line l;
     assert_int_equal(import_next(ir, &l), 1);
     assert_int_equal(l.credit, 150000);
     import_close(ir);
-    csv_reader_free(cr);
+    record_source_free(cr);
     assert_int_equal(d.count, 0);
 }
 
@@ -818,7 +821,7 @@ static void test_quiet(void **state)
     char *path = fixture_path("broken/total-mismatch.csv");
     diag d;
     diag_init(&d, NULL);
-    csv_reader *cr = csv_reader_open(path, "t.csv", NULL, &d);
+    record_source *cr = SRC(csv_reader_open(path, "t.csv", NULL, &d));
     import_options o = { NULL, NULL, MONEY_DECIMAL_AUTO, true };
     import_reader *ir = import_open(cr, "t.csv", &o, &d);
     import_line l;
@@ -828,7 +831,7 @@ static void test_quiet(void **state)
     assert_int_equal(n, LINES);
     assert_int_equal(d.count, 0);
     import_close(ir);
-    csv_reader_free(cr);
+    record_source_free(cr);
     free(path);
 }
 
