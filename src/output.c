@@ -5,6 +5,7 @@
  * gone are removed by the next run. */
 #define _XOPEN_SOURCE 700   /* realpath */
 #include "output.h"
+#include "lib/isolate.h"
 #include "lib/xalloc.h"
 
 #include <ctype.h>
@@ -27,9 +28,11 @@ static output_file *begun[SET_MAX];
 static char pending[SET_MAX][PENDING_NAME];
 static volatile sig_atomic_t pending_on[SET_MAX];
 
-/* Removes the temporary files in progress; async-signal-safe. */
+/* Removes the temporary files in progress, once the process rendering
+ * them, if any, is gone; async-signal-safe. */
 static void remove_pending(void)
 {
+    isolate_stop();
     for (int i = 0; i < SET_MAX; i++)
         if (pending_on[i])
             unlink(pending[i]);
@@ -369,6 +372,12 @@ int output_commit(output_file *o, diag *d)
         }
     }
     return 0;
+}
+
+void output_hand_over(void)
+{
+    for (int i = 0; i < SET_MAX; i++)
+        pending_on[i] = 0;
 }
 
 void output_discard(output_file *o)

@@ -45,6 +45,10 @@ int output_begin(output_file *o, const char *path, diag *d);
  * does nothing.  Returns 0, or -1 with the problem reported
  * (EXIT_CANTCREAT). */
 int output_commit(output_file *o, diag *d);
+/* In a child process that wrote the temporary files for its parent: they
+ * are the parent's to put in place or remove, not removed at this
+ * process's exit. */
+void output_hand_over(void);
 /* Removes the temporary file if any, frees the names.  NULL-safe fields. */
 void output_discard(output_file *o);
 
