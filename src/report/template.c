@@ -76,8 +76,10 @@ static char *as_utf8(char *buf, size_t *len)
 static char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
+    if (!f) {
+        xalloc_check(errno);       /* out of memory is not "cannot read" */
         return NULL;
+    }
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
         fclose(f);
@@ -599,6 +601,29 @@ static void walk(loader *L, cmark_node *parent, context cx)
     }
 }
 
+/* cmark's allocator: xalloc's, so that out of memory exits 70 as
+ * everywhere else (cmark's own aborts). */
+static void *md_calloc(size_t count, size_t size)
+{
+    return xcalloc(count, size);
+}
+
+static void *md_realloc(void *p, size_t size)
+{
+    return xrealloc(p, size);
+}
+
+/* The document tree of len bytes of Markdown at src. */
+static cmark_node *parse_markdown(const char *src, size_t len)
+{
+    static cmark_mem mem = { md_calloc, md_realloc, free };
+    cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &mem);
+    cmark_parser_feed(parser, src, len);
+    cmark_node *root = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+    return root;
+}
+
 static int load_file(loader *L, const char *path, const char *display, bool expand,
                      size_t from_line, bool optional)
 {
@@ -623,7 +648,7 @@ static int load_file(loader *L, const char *path, const char *display, bool expa
                         strerror(errno));
         return -1;
     }
-    cmark_node *root = cmark_parse_document(src, len, CMARK_OPT_DEFAULT);
+    cmark_node *root = parse_markdown(src, len);
     free(src);
     loader inner = *L;
     inner.file = own_name(L->doc, display);
