@@ -54,39 +54,58 @@ void isolate_stage(const char *what)
         told->stage = what;
 }
 
-/* The line a library prints when it goes on after a failed allocation:
- * libxlsxwriter's LXW_MEM_ERROR, "[ERROR][FILE:LINE]: Memory allocation
- * failed.".  Such a library returns success with a cell or a part of the
- * file missing, so the result cannot be trusted. */
-static const char oom_head[] = "[ERROR][";
-static const char oom_tail[] = "]: Memory allocation failed.";
+/* The lines a library prints when it goes on after a failed allocation,
+ * by their start and end.  Such a library returns success with a cell or
+ * a part of the file missing (libxlsxwriter's LXW_MEM_ERROR), or with a
+ * configuration half read (fontconfig, whose lookup then finds no font or
+ * another one), so the result cannot be trusted. */
+typedef struct oom_line {
+    const char *head, *tail;
+} oom_line;
+
+static const oom_line oom_lines[] = {
+    { "[ERROR][", "]: Memory allocation failed." },          /* libxlsxwriter */
+    { "Fontconfig error: ", "out of memory" },
+    { "Fontconfig error: ", ": allocation failure" },
+};
+
+enum { SCAN_KEEP = 40 };         /* bytes kept of each end of a line */
 
 /* The line of the child's stderr being passed through: its first and
- * last bytes, enough to recognise the out-of-memory line. */
+ * last bytes, enough to recognise an out-of-memory line. */
 typedef struct line_scan {
-    char head[sizeof oom_head];
-    char tail[sizeof oom_tail];
+    char head[SCAN_KEEP], tail[SCAN_KEEP];
     size_t head_len, tail_len;
     const char *oom_stage;      /* the stage of the first such line, or NULL */
     bool oom;
 } line_scan;
 
+/* Whether the line kept in s is one of oom_lines. */
+static bool scan_is_oom(const line_scan *s)
+{
+    for (size_t i = 0; i < sizeof oom_lines / sizeof oom_lines[0]; i++) {
+        size_t hl = strlen(oom_lines[i].head), tl = strlen(oom_lines[i].tail);
+        if (s->head_len >= hl && memcmp(s->head, oom_lines[i].head, hl) == 0 &&
+            s->tail_len >= tl && memcmp(s->tail + s->tail_len - tl, oom_lines[i].tail, tl) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Takes one byte of the child's stderr into the scan. */
 static void scan_byte(line_scan *s, char c, const isolate_shared *sh)
 {
     if (c != '\n') {
-        if (s->head_len < sizeof s->head - 1)
+        if (s->head_len < sizeof s->head)
             s->head[s->head_len++] = c;
-        if (s->tail_len == sizeof s->tail - 1) {
+        if (s->tail_len == sizeof s->tail) {
             memmove(s->tail, s->tail + 1, s->tail_len - 1);
             s->tail_len--;
         }
         s->tail[s->tail_len++] = c;
         return;
     }
-    size_t hl = sizeof oom_head - 1, tl = sizeof oom_tail - 1;
-    if (!s->oom && s->head_len >= hl && memcmp(s->head, oom_head, hl) == 0 &&
-        s->tail_len == tl && memcmp(s->tail, oom_tail, tl) == 0) {
+    if (!s->oom && scan_is_oom(s)) {
         s->oom = true;
         s->oom_stage = sh->stage;
     }

@@ -7,8 +7,8 @@
  * work, and hands back its diagnostics' counts and status through shared
  * memory.  Its stderr passes through the parent, in order, unchanged: the
  * parent watches it for the line a library prints when it goes on after a
- * failed allocation (libxlsxwriter's "Memory allocation failed."), which
- * is an out-of-memory error too.  The parent decides the outcome:
+ * failed allocation (libxlsxwriter's "Memory allocation failed.",
+ * fontconfig's "out of memory"), which is an out-of-memory error too.  The parent decides the outcome:
  *
  *   the work ended, its status told      that status (0, 65, 66, 70, 73...)
  *   a library's out-of-memory line       70, "out of memory while rendering WHAT"

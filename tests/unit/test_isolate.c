@@ -127,6 +127,27 @@ static void test_library_out_of_memory(void **state)
                                      "failed.\nout of memory while rendering the workbook ("));
 }
 
+static int work_fontconfig_oom(void *arg, diag *d)
+{
+    (void)arg;
+    isolate_stage("the PDF report");
+    fprintf(stderr, "Fontconfig error: \"/etc/fonts/conf.d/70-no-bitmaps.conf\", line 9: "
+                    "out of memory\n");
+    diag_report(d, EXIT_NOINPUT, "style.ini", 0, NULL, "no TrueType font matches");
+    return -1;
+}
+
+static void test_fontconfig_out_of_memory(void **state)
+{
+    (void)state;
+    diag d;
+    assert_int_equal(run(work_fontconfig_oom, 0, &d), -1);
+    assert_int_equal(d.status, EXIT_SOFTWARE);
+    assert_int_equal(d.count, 2);
+    assert_non_null(strstr(err_text, "style.ini: no TrueType font matches\n"
+                                     "out of memory while rendering the PDF report ("));
+}
+
 static int work_xalloc_oom(void *arg, diag *d)
 {
     (void)arg;
@@ -191,6 +212,7 @@ int main(void)
         cmocka_unit_test(test_success),
         cmocka_unit_test(test_killed),
         cmocka_unit_test(test_library_out_of_memory),
+        cmocka_unit_test(test_fontconfig_out_of_memory),
         cmocka_unit_test(test_xalloc_out_of_memory),
         cmocka_unit_test(test_time_limit),
         cmocka_unit_test(test_unexpected_exit),
