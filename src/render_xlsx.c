@@ -120,8 +120,9 @@ static bool sheets_add(xlsx_book *b)
     return ok;
 }
 
-/* The directory of path, for libxlsxwriter's temporary files: the output
- * folder has room for the output, /tmp may not. */
+/* The directory of path, for libxlsxwriter's temporary files when the
+ * caller gives no scratch folder: the output folder has room for the
+ * output, /tmp may not. */
 static char *dir_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -245,7 +246,7 @@ int render_xlsx(const figures *f, const detail_source *src, const render_context
         return -1;
     int rc = -1;
     if (sheets_fit(&b, d)) {
-        char *tmpdir = dir_of(path);
+        char *tmpdir = ctx->scratch_dir ? xstrdup(ctx->scratch_dir) : dir_of(path);
         lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = tmpdir };
         b.wb = workbook_new_opt(path, &options);
         if (b.wb)

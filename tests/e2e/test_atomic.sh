@@ -170,6 +170,9 @@ for f in ".figures-x.json.bilan-$gone.Ab12Cd" ".report-x.pdf.bilan-$gone.bak" \
     "notes.bilan-$gone.txt" ".x.bilan-$gone.toolong1"; do
     printf 'x\n' >"$stale/$f"
 done
+# a scratch folder, with a file libxlsxwriter did not unlink in time
+mkdir "$stale/.workbook-x.xlsx.bilan-$gone.Sc12Ra"
+printf 'x\n' >"$stale/.workbook-x.xlsx.bilan-$gone.Sc12Ra/tmp.AbCdEfGhIj"
 run_bilan --input "$other" --output "$stale"
 left=$(ls -A "$stale" | grep -v -e '^report-' -e '^workbook-' -e '^figures-' | sort | tr '\n' ' ')
 want=$(printf '%s\n' ".figures-x.json.bilan-$$.Qw12Er" .keep "notes.bilan-$gone.txt" \
