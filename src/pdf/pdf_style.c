@@ -461,6 +461,18 @@ static bool font_result(pdf_style *s, int f, font_found found, const char *text,
     return false;
 }
 
+/* Whether every face of an answer (as lookup_child writes it) was found. */
+static bool answer_complete(const char *buf, size_t len)
+{
+    size_t at = 0;
+    for (int f = 0; f < PDF_FACE_COUNT; f++) {
+        if (at + 2 >= len || buf[at] != '0' + FONT_OK)
+            return false;
+        at += 2 + strnlen(buf + at + 2, len - at - 2) + 1;
+    }
+    return true;
+}
+
 /* Each face's .ttf file: a path as written, a pattern through fontconfig
  * (in a child process, lookup_isolated). */
 static int resolve_fonts(pdf_style *s, const char *path, diag *d)
@@ -477,6 +489,12 @@ static int resolve_fonts(pdf_style *s, const char *path, diag *d)
     }
     char buf[PDF_FACE_COUNT * 8192];
     ssize_t len = lookup_isolated(s, path, buf, sizeof buf, d);
+    /* fontconfig gives no sign of some of its failed allocations (a font
+     * folder left out of its configuration, then no font found): a lookup
+     * that missed a face is made once more, in a fresh process, before
+     * what it found is reported */
+    if (len >= 0 && !answer_complete(buf, (size_t)len))
+        len = lookup_isolated(s, path, buf, sizeof buf, d);
     if (len < 0)
         return -1;
     int rc = 0;

@@ -16,6 +16,7 @@
 #include "pdf/pdf_style.h"
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <signal.h>
 #include <stdio.h>
@@ -23,7 +24,9 @@
 #include <string.h>
 #include <unistd.h>
 
-static enum { FAULT_NONE, FAULT_KILLED, FAULT_NO_MEMORY, FAULT_REGULAR_FACE } fault;
+static enum { FAULT_NONE, FAULT_KILLED, FAULT_NO_MEMORY, FAULT_REGULAR_FACE,
+              FAULT_LOST_ONCE } fault;
+static char lost_marker[] = "/tmp/bilan-style-lost-XXXXXX";   /* made once lost */
 
 FcBool FcInit(void)
 {
@@ -38,6 +41,13 @@ FcPattern *FcFontMatch(FcConfig *config, FcPattern *p, FcResult *result)
 {
     if (fault == FAULT_NO_MEMORY) {
         *result = FcResultOutOfMemory;
+        return NULL;
+    }
+    if (fault == FAULT_LOST_ONCE && access(lost_marker, F_OK) != 0) {
+        /* the first lookup (a child process) finds nothing for one face,
+         * as after an allocation fontconfig failed silently */
+        close(open(lost_marker, O_WRONLY | O_CREAT, 0600));
+        *result = FcResultNoMatch;
         return NULL;
     }
     FcPattern *(*real)(FcConfig *, FcPattern *, FcResult *);
@@ -136,6 +146,29 @@ static void test_other_style_refused(void **state)
     pdf_style_free(&s);
 }
 
+/* A face not found is looked up once more before it is reported: a
+ * fontconfig that lost a font folder to a failed allocation says nothing. */
+static void test_lost_face_looked_up_again(void **state)
+{
+    (void)state;
+    pdf_style s;
+    diag d;
+    int fd = mkstemp(lost_marker);
+    assert_true(fd >= 0);
+    close(fd);
+    unlink(lost_marker);
+    fault = FAULT_LOST_ONCE;
+    int rc = load(&s, "", &d);
+    fault = FAULT_NONE;
+    assert_int_equal(access(lost_marker, F_OK), 0);   /* the first lookup lost one */
+    unlink(lost_marker);
+    assert_int_equal(rc, 0);
+    assert_int_equal(d.count, 0);
+    for (int f = 0; f < PDF_FACE_COUNT; f++)
+        assert_non_null(strstr(s.font_path[f], "DejaVuSerif"));
+    pdf_style_free(&s);
+}
+
 static void test_family_spelling_and_generic(void **state)
 {
     (void)state;
@@ -198,6 +231,7 @@ int main(void)
         cmocka_unit_test(test_default_fonts),
         cmocka_unit_test(test_other_family_refused),
         cmocka_unit_test(test_other_style_refused),
+        cmocka_unit_test(test_lost_face_looked_up_again),
         cmocka_unit_test(test_family_spelling_and_generic),
         cmocka_unit_test(test_paths_need_no_lookup),
         cmocka_unit_test(test_fontconfig_killed),
