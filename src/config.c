@@ -815,6 +815,7 @@ static char *reader_next(char *str, int num, void *stream)
     errno = 0;
     ssize_t n = getline(&p->buf, &p->cap, p->file);
     if (n < 0) {
+        xalloc_check(errno);   /* getline's buffer: not the end of the file */
         if (ferror(p->file))
             p->read_errno = errno ? errno : EIO;
         return NULL;
@@ -892,6 +893,8 @@ int config_load(config *cfg, const char *path, const char *name, diag *d)
     char *text = read_text(path, &len, &what, &why);
     FILE *f = text ? fmemopen(text, len, "r") : NULL;
     if (!f) {
+        if (text)
+            xalloc_check(errno);
         diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot %s: %s", _(what),
                     why ? why : strerror(errno));
         free(text);

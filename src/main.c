@@ -7,6 +7,7 @@
 #include "lib/diag.h"
 #include "lib/files.h"
 #include "lib/i18n.h"
+#include "lib/isolate.h"
 #include "ingest.h"
 #include "init.h"
 #include "model.h"
@@ -110,26 +111,74 @@ static char *output_path(const cli_options *opts, int which, const char *label)
 }
 
 /* Renders the three outputs to the files at temps[]. */
-static int render_all(const cli_options *opts, char *const temps[OUT_COUNT],
-                      const figures *f, const model *m, stage_clock *clock, diag *d)
+static int render_outputs(const cli_options *opts, char *const temps[OUT_COUNT],
+                          const char *scratch, const figures *f, const model *m,
+                          stage_clock *clock, diag *d)
 {
     render_context ctx = {
         .templates_dir = opts->templates_dir,
         .input_dir = opts->input_dir,
         .timestamp = document_time(f),
+        .scratch_dir = scratch,
     };
+    isolate_stage("the PDF report");
     int rc = render_pdf(f, &ctx, temps[OUT_PDF], d);
     stage_end(clock, "pdf");
     if (rc == 0) {
+        isolate_stage("the workbook");
         detail_source src = ingest_detail_source(m);
         rc = render_xlsx(f, &src, &ctx, temps[OUT_XLSX], d);
         stage_end(clock, "workbook");
     }
     if (rc == 0) {
+        isolate_stage("the figures");
         rc = render_json(f, temps[OUT_JSON], d);
         stage_end(clock, "json");
     }
     return rc;
+}
+
+/* What the rendering process is given. */
+typedef struct render_job {
+    const cli_options *opts;
+    char *const *temps;
+    const char *scratch;
+    const figures *f;
+    const model *m;
+    stage_clock *clock;
+} render_job;
+
+/* The rendering process's work: the outputs, whose temporary files are
+ * then the parent's to put in place or remove. */
+static int render_job_run(void *arg, diag *d)
+{
+    const render_job *job = arg;
+    int rc = render_outputs(job->opts, job->temps, job->scratch, job->f, job->m, job->clock,
+                            d);
+    output_hand_over();
+    return rc;
+}
+
+/* The longest the rendering may take (BILAN_RENDER_SECONDS, default an
+ * hour: a million ledger lines render in seconds). */
+static unsigned render_seconds(void)
+{
+    const char *s = getenv("BILAN_RENDER_SECONDS");
+    char *end;
+    unsigned long v = s && *s ? strtoul(s, &end, 10) : 0;
+    return s && *s && *end == '\0' && v > 0 && v < 100000000 ? (unsigned)v : 3600;
+}
+
+/* Renders the three outputs to the files at temps[] in a child process
+ * (the workbook library's own temporary files in scratch, when not NULL):
+ * a library that crashes or hangs after a failed allocation ends the run
+ * with exit 70 and a message, never a signal (lib/isolate.h). */
+static int render_all(const cli_options *opts, char *const temps[OUT_COUNT],
+                      const char *scratch, const figures *f, const model *m,
+                      stage_clock *clock, diag *d)
+{
+    render_job job = { opts, temps, scratch, f, m, clock };
+    return isolate_run(render_job_run, &job, render_seconds(), d);
 }
 
 /* Renders the three outputs to temporary files, then renames them all;
@@ -143,9 +192,11 @@ static int write_outputs(const cli_options *opts, char *const paths[OUT_COUNT],
     int rc = 0;
     for (int i = 0; i < OUT_COUNT && rc == 0; i++)
         rc = output_begin(&out[i], paths[i], d);
+    if (rc == 0)
+        rc = output_scratch(&out[OUT_XLSX], d);
     if (rc == 0) {
         char *temps[OUT_COUNT] = {out[OUT_PDF].temp, out[OUT_XLSX].temp, out[OUT_JSON].temp};
-        rc = render_all(opts, temps, f, m, clock, d);
+        rc = render_all(opts, temps, out[OUT_XLSX].scratch, f, m, clock, d);
     }
     for (int i = 0; i < OUT_COUNT && rc == 0; i++)
         rc = output_commit(&out[i], d);
@@ -172,7 +223,7 @@ static int check_outputs(const cli_options *opts, const figures *f, const model 
     char *temps[OUT_COUNT];
     for (int i = 0; i < OUT_COUNT; i++)
         temps[i] = path_join(dir, names[i]);
-    int rc = render_all(opts, temps, f, m, clock, d);
+    int rc = render_all(opts, temps, NULL, f, m, clock, d);
     for (int i = 0; i < OUT_COUNT; i++) {
         unlink(temps[i]);
         free(temps[i]);

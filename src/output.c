@@ -3,9 +3,10 @@
  * rename fails.  Temporary files are removed on failure, on a signal and
  * at exit (out of memory exits 70 through exit()); those of a run that is
  * gone are removed by the next run. */
-#define _XOPEN_SOURCE 700   /* realpath */
+#define _GNU_SOURCE         /* realpath, getdents64 */
 #include "output.h"
 #include "lib/i18n.h"
+#include "lib/isolate.h"
 #include "lib/xalloc.h"
 
 #include <ctype.h>
@@ -27,13 +28,48 @@ enum { SET_MAX = 8, PENDING_NAME = 4096 };
 static output_file *begun[SET_MAX];
 static char pending[SET_MAX][PENDING_NAME];
 static volatile sig_atomic_t pending_on[SET_MAX];
+static char pending_dir[SET_MAX][PENDING_NAME];      /* their scratch folders */
+static volatile sig_atomic_t pending_dir_on[SET_MAX];
 
-/* Removes the temporary files in progress; async-signal-safe. */
+/* Removes the folder dir and the files in it; async-signal-safe (the
+ * getdents64 and unlinkat system calls: no opendir, which allocates). */
+static void remove_folder(const char *dir)
+{
+    if (rmdir(dir) == 0 || errno == ENOENT)
+        return;                          /* empty (the libraries' files are unlinked) */
+#ifdef __linux__
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    for (int pass = 0; fd >= 0 && pass < 3; pass++) {
+        char buf[4096];
+        ssize_t n;
+        lseek(fd, 0, SEEK_SET);
+        while ((n = getdents64(fd, buf, sizeof buf)) > 0) {
+            for (ssize_t at = 0; at < n;) {
+                const struct dirent64 *e = (const struct dirent64 *)(buf + at);
+                if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+                    unlinkat(fd, e->d_name, 0);
+                at += e->d_reclen;
+            }
+        }
+        if (rmdir(dir) == 0)
+            break;
+    }
+    if (fd >= 0)
+        close(fd);
+#endif
+}
+
+/* Removes the temporary files and folders in progress, once the process
+ * rendering them, if any, is gone; async-signal-safe. */
 static void remove_pending(void)
 {
-    for (int i = 0; i < SET_MAX; i++)
+    isolate_stop();
+    for (int i = 0; i < SET_MAX; i++) {
         if (pending_on[i])
             unlink(pending[i]);
+        if (pending_dir_on[i])
+            remove_folder(pending_dir[i]);
+    }
 }
 
 static void on_signal(int sig)
@@ -81,6 +117,16 @@ static void catch_crashes(void)
             crash_before[i].sa_handler != SIG_IGN)
             sigaction(crash_signals[i], &sa, NULL);
     }
+}
+
+/* Holds the signals that end a run; *old is the mask to set back. */
+static void hold_ending(sigset_t *old)
+{
+    sigset_t hold;
+    sigemptyset(&hold);
+    for (size_t i = 0; i < sizeof ending_signals / sizeof ending_signals[0]; i++)
+        sigaddset(&hold, ending_signals[i]);
+    sigprocmask(SIG_BLOCK, &hold, old);
 }
 
 /* Once: the handlers that remove temporary files, and the exit hook. */
@@ -131,6 +177,7 @@ static void untrack(const output_file *o)
     for (int i = 0; i < SET_MAX; i++) {
         if (begun[i] == o) {
             pending_on[i] = 0;
+            pending_dir_on[i] = 0;
             begun[i] = NULL;
         }
     }
@@ -204,6 +251,8 @@ static void remove_stale(const char *path)
         struct stat st;
         if (lstat(stale, &st) == 0 && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)))
             unlink(stale);
+        else if (lstat(stale, &st) == 0 && S_ISDIR(st.st_mode))
+            remove_folder(stale);        /* a scratch folder (output_scratch) */
         free(stale);
     }
     if (dh)
@@ -237,7 +286,12 @@ int output_begin(output_file *o, const char *path, diag *d)
 {
     o->path = xstrdup(path);
     o->backup = NULL;
+    o->scratch = NULL;
     o->direct = written_directly(path);
+    install_cleanup();
+    /* a signal between the file's creation and track() would leave it */
+    sigset_t old;
+    hold_ending(&old);
     if (o->direct) {
         o->temp = xstrdup(path);
     } else {
@@ -246,6 +300,7 @@ int output_begin(output_file *o, const char *path, diag *d)
         o->backup = beside(path, ".bak");
         int fd = mkstemp(o->temp);
         if (fd < 0) {
+            sigprocmask(SIG_SETMASK, &old, NULL);
             diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write: %s",
                         strerror(errno));
             free(o->temp);
@@ -258,7 +313,9 @@ int output_begin(output_file *o, const char *path, diag *d)
         fchmod(fd, 0666 & ~mask);
         close(fd);
     }
-    if (track(o) != 0) {
+    int tracked = track(o);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (tracked != 0) {
         diag_report(d, EXIT_SOFTWARE, path, 0, NULL, "more than %d outputs", SET_MAX);
         return -1;
     }
@@ -308,11 +365,8 @@ static int commit_all(output_file *const o[], size_t n, diag *d)
 {
     kept how[SET_MAX] = {KEPT_NONE};
     bool renamed[SET_MAX] = {false};
-    sigset_t hold, old;
-    sigemptyset(&hold);
-    for (size_t i = 0; i < sizeof ending_signals / sizeof ending_signals[0]; i++)
-        sigaddset(&hold, ending_signals[i]);
-    sigprocmask(SIG_BLOCK, &hold, &old);
+    sigset_t old;
+    hold_ending(&old);
     size_t bad = n;
     int err = 0;
     for (size_t i = 0; i < n && bad == n; i++) {
@@ -372,15 +426,54 @@ int output_commit(output_file *o, diag *d)
     return 0;
 }
 
+int output_scratch(output_file *o, diag *d)
+{
+    if (o->direct || !o->temp)
+        return 0;
+    /* in the system's temporary folder, not the output folder: a library's
+     * files can be many times the output (docs/performance.md) */
+    const char *tmp = getenv("TMPDIR");
+    size_t n = strlen(tmp && *tmp ? tmp : "/tmp") + 40;
+    o->scratch = xmalloc(n);
+    snprintf(o->scratch, n, "%s/bilan-%ld.XXXXXX", tmp && *tmp ? tmp : "/tmp", (long)getpid());
+    sigset_t old;
+    hold_ending(&old);                   /* made and tracked at once */
+    if (!mkdtemp(o->scratch)) {
+        int err = errno;
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        diag_report(d, EXIT_CANTCREAT, o->path, 0, NULL, "cannot write: %s", strerror(err));
+        free(o->scratch);
+        o->scratch = NULL;
+        return -1;
+    }
+    for (int i = 0; i < SET_MAX; i++) {
+        if (begun[i] == o && strlen(o->scratch) < PENDING_NAME) {
+            strcpy(pending_dir[i], o->scratch);
+            pending_dir_on[i] = 1;
+        }
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return 0;
+}
+
+void output_hand_over(void)
+{
+    for (int i = 0; i < SET_MAX; i++)
+        pending_on[i] = pending_dir_on[i] = 0;
+}
+
 void output_discard(output_file *o)
 {
     untrack(o);
     if (o->temp && !o->direct)
         unlink(o->temp);
+    if (o->scratch)
+        remove_folder(o->scratch);
     free(o->temp);
     free(o->path);
     free(o->backup);
-    o->temp = o->path = o->backup = NULL;
+    free(o->scratch);
+    o->temp = o->path = o->backup = o->scratch = NULL;
 }
 
 /* realpath of the first len bytes of dir ("" is "/" or "."). */

@@ -24,6 +24,7 @@ typedef struct output_file {
     char *path;                /* the target */
     char *temp;                /* the file to write: temporary, NULL once gone */
     char *backup;              /* the previous target's name during the commit */
+    char *scratch;             /* a folder for a library's own files, or NULL */
     bool direct;               /* temp is the target itself */
 } output_file;
 
@@ -45,6 +46,18 @@ int output_begin(output_file *o, const char *path, diag *d);
  * does nothing.  Returns 0, or -1 with the problem reported
  * (EXIT_CANTCREAT). */
 int output_commit(output_file *o, diag *d);
+/* Makes o's scratch folder, o->scratch, in TMPDIR (else /tmp) as
+ * "bilan-PID.XXXXXX": for the temporary files of the library that writes
+ * it (libxlsxwriter makes and unlinks at once a dozen "tmp.XXXXXXXXXX",
+ * about 0.5 GB per million ledger lines with detail sheets, and a signal
+ * between the two left one behind).  The folder and whatever is in it go
+ * with the temporary file: on failure, on a signal and at exit.  Nothing for an output written
+ * directly.  Returns 0, or -1 with the problem reported (EXIT_CANTCREAT). */
+int output_scratch(output_file *o, diag *d);
+/* In a child process that wrote the temporary files for its parent: they
+ * are the parent's to put in place or remove, not removed at this
+ * process's exit. */
+void output_hand_over(void);
 /* Removes the temporary file if any, frees the names.  NULL-safe fields. */
 void output_discard(output_file *o);
 

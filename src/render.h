@@ -18,6 +18,9 @@ typedef struct render_context {
                                     fiscal year end, never the clock */
     size_t max_rows;             /* workbook rows per sheet, header included;
                                     0 = Excel's limit (tests set fewer) */
+    const char *scratch_dir;     /* the workbook library's temporary files:
+                                    a private folder, or NULL (the
+                                    workbook's folder) */
 } render_context;
 
 int render_json(const figures *f, const char *path, diag *d);

@@ -7,6 +7,7 @@
  * with one.  Strings are escaped by jansson, so no hand-written escaping. */
 #include "render.h"
 #include "figure_registry.h"
+#include "lib/xalloc.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -32,7 +33,8 @@ static void string(json_out *j, const char *s)
 {
     json_t *v = json_string(s);
     char *text = v ? json_dumps(v, JSON_ENCODE_ANY) : NULL;
-    fputs(text ? text : "null", j->out);   /* NULL only for invalid UTF-8 */
+    fputs(text ? text : "null", j->out);   /* NULL only for invalid UTF-8
+                                              (allocation: xmalloc) */
     free(text);
     json_decref(v);
 }
@@ -277,6 +279,9 @@ static void inputs(json_out *j, const figures *f)
 
 int render_json(const figures *f, const char *path, diag *d)
 {
+    /* jansson's allocations are xalloc's: out of memory exits 70, never a
+     * member silently missing */
+    json_set_alloc_funcs(xmalloc, free);
     FILE *out = fopen(path, "w");
     if (!out) {
         diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write: %s", strerror(errno));

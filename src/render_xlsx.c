@@ -13,6 +13,7 @@
 #include "lib/xalloc.h"
 #include "xlsx/xlsx.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -194,11 +195,15 @@ static int book_write(xlsx_book *b, const render_context *ctx, const char *path,
     }
     if (!b->err && rc == 0)
         sheets_write(b);
+    xlsx_check(b, LXW_NO_ERROR);              /* the last calls' allocations */
     lxw_error err = workbook_close(b->wb);
+    if (err == LXW_NO_ERROR && errno == ENOMEM)   /* as xlsx_check */
+        err = LXW_ERROR_MEMORY_MALLOC_FAILED;
     char why[320];
     if (b->err || err) {
-        diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write the workbook: %s",
-                    lxw_strerror(b->err ? b->err : err));
+        lxw_error first = b->err ? b->err : err;   /* out of memory is 70, not 73 */
+        diag_report(d, first == LXW_ERROR_MEMORY_MALLOC_FAILED ? EXIT_SOFTWARE : EXIT_CANTCREAT,
+                    path, 0, NULL, "cannot write the workbook: %s", lxw_strerror(first));
         rc = -1;
     } else if (rc == 0 && xlsx_verify(path, why, sizeof why) != 0) {
         diag_report(d, EXIT_CANTCREAT, path, 0, NULL,
@@ -229,6 +234,7 @@ int render_xlsx(const figures *f, const detail_source *src, const render_context
         return -1;
     }
     xlsx_book b = { .f = f, .src = src, .walk_failed = -1 };
+    errno = 0;                                /* xlsx_check reads it */
     b.max_rows = ctx->max_rows ? (lxw_row_t)ctx->max_rows : LXW_ROW_MAX;
     b.detail = !f->config || f->config->workbook_detail;
     b.msg = messages_load(ctx->templates_dir, f->lang, d);
@@ -236,8 +242,8 @@ int render_xlsx(const figures *f, const detail_source *src, const render_context
         return -1;
     int rc = -1;
     if (sheets_fit(&b, d)) {
-        lxw_workbook_options options = { .constant_memory = LXW_TRUE,
-                                         .tmpdir = (char *)temp_dir() };
+        const char *tmpdir = ctx->scratch_dir ? ctx->scratch_dir : temp_dir();
+        lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = (char *)tmpdir };
         b.wb = workbook_new_opt(path, &options);
         if (b.wb)
             rc = book_write(&b, ctx, path, d);

@@ -99,6 +99,13 @@ void diag_report(diag *d, int status, const char *file, size_t line,
     va_end(ap);
 }
 
+void diag_told(diag *d, int status, size_t count)
+{
+    if (severity(status) > severity(d->status))
+        d->status = status;
+    d->count += count;
+}
+
 void diag_warning(diag *d, const char *file, size_t line, const char *column,
                   const char *fmt, ...)
 {

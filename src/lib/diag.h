@@ -56,6 +56,10 @@ void diag_report(diag *d, int status, const char *file, size_t line,
 void diag_warning(diag *d, const char *file, size_t line, const char *column,
                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* Counts count problems told on the stream by someone else (a child
+ * process, out of memory) under status, printing nothing. */
+void diag_told(diag *d, int status, size_t count);
+
 /* Bad input data (exit 65) at file:line, column 'column'. */
 #define diag_data(d, file, line, column, ...) \
     diag_report((d), EXIT_DATAERR, (file), (line), (column), __VA_ARGS__)

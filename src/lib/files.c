@@ -134,6 +134,7 @@ static FILE *open_checked(const char *path, const char **why, bool *folder)
     /* Non-blocking, in case a FIFO took the file's place since the stat. */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
+        xalloc_check(errno);             /* out of memory is not "cannot open" */
         *why = strerror(errno);
         return NULL;
     }
@@ -144,6 +145,7 @@ static FILE *open_checked(const char *path, const char **why, bool *folder)
              fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) == 0)
         f = fdopen(fd, "rb");
     if (!f) {
+        xalloc_check(errno);
         if (!*why)
             *why = strerror(errno);
         close(fd);
@@ -170,6 +172,7 @@ static char *read_all(FILE *f, size_t *len)
     } while (n > 0);
     if (ferror(f)) {
         int err = errno ? errno : EIO;
+        xalloc_check(err);
         free(text);
         errno = err;
         return NULL;

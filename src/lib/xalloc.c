@@ -2,14 +2,24 @@
 #include "lib/xalloc.h"
 #include "lib/diag.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static void out_of_memory(size_t size)
 {
-    fprintf(stderr, "bilan: out of memory (%zu bytes)\n", size);
+    if (size)
+        fprintf(stderr, "bilan: out of memory (%zu bytes)\n", size);
+    else
+        fprintf(stderr, "bilan: out of memory\n");
     exit(EXIT_SOFTWARE);
+}
+
+void xalloc_check(int err)
+{
+    if (err == ENOMEM)
+        out_of_memory(0);
 }
 
 void *xmalloc(size_t size)

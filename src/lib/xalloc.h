@@ -14,5 +14,9 @@ void *xrealloc(void *ptr, size_t size);
 void xgrow(void **ptr, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t len);
+/* Out of memory met in a call that reports it through errno (fopen,
+ * fdopen, getline, a library): when err is ENOMEM, the same line and exit
+ * 70 as a failed xmalloc, never "cannot open".  Returns otherwise. */
+void xalloc_check(int err);
 
 #endif

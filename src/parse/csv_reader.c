@@ -243,6 +243,7 @@ static void fill(csv_reader *r)
     size_t got = read_source(r, r->raw + r->carry, r->chunk_size, &err);
     r->input_eof = got < r->chunk_size;
     decode(r, r->carry + got);
+    xalloc_check(err);
     if (err)
         set_error(r, EXIT_NOINPUT, "read error: %s", strerror(err));
 }

@@ -33,6 +33,7 @@
 #include "pdf/pdf_png.h"
 #include "lib/xalloc.h"
 
+#include <errno.h>
 #include <hpdf.h>
 #include <hpdf_font.h>      /* libharu's internal font record: fix_to_unicode */
 #include <stdint.h>
@@ -135,10 +136,22 @@ pdf_draw *pdf_draw_new(diag *d)
         free(w);
         return NULL;
     }
-    HPDF_UseUTFEncodings(w->doc);
-    HPDF_SetCurrentEncoder(w->doc, "UTF-8");
-    HPDF_SetCompressionMode(w->doc, HPDF_COMP_ALL);
-    HPDF_SetPageMode(w->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+    /* these fail only when libharu's allocation does, which it does not
+     * always report through on_error: a document without its encoder
+     * would fail later, as a font that cannot be loaded */
+    HPDF_STATUS rc = HPDF_UseUTFEncodings(w->doc);
+    if (rc == HPDF_OK)
+        rc = HPDF_SetCurrentEncoder(w->doc, "UTF-8");
+    if (rc == HPDF_OK)
+        rc = HPDF_SetCompressionMode(w->doc, HPDF_COMP_ALL);
+    if (rc == HPDF_OK)
+        rc = HPDF_SetPageMode(w->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+    if (rc != HPDF_OK) {
+        diag_report(d, EXIT_SOFTWARE, NULL, 0, NULL,
+                    "cannot create a PDF document (PDF library error 0x%04X)", (unsigned)rc);
+        pdf_draw_free(w);
+        return NULL;
+    }
     return w;
 }
 
@@ -187,12 +200,21 @@ static bool face_has(HPDF_Font font, HPDF_UNICODE cp)
     return HPDF_Font_GetUnicodeWidth(font, cp) != HPDF_Font_GetUnicodeWidth(font, 0xFFFF);
 }
 
+/* The exit status for libharu's error, otherwise when it is not out of
+ * memory (HPDF_FAILD_TO_ALLOC_MEM, or a file it could not open for want
+ * of memory: err is errno after the call). */
+static int error_status(const pdf_draw *w, int err, int otherwise)
+{
+    return w->error == HPDF_FAILD_TO_ALLOC_MEM || err == ENOMEM ? EXIT_SOFTWARE : otherwise;
+}
+
 /* The file is read and checked now; its fonts are made when first used. */
 int pdf_draw_load_face(pdf_draw *w, int face, const char *path)
 {
+    errno = 0;
     const char *name = HPDF_LoadTTFontFromFile(w->doc, path, HPDF_TRUE);
     if (!name) {
-        diag_report(w->d, EXIT_NOINPUT, path, 0, NULL,
+        diag_report(w->d, error_status(w, errno, EXIT_NOINPUT), path, 0, NULL,
                     "cannot load this TrueType font (PDF library error 0x%04X)",
                     (unsigned)w->error);
         w->reported = true;
@@ -872,8 +894,9 @@ int pdf_draw_save(pdf_draw *w, const char *path)
     close_glyphs(w);
     if (pdf_draw_failed(w))
         return -1;
+    errno = 0;
     if (HPDF_SaveToFile(w->doc, path) != HPDF_OK) {
-        diag_report(w->d, EXIT_CANTCREAT, path, 0, NULL,
+        diag_report(w->d, error_status(w, errno, EXIT_CANTCREAT), path, 0, NULL,
                     "cannot write the PDF (PDF library error 0x%04X)", (unsigned)w->error);
         return -1;
     }

@@ -20,6 +20,9 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 typedef enum style_problem {
     STYLE_OK,
@@ -197,7 +200,8 @@ typedef enum font_found {
     FONT_OK,                /* text: the .ttf file */
     FONT_NONE,              /* no match, or not TrueType */
     FONT_OTHER_FAMILY,      /* text: the family fontconfig gave instead */
-    FONT_FAILED             /* fontconfig failed (out of memory) */
+    FONT_FAILED,            /* fontconfig failed (out of memory) */
+    FONT_OTHER_STYLE        /* text: the face given instead (not bold, not italic) */
 } font_found;
 
 /* Family names compared as fontconfig does: case and blanks ignored. */
@@ -239,13 +243,46 @@ static bool family_asked(FcPattern *pat, FcPattern *match, const char **given)
     return false;
 }
 
+/* Whether the integer property object of p is set (as a number); *v. */
+static bool int_of(FcPattern *p, const char *object, int *v)
+{
+    return FcPatternGetInteger(p, object, 0, v) == FcResultMatch;
+}
+
+/* Whether match has the style pat asks for: bold when it asks for bold or
+ * heavier (FC_WEIGHT_DEMIBOLD and up), not bold when it asks for a lighter
+ * weight; slanted (italic, oblique) when it asks for a slant, upright when
+ * it asks for roman.  fontconfig gives the nearest face, which may be the
+ * regular one: libharu cannot make it bold or italic, so the text would
+ * silently lose its emphasis.  *given says which face it is. */
+static bool style_asked(FcPattern *pat, FcPattern *match, const char **given)
+{
+    static char face[256];
+    FcChar8 *family, *style;
+    snprintf(face, sizeof face, "%s %s",
+             FcPatternGetString(match, FC_FAMILY, 0, &family) == FcResultMatch
+                 ? (const char *)family : "",
+             FcPatternGetString(match, FC_STYLE, 0, &style) == FcResultMatch
+                 ? (const char *)style : "");
+    *given = face;
+    int want, have;
+    if (int_of(pat, FC_WEIGHT, &want) && int_of(match, FC_WEIGHT, &have) &&
+        (want >= FC_WEIGHT_DEMIBOLD) != (have >= FC_WEIGHT_DEMIBOLD))
+        return false;
+    if (int_of(pat, FC_SLANT, &want) && int_of(match, FC_SLANT, &have) &&
+        (want > FC_SLANT_ROMAN) != (have > FC_SLANT_ROMAN))
+        return false;
+    return true;
+}
+
 /* Looks pattern spec up: the TrueType file of the family asked for.  Every
  * fontconfig failure is a result, never a crash of this function's own. */
 static font_found find_font(const char *spec, const char **text, FcPattern **keep)
 {
+    errno = 0;
     FcPattern *pat = FcNameParse((const FcChar8 *)spec);
-    if (!pat)
-        return FONT_NONE;                 /* not a pattern, or out of memory */
+    if (!pat)                             /* not a pattern, or out of memory */
+        return errno == ENOMEM ? FONT_FAILED : FONT_NONE;
     FcPattern *asked = FcPatternDuplicate(pat);
     if (!asked || !FcConfigSubstitute(NULL, pat, FcMatchPattern)) {
         FcPatternDestroy(pat);
@@ -263,6 +300,8 @@ static font_found find_font(const char *spec, const char **text, FcPattern **kee
         found = res == FcResultOutOfMemory ? FONT_FAILED : FONT_NONE;
     else if (!family_asked(asked, match, text))
         found = FONT_OTHER_FAMILY;
+    else if (!style_asked(asked, match, text))
+        found = FONT_OTHER_STYLE;
     else if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
              FcPatternGetString(match, FC_FONTFORMAT, 0, &format) == FcResultMatch &&
              strcmp((const char *)format, "TrueType") == 0) {
@@ -281,13 +320,22 @@ static font_found find_font(const char *spec, const char **text, FcPattern **kee
 static void lookup_child(const void *arg, int fd)
 {
     const pdf_style *s = arg;
-    bool ready = FcInit();
+    /* fontconfig goes on after many of its failed allocations, with a
+     * configuration or a pattern that lacks what it could not allocate
+     * (no font found, another face): errno, cleared before each step,
+     * tells (ENOMEM) */
+    errno = 0;
+    bool started = FcInit();
+    bool ready = started && errno != ENOMEM;
     for (int f = 0; f < PDF_FACE_COUNT; f++) {
         const char *text = "";
         FcPattern *match = NULL;
+        errno = 0;
         font_found found = !ready ? FONT_FAILED
                            : strchr(s->font[f], '/') ? FONT_OK
                                                      : find_font(s->font[f], &text, &match);
+        if (errno == ENOMEM)
+            found = FONT_FAILED;
         char code = (char)('0' + found);
         if (write(fd, &code, 1) != 1 || write(fd, "", 1) != 1 ||
             write(fd, text, strlen(text) + 1) != (ssize_t)(strlen(text) + 1))
@@ -295,7 +343,7 @@ static void lookup_child(const void *arg, int fd)
         if (match)
             FcPatternDestroy(match);
     }
-    if (ready)
+    if (started)
         FcFini();   /* nothing of fontconfig left: valgrind follows a fork too */
     _exit(0);
 }
@@ -331,9 +379,17 @@ static ssize_t read_answer(int fd, char *buf, size_t size)
  * the bytes read, or -1 with the problem reported (70). */
 typedef void lookup_fn(const void *arg, int fd);
 
-/* The parent's handlers remove its temporary files: not the child's job. */
-static void child_signals(void)
+/* The child's start: it dies with its parent (a run killed past its time
+ * limit, src/lib/isolate.c, never leaves one stuck on one of fontconfig's
+ * locks), and the parent's signal handlers, which remove its temporary
+ * files, are not the child's job. */
+static void child_start(pid_t parent)
 {
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+    if (getppid() != parent)
+        _exit(1);
     static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
     for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
         struct sigaction old;
@@ -351,10 +407,11 @@ static ssize_t lookup_isolated(lookup_fn *child, const void *arg, const char *pa
         return -1;
     }
     fflush(NULL);                         /* nothing buffered is written twice */
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid == 0) {
         close(fds[0]);
-        child_signals();
+        child_start(parent);
         child(arg, fds[1]);
     }
     close(fds[1]);
@@ -398,6 +455,11 @@ static bool font_result(pdf_style *s, int f, font_found found, const char *text,
         diag_report(d, EXIT_NOINPUT, path, 0, NULL,
                     "[fonts] %s: no font of the family asked for in '%s' (fontconfig offers "
                     "'%s' instead; install fonts-dejavu-core)", face_keys[f], s->font[f], text);
+    else if (found == FONT_OTHER_STYLE)
+        diag_report(d, EXIT_NOINPUT, path, 0, NULL,
+                    "[fonts] %s: no face of the weight or slant asked for in '%s' (fontconfig "
+                    "offers '%s' instead; install fonts-dejavu-core)", face_keys[f], s->font[f],
+                    text);
     else if (found == FONT_FAILED)
         diag_report(d, EXIT_SOFTWARE, path, 0, NULL,
                     "[fonts] %s: fontconfig failed looking up '%s' (out of memory)",
@@ -407,6 +469,18 @@ static bool font_result(pdf_style *s, int f, font_found found, const char *text,
                     "[fonts] %s: no TrueType font matches '%s' (install fonts-dejavu-core)",
                     face_keys[f], s->font[f]);
     return false;
+}
+
+/* Whether every face of an answer (as lookup_child writes it) was found. */
+static bool answer_complete(const char *buf, size_t len)
+{
+    size_t at = 0;
+    for (int f = 0; f < PDF_FACE_COUNT; f++) {
+        if (at + 2 >= len || buf[at] != '0' + FONT_OK)
+            return false;
+        at += 2 + strnlen(buf + at + 2, len - at - 2) + 1;
+    }
+    return true;
 }
 
 /* Each face's .ttf file: a path as written, a pattern through fontconfig
@@ -425,6 +499,12 @@ static int resolve_fonts(pdf_style *s, const char *path, diag *d)
     }
     char buf[PDF_FACE_COUNT * 8192];
     ssize_t len = lookup_isolated(lookup_child, s, path, buf, sizeof buf, d);
+    /* fontconfig gives no sign of some of its failed allocations (a font
+     * folder left out of its configuration, then no font found): a lookup
+     * that missed a face is made once more, in a fresh process, before
+     * what it found is reported */
+    if (len >= 0 && !answer_complete(buf, (size_t)len))
+        len = lookup_isolated(lookup_child, s, path, buf, sizeof buf, d);
     if (len < 0)
         return -1;
     int rc = 0;
@@ -435,7 +515,7 @@ static int resolve_fonts(pdf_style *s, const char *path, diag *d)
         const char *code = buf + at, *text = code + 2;
         size_t text_len = at + 2 < (size_t)len ? strnlen(text, (size_t)len - at - 2) : 0;
         if (at + 2 >= (size_t)len || code[1] != '\0' || code[0] < '0' ||
-            code[0] > '0' + FONT_FAILED || at + 2 + text_len >= (size_t)len) {
+            code[0] > '0' + FONT_OTHER_STYLE || at + 2 + text_len >= (size_t)len) {
             diag_report(d, EXIT_SOFTWARE, path, 0, NULL,
                         "fontconfig failed while looking up the fonts (a short answer)");
             return -1;
@@ -581,8 +661,12 @@ int pdf_style_load(pdf_style *s, const char *path, diag *d)
         return -1;
     }
     style_state st = { .s = s };
+    errno = 0;
     int rc = ini_parse(path, on_entry, &st);
+    if (rc == -2)                  /* inih's own allocation */
+        xalloc_check(ENOMEM);
     if (rc == -1) {
+        xalloc_check(errno);       /* fopen's */
         diag_report(d, EXIT_NOINPUT, path, 0, NULL, "cannot read: %s", strerror(errno));
         return -1;
     }

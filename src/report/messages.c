@@ -89,8 +89,12 @@ messages *messages_load(const char *templates_dir, language lang, diag *d)
     snprintf(path, size, "%s/messages.%s.ini", templates_dir, language_code(lang));
     messages *m = xcalloc(1, sizeof *m);
     load_state st = { .m = m };
+    errno = 0;
     int rc = ini_parse(path, on_entry, &st);
+    if (rc == -2)                  /* inih's own allocation */
+        xalloc_check(ENOMEM);
     if (rc == -1) {
+        xalloc_check(errno);       /* fopen's */
         diag_report(d, EXIT_NOINPUT, path, 0, NULL, "cannot read: %s", strerror(errno));
     } else if (rc > 0 && st.problem == LOAD_SECTION) {
         diag_data(d, path, (size_t)rc, NULL,

@@ -91,8 +91,10 @@ static char *as_utf8(char *buf, size_t *len)
 static char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
+    if (!f) {
+        xalloc_check(errno);       /* out of memory is not "cannot read" */
         return NULL;
+    }
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
         fclose(f);
@@ -949,12 +951,25 @@ static void walk(loader *L, cmark_node *parent, context cx)
     }
 }
 
+/* cmark's allocator: xalloc's, so that out of memory exits 70 as
+ * everywhere else (cmark's own aborts). */
+static void *md_calloc(size_t count, size_t size)
+{
+    return xcalloc(count, size);
+}
+
+static void *md_realloc(void *p, size_t size)
+{
+    return xrealloc(p, size);
+}
+
 /* The Markdown src as GitHub Flavored Markdown: tables, footnotes, bare
  * URLs as links. */
 static cmark_node *parse(const char *src, size_t len)
 {
+    static cmark_mem mem = { md_calloc, md_realloc, free };
     cmark_gfm_core_extensions_ensure_registered();
-    cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES);
+    cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES, &mem);
     static const char *const extensions[] = { "table", "autolink" };
     for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++) {
         cmark_syntax_extension *ext = cmark_find_syntax_extension(extensions[i]);

@@ -109,6 +109,7 @@ char *xlsx_safe_text(const char *s, bool cell);
 const char *xlsx_msg(xlsx_book *b, const char *key);
 void xlsx_msg_free(xlsx_book *b);
 void xlsx_check(xlsx_book *b, lxw_error err);
+void *xlsx_need(void *object);
 void xlsx_text(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                const char *text, lxw_format *format);
 void xlsx_money(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,

@@ -161,8 +161,8 @@ void xlsx_activities_write(xlsx_book *b)
     w.row++;
     xlsx_text(b, w.ws, w.row++, AC_AXIS, xlsx_msg(b, "workbook.by_type"), b->fmt.section);
     type_rows(&w);
-    worksheet_set_column(w.ws, AC_AXIS, AC_TYPE, 28, NULL);
-    worksheet_set_column(w.ws, AC_COUNT, AC_END - 1, 12, NULL);
+    xlsx_check(w.b, worksheet_set_column(w.ws, AC_AXIS, AC_TYPE, 28, NULL));
+    xlsx_check(w.b, worksheet_set_column(w.ws, AC_COUNT, AC_END - 1, 12, NULL));
     worksheet_freeze_panes(w.ws, 2, 2);
     xlsx_page_setup(b, w.ws, true, 2);
 }
@@ -197,8 +197,8 @@ void xlsx_partners_write(xlsx_book *b)
     lxw_row_t row = place_list(b, 0, "workbook.col_partner", f->partners,
                                f->partner_list_count);
     place_list(b, row + 1, "workbook.col_region", f->regions, f->region_list_count);
-    worksheet_set_column(ws, 0, 0, 40, NULL);
-    worksheet_set_column(ws, 1, 2, 14, NULL);
+    xlsx_check(b, worksheet_set_column(ws, 0, 0, 40, NULL));
+    xlsx_check(b, worksheet_set_column(ws, 1, 2, 14, NULL));
     worksheet_freeze_panes(ws, 1, 0);
     xlsx_page_setup(b, ws, false, 1);
 }

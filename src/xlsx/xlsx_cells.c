@@ -12,6 +12,7 @@
 
 #include "lib/xalloc.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,11 +26,28 @@ double xlsx_hundredths(int64_t value)
     return (double)value / 100;
 }
 
-/* Keeps the first error: later calls often fail because of it. */
+/* Keeps the first error: later calls often fail because of it.  Also
+ * the allocations libxlsxwriter does not check itself (lxw_strdup in
+ * worksheet_write_formula_str, format_set_num_format, ...: the call
+ * succeeds without its text): errno is ENOMEM then, and is cleared here
+ * for the next call. */
 void xlsx_check(xlsx_book *b, lxw_error err)
 {
+    if (err == LXW_NO_ERROR && errno == ENOMEM)
+        err = LXW_ERROR_MEMORY_MALLOC_FAILED;
+    errno = 0;
     if (err != LXW_NO_ERROR && b->err == LXW_NO_ERROR)
         b->err = err;
+}
+
+/* A format, chart or series libxlsxwriter made: NULL only when its
+ * allocation failed, which exits 70 as any out of memory does (xalloc),
+ * rather than a workbook without it. */
+void *xlsx_need(void *object)
+{
+    if (!object)
+        xalloc_check(ENOMEM);
+    return object;
 }
 
 static bool is_hex(char c)
@@ -313,7 +331,7 @@ const char *xlsx_quoted(const char *sheet, char *buf, size_t size)
 
 static lxw_format *add_format(xlsx_book *b, const char *num_format, bool bold, bool total)
 {
-    lxw_format *format = workbook_add_format(b->wb);
+    lxw_format *format = xlsx_need(workbook_add_format(b->wb));
     if (num_format)
         format_set_num_format(format, num_format);
     if (bold)

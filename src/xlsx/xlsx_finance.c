@@ -209,10 +209,10 @@ void xlsx_finances_write(xlsx_book *b)
     xlsx_change(b, w.ws, w.row, FC_CHANGE, &f->net, true, b->fmt.money_total, b->fmt.pct_total);
     free(w.usable);
 
-    worksheet_set_column(w.ws, FC_CODE, FC_CODE, 12, NULL);
-    worksheet_set_column(w.ws, FC_NAME, FC_NAME, w.name_width + 4, NULL);
-    worksheet_set_column(w.ws, FC_CURRENT, FC_CHANGE, 17, NULL);
-    worksheet_set_column(w.ws, FC_PCT, FC_PCT, 11, NULL);
+    xlsx_check(w.b, worksheet_set_column(w.ws, FC_CODE, FC_CODE, 12, NULL));
+    xlsx_check(w.b, worksheet_set_column(w.ws, FC_NAME, FC_NAME, w.name_width + 4, NULL));
+    xlsx_check(w.b, worksheet_set_column(w.ws, FC_CURRENT, FC_CHANGE, 17, NULL));
+    xlsx_check(w.b, worksheet_set_column(w.ws, FC_PCT, FC_PCT, 11, NULL));
     worksheet_freeze_panes(w.ws, 1, 0);
     xlsx_page_setup(b, w.ws, false, 1);
 }
@@ -306,9 +306,9 @@ void xlsx_funders_write(xlsx_book *b)
         all.share_tenths = 1000;
         funder_share(b, ws, row, total, &all, b->fmt.pct_total);
     }
-    worksheet_set_column(ws, UC_NAME, UC_NAME, (double)width + 4, NULL);
-    worksheet_set_column(ws, UC_CURRENT, UC_CHANGE, 17, NULL);
-    worksheet_set_column(ws, UC_PCT, UC_SHARE, 11, NULL);
+    xlsx_check(b, worksheet_set_column(ws, UC_NAME, UC_NAME, (double)width + 4, NULL));
+    xlsx_check(b, worksheet_set_column(ws, UC_CURRENT, UC_CHANGE, 17, NULL));
+    xlsx_check(b, worksheet_set_column(ws, UC_PCT, UC_SHARE, 11, NULL));
     worksheet_freeze_panes(ws, 1, 0);
     xlsx_page_setup(b, ws, false, 1);
 }
@@ -319,14 +319,14 @@ static void history_chart(xlsx_book *b, lxw_row_t last)
     const char *sheet = b->sheet_name[XLSX_SHEET_HISTORY];
     char quoted[LXW_SHEETNAME_MAX * 8 + 3], cats[320], vals[320];
     xlsx_quoted(sheet, quoted, sizeof quoted);
-    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+    lxw_chart *chart = xlsx_need(workbook_add_chart(b->wb, LXW_CHART_COLUMN));
     snprintf(cats, sizeof cats, "=%s!$A$2:$A$%lu", quoted, (unsigned long)last + 1);
     for (lxw_col_t col = 1; col <= 2; col++) {
         char letter[8];
         lxw_col_to_name(letter, col, LXW_TRUE);
         snprintf(vals, sizeof vals, "=%s!%s$2:%s$%lu", quoted, letter, letter,
                  (unsigned long)last + 1);
-        lxw_chart_series *series = chart_add_series(chart, cats, vals);
+        lxw_chart_series *series = xlsx_need(chart_add_series(chart, cats, vals));
         chart_series_set_name_range(series, sheet, 0, col);
     }
     chart_title_set_name(chart, xlsx_msg(b, "workbook.chart_history"));
@@ -363,8 +363,8 @@ void xlsx_history_write(xlsx_book *b)
         xlsx_formula(b, ws, row, 3, b->fmt.money, xlsx_hundredths(h->net), "=B%lu-C%lu",
                      (unsigned long)row + 1, (unsigned long)row + 1);
     }
-    worksheet_set_column(ws, 0, 0, 14, NULL);
-    worksheet_set_column(ws, 1, 3, 22, NULL);
+    xlsx_check(b, worksheet_set_column(ws, 0, 0, 14, NULL));
+    xlsx_check(b, worksheet_set_column(ws, 1, 3, 22, NULL));
     worksheet_freeze_panes(ws, 1, 0);
     xlsx_page_setup(b, ws, true, 1);
     if (f->history_count > 0)

@@ -140,7 +140,7 @@ static void group_chart(summary_writer *w, lxw_row_t first, lxw_row_t last, lxw_
     const char *sheet = b->sheet_name[XLSX_SHEET_SUMMARY];
     char quoted[LXW_SHEETNAME_MAX * 8 + 3], cats[320], vals[320];
     xlsx_quoted(sheet, quoted, sizeof quoted);
-    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+    lxw_chart *chart = xlsx_need(workbook_add_chart(b->wb, LXW_CHART_COLUMN));
     snprintf(cats, sizeof cats, "=%s!$A$%lu:$A$%lu", quoted, (unsigned long)first + 1,
              (unsigned long)last + 1);
     for (lxw_col_t col = SC_CURRENT; col <= SC_PREVIOUS; col++) {
@@ -148,7 +148,7 @@ static void group_chart(summary_writer *w, lxw_row_t first, lxw_row_t last, lxw_
         lxw_col_to_name(letter, col, LXW_TRUE);
         snprintf(vals, sizeof vals, "=%s!%s$%lu:%s$%lu", quoted, letter,
                  (unsigned long)first + 1, letter, (unsigned long)last + 1);
-        lxw_chart_series *series = chart_add_series(chart, cats, vals);
+        lxw_chart_series *series = xlsx_need(chart_add_series(chart, cats, vals));
         chart_series_set_name_range(series, sheet, header, col);
     }
     chart_title_set_name(chart, xlsx_msg(b, "workbook.chart_revenue_groups"));
@@ -205,8 +205,8 @@ void xlsx_summary_write(xlsx_book *b)
     w.row++;
     group_table(&w, "workbook.expenses_by_group", f->expense_groups, f->expense_group_count,
                 b->rows.expense_group);
-    worksheet_set_column(w.ws, SC_LABEL, SC_LABEL, 42, NULL);
-    worksheet_set_column(w.ws, SC_CURRENT, SC_CHANGE, 17, NULL);
-    worksheet_set_column(w.ws, SC_PCT, SC_PCT, 11, NULL);
+    xlsx_check(w.b, worksheet_set_column(w.ws, SC_LABEL, SC_LABEL, 42, NULL));
+    xlsx_check(w.b, worksheet_set_column(w.ws, SC_CURRENT, SC_CHANGE, 17, NULL));
+    xlsx_check(w.b, worksheet_set_column(w.ws, SC_PCT, SC_PCT, 11, NULL));
     xlsx_page_setup(b, w.ws, true, 0);
 }

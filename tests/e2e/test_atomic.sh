@@ -170,6 +170,9 @@ for f in ".figures-x.json.bilan-$gone.Ab12Cd" ".report-x.pdf.bilan-$gone.bak" \
     "notes.bilan-$gone.txt" ".x.bilan-$gone.toolong1"; do
     printf 'x\n' >"$stale/$f"
 done
+# a scratch folder, with a file libxlsxwriter did not unlink in time
+mkdir "$stale/.workbook-x.xlsx.bilan-$gone.Sc12Ra"
+printf 'x\n' >"$stale/.workbook-x.xlsx.bilan-$gone.Sc12Ra/tmp.AbCdEfGhIj"
 run_bilan --input "$other" --output "$stale"
 left=$(ls -A "$stale" | grep -v -e '^report-' -e '^workbook-' -e '^figures-' | sort | tr '\n' ' ')
 want=$(printf '%s\n' ".figures-x.json.bilan-$$.Qw12Er" .keep "notes.bilan-$gone.txt" \
@@ -297,6 +300,58 @@ if shim=$(fault_shim); then
     else
         not_ok "out of memory (exit 70): no temporary file, the earlier outputs stay" \
             "${found:+malloc #$found: }$(ls -lA "$oom")"
+    fi
+
+    # The outputs are rendered in a child process (src/lib/isolate.c): one
+    # that dies (a library's crash after its own allocation failed; here
+    # SIGKILL, as the kernel's OOM killer sends, while fontconfig, slowed
+    # down, looks the fonts up) or takes longer than BILAN_RENDER_SECONDS
+    # ends the run with exit 70 and a message; the earlier outputs stay, no
+    # temporary file is left.
+    # render_child PID: the rendering process of bilan PID, once it looks
+    # the fonts up (it has a child of its own then), or nothing.
+    render_child() {
+        i=0
+        while [ "$i" -lt 500 ] && kill -0 "$1" 2>/dev/null; do
+            for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+                if [ -n "$(ps -o pid= --ppid "$c" 2>/dev/null)" ]; then
+                    echo "$c"
+                    return 0
+                fi
+            done
+            sleep 0.01
+            i=$((i + 1))
+        done
+        return 1
+    }
+    crash=$T/crash
+    run_bilan --input "$SAMPLE" --output "$crash"
+    crash_before=$(sums_of "$crash"; ls -iA "$crash" | sort)
+    (cd "$ROOT" && exec env FAULT_SLOW=fontconfig:1000 LD_PRELOAD="$shim" \
+        "$BILAN" --input "$other" --output "$crash") >/dev/null 2>"$T/stderr" &
+    pid=$!
+    child=$(render_child "$pid") && kill -KILL "$child"
+    wait "$pid"
+    rc=$?
+    if [ -n "$child" ] && [ "$rc" -eq 70 ] &&
+        grep -qx 'internal error while rendering the PDF report (signal 9)' "$T/stderr" &&
+        grep -qx 'bilan: 1 problem; nothing written' "$T/stderr" &&
+        [ "$(sums_of "$crash"; ls -iA "$crash" | sort)" = "$crash_before" ]; then
+        ok "the rendering process killed: exit 70, named, the earlier outputs as they were"
+    else
+        not_ok "the rendering process killed: exit 70, named, the earlier outputs as they were" \
+            "child ${child:-not found}, exit $rc" "$(cat "$T/stderr")" "$(ls -lA "$crash")"
+    fi
+    (cd "$ROOT" && exec env BILAN_RENDER_SECONDS=1 FAULT_SLOW=fontconfig:800 \
+        LD_PRELOAD="$shim" "$BILAN" --input "$other" --output "$crash") >/dev/null 2>"$T/stderr"
+    rc=$?
+    if [ "$rc" -eq 70 ] &&
+        grep -qx 'internal error while rendering the PDF report (no end after 1 s)' "$T/stderr" &&
+        [ "$(sums_of "$crash"; ls -iA "$crash" | sort)" = "$crash_before" ]; then
+        ok "the rendering process past its time limit: killed, exit 70, nothing written"
+    else
+        not_ok "the rendering process past its time limit: killed, exit 70, nothing written" \
+            "exit $rc" "$(cat "$T/stderr")" "$(ls -lA "$crash")"
     fi
 else
     ok "signals inside the commit, out of memory # SKIP no fault shim under ASan"

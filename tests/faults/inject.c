@@ -6,7 +6,10 @@
  *   FAULT_FUNC=malloc FAULT_N=12 LD_PRELOAD=inject.so build/bilan ...
  *
  * FAULT_FUNC names a family, FAULT_N the call of that family (1-based,
- * counted from the shim's constructor on) that fails:
+ * counted from the shim's constructor on, over the process and the
+ * children it forks: the counts are in shared memory, so a call made in a
+ * child, such as bilan's rendering process, is numbered after the parent's
+ * calls before the fork) that fails:
  *   malloc, calloc, realloc    return NULL, errno ENOMEM
  *   fopen                      fopen and fopen64 return NULL, errno EACCES
  *   write                      write, fwrite, fputs, fputc, putc, fprintf,
@@ -40,6 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 typedef enum family { F_MALLOC, F_CALLOC, F_REALLOC, F_FOPEN, F_WRITE, F_RENAME,
@@ -51,7 +55,8 @@ static bool active;                /* set by the constructor */
 static __thread int inside;        /* in the shim's own work: pass through */
 static int target = -1;            /* the family to fail */
 static long fail_at;               /* its call to fail */
-static long calls[F_COUNT];
+static long own_calls[F_COUNT];    /* when shared memory is refused */
+static long *calls = own_calls;    /* shared with the children forked */
 static int slow = -1;              /* the family to slow down */
 static long slow_ms;
 
@@ -142,6 +147,10 @@ __attribute__((constructor)) static void inject_init(void)
     inside++;
     void *prime[2];
     backtrace(prime, 2);                 /* loads libgcc now, not in a fault */
+    void *shared = mmap(NULL, sizeof own_calls, PROT_READ | PROT_WRITE,
+                        MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (shared != MAP_FAILED)
+        calls = shared;
     target = family_of(getenv("FAULT_FUNC"));
     const char *n = getenv("FAULT_N");
     fail_at = n ? atol(n) : 0;

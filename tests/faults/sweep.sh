@@ -30,6 +30,10 @@ FAMILIES=${FAMILIES:-malloc calloc realloc fopen write rename fontconfig}
 all=
 [ "${1:-}" = --all ] && all=1
 export SOURCE_DATE_EPOCH=1700000000
+# A library that hangs after a failed allocation (fontconfig does, on one
+# of its locks) is killed by bilan itself, within the 60 s of a run here:
+# exit 70, "internal error while rendering ... (no end after 20 s)".
+export BILAN_RENDER_SECONDS=20
 
 W=$(mktemp -d "${TMPDIR:-/tmp}/bilan-faults.XXXXXX") || exit 70
 trap 'rm -rf "$W"' EXIT

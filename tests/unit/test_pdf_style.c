@@ -1,6 +1,7 @@
 /* test_pdf_style.c - style.ini's fonts through fontconfig (pdf_style.c):
  * the font found must be of the family asked for, else an error naming
- * both (66); a generic family takes what fontconfig gives; paths need no
+ * both (66), and so must its weight and slant (bold, italic); a generic
+ * family takes what fontconfig gives; paths need no
  * lookup; fontconfig dying (here: FcInit killed) or out of memory (here:
  * FcFontMatch says so) is an error (70), never the run's crash.  FcInit and
  * FcFontMatch are replaced by wrappers that call the real ones unless a
@@ -15,6 +16,7 @@
 #include "pdf/pdf_style.h"
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <signal.h>
 #include <stdio.h>
@@ -22,7 +24,9 @@
 #include <string.h>
 #include <unistd.h>
 
-static enum { FAULT_NONE, FAULT_KILLED, FAULT_NO_MEMORY } fault;
+static enum { FAULT_NONE, FAULT_KILLED, FAULT_NO_MEMORY, FAULT_REGULAR_FACE,
+              FAULT_LOST_ONCE } fault;
+static char lost_marker[] = "/tmp/bilan-style-lost-XXXXXX";   /* made once lost */
 
 FcBool FcInit(void)
 {
@@ -39,9 +43,27 @@ FcPattern *FcFontMatch(FcConfig *config, FcPattern *p, FcResult *result)
         *result = FcResultOutOfMemory;
         return NULL;
     }
+    if (fault == FAULT_LOST_ONCE && access(lost_marker, F_OK) != 0) {
+        /* the first lookup (a child process) finds nothing for one face,
+         * as after an allocation fontconfig failed silently */
+        close(open(lost_marker, O_WRONLY | O_CREAT, 0600));
+        *result = FcResultNoMatch;
+        return NULL;
+    }
     FcPattern *(*real)(FcConfig *, FcPattern *, FcResult *);
     *(void **)&real = dlsym(RTLD_NEXT, "FcFontMatch");
-    return real(config, p, result);
+    if (fault != FAULT_REGULAR_FACE)
+        return real(config, p, result);
+    /* the regular face whatever is asked, as fontconfig gives after some
+     * failed allocations */
+    FcPattern *upright = FcPatternDuplicate(p);
+    FcPatternDel(upright, FC_WEIGHT);
+    FcPatternDel(upright, FC_SLANT);
+    FcPatternAddInteger(upright, FC_WEIGHT, FC_WEIGHT_REGULAR);
+    FcPatternAddInteger(upright, FC_SLANT, FC_SLANT_ROMAN);
+    FcPattern *match = real(config, upright, result);
+    FcPatternDestroy(upright);
+    return match;
 }
 
 static char path[] = "/tmp/test_pdf_style_XXXXXX";
@@ -98,6 +120,52 @@ static void test_other_family_refused(void **state)
                                 "'No Such Family Xyz:bold' (fontconfig offers '"));
     assert_null(s.font_path[PDF_FACE_BOLD]);
     assert_non_null(s.font_path[PDF_FACE_REGULAR]);
+    pdf_style_free(&s);
+}
+
+/* A face of the family but not of the style asked for (the regular face
+ * for bold or italic) is refused too: libharu would print it as it is. */
+static void test_other_style_refused(void **state)
+{
+    (void)state;
+    pdf_style s;
+    diag d;
+    fault = FAULT_REGULAR_FACE;
+    int rc = load(&s, "", &d);
+    fault = FAULT_NONE;
+    assert_int_equal(rc, -1);
+    assert_int_equal(d.status, EXIT_NOINPUT);
+    assert_int_equal(d.count, PDF_FACE_COUNT - 1);
+    assert_non_null(strstr(s.font_path[PDF_FACE_REGULAR], "DejaVuSerif"));
+    assert_null(s.font_path[PDF_FACE_BOLD]);
+    assert_null(s.font_path[PDF_FACE_ITALIC]);
+    assert_non_null(strstr(out, "[fonts] italic: no face of the weight or slant asked for in "
+                                "'DejaVu Serif:italic' (fontconfig offers 'DejaVu Serif Book'"));
+    assert_non_null(strstr(out, "[fonts] bold: no face of the weight or slant asked for in "
+                                "'DejaVu Serif:bold'"));
+    pdf_style_free(&s);
+}
+
+/* A face not found is looked up once more before it is reported: a
+ * fontconfig that lost a font folder to a failed allocation says nothing. */
+static void test_lost_face_looked_up_again(void **state)
+{
+    (void)state;
+    pdf_style s;
+    diag d;
+    int fd = mkstemp(lost_marker);
+    assert_true(fd >= 0);
+    close(fd);
+    unlink(lost_marker);
+    fault = FAULT_LOST_ONCE;
+    int rc = load(&s, "", &d);
+    fault = FAULT_NONE;
+    assert_int_equal(access(lost_marker, F_OK), 0);   /* the first lookup lost one */
+    unlink(lost_marker);
+    assert_int_equal(rc, 0);
+    assert_int_equal(d.count, 0);
+    for (int f = 0; f < PDF_FACE_COUNT; f++)
+        assert_non_null(strstr(s.font_path[f], "DejaVuSerif"));
     pdf_style_free(&s);
 }
 
@@ -162,6 +230,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_default_fonts),
         cmocka_unit_test(test_other_family_refused),
+        cmocka_unit_test(test_other_style_refused),
+        cmocka_unit_test(test_lost_face_looked_up_again),
         cmocka_unit_test(test_family_spelling_and_generic),
         cmocka_unit_test(test_paths_need_no_lookup),
         cmocka_unit_test(test_fontconfig_killed),
