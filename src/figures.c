@@ -15,20 +15,30 @@ const char *account_kind_name(account_kind kind)
     return names[kind];
 }
 
-/* change / |previous| x 1000, rounded half away from zero, in 128 bits. */
+/* change / previous x 1000 (previous > 0), rounded half away from zero,
+ * in 128 bits. */
 static __int128 pct_tenths(int64_t change, int64_t previous)
 {
     __int128 num = (__int128)change * 1000;
-    __int128 den = previous < 0 ? -(__int128)previous : previous;
+    __int128 den = previous;
     __int128 mag = num < 0 ? -num : num;
     __int128 q = (mag * 2 + den) / (den * 2);
     return num < 0 ? -q : q;
 }
 
+figure_pct figure_pct_of(int64_t current, int64_t previous)
+{
+    if (previous > 0)
+        return FIGURE_PCT_VALUE;
+    if (previous < 0)
+        return FIGURE_PCT_NEGATIVE;
+    return current == 0 ? FIGURE_PCT_ZERO : FIGURE_PCT_NEW;
+}
+
 bool figure_change_pct_tenths(int64_t change, int64_t previous, int64_t *tenths,
                               bool *clamped)
 {
-    if (previous == 0)
+    if (previous <= 0)
         return false;
     __int128 q = pct_tenths(change, previous);
     bool out = q > INT64_MAX || q < -INT64_MAX;
@@ -42,7 +52,9 @@ figure figure_make(int64_t current, int64_t previous)
 {
     figure f = {.current = current, .previous = previous};
     f.change = current - previous;   /* callers keep totals within range */
-    f.has_pct = figure_change_pct_tenths(f.change, previous, &f.change_pct_tenths, NULL);
+    f.pct = figure_pct_of(current, previous);
+    if (!figure_change_pct_tenths(f.change, previous, &f.change_pct_tenths, NULL))
+        f.change_pct_tenths = 0;
     return f;
 }
 

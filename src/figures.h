@@ -15,22 +15,36 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* What a figure's change in percent is.  A percentage only of a base
+ * above 0: of a base of 0 there is none, and of a negative base it
+ * misleads (a deficit that becomes a surplus is not "+312.5 %"). */
+typedef enum figure_pct {
+    FIGURE_PCT_VALUE,          /* previous > 0: change_pct_tenths holds it */
+    FIGURE_PCT_NEW,            /* previous == 0, current != 0: "nouveau" / "new" */
+    FIGURE_PCT_ZERO,           /* 0 -> 0: "—" */
+    FIGURE_PCT_NEGATIVE        /* previous < 0: "n.s." / "n.m." */
+} figure_pct;
+
 /* A comparable figure: the reported year against the previous one. */
 typedef struct figure {
     int64_t current, previous;
     int64_t change;            /* current - previous */
-    bool has_pct;              /* false when previous == 0: "new" */
-    int64_t change_pct_tenths; /* change / |previous| x 1000, rounded half
-                                  away from zero: 58.2 % is 582 */
+    figure_pct pct;            /* whether there is a change in percent */
+    int64_t change_pct_tenths; /* FIGURE_PCT_VALUE: change / previous x 1000,
+                                  rounded half away from zero: 58.2 % is
+                                  582; else 0 */
 } figure;
 
 /* The figure of current against previous (callers keep both within
  * +-2^62, so that the change cannot overflow). */
 figure figure_make(int64_t current, int64_t previous);
 
-/* change / |previous| x 1000 rounded half away from zero, into *tenths,
+/* The status of the change in percent from previous to current. */
+figure_pct figure_pct_of(int64_t current, int64_t previous);
+
+/* change / previous x 1000 rounded half away from zero, into *tenths,
  * clamped to +-INT64_MAX; *clamped (when not NULL) says whether it was.
- * False when previous is 0 (no percentage: "new"). */
+ * False (no percentage) when previous is not above 0. */
 bool figure_change_pct_tenths(int64_t change, int64_t previous, int64_t *tenths,
                               bool *clamped);
 

@@ -94,7 +94,7 @@ static void figure_members(json_out *j, const figure *f, number_fn number)
     number(j, "previous", f->previous);
     number(j, "change", f->change);
     member(j, "change_pct");
-    if (!f->has_pct) {
+    if (f->pct != FIGURE_PCT_VALUE) {
         fputs("null", j->out);
         return;
     }

@@ -30,8 +30,13 @@ char *fmt_money(char *buf, size_t size, int64_t cents, bool with_cents,
 char *fmt_count(char *buf, size_t size, int64_t n, language lang);
 /* hundredths -> "1 234,5" / "1,234.5" (no trailing zero decimals) */
 char *fmt_hours(char *buf, size_t size, int64_t hundredths, language lang);
-/* a figure's change % -> "+58,2 %" / "+58.2%", or "nouveau" / "new" */
+/* a figure's change % -> "+58,2 %" / "+58.2%", or the word of its status
+ * (fmt_pct_word) */
 char *fmt_change_pct(char *buf, size_t size, const figure *f, language lang);
+/* What is shown instead of a percentage: "nouveau" / "new" (from 0),
+ * "—" (0 to 0), "n.s." / "n.m." (from a negative value); NULL for
+ * FIGURE_PCT_VALUE. */
+const char *fmt_pct_word(figure_pct pct, language lang);
 /* 2014-03-31 -> "31 mars 2014" / "March 31, 2014" */
 char *fmt_date(char *buf, size_t size, date d, language lang);
 

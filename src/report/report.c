@@ -195,9 +195,9 @@ static char *axis_sentence(const report_context *rc, const axis_figure *a)
     counted(rc, a->count.previous, "activity", previous, sizeof previous);
     counted(rc, a->participants.current, "participant", people, sizeof people);
     fields_part(f, &a->count, UNIT_COUNT, "change_pct", pct, sizeof pct);
-    const char *key = a->count.current == 0 ? "pdf.axis_sentence_none"
-                      : !a->count.has_pct  ? "pdf.axis_sentence_new"
-                                           : "pdf.axis_sentence";
+    const char *key = a->count.current == 0              ? "pdf.axis_sentence_none"
+                      : a->count.pct != FIGURE_PCT_VALUE ? "pdf.axis_sentence_new"
+                                                         : "pdf.axis_sentence";
     static const char *const names[] = { "year", "previous_year", "axis", "count",
                                          "previous", "participants", "change_pct" };
     const char *const values[] = { f->current.label, f->previous.label, a->axis, count,

@@ -120,6 +120,16 @@ void xlsx_formula(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 void xlsx_change(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                  const figure *fig, bool hundredths, lxw_format *value_format,
                  lxw_format *pct_format);
+/* The catalogue's word for a change % that is not a percentage:
+ * "nouveau", "—", "n.s." ("" for FIGURE_PCT_VALUE). */
+const char *xlsx_pct_word(xlsx_book *b, figure_pct pct);
+/* A change % cell: (cur - base) / base when the cell base is above 0,
+ * else words[0] (base 0, cur not 0), words[1] (both 0) or words[2] (base
+ * below 0), as a formula; its cached result the percentage (tenths) or the
+ * word of pct. */
+void xlsx_pct_cell(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                   const char *cur, const char *base, const char *const words[3],
+                   figure_pct pct, int64_t tenths, lxw_format *format);
 void xlsx_headers(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row,
                   const char *const *keys, size_t count);
 void xlsx_year_headers(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);

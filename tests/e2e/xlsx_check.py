@@ -41,6 +41,8 @@ except ImportError:  # pragma: no cover - reported by the caller
 
 ERRORS = ("#DIV/0!", "#NAME?", "#VALUE!", "#REF!", "#N/A", "#NUM!", "#NULL!", "Err:")
 NEW_WORDS = {"fr": "nouveau", "en": "new"}
+ZERO_WORD = "\u2014"
+NEGATIVE_WORDS = {"fr": "n.s.", "en": "n.m."}
 
 
 class Problems:
@@ -66,9 +68,16 @@ def same_money(cell, want):
     return isinstance(cell, (int, float)) and cents(cell) == cents(want)
 
 
-def same_pct(cell, want, lang):
+def pct_word(current, previous, lang):
+    """What a change % of a base not above 0 shows (the contract's rule)."""
+    if previous < 0:
+        return NEGATIVE_WORDS[lang]
+    return ZERO_WORD if current == 0 else NEW_WORDS[lang]
+
+
+def same_pct(cell, want, lang, current=1, previous=0):
     if want is None:
-        return cell == NEW_WORDS[lang]
+        return cell == pct_word(current, previous, lang)
     return isinstance(cell, (int, float)) and round(cell * 1000) == round(want * 10)
 
 
@@ -80,7 +89,7 @@ def check_fig(p, where, cells, fig, lang):
                             ("change", change, fig["change"])):
         if not same_money(got, want):
             p.add("%s %s: %r, figures.json has %r" % (where, name, got, want))
-    if not same_pct(pct, fig["change_pct"], lang):
+    if not same_pct(pct, fig["change_pct"], lang, fig["current"], fig["previous"]):
         p.add("%s change %%: %r, figures.json has %r" % (where, pct, fig["change_pct"]))
 
 
