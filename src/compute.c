@@ -256,6 +256,7 @@ int compute_figures(const model *m, figures *f, diag *d)
     f->inputs.activity_rows = m->activity_rows;
     f->inputs.ledger_rows_current = m->ledger_rows_current;
     f->inputs.activity_rows_current = (size_t)m->totals[0].activities;
+    compute_statements(m, f, d);
     if (s.overflow)
         diag_data(d, NULL, 0, NULL, "a total or its change in percent is out of range "
                   "(totals beyond 2^62 cents, or changes beyond 10^17 %%)");

@@ -79,6 +79,7 @@ static int set_delimiter(config_parser *p, const config_key *k, const char *valu
 static int set_decimal(config_parser *p, const config_key *k, const char *value);
 static int set_date_order(config_parser *p, const config_key *k, const char *value);
 static int set_detail(config_parser *p, const config_key *k, const char *value);
+static int set_position(config_parser *p, const config_key *k, const char *value);
 
 #define STR(sec, key, member) { sec, key, set_string, offsetof(config, member) }
 
@@ -97,6 +98,8 @@ static const config_key keys[] = {
     { SECTION_REPORT, "language", set_language, 0 },
     { SECTION_REPORT, "currency", set_currency, 0 },
     STR(SECTION_REPORT, "self_generated", self_generated_group),
+    STR(SECTION_REPORT, "net_assets_group", net_assets_group),
+    { SECTION_REPORT, "position", set_position, 0 },
     { SECTION_CSV, "encoding", set_encoding, 0 },
     { SECTION_CSV, "delimiter", set_delimiter, 0 },
     { SECTION_CSV, "decimal", set_decimal, 0 },
@@ -365,6 +368,24 @@ static int set_detail(config_parser *p, const config_key *k, const char *value)
         return -1;
     }
     p->cfg->workbook_detail = i < 5;
+    return 0;
+}
+
+/* auto (balances.csv decides), yes or no. */
+static int set_position(config_parser *p, const config_key *k, const char *value)
+{
+    static const char *const words[] = {
+        "auto", "yes", "true", "1", "on", "oui", "no", "false", "0", "off", "non", NULL
+    };
+    int i = word_index(value, words);
+    if (i < 0) {
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not auto, yes or no",
+                  k->name, value);
+        return -1;
+    }
+    p->cfg->position = i == 0 ? CONFIG_POSITION_AUTO
+                       : i < 6 ? CONFIG_POSITION_YES
+                               : CONFIG_POSITION_NO;
     return 0;
 }
 
@@ -687,7 +708,7 @@ void config_free(config *cfg)
         &cfg->org_name, &cfg->org_subtitle, &cfg->org_tagline,
         &cfg->org_address, &cfg->org_website, &cfg->org_email,
         &cfg->org_phone, &cfg->title, &cfg->currency,
-        &cfg->self_generated_group,
+        &cfg->self_generated_group, &cfg->net_assets_group,
     };
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
         free(*strings[i]);

@@ -14,6 +14,14 @@
 
 #include <stdbool.h>
 
+/* [report] position: whether the statement of financial position is made. */
+typedef enum config_position {
+    CONFIG_POSITION_AUTO,      /* when balances.csv is there */
+    CONFIG_POSITION_YES,       /* also without it: the ledger holds every
+                                  movement from zero */
+    CONFIG_POSITION_NO         /* never; balances.csv is not read */
+} config_position;
+
 typedef struct config {
     /* [organisation] */
     char *org_name;            /* required */
@@ -31,6 +39,9 @@ typedef struct config {
     language lang;             /* default fr; overridden by --lang */
     char *currency;            /* default "CAD" */
     char *self_generated_group;/* revenue group shown as self-generated revenue */
+    char *net_assets_group;    /* equity group the year's surplus goes to
+                                  (NULL: the first of accounts.csv) */
+    config_position position;  /* default auto */
     /* [csv] */
     csv_encoding encoding;
     char delimiter;            /* 0 = auto */

@@ -58,10 +58,35 @@ figure figure_make(int64_t current, int64_t previous)
     return f;
 }
 
+bool figure_ratio_tenths(int64_t num, int64_t den, int64_t scale, int64_t *tenths)
+{
+    if (den == 0)
+        return false;
+    __int128 n = (__int128)num * scale, d = den;
+    bool negative = (n < 0) != (d < 0) && n != 0;
+    if (n < 0)
+        n = -n;
+    if (d < 0)
+        d = -d;
+    __int128 q = (n * 2 + d) / (d * 2);
+    if (q > INT64_MAX)
+        return false;
+    *tenths = negative ? -(int64_t)q : (int64_t)q;
+    return true;
+}
+
 void figures_free(figures *f)
 {
     if (!f)
         return;
+    free(f->budget.revenue_groups);
+    free(f->budget.expense_groups);
+    free(f->forecast.revenue_groups);
+    free(f->forecast.expense_groups);
+    free(f->position.asset_groups);
+    free(f->position.liability_groups);
+    free(f->position.net_asset_groups);
+    free(f->position.accounts);
     free(f->revenue_groups);
     free(f->expense_groups);
     free(f->accounts);

@@ -214,6 +214,174 @@ static void activities(json_out *j, const figures *f)
     json_end(j, '}');
 }
 
+/* ---- statements ---------------------------------------------------------- */
+
+static void null_member(json_out *j, const char *key)
+{
+    member(j, key);
+    fputs("null", j->out);
+}
+
+/* One decimal from tenths: 582 -> 58.2, -5 -> -0.5. */
+static void tenths(json_out *j, const char *key, int64_t t)
+{
+    member(j, key);
+    uint64_t mag = t < 0 ? -(uint64_t)t : (uint64_t)t;
+    fprintf(j->out, "%s%" PRIu64 ".%" PRIu64, t < 0 ? "-" : "", mag / 10, mag % 10);
+}
+
+/* A change's percent, or null. */
+static void pct_member(json_out *j, const char *key, const figure *f)
+{
+    if (f->pct == FIGURE_PCT_VALUE)
+        tenths(j, key, f->change_pct_tenths);
+    else
+        null_member(j, key);
+}
+
+/* The members of a budget line: actual, budget, variance, variance_pct;
+ * of a forecast line: budget, actual, change, change_pct. */
+static void budget_members(json_out *j, const budget_line *l, bool forecast)
+{
+    if (l->group)
+        text(j, "group", l->group);
+    int64_t actual = forecast ? l->amount.previous : l->amount.current;
+    if (!forecast)
+        hundredths(j, "actual", actual);
+    if (l->budgeted)
+        hundredths(j, "budget", forecast ? l->amount.current : l->amount.previous);
+    else
+        null_member(j, "budget");
+    if (forecast)
+        hundredths(j, "actual", actual);
+    const char *change = forecast ? "change" : "variance";
+    const char *pct = forecast ? "change_pct" : "variance_pct";
+    if (l->budgeted) {
+        hundredths(j, change, l->amount.change);
+        pct_member(j, pct, &l->amount);
+    } else {
+        null_member(j, change);
+        null_member(j, pct);
+    }
+}
+
+static void budget_list(json_out *j, const char *key, const budget_line *l, size_t n,
+                        bool forecast)
+{
+    json_begin(j, key, '[');
+    for (size_t i = 0; i < n; i++) {
+        json_begin(j, NULL, '{');
+        budget_members(j, &l[i], forecast);
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+}
+
+/* "budget" or "forecast", when budget.csv has that year. */
+static void budget_statement_json(json_out *j, const char *key, const budget_statement *b,
+                                  bool forecast)
+{
+    if (!b->present)
+        return;
+    json_begin(j, key, '{');
+    text(j, "label", b->period.label);
+    const struct { const char *key; const budget_line *line; } totals[] = {
+        { "revenue", &b->revenue }, { "expenses", &b->expenses }, { "net", &b->net },
+    };
+    for (size_t i = 0; i < 3; i++) {
+        json_begin(j, totals[i].key, '{');
+        budget_members(j, totals[i].line, forecast);
+        json_end(j, '}');
+    }
+    budget_list(j, "revenue_groups", b->revenue_groups, b->revenue_group_count, forecast);
+    budget_list(j, "expense_groups", b->expense_groups, b->expense_group_count, forecast);
+    json_end(j, '}');
+}
+
+/* A figure of the position: previous, change and change % null when the
+ * previous year-end is before the balances' date. */
+static void position_members(json_out *j, const figure *f, bool has_previous)
+{
+    if (has_previous) {
+        figure_members(j, f, hundredths);
+        return;
+    }
+    hundredths(j, "current", f->current);
+    null_member(j, "previous");
+    null_member(j, "change");
+    null_member(j, "change_pct");
+}
+
+static void position_groups(json_out *j, const char *key, const group_figure *g, size_t n,
+                            bool has_previous)
+{
+    json_begin(j, key, '[');
+    for (size_t i = 0; i < n; i++) {
+        json_begin(j, NULL, '{');
+        text(j, "group", g[i].group);
+        position_members(j, &g[i].amount, has_previous);
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+}
+
+static void position_json(json_out *j, const position_statement *p)
+{
+    if (!p->present)
+        return;
+    char iso[11];
+    json_begin(j, "position", '{');
+    date_format_iso(p->date, iso);
+    text(j, "date", iso);
+    if (p->has_previous) {
+        date_format_iso(p->previous_date, iso);
+        text(j, "previous_date", iso);
+    } else {
+        null_member(j, "previous_date");
+    }
+    const struct { const char *key; const figure *fig; } totals[] = {
+        { "assets", &p->assets }, { "liabilities", &p->liabilities },
+        { "net_assets", &p->net_assets },
+    };
+    for (size_t i = 0; i < 3; i++) {
+        json_begin(j, totals[i].key, '{');
+        position_members(j, totals[i].fig, p->has_previous);
+        json_end(j, '}');
+    }
+    position_groups(j, "asset_groups", p->asset_groups, p->asset_group_count, p->has_previous);
+    position_groups(j, "liability_groups", p->liability_groups, p->liability_group_count,
+                    p->has_previous);
+    position_groups(j, "net_asset_groups", p->net_asset_groups, p->net_asset_group_count,
+                    p->has_previous);
+    json_end(j, '}');
+}
+
+static void indicator_member(json_out *j, const char *key, const indicator *ind)
+{
+    if (!ind->present)
+        return;
+    if (ind->defined)
+        tenths(j, key, ind->tenths);
+    else
+        null_member(j, key);
+}
+
+/* "indicators": each present only when its inputs are. */
+static void indicators_json(json_out *j, const indicators *ind)
+{
+    if (!ind->reserve_months.present && !ind->self_generated_share.present &&
+        !ind->largest_funder)
+        return;
+    json_begin(j, "indicators", '{');
+    indicator_member(j, "reserve_months", &ind->reserve_months);
+    indicator_member(j, "self_generated_share", &ind->self_generated_share);
+    if (ind->largest_funder) {
+        text(j, "largest_funder", ind->largest_funder);
+        indicator_member(j, "largest_funder_share", &ind->largest_funder_share);
+    }
+    json_end(j, '}');
+}
+
 static void inputs(json_out *j, const figures *f)
 {
     json_begin(j, "inputs", '{');
@@ -238,6 +406,10 @@ int render_json(const figures *f, const char *path, diag *d)
     period(&j, "fiscal_year", &f->current);
     period(&j, "previous_fiscal_year", &f->previous);
     finances(&j, f);
+    budget_statement_json(&j, "budget", &f->budget, false);
+    budget_statement_json(&j, "forecast", &f->forecast, true);
+    position_json(&j, &f->position);
+    indicators_json(&j, &f->indicators);
     activities(&j, f);
     inputs(&j, f);
     json_end(&j, '}');

@@ -2,6 +2,7 @@
  * Nothing is computed here: each name selects a figure and a part of it,
  * and fmt.h writes it. */
 #include "report/fields.h"
+#include "report/fields_statements.h"
 #include "report/fmt.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
@@ -253,5 +254,6 @@ bool fields_resolve(void *user, const char *name, char *out, size_t size)
     const figures *f = user;
     return text_field(f, name, out, size) || period_field(f, name, out, size) ||
            history_field(f, name, out, size) || people_field(f, name, out, size) ||
-           figure_field(f, name, out, size) || listed_field(f, name, out, size);
+           figure_field(f, name, out, size) || listed_field(f, name, out, size) ||
+           fields_statements_resolve(f, name, out, size);
 }

@@ -142,6 +142,17 @@ char *fmt_change_pct(char *buf, size_t size, const figure *f, language lang)
     return put(buf, size, out);
 }
 
+char *fmt_tenths(char *buf, size_t size, int64_t tenths, bool percent, language lang)
+{
+    char num[FMT_SIZE], out[FMT_SIZE * 2];
+    fmt_scaled(num, sizeof num, tenths, 10, false, lang);
+    if (tenths % 10 == 0)   /* fmt_scaled drops a zero decimal */
+        snprintf(num + strlen(num), sizeof num - strlen(num), "%c0", lang == LANG_FR ? ',' : '.');
+    snprintf(out, sizeof out, "%s%s", num,
+             !percent ? "" : lang == LANG_FR ? NBSP "%" : "%");
+    return put(buf, size, out);
+}
+
 static const char *const month_fr[12] = {
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
     "août", "septembre", "octobre", "novembre", "décembre"

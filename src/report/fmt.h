@@ -37,6 +37,9 @@ char *fmt_change_pct(char *buf, size_t size, const figure *f, language lang);
  * "—" (0 to 0), "n.s." / "n.m." (from a negative value); NULL for
  * FIGURE_PCT_VALUE. */
 const char *fmt_pct_word(figure_pct pct, language lang);
+/* tenths -> "3,2" / "3.2" (always one decimal); with percent, "16,1 %" /
+ * "16.1%" */
+char *fmt_tenths(char *buf, size_t size, int64_t tenths, bool percent, language lang);
 /* 2014-03-31 -> "31 mars 2014" / "March 31, 2014" */
 char *fmt_date(char *buf, size_t size, date d, language lang);
 

@@ -28,7 +28,9 @@
  * the input its lists come from, and whether it is written after the
  * others (the summary refers to rows they placed).  render_xlsx.c makes
  * its sheet table from this list; a sheet writer refers to a sheet as
- * b->sheet[XLSX_SHEET_id]. */
+ * b->sheet[XLSX_SHEET_id].  A sheet whose rows function says 0 is not in
+ * the workbook (b->sheet[id] is NULL): the statements' sheets without
+ * their input. */
 #define XLSX_SHEETS(X)                                                         \
     X(SUMMARY, "workbook.sheet_summary", xlsx_summary_write, xlsx_summary_rows, \
       DETAIL_LEDGER, true)                                                     \
@@ -41,7 +43,11 @@
     X(PARTNERS, "workbook.sheet_partners", xlsx_partners_write,                \
       xlsx_partners_rows, DETAIL_ACTIVITIES, false)                            \
     X(HISTORY, "workbook.sheet_history", xlsx_history_write, xlsx_history_rows, \
-      DETAIL_LEDGER, false)
+      DETAIL_LEDGER, false)                                                    \
+    X(BUDGET, "workbook.sheet_budget", xlsx_budget_write, xlsx_budget_rows,    \
+      DETAIL_LEDGER, false)                                                    \
+    X(POSITION, "workbook.sheet_position", xlsx_position_write,                \
+      xlsx_position_rows, DETAIL_LEDGER, false)
 
 #define XLSX_SHEET_ID(id, key, writer, rows, from, last) XLSX_SHEET_##id,
 typedef enum xlsx_sheet { XLSX_SHEETS(XLSX_SHEET_ID) XLSX_SHEET_COUNT } xlsx_sheet;
@@ -170,6 +176,16 @@ size_t xlsx_partners_rows(const figures *f);
  * (libxlsxwriter does not see failed writes of its temporary files);
  * else -1 with the reason in why. */
 int xlsx_verify(const char *path, char *why, size_t size);
+
+/* xlsx_budget.c: the budget and the forecast against the actuals (absent
+ * without budget.csv). */
+void xlsx_budget_write(xlsx_book *b);
+size_t xlsx_budget_rows(const figures *f);
+
+/* xlsx_position.c: the statement of financial position (absent without
+ * a position). */
+void xlsx_position_write(xlsx_book *b);
+size_t xlsx_position_rows(const figures *f);
 
 /* xlsx_summary.c: key figures, defined names, the revenue chart. */
 void xlsx_summary_write(xlsx_book *b);

@@ -466,9 +466,9 @@ expect "report.ini:16:"
 expect 'colour'
 
 new ini_columns_unknown_file 65
-append report.ini '[columns.budget]' 'date = Date'
+append report.ini '[columns.forecast]' 'date = Date'
 expect "report.ini:15:"
-expect 'columns.budget'
+expect 'columns.forecast'
 
 new ini_columns_header_absent 65
 append report.ini '[columns.ledger]' 'date = Date de transaction'

@@ -296,13 +296,14 @@ static void test_every_drawn_directive_loads(void **state)
                                 "{{% history %}}\n\n{{% chart revenue_groups %}}\n\n"
                                 "{{% chart expense_groups %}}\n\n{{% chart history %}}\n\n"
                                 "{{% people Staff %}}\n\n{{% team %}}\n\n{{% partners %}}\n\n"
-                                "{{% regions %}}\n", LANG_EN, &d), 0);
+                                "{{% regions %}}\n\n{{% budget %}}\n\n{{% forecast %}}\n\n"
+                                "{{% position %}}\n\n{{% indicators %}}\n", LANG_EN, &d), 0);
     assert_int_equal(d.count, 0);
-    assert_int_equal(doc.count, 14);
+    assert_int_equal(doc.count, 18);
     int drawn = 0;
     for (int i = 0; i < REPORT_DIRECTIVE_COUNT; i++)
         drawn += report_directives[i].kind == REPORT_DRAWN;
-    assert_int_equal(drawn, 12);
+    assert_int_equal(drawn, 16);
     for (size_t i = 0; i < doc.count; i++) {
         int id = report_directive_id_of(doc.blocks[i].name);
         assert_true(id >= 0);
