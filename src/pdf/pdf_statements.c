@@ -19,9 +19,11 @@ static void money(const pdf_report *r, int64_t cents, bool plus, char *out, size
     fields_value(r->f, cents, UNIT_MONEY_CENTS, plus, out, size);
 }
 
-/* An italic caption above a table. */
+/* An italic caption above a table, kept with the table's first rows. */
 static void caption(pdf_report *r, const char *text)
 {
+    pdf_flow_ensure(r, pdf_flow_line_height(r, r->st->size_body),
+                    6 * pdf_flow_line_height(r, r->st->size_table));
     pdf_span span = { text, PDF_FACE_ITALIC };
     pdf_text_opts o = { r->st->size_body, r->st->muted, 0, 0, PDF_ALIGN_LEFT, 1 };
     pdf_flow_text(r, &span, 1, &o);
