@@ -381,7 +381,7 @@ int compute_statements(const model *m, figures *f, diag *d)
     budget_make(&s, &f->budget, BUDGET_REPORTED);
     budget_make(&s, &f->forecast, BUDGET_NEXT);
     position_make(&s);
-    (void)indicators_make;
+    indicators_make(&s);
     if (s.overflow)
         diag_data(d, NULL, 0, NULL, "a total of the budget, the financial position or an "
                   "indicator is out of range (beyond 2^62 cents)");

@@ -258,28 +258,47 @@ static void indicator_text(const pdf_report *r, const indicator *ind, bool perce
         snprintf(out, size, "%s", fmt_pct_word(FIGURE_PCT_ZERO, r->f->lang));
 }
 
+/* label, cut (with "…") so that it and a value of width value_w fit in
+ * width w, into out. */
+static void fitted(pdf_report *r, const char *label, double size, double value_w, double w,
+                   char *out, size_t cap)
+{
+    size_t len = strnlen(label, cap - 1);
+    memcpy(out, label, len);
+    out[len] = '\0';
+    while (len > 0 && pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, out, strlen(out)) +
+                              value_w + 12 > w) {
+        do   /* back to the start of a UTF-8 character */
+            len--;
+        while (len > 0 && ((unsigned char)out[len] & 0xc0) == 0x80);
+        if (len + 4 > cap)
+            break;
+        memcpy(out + len, "\xe2\x80\xa6", 4);   /* … and its NUL */
+    }
+}
+
 /* "{{% indicators %}}": a small shaded panel, a line per indicator
- * present: its label on the left, its value on the right. */
+ * present: its label on the left (the largest funder's name after it,
+ * cut to fit), its value on the right. */
 void pdf_statements_indicators(pdf_report *r, const char *arg)
 {
     (void)arg;
     const indicators *ind = &r->f->indicators;
-    const char *labels[3];
-    char values[3][FMT_SIZE + 600];
+    char labels[3][1200], values[3][FMT_SIZE];
     size_t n = 0;
     if (ind->reserve_months.present) {
-        labels[n] = pdf_flow_label(r, "pdf.reserve_months");
+        snprintf(labels[n], sizeof labels[0], "%s", pdf_flow_label(r, "pdf.reserve_months"));
         indicator_text(r, &ind->reserve_months, false, values[n++], sizeof values[0]);
     }
     if (ind->self_generated_share.present) {
-        labels[n] = pdf_flow_label(r, "pdf.self_generated_share");
+        snprintf(labels[n], sizeof labels[0], "%s",
+                 pdf_flow_label(r, "pdf.self_generated_share"));
         indicator_text(r, &ind->self_generated_share, true, values[n++], sizeof values[0]);
     }
     if (ind->largest_funder) {
-        char share[FMT_SIZE];
-        indicator_text(r, &ind->largest_funder_share, true, share, sizeof share);
-        labels[n] = pdf_flow_label(r, "pdf.largest_funder_share");
-        snprintf(values[n++], sizeof values[0], "%s (%.500s)", share, ind->largest_funder);
+        snprintf(labels[n], sizeof labels[0], "%s (%s)",
+                 pdf_flow_label(r, "pdf.largest_funder_share"), ind->largest_funder);
+        indicator_text(r, &ind->largest_funder_share, true, values[n++], sizeof values[0]);
     }
     if (n == 0)
         return;
@@ -297,8 +316,11 @@ void pdf_statements_indicators(pdf_report *r, const char *arg)
                      x, y, w, PDF_ALIGN_LEFT);
     for (size_t i = 0; i < n; i++) {
         y -= lh;
-        pdf_flow_text_at(r, labels[i], PDF_FACE_REGULAR, size, st->text, x, y, w,
-                         PDF_ALIGN_LEFT);
+        double value_w = pdf_draw_width(r->draw, PDF_FACE_BOLD, size, values[i],
+                                        strlen(values[i]));
+        char label[1200];
+        fitted(r, labels[i], size, value_w, w, label, sizeof label);
+        pdf_flow_text_at(r, label, PDF_FACE_REGULAR, size, st->text, x, y, w, PDF_ALIGN_LEFT);
         pdf_flow_text_at(r, values[i], PDF_FACE_BOLD, size, st->text, x, y, w,
                          PDF_ALIGN_RIGHT);
     }

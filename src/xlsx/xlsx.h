@@ -187,6 +187,12 @@ size_t xlsx_budget_rows(const figures *f);
 void xlsx_position_write(xlsx_book *b);
 size_t xlsx_position_rows(const figures *f);
 
+/* xlsx_indicators.c: the indicators' rows of the summary, from *row on
+ * (a blank, a header, a row each); *row is moved past them.  Its rows
+ * function gives 0 without indicators. */
+void xlsx_indicators_write(xlsx_book *b, lxw_worksheet *ws, lxw_row_t *row);
+size_t xlsx_indicators_rows(const figures *f);
+
 /* xlsx_summary.c: key figures, defined names, the revenue chart. */
 void xlsx_summary_write(xlsx_book *b);
 size_t xlsx_summary_rows(const figures *f);

@@ -313,6 +313,35 @@ def check_position(p, wb, fig, lang):
             check_position_fig(p, "position %r" % g["group"], row_values(ws, r, 3, 4), g, lang)
 
 
+def check_indicators(p, wb, fig, lang):
+    """The summary's indicators: one decimal as figures.json has them, "—"
+    for a null; a row exactly for each indicator of figures.json."""
+    ind = fig.get("indicators", {})
+    for key, name, scale in (("reserve_months", "Reserve_months", 10),
+                             ("self_generated_share", "Self_generated_share", 1000),
+                             ("largest_funder_share", "Largest_funder_share", 1000)):
+        at = defined_row(wb, name)
+        if key not in ind:
+            if at is not None:
+                p.add("indicator %s in the workbook, not in figures.json" % key)
+            continue
+        if at is None:
+            p.add("indicator %s missing (defined name %s)" % (key, name))
+            continue
+        ws, r = at
+        got = ws.cell(row=r, column=2).value
+        want = ind[key]
+        if want is None:
+            ok = got == ZERO_WORD
+        else:   # months as they are, shares as fractions: compared in tenths
+            ok = isinstance(got, (int, float)) and round(got * scale) == round(want * 10)
+        if not ok:
+            p.add("indicator %s: %r, figures.json has %r" % (key, got, want))
+        if key == "largest_funder_share" and ws.cell(row=r, column=3).value != ind["largest_funder"]:
+            p.add("largest funder: %r, figures.json has %r"
+                  % (ws.cell(row=r, column=3).value, ind["largest_funder"]))
+
+
 def formula_cells(path):
     """(sheet title, coordinate) of every formula cell of the workbook."""
     wb = openpyxl.load_workbook(path, data_only=False)
@@ -345,6 +374,7 @@ def cmd_values(figures_path, path):
     check_activities(p, wb, fig, lang)
     check_budget(p, wb, fig, lang)
     check_position(p, wb, fig, lang)
+    check_indicators(p, wb, fig, lang)
     check_errors(p, wb, path)
     p.finish()
 
