@@ -104,6 +104,12 @@ static void test_change_pct(void **state)
     assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_FR), "n.s.");
     assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_EN), "n.m.");
     assert_null(fmt_pct_word(FIGURE_PCT_VALUE, LANG_FR));
+    /* indicators: one decimal always */
+    assert_string_equal(fmt_tenths(buf, sizeof buf, 15, false, LANG_FR), "1,5");
+    assert_string_equal(fmt_tenths(buf, sizeof buf, 30, false, LANG_EN), "3.0");
+    assert_string_equal(fmt_tenths(buf, sizeof buf, -5, false, LANG_EN), "-0.5");
+    assert_string_equal(fmt_tenths(buf, sizeof buf, 162, true, LANG_FR), "16,2" NBSP "%");
+    assert_string_equal(fmt_tenths(buf, sizeof buf, 1000, true, LANG_EN), "100.0%");
 }
 
 static void test_date(void **state)
