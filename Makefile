@@ -16,6 +16,18 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lhpdf -lm
 BUILD   ?= build
 
+# Where `make install` puts things (GNU conventions; DESTDIR stages them).
+# DATADIR and LOCALEDIR are compiled into the program, which reads its
+# templates from $(DATADIR)/bilan/templates and its message catalogues from
+# $(LOCALEDIR) when it runs from anywhere but the checkout.
+PREFIX      ?= /usr/local
+BINDIR      ?= $(PREFIX)/bin
+DATADIR     ?= $(PREFIX)/share
+MANDIR      ?= $(DATADIR)/man
+LOCALEDIR   ?= $(DATADIR)/locale
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+INSTALL     ?= install
+
 Q := $(if $(V),,@)
 
 SRC      := $(wildcard src/*.c src/*/*.c)
@@ -23,10 +35,14 @@ OBJ      := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJ  := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Message catalogues: po/LANG.po for each LANG of po/LINGUAS, built into
+# $(BUILD)/locale (where the program finds them when run from the checkout).
+LINGUAS  := $(shell cat po/LINGUAS 2>/dev/null)
+MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/bilan.mo)
 
-.PHONY: all report test test-programs unit e2e layers golden faults asan valgrind fuzz bench format clean deps deps-build
+.PHONY: all install uninstall po report test test-programs unit e2e layers golden faults asan valgrind fuzz bench format clean deps deps-build
 
-all: $(BUILD)/bilan
+all: $(BUILD)/bilan $(MO)
 
 $(BUILD)/obj/%.o: src/%.c
 	@$(if $(Q),echo "  CC      $<")
@@ -35,6 +51,16 @@ $(BUILD)/obj/%.o: src/%.c
 
 -include $(OBJ:.o=.d)
 
+# The installed paths, compiled into lib/files.o only; the stamp changes
+# (and that object is rebuilt) only when they do.
+PATHS       := $(DATADIR)/bilan|$(LOCALEDIR)
+PATHS_STAMP := $(BUILD)/paths.stamp
+$(shell mkdir -p $(BUILD) && { [ "$$(cat $(PATHS_STAMP) 2>/dev/null)" = '$(PATHS)' ] || \
+    printf '%s\n' '$(PATHS)' >$(PATHS_STAMP); })
+$(BUILD)/obj/lib/files.o: $(PATHS_STAMP)
+$(BUILD)/obj/lib/files.o: ALL_CFLAGS += -DBILAN_DATADIR='"$(DATADIR)/bilan"' \
+                                        -DBILAN_LOCALEDIR='"$(LOCALEDIR)"'
+
 $(BUILD)/libbilan.a: $(LIB_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
@@ -42,12 +68,42 @@ $(BUILD)/bilan: $(BUILD)/obj/main.o $(BUILD)/libbilan.a
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/locale/%/LC_MESSAGES/bilan.mo: po/%.po
+	@$(if $(Q),echo "  MSGFMT  $<")
+	@mkdir -p $(@D)
+	$(Q)msgfmt --check -o $@ $<
+
+# po/bilan.pot from the sources, merged into each po/LANG.po; then
+# `sh scripts/po.sh missing` lists what is left to translate.
+po:
+	$(Q)sh scripts/po.sh update
+
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbilan.a $(wildcard tests/unit/*.h) | $(BUILD)/tests
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libbilan.a $(LDLIBS) -lcmocka
 
 $(BUILD)/tests:
 	$(Q)mkdir -p $@
+
+# install: the program, its templates (and style.ini, the fonts' settings),
+# the man page, the bash completion and the message catalogues.
+# uninstall removes exactly those, and $(DATADIR)/bilan.
+install: all
+	$(Q)$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	$(Q)$(INSTALL) -m 755 $(BUILD)/bilan $(DESTDIR)$(BINDIR)/bilan
+	$(Q)cd templates && find . -type f | while read -r f; do \
+	    $(INSTALL) -D -m 644 "$$f" "$(DESTDIR)$(DATADIR)/bilan/templates/$$f" || exit 1; done
+	$(Q)$(INSTALL) -m 644 docs/bilan.1 $(DESTDIR)$(MANDIR)/man1/bilan.1
+	$(Q)$(INSTALL) -m 644 scripts/bilan.bash-completion $(DESTDIR)$(BASHCOMPDIR)/bilan
+	$(Q)for l in $(LINGUAS); do \
+	    $(INSTALL) -D -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/bilan.mo \
+	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/bilan.mo || exit 1; done
+
+uninstall:
+	$(Q)rm -f $(DESTDIR)$(BINDIR)/bilan $(DESTDIR)$(MANDIR)/man1/bilan.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/bilan
+	$(Q)rm -rf $(DESTDIR)$(DATADIR)/bilan
+	$(Q)for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/bilan.mo; done
 
 deps:
 	$(Q)sh scripts/deps.sh

@@ -1,7 +1,9 @@
 /* gen_input.c - writes a deterministic bilan input folder of a given size,
  * for the benchmark (bench/run.sh).
  *
- *     gen_input [-c] LINES DIR
+ *     gen_input [-c] [-a ACCOUNTS] [-g GROUPS] [-k COUNTERPARTIES]
+ *               [-p PARTNERS] [-r REGIONS] [-x AXES] [-t TYPES] [-m PEOPLE]
+ *               [-n ACTIVITIES] LINES DIR
  *
  * DIR receives report.ini, accounts.csv (60 accounts), ledger.csv (LINES
  * lines), activities.csv (LINES/10 rows), people.csv and expected.txt: the
@@ -12,7 +14,13 @@
  * sorted by date as accounting software exports them.  The number of
  * distinct accounts, counterparties, partners and regions does not grow with
  * LINES, so bilan's memory should not either.  -c writes debit and credit
- * columns instead of a signed amount.  The same arguments always give the
+ * columns instead of a signed amount.  The other options replace a pool by
+ * a synthetic one of that many names, used in turn so that each appears
+ * once LINES (or ACTIVITIES) reach it: the doubling table of the bench
+ * grows one of them at a time (accounts, alternately revenue and expense,
+ * in GROUPS groups per kind; counterparties, funders on revenue lines and
+ * suppliers on expense lines; partners, regions, axes, (axis, type) pairs,
+ * people); -n sets the activity rows (default LINES/10).  The same arguments always give the
  * same bytes: the generator has its own pseudo-random sequence. */
 #include <errno.h>
 #include <inttypes.h>
@@ -21,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define YEARS 3
 #define FIRST_YEAR 2012        /* fiscal 2011-2012 is the oldest */
@@ -38,7 +47,7 @@ typedef struct account_def {
 static const char *const kind_names[] = {"revenue", "expense", "asset",
                                          "liability", "equity"};
 
-static const account_def accounts[] = {
+static const account_def default_accounts[] = {
     {"1010", "Encaisse", "Actif", K_ASSET, 4, 50000},
     {"1020", "Caisse populaire - compte courant", "Actif", K_ASSET, 6, 250000},
     {"1100", "Comptes clients", "Actif", K_ASSET, 3, 120000},
@@ -100,7 +109,19 @@ static const account_def accounts[] = {
     {"5710", "Frais de représentation", "Frais de fonctionnement", K_EXPENSE, 2, 7000},
     {"5720", "Frais de poste et messagerie", "Frais de fonctionnement", K_EXPENSE, 2, 2500},
 };
-#define ACCOUNT_COUNT (sizeof accounts / sizeof accounts[0])
+#define DEFAULT_ACCOUNT_COUNT (sizeof default_accounts / sizeof default_accounts[0])
+
+/* The accounts written: the table above, or synthetic ones (-a). */
+static const account_def *accounts = default_accounts;
+static size_t account_count = DEFAULT_ACCOUNT_COUNT;
+#define ACCOUNT_COUNT account_count
+
+/* The synthetic pools' sizes; 0 keeps the default pool. */
+typedef struct pools {
+    unsigned long accounts, groups, counterparties, partners, regions, axes, types, people;
+} pools;
+
+static pools pool;
 
 static const char *const funders[] = {
     "Centraide du Grand Montréal", "Ministère de l'Emploi et de la Solidarité sociale",
@@ -323,10 +344,28 @@ static const char *const people[][4] = {
 };
 #define PEOPLE_COUNT (sizeof people / sizeof people[0])
 
+/* -m: N synthetic people in the three groups, some in one of 20 teams. */
+static void write_synthetic_people(FILE *f)
+{
+    static const char *const groups[] = {"Conseil d'administration", "Équipe",
+                                         "Collaborateurs"};
+    for (unsigned long i = 0; i < pool.people; i++) {
+        fprintf(f, "Personne %06lu,Rôle %lu,%s,", i, i % 50, groups[i % 3]);
+        if (i % 3 == 1 && i % 4)
+            fprintf(f, "Équipe %lu", i % 20);
+        putc('\n', f);
+    }
+}
+
 static void write_people(const char *dir)
 {
     FILE *f = open_out(dir, "people.csv");
     fputs("name,role,group,team\n", f);
+    if (pool.people) {
+        write_synthetic_people(f);
+        close_out(f, "people.csv");
+        return;
+    }
     for (size_t i = 0; i < PEOPLE_COUNT; i++) {
         for (int j = 0; j < 4; j++) {
             if (j)
@@ -338,8 +377,42 @@ static void write_people(const char *dir)
     close_out(f, "people.csv");
 }
 
-static const account_def *pick_account(int total_weight)
+/* -a: synthetic accounts, alternately revenue and expense, in pool.groups
+ * groups per kind (the first revenue group is the self-generated one that
+ * report.ini names). */
+static void make_accounts(void)
 {
+    unsigned long groups = pool.groups ? pool.groups : 8;
+    account_def *list = calloc(pool.accounts, sizeof *list);
+    if (!list) {
+        fputs("gen_input: out of memory\n", stderr);
+        exit(71);
+    }
+    for (unsigned long i = 0; i < pool.accounts; i++) {
+        int revenue = i % 2 == 0;
+        unsigned long g = (i / 2) % groups;
+        char code[32], name[64], group[64];
+        snprintf(code, sizeof code, "%c%07lu", revenue ? '4' : '5', i);
+        snprintf(name, sizeof name, "Compte %lu", i);
+        if (revenue && g == 0)
+            snprintf(group, sizeof group, "Revenus autonomes");
+        else
+            snprintf(group, sizeof group, "%s %lu", revenue ? "Produits" : "Charges", g);
+        list[i].code = strdup(code);
+        list[i].name = strdup(name);
+        list[i].group = strdup(group);
+        list[i].kind = revenue ? K_REVENUE : K_EXPENSE;
+        list[i].weight = 1;
+        list[i].typical = 10000 + (int64_t)(i % 97) * 1000;
+    }
+    accounts = list;
+    account_count = pool.accounts;
+}
+
+static const account_def *pick_account(int total_weight, long serial)
+{
+    if (pool.accounts)
+        return &accounts[(unsigned long)serial % account_count];
     int r = (int)rng_below((uint32_t)total_weight);
     for (size_t i = 0; i < ACCOUNT_COUNT; i++) {
         r -= accounts[i].weight;
@@ -351,10 +424,16 @@ static const account_def *pick_account(int total_weight)
 
 /* The counterparty of a line: a funder, a client or a supplier, from pools
  * that do not grow with the file; empty for one line in ten. */
-static void pick_counterparty(const account_def *a, char *buf, size_t size)
+static void pick_counterparty(const account_def *a, long serial, char *buf, size_t size)
 {
     uint32_t r = rng_below(100);
-    if (r < 10 || a->kind == K_EQUITY) {
+    if (pool.counterparties && a->kind != K_EQUITY) {
+        unsigned long c = (unsigned long)serial % pool.counterparties;
+        if (a->kind == K_REVENUE)
+            snprintf(buf, size, "Bailleur %06lu", c);
+        else
+            snprintf(buf, size, "Fournisseur %06lu inc.", c);
+    } else if (r < 10 || a->kind == K_EQUITY) {
         buf[0] = '\0';
     } else if (a->kind == K_REVENUE && a->group[0] == 'S') {
         snprintf(buf, size, "%s", funders[rng_below(sizeof funders / sizeof funders[0])]);
@@ -430,9 +509,9 @@ static void write_ledger(const char *dir, long lines, int debit_credit, totals *
     char party[128], memo[256];
     for (long i = 0; i < lines; i++) {
         int64_t day = first + (int64_t)i * span / lines;
-        const account_def *a = pick_account(total_weight);
+        const account_def *a = pick_account(total_weight, i);
         int64_t cents = pick_amount(a);
-        pick_counterparty(a, party, sizeof party);
+        pick_counterparty(a, i, party, sizeof party);
         pick_memo(a, i, memo, sizeof memo);
         put_date(f, day);
         fprintf(f, "%s,", a->code);
@@ -493,12 +572,38 @@ static const activity_type *pick_type(void)
     return &activity_types[TYPE_COUNT - 1];
 }
 
-static void write_activity(FILE *f, int64_t day, totals *t)
+/* -x, -t: the (axis, type) pair of activity serial, in turn. */
+static const activity_type *synthetic_type(long serial)
 {
-    const activity_type *ty = pick_type();
-    char partner[160];
-    pick_partner(partner, sizeof partner);
+    static activity_type ty;
+    static char axis[32], type[32];
+    unsigned long types = pool.types ? pool.types : TYPE_COUNT;
+    unsigned long axes = pool.axes ? pool.axes : 3;
+    if (types < axes)
+        types = axes;
+    unsigned long k = (unsigned long)serial % types;
+    snprintf(axis, sizeof axis, "Axe %05lu", k % axes);
+    snprintf(type, sizeof type, "Type %06lu", k);
+    ty.axis = axis;
+    ty.type = type;
+    return &ty;
+}
+
+static void write_activity(FILE *f, long serial, int64_t day, totals *t)
+{
+    const activity_type *ty = pool.axes || pool.types ? synthetic_type(serial) : pick_type();
+    char partner[160], region_buf[32];
+    if (pool.partners)
+        snprintf(partner, sizeof partner, "Partenaire %06lu",
+                 (unsigned long)serial % pool.partners);
+    else
+        pick_partner(partner, sizeof partner);
     const char *region = regions[rng_below(REGION_COUNT)];
+    if (pool.regions) {
+        snprintf(region_buf, sizeof region_buf, "Région %05lu",
+                 (unsigned long)serial % pool.regions);
+        region = region_buf;
+    }
     int64_t participants = rng_below(121);
     int64_t hours = rng_below(4) ? 25 * (1 + (int64_t)rng_below(160)) : -1;
     put_date(f, day);
@@ -526,7 +631,7 @@ static void write_activities(const char *dir, long rows, totals *t)
     int64_t first = days_from_civil(FIRST_YEAR - 1, 4, 1);
     int64_t span = days_from_civil(REPORT_YEAR, 4, 1) - first;
     for (long i = 0; i < rows; i++)
-        write_activity(f, first + (int64_t)i * span / rows, t);
+        write_activity(f, i, first + (int64_t)i * span / rows, t);
     close_out(f, "activities.csv");
 }
 
@@ -549,34 +654,63 @@ static void write_expected(const char *dir, long lines, long rows, const totals 
 
 static int usage(void)
 {
-    fputs("usage: gen_input [-c] LINES DIR\n", stderr);
+    fputs("usage: gen_input [-c] [-a ACCOUNTS] [-g GROUPS] [-k COUNTERPARTIES] [-p PARTNERS]\n"
+          "                 [-r REGIONS] [-x AXES] [-t TYPES] [-m PEOPLE] [-n ACTIVITIES]\n"
+          "                 LINES DIR\n", stderr);
     return 64;
+}
+
+/* A count argument, 1 to 100,000,000; 0 when it is not one. */
+static unsigned long count_arg(const char *text)
+{
+    char *end;
+    long v = strtol(text, &end, 10);
+    return *end || v < 1 || v > 100000000 ? 0 : (unsigned long)v;
 }
 
 int main(int argc, char **argv)
 {
-    int debit_credit = 0, arg = 1;
-    if (arg < argc && strcmp(argv[arg], "-c") == 0) {
-        debit_credit = 1;
-        arg++;
+    int debit_credit = 0, opt;
+    unsigned long activities = 0;
+    while ((opt = getopt(argc, argv, "ca:g:k:p:r:x:t:m:n:")) != -1) {
+        unsigned long *slot = NULL;
+        switch (opt) {
+        case 'c': debit_credit = 1; continue;
+        case 'a': slot = &pool.accounts; break;
+        case 'g': slot = &pool.groups; break;
+        case 'k': slot = &pool.counterparties; break;
+        case 'p': slot = &pool.partners; break;
+        case 'r': slot = &pool.regions; break;
+        case 'x': slot = &pool.axes; break;
+        case 't': slot = &pool.types; break;
+        case 'm': slot = &pool.people; break;
+        case 'n': slot = &activities; break;
+        default: return usage();
+        }
+        if ((*slot = count_arg(optarg)) == 0)
+            return usage();
     }
-    if (argc - arg != 2)
+    if (argc - optind != 2)
         return usage();
-    char *end;
-    long lines = strtol(argv[arg], &end, 10);
-    if (*end || lines < 1 || lines > 100000000)
+    long lines = (long)count_arg(argv[optind]);
+    if (lines < 1)
         return usage();
-    const char *dir = argv[arg + 1];
+    if (pool.groups && !pool.accounts)
+        pool.accounts = DEFAULT_ACCOUNT_COUNT;
+    if (pool.accounts)
+        make_accounts();
+    const char *dir = argv[optind + 1];
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
         fprintf(stderr, "gen_input: %s: %s\n", dir, strerror(errno));
         return 73;
     }
+    long rows = activities ? (long)activities : lines / 10 > 0 ? lines / 10 : 1;
     totals t = {0};
     write_report_ini(dir);
     write_accounts(dir);
     write_people(dir);
     write_ledger(dir, lines, debit_credit, &t);
-    write_activities(dir, lines / 10 > 0 ? lines / 10 : 1, &t);
-    write_expected(dir, lines, lines / 10 > 0 ? lines / 10 : 1, &t);
+    write_activities(dir, rows, &t);
+    write_expected(dir, lines, rows, &t);
     return 0;
 }

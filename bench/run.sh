@@ -14,8 +14,11 @@
 # Environment: BILAN (default build/bilan); BENCH_SIZES (default
 # "10000 100000 1000000"); BENCH_RUNS (best of, default 3; runs that take
 # seconds are made once, the sample's 0.1 s run three times as often);
-# BENCH_STRICT=1 (exit 1 when a target is missed); BENCH_REPORT_ONLY=1
-# (print the table of the last run again).
+# BENCH_STRICT=1 (exit 1 when a target is missed, or when doubling one
+# dimension - accounts, groups, counterparties, partners, regions, axes,
+# types, people - costs more than 2.4 times the CPU); BENCH_DOUBLING=0 (skip
+# the doubling table); BENCH_REPORT_ONLY=1 (print the table of the last run
+# again).
 # Exit status: 0, or 1 when a run fails or gives wrong figures.
 set -eu
 
@@ -182,6 +185,86 @@ EOF
     measure "xlsx-$n" "$(runs_for "$n" slow)" "$OUT/xlsx_floor" "$OUT/data-$n" "$OUT/floor-$n.xlsx"
 done
 
+# --- the doubling table --------------------------------------------------------
+
+# Each line: a dimension, the generator's option for it, its base size, the
+# other generator options (ledger lines last, "_" for spaces), and whether
+# the workbook's detail sheets are on.  The run of the base size and the run
+# of twice the base differ in that dimension alone; the rows are enough for
+# every name to appear in both.
+DOUBLING="accounts a 20000 10000 on
+groups g 2000 -a_20000_10000 on
+counterparties k 50000 100000 off
+partners p 50000 -n_100000_10000 off
+regions r 10000 -n_20000_10000 off
+axes x 1000 -t_4000_-n_4000_10000 on
+types t 5000 -x_100_-n_10000_10000 on
+people m 4000 10000 off"
+DOUBLING_LIMIT=2.4
+
+# doubling_prepare KEY DETAIL ARGS...: the input folder data-dbl-KEY
+# (generated once by gen_input ARGS) with its report.ini's detail set.
+doubling_prepare() {
+    key=$1
+    detail=$2
+    shift 2
+    data=$OUT/data-dbl-$key
+    if [ ! -f "$data/expected.txt" ] || newer "$OUT/gen_input" "$data/expected.txt"; then
+        echo "bench: generating $key" >&2
+        rm -rf "$data"
+        "$OUT/gen_input" "$@" "$data" || die "gen_input $* failed"
+    fi
+    yes_no=yes
+    [ "$detail" = off ] && yes_no=no
+    sed "s/^detail = .*/detail = $yes_no/" "$data/report.ini" >"$data/report.ini.new"
+    mv "$data/report.ini.new" "$data/report.ini"
+    rm -rf "$data/texts"
+    [ -d input/texts ] && cp -R input/texts "$data/texts"
+    return 0
+}
+
+# doubling_runs: for each dimension, bilan on its base size and on twice it.
+doubling_runs() {
+    echo "$DOUBLING" | while read -r dim opt base rest detail; do
+        for size in "$base" $((base * 2)); do
+            key=$dim-$size
+            # shellcheck disable=SC2046
+            doubling_prepare "$key" "$detail" "-$opt" "$size" $(echo "$rest" | tr _ ' ')
+            out=$OUT/out-dbl-$key
+            mkdir -p "$out"
+            echo "bench: doubling $dim, $size (detail $detail)" >&2
+            measure "dbl-$key" "$RUNS" "$BILAN" --input "$OUT/data-dbl-$key" --output "$out" --quiet
+            check_figures "dbl-$key" "$out"
+        done
+    done
+}
+
+# doubling: prints the table; counts the doublings above the limit.
+doubling() {
+    printf '\ndoubling one dimension at a time (CPU s; each ratio <= %s)\n' "$DOUBLING_LIMIT"
+    printf '%16s %8s %8s %8s %8s %8s %8s\n' dimension n 'cpu n' '2n' 'cpu 2n' ratio 'rss MB'
+    # A here-document, not a pipe: misses must count in this shell.
+    while read -r dim opt base rest detail; do
+        two=$((base * 2))
+        a=$(cpu "dbl-$dim-$base")
+        b=$(cpu "dbl-$dim-$two")
+        r=$(ratio "$b" "$a")
+        verdict=ok
+        if [ "$r" = n/a ]; then
+            verdict="not measured"
+        elif ! awk -v v="$r" -v l="$DOUBLING_LIMIT" 'BEGIN { exit !(v <= l) }'; then
+            verdict=MISSED
+            misses=$((misses + 1))
+        fi
+        printf '%16s %8s %8s %8s %8s %8s %8s  %s\n' "$dim" "$base" "$a" "$two" "$b" "$r" \
+            "$(ratio "$(field "$RES/dbl-$dim-$two.ru" maxrss_kb)" 1024)" "$verdict"
+    done <<EOF
+$DOUBLING
+EOF
+}
+
+[ "$REPORT_ONLY" = 1 ] || [ "${BENCH_DOUBLING:-1}" = 0 ] || doubling_runs
+
 if [ "$REPORT_ONLY" != 1 ] && [ -f input/report.ini ]; then
     mkdir -p "$OUT/out-sample"
     measure sample "$((RUNS * 3))" "$BILAN" --input input --output "$OUT/out-sample" --quiet
@@ -313,6 +396,7 @@ targets() {
 
 report >"$OUT/results.txt"
 targets >>"$OUT/results.txt"
+[ "${BENCH_DOUBLING:-1}" = 0 ] || doubling >>"$OUT/results.txt"
 cat "$OUT/results.txt"
 echo "bench: table saved in $OUT/results.txt; outputs in $OUT/out-*" >&2
 if [ "$misses" -gt 0 ] && [ "${BENCH_STRICT:-0}" = 1 ]; then

@@ -4,6 +4,7 @@
  * again and again (the tests do).  "--opt value" and "--opt=value" are both
  * accepted; -h, -V and -q are the short forms. */
 #include "cli.h"
+#include "lib/i18n.h"
 #include "lib/lang.h"
 
 #include <hpdf.h>
@@ -65,9 +66,9 @@ static int usage_error(FILE *err, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     fputs("bilan: ", err);
-    vfprintf(err, fmt, ap);
+    vfprintf(err, _(fmt), ap);
     va_end(ap);
-    fputs("\nTry 'bilan --help'.\n", err);
+    fprintf(err, "\n%s\n", _("Try 'bilan --help'."));
     return -1;
 }
 
@@ -162,11 +163,14 @@ int cli_parse(int argc, char **argv, cli_options *opts, FILE *err)
 
 void cli_print_help(FILE *out)
 {
-    fputs(
+    /* In parts, each one message of the catalogues. */
+    fputs(_(
 "Usage: bilan [OPTION]...\n"
+"  or:  bilan init DIR [--lang fr|en] [--from EXPORT...]\n"
 "Turn a nonprofit's accounting and activity exports into an annual report:\n"
-"a PDF for the board, an Excel workbook for funders, and the figures in JSON.\n"
-"\n"
+"a PDF for the board, an Excel workbook for funders, and the figures in JSON.\n"), out);
+    fputs("\n", out);
+    fputs(_(
 "Options:\n"
 "  --input DIR       the input folder (default: input)\n"
 "  --output DIR      where the outputs go (default: output)\n"
@@ -186,32 +190,51 @@ void cli_print_help(FILE *out)
 "  -V, --version     print the version and exit\n"
 "  -h, --help        print this help and exit\n"
 "Options taking a value accept both '--opt value' and '--opt=value'.\n"
-"LABEL is the fiscal year's label: 2013-2014, or 2014 when it ends on 12-31.\n"
-"\n"
+"LABEL is the fiscal year's label: 2013-2014, or 2014 when it ends on 12-31.\n"), out);
+    fputs("\n", out);
+    fputs(_(
+"bilan init DIR writes a new input folder to fill in (DIR must not exist, or\n"
+"be empty): report.ini, accounts.csv, activities.csv, people.csv and texts/,\n"
+"commented in the language of --lang (default: fr).  With --from, the\n"
+"accounting software's ledger exports are copied in and accounts.csv lists\n"
+"their accounts.  Then 'bilan --input DIR --check' says what is left to do.\n"), out);
+    fputs("\n", out);
+    fputs(_(
 "Input folder:\n"
-"  report.ini        the organisation and the report's settings (required)\n"
-"  ledger.csv        general-ledger lines (required)\n"
-"  accounts.csv      the chart of accounts (required)\n"
-"  activities.csv    one row per activity (required)\n"
-"  people.csv        board, staff and associates (optional)\n"
-"  texts/*.md        narrative sections in Markdown (optional)\n"
-"CSV files may be UTF-8 or Windows-1252, delimited by ',' ';' or TAB.\n"
-"\n"
+"  report.ini          the organisation and the report's settings (required)\n"
+"  ledger.csv          general-ledger lines as the accounting software exports\n"
+"                      them, or several ledger*.csv (required)\n"
+"  accounts.csv        the chart of accounts (required)\n"
+"  activities.csv      one row per activity (required)\n"
+"  people.csv          board, staff and associates (optional)\n"
+"  texts/*.md          narrative sections in Markdown (optional)\n"
+"  budget.csv          budgets of the reported and next years (optional)\n"
+"  balances.csv        opening balances, for the statement of financial\n"
+"                      position (optional)\n"
+"  trial-balance*.csv  trial balances, for cross-checks (optional)\n"
+"Any of these CSV files may be an .xlsx workbook instead (its first sheet).\n"
+"CSV files may be UTF-8 or Windows-1252, delimited by ',' ';' or TAB.\n"), out);
+    fputs("\n", out);
+    fputs(_(
 "Problems are listed as FILE:LINE: column 'NAME': what is wrong, all of them\n"
-"in one run; then nothing is written.  Outputs are replaced atomically.\n"
-"\n"
+"in one run; then nothing is written.  Outputs are replaced atomically.\n"), out);
+    fputs("\n", out);
+    fputs(_(
 "Exit status:\n"
 "  0   done\n"
 "  64  bad command line\n"
 "  65  bad input data (every problem listed)\n"
 "  66  an input file missing or unreadable\n"
 "  70  internal error\n"
-"  73  an output could not be written\n",
-        out);
+"  73  an output could not be written (init: the folder is not empty)\n"), out);
+    fputs("\n", out);
+    fputs(_("Messages follow LANGUAGE, LC_ALL, LC_MESSAGES and LANG.  See bilan(1).\n"),
+          out);
 }
 
 void cli_print_version(FILE *out)
 {
     fprintf(out, "bilan %s\n", BILAN_VERSION);
-    fprintf(out, "libharu %s, libxlsxwriter %s\n", HPDF_VERSION_TEXT, LXW_VERSION);
+    fprintf(out, _("built with libharu %s and libxlsxwriter %s\n"), HPDF_VERSION_TEXT,
+            LXW_VERSION);
 }

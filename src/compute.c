@@ -1,6 +1,8 @@
 /* compute.c - totals, groups, year over year, distinct counts: the model
  * turned into the figures.  The only place a figure is computed. */
 #include "compute.h"
+#include "lib/strmap.h"
+#include "compute_lists.h"
 #include "lib/xalloc.h"
 
 #include <stdlib.h>
@@ -43,11 +45,15 @@ static figure checked_figure(compute_state *s, int64_t current, int64_t previous
 
 /* ---- finances ---------------------------------------------------------- */
 
-static group_figure *group_of(group_figure **list, size_t *count, const char *name)
+/* The group figure of name in list, added when new; index maps a group's
+ * name to its place in list (linear in accounts, not accounts x groups). */
+static group_figure *group_of(group_figure **list, size_t *count, strmap *index,
+                              const char *name)
 {
-    for (size_t i = 0; i < *count; i++)
-        if (strcmp((*list)[i].group, name) == 0)
-            return &(*list)[i];
+    size_t at;
+    if (strmap_get(index, name, strlen(name), &at))
+        return &(*list)[at];
+    strmap_put(index, name, strlen(name), *count);
     *list = xrealloc(*list, (*count + 1) * sizeof **list);
     group_figure *g = &(*list)[(*count)++];
     memset(g, 0, sizeof *g);
@@ -55,12 +61,26 @@ static group_figure *group_of(group_figure **list, size_t *count, const char *na
     return g;
 }
 
-/* The history years, oldest first, from the totals per slot. */
+/* Whether a tracked year has anything: a ledger or activity row, or an
+ * amount (a stand-in such as a trial balance). */
+static bool year_has_data(const model *m, int slot, int64_t year_total[2][MODEL_YEARS_MAX])
+{
+    return m->ledger_rows_in[slot] > 0 || m->totals[slot].activities > 0 ||
+           year_total[0][slot] != 0 || year_total[1][slot] != 0;
+}
+
+/* The history years, oldest first, from the totals per slot.  It starts at
+ * the first year with data: the years before an organisation existed (or
+ * kept its books here) are left out rather than shown as zeros; a year
+ * without data after that one stays, with its zeros.  The reported year
+ * is always there. */
 static void compute_history(compute_state *s, int64_t year_total[2][MODEL_YEARS_MAX])
 {
     const model *m = s->m;
     figures *f = s->f;
     int history = m->config->history;
+    while (history > 1 && !year_has_data(m, history - 1, year_total))
+        history--;
     f->history = xcalloc((size_t)history, sizeof *f->history);
     f->history_count = (size_t)history;
     for (int i = 0; i < history; i++) {
@@ -80,6 +100,7 @@ static void compute_accounts(compute_state *s)
     figures *f = s->f;
     int64_t year_total[2][MODEL_YEARS_MAX] = {{0}};   /* [revenue?0:1][slot] */
     f->accounts = xcalloc(m->account_count, sizeof *f->accounts);
+    strmap *revenue_index = strmap_new(), *expense_index = strmap_new();
     for (size_t i = 0; i < m->account_count; i++) {
         const account *a = &m->accounts[i];
         if (a->kind != KIND_REVENUE && a->kind != KIND_EXPENSE)
@@ -92,13 +113,15 @@ static void compute_accounts(compute_state *s)
         af->kind = a->kind;
         af->amount = checked_figure(s, a->amount[0], a->amount[1]);
         group_figure *g = revenue
-            ? group_of(&f->revenue_groups, &f->revenue_group_count, a->group)
-            : group_of(&f->expense_groups, &f->expense_group_count, a->group);
+            ? group_of(&f->revenue_groups, &f->revenue_group_count, revenue_index, a->group)
+            : group_of(&f->expense_groups, &f->expense_group_count, expense_index, a->group);
         add(s, &g->amount.current, a->amount[0]);
         add(s, &g->amount.previous, a->amount[1]);
         for (int slot = 0; slot < m->years; slot++)
             add(s, &year_total[!revenue][slot], a->amount[slot]);
     }
+    strmap_free(revenue_index);
+    strmap_free(expense_index);
     for (size_t i = 0; i < f->revenue_group_count; i++) {
         group_figure *g = &f->revenue_groups[i];
         g->amount = checked_figure(s, g->amount.current, g->amount.previous);
@@ -137,20 +160,29 @@ static void compute_counterparties(compute_state *s)
     figures *f = s->f;
     f->counterparties = xcalloc(list->count, sizeof *f->counterparties);
     size_t *order = tally_list_order(list);
-    int64_t current = 0, previous = 0;
     for (size_t i = 0; i < list->count; i++) {
         const tally *t = &list->items[order[i]];
         counterparty_figure *c = &f->counterparties[f->counterparty_count++];
         c->name = t->name;
         c->kind = t->kind;
         c->amount = checked_figure(s, t->amount[0], t->amount[1]);
-        if (t->kind == KIND_REVENUE) {
-            add(s, &current, t->amount[0]);
-            add(s, &previous, t->amount[1]);
-        }
     }
     free(order);
-    f->funders_total = checked_figure(s, current, previous);
+}
+
+/* The funders table (compute_lists.c), from the revenue lines by account
+ * and counterparty. */
+static void compute_funder_table(compute_state *s)
+{
+    const tally_list *list = &s->m->funder_lines;
+    funder_line *lines = xcalloc(list->count + 1, sizeof *lines);
+    for (size_t i = 0; i < list->count; i++) {
+        const tally *t = &list->items[i];
+        figure checked = checked_figure(s, t->amount[0], t->amount[1]);
+        lines[i] = (funder_line){ t->name, t->axis, { checked.current, checked.previous } };
+    }
+    compute_funders(s->f, lines, list->count, s->d);
+    free(lines);
 }
 
 /* ---- activities -------------------------------------------------------- */
@@ -247,9 +279,12 @@ int compute_figures(const model *m, figures *f, diag *d)
     compute_accounts(&s);
     compute_self_generated(&s);
     compute_counterparties(&s);
+    compute_funder_table(&s);
     compute_activities(&s);
     f->people = m->people;
     f->people_count = m->people_count;
+    compute_roster(f);
+    compute_labels(f, d);
     f->inputs.ledger_rows = m->ledger_rows;
     f->inputs.ledger_rows_outside_years = m->ledger_rows_outside_years;
     f->inputs.ledger_rows_other_kinds = m->ledger_rows_other_kinds;

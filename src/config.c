@@ -10,6 +10,7 @@
  * and all of them in one run.  A file saved as Windows-1252 is converted
  * to UTF-8 first. */
 #include "config.h"
+#include "lib/i18n.h"
 #include "lib/files.h"
 #include "lib/text.h"
 #include "parse/encoding.h"
@@ -24,7 +25,8 @@
 #include <string.h>
 #include <strings.h>
 
-/* The sections.  SECTION_COLUMNS + kind is [columns.KIND]. */
+/* The sections.  SECTION_COLUMNS + kind is [columns.KIND];
+ * SECTION_LABELS + language is [labels.LANG]. */
 enum {
     SECTION_NONE = -1,          /* before the first header */
     SECTION_SKIP = -2,          /* an unknown or malformed header */
@@ -34,6 +36,8 @@ enum {
     SECTION_WORKBOOK,
     SECTION_COLUMNS
 };
+
+enum { SECTION_LABELS = SECTION_COLUMNS + INPUT_KIND_COUNT };
 
 static const char *const section_names[SECTION_COLUMNS] = {
     "organisation", "report", "csv", "workbook"
@@ -56,6 +60,7 @@ struct config_key {
 struct config_parser {
     config *cfg;
     const char *name;           /* "report.ini" */
+    const char *path;           /* where it was read: logo paths start there */
     diag *d;
     FILE *file;
     char *buf;                  /* the physical line, from getline */
@@ -80,6 +85,10 @@ static int set_decimal(config_parser *p, const config_key *k, const char *value)
 static int set_date_order(config_parser *p, const config_key *k, const char *value);
 static int set_detail(config_parser *p, const config_key *k, const char *value);
 static int set_position(config_parser *p, const config_key *k, const char *value);
+static int set_logo(config_parser *p, const config_key *k, const char *value);
+static int set_funders_list(config_parser *p, const config_key *k, const char *value);
+static int set_funders_min(config_parser *p, const config_key *k, const char *value);
+static int set_funders_top(config_parser *p, const config_key *k, const char *value);
 
 #define STR(sec, key, member) { sec, key, set_string, offsetof(config, member) }
 
@@ -91,6 +100,7 @@ static const config_key keys[] = {
     STR(SECTION_ORGANISATION, "website", org_website),
     STR(SECTION_ORGANISATION, "email", org_email),
     STR(SECTION_ORGANISATION, "phone", org_phone),
+    { SECTION_ORGANISATION, "logo", set_logo, 0 },
     { SECTION_REPORT, "title", set_required, offsetof(config, title) },
     { SECTION_REPORT, "fiscal_year_end", set_fiscal_year_end, 0 },
     { SECTION_REPORT, "year", set_year, 0 },
@@ -100,6 +110,10 @@ static const config_key keys[] = {
     STR(SECTION_REPORT, "self_generated", self_generated_group),
     STR(SECTION_REPORT, "net_assets_group", net_assets_group),
     { SECTION_REPORT, "position", set_position, 0 },
+    { SECTION_REPORT, "funders_groups", set_funders_list, offsetof(config, funders_groups) },
+    { SECTION_REPORT, "funders_min", set_funders_min, 0 },
+    { SECTION_REPORT, "funders_top", set_funders_top, 0 },
+    { SECTION_REPORT, "donors", set_funders_list, offsetof(config, donors) },
     { SECTION_CSV, "encoding", set_encoding, 0 },
     { SECTION_CSV, "delimiter", set_delimiter, 0 },
     { SECTION_CSV, "decimal", set_decimal, 0 },
@@ -135,6 +149,9 @@ static int section_lookup(const char *name)
         for (int k = 0; k < INPUT_KIND_COUNT; k++)
             if (strcasecmp(name + 8, input_kind_name((input_kind)k)) == 0)
                 return SECTION_COLUMNS + k;
+    language lang;
+    if (strncasecmp(name, "labels.", 7) == 0 && language_parse(name + 7, &lang) == 0)
+        return SECTION_LABELS + (int)lang;
     return SECTION_SKIP;
 }
 
@@ -316,7 +333,7 @@ static int set_delimiter(config_parser *p, const config_key *k, const char *valu
         /* "delimiter = ;" reaches us empty: " ;" starts a comment. */
         diag_data(p->d, p->name, p->line, NULL,
                   "%s '%s' is not auto, comma, semicolon or tab%s", k->name, value,
-                  *value ? "" : " (' ;' starts a comment: write semicolon)");
+                  *value ? "" : _(" (' ;' starts a comment: write semicolon)"));
         return -1;
     }
     p->cfg->delimiter = meaning[i];
@@ -389,6 +406,91 @@ static int set_position(config_parser *p, const config_key *k, const char *value
     return 0;
 }
 
+/* The organisation's logo: a PNG or JPEG file, its path relative to the
+ * folder of report.ini (absolute allowed).  Missing or unreadable: 66; a
+ * file of another kind: 65; both at the key's line.  Its pixels are read
+ * by the PDF renderer, which reports a damaged image at this line too. */
+static int set_logo(config_parser *p, const config_key *k, const char *value)
+{
+    if (!*value) {
+        diag_data(p->d, p->name, p->line, NULL, "%s is empty", k->name);
+        return -1;
+    }
+    char *dir = dir_of(p->path);
+    char *file = value[0] == '/' ? xstrdup(value) : path_join(dir, value);
+    free(dir);
+    const char *why = NULL;
+    FILE *f = open_regular(file, &why);
+    unsigned char head[8] = { 0 };
+    size_t got = f ? fread(head, 1, sizeof head, f) : 0;
+    int err = errno;
+    bool failed = f && ferror(f);
+    if (f)
+        fclose(f);
+    if (!f || failed) {
+        diag_report(p->d, EXIT_NOINPUT, p->name, p->line, NULL, "%s '%s': cannot %s: %s",
+                    k->name, value, f ? "read" : "open", why ? why : strerror(err));
+        free(file);
+        return -1;
+    }
+    static const unsigned char png[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+    bool is_png = got == 8 && memcmp(head, png, 8) == 0;
+    bool is_jpeg = got >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+    if (!is_png && !is_jpeg) {
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is neither a PNG nor a JPEG image",
+                  k->name, value);
+        free(file);
+        return -1;
+    }
+    free(p->cfg->org_logo);
+    p->cfg->org_logo = file;
+    p->cfg->org_logo_line = p->line;
+    return 0;
+}
+
+/* A list of names for the funders table ("Subventions, Dons"), and the
+ * line it is on, for compute's diagnostics about its names. */
+static int set_funders_list(config_parser *p, const config_key *k, const char *value)
+{
+    if (!*value) {
+        diag_data(p->d, p->name, p->line, NULL, "%s is empty: name revenue groups, "
+                  "separated by commas%s", k->name,
+                  strcmp(k->name, "donors") == 0 ? ", or write none" : "");
+        return -1;
+    }
+    if (strcmp(k->name, "donors") == 0)
+        p->cfg->donors_line = p->line;
+    else
+        p->cfg->funders_groups_line = p->line;
+    return set_string(p, k, value);
+}
+
+/* An amount of the report's currency, 0 or more: "1000", "1 000", "2500.50". */
+static int set_funders_min(config_parser *p, const config_key *k, const char *value)
+{
+    int64_t cents = -1;
+    money_status st = money_parse(value, strlen(value), MONEY_DECIMAL_AUTO, &cents);
+    if (st != MONEY_OK || cents < 0) {
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not an amount of 0 or more "
+                  "(such as 1000 or 2500.50)", k->name, value);
+        return -1;
+    }
+    p->cfg->funders_min = cents;
+    return 0;
+}
+
+static int set_funders_top(config_parser *p, const config_key *k, const char *value)
+{
+    int n = is_digits(value, 1, 5) ? atoi(value) : 0;
+    if (n < 1) {
+        diag_data(p->d, p->name, p->line, NULL,
+                  "%s '%s' is not a number of funders from 1 to 99999", k->name, value);
+        return -1;
+    }
+    p->cfg->funders_top = n;
+    return 0;
+}
+
 /* ---- [columns.KIND] ---- */
 
 /* "date, account, amount, ..." : the columns of that file, for messages. */
@@ -439,6 +541,37 @@ static void set_column(config_parser *p, input_kind kind, const char *key,
     }
 }
 
+/* ---- [labels.LANG] ---- */
+
+/* "Formation = Training": a data name and how lang's report shows it;
+ * a name given twice (case and accents aside) is an error. */
+static void set_label(config_parser *p, language lang, const char *name, const char *value)
+{
+    config *c = p->cfg;
+    if (!*value) {
+        diag_data(p->d, p->name, p->line, NULL, "[labels.%s] %s: the label is empty",
+                  language_code(lang), name);
+        return;
+    }
+    char *key = text_header_key(name, strlen(name));
+    for (size_t i = 0; key && i < c->label_count; i++) {
+        char *other = c->labels[i].lang == lang
+            ? text_header_key(c->labels[i].name, strlen(c->labels[i].name)) : NULL;
+        bool same = other && strcmp(other, key) == 0;
+        free(other);
+        if (same) {
+            diag_data(p->d, p->name, p->line, NULL,
+                      "duplicate label '%s' in [labels.%s] (first set at line %zu)", name,
+                      language_code(lang), c->labels[i].line);
+            free(key);
+            return;
+        }
+    }
+    free(key);
+    xgrow((void **)&c->labels, &c->label_cap, c->label_count + 1, sizeof *c->labels);
+    c->labels[c->label_count++] = (config_label){ lang, xstrdup(name), xstrdup(value), p->line };
+}
+
 /* ---- inih callbacks ---- */
 
 /* Called by inih for each "name = value", right after its line was read. */
@@ -452,6 +585,10 @@ static int on_key(void *user, const char *section, const char *name,
     if (p->section == SECTION_NONE) {
         diag_data(p->d, p->name, p->line, NULL,
                   "key '%s' comes before any [section]", name);
+        return 1;
+    }
+    if (p->section >= SECTION_LABELS) {
+        set_label(p, (language)(p->section - SECTION_LABELS), name, value);
         return 1;
     }
     if (p->section >= SECTION_COLUMNS) {
@@ -660,18 +797,18 @@ int config_load(config *cfg, const char *path, const char *name, diag *d)
 {
     config_defaults(cfg);
     size_t before = d->count, len;
-    const char *what = "open", *why = NULL;
+    const char *what = N_("open"), *why = NULL;
     char *text = read_text(path, &len, &what, &why);
     FILE *f = text ? fmemopen(text, len, "r") : NULL;
     if (!f) {
-        diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot %s: %s", what,
+        diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot %s: %s", _(what),
                     why ? why : strerror(errno));
         free(text);
         return -1;
     }
     size_t seen[KEY_COUNT] = { 0 };
     config_parser p = {
-        .cfg = cfg, .name = name, .d = d, .file = f,
+        .cfg = cfg, .name = name, .path = path, .d = d, .file = f,
         .section = SECTION_NONE, .seen = seen,
     };
     int rc = ini_parse_stream(reader_next, &p, on_key, &p);
@@ -708,12 +845,20 @@ void config_free(config *cfg)
         &cfg->org_name, &cfg->org_subtitle, &cfg->org_tagline,
         &cfg->org_address, &cfg->org_website, &cfg->org_email,
         &cfg->org_phone, &cfg->title, &cfg->currency,
-        &cfg->self_generated_group, &cfg->net_assets_group,
+        &cfg->self_generated_group, &cfg->net_assets_group, &cfg->org_logo,
+        &cfg->funders_groups, &cfg->donors,
     };
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
         free(*strings[i]);
         *strings[i] = NULL;
     }
+    for (size_t i = 0; i < cfg->label_count; i++) {
+        free(cfg->labels[i].name);
+        free(cfg->labels[i].label);
+    }
+    free(cfg->labels);
+    cfg->labels = NULL;
+    cfg->label_count = cfg->label_cap = 0;
     for (int k = 0; k < INPUT_KIND_COUNT; k++)
         for (int c = 0; c < COL_COUNT; c++) {
             free((char *)cfg->columns[k].header[c]);

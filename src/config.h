@@ -22,6 +22,13 @@ typedef enum config_position {
     CONFIG_POSITION_NO         /* never; balances.csv is not read */
 } config_position;
 
+/* A data name's translation, from [labels.LANG] (docs/templates.md). */
+typedef struct config_label {
+    language lang;
+    char *name, *label;        /* "Formation" -> "Training" */
+    size_t line;
+} config_label;
+
 typedef struct config {
     /* [organisation] */
     char *org_name;            /* required */
@@ -31,6 +38,9 @@ typedef struct config {
     char *org_website;
     char *org_email;
     char *org_phone;
+    char *org_logo;            /* PNG or JPEG: its path (the input folder's
+                                  name joined), checked readable */
+    size_t org_logo_line;      /* its line in report.ini, for diagnostics */
     /* [report] */
     char *title;               /* default "Bilan annuel" / "Annual report" */
     fiscal_calendar calendar;  /* fiscal_year_end, required */
@@ -42,6 +52,16 @@ typedef struct config {
     char *net_assets_group;    /* equity group the year's surplus goes to
                                   (NULL: the first of accounts.csv) */
     config_position position;  /* default auto */
+    /* [report] the funders table (docs/funders.md) */
+    char *funders_groups;      /* "Subventions, Dons": the revenue groups
+                                  whose counterparties are listed; NULL: all */
+    int64_t funders_min;       /* cents: smaller funders are not named; 0 */
+    int funders_top;           /* at most this many named; 0: no limit */
+    char *donors;              /* revenue groups and accounts (codes or
+                                  names) of gifts, whose counterparties are
+                                  individual donors, shown together; NULL:
+                                  "Dons, Donations"; "none": no donors */
+    size_t funders_groups_line, donors_line;   /* in report.ini, or 0 */
     /* [csv] */
     csv_encoding encoding;
     char delimiter;            /* 0 = auto */
@@ -51,6 +71,10 @@ typedef struct config {
     column_override columns[INPUT_KIND_COUNT];
     /* [workbook] */
     bool workbook_detail;      /* default yes */
+    /* [labels.fr], [labels.en]: names of program areas, groups and types
+     * shown in another language's report */
+    config_label *labels;
+    size_t label_count, label_cap;
 } config;
 
 /* Reads path (diagnostics call it name).  Returns 0, or -1 with problems

@@ -1,6 +1,9 @@
 /* figures.c - the figures' own operations: a comparable figure made from
- * two years' values, the figures freed, account kinds named. */
+ * two years' values, the figures freed, account kinds named, a people
+ * group found by its name. */
 #include "figures.h"
+#include "lib/text.h"
+#include "lib/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +14,15 @@ const char *account_kind_name(account_kind kind)
         [KIND_REVENUE] = "revenue", [KIND_EXPENSE] = "expense",
         [KIND_ASSET] = "asset", [KIND_LIABILITY] = "liability",
         [KIND_EQUITY] = "equity",
+    };
+    return names[kind];
+}
+
+const char *funder_kind_name(funder_kind kind)
+{
+    static const char *const names[] = {
+        [FUNDER_NAMED] = "funder", [FUNDER_OTHERS] = "other_funders",
+        [FUNDER_DONORS] = "donors", [FUNDER_OTHER_REVENUE] = "other_revenue",
     };
     return names[kind];
 }
@@ -75,6 +87,13 @@ bool figure_ratio_tenths(int64_t num, int64_t den, int64_t scale, int64_t *tenth
     return true;
 }
 
+static void people_lists_free(people_list *lists, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(lists[i].key);
+    free(lists);
+}
+
 void figures_free(figures *f)
 {
     if (!f)
@@ -87,6 +106,11 @@ void figures_free(figures *f)
     free(f->position.liability_groups);
     free(f->position.net_asset_groups);
     free(f->position.accounts);
+    free(f->funders);
+    people_lists_free(f->people_groups, f->people_group_count);
+    people_lists_free(f->people_units, f->people_unit_count);
+    free(f->people_members);
+    strmap_free(f->labels);
     free(f->revenue_groups);
     free(f->expense_groups);
     free(f->accounts);
@@ -97,4 +121,28 @@ void figures_free(figures *f)
     free(f->partners);
     free(f->regions);
     memset(f, 0, sizeof *f);
+}
+
+const people_list *figures_people_group(const figures *f, const char *name)
+{
+    char *key = text_header_key(name, strlen(name));
+    if (!key)
+        key = xstrdup(name);
+    const people_list *found = NULL;
+    for (size_t i = 0; i < f->people_group_count && !found; i++)
+        if (strcmp(f->people_groups[i].key, key) == 0)
+            found = &f->people_groups[i];
+    free(key);
+    return found;
+}
+
+const char *figures_label(const figures *f, const char *name)
+{
+    if (!f->labels || !name)
+        return name;
+    char *key = text_header_key(name, strlen(name));
+    size_t at;
+    bool found = key && strmap_get(f->labels, key, strlen(key), &at);
+    free(key);
+    return found ? f->config->labels[at].label : name;
 }

@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "domain.h"
+#include "lib/strmap.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -79,6 +80,40 @@ typedef struct type_figure {
     const char *type, *axis;
     figure count, participants;
 } type_figure;
+
+/* A row of the funders table, in the order every renderer shows it
+ * (compute_lists.c decides which and in what order; docs/funders.md). */
+typedef enum funder_kind {
+    FUNDER_NAMED,              /* a revenue counterparty, by name */
+    FUNDER_OTHERS,             /* the funders not named (funders_min, _top) */
+    FUNDER_DONORS,             /* individual donors, together */
+    FUNDER_OTHER_REVENUE       /* the revenue of no row above: lines without
+                                  counterparty, groups not listed */
+} funder_kind;
+
+const char *funder_kind_name(funder_kind kind);   /* "funder", ... */
+
+typedef struct funder_row {
+    funder_kind kind;
+    const char *name;          /* FUNDER_NAMED: the counterparty; else NULL */
+    size_t count;              /* FUNDER_OTHERS, FUNDER_DONORS: how many */
+    figure amount;
+    bool has_share;            /* the reported year's revenue is above 0 */
+    int64_t share_tenths;      /* amount.current / revenue.current x 1000,
+                                  rounded half away from zero */
+} funder_row;
+
+/* A list of people.csv's people: a group, or a heading that "{{% team %}}"
+ * lists people under.  Members are positions in figures.people, in file
+ * order. */
+typedef struct people_list {
+    const char *name;          /* as first written */
+    char *key;                 /* folded (text_header_key: case, accents,
+                                  runs of spaces, ’ and ' ignored) */
+    const size_t *members;     /* count positions, into people_members */
+    size_t count;
+    bool has_teams;            /* groups: one of its people has a team */
+} people_list;
 
 /* A partner or region of the reported year: activities and participants. */
 typedef struct partner_figure {
@@ -171,7 +206,9 @@ typedef struct figures {
     group_figure *expense_groups;   size_t expense_group_count;
     account_figure *accounts;       size_t account_count;
     counterparty_figure *counterparties; size_t counterparty_count;
-    figure funders_total;           /* the revenue counterparties, summed */
+    funder_row *funders;            size_t funder_count;   /* as shown; none
+                                       when no revenue counterparty is
+                                       listed.  The rows add up to revenue */
     history_figure *history;        size_t history_count;  /* oldest first */
     bool has_self_generated;        /* config names a revenue group */
     figure self_generated;          /* that group's figure */
@@ -183,8 +220,21 @@ typedef struct figures {
     partner_figure *partners;       size_t partner_list_count; /* reported year */
     partner_figure *regions;        size_t region_list_count;  /* reported year */
 
-    /* people.csv, in file order */
+    /* people.csv, in file order, and its roster (compute_roster) */
     person *people;                 size_t people_count;
+    people_list *people_groups;     size_t people_group_count;  /* in order
+                                       of first appearance, folded names */
+    people_list *people_units;      size_t people_unit_count;   /* what
+                                       "{{% team %}}" lists: each team, and
+                                       the people without a team of a group
+                                       that has teams under the group's
+                                       name, in order of first appearance */
+    size_t people_team_count;       /* distinct teams (folded) */
+    size_t *people_members;         /* the lists' members */
+
+    /* [labels.LANG] of the report's language: folded data name ->
+     * position in config->labels (compute_labels); NULL when none */
+    strmap *labels;
 
     struct {
         size_t ledger_rows, ledger_rows_outside_years, ledger_rows_other_kinds;
@@ -200,5 +250,15 @@ typedef struct figures {
 } figures;
 
 void figures_free(figures *f);   /* frees the arrays; NULL-safe */
+
+/* How the report shows a data name (a program area, an activity type, a
+ * group of accounts.csv or people.csv): its label in report.ini's
+ * [labels.LANG] for the report's language, else the name itself.  For the
+ * PDF: the JSON, the placeholders' and directives' arguments and the
+ * workbook (whose formulas match names) keep the data's names. */
+const char *figures_label(const figures *f, const char *name);
+
+/* The group of people.csv whose folded name is name's, or NULL. */
+const people_list *figures_people_group(const figures *f, const char *name);
 
 #endif

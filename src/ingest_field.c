@@ -2,6 +2,7 @@
  * amounts, counts, and keys built from them.  A leaf of ingest: it calls
  * parse/ and lib/, nothing of ingest*.c. */
 #include "ingest_field.h"
+#include "lib/i18n.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
@@ -38,7 +39,7 @@ static const char *quoted(ingest_file *f, column_id col)
 /* "column 'NAME': 'VALUE' what" at the record's line. */
 static void report_value(ingest_file *f, column_id col, const char *what)
 {
-    ingest_problem(f, col, what, "'%s' %s", quoted(f, col), what);
+    ingest_problem(f, col, what, "'%s' %s", quoted(f, col), _(what));
 }
 
 ingest_field_status ingest_field_required(ingest_file *f, column_id col,
@@ -94,7 +95,7 @@ ingest_field_status ingest_field_count(ingest_file *f, column_id col, int64_t *o
     int64_t n = 0;
     for (size_t i = 0; i < len; i++) {
         if (s[i] < '0' || s[i] > '9' || n > (INT64_MAX - 9) / 10) {
-            report_value(f, col, "is not a whole number >= 0");
+            report_value(f, col, N_("is not a whole number >= 0"));
             return INGEST_FIELD_ERROR;
         }
         n = n * 10 + (s[i] - '0');
@@ -186,11 +187,11 @@ static void hold(ingest_file *f, bool warning, column_id col, const char *kind,
         return;
     va_list copy;
     va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
+    int n = vsnprintf(NULL, 0, _(fmt), copy);
     va_end(copy);
     size_t size = n > 0 ? (size_t)n + 1 : 1;
     char *text = xmalloc(size);
-    vsnprintf(text, size, fmt, ap);
+    vsnprintf(text, size, _(fmt), ap);
     xgrow((void **)&p->held, &p->held_cap, p->held_count + 1, sizeof *p->held);
     p->held[p->held_count++] = (held_problem){f->rec.line, warning, col, group, text};
 }
@@ -235,7 +236,7 @@ static void held_report(ingest_file *f, const held_problem *h, size_t *seen)
     } else if (nth == 1) {
         char text[160];
         snprintf(text, sizeof text,
-                 "the same problem as line %zu on %zu more rows, up to line %zu",
+                 _("the same problem as line %zu on %zu more rows, up to line %zu"),
                  g->first_line, g->count - 1, g->max_line);
         put(f, h->warning, g->min_line, column, text);
     }

@@ -87,6 +87,16 @@ static void add_counterparty(ingest_file *f, const account *a, int slot, int64_t
     tally *t = tally_list_get(f->m, &f->m->counterparties, key, shown, NULL, f->rec.line);
     t->kind = a->kind;
     add_checked(f, COL_AMOUNT, &t->amount[slot], amount);
+    if (a->kind != KIND_REVENUE)
+        return;
+    /* and under (account, name), for the funders table; a sum out of
+     * range saturates, and compute reports it */
+    key = ingest_key(f, a->code, name, len);
+    t = tally_list_get(f->m, &f->m->funder_lines, key, key + strlen(a->code) + 1, a->code,
+                       f->rec.line);
+    t->kind = a->kind;
+    if (!money_add(t->amount[slot], amount, &t->amount[slot]))
+        t->amount[slot] = amount < 0 ? INT64_MIN : INT64_MAX;
 }
 
 void ingest_ledger_row(ingest_file *f)
@@ -102,6 +112,8 @@ void ingest_ledger_row(ingest_file *f)
         m->ledger_rows_outside_years++;
     else if (slot == 0)
         m->ledger_rows_current++;
+    if (slot >= 0)
+        m->ledger_rows_in[slot]++;
     account_kind kind = line.account->kind;
     if (kind != KIND_REVENUE && kind != KIND_EXPENSE) {
         m->ledger_rows_other_kinds++;

@@ -1,11 +1,14 @@
 /* main.c - run the pipeline: command line, report.ini, ingest, compute,
- * render; map the outcome to an exit status (sysexits). */
+ * render (or `bilan init`: init.c); map the outcome to an exit status
+ * (sysexits). */
 #include "cli.h"
 #include "compute.h"
 #include "config.h"
 #include "lib/diag.h"
 #include "lib/files.h"
+#include "lib/i18n.h"
 #include "ingest.h"
+#include "init.h"
 #include "model.h"
 #include "output.h"
 #include "lib/progress.h"
@@ -179,10 +182,43 @@ static int check_outputs(const cli_options *opts, const figures *f, const model 
     return rc;
 }
 
-/* One line on stdout: what was read, and what was written.  On stderr
- * when an output goes to standard output, so as not to end up inside it. */
+/* What the run read but left out of the figures, and why, for the
+ * summary: " (left aside: N ledger rows dated outside the report's fiscal
+ * years, M ledger rows on asset, liability or equity accounts; K warnings
+ * above)", or nothing. */
+static void print_left_aside(FILE *out, const figures *f, const diag *d)
+{
+    size_t outside = f->inputs.ledger_rows_outside_years;
+    size_t other = f->inputs.ledger_rows_other_kinds;
+    if (!outside && !other && !d->warnings)
+        return;
+    fputs(_(" (left aside: "), out);
+    const char *sep = "";
+    if (outside) {
+        fprintf(out, ngettext("%zu ledger row dated outside the report's fiscal years",
+                              "%zu ledger rows dated outside the report's fiscal years",
+                              outside), outside);
+        sep = _(", ");
+    }
+    if (other) {
+        fputs(sep, out);
+        fprintf(out, ngettext("%zu ledger row on an asset, liability or equity account",
+                              "%zu ledger rows on asset, liability or equity accounts",
+                              other), other);
+    }
+    if (d->warnings) {
+        fputs(outside || other ? _("; ") : "", out);
+        fprintf(out, ngettext("%zu warning above", "%zu warnings above", d->warnings),
+                d->warnings);
+    }
+    fputs(")", out);
+}
+
+/* One line on stdout: what was read, what was left aside and why, and what
+ * was written.  On stderr when an output goes to standard output, so as
+ * not to end up inside it. */
 static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT],
-                          const figures *f)
+                          const figures *f, const diag *d)
 {
     FILE *out = stdout;
     for (int i = 0; i < OUT_COUNT && !opts->check; i++)
@@ -190,13 +226,16 @@ static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT],
             out = stderr;
     if (opts->quiet)
         return;
-    fprintf(out, "bilan: %s %s: %zu ledger rows, %zu activities read; ",
+    fprintf(out, _("bilan: %s %s: %zu ledger rows, %zu activities read"),
             f->config->org_name, f->current.label, f->inputs.ledger_rows,
             f->inputs.activity_rows);
+    print_left_aside(out, f, d);
+    fputs(_("; "), out);
     if (opts->check)
-        fprintf(out, "no problems found, nothing written (--check)\n");
+        fputs(_("no problems found, nothing written (--check)\n"), out);
     else
-        fprintf(out, "wrote %s, %s, %s\n", paths[OUT_PDF], paths[OUT_XLSX], paths[OUT_JSON]);
+        fprintf(out, _("wrote %s, %s, %s\n"), paths[OUT_PDF], paths[OUT_XLSX],
+                paths[OUT_JSON]);
 }
 
 static int run(const cli_options *opts, diag *d)
@@ -232,7 +271,7 @@ static int run(const cli_options *opts, diag *d)
         opts->check ? check_outputs(opts, &f, &m, &clock, d)
                     : write_outputs(opts, paths, &f, &m, &clock, d);
     if (!diag_failed(d))
-        print_summary(opts, paths, &f);
+        print_summary(opts, paths, &f, d);
     for (int i = 0; i < OUT_COUNT; i++)
         free(paths[i]);
     figures_free(&f);
@@ -243,6 +282,12 @@ static int run(const cli_options *opts, diag *d)
 
 int main(int argc, char **argv)
 {
+    i18n_init();
+    if (argc > 1 && strcmp(argv[1], "init") == 0) {
+        char found[4200];
+        return init_main(argc - 1, argv + 1,
+                         find_templates("templates", true, found, sizeof found));
+    }
     cli_options opts;
     if (cli_parse(argc, argv, &opts, stderr) != 0)
         return EXIT_USAGE;
@@ -263,7 +308,8 @@ int main(int argc, char **argv)
     int status = run(&opts, &d);
     diag_finish(&d);
     if (diag_failed(&d) && !opts.quiet)
-        fprintf(stderr, "bilan: %zu problem%s; nothing written\n", d.count,
-                d.count == 1 ? "" : "s");
+        fprintf(stderr, ngettext("bilan: %zu problem; nothing written\n",
+                                 "bilan: %zu problems; nothing written\n", d.count),
+                d.count);
     return status;
 }

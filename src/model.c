@@ -37,6 +37,7 @@ void model_init(model *m, const config *cfg)
     m->account_index = strmap_new();
     m->rejected_accounts = strmap_new();
     tally_list_init(&m->counterparties);
+    tally_list_init(&m->funder_lines);
     tally_list_init(&m->axes);
     tally_list_init(&m->types);
     tally_list_init(&m->partners);
@@ -50,6 +51,7 @@ void model_free(model *m)
     strmap_free(m->account_index);
     strmap_free(m->rejected_accounts);
     tally_list_free(&m->counterparties);
+    tally_list_free(&m->funder_lines);
     tally_list_free(&m->axes);
     tally_list_free(&m->types);
     tally_list_free(&m->partners);

@@ -35,9 +35,11 @@ typedef struct account {
 typedef struct tally {
     const char *name;          /* as first written (trimmed) */
     size_t first_line;         /* where first written: lists keep this order */
-    const char *axis;          /* types: the axis; counterparties: unused */
+    const char *axis;          /* types: the axis; funder_lines: the
+                                  account code; counterparties: unused */
     account_kind kind;         /* counterparties */
-    int64_t amount[2];         /* counterparties: cents; slot 0 and 1 */
+    int64_t amount[2];         /* counterparties, funder_lines: cents;
+                                  slot 0 and 1 */
     int64_t count[2];          /* activities */
     int64_t participants[2];
     int64_t hours[2];          /* hundredths */
@@ -103,6 +105,9 @@ typedef struct model {
 
     year_totals totals[MODEL_YEARS_MAX];
     tally_list counterparties; /* key: kind + trimmed name */
+    tally_list funder_lines;   /* revenue only, key: account code + trimmed
+                                  name: the funders table selects by
+                                  group and account */
     tally_list axes;           /* key: trimmed axis */
     tally_list types;          /* key: type + axis */
     tally_list partners;       /* key: folded partner */
@@ -115,6 +120,7 @@ typedef struct model {
 
     size_t ledger_rows, ledger_rows_outside_years, ledger_rows_other_kinds;
     size_t ledger_rows_current;    /* in the reported year */
+    size_t ledger_rows_in[MODEL_YEARS_MAX];   /* per slot: rows dated in it */
     size_t activity_rows;
 
     input_format formats[INPUT_KIND_COUNT];

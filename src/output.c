@@ -5,6 +5,7 @@
  * gone are removed by the next run. */
 #define _XOPEN_SOURCE 700   /* realpath */
 #include "output.h"
+#include "lib/i18n.h"
 #include "lib/xalloc.h"
 
 #include <ctype.h>
@@ -341,7 +342,7 @@ static int commit_all(output_file *const o[], size_t n, diag *d)
     if (bad == n)
         return 0;
     diag_report(d, EXIT_CANTCREAT, o[bad]->path, 0, NULL, "cannot %s: %s",
-                keeping_failed ? "keep the previous file" : "write", strerror(err));
+                keeping_failed ? _("keep the previous file") : _("write"), strerror(err));
     if (lost < n)
         diag_report(d, EXIT_CANTCREAT, o[lost]->path, 0, NULL,
                     "cannot put the previous file back (%s): it is kept as %s",

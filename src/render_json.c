@@ -1,9 +1,12 @@
 /* render_json.c - the figures as JSON, in the contract's shape.
  *
- * Structure and numbers are written here: money and hours from integer
- * hundredths with exactly two decimals, percentages from tenths with one.
- * Strings are escaped by jansson, so no hand-written escaping. */
+ * The comparable figures and their lists are written from the registry
+ * (figure_registry.h), which the template's placeholders read too; the
+ * rest of the structure is written here.  Numbers: money and hours from
+ * integer hundredths with exactly two decimals, percentages from tenths
+ * with one.  Strings are escaped by jansson, so no hand-written escaping. */
 #include "render.h"
+#include "figure_registry.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -85,29 +88,103 @@ static void text(json_out *j, const char *key, const char *s)
     string(j, s);
 }
 
-typedef void (*number_fn)(json_out *, const char *, int64_t);
-
-/* The members of a comparable figure, inside an object already open. */
-static void figure_members(json_out *j, const figure *f, number_fn number)
+static void null_member(json_out *j, const char *key)
 {
-    number(j, "current", f->current);
-    number(j, "previous", f->previous);
-    number(j, "change", f->change);
-    member(j, "change_pct");
-    if (f->pct != FIGURE_PCT_VALUE) {
-        fputs("null", j->out);
-        return;
-    }
-    int64_t t = f->change_pct_tenths;
-    uint64_t mag = t < 0 ? -(uint64_t)t : (uint64_t)t;
-    fprintf(j->out, "%s%" PRIu64 ".%" PRIu64, t < 0 ? "-" : "", mag / 10, mag % 10);
+    member(j, key);
+    fputs("null", j->out);
 }
 
-static void figure_object(json_out *j, const char *key, const figure *f, number_fn number)
+/* Tenths with one decimal: 515 -> 51.5. */
+static void tenths(json_out *j, const char *key, int64_t v)
+{
+    member(j, key);
+    uint64_t mag = v < 0 ? -(uint64_t)v : (uint64_t)v;
+    fprintf(j->out, "%s%" PRIu64 ".%" PRIu64, v < 0 ? "-" : "", mag / 10, mag % 10);
+}
+
+/* A number in a unit: money and hours with two decimals. */
+static void number(json_out *j, const char *key, int64_t v, figure_unit unit)
+{
+    if (unit == FIGURE_COUNT)
+        integer(j, key, v);
+    else
+        hundredths(j, key, v);
+}
+
+/* One part of a comparable figure as the member key: a number in the
+ * unit, the change % in tenths, or null when the part has none. */
+static void figure_part_member(json_out *j, const char *key, const figure *f,
+                               figure_part part, figure_unit unit)
+{
+    int64_t v;
+    if (!figure_part_value(f, part, &v))
+        null_member(j, key);
+    else if (part == FIGURE_CHANGE_PCT)
+        tenths(j, key, v);
+    else
+        number(j, key, v, unit);
+}
+
+/* The members of a comparable figure, inside an object already open. */
+static void figure_members(json_out *j, const figure *f, figure_unit unit)
+{
+    for (int p = 0; p < FIGURE_PART_COUNT; p++)
+        figure_part_member(j, figure_part_name((figure_part)p), f, (figure_part)p, unit);
+}
+
+static void figure_object(json_out *j, const char *key, const figure *f, figure_unit unit)
 {
     json_begin(j, key, '{');
-    figure_members(j, f, number);
+    figure_members(j, f, unit);
     json_end(j, '}');
+}
+
+/* The path's last step when its first is section ("finances.revenue" in
+ * "finances": "revenue"), else NULL. */
+static const char *in_section(const char *path, const char *section)
+{
+    size_t n = strlen(section);
+    return strncmp(path, section, n) == 0 && path[n] == '.' ? path + n + 1 : NULL;
+}
+
+/* A list of the registry: an array of objects, each its texts then its
+ * figures. */
+static void figure_array(json_out *j, const char *key, const figure_list *list,
+                         const figures *f)
+{
+    json_begin(j, key, '[');
+    size_t n = list->count(f);
+    for (size_t i = 0; i < n; i++) {
+        json_begin(j, NULL, '{');
+        for (size_t t = 0; t < FIGURE_TEXTS_MAX && list->texts[t].name; t++)
+            text(j, list->texts[t].name, list->texts[t].get(f, i));
+        for (size_t m = 0; m < FIGURE_MEMBERS_MAX && list->members[m].get; m++) {
+            const figure_member *fm = &list->members[m];
+            if (fm->name)
+                figure_object(j, fm->name, fm->get(f, i), fm->unit);
+            else
+                figure_members(j, fm->get(f, i), fm->unit);
+        }
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+}
+
+/* The registry's figures of a section ("finances"), then its lists. */
+static void registered(json_out *j, const figures *f, const char *section)
+{
+    for (size_t i = 0; i < figure_entry_count; i++) {
+        const figure_entry *e = &figure_entries[i];
+        const char *key = in_section(e->path, section);
+        const figure *fig = key ? e->get(f) : NULL;
+        if (fig)
+            figure_object(j, key, fig, e->unit);
+    }
+    for (size_t i = 0; i < figure_list_count; i++) {
+        const char *key = in_section(figure_lists[i].path, section);
+        if (key)
+            figure_array(j, key, &figure_lists[i], f);
+    }
 }
 
 static void period(json_out *j, const char *key, const fiscal_period *p)
@@ -122,13 +199,29 @@ static void period(json_out *j, const char *key, const fiscal_period *p)
     json_end(j, '}');
 }
 
-static void groups(json_out *j, const char *key, const group_figure *g, size_t n)
+/* The funders table as the PDF and the workbook show it: each row's kind,
+ * name (a funder's) or count (other funders, donors), figure and share of
+ * revenue in percent. */
+static void funders(json_out *j, const figures *f)
 {
-    json_begin(j, key, '[');
-    for (size_t i = 0; i < n; i++) {
+    json_begin(j, "funders", '[');
+    for (size_t i = 0; i < f->funder_count; i++) {
+        const funder_row *r = &f->funders[i];
         json_begin(j, NULL, '{');
-        text(j, "group", g[i].group);
-        figure_members(j, &g[i].amount, hundredths);
+        text(j, "kind", funder_kind_name(r->kind));
+        if (r->kind == FUNDER_NAMED)
+            text(j, "name", r->name);
+        else
+            null_member(j, "name");
+        if (r->kind == FUNDER_OTHERS || r->kind == FUNDER_DONORS)
+            integer(j, "count", (int64_t)r->count);
+        else
+            null_member(j, "count");
+        figure_members(j, &r->amount, FIGURE_MONEY);
+        if (r->has_share)
+            tenths(j, "share", r->share_tenths);
+        else
+            null_member(j, "share");
         json_end(j, '}');
     }
     json_end(j, ']');
@@ -137,25 +230,7 @@ static void groups(json_out *j, const char *key, const group_figure *g, size_t n
 static void finances(json_out *j, const figures *f)
 {
     json_begin(j, "finances", '{');
-    figure_object(j, "revenue", &f->revenue, hundredths);
-    figure_object(j, "expenses", &f->expenses, hundredths);
-    figure_object(j, "net", &f->net, hundredths);
-    if (f->has_self_generated)
-        figure_object(j, "self_generated", &f->self_generated, hundredths);
-    groups(j, "revenue_groups", f->revenue_groups, f->revenue_group_count);
-    groups(j, "expense_groups", f->expense_groups, f->expense_group_count);
-    json_begin(j, "accounts", '[');
-    for (size_t i = 0; i < f->account_count; i++) {
-        const account_figure *a = &f->accounts[i];
-        json_begin(j, NULL, '{');
-        text(j, "account", a->code);
-        text(j, "name", a->name);
-        text(j, "kind", account_kind_name(a->kind));
-        text(j, "group", a->group);
-        figure_members(j, &a->amount, hundredths);
-        json_end(j, '}');
-    }
-    json_end(j, ']');
+    registered(j, f, "finances");
     json_begin(j, "counterparties", '[');
     for (size_t i = 0; i < f->counterparty_count; i++) {
         const counterparty_figure *c = &f->counterparties[i];
@@ -167,6 +242,7 @@ static void finances(json_out *j, const figures *f)
         json_end(j, '}');
     }
     json_end(j, ']');
+    funders(j, f);
     json_begin(j, "history", '[');
     for (size_t i = 0; i < f->history_count; i++) {
         const history_figure *h = &f->history[i];
@@ -184,84 +260,36 @@ static void finances(json_out *j, const figures *f)
 static void activities(json_out *j, const figures *f)
 {
     json_begin(j, "activities", '{');
-    figure_object(j, "count", &f->activity_count, integer);
-    figure_object(j, "participants", &f->participants, integer);
-    figure_object(j, "hours", &f->hours, hundredths);
-    figure_object(j, "partners", &f->partner_count, integer);
-    figure_object(j, "regions", &f->region_count, integer);
-    json_begin(j, "axes", '[');
-    for (size_t i = 0; i < f->axis_count; i++) {
-        const axis_figure *a = &f->axes[i];
-        json_begin(j, NULL, '{');
-        text(j, "axis", a->axis);
-        figure_object(j, "count", &a->count, integer);
-        figure_object(j, "participants", &a->participants, integer);
-        figure_object(j, "hours", &a->hours, hundredths);
-        json_end(j, '}');
-    }
-    json_end(j, ']');
-    json_begin(j, "types", '[');
-    for (size_t i = 0; i < f->type_count; i++) {
-        const type_figure *t = &f->types[i];
-        json_begin(j, NULL, '{');
-        text(j, "type", t->type);
-        text(j, "axis", t->axis);
-        figure_object(j, "count", &t->count, integer);
-        figure_object(j, "participants", &t->participants, integer);
-        json_end(j, '}');
-    }
-    json_end(j, ']');
+    registered(j, f, "activities");
     json_end(j, '}');
 }
 
-/* ---- statements ---------------------------------------------------------- */
+/* ---- statements ----------------------------------------------------------
+ * Their objects have shapes of their own (a budget line's actual, budget,
+ * variance; a position without its previous year-end), written here; the
+ * members that are a figure's parts go through figure_part_member. */
 
-static void null_member(json_out *j, const char *key)
-{
-    member(j, key);
-    fputs("null", j->out);
-}
-
-/* One decimal from tenths: 582 -> 58.2, -5 -> -0.5. */
-static void tenths(json_out *j, const char *key, int64_t t)
-{
-    member(j, key);
-    uint64_t mag = t < 0 ? -(uint64_t)t : (uint64_t)t;
-    fprintf(j->out, "%s%" PRIu64 ".%" PRIu64, t < 0 ? "-" : "", mag / 10, mag % 10);
-}
-
-/* A change's percent, or null. */
-static void pct_member(json_out *j, const char *key, const figure *f)
-{
-    if (f->pct == FIGURE_PCT_VALUE)
-        tenths(j, key, f->change_pct_tenths);
-    else
-        null_member(j, key);
-}
-
-/* The members of a budget line: actual, budget, variance, variance_pct;
- * of a forecast line: budget, actual, change, change_pct. */
+/* The members of a budget line: actual, budget, variance, variance_pct
+ * (its figure's current, previous, change, change %); of a forecast line:
+ * budget, actual, change, change_pct (current, previous, change, change %).
+ * Not budgeted: budget and changes null. */
 static void budget_members(json_out *j, const budget_line *l, bool forecast)
 {
     if (l->group)
         text(j, "group", l->group);
-    int64_t actual = forecast ? l->amount.previous : l->amount.current;
-    if (!forecast)
-        hundredths(j, "actual", actual);
-    if (l->budgeted)
-        hundredths(j, "budget", forecast ? l->amount.current : l->amount.previous);
-    else
-        null_member(j, "budget");
-    if (forecast)
-        hundredths(j, "actual", actual);
-    const char *change = forecast ? "change" : "variance";
-    const char *pct = forecast ? "change_pct" : "variance_pct";
-    if (l->budgeted) {
-        hundredths(j, change, l->amount.change);
-        pct_member(j, pct, &l->amount);
-    } else {
-        null_member(j, change);
-        null_member(j, pct);
+    const figure *a = &l->amount;
+    static const char *const keys[2][FIGURE_PART_COUNT] = {
+        { "actual", "budget", "variance", "variance_pct" },
+        { "budget", "actual", "change", "change_pct" },
+    };
+    const char *const *k = keys[forecast];
+    for (int p = 0; p < FIGURE_PART_COUNT; p++) {
+        /* the actual (budget: current; forecast: previous) is always there */
+        bool actual = p == (forecast ? FIGURE_PREVIOUS : FIGURE_CURRENT);
+        if (l->budgeted || actual)
+            figure_part_member(j, k[p], a, (figure_part)p, FIGURE_MONEY);
+        else
+            null_member(j, k[p]);
     }
 }
 
@@ -302,14 +330,13 @@ static void budget_statement_json(json_out *j, const char *key, const budget_sta
  * previous year-end is before the balances' date. */
 static void position_members(json_out *j, const figure *f, bool has_previous)
 {
-    if (has_previous) {
-        figure_members(j, f, hundredths);
-        return;
+    for (int p = 0; p < FIGURE_PART_COUNT; p++) {
+        const char *key = figure_part_name((figure_part)p);
+        if (has_previous || p == FIGURE_CURRENT)
+            figure_part_member(j, key, f, (figure_part)p, FIGURE_MONEY);
+        else
+            null_member(j, key);
     }
-    hundredths(j, "current", f->current);
-    null_member(j, "previous");
-    null_member(j, "change");
-    null_member(j, "change_pct");
 }
 
 static void position_groups(json_out *j, const char *key, const group_figure *g, size_t n,

@@ -11,6 +11,8 @@
 #include "render.h"
 #include "pdf/pdf.h"
 #include "pdf/pdf_flow.h"
+#include "pdf/pdf_rich.h"
+#include "pdf/pdf_scripts.h"
 #include "pdf/pdf_sections.h"
 #include "report/fields.h"
 #include "report/report.h"
@@ -30,7 +32,7 @@ static pdf_span *block_spans(const tpl_block *b, int base)
 {
     pdf_span *s = xcalloc(b->run_count ? b->run_count : 1, sizeof *s);
     for (size_t i = 0; i < b->run_count; i++)
-        s[i] = (pdf_span){ b->runs[i].text, base | (int)b->runs[i].style };
+        s[i] = (pdf_span){ b->runs[i].text, base | (int)b->runs[i].style, b->runs[i].url };
     return s;
 }
 
@@ -40,6 +42,7 @@ static void record_section(pdf_report *r, const tpl_block *b, double y)
     char *title = tpl_block_text(b);
     xgrow((void **)&r->toc_pages, &r->toc_cap, r->toc_count + 1, sizeof *r->toc_pages);
     r->toc_pages[r->toc_count++] = r->flow.page;
+    pdf_draw_anchor(r->draw, r->toc_count - 1, y);   /* where the contents go */
     r->section_bookmark = pdf_draw_bookmark(r->draw, 0, title, y);
     free(title);
 }
@@ -63,8 +66,9 @@ static void heading(pdf_report *r, const tpl_block *b)
     const pdf_style *st = r->st;
     double size = b->level == 1 ? st->size_h1 : b->level == 2 ? st->size_h2 : st->size_h3;
     int face = b->level >= 3 ? PDF_FACE_BOLD_ITALIC : PDF_FACE_BOLD;
-    if (b->level == 1 && st->section_new_page && r->flow.y < r->flow.top)
+    if (b->level == 1 && st->section_new_page && r->flow.y < r->flow.top && !r->join_page)
         pdf_flow_new_page(r);
+    r->join_page = false;
     pdf_flow_space(r, b->level == 1 ? size : size * 0.9);
     double keep = pdf_flow_line_height(r, st->size_body) * 3;
     pdf_flow_ensure(r, pdf_flow_line_height(r, size), keep);
@@ -137,6 +141,7 @@ static void quote(pdf_report *r, const tpl_block *b)
 /* One block of the template, drawn at the flow's position. */
 static void block(pdf_report *r, const tpl_block *b)
 {
+    pdf_draw_set_source(r->draw, b->file, b->line);
     switch (b->kind) {
     case TPL_HEADING: heading(r, b); break;
     case TPL_PARAGRAPH: paragraph(r, b); break;
@@ -150,19 +155,103 @@ static void block(pdf_report *r, const tpl_block *b)
         r->flow.y -= 12;
         break;
     case TPL_DIRECTIVE: pdf_sections_draw(r, b); break;
+    case TPL_IMAGE: pdf_rich_image(r, b); break;
+    case TPL_TABLE: pdf_rich_table(r, b); break;
+    case TPL_FOOTNOTE: {
+        pdf_span *spans = block_spans(b, PDF_FACE_REGULAR);
+        pdf_rich_footnote(r, b, spans);
+        free(spans);
+        break;
+    }
     }
 }
 
 /* ---- the document ------------------------------------------------------ */
 
-/* Lays the whole document out once, from page 1. */
+/* The end of the section block i starts (a heading): the next heading of
+ * its level or above, a page break, or the end of the document. */
+static size_t section_end(const tpl_doc *doc, size_t i)
+{
+    int level = doc->blocks[i].kind == TPL_HEADING ? doc->blocks[i].level : 1;
+    size_t j = i + 1;
+    for (; j < doc->count; j++) {
+        const tpl_block *b = &doc->blocks[j];
+        if ((b->kind == TPL_HEADING && b->level <= level) ||
+            (b->kind == TPL_DIRECTIVE && strcmp(b->name, "pagebreak") == 0))
+            break;
+    }
+    return j;
+}
+
+/* The height blocks [from, to) take laid out from the top of a page, or -1
+ * when they do not fit on one: a dry layout, everything put back after. */
+static double measure(pdf_report *r, const tpl_doc *doc, size_t from, size_t to)
+{
+    layout_flow saved = r->flow;
+    size_t bookmark = r->section_bookmark, sections = r->toc_count;
+    bool dry = pdf_draw_is_dry(r->draw);
+    pdf_draw_set_dry(r->draw, true);
+    r->measuring = true;
+    layout_flow_next_page(&r->flow);
+    int page = r->flow.page;
+    for (size_t i = from; i < to; i++)
+        block(r, &doc->blocks[i]);
+    double height = r->flow.page == page ? r->flow.top - r->flow.y : -1;
+    r->measuring = false;
+    pdf_draw_set_dry(r->draw, dry);
+    r->flow = saved;
+    r->section_bookmark = bookmark;
+    r->toc_count = sections;
+    return height;
+}
+
+/* Whether the section from block i fits in the rest of the page; always
+ * true when it fits on no page (it flows) or the page is still empty. */
+static bool section_fits(pdf_report *r, const tpl_doc *doc, size_t i)
+{
+    if (r->flow.y >= r->flow.top || i >= doc->count)
+        return true;
+    double height = measure(r, doc, i, section_end(doc, i));
+    /* a heading's space above it, which the top of a page leaves out */
+    return height < 0 || layout_flow_fits(&r->flow, height + r->st->size_h1);
+}
+
+/* Whether level-1 section i, which would start a page, joins the current
+ * one instead: when the page is less than half full and the whole section
+ * fits in the rest (a short report has no nearly empty pages). */
+static bool joins_page(pdf_report *r, const tpl_doc *doc, size_t i)
+{
+    const layout_flow *fl = &r->flow;
+    if (!r->st->section_new_page || fl->y >= fl->top ||
+        fl->y < fl->top - (fl->top - fl->bottom) / 2)
+        return false;
+    double height = measure(r, doc, i, section_end(doc, i));
+    return height >= 0 && layout_flow_fits(fl, height + r->st->size_h1 * 2);
+}
+
+/* Lays the whole document out once, from page 1.  A section under a
+ * heading below level 1 (a table and its chart under "Over 3 years") is
+ * kept on one page when it fits on one: it starts a page rather than leave
+ * its chart alone on the next; "{{% pagebreak %}}" breaks only when the
+ * section after it does not fit in the rest of the page; and a level-1
+ * section may join a page less than half full (joins_page). */
 static void layout_pass(pdf_report *r, const tpl_doc *doc)
 {
     r->toc_count = 0;
     r->section_bookmark = 0;
     pdf_flow_begin(r);
-    for (size_t i = 0; i < doc->count; i++)
-        block(r, &doc->blocks[i]);
+    for (size_t i = 0; i < doc->count; i++) {
+        const tpl_block *b = &doc->blocks[i];
+        bool keep = !r->measuring && b->kind == TPL_HEADING && b->level > 1;
+        bool pagebreak = b->kind == TPL_DIRECTIVE && strcmp(b->name, "pagebreak") == 0;
+        if (keep && !section_fits(r, doc, i))
+            pdf_flow_new_page(r);
+        if (!r->measuring && b->kind == TPL_HEADING && b->level == 1)
+            r->join_page = joins_page(r, doc, i);
+        if (pagebreak && !r->measuring && section_fits(r, doc, i + 1))
+            continue;
+        block(r, b);
+    }
 }
 
 /* Reads the language's template with the report's directives and
@@ -174,7 +263,7 @@ static int load_template(pdf_report *r, const render_context *ctx, tpl_doc *doc)
              language_code(r->f->lang));
     report_context content = { r->f, r->msg };
     tpl_options opt = { .templates_dir = ctx->templates_dir, .input_dir = ctx->input_dir,
-                        .resolve = fields_resolve, .user = (void *)r->f,
+                        .resolve = fields_resolve, .user = &content,
                         .lang = language_code(r->f->lang) };
     report_template_options(&opt, &content);
     int rc = tpl_load(doc, path, path, &opt, r->d);
@@ -193,22 +282,49 @@ static void set_info(pdf_report *r, const render_context *ctx)
     snprintf(subject, sizeof subject, "%s - %s", f->config->org_name, title);
     pdf_info info = { title, f->config->org_name, subject, f->current.label, ctx->timestamp };
     pdf_draw_set_info(r->draw, &info);
+    pdf_draw_set_language(r->draw, language_code(f->lang));
+}
+
+/* The organisation's logo ([organisation] logo, checked readable by
+ * config.c): a file libharu cannot read is reported at its report.ini
+ * line (65).  0 or -1. */
+static int load_logo(pdf_report *r)
+{
+    const config *c = r->f->config;
+    r->logo = -1;
+    if (!c->org_logo)
+        return 0;
+    double w = 0, h = 0;
+    const char *why = "it is empty";
+    r->logo = pdf_draw_image_load(r->draw, c->org_logo, &w, &h, &why);
+    if (r->logo < 0 || w <= 0 || h <= 0) {
+        diag_data(r->d, "report.ini", c->org_logo_line, NULL,
+                  "logo '%s' cannot be drawn: %s", c->org_logo, why);
+        r->logo = -1;
+        return -1;
+    }
+    r->logo_aspect = w / h;
+    return 0;
 }
 
 /* Loads the faces, lays the document out dry then for real, and saves it
  * when both passes agree and nothing broke.  0 or -1. */
-static int render(pdf_report *r, const render_context *ctx, const tpl_doc *doc,
-                  const char *path)
+static int render(pdf_report *r, pdf_style *st, const char *style_path,
+                  const render_context *ctx, const tpl_doc *doc, const char *path)
 {
     for (int f = 0; f < PDF_FACE_COUNT; f++)
         if (pdf_draw_load_face(r->draw, f, r->st->font_path[f]) != 0)
             return -1;
     set_info(r, ctx);
+    if (load_logo(r) != 0)
+        return -1;
     collect_titles(r, doc);
     r->left = r->st->margin_left;
     r->width = r->st->page_width - r->st->margin_left - r->st->margin_right;
     pdf_draw_set_dry(r->draw, true);
     layout_pass(r, doc);
+    if (pdf_scripts_fallbacks(r, st, style_path))
+        layout_pass(r, doc);                /* other fonts, other widths */
     if (r->broken)   /* reported once, by the dry pass */
         return -1;
     int *first = xmalloc((r->toc_count + 1) * sizeof *first);
@@ -226,6 +342,7 @@ static int render(pdf_report *r, const render_context *ctx, const tpl_doc *doc,
     }
     free(first);
     r->known_pages = NULL;
+    pdf_scripts_warn(r);
     return rc || r->broken ? -1 : pdf_draw_save(r->draw, path);
 }
 
@@ -246,7 +363,7 @@ int render_pdf(const figures *f, const render_context *ctx, const char *path, di
         goto done;
     if (load_template(&r, ctx, &doc) != 0)
         goto done;
-    rc = render(&r, ctx, &doc, path);
+    rc = render(&r, &st, style_path, ctx, &doc, path);
 done:
     tpl_doc_free(&doc);
     pdf_draw_free(r.draw);

@@ -77,7 +77,8 @@ skipped faults || stage "faults" env BILAN=build/bilan sh tests/faults/sweep.sh
 
 if ! skipped asan; then
     asan_e2e=
-    for s in test_cases.sh test_atomic.sh test_cli.sh test_totals.sh test_pdf.sh test_xlsx.sh; do
+    for s in test_cases.sh test_atomic.sh test_cli.sh test_totals.sh test_pdf.sh test_xlsx.sh \
+        test_init.sh; do
         [ -f "tests/e2e/$s" ] && asan_e2e="$asan_e2e $s"
     done
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0

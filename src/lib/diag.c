@@ -1,5 +1,7 @@
-/* diag.c - collect, print, cap and count diagnostics. */
+/* diag.c - collect, print, cap and count diagnostics, in the user's
+ * language (the format is translated here, lib/i18n.h). */
 #include "lib/diag.h"
+#include "lib/i18n.h"
 #include "lib/xalloc.h"
 
 #include <stdarg.h>
@@ -58,10 +60,10 @@ static char *format(const char *file, size_t line, bool warning, const char *col
     else if (file)
         fprintf(out, "%s: ", file);
     if (warning)
-        fputs("warning: ", out);
+        fputs(_("warning: "), out);
     if (column)
-        fprintf(out, "column '%s': ", column);
-    vfprintf(out, fmt, ap);
+        fprintf(out, _("column '%s': "), column);
+    vfprintf(out, _(fmt), ap);
     fclose(out);
     return text;
 }
@@ -140,9 +142,14 @@ void diag_finish(diag *d)
     if (all <= d->shown || !d->stream || d->shown < DIAG_SHOWN_MAX)
         return;
     if (d->warnings)
-        fprintf(d->stream, "... and %zu more not shown (%zu problems and %zu warnings "
-                "in all)\n", all - d->shown, d->count, d->warnings);
+        fprintf(d->stream, ngettext("... and %zu more not shown (%zu problems and %zu "
+                                    "warnings in all)\n",
+                                    "... and %zu more not shown (%zu problems and %zu "
+                                    "warnings in all)\n", all - d->shown),
+                all - d->shown, d->count, d->warnings);
     else
-        fprintf(d->stream, "... and %zu more problems not shown (%zu in all)\n",
+        fprintf(d->stream, ngettext("... and %zu more problem not shown (%zu in all)\n",
+                                    "... and %zu more problems not shown (%zu in all)\n",
+                                    all - d->shown),
                 all - d->shown, d->count);
 }

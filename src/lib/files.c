@@ -1,6 +1,7 @@
 /* files.c - small file-system helpers shared by the stages: paths, whole
  * files, folders, standard output, the templates folder. */
 #include "lib/files.h"
+#include "lib/i18n.h"
 #include "lib/xalloc.h"
 
 #include <errno.h>
@@ -119,12 +120,12 @@ char *read_file(const char *path, size_t *len, const char **what, const char **w
     bool folder;
     FILE *f = open_checked(path, why, &folder);
     if (!f) {
-        *what = folder ? "read" : "open";   /* as fopen + fread would say */
+        *what = folder ? N_("read") : N_("open");   /* as fopen + fread would say */
         return NULL;
     }
     char *text = read_all(f, len);
     if (!text) {
-        *what = "read";
+        *what = N_("read");
         *why = strerror(errno);
     }
     fclose(f);
@@ -152,20 +153,56 @@ bool is_stdout(const char *path)
            a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
-const char *find_templates(const char *given, bool defaulted, char *buf, size_t size)
+/* The folder of the running program (readlink /proc/self/exe) into buf;
+ * false when it cannot be told. */
+static bool program_folder(char *buf, size_t size)
+{
+    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+    if (n <= 0)
+        return false;
+    buf[n] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (!slash)
+        return false;
+    *slash = '\0';
+    return true;
+}
+
+static bool exists(const char *path)
 {
     struct stat st;
-    if (!defaulted || stat(given, &st) == 0)
+    return stat(path, &st) == 0;
+}
+
+const char *find_templates(const char *given, bool defaulted, char *buf, size_t size)
+{
+    if (!defaulted || exists(given))
         return given;
     char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return given;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return given;
-    *slash = '\0';
-    snprintf(buf, size, "%s/../templates", exe);
-    return stat(buf, &st) == 0 ? buf : given;
+    if (program_folder(exe, sizeof exe)) {
+        snprintf(buf, size, "%s/../templates", exe);
+        if (exists(buf))
+            return buf;
+    }
+#ifdef BILAN_DATADIR
+    snprintf(buf, size, "%s/templates", BILAN_DATADIR);
+    if (exists(buf))
+        return buf;
+#endif
+    return given;
+}
+
+const char *find_locale_dir(char *buf, size_t size)
+{
+    char exe[4096];
+    if (program_folder(exe, sizeof exe)) {
+        snprintf(buf, size, "%s/locale", exe);
+        if (exists(buf))
+            return buf;
+    }
+#ifdef BILAN_LOCALEDIR
+    return BILAN_LOCALEDIR;
+#else
+    return NULL;
+#endif
 }

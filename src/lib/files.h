@@ -37,7 +37,14 @@ bool is_stdout(const char *path);
 
 /* The templates folder: given, unless it was the default and is missing,
  * then the one beside the program's build folder (build/bilan ->
- * templates/), written into buf, when that one exists. */
+ * templates/) when the program runs from its checkout, else the installed
+ * one (BILAN_DATADIR/templates, fixed by `make install`), written into buf,
+ * when that one exists. */
 const char *find_templates(const char *given, bool defaulted, char *buf, size_t size);
+
+/* The message catalogues' folder: the one beside the program when it runs
+ * from its build folder (build/locale), else the installed one
+ * (BILAN_LOCALEDIR); NULL when neither is known. */
+const char *find_locale_dir(char *buf, size_t size);
 
 #endif

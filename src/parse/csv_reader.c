@@ -18,6 +18,7 @@
 #include "parse/csv_reader_test.h"
 #include "parse/encoding.h"
 #include "lib/files.h"
+#include "lib/i18n.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
@@ -118,7 +119,7 @@ static void set_error(csv_reader *r, int status, const char *fmt, ...)
     r->error_status = status;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(r->error, sizeof r->error, fmt, ap);
+    vsnprintf(r->error, sizeof r->error, _(fmt), ap);
     va_end(ap);
 }
 
@@ -367,7 +368,7 @@ static int fail(csv_reader *r, size_t line, const char *fmt, ...)
     char message[CSV_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
+    vsnprintf(message, sizeof message, _(fmt), ap);
     va_end(ap);
     diag_data(r->d, r->name, line, NULL, "%s", message);
     r->failed = true;

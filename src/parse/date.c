@@ -5,6 +5,7 @@
  * (same order rules), and a trailing time of day "HH:MM[:SS]" after a
  * space or 'T', which is ignored. */
 #include "parse/date.h"
+#include "lib/i18n.h"
 #include "lib/text.h"
 
 #include <stdio.h>
@@ -147,15 +148,15 @@ bool date_needs_order(const char *text, size_t len)
 const char *date_status_message(date_status status)
 {
     switch (status) {
-    case DATE_OK: return "is a date";
-    case DATE_EMPTY: return "is empty";
+    case DATE_OK: return N_("is a date");
+    case DATE_EMPTY: return N_("is empty");
     case DATE_SYNTAX:
-        return "is not a date (expected YYYY-MM-DD, DD/MM/YYYY or MM/DD/YYYY)";
-    case DATE_INVALID: return "is not a valid day";
+        return N_("is not a date (expected YYYY-MM-DD, DD/MM/YYYY or MM/DD/YYYY)");
+    case DATE_INVALID: return N_("is not a valid day");
     case DATE_AMBIGUOUS:
-        return "has an ambiguous day/month order (set [csv] date_order in report.ini)";
+        return N_("has an ambiguous day/month order (set [csv] date_order in report.ini)");
     }
-    return "is not a date";
+    return N_("is not a date");
 }
 
 int date_compare(date a, date b)

@@ -18,6 +18,7 @@
  * Balance columns are read only to check them, never summed. */
 #include "parse/import.h"
 #include "parse/date.h"
+#include "lib/i18n.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
@@ -113,7 +114,7 @@ static void report(import_reader *ir, size_t line, const char *fmt, ...)
     char message[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
+    vsnprintf(message, sizeof message, _(fmt), ap);
     va_end(ap);
     diag_data(ir->d, ir->file, line, NULL, "%s", message);
 }
@@ -125,7 +126,7 @@ static void report_at(import_reader *ir, size_t line, int col, const char *fmt, 
     char message[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
+    vsnprintf(message, sizeof message, _(fmt), ap);
     va_end(ap);
     const char *name = col >= 0 && (size_t)col < ir->header_count ? ir->header_names[col]
                                                                   : NULL;
@@ -477,8 +478,8 @@ static int try_row(import_reader *ir, detection *det, const csv_record *rec,
 static size_t describe_nearest(char *buf, size_t size, const import_profile *p,
                                const nearest *n)
 {
-    size_t len = (size_t)snprintf(buf, size, "'%s' (line %zu has %zu of its %zu "
-                                  "columns; missing ", p->name, n->line, n->found,
+    size_t len = (size_t)snprintf(buf, size, _("'%s' (line %zu has %zu of its %zu "
+                                  "columns; missing "), p->name, n->line, n->found,
                                   n->required);
     for (size_t k = 0; k < n->missing_count && len < size; k++) {
         const char *names = p->columns[n->missing[k]].names;
@@ -530,7 +531,7 @@ static void report_no_header(import_reader *ir, detection *det, const import_opt
     if (forced)
         report(ir, 0, "no header of the import profile '%s' in the first %d rows: %s",
                forced->name, IMPORT_SCAN_ROWS,
-               len ? list : "no row has any of its columns");
+               len ? list : _("no row has any of its columns"));
     else
         report(ir, 0, "no known header in the first %d rows; nearest: %s; see "
                "docs/imports.md, or set [import] profile in report.ini",
@@ -686,7 +687,7 @@ static bool money_cell(import_reader *ir, int col, int64_t *out, bool *present)
         return true;
     }
     report_at(ir, ir->rec.line, col, "'%.*s' %s", (int)(len > 200 ? 200 : len), s,
-              money_status_message(st));
+              _(money_status_message(st)));
     return false;
 }
 
@@ -987,7 +988,7 @@ static void report_untotalled(import_reader *ir, const section *s, size_t line,
     if (!ir->p->totals_required || s->closed)
         return;
     report(ir, line, "account '%s' (section at line %zu) has no total row %s", s->label,
-           s->line, why);
+           s->line, _(why));
 }
 
 /* Pops the innermost section (nested profiles), kept for a later total
@@ -1011,9 +1012,10 @@ static bool agree(import_reader *ir, const section *s, const char *what,
     cents_text(expected, b);
     if (s)
         report(ir, ir->rec.line, "account '%s': the export's %s is %s but %s %s",
-               s->label, what, a, whose, b);
+               s->label, _(what), a, _(whose), b);
     else
-        report(ir, ir->rec.line, "the export's %s is %s but %s %s", what, a, whose, b);
+        report(ir, ir->rec.line, "the export's %s is %s but %s %s", _(what), a, _(whose),
+               b);
     return false;
 }
 
@@ -1074,7 +1076,7 @@ static bool check_closing(import_reader *ir, const section *s, int64_t closing)
     char o[32];
     cents_text(s->opening, o);
     char whose[96];
-    snprintf(whose, sizeof whose, "its opening balance %s plus its lines make", o);
+    snprintf(whose, sizeof whose, _("its opening balance %s plus its lines make"), o);
     return agree(ir, s, "closing balance", closing, expected, whose);
 }
 
@@ -1097,15 +1099,16 @@ static void check_total(import_reader *ir, section *s, const figures *f,
     if (f->has_amount && ir->p->amount == IMPORT_AMOUNT_NATURAL) {
         if (f->amount == all.amount)
             want = &all;
-        agree(ir, s, "total", f->amount, want->amount, "its lines sum to");
+        agree(ir, s, "total", f->amount, want->amount, N_("its lines sum to"));
         checked = true;
     }
     if (f->has_debit || f->has_credit) {
         if (f->debit == all.debit && f->credit == all.credit)
             want = &all;
-        agree(ir, s, "debit total", f->debit, want->debit, "its lines' debits sum to");
+        agree(ir, s, "debit total", f->debit, want->debit,
+              N_("its lines' debits sum to"));
         agree(ir, s, "credit total", f->credit, want->credit,
-              "its lines' credits sum to");
+              N_("its lines' credits sum to"));
         checked = true;
     }
     if (f->has_balance && s->has_opening && ir->p->balance != IMPORT_BALANCE_UNCHECKED) {
@@ -1127,16 +1130,16 @@ static void check_change(import_reader *ir, section *s, const figures *f)
     bool checked = false;
     if (f->has_debit || f->has_credit) {
         agree(ir, s, "period debit total", f->debit, l->debit,
-              "its lines' debits sum to");
+              N_("its lines' debits sum to"));
         agree(ir, s, "period credit total", f->credit, l->credit,
-              "its lines' credits sum to");
+              N_("its lines' credits sum to"));
         checked = true;
     }
     if (f->has_balance && ir->p->balance != IMPORT_BALANCE_UNCHECKED) {
         int64_t net = ir->p->balance == IMPORT_BALANCE_AMOUNT ? l->amount
                                                               : l->debit - l->credit;
         if (!(ir->p->balance == IMPORT_BALANCE_EITHER && f->balance == -net))
-            agree(ir, s, "net change", f->balance, net, "its lines make");
+            agree(ir, s, "net change", f->balance, net, N_("its lines make"));
         checked = true;
     }
     if (checked)
@@ -1237,9 +1240,9 @@ static void on_grand(import_reader *ir, const figures *f)
     }
     if (ir->p->amount != IMPORT_AMOUNT_NATURAL && (f->has_debit || f->has_credit)) {
         agree(ir, NULL, "grand total of debits", f->debit, ir->file_sums.debit,
-              "the lines' debits sum to");
+              N_("the lines' debits sum to"));
         agree(ir, NULL, "grand total of credits", f->credit, ir->file_sums.credit,
-              "the lines' credits sum to");
+              N_("the lines' credits sum to"));
         ir->counts.totals_checked++;
     } else {
         ir->counts.balances_skipped++;

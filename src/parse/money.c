@@ -10,6 +10,7 @@
  * followed by three digits (1,234) is ambiguous.  A value may start with
  * its mark (.5 is 50 cents).  Never floating point. */
 #include "parse/money.h"
+#include "lib/i18n.h"
 #include "lib/text.h"
 
 #include <string.h>
@@ -297,15 +298,15 @@ money_evidence money_evidence_of(const char *text, size_t len)
 const char *money_status_message(money_status status)
 {
     switch (status) {
-    case MONEY_OK: return "is an amount";
-    case MONEY_EMPTY: return "is empty";
-    case MONEY_SYNTAX: return "is not an amount";
-    case MONEY_DECIMALS: return "has more than two decimals";
+    case MONEY_OK: return N_("is an amount");
+    case MONEY_EMPTY: return N_("is empty");
+    case MONEY_SYNTAX: return N_("is not an amount");
+    case MONEY_DECIMALS: return N_("has more than two decimals");
     case MONEY_AMBIGUOUS:
-        return "has an ambiguous decimal separator (set [csv] decimal in report.ini)";
-    case MONEY_OVERFLOW: return "is out of range";
+        return N_("has an ambiguous decimal separator (set [csv] decimal in report.ini)");
+    case MONEY_OVERFLOW: return N_("is out of range");
     }
-    return "is not an amount";
+    return N_("is not an amount");
 }
 
 bool money_add(int64_t a, int64_t b, int64_t *out)

@@ -24,10 +24,11 @@ typedef enum pdf_align {
     PDF_ALIGN_NUMBER           /* right, aligned on the decimal mark */
 } pdf_align;
 
-/* A piece of text in one face. */
+/* A piece of text in one face; url makes it a link. */
 typedef struct pdf_span {
     const char *text;
     int face;
+    const char *url;           /* NULL: not a link */
 } pdf_span;
 
 typedef struct pdf_text_opts {
@@ -55,6 +56,11 @@ typedef struct pdf_report {
     char **toc_titles;
     size_t toc_title_count;
     size_t section_bookmark;   /* the current level-1 bookmark */
+    int logo;                  /* the organisation's logo image, or -1 */
+    double logo_aspect;        /* its width / height */
+    bool join_page;            /* the next level-1 heading stays on this page */
+    bool measuring;            /* a section is laid out dry to learn its
+                                  height (render_pdf.c): warnings wait */
     bool broken;               /* an internal error was reported (exit 70):
                                   the document is not saved */
 } pdf_report;

@@ -18,8 +18,19 @@
  * the same in measuring and drawing, so widths always match what is
  * drawn.  Consecutive texts share one text object, and the font and
  * colour are set only when they change: smaller pages to write and
- * compress. */
+ * compress.
+ *
+ * Every script: a text outside Windows-1252 is cut into pieces, each in
+ * the first font that has its characters: the face's own, then the
+ * fallback fonts added for it (pdf_draw_add_fallback, found through
+ * fontconfig); a character no font has is drawn by the face (a box) and
+ * recorded with the source the caller set, for a warning
+ * (pdf_draw_missing); so is one beyond U+FFFF, drawn as "?".  libharu's
+ * subsets lose composite glyphs' parts: put back when saving
+ * (pdf_glyphs.c). */
 #include "pdf/pdf_draw.h"
+#include "pdf/pdf_glyphs.h"
+#include "pdf/pdf_png.h"
 #include "lib/xalloc.h"
 
 #include <hpdf.h>
@@ -29,13 +40,48 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { FALLBACK_MAX = 6 };
+
+/* A loaded TrueType file as a UTF-8 font, with what it has. */
+typedef struct draw_font {
+    const char *name;             /* libharu's name of the loaded file, or NULL */
+    HPDF_Font font;               /* created on first need */
+    unsigned char *known, *has;   /* bitmaps over the BMP: looked up, has a glyph */
+} draw_font;
+
 typedef struct pdf_face {
     const char *name;             /* libharu's name of the loaded file, or NULL */
     HPDF_Font latin;              /* Windows-1252, created on first use */
-    HPDF_Font unicode;            /* UTF-8, created on first need */
+    draw_font unicode;            /* the same file as UTF-8 */
+    draw_font fallback[FALLBACK_MAX];
+    size_t fallback_count;
     bool has_nnbsp;
     double nnbsp_width;           /* U+202F, in thousandths of the size */
 } pdf_face;
+
+/* A piece of a text in one font: bytes [at, at + len) of the buffer. */
+typedef struct draw_piece {
+    HPDF_Font font;
+    bool latin;                   /* Windows-1252, with GAP bytes */
+    size_t at, len;
+} draw_piece;
+
+typedef struct draw_image {
+    char *path;
+    HPDF_Image image;
+} draw_image;
+
+typedef struct draw_link {
+    HPDF_Page page;
+    HPDF_Rect rect;
+    size_t target;
+} draw_link;
+
+typedef struct draw_anchor {
+    HPDF_Page page;
+    double y;
+    size_t target;
+} draw_anchor;
 
 struct pdf_draw {
     HPDF_Doc doc;
@@ -53,8 +99,21 @@ struct pdf_draw {
     diag *d;
     HPDF_Outline *outlines;
     size_t outline_count, outline_cap;
-    char *buf;                    /* normalised text */
+    char *buf;                    /* normalised text: the pieces, each NUL-ended */
     size_t buf_cap;
+    draw_piece *pieces;
+    size_t piece_count, piece_cap;
+    const char *src_file;         /* where the text drawn comes from */
+    size_t src_line;
+    pdf_missing *missing;         /* characters no font has, first source */
+    size_t missing_count, missing_cap;
+    unsigned char missing_seen[8192];   /* BMP characters in missing */
+    draw_image *images;
+    size_t image_count, image_cap;
+    draw_link *links;             /* to anchors, made when the document is saved */
+    size_t link_count, link_cap;
+    draw_anchor *anchors;
+    size_t anchor_count, anchor_cap;
 };
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
@@ -88,8 +147,24 @@ void pdf_draw_free(pdf_draw *w)
     if (!w)
         return;
     HPDF_Free(w->doc);
+    for (size_t i = 0; i < w->image_count; i++)
+        free(w->images[i].path);
+    free(w->images);
+    free(w->links);
+    free(w->anchors);
     free(w->outlines);
     free(w->buf);
+    free(w->pieces);
+    free(w->missing);
+    for (int f = 0; f < PDF_FACE_COUNT; f++) {
+        pdf_face *face = &w->faces[f];
+        free(face->unicode.known);
+        free(face->unicode.has);
+        for (size_t k = 0; k < face->fallback_count; k++) {
+            free(face->fallback[k].known);
+            free(face->fallback[k].has);
+        }
+    }
     free(w);
 }
 
@@ -123,8 +198,86 @@ int pdf_draw_load_face(pdf_draw *w, int face, const char *path)
         w->reported = true;
         return -1;
     }
-    w->faces[face] = (pdf_face){ .name = name };
+    w->faces[face] = (pdf_face){ .name = name, .unicode = { .name = name } };
     return 0;
+}
+
+/* Whether the file is a TrueType collection (.ttc: "ttcf"), which
+ * libharu reads with an index. */
+static bool is_collection(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char head[4] = { 0 };
+    size_t got = f ? fread(head, 1, sizeof head, f) : 0;
+    if (f)
+        fclose(f);
+    return got == 4 && memcmp(head, "ttcf", 4) == 0;
+}
+
+int pdf_draw_add_fallback(pdf_draw *w, int face, const char *path, unsigned index)
+{
+    pdf_face *f = &w->faces[face];
+    if (f->fallback_count == FALLBACK_MAX)
+        return -1;
+    HPDF_STATUS before = w->error;
+    const char *name = is_collection(path) ? HPDF_LoadTTFontFromFile2(w->doc, path, index, HPDF_TRUE)
+                                           : HPDF_LoadTTFontFromFile(w->doc, path, HPDF_TRUE);
+    if (!name) {                          /* a font libharu cannot embed: skipped */
+        HPDF_ResetError(w->doc);
+        w->error = before;
+        return -1;
+    }
+    for (size_t k = 0; k < f->fallback_count; k++)
+        if (strcmp(f->fallback[k].name, name) == 0)
+            return 0;
+    f->fallback[f->fallback_count++] = (draw_font){ .name = name };
+    return 0;
+}
+
+void pdf_draw_set_source(pdf_draw *w, const char *file, size_t line)
+{
+    w->src_file = file;
+    w->src_line = line;
+}
+
+size_t pdf_draw_missing(const pdf_draw *w, const pdf_missing **list)
+{
+    *list = w->missing;
+    return w->missing_count;
+}
+
+void pdf_draw_forget_missing(pdf_draw *w)
+{
+    w->missing_count = 0;
+    memset(w->missing_seen, 0, sizeof w->missing_seen);
+}
+
+/* Whether cp belongs to a right-to-left script (Hebrew, Arabic, Syriac,
+ * Thaana, N'Ko and their presentation forms). */
+static bool is_rtl(uint32_t cp)
+{
+    return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
+           (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+/* Records cp as shown by no font (or, rtl, shown left to right), with the
+ * current source, once. */
+static void record(pdf_draw *w, uint32_t cp, bool rtl)
+{
+    if (cp <= 0xFFFF && (w->missing_seen[cp >> 3] & (1u << (cp & 7))))
+        return;
+    for (size_t i = 0; cp > 0xFFFF && i < w->missing_count; i++)
+        if (w->missing[i].cp == cp)
+            return;
+    if (cp <= 0xFFFF)
+        w->missing_seen[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+    xgrow((void **)&w->missing, &w->missing_cap, w->missing_count + 1, sizeof *w->missing);
+    w->missing[w->missing_count++] = (pdf_missing){ cp, w->src_file, w->src_line, rtl };
+}
+
+static void record_missing(pdf_draw *w, uint32_t cp)
+{
+    record(w, cp, false);
 }
 
 /* The face's Windows-1252 font, made on first use; NULL when not loaded. */
@@ -202,14 +355,33 @@ static void fix_to_unicode(pdf_draw *w, HPDF_Font font)
         w->error = rc;
 }
 
-static HPDF_Font unicode_font(pdf_draw *w, int face)
+/* f's UTF-8 font, made on first need (NULL when not loaded). */
+static HPDF_Font unicode_font(pdf_draw *w, draw_font *f)
 {
-    pdf_face *f = &w->faces[face];
-    if (!f->unicode && f->name) {
-        f->unicode = HPDF_GetFont(w->doc, f->name, "UTF-8");
-        fix_to_unicode(w, f->unicode);
+    if (!f->font && f->name) {
+        f->font = HPDF_GetFont(w->doc, f->name, "UTF-8");
+        fix_to_unicode(w, f->font);
     }
-    return f->unicode;
+    return f->font;
+}
+
+/* Whether f has a glyph for BMP character cp (looked up once). */
+static bool font_has(pdf_draw *w, draw_font *f, uint32_t cp)
+{
+    if (!f->name || cp > 0xFFFF)
+        return false;
+    if (!f->known) {
+        f->known = xcalloc(8192, 1);
+        f->has = xcalloc(8192, 1);
+    }
+    unsigned char bit = (unsigned char)(1u << (cp & 7));
+    if (!(f->known[cp >> 3] & bit)) {
+        HPDF_FontDef def = HPDF_GetFontDef(w->doc, f->name);
+        f->known[cp >> 3] |= bit;
+        if (def && pdf_glyphs_has(def, (unsigned)cp))
+            f->has[cp >> 3] |= bit;
+    }
+    return (f->has[cp >> 3] & bit) != 0;
 }
 
 void pdf_draw_set_info(pdf_draw *w, const pdf_info *info)
@@ -276,8 +448,8 @@ static unsigned char cp1252_byte(uint32_t cp)
 }
 
 /* Copies text into w->buf in Windows-1252 for face: U+202F -> GAP (or
- * U+00A0 when the face lacks it), control characters and characters beyond
- * U+FFFF -> '?'.  False when another character is not in Windows-1252. */
+ * U+00A0 when the face lacks it), control characters -> '?'.  False when
+ * another character is not in Windows-1252. */
 static bool to_latin(pdf_draw *w, int face, const char *text, size_t len)
 {
     xgrow((void **)&w->buf, &w->buf_cap, len + 1, 1);
@@ -286,8 +458,7 @@ static bool to_latin(pdf_draw *w, int face, const char *text, size_t len)
         uint32_t cp;
         i += utf8_next((const unsigned char *)text + i, len - i, &cp);
         unsigned char byte = cp == 0x202F ? (w->faces[face].has_nnbsp ? GAP : 0xA0)
-                             : cp > 0xFFFF || cp < 0x20 ? '?'
-                                                        : cp1252_byte(cp);
+                             : cp < 0x20 ? '?' : cp1252_byte(cp);
         if (!byte)
             return false;
         w->buf[out++] = (char)byte;
@@ -296,41 +467,86 @@ static bool to_latin(pdf_draw *w, int face, const char *text, size_t len)
     return true;
 }
 
-/* Copies text into w->buf as the face's UTF-8 font can show it: U+202F ->
- * U+00A0 when missing, characters beyond U+FFFF and control characters ->
- * '?'. */
+/* The font of face that shows cp: the face's own, else the first fallback
+ * that has it; -1 when none has it (the face shows a box). */
+static int font_for(pdf_draw *w, pdf_face *f, uint32_t cp)
+{
+    if (font_has(w, &f->unicode, cp))
+        return 0;
+    for (size_t k = 0; k < f->fallback_count; k++)
+        if (font_has(w, &f->fallback[k], cp))
+            return (int)k + 1;
+    return -1;
+}
+
+/* Starts a piece in font at the buffer's end (out). */
+static void add_piece(pdf_draw *w, HPDF_Font font, bool latin, size_t out)
+{
+    xgrow((void **)&w->pieces, &w->piece_cap, w->piece_count + 1, sizeof *w->pieces);
+    w->pieces[w->piece_count++] = (draw_piece){ font, latin, out, 0 };
+}
+
+/* Cuts text into pieces in the UTF-8 fonts of face and its fallbacks, their
+ * bytes in w->buf: U+202F -> U+00A0 where the face lacks it, control
+ * characters -> '?', characters beyond U+FFFF -> '?' (recorded), a
+ * character no font has -> the face's box (recorded). */
 static void to_unicode(pdf_draw *w, int face, const char *text, size_t len)
 {
-    xgrow((void **)&w->buf, &w->buf_cap, len + 1, 1);
+    pdf_face *f = &w->faces[face];
+    xgrow((void **)&w->buf, &w->buf_cap, 2 * len + 2, 1);
     size_t out = 0;
+    int current = -2;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        size_t n = utf8_next((const unsigned char *)text + i, len - i, &cp);
-        if (cp == 0x202F && !w->faces[face].has_nnbsp) {
-            memcpy(w->buf + out, "\xc2\xa0", 2);
-            out += 2;
-        } else if (cp > 0xFFFF || cp < 0x20) {
-            w->buf[out++] = '?';
-        } else {
-            memcpy(w->buf + out, text + i, n);
-            out += n;
+        size_t n = utf8_next((const unsigned char *)text + i, len - i, &cp), step = n;
+        const char *bytes = text + i;
+        if (cp == 0x202F && !f->has_nnbsp)
+            cp = 0xA0, bytes = "\xc2\xa0", n = 2;
+        else if (cp > 0xFFFF || cp < 0x20) {
+            if (cp > 0xFFFF)
+                record_missing(w, cp);
+            cp = '?', bytes = "?", n = 1;
         }
-        i += n;
+        int k = font_for(w, f, cp);
+        if (k < 0) {
+            record_missing(w, cp);
+            k = 0;
+        } else if (is_rtl(cp)) {
+            record(w, cp, true);
+        }
+        if (k != current) {
+            if (current != -2)
+                w->buf[out++] = '\0';
+            add_piece(w, unicode_font(w, k ? &f->fallback[k - 1] : &f->unicode), false, out);
+            current = k;
+        }
+        memcpy(w->buf + out, bytes, n);
+        out += n;
+        w->pieces[w->piece_count - 1].len += n;
+        i += step;
     }
     w->buf[out] = '\0';
 }
 
-/* The font that shows text, with text encoded for it in w->buf; NULL when
- * the face is not loaded or libharu failed. */
-static HPDF_Font prepare(pdf_draw *w, int face, const char *text, size_t len, bool *latin)
+/* Cuts text into the pieces that show it (w->pieces, w->buf): one piece
+ * in the face's Windows-1252 font when that encoding holds it.  False
+ * when the face is not loaded or libharu failed. */
+static bool prepare(pdf_draw *w, int face, const char *text, size_t len)
 {
+    w->piece_count = 0;
     HPDF_Font font = latin_font(w, face);
     if (!font)
-        return NULL;
-    if ((*latin = to_latin(w, face, text, len)))
-        return font;
+        return false;
+    if (to_latin(w, face, text, len)) {
+        add_piece(w, font, true, 0);
+        w->pieces[0].len = strlen(w->buf);
+        return true;
+    }
     to_unicode(w, face, text, len);
-    return unicode_font(w, face);
+    for (size_t i = 0; i < w->piece_count; i++)
+        if (!w->pieces[i].font)
+            return false;
+    return true;
 }
 
 /* Width of s[0..len) in thousandths of the size. */
@@ -339,19 +555,26 @@ static double units(HPDF_Font font, const char *s, size_t len)
     return len ? HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)len).width : 0;
 }
 
-double pdf_draw_width(pdf_draw *w, int face, double size, const char *text, size_t len)
+/* Width of piece p in thousandths of the size: a Windows-1252 piece's
+ * GAP bytes are U+202F's width. */
+static double piece_units(pdf_draw *w, int face, const draw_piece *p)
 {
-    bool latin;
-    HPDF_Font font = len ? prepare(w, face, text, len, &latin) : NULL;
-    if (!font)
-        return 0;
+    const char *s = w->buf + p->at, *end = s + p->len, *gap;
     double total = 0;
-    const char *s = w->buf, *gap;
-    while (latin && (gap = strchr(s, GAP))) {
-        total += units(font, s, (size_t)(gap - s)) + w->faces[face].nnbsp_width;
+    while (p->latin && (gap = memchr(s, GAP, (size_t)(end - s)))) {
+        total += units(p->font, s, (size_t)(gap - s)) + w->faces[face].nnbsp_width;
         s = gap + 1;
     }
-    total += units(font, s, strlen(s));
+    return total + units(p->font, s, (size_t)(end - s));
+}
+
+double pdf_draw_width(pdf_draw *w, int face, double size, const char *text, size_t len)
+{
+    if (!len || !prepare(w, face, text, len))
+        return 0;
+    double total = 0;
+    for (size_t i = 0; i < w->piece_count; i++)
+        total += piece_units(w, face, &w->pieces[i]);
     return total * size / 1000.0;
 }
 
@@ -399,31 +622,38 @@ static void set_fill(pdf_draw *w, pdf_color c)
     w->fill_set = true;
 }
 
+/* Piece p at (x, y); returns x after it. */
+static double draw_piece_at(pdf_draw *w, int face, double size, const draw_piece *p, double x,
+                            double y)
+{
+    if (p->font != w->font || size != w->size)
+        HPDF_Page_SetFontAndSize(w->page, p->font, (HPDF_REAL)size);
+    w->font = p->font;
+    w->size = size;
+    char *s = w->buf + p->at, *gap;
+    while (p->latin && (gap = strchr(s, GAP))) {    /* pieces around each U+202F */
+        *gap = '\0';
+        if (*s)
+            HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
+        x += (units(p->font, s, strlen(s)) + w->faces[face].nnbsp_width) * size / 1000.0;
+        s = gap + 1;
+    }
+    if (*s)
+        HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
+    return x + units(p->font, s, strlen(s)) * size / 1000.0;
+}
+
 void pdf_draw_text(pdf_draw *w, int face, double size, pdf_color color,
                    double x, double y, const char *text, size_t len)
 {
-    bool latin;
-    HPDF_Font font = can_draw(w) && len ? prepare(w, face, text, len, &latin) : NULL;
-    if (!font)
+    if (!can_draw(w) || !len || !prepare(w, face, text, len))
         return;
     if (!w->in_text)
         HPDF_Page_BeginText(w->page);
     w->in_text = true;
     set_fill(w, color);
-    if (font != w->font || size != w->size)
-        HPDF_Page_SetFontAndSize(w->page, font, (HPDF_REAL)size);
-    w->font = font;
-    w->size = size;
-    char *s = w->buf, *gap;
-    while (latin && (gap = strchr(s, GAP))) {    /* pieces around each U+202F */
-        *gap = '\0';
-        if (*s)
-            HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
-        x += (units(font, s, strlen(s)) + w->faces[face].nnbsp_width) * size / 1000.0;
-        s = gap + 1;
-    }
-    if (*s)
-        HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
+    for (size_t i = 0; i < w->piece_count; i++)
+        x = draw_piece_at(w, face, size, &w->pieces[i], x, y);
 }
 
 void pdf_draw_line(pdf_draw *w, double x0, double y0, double x1, double y1,
@@ -498,9 +728,148 @@ size_t pdf_draw_bookmark(pdf_draw *w, size_t parent, const char *title, double y
     return w->outline_count;
 }
 
+/* ---- images ------------------------------------------------------------ */
+
+/* libharu 2.3.0 leaves a PNG's transparency mask (its SMask) uncompressed:
+ * it is compressed as the image is. */
+static void compress_mask(HPDF_Image image)
+{
+    HPDF_Dict mask = HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT);
+    if (mask && image->filter == HPDF_STREAM_FILTER_FLATE_DECODE)
+        mask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+}
+
+/* Whether the file starts as a PNG does (else it is taken for a JPEG). */
+static bool is_png(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char head[4] = { 0 };
+    size_t got = f ? fread(head, 1, sizeof head, f) : 0;
+    if (f)
+        fclose(f);
+    return got == 4 && memcmp(head, "\x89PNG", 4) == 0;
+}
+
+int pdf_draw_image_load(pdf_draw *w, const char *path, double *px_width, double *px_height,
+                        const char **why)
+{
+    size_t i = 0;
+    while (i < w->image_count && strcmp(w->images[i].path, path) != 0)
+        i++;
+    if (i == w->image_count) {
+        HPDF_STATUS before = w->error;
+        bool png = is_png(path);
+        if (png && (*why = pdf_png_check(path)) != NULL)
+            return -1;                    /* libpng would abort the program */
+        HPDF_Image image = png ? HPDF_LoadPngImageFromFile(w->doc, path)
+                               : HPDF_LoadJpegImageFromFile(w->doc, path);
+        if (!image) {                     /* the caller reports it, where it was named */
+            *why = png ? "the PDF library cannot read it" : "it is not a JPEG it can read";
+            HPDF_ResetError(w->doc);
+            w->error = before;
+            return -1;
+        }
+        compress_mask(image);
+        xgrow((void **)&w->images, &w->image_cap, w->image_count + 1, sizeof *w->images);
+        w->images[w->image_count++] = (draw_image){ xstrdup(path), image };
+    }
+    *px_width = HPDF_Image_GetWidth(w->images[i].image);
+    *px_height = HPDF_Image_GetHeight(w->images[i].image);
+    return (int)i;
+}
+
+void pdf_draw_image(pdf_draw *w, int id, double x, double y, double width, double height)
+{
+    if (id < 0 || (size_t)id >= w->image_count || width <= 0 || height <= 0 || !can_paint(w))
+        return;
+    HPDF_Page_DrawImage(w->page, w->images[id].image, (HPDF_REAL)x, (HPDF_REAL)y,
+                        (HPDF_REAL)width, (HPDF_REAL)height);
+}
+
+/* ---- links and the catalog --------------------------------------------- */
+
+static HPDF_Rect link_rect(double x0, double y0, double x1, double y1)
+{
+    return (HPDF_Rect){ (HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)x1, (HPDF_REAL)y1 };
+}
+
+void pdf_draw_link_uri(pdf_draw *w, double x0, double y0, double x1, double y1,
+                       const char *uri)
+{
+    if (!can_draw(w) || !uri || !*uri)
+        return;
+    HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(w->page, link_rect(x0, y0, x1, y1), uri);
+    if (a)
+        HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+void pdf_draw_link_to(pdf_draw *w, double x0, double y0, double x1, double y1, size_t target)
+{
+    if (!can_draw(w))
+        return;
+    xgrow((void **)&w->links, &w->link_cap, w->link_count + 1, sizeof *w->links);
+    w->links[w->link_count++] = (draw_link){ w->page, link_rect(x0, y0, x1, y1), target };
+}
+
+void pdf_draw_anchor(pdf_draw *w, size_t target, double y)
+{
+    if (!can_draw(w))
+        return;
+    xgrow((void **)&w->anchors, &w->anchor_cap, w->anchor_count + 1, sizeof *w->anchors);
+    w->anchors[w->anchor_count++] = (draw_anchor){ w->page, y, target };
+}
+
+/* Each link to an anchor becomes an annotation going there (the pages of
+ * both exist by now). */
+static void make_links(pdf_draw *w)
+{
+    for (size_t i = 0; i < w->link_count; i++) {
+        const draw_link *l = &w->links[i];
+        const draw_anchor *to = NULL;
+        for (size_t k = 0; k < w->anchor_count && !to; k++)
+            if (w->anchors[k].target == l->target)
+                to = &w->anchors[k];
+        HPDF_Destination dst = to ? HPDF_Page_CreateDestination(to->page) : NULL;
+        if (!dst)
+            continue;
+        HPDF_Destination_SetFitH(dst, (HPDF_REAL)to->y);
+        HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(l->page, l->rect, dst);
+        if (a)
+            HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    }
+    w->link_count = 0;
+}
+
+void pdf_draw_set_language(pdf_draw *w, const char *tag)
+{
+    HPDF_Dict catalog = w->doc->catalog;
+    HPDF_String lang = HPDF_String_New(w->doc->mmgr, tag, NULL);
+    HPDF_Dict prefs = HPDF_Dict_New(w->doc->mmgr);
+    if (!catalog || !lang || !prefs)
+        return;
+    HPDF_Dict_Add(catalog, "Lang", lang);
+    /* viewers show the title rather than the file name */
+    HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+    HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
+}
+
+/* Every glyph the embedded subsets draw, composite glyphs' parts too. */
+static void close_glyphs(pdf_draw *w)
+{
+    for (int f = 0; f < PDF_FACE_COUNT; f++) {
+        const pdf_face *face = &w->faces[f];
+        if (face->name)
+            pdf_glyphs_close(HPDF_GetFontDef(w->doc, face->name));
+        for (size_t k = 0; k < face->fallback_count; k++)
+            pdf_glyphs_close(HPDF_GetFontDef(w->doc, face->fallback[k].name));
+    }
+}
+
 int pdf_draw_save(pdf_draw *w, const char *path)
 {
     end_text(w);
+    make_links(w);
+    close_glyphs(w);
     if (pdf_draw_failed(w))
         return -1;
     if (HPDF_SaveToFile(w->doc, path) != HPDF_OK) {

@@ -38,6 +38,27 @@ void pdf_draw_free(pdf_draw *w);    /* NULL-safe */
 
 /* Loads and embeds the TrueType file at path as face.  -1 on failure. */
 int pdf_draw_load_face(pdf_draw *w, int face, const char *path);
+/* Adds font index of the TrueType file (or collection) at path as a
+ * fallback of face: it shows the characters the face has no glyph for.
+ * -1 when libharu cannot embed it (nothing reported). */
+int pdf_draw_add_fallback(pdf_draw *w, int face, const char *path, unsigned index);
+
+/* A character no font could show (a box, or "?" beyond U+FFFF), or one of
+ * a right-to-left script (rtl: shown, but left to right and unjoined),
+ * with the source set when it was first met. */
+typedef struct pdf_missing {
+    unsigned long cp;
+    const char *file;
+    size_t line;
+    bool rtl;
+} pdf_missing;
+
+/* The source of the text drawn from now on (file and line, for
+ * pdf_draw_missing); file is borrowed. */
+void pdf_draw_set_source(pdf_draw *w, const char *file, size_t line);
+/* The characters no font could show so far, in the order met. */
+size_t pdf_draw_missing(const pdf_draw *w, const pdf_missing **list);
+void pdf_draw_forget_missing(pdf_draw *w);
 void pdf_draw_set_info(pdf_draw *w, const pdf_info *info);
 void pdf_draw_set_dry(pdf_draw *w, bool dry);
 bool pdf_draw_is_dry(const pdf_draw *w);
@@ -62,6 +83,26 @@ void pdf_draw_hatch(pdf_draw *w, double x, double y, double width, double height
 /* A bookmark to the current page at height y, under parent (0 for the top
  * level); returns its handle for children, 0 in dry mode or on error. */
 size_t pdf_draw_bookmark(pdf_draw *w, size_t parent, const char *title, double y);
+
+/* Loads a PNG or JPEG file once (a path seen before gives the same
+ * image): its id and size in pixels, or -1 with *why saying what is wrong
+ * with the file (nothing reported: the caller knows where it was named). */
+int pdf_draw_image_load(pdf_draw *w, const char *path, double *px_width, double *px_height,
+                        const char **why);
+/* Draws image id in the rectangle from (x, y) (lower left). */
+void pdf_draw_image(pdf_draw *w, int id, double x, double y, double width, double height);
+
+/* Links: a rectangle of the current page (x0, y0 lower left, x1, y1 upper
+ * right) that opens uri, or that goes to anchor target (a number the
+ * caller chooses); an anchor is a place on the current page, set before
+ * or after the links to it.  Links to an anchor never set go nowhere. */
+void pdf_draw_link_uri(pdf_draw *w, double x0, double y0, double x1, double y1,
+                       const char *uri);
+void pdf_draw_link_to(pdf_draw *w, double x0, double y0, double x1, double y1, size_t target);
+void pdf_draw_anchor(pdf_draw *w, size_t target, double y);
+
+/* The document's language, a BCP 47 tag ("fr-CA"), for screen readers. */
+void pdf_draw_set_language(pdf_draw *w, const char *tag);
 
 /* Writes the document to path.  0, or -1 with the problem reported. */
 int pdf_draw_save(pdf_draw *w, const char *path);

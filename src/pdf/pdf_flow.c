@@ -29,23 +29,54 @@ static double measure(void *user, int face, double size, const char *text, size_
 
 /* ---- pages ------------------------------------------------------------- */
 
-/* The organisation and the report's title above a rule; the page number
- * below the text. */
+/* The widths of the header's left and right parts, when both do not fit
+ * side by side in room: the shorter kept whole when it takes at most half,
+ * the longer cut to what is left; else each cut to half. */
+static void share_header(double room, double *left, double *right)
+{
+    if (*left + *right <= room)
+        return;
+    double half = room / 2;
+    if (*left <= half)
+        *right = room - *left;
+    else if (*right <= half)
+        *left = room - *right;
+    else
+        *left = *right = half;
+}
+
+/* The organisation (after its logo, small) and the report's title above a
+ * rule, each cut short with an ellipsis rather than overprint the other;
+ * the page number below the text. */
 static void header_footer(pdf_report *r)
 {
     const pdf_style *st = r->st;
     const figures *f = r->f;
-    double top = st->page_height - st->margin_top + 28;
-    char right[256], page[32];
+    double top = st->page_height - st->margin_top + 28, size = st->size_small;
+    char right[512], page[32];
     snprintf(right, sizeof right, "%s %s", f->config->title ? f->config->title : "",
              f->current.label);
-    pdf_flow_text_at(r, f->config->org_name, PDF_FACE_BOLD, st->size_small, st->muted,
-                     r->left, top, r->width, PDF_ALIGN_LEFT);
-    pdf_flow_text_at(r, right, PDF_FACE_REGULAR, st->size_small, st->muted,
-                     r->left, top, r->width, PDF_ALIGN_RIGHT);
+    double x = r->left;
+    if (r->logo >= 0) {
+        double h = size * 1.8, w = h * r->logo_aspect;
+        w = w > r->width / 4 ? r->width / 4 : w;
+        pdf_draw_image(r->draw, r->logo, x, top - 2, w, w / r->logo_aspect);
+        x += w + 6;
+    }
+    const char *name = f->config->org_name;
+    double lw = pdf_draw_width(r->draw, PDF_FACE_BOLD, size, name, strlen(name));
+    double rw = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, right, strlen(right));
+    share_header(r->left + r->width - x - 12, &lw, &rw);
+    char *left_text = pdf_flow_fit(r, name, PDF_FACE_BOLD, size, lw);
+    char *right_text = pdf_flow_fit(r, right, PDF_FACE_REGULAR, size, rw);
+    pdf_flow_text_at(r, left_text, PDF_FACE_BOLD, size, st->muted, x, top, lw, PDF_ALIGN_LEFT);
+    pdf_flow_text_at(r, right_text, PDF_FACE_REGULAR, size, st->muted, r->left, top, r->width,
+                     PDF_ALIGN_RIGHT);
+    free(left_text);
+    free(right_text);
     pdf_draw_line(r->draw, r->left, top - 5, r->left + r->width, top - 5, 0.4, st->rule);
     snprintf(page, sizeof page, "%d", r->flow.page);
-    pdf_flow_text_at(r, page, PDF_FACE_REGULAR, st->size_small, st->muted,
+    pdf_flow_text_at(r, page, PDF_FACE_REGULAR, size, st->muted,
                      r->left, st->margin_bottom - 28, r->width, PDF_ALIGN_CENTER);
 }
 
@@ -90,7 +121,8 @@ size_t pdf_flow_wrap(pdf_report *r, layout_para *p, const pdf_span *spans, size_
     layout_para_init(p, measure, r->draw, size);
     for (size_t i = 0; i < n; i++)
         if (spans[i].text)
-            layout_para_add(p, spans[i].text, strlen(spans[i].text), spans[i].face);
+            layout_para_add_link(p, spans[i].text, strlen(spans[i].text), spans[i].face,
+                                 spans[i].url);
     return layout_para_wrap(p, width);
 }
 
@@ -108,7 +140,11 @@ static void draw_line(pdf_report *r, const layout_para *p, size_t i, double x, d
         shift = (width - ln->width) / 2;
     for (size_t k = 0; k < ln->count; k++) {
         const layout_atom *a = &p->atoms[ln->first + k];
-        pdf_draw_text(r->draw, a->face, p->size, color, x + shift + pos[k], y, a->text, a->len);
+        double at = x + shift + pos[k];
+        pdf_draw_text(r->draw, a->face, p->size, color, at, y, a->text, a->len);
+        if (a->url)   /* the word is a link: the box of its line's height */
+            pdf_draw_link_uri(r->draw, at, y - p->size * 0.25, at + a->width,
+                              y + p->size * 0.9, a->url);
     }
     free(pos);
 }
@@ -125,6 +161,29 @@ void pdf_flow_draw_lines(pdf_report *r, const layout_para *p, size_t from, size_
     double lh = pdf_flow_line_height(r, p->size);
     for (size_t k = 0; k < count && from + k < p->line_count; k++)
         draw_line(r, p, from + k, x, y - lh * (double)k, width, color, align);
+}
+
+#define ELLIPSIS "\xe2\x80\xa6"
+
+char *pdf_flow_fit(pdf_report *r, const char *text, int face, double size, double width)
+{
+    size_t len = strlen(text);
+    if (pdf_draw_width(r->draw, face, size, text, len) <= width + 0.001)
+        return xstrdup(text);
+    char *out = xmalloc(len + sizeof ELLIPSIS);
+    size_t keep = len;
+    for (;;) {
+        while (keep > 0 && ((unsigned char)text[keep] & 0xC0) == 0x80)
+            keep--;                       /* a character's first byte */
+        size_t cut = keep;
+        while (cut > 0 && text[cut - 1] == ' ')
+            cut--;
+        memcpy(out, text, cut);
+        memcpy(out + cut, ELLIPSIS, sizeof ELLIPSIS);
+        if (keep == 0 || pdf_draw_width(r->draw, face, size, out, strlen(out)) <= width + 0.001)
+            return out;
+        keep--;
+    }
 }
 
 void pdf_flow_text_at(pdf_report *r, const char *text, int face, double size,

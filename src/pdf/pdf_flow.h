@@ -24,6 +24,9 @@ void pdf_flow_text(pdf_report *r, const pdf_span *spans, size_t n, const pdf_tex
 /* One line of text at (x, baseline y) aligned within [x, x + width]. */
 void pdf_flow_text_at(pdf_report *r, const char *text, int face, double size,
                       pdf_color color, double x, double y, double width, pdf_align align);
+/* text as it fits in width on one line: whole, or cut short with an
+ * ellipsis ("…"); malloc'd. */
+char *pdf_flow_fit(pdf_report *r, const char *text, int face, double size, double width);
 /* Wraps spans into lines no wider than width, for cells and labels. */
 size_t pdf_flow_wrap(pdf_report *r, layout_para *p, const pdf_span *spans, size_t n,
                      double size, double width);

@@ -26,7 +26,7 @@ void layout_para_free(layout_para *p)
     p->atom_count = p->line_count = 0;
 }
 
-static void push_atom(layout_para *p, const char *text, size_t len, int face)
+static void push_atom(layout_para *p, const char *text, size_t len, int face, const char *url)
 {
     xgrow((void **)&p->atoms, &p->atom_cap, p->atom_count + 1, sizeof *p->atoms);
     p->atoms[p->atom_count++] = (layout_atom){
@@ -34,11 +34,18 @@ static void push_atom(layout_para *p, const char *text, size_t len, int face)
         .width = p->measure(p->user, face, p->size, text, len),
         .space_before = p->pending_space && p->atom_count > 0,
         .break_before = p->pending_break && p->atom_count > 0,
+        .url = url,
     };
     p->pending_space = p->pending_break = false;
 }
 
 void layout_para_add(layout_para *p, const char *text, size_t len, int face)
+{
+    layout_para_add_link(p, text, len, face, NULL);
+}
+
+void layout_para_add_link(layout_para *p, const char *text, size_t len, int face,
+                          const char *url)
 {
     size_t i = 0;
     while (i < len) {
@@ -54,7 +61,7 @@ void layout_para_add(layout_para *p, const char *text, size_t len, int face)
             while (i < len && text[i] != ' ' && text[i] != '\t' && text[i] != '\r' &&
                    text[i] != '\n')
                 i++;
-            push_atom(p, text + start, i - start, face);
+            push_atom(p, text + start, i - start, face, url);
         }
     }
 }
@@ -228,6 +235,42 @@ int64_t layout_nice_step(int64_t max, int ticks, int64_t *top)
         if (scale > INT64_MAX / 10 / 5) {
             *top = max;
             return max;
+        }
+        scale *= 10;
+    }
+}
+
+/* ceil(v / step) for v >= 0, step > 0, without overflow. */
+static int64_t steps_for(int64_t v, int64_t step)
+{
+    return v / step + (v % step != 0);
+}
+
+int64_t layout_nice_range(int64_t lo, int64_t hi, int ticks, int64_t *bottom, int64_t *top)
+{
+    lo = lo > 0 ? 0 : lo < -INT64_MAX ? -INT64_MAX : lo;
+    hi = hi < 0 ? 0 : hi;
+    *bottom = 0;
+    *top = 1;
+    if ((lo == 0 && hi == 0) || ticks <= 0)
+        return 1;
+    int64_t scale = 1;
+    for (;;) {
+        static const int mult[] = { 1, 2, 5 };
+        for (size_t m = 0; m < 3; m++) {
+            int64_t step = scale * mult[m];
+            int64_t up = steps_for(hi, step), down = steps_for(-lo, step);
+            if (up <= ticks && down <= ticks - up && up <= INT64_MAX / step &&
+                down <= INT64_MAX / step) {
+                *top = up * step;
+                *bottom = -down * step;
+                return step;
+            }
+        }
+        if (scale > INT64_MAX / 10 / 5) {   /* cannot happen for ticks >= 2 */
+            *top = hi;
+            *bottom = lo;
+            return hi - lo > 0 ? hi / 2 - lo / 2 : 1;
         }
         scale *= 10;
     }

@@ -21,6 +21,7 @@ typedef struct layout_atom {
     double width;
     bool space_before;         /* a breakable space precedes it */
     bool break_before;         /* a forced line break precedes it */
+    const char *url;           /* a link's target (borrowed), or NULL */
 } layout_atom;
 
 typedef struct layout_line {
@@ -47,6 +48,9 @@ void layout_para_free(layout_para *p);
  * newline forces a line break).  U+00A0 and U+202F never break.  The text
  * must outlive the paragraph. */
 void layout_para_add(layout_para *p, const char *text, size_t len, int face);
+/* The same, the text a link to url (borrowed; NULL: not a link). */
+void layout_para_add_link(layout_para *p, const char *text, size_t len, int face,
+                          const char *url);
 /* Breaks into lines no wider than width (greedy first fit); a word wider
  * than the line is cut between characters.  Returns the line count. */
 size_t layout_para_wrap(layout_para *p, double width);
@@ -79,6 +83,12 @@ bool layout_flow_reserve(layout_flow *fl, double height, double keep);
  * that max fits in at most ticks steps.  Returns the step; *top = step x
  * the number of steps used. */
 int64_t layout_nice_step(int64_t max, int ticks, int64_t *top);
+
+/* A "nice" axis for values lo..hi (lo <= 0 <= hi): a step of 1, 2 or 5 x
+ * 10^k so that both fit in at most ticks steps in all, zero on a tick.
+ * Returns the step; *bottom (<= 0) and *top (> 0 unless lo < 0 = hi) are
+ * whole steps.  lo = hi = 0 gives 0..1. */
+int64_t layout_nice_range(int64_t lo, int64_t hi, int ticks, int64_t *bottom, int64_t *top);
 
 /* The byte offset of the decimal mark in a formatted number, or len when
  * there is none (used to align a column on the mark). */

@@ -21,14 +21,16 @@
 
 /* ---- cover and contents ------------------------------------------------ */
 
-/* A hexagon's outline around (cx, cy). */
-static void hexagon(pdf_report *r, double cx, double cy, double radius, pdf_color color)
+/* The height of text wrapped to the text width at size (0 when empty). */
+static double cover_height(pdf_report *r, const char *text, int face, double size)
 {
-    static const double dx[7] = { 1, 0.5, -0.5, -1, -0.5, 0.5, 1 };
-    static const double dy[7] = { 0, 0.866, 0.866, 0, -0.866, -0.866, 0 };
-    for (int i = 0; i < 6; i++)
-        pdf_draw_line(r->draw, cx + radius * dx[i], cy + radius * dy[i],
-                      cx + radius * dx[i + 1], cy + radius * dy[i + 1], 1.2, color);
+    if (!text || !*text)
+        return 0;
+    pdf_span span = { text, face, NULL };
+    layout_para p;
+    size_t lines = pdf_flow_wrap(r, &p, &span, 1, size, r->width);
+    layout_para_free(&p);
+    return (double)lines * pdf_flow_line_height(r, size);
 }
 
 /* A cover text wrapped to the text width, its top at *y; moves *y below it. */
@@ -37,7 +39,7 @@ static void cover_line(pdf_report *r, const char *text, int face, double size,
 {
     if (!text || !*text)
         return;
-    pdf_span span = { text, face };
+    pdf_span span = { text, face, NULL };
     layout_para p;
     size_t lines = pdf_flow_wrap(r, &p, &span, 1, size, r->width);
     pdf_flow_draw_para(r, &p, r->left, *y - size, r->width, color, PDF_ALIGN_LEFT);
@@ -45,8 +47,69 @@ static void cover_line(pdf_report *r, const char *text, int face, double size,
     layout_para_free(&p);
 }
 
-/* "{{% cover %}}": the organisation, the report's title and year, a honeycomb;
- * then a new page. */
+/* The cover's sizes: the organisation's name and the title, made smaller
+ * when needed so that the whole block fits its room. */
+typedef struct cover_sizes {
+    double org, title;
+} cover_sizes;
+
+/* The height of the cover's block at sizes z: name, subtitle, tagline, a
+ * bar, the title and the fiscal year, with the gaps cover() leaves. */
+static double cover_block(pdf_report *r, cover_sizes z)
+{
+    const pdf_style *st = r->st;
+    const config *c = r->f->config;
+    return cover_height(r, c->org_name, PDF_FACE_BOLD, z.org) +
+           cover_height(r, c->org_subtitle, PDF_FACE_REGULAR, st->size_h2) + 18 +
+           cover_height(r, c->org_tagline, PDF_FACE_ITALIC, st->size_h2) + 40 + 16 +
+           cover_height(r, c->title, PDF_FACE_BOLD, z.title) +
+           cover_height(r, r->f->current.label, PDF_FACE_REGULAR, st->size_h1);
+}
+
+/* The cover's contact lines from the bottom margin up: address, phone and
+ * email, website; returns the top of the highest. */
+static double cover_contact(pdf_report *r)
+{
+    const pdf_style *st = r->st;
+    const config *c = r->f->config;
+    char reach[600];
+    snprintf(reach, sizeof reach, "%s%s%s", c->org_phone ? c->org_phone : "",
+             c->org_phone && c->org_email ? " \xc2\xb7 " : "", c->org_email ? c->org_email : "");
+    const char *lines[] = { c->org_website, reach, c->org_address };
+    double y = st->margin_bottom;
+    for (size_t i = 0; i < 3; i++) {
+        if (!lines[i] || !*lines[i])
+            continue;
+        double h = cover_height(r, lines[i], PDF_FACE_REGULAR, st->size_small);
+        double top = y + h;
+        cover_line(r, lines[i], PDF_FACE_REGULAR, st->size_small, st->muted, &top);
+        y += h + 2;
+    }
+    return y;
+}
+
+/* The logo in the top right corner, at most a third of the width and 130
+ * points high; returns its bottom (the top margin's when there is none). */
+static double cover_logo(pdf_report *r)
+{
+    const pdf_style *st = r->st;
+    double top = st->page_height - st->margin_top * 0.6;
+    if (r->logo < 0)
+        return st->page_height - st->margin_top;
+    double h = 130, w = h * r->logo_aspect;
+    if (w > r->width / 3) {
+        w = r->width / 3;
+        h = w / r->logo_aspect;
+    }
+    pdf_draw_image(r->draw, r->logo, r->left + r->width - w, top - h, w, h);
+    return top - h;
+}
+
+/* "{{% cover %}}": the logo, the organisation, the report's title and
+ * year, the contact lines; then a new page.  The block starts at 62 % of
+ * the page's height when it fits there, higher when it must, and its two
+ * large texts shrink when it fits nowhere between the logo and the
+ * contact lines. */
 static void cover(pdf_report *r, const char *arg)
 {
     (void)arg;
@@ -54,32 +117,33 @@ static void cover(pdf_report *r, const char *arg)
     const config *c = r->f->config;
     if (r->flow.y < r->flow.top)
         pdf_flow_new_page(r);
-    for (int j = 0; j < 4; j++)   /* a honeycomb in the corner */
-        for (int i = 0; i < 4 - j; i++)
-            hexagon(r, st->page_width - 50 - 27.0 * j,
-                    st->page_height - 50 - 31.18 * i - 15.59 * (j % 2), 18, st->accent);
-    double y = st->page_height * 0.62;
-    cover_line(r, c->org_name, PDF_FACE_BOLD, st->size_cover_org, st->accent, &y);
+    double ceiling = cover_logo(r) - 24, floor = cover_contact(r) + 24;
+    cover_sizes z = { st->size_cover_org, st->size_cover_title };
+    double least = st->size_body;
+    while (cover_block(r, z) > ceiling - floor && (z.org > least || z.title > least)) {
+        z.org = z.org * 0.9 > least ? z.org * 0.9 : least;
+        z.title = z.title * 0.95 > least ? z.title * 0.95 : least;
+    }
+    double height = cover_block(r, z), y = st->page_height * 0.62;
+    if (y - height < floor)
+        y = floor + height;
+    if (y > ceiling)
+        y = ceiling;
+    cover_line(r, c->org_name, PDF_FACE_BOLD, z.org, st->accent, &y);
     cover_line(r, c->org_subtitle, PDF_FACE_REGULAR, st->size_h2, st->text, &y);
     y -= 18;
     cover_line(r, c->org_tagline, PDF_FACE_ITALIC, st->size_h2, st->muted, &y);
     y -= 40;
     pdf_draw_rect(r->draw, r->left, y - 4, 60, 4, &st->accent, NULL);
     y -= 16;
-    cover_line(r, c->title, PDF_FACE_BOLD, st->size_cover_title, st->text, &y);
+    cover_line(r, c->title, PDF_FACE_BOLD, z.title, st->text, &y);
     cover_line(r, r->f->current.label, PDF_FACE_REGULAR, st->size_h1, st->accent, &y);
-    double foot = st->margin_bottom + 12;
-    if (c->org_website)
-        pdf_flow_text_at(r, c->org_website, PDF_FACE_REGULAR, st->size_small, st->muted,
-                         r->left, foot, r->width, PDF_ALIGN_LEFT);
-    if (c->org_address)
-        pdf_flow_text_at(r, c->org_address, PDF_FACE_REGULAR, st->size_small, st->muted,
-                         r->left, foot + 12, r->width, PDF_ALIGN_LEFT);
     pdf_flow_new_page(r);
 }
 
-/* Contents entry i: number, title, a dotted leader, the page the first pass
- * found. */
+/* Contents entry i: number, title (wrapped before the page number), a
+ * dotted leader after its last line, the page the first pass found; the
+ * whole entry a link to its section. */
 static void toc_entry(pdf_report *r, size_t i, double lh)
 {
     const pdf_style *st = r->st;
@@ -89,27 +153,36 @@ static void toc_entry(pdf_report *r, size_t i, double lh)
         snprintf(page, sizeof page, "%d", r->known_pages[i]);
     else
         snprintf(page, sizeof page, "00");
-    double size = st->size_body + 1, base = r->flow.y - size;
+    double size = st->size_body + 1, gap = lh - pdf_flow_line_height(r, size);
     double pw = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, page, strlen(page));
-    const char *title = r->toc_titles[i];
-    double tw = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, title, strlen(title));
+    double x = r->left + 30, right = r->left + r->width, room = right - pw - 12 - x;
+    pdf_span span = { r->toc_titles[i], PDF_FACE_REGULAR, NULL };
+    layout_para p;
+    size_t lines = pdf_flow_wrap(r, &p, &span, 1, size, room);
+    lines = lines ? lines : 1;
+    double line = pdf_flow_line_height(r, size);
+    pdf_flow_ensure(r, (double)lines * line + gap, 0);
+    double top = r->flow.y, base = top - size;
     pdf_flow_text_at(r, number, PDF_FACE_BOLD, size, st->accent, r->left, base, 22,
                      PDF_ALIGN_RIGHT);
-    pdf_flow_text_at(r, title, PDF_FACE_REGULAR, size, st->text, r->left + 30, base, 0,
-                     PDF_ALIGN_LEFT);
-    pdf_flow_text_at(r, page, PDF_FACE_REGULAR, size, st->text, r->left, base, r->width,
+    pdf_flow_draw_para(r, &p, x, base, room, st->text, PDF_ALIGN_LEFT);
+    double last = base - line * (double)(lines - 1);
+    double tw = p.line_count ? p.lines[p.line_count - 1].width : 0;
+    layout_para_free(&p);
+    pdf_flow_text_at(r, page, PDF_FACE_REGULAR, size, st->text, r->left, last, r->width,
                      PDF_ALIGN_RIGHT);
     /* The leader is one run of dots, so text extraction reads it as one. */
     double dot = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, ".", 1);
-    double from = r->left + 30 + tw + 6, to = r->left + r->width - pw - 6;
+    double from = x + tw + 6, to = right - pw - 6;
     char leader[256];
     size_t n = dot > 0 && to > from ? (size_t)((to - from) / dot) : 0;
     n = n < sizeof leader - 1 ? n : sizeof leader - 1;
     memset(leader, '.', n);
     leader[n] = '\0';
-    pdf_flow_text_at(r, leader, PDF_FACE_REGULAR, size, st->rule, from, base, to - from,
+    pdf_flow_text_at(r, leader, PDF_FACE_REGULAR, size, st->rule, from, last, to - from,
                      PDF_ALIGN_RIGHT);
-    r->flow.y -= lh;
+    r->flow.y = last - (line - size) - gap;
+    pdf_draw_link_to(r->draw, r->left, r->flow.y + gap / 2, right, top, i);
 }
 
 /* "{{% toc %}}": the level-1 headings and their pages. */
@@ -119,15 +192,13 @@ static void toc(pdf_report *r, const char *arg)
     const pdf_style *st = r->st;
     pdf_flow_ensure(r, st->size_h1 * 3, 0);
     pdf_draw_bookmark(r->draw, 0, pdf_flow_label(r, "pdf.toc"), r->flow.y);
-    pdf_span span = { pdf_flow_label(r, "pdf.toc"), PDF_FACE_BOLD };
+    pdf_span span = { pdf_flow_label(r, "pdf.toc"), PDF_FACE_BOLD, NULL };
     pdf_text_opts o = { st->size_h1, st->accent, 0, 0, PDF_ALIGN_LEFT, 1 };
     pdf_flow_text(r, &span, 1, &o);
     r->flow.y -= st->size_h1;
     double lh = pdf_flow_line_height(r, st->size_body + 1) * 1.3;
-    for (size_t i = 0; i < r->toc_title_count; i++) {
-        pdf_flow_ensure(r, lh, 0);
+    for (size_t i = 0; i < r->toc_title_count; i++)
         toc_entry(r, i, lh);
-    }
     r->flow.y -= st->paragraph_space * 2;
 }
 
@@ -139,28 +210,34 @@ static void money(const pdf_report *r, int64_t v, char *out, size_t size)
     fields_value(r->f, v, UNIT_MONEY_CENTS, false, out, size);
 }
 
-/* A row of a figure: label, current, previous, change, change %. */
+/* A row of a figure: its label, then its parts (current, previous,
+ * change, change %). */
 static void add_figure_row(pdf_report *r, pdf_table *t, pdf_table_row_kind kind,
                            const char *label, const figure *fig, fields_unit unit)
 {
-    char cur[FMT_SIZE], prev[FMT_SIZE], change[FMT_SIZE], pct[FMT_SIZE];
-    fields_part(r->f, fig, unit, "current", cur, sizeof cur);
-    fields_part(r->f, fig, unit, "previous", prev, sizeof prev);
-    fields_part(r->f, fig, unit, "change", change, sizeof change);
-    fields_part(r->f, fig, unit, "change_pct", pct, sizeof pct);
-    const char *cells[] = { label, cur, prev, change, pct };
+    char parts[FIGURE_PART_COUNT][FMT_SIZE];
+    const char *cells[1 + FIGURE_PART_COUNT] = { label };
+    for (int p = 0; p < FIGURE_PART_COUNT; p++) {
+        fields_figure_part(r->f, fig, unit, (figure_part)p, parts[p], sizeof parts[p]);
+        cells[1 + p] = parts[p];
+    }
     pdf_table_add_row(t, kind, cells);
 }
 
-/* The columns of a comparison table: first, the two years, change, change %. */
+/* The columns of a comparison table: first, then a figure's parts (the
+ * two years, change, change %). */
 static void comparison_columns(pdf_report *r, pdf_table *t, const char *first)
 {
+    static const double width[FIGURE_PART_COUNT] = { 0.18, 0.18, 0.18, 0.13 };
     pdf_table_init(t);
     pdf_table_add_col(t, first, 0.33, PDF_ALIGN_LEFT);
-    pdf_table_add_col(t, r->f->current.label, 0.18, PDF_ALIGN_NUMBER);
-    pdf_table_add_col(t, r->f->previous.label, 0.18, PDF_ALIGN_NUMBER);
-    pdf_table_add_col(t, pdf_flow_label(r, "common.change"), 0.18, PDF_ALIGN_NUMBER);
-    pdf_table_add_col(t, pdf_flow_label(r, "common.change_pct"), 0.13, PDF_ALIGN_NUMBER);
+    for (int p = 0; p < FIGURE_PART_COUNT; p++) {
+        const char *heading = p == FIGURE_CURRENT    ? r->f->current.label
+                              : p == FIGURE_PREVIOUS ? r->f->previous.label
+                              : p == FIGURE_CHANGE   ? pdf_flow_label(r, "common.change")
+                                                     : pdf_flow_label(r, "common.change_pct");
+        pdf_table_add_col(t, heading, width[p], PDF_ALIGN_NUMBER);
+    }
 }
 
 /* A bold label spanning the row: "Revenue", "Expenses". */
@@ -178,7 +255,7 @@ static void statement(pdf_report *r, const char *arg)
     char caption[256], end[FMT_SIZE];
     fmt_date(end, sizeof end, f->current.end, f->lang);
     snprintf(caption, sizeof caption, "%s %s", pdf_flow_label(r, "pdf.statement_caption"), end);
-    pdf_span span = { caption, PDF_FACE_ITALIC };
+    pdf_span span = { caption, PDF_FACE_ITALIC, NULL };
     pdf_text_opts o = { r->st->size_body, r->st->muted, 0, 0, PDF_ALIGN_LEFT, 1 };
     pdf_flow_text(r, &span, 1, &o);
     r->flow.y -= 4;
@@ -186,53 +263,48 @@ static void statement(pdf_report *r, const char *arg)
     comparison_columns(r, &t, pdf_flow_label(r, "common.group"));
     section_row(&t, pdf_flow_label(r, "common.revenue"));
     for (size_t i = 0; i < f->revenue_group_count; i++)
-        add_figure_row(r, &t, PDF_ROW_BODY, f->revenue_groups[i].group, &f->revenue_groups[i].amount, UNIT_MONEY_CENTS);
+        add_figure_row(r, &t, PDF_ROW_BODY, figures_label(f, f->revenue_groups[i].group), &f->revenue_groups[i].amount, UNIT_MONEY_CENTS);
     add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &f->revenue, UNIT_MONEY_CENTS);
     section_row(&t, pdf_flow_label(r, "common.expenses"));
     for (size_t i = 0; i < f->expense_group_count; i++)
-        add_figure_row(r, &t, PDF_ROW_BODY, f->expense_groups[i].group, &f->expense_groups[i].amount, UNIT_MONEY_CENTS);
+        add_figure_row(r, &t, PDF_ROW_BODY, figures_label(f, f->expense_groups[i].group), &f->expense_groups[i].amount, UNIT_MONEY_CENTS);
     add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_expenses"), &f->expenses, UNIT_MONEY_CENTS);
     add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.net"), &f->net, UNIT_MONEY_CENTS);
     pdf_table_draw(r, &t);
     pdf_table_free(&t);
 }
 
-/* Larger current amount first, then by name. */
-static int by_amount(const void *a, const void *b)
+/* A row of the funders table: label, both years. */
+static void funder_cells(pdf_report *r, pdf_table *t, pdf_table_row_kind kind,
+                         const char *label, const figure *amount)
 {
-    const counterparty_figure *x = *(const counterparty_figure *const *)a;
-    const counterparty_figure *y = *(const counterparty_figure *const *)b;
-    if (x->amount.current != y->amount.current)
-        return x->amount.current < y->amount.current ? 1 : -1;
-    return strcmp(x->name, y->name);
+    char cur[FMT_SIZE], prev[FMT_SIZE];
+    money(r, amount->current, cur, sizeof cur);
+    money(r, amount->previous, prev, sizeof prev);
+    const char *cells[] = { label, cur, prev };
+    pdf_table_add_row(t, kind, cells);
 }
 
-/* "{{% funders %}}": revenue counterparties, largest first. */
+/* "{{% funders %}}": the funders table as compute listed it, and its
+ * total, the revenue (report.c leaves the directive out when it is
+ * empty). */
 static void funders(pdf_report *r, const char *arg)
 {
     (void)arg;
     const figures *f = r->f;
-    const counterparty_figure **list = xcalloc(f->counterparty_count + 1, sizeof *list);
-    size_t n = 0;
-    for (size_t i = 0; i < f->counterparty_count; i++)
-        if (f->counterparties[i].kind == KIND_REVENUE)
-            list[n++] = &f->counterparties[i];
-    qsort(list, n, sizeof *list, by_amount);
     pdf_table t;
     pdf_table_init(&t);
     pdf_table_add_col(&t, pdf_flow_label(r, "common.funder"), 0.56, PDF_ALIGN_LEFT);
     pdf_table_add_col(&t, f->current.label, 0.22, PDF_ALIGN_NUMBER);
     pdf_table_add_col(&t, f->previous.label, 0.22, PDF_ALIGN_NUMBER);
-    for (size_t i = 0; i < n; i++) {
-        char cur[FMT_SIZE], prev[FMT_SIZE];
-        money(r, list[i]->amount.current, cur, sizeof cur);
-        money(r, list[i]->amount.previous, prev, sizeof prev);
-        const char *cells[] = { list[i]->name, cur, prev };
-        pdf_table_add_row(&t, PDF_ROW_BODY, cells);
+    for (size_t i = 0; i < f->funder_count; i++) {
+        char *label = report_funder_label(r->msg, f->lang, &f->funders[i]);
+        funder_cells(r, &t, PDF_ROW_BODY, label, &f->funders[i].amount);
+        free(label);
     }
+    funder_cells(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &f->revenue);
     pdf_table_draw(r, &t);
     pdf_table_free(&t);
-    free(list);
 }
 
 /* "{{% history %}}": revenue, expenses and net of each history year. */
@@ -284,7 +356,7 @@ static void axis_types(pdf_report *r, const char *axis)
         fmt_count(v[1], sizeof v[1], ty->count.previous, f->lang);
         fmt_count(v[2], sizeof v[2], ty->participants.current, f->lang);
         fmt_count(v[3], sizeof v[3], ty->participants.previous, f->lang);
-        const char *cells[] = { ty->type, v[0], v[1], v[2], v[3] };
+        const char *cells[] = { figures_label(f, ty->type), v[0], v[1], v[2], v[3] };
         pdf_table_add_row(&t, PDF_ROW_BODY, cells);
     }
     pdf_table_draw(r, &t);
@@ -320,18 +392,27 @@ typedef struct list_item {
 
 /* A piece of a list: lines from .. from + count of one item's paragraph.
  * An item is one piece unless it is taller than a page: then it is cut
- * into pieces, each continued at the top of the next column or page. */
+ * into pieces, each continued at the top of the next column or page.  The
+ * paragraph is the item's own (xmalloc'd); its last piece frees it. */
 typedef struct list_piece {
-    size_t para, from, count;
+    layout_para *para;
+    size_t from, count;
     double height;
+    bool last;
 } list_piece;
 
+/* The list being drawn: its items are wrapped as the pages need them, so
+ * that only about a page's worth of pieces is held at a time.  pieces
+ * holds the pieces not drawn yet, in order; next is the first item not
+ * wrapped yet; height is the sum of the held pieces' heights. */
 typedef struct list_geom {
     int cols;
     double gap, cw, lh;
-    layout_para *paras;          /* one per item */
+    const list_item *items;
+    size_t item_count, next;
     list_piece *pieces;
     size_t piece_count, piece_cap;
+    double height;
 } list_geom;
 
 /* How many pieces from first fill cols columns no taller than target.  A
@@ -362,7 +443,7 @@ static void columns_draw(pdf_report *r, const list_geom *g, size_t first, size_t
         double y = top, h = 0;
         do {
             const list_piece *pc = &g->pieces[i++];
-            pdf_flow_draw_lines(r, &g->paras[pc->para], pc->from, pc->count,
+            pdf_flow_draw_lines(r, pc->para, pc->from, pc->count,
                                 r->left + c * (g->cw + g->gap), y - r->st->size_body, g->cw,
                                 r->st->text, PDF_ALIGN_LEFT);
             y -= pc->height;
@@ -374,81 +455,120 @@ static void columns_draw(pdf_report *r, const list_geom *g, size_t first, size_t
     r->flow.y = lowest;
 }
 
-/* Wraps every item into g's paragraphs and cuts them into pieces no taller
+/* Wraps the next item into its paragraph and cuts it into pieces no taller
  * than a page (4 points below an item's last piece). */
-static void columns_pieces(pdf_report *r, list_geom *g, const list_item *items, size_t n)
+static void columns_wrap_next(pdf_report *r, list_geom *g)
 {
+    const list_item *it = &g->items[g->next++];
     double page = r->flow.top - r->flow.bottom;
     size_t most = page >= g->lh + 4 ? (size_t)((page - 4) / g->lh) : 1;
-    for (size_t i = 0; i < n; i++) {
-        pdf_span spans[3] = { { items[i].name, items[i].face }, { "\n", PDF_FACE_REGULAR },
-                              { items[i].detail, PDF_FACE_ITALIC } };
-        size_t lines = pdf_flow_wrap(r, &g->paras[i], spans, *items[i].detail ? 3 : 1,
-                                     r->st->size_body, g->cw);
-        size_t from = 0;
-        do {
-            size_t count = lines - from < most ? lines - from : most;
-            bool last = from + count == lines;
-            xgrow((void **)&g->pieces, &g->piece_cap, g->piece_count + 1, sizeof *g->pieces);
-            g->pieces[g->piece_count++] =
-                (list_piece){ i, from, count, (double)count * g->lh + (last ? 4 : 0) };
-            from += count;
-        } while (from < lines);
+    pdf_span spans[3] = { { it->name, it->face, NULL }, { "\n", PDF_FACE_REGULAR, NULL },
+                          { it->detail, PDF_FACE_ITALIC, NULL } };
+    layout_para *para = xmalloc(sizeof *para);
+    size_t lines = pdf_flow_wrap(r, para, spans, *it->detail ? 3 : 1, r->st->size_body, g->cw);
+    size_t from = 0;
+    do {
+        size_t count = lines - from < most ? lines - from : most;
+        bool last = from + count == lines;
+        double height = (double)count * g->lh + (last ? 4 : 0);
+        xgrow((void **)&g->pieces, &g->piece_cap, g->piece_count + 1, sizeof *g->pieces);
+        g->pieces[g->piece_count++] = (list_piece){ para, from, count, height, last };
+        g->height += height;
+        from += count;
+    } while (from < lines);
+}
+
+/* Wraps items until the held pieces are taller than limit and one more
+ * piece is held, or every item is wrapped. */
+static void columns_fill(pdf_report *r, list_geom *g, double limit)
+{
+    while (g->next < g->item_count && g->height <= limit)
+        columns_wrap_next(r, g);
+    if (g->next < g->item_count)
+        columns_wrap_next(r, g);
+}
+
+/* Forgets the first count pieces (drawn), freeing their items' paragraphs. */
+static void columns_drop(list_geom *g, size_t count)
+{
+    for (size_t k = 0; k < count; k++) {
+        g->height -= g->pieces[k].height;
+        if (g->pieces[k].last) {
+            layout_para_free(g->pieces[k].para);
+            free(g->pieces[k].para);
+        }
     }
+    g->piece_count -= count;
+    memmove(g->pieces, g->pieces + count, g->piece_count * sizeof *g->pieces);
+}
+
+/* The column height for this page: the shortest that holds all the rest
+ * when it fits on the page (balanced columns), else the page's room.  The
+ * rest is summed only until it is known not to fit. */
+static double columns_target(pdf_report *r, list_geom *g, double avail)
+{
+    double rest = 0, tallest = 0;
+    for (size_t k = 0;; k++) {
+        if (k == g->piece_count)
+            columns_fill(r, g, g->height);
+        if (k == g->piece_count)
+            break;
+        rest += g->pieces[k].height;
+        tallest = g->pieces[k].height > tallest ? g->pieces[k].height : tallest;
+        if (rest / g->cols >= avail || tallest >= avail)
+            return avail;   /* what the whole sum would give */
+    }
+    double target = rest / g->cols;
+    target = target < tallest ? tallest : target;
+    /* Everything is held here: balance, the shortest columns that hold it. */
+    while (target < avail && columns_take(g, 0, g->piece_count, target) < g->piece_count)
+        target += g->lh / 2;
+    return target > avail ? avail : target;
 }
 
 /* A list in columns, balanced on the last page, continued on new pages. */
 static void draw_columns(pdf_report *r, const list_item *items, size_t n)
 {
     const pdf_style *st = r->st;
-    list_geom g = { st->list_columns, 18, 0, pdf_flow_line_height(r, st->size_body), NULL,
-                    NULL, 0, 0 };
+    list_geom g = { st->list_columns, 18, 0, pdf_flow_line_height(r, st->size_body), items, n,
+                    0, NULL, 0, 0, 0 };
     g.cw = (r->width - g.gap * (g.cols - 1)) / g.cols;
-    g.paras = xcalloc(n + 1, sizeof *g.paras);
-    columns_pieces(r, &g, items, n);
-    size_t i = 0, total = g.piece_count;
-    while (i < total) {
-        double rest = 0, tallest = 0;
-        for (size_t k = i; k < total; k++) {
-            rest += g.pieces[k].height;
-            tallest = g.pieces[k].height > tallest ? g.pieces[k].height : tallest;
-        }
-        double avail = r->flow.y - r->flow.bottom, target = rest / g.cols;
-        target = target < tallest ? tallest : target;
-        while (target < avail && i + columns_take(&g, i, total, target) < total)
-            target += g.lh / 2;   /* balance: the shortest columns that hold it all */
-        if (target > avail)
-            target = avail;
-        if (g.pieces[i].height > avail && r->flow.y < r->flow.top) {
+    for (;;) {
+        columns_fill(r, &g, 0);
+        if (g.piece_count == 0)
+            break;
+        double avail = r->flow.y - r->flow.bottom;
+        double target = columns_target(r, &g, avail);
+        if (g.pieces[0].height > avail && r->flow.y < r->flow.top) {
             pdf_flow_new_page(r);
             continue;
         }
-        size_t count = columns_take(&g, i, total, target);
-        columns_draw(r, &g, i, count, target);
-        i += count;
-        if (i < total)
+        /* enough pieces for the columns, and one more to see where they end */
+        columns_fill(r, &g, g.cols * target + g.pieces[0].height);
+        size_t count = columns_take(&g, 0, g.piece_count, target);
+        columns_draw(r, &g, 0, count, target);
+        columns_drop(&g, count);
+        if (g.piece_count > 0 || g.next < g.item_count)
             pdf_flow_new_page(r);
     }
-    for (size_t k = 0; k < n; k++)
-        layout_para_free(&g.paras[k]);
-    free(g.paras);
     free(g.pieces);
     r->flow.y -= st->paragraph_space;
 }
 
 /* ---- people ------------------------------------------------------------ */
 
-/* The people whose key (keys[i]) is key, in columns, with their roles. */
-static void people_list(pdf_report *r, char *const *keys, const char *key)
+/* A list of people in columns, with their roles (NULL: nobody). */
+static void people_columns(pdf_report *r, const people_list *list)
 {
     const figures *f = r->f;
-    list_item *items = xcalloc(f->people_count + 1, sizeof *items);
-    size_t n = 0;
-    for (size_t i = 0; i < f->people_count; i++)
-        if (keys[i] && strcmp(keys[i], key) == 0)
-            items[n++] = (list_item){ f->people[i].name, f->people[i].role, PDF_FACE_BOLD };
+    size_t n = list ? list->count : 0;
+    list_item *items = xcalloc(n + 1, sizeof *items);
+    for (size_t i = 0; i < n; i++) {
+        const person *p = &f->people[list->members[i]];
+        items[i] = (list_item){ p->name, p->role, PDF_FACE_BOLD };
+    }
     if (n == 0) {
-        pdf_span span = { pdf_flow_label(r, "pdf.people_empty"), PDF_FACE_ITALIC };
+        pdf_span span = { pdf_flow_label(r, "pdf.people_empty"), PDF_FACE_ITALIC, NULL };
         pdf_text_opts o = { r->st->size_body, r->st->muted, 0, 0, PDF_ALIGN_LEFT, 1 };
         pdf_flow_text(r, &span, 1, &o);
     }
@@ -456,15 +576,10 @@ static void people_list(pdf_report *r, char *const *keys, const char *key)
     free(items);
 }
 
-/* "{{% people GROUP %}}": GROUP matched by its folded key. */
+/* "{{% people GROUP %}}": GROUP matched by its folded name. */
 static void people_of(pdf_report *r, const char *group)
 {
-    report_roster ro;
-    report_roster_make(&ro, r->f);
-    char *key = report_fold(group);
-    people_list(r, ro.group, key);
-    free(key);
-    report_roster_free(&ro);
+    people_columns(r, figures_people_group(r->f, group));
 }
 
 /* "{{% team %}}": every team, and the people without a team of a group
@@ -472,20 +587,16 @@ static void people_of(pdf_report *r, const char *group)
 static void teams(pdf_report *r, const char *arg)
 {
     (void)arg;
-    report_roster ro;
-    report_roster_make(&ro, r->f);
-    for (size_t i = 0; i < ro.count; i++) {
-        if (!ro.unit[i] || report_key_before(ro.unit, i, ro.unit[i]))
-            continue;
+    for (size_t i = 0; i < r->f->people_unit_count; i++) {
+        const people_list *unit = &r->f->people_units[i];
         pdf_flow_space(r, 4);
         pdf_flow_ensure(r, pdf_flow_line_height(r, r->st->size_h3), pdf_flow_line_height(r, r->st->size_body) * 2);
-        pdf_span span = { ro.unit_name[i], PDF_FACE_BOLD };
+        pdf_span span = { figures_label(r->f, unit->name), PDF_FACE_BOLD, NULL };
         pdf_text_opts o = { r->st->size_h3, r->st->accent, 0, 0, PDF_ALIGN_LEFT, 1 };
         pdf_flow_text(r, &span, 1, &o);
         r->flow.y -= 3;
-        people_list(r, ro.unit, ro.unit[i]);
+        people_columns(r, unit);
     }
-    report_roster_free(&ro);
 }
 
 typedef struct sort_key {

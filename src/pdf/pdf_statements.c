@@ -24,7 +24,7 @@ static void caption(pdf_report *r, const char *text)
 {
     pdf_flow_ensure(r, pdf_flow_line_height(r, r->st->size_body),
                     6 * pdf_flow_line_height(r, r->st->size_table));
-    pdf_span span = { text, PDF_FACE_ITALIC };
+    pdf_span span = { .text = text, .face = PDF_FACE_ITALIC };
     pdf_text_opts o = { r->st->size_body, r->st->muted, 0, 0, PDF_ALIGN_LEFT, 1 };
     pdf_flow_text(r, &span, 1, &o);
     r->flow.y -= 4;
@@ -239,7 +239,7 @@ void pdf_statements_position(pdf_report *r, const char *arg)
     if (p->net_assets_group) {
         snprintf(text, sizeof text, "%s %s.", pdf_flow_label(r, "pdf.position_surplus_note"),
                  p->net_assets_group);
-        pdf_span span = { text, PDF_FACE_ITALIC };
+        pdf_span span = { .text = text, .face = PDF_FACE_ITALIC };
         pdf_text_opts o = { r->st->size_small, r->st->muted, 0, 0, PDF_ALIGN_LEFT, 2 };
         pdf_flow_text(r, &span, 1, &o);
         r->flow.y -= r->st->paragraph_space;

@@ -55,7 +55,7 @@ static void style_defaults(pdf_style *s)
         .leading = 1.4, .paragraph_space = 6,
         .text = { 0.13, 0.13, 0.13 }, .accent = { 0.60, 0.42, 0.0 },
         .muted = { 0.4, 0.4, 0.4 }, .rule = { 0.6, 0.6, 0.6 },
-        .bar_current = { 0.25, 0.25, 0.25 }, .bar_previous = { 0.75, 0.75, 0.75 },
+        .bar_current = { -1, -1, -1 }, .bar_previous = { 0.75, 0.75, 0.75 },
         .section_new_page = true, .list_columns = 2,
     };
     set_font(s, PDF_FACE_REGULAR, "DejaVu Serif");
@@ -129,7 +129,8 @@ typedef struct color_key {
 
 static const color_key color_keys[] = {
     { "text", offsetof(pdf_style, text) },
-    { "accent", offsetof(pdf_style, accent) },
+    { "brand", offsetof(pdf_style, accent) },
+    { "accent", offsetof(pdf_style, accent) },   /* the brand's former name */
     { "muted", offsetof(pdf_style, muted) },
     { "rule", offsetof(pdf_style, rule) },
     { "bar_current", offsetof(pdf_style, bar_current) },
@@ -144,7 +145,7 @@ static int set_value(pdf_style *s, const char *section, const char *name, const 
         if (!strcmp(section, number_keys[i].section) && !strcmp(name, number_keys[i].name))
             return parse_number(v, number_keys[i].lo, number_keys[i].hi,
                                 (double *)(void *)(base + number_keys[i].offset));
-    if (!strcmp(section, "colors"))
+    if (!strcmp(section, "colours") || !strcmp(section, "colors"))
         for (size_t i = 0; i < sizeof color_keys / sizeof *color_keys; i++)
             if (!strcmp(name, color_keys[i].name))
                 return parse_color(v, (pdf_color *)(void *)(base + color_keys[i].offset));
@@ -277,15 +278,9 @@ static font_found find_font(const char *spec, const char **text, FcPattern **kee
  * font_found and text as "CODE\0TEXT\0" to fd; stops fontconfig and ends
  * at once (_exit: nothing of the parent's, such as its exit handlers, runs
  * here). */
-static void lookup_child(const pdf_style *s, int fd)
+static void lookup_child(const void *arg, int fd)
 {
-    /* the parent's handlers remove its temporary files: not the child's job */
-    static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
-    for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
-        struct sigaction old;
-        if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
-            signal(signals[i], SIG_DFL);
-    }
+    const pdf_style *s = arg;
     bool ready = FcInit();
     for (int f = 0; f < PDF_FACE_COUNT; f++) {
         const char *text = "";
@@ -327,15 +322,28 @@ static ssize_t read_answer(int fd, char *buf, size_t size)
     return len;
 }
 
-/* Runs lookup_child in a child process and reads what it wrote into buf
+/* Runs child(arg, fd) in a child process and reads what it wrote into buf
  * (NUL-separated, size bytes at most).  fontconfig does not survive every
  * failed allocation (it dereferences NULL while parsing its configuration),
  * so it runs where a crash cannot take the run with it, and none of its
  * caches outlive the lookups; a child stuck on one of fontconfig's locks
  * after a failed allocation is killed after FONT_LOOKUP_SECONDS.  Returns
  * the bytes read, or -1 with the problem reported (70). */
-static ssize_t lookup_isolated(const pdf_style *s, const char *path, char *buf, size_t size,
-                               diag *d)
+typedef void lookup_fn(const void *arg, int fd);
+
+/* The parent's handlers remove its temporary files: not the child's job. */
+static void child_signals(void)
+{
+    static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+    for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
+        struct sigaction old;
+        if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            signal(signals[i], SIG_DFL);
+    }
+}
+
+static ssize_t lookup_isolated(lookup_fn *child, const void *arg, const char *path, char *buf,
+                               size_t size, diag *d)
 {
     int fds[2];
     if (pipe(fds) != 0) {
@@ -346,7 +354,8 @@ static ssize_t lookup_isolated(const pdf_style *s, const char *path, char *buf, 
     pid_t pid = fork();
     if (pid == 0) {
         close(fds[0]);
-        lookup_child(s, fds[1]);
+        child_signals();
+        child(arg, fds[1]);
     }
     close(fds[1]);
     if (pid < 0) {
@@ -415,7 +424,7 @@ static int resolve_fonts(pdf_style *s, const char *path, diag *d)
         return 0;
     }
     char buf[PDF_FACE_COUNT * 8192];
-    ssize_t len = lookup_isolated(s, path, buf, sizeof buf, d);
+    ssize_t len = lookup_isolated(lookup_child, s, path, buf, sizeof buf, d);
     if (len < 0)
         return -1;
     int rc = 0;
@@ -436,6 +445,131 @@ static int resolve_fonts(pdf_style *s, const char *path, diag *d)
         at += 2 + text_len + 1;
     }
     return rc;
+}
+
+/* ---- fallback fonts ----------------------------------------------------- */
+
+enum { FALLBACKS_PER_FACE = 4 };
+
+typedef struct fallback_ask {
+    const unsigned *cps;
+    size_t count;
+} fallback_ask;
+
+/* The pattern of face f's weight and slant, asking for the characters
+ * missing, any family; NULL when out of memory. */
+static FcPattern *fallback_pattern(int f, FcCharSet *missing)
+{
+    FcPattern *pat = FcPatternCreate();
+    if (!pat)
+        return NULL;
+    FcPatternAddInteger(pat, FC_WEIGHT, f & 1 ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+    FcPatternAddInteger(pat, FC_SLANT, f & 2 ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+    FcPatternAddCharSet(pat, FC_CHARSET, missing);
+    FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    return pat;
+}
+
+/* Writes "FILE\0INDEX\0" for each TrueType font that shows some of the
+ * characters missing that the fonts before it do not, in fontconfig's
+ * order for face f, at most FALLBACKS_PER_FACE; then "\0".  False on a
+ * write error. */
+static bool fallbacks_for_face(int f, FcCharSet *missing, int fd)
+{
+    FcPattern *pat = fallback_pattern(f, missing);
+    FcResult res;
+    FcFontSet *set = pat ? FcFontSort(NULL, pat, FcFalse, NULL, &res) : NULL;
+    FcCharSet *left = FcCharSetUnion(missing, missing);   /* a copy */
+    bool ok = true;
+    int found = 0;
+    for (int i = 0; set && left && i < set->nfont && found < FALLBACKS_PER_FACE && ok; i++) {
+        FcChar8 *file, *format;
+        FcCharSet *has;
+        int index = 0;
+        if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) != FcResultMatch ||
+            FcPatternGetString(set->fonts[i], FC_FONTFORMAT, 0, &format) != FcResultMatch ||
+            strcmp((const char *)format, "TrueType") != 0 ||
+            FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &has) != FcResultMatch)
+            continue;
+        FcCharSet *rest = FcCharSetSubtract(left, has);
+        if (!rest || FcCharSetCount(rest) == FcCharSetCount(left)) {
+            if (rest)
+                FcCharSetDestroy(rest);
+            continue;                     /* shows none of what is left */
+        }
+        FcCharSetDestroy(left);
+        left = rest;
+        FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &index);
+        char num[16];
+        snprintf(num, sizeof num, "%d", index);
+        ok = write(fd, file, strlen((const char *)file) + 1) > 0 &&
+             write(fd, num, strlen(num) + 1) > 0;
+        found++;
+        if (FcCharSetCount(left) == 0)
+            break;
+    }
+    if (left)
+        FcCharSetDestroy(left);
+    if (set)
+        FcFontSetDestroy(set);
+    if (pat)
+        FcPatternDestroy(pat);
+    return ok && write(fd, "", 1) == 1;
+}
+
+/* The child's side of pdf_style_fallbacks: each face's fonts, then ends. */
+static void fallback_child(const void *arg, int fd)
+{
+    const fallback_ask *ask = arg;
+    bool ready = FcInit();
+    FcCharSet *missing = ready ? FcCharSetCreate() : NULL;
+    for (size_t i = 0; missing && i < ask->count; i++)
+        FcCharSetAddChar(missing, ask->cps[i]);
+    for (int f = 0; f < PDF_FACE_COUNT; f++)
+        if (!(missing ? fallbacks_for_face(f, missing, fd) : write(fd, "", 1) == 1))
+            _exit(1);
+    if (missing)
+        FcCharSetDestroy(missing);
+    if (ready)
+        FcFini();
+    _exit(0);
+}
+
+int pdf_style_fallbacks(pdf_style *s, const unsigned *cps, size_t count, const char *path,
+                        diag *d)
+{
+    fallback_ask ask = { cps, count };
+    size_t size = PDF_FACE_COUNT * FALLBACKS_PER_FACE * 4200 + PDF_FACE_COUNT;
+    char *buf = xmalloc(size);
+    ssize_t len = lookup_isolated(fallback_child, &ask, path, buf, size, d);
+    if (len < 0) {
+        free(buf);
+        return -1;
+    }
+    size_t at = 0;
+    for (int f = 0; f < PDF_FACE_COUNT; f++) {
+        s->fallback_count[f] = 0;
+        while (at < (size_t)len && buf[at] != '\0') {
+            const char *file = buf + at;
+            size_t flen = strnlen(file, (size_t)len - at);
+            const char *index = file + flen + 1;
+            if (at + flen + 1 >= (size_t)len)
+                break;
+            size_t ilen = strnlen(index, (size_t)len - at - flen - 1);
+            if (s->fallback_count[f] < PDF_FALLBACK_MAX) {
+                size_t k = s->fallback_count[f]++;
+                free(s->fallback_path[f][k]);
+                s->fallback_path[f][k] = xstrndup(file, flen);
+                s->fallback_index[f][k] = (unsigned)strtoul(index, NULL, 10);
+            }
+            at += flen + 1 + ilen + 1;
+        }
+        at++;                             /* the face's closing "\0" */
+    }
+    free(buf);
+    return 0;
 }
 
 int pdf_style_load(pdf_style *s, const char *path, diag *d)
@@ -465,12 +599,18 @@ int pdf_style_load(pdf_style *s, const char *path, diag *d)
         diag_data(d, path, rc > 0 ? (size_t)rc : 0, NULL, "not a valid ini line");
         return -1;
     }
+    if (s->bar_current.r < 0)             /* not set: the brand's */
+        s->bar_current = s->accent;
     return resolve_fonts(s, path, d);
 }
 
 void pdf_style_free(pdf_style *s)
 {
     for (int f = 0; f < PDF_FACE_COUNT; f++) {
+        for (size_t k = 0; k < PDF_FALLBACK_MAX; k++) {
+            free(s->fallback_path[f][k]);
+            s->fallback_path[f][k] = NULL;
+        }
         free(s->font[f]);
         free(s->font_path[f]);
         s->font[f] = s->font_path[f] = NULL;

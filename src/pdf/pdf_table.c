@@ -1,7 +1,7 @@
 /* pdf_table.c - drawing tables that may break across pages.  When the next
  * row does not fit, the table continues on a new page under a repeated
  * header row; only a row taller than a page is split, between the lines of
- * its first cell.  A column past PDF_TABLE_COLS_MAX is
+ * its text cells (every column but the numbers' wraps).  A column past PDF_TABLE_COLS_MAX is
  * an internal error reported when the table is drawn, never a silent cut. */
 #include "pdf/pdf_table.h"
 #include "pdf/pdf_flow.h"
@@ -106,14 +106,38 @@ static void number_cell(pdf_report *r, const table_geom *g, int c, const char *s
     pdf_draw_text(r->draw, face, g->size, r->st->text, right - g->frac[c] - whole, y, s, len);
 }
 
-/* Wraps the first cell; returns the row's lines (1 at least). */
-static size_t row_lines(pdf_report *r, const table_geom *g, const pdf_table_row *row,
-                        layout_para *first)
+/* Whether column c's cells wrap (text), or are numbers on one line. */
+static bool wraps(const pdf_table *t, int c)
 {
-    double width = (row->kind == PDF_ROW_SECTION ? r->width : g->x[1] - g->x[0]) - 2 * PAD;
-    pdf_span span = { row->cells[0] ? row->cells[0] : "", row_face(row) };
-    size_t lines = pdf_flow_wrap(r, first, &span, 1, g->size, width);
-    return lines ? lines : 1;
+    return t->cols[c].align != PDF_ALIGN_NUMBER;
+}
+
+/* The width column c's text gets in row (a section label spans them all). */
+static double cell_width(pdf_report *r, const table_geom *g, const pdf_table_row *row, int c)
+{
+    return (row->kind == PDF_ROW_SECTION ? r->width : g->x[c + 1] - g->x[c]) - 2 * PAD;
+}
+
+/* Wraps the row's text cells into paras (one per column; a section label
+ * only its first); returns the row's lines (1 at least). */
+static size_t row_lines(pdf_report *r, const pdf_table *t, const table_geom *g,
+                        const pdf_table_row *row, layout_para *paras)
+{
+    size_t most = 1;
+    for (int c = 0; c < t->col_count; c++) {
+        pdf_span span = { row->cells[c] ? row->cells[c] : "", row_face(row), NULL };
+        bool text = c == 0 || (row->kind != PDF_ROW_SECTION && wraps(t, c));
+        size_t n = pdf_flow_wrap(r, &paras[c], &span, text ? 1 : 0, g->size,
+                                 cell_width(r, g, row, c));
+        most = n > most ? n : most;
+    }
+    return most;
+}
+
+static void free_paras(const pdf_table *t, layout_para *paras)
+{
+    for (int c = 0; c < t->col_count; c++)
+        layout_para_free(&paras[c]);
 }
 
 static double header_height(pdf_report *r, const pdf_table *t, const table_geom *g)
@@ -121,7 +145,7 @@ static double header_height(pdf_report *r, const pdf_table *t, const table_geom 
     size_t most = 1;
     for (int c = 0; c < t->col_count; c++) {
         layout_para p;
-        pdf_span span = { t->cols[c].title ? t->cols[c].title : "", PDF_FACE_BOLD };
+        pdf_span span = { t->cols[c].title ? t->cols[c].title : "", PDF_FACE_BOLD, NULL };
         size_t n = pdf_flow_wrap(r, &p, &span, 1, g->size, g->x[c + 1] - g->x[c] - 2 * PAD);
         layout_para_free(&p);
         if (n > most)
@@ -135,23 +159,24 @@ static void draw_header(pdf_report *r, const pdf_table *t, const table_geom *g, 
     double y = r->flow.y;
     for (int c = 0; c < t->col_count; c++) {
         layout_para p;
-        pdf_span span = { t->cols[c].title ? t->cols[c].title : "", PDF_FACE_BOLD };
+        pdf_span span = { t->cols[c].title ? t->cols[c].title : "", PDF_FACE_BOLD, NULL };
         double w = g->x[c + 1] - g->x[c] - 2 * PAD;
         pdf_flow_wrap(r, &p, &span, 1, g->size, w);
-        pdf_align align = t->cols[c].align == PDF_ALIGN_NUMBER ? PDF_ALIGN_RIGHT : PDF_ALIGN_LEFT;
+        pdf_align align = t->cols[c].align == PDF_ALIGN_NUMBER ? PDF_ALIGN_RIGHT
+                                                                : t->cols[c].align;
         pdf_flow_draw_para(r, &p, g->x[c] + PAD, y - g->size, w, r->st->muted, align);
         layout_para_free(&p);
     }
     r->flow.y -= h;
     pdf_draw_line(r->draw, g->x[0], r->flow.y + 1, g->x[t->col_count], r->flow.y + 1, 0.8,
-                  r->st->text);
+                  r->st->accent);
     r->flow.y -= 2;
 }
 
-/* Lines from .. from + count of a row (count >= 1): its first cell's lines
- * in that range; the other cells, and a total's rule, with its first line. */
+/* Lines from .. from + count of a row (count >= 1): its text cells' lines
+ * in that range; the numbers, and a total's rule, with its first line. */
 static void draw_row(pdf_report *r, const pdf_table *t, const table_geom *g,
-                     const pdf_table_row *row, const layout_para *first, size_t from,
+                     const pdf_table_row *row, const layout_para *paras, size_t from,
                      size_t count, bool shade)
 {
     double y = r->flow.y, h = (double)count * g->lh + 2;
@@ -161,19 +186,20 @@ static void draw_row(pdf_report *r, const pdf_table *t, const table_geom *g,
         pdf_draw_rect(r->draw, g->x[0], y - h, g->x[t->col_count] - g->x[0], h, &shade_color, NULL);
     if (row->kind == PDF_ROW_TOTAL && from == 0)
         pdf_draw_line(r->draw, g->x[0], y, g->x[t->col_count], y, 0.6, r->st->text);
-    double width = (row->kind == PDF_ROW_SECTION ? r->width : g->x[1] - g->x[0]) - 2 * PAD;
-    pdf_flow_draw_lines(r, first, from, count, g->x[0] + PAD, y - g->size - 1, width,
-                        row->kind == PDF_ROW_SECTION ? r->st->accent : r->st->text,
-                        PDF_ALIGN_LEFT);
-    for (int c = 1; c < t->col_count && row->kind != PDF_ROW_SECTION && from == 0; c++) {
+    for (int c = 0; c < t->col_count; c++) {
+        if (c > 0 && row->kind == PDF_ROW_SECTION)
+            break;
         const char *s = row->cells[c];
-        if (!s || !*s)
-            continue;
-        if (t->cols[c].align == PDF_ALIGN_NUMBER)
+        if (c == 0 || wraps(t, c)) {
+            pdf_align align = c == 0 || row->kind == PDF_ROW_SECTION ? PDF_ALIGN_LEFT
+                                                                     : t->cols[c].align;
+            pdf_flow_draw_lines(r, &paras[c], from, count, g->x[c] + PAD, y - g->size - 1,
+                                cell_width(r, g, row, c),
+                                row->kind == PDF_ROW_SECTION ? r->st->accent : r->st->text,
+                                align);
+        } else if (from == 0 && s && *s) {
             number_cell(r, g, c, s, face, y - g->size - 1);
-        else
-            pdf_flow_text_at(r, s, face, g->size, r->st->text, g->x[c] + PAD, y - g->size - 1,
-                             g->x[c + 1] - g->x[c] - 2 * PAD, PDF_ALIGN_LEFT);
+        }
     }
     r->flow.y -= h;
 }
@@ -190,10 +216,10 @@ static void next_page(pdf_report *r, const pdf_table *t, const table_geom *g, do
  * page), the rest on the next pages under the repeated header.  A page too
  * small for one line under the header still gets one, so this ends. */
 static void draw_row_split(pdf_report *r, const pdf_table *t, const table_geom *g,
-                           const pdf_table_row *row, const layout_para *first, double hh,
-                           bool shade)
+                           const pdf_table_row *row, const layout_para *paras, size_t lines,
+                           double hh, bool shade)
 {
-    size_t lines = first->line_count, done = 0;
+    size_t done = 0;
     bool fresh = false;   /* on a page begun for this row */
     while (done < lines) {
         double room = r->flow.y - r->flow.bottom - 2;
@@ -204,7 +230,7 @@ static void draw_row_split(pdf_report *r, const pdf_table *t, const table_geom *
             continue;
         }
         size_t n = fit == 0 ? 1 : fit < lines - done ? fit : lines - done;
-        draw_row(r, t, g, row, first, done, n, shade);
+        draw_row(r, t, g, row, paras, done, n, shade);
         done += n;
         fresh = false;
     }
@@ -229,21 +255,21 @@ int pdf_table_draw(pdf_report *r, const pdf_table *t)
     double page = r->flow.top - r->flow.bottom - hh - 2;
     for (size_t i = 0; i < t->row_count; i++) {
         const pdf_table_row *row = &t->rows[i];
-        layout_para first;
-        size_t lines = row_lines(r, &g, row, &first);
+        layout_para paras[PDF_TABLE_COLS_MAX];
+        size_t lines = row_lines(r, t, &g, row, paras);
         double h = (double)lines * g.lh + 2;
         /* a section label stays with its first row; the last row is never
          * alone on a page */
         double keep = (row->kind == PDF_ROW_SECTION && i + 1 < t->row_count) ||
                       (i + 2 == t->row_count && i > 0) ? g.lh + 2 : 0;
         if (h > page && !layout_flow_fits(&r->flow, h))
-            draw_row_split(r, t, &g, row, &first, hh, i % 2 == 1);
+            draw_row_split(r, t, &g, row, paras, lines, hh, i % 2 == 1);
         else {
             if (!layout_flow_fits(&r->flow, h + keep))
                 next_page(r, t, &g, hh);
-            draw_row(r, t, &g, row, &first, 0, lines, i % 2 == 1);
+            draw_row(r, t, &g, row, paras, 0, lines, i % 2 == 1);
         }
-        layout_para_free(&first);
+        free_paras(t, paras);
     }
     r->flow.y -= r->st->paragraph_space * 1.5;
     return 0;

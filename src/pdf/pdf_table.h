@@ -1,17 +1,17 @@
 /* pdf_table.h - tables in the PDF: a header row repeated on every page the
- * table spans, a first column that wraps, numbers right-aligned on their
+ * table spans, text columns that wrap, numbers right-aligned on their
  * decimal mark, bold total rows with a rule above. */
 #ifndef BILAN_PDF_TABLE_H
 #define BILAN_PDF_TABLE_H
 
 #include "pdf/pdf.h"
 
-enum { PDF_TABLE_COLS_MAX = 6 };
+enum { PDF_TABLE_COLS_MAX = 12 };
 
 typedef struct pdf_table_col {
     const char *title;
     double share;              /* of the text width; shares add up to 1 */
-    pdf_align align;           /* PDF_ALIGN_LEFT or PDF_ALIGN_NUMBER */
+    pdf_align align;           /* LEFT or CENTER (text, wrapped), NUMBER */
 } pdf_table_col;
 
 typedef enum pdf_table_row_kind {

@@ -1,7 +1,9 @@
 /* fields.c - placeholder names -> formatted text from the figures.
- * Nothing is computed here: each name selects a figure and a part of it,
- * and fmt.h writes it. */
+ * Nothing is computed here: each name selects a figure and a part of it
+ * (the figures and their names are the registry's, figure_registry.h, as
+ * in the JSON), and fmt.h writes it. */
 #include "report/fields.h"
+#include "figure_registry.h"
 #include "report/fields_statements.h"
 #include "report/fmt.h"
 #include "lib/text.h"
@@ -26,31 +28,30 @@ void fields_value(const figures *f, int64_t value, fields_unit unit, bool plus,
     snprintf(out, size, "%s%s", plus && value > 0 ? "+" : "", num);
 }
 
+void fields_figure_part(const figures *f, const figure *fig, fields_unit unit,
+                        figure_part part, char *out, size_t size)
+{
+    int64_t v;
+    if (part == FIGURE_CHANGE_PCT)
+        fmt_change_pct(out, size, fig, f->lang);
+    else if (figure_part_value(fig, part, &v))
+        fields_value(f, v, unit, part == FIGURE_CHANGE, out, size);
+}
+
 bool fields_part(const figures *f, const figure *fig, fields_unit unit,
                  const char *part, char *out, size_t size)
 {
-    if (strcmp(part, "current") == 0)
-        fields_value(f, fig->current, unit, false, out, size);
-    else if (strcmp(part, "previous") == 0)
-        fields_value(f, fig->previous, unit, false, out, size);
-    else if (strcmp(part, "change") == 0)
-        fields_value(f, fig->change, unit, true, out, size);
-    else if (strcmp(part, "change_pct") == 0)
-        fmt_change_pct(out, size, fig, f->lang);
-    else
+    int p = figure_part_of(part);
+    if (p < 0)
         return false;
+    fields_figure_part(f, fig, unit, (figure_part)p, out, size);
     return true;
 }
 
-bool fields_same_group(const char *a, const char *b)
+/* The unit a placeholder shows a registry unit in: money whole. */
+static fields_unit shown(figure_unit unit)
 {
-    if (strcmp(a, b) == 0)
-        return true;
-    char *x = text_header_key(a, strlen(a)), *y = text_header_key(b, strlen(b));
-    bool same = x && y && strcmp(x, y) == 0;
-    free(x);
-    free(y);
-    return same;
+    return unit == FIGURE_COUNT ? UNIT_COUNT : unit == FIGURE_HOURS ? UNIT_HOURS : UNIT_MONEY;
 }
 
 static bool put(char *out, size_t size, const char *text)
@@ -100,11 +101,24 @@ static bool period_field(const figures *f, const char *name, char *out, size_t s
     return false;
 }
 
-/* "history.years", "history.first", "history.last": the trend's span. */
-static bool history_field(const figures *f, const char *name, char *out, size_t size)
+void fields_counted(const fields_context *c, int64_t n, const char *stem, char *out,
+                    size_t size)
 {
+    char num[FMT_SIZE], key[96];
+    fmt_count(num, sizeof num, n, c->f->lang);
+    snprintf(key, sizeof key, "%s_%s", stem, fmt_plural(n, c->f->lang));
+    snprintf(out, size, "%s %s", num, messages_get(c->msg, key));
+}
+
+/* "history.years" ("3"; ".counted": "3 exercices"), "history.first",
+ * "history.last": the trend's span. */
+static bool history_field(const fields_context *c, const char *name, char *out, size_t size)
+{
+    const figures *f = c->f;
     if (strcmp(name, "history.years") == 0)
         return fmt_count(out, size, (int64_t)f->history_count, f->lang), true;
+    if (strcmp(name, "history.years.counted") == 0 && c->msg)
+        return fields_counted(c, (int64_t)f->history_count, "pdf.year", out, size), true;
     if (f->history_count == 0)
         return false;
     if (strcmp(name, "history.first") == 0)
@@ -125,135 +139,132 @@ static const char *bracket_key(const char *s, char *key, size_t size)
     return end + 2;
 }
 
-static const figure *group_named(const group_figure *g, size_t n, const char *key)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(g[i].group, key) == 0)
-            return &g[i].amount;
-    return NULL;
-}
-
-static const figure *account_coded(const figures *f, const char *key)
-{
-    for (size_t i = 0; i < f->account_count; i++)
-        if (strcmp(f->accounts[i].code, key) == 0)
-            return &f->accounts[i].amount;
-    return NULL;
-}
-
-static const axis_figure *axis_named(const figures *f, const char *key)
-{
-    for (size_t i = 0; i < f->axis_count; i++)
-        if (strcmp(f->axes[i].axis, key) == 0)
-            return &f->axes[i];
-    return NULL;
-}
-
 /* "people.teams": how many distinct teams people.csv names (folded, as
- * "{{% team %}}" lists them); unknown when none, so that
- * "{{% if people.teams %}}" tests them. */
-static bool teams_field(const figures *f, char *out, size_t size)
-{
-    char **keys = xcalloc(f->people_count + 1, sizeof *keys);
-    int64_t n = 0;
-    for (size_t i = 0; i < f->people_count; i++) {
-        const char *team = f->people[i].team;
-        if (!*team)
-            continue;
-        keys[i] = text_header_key(team, strlen(team));
-        if (!keys[i])
-            keys[i] = xstrdup(team);
-        size_t k = 0;
-        while (k < i && (!keys[k] || strcmp(keys[k], keys[i]) != 0))
-            k++;
-        n += k == i;
-    }
-    for (size_t i = 0; i < f->people_count; i++)
-        free(keys[i]);
-    free(keys);
-    return n > 0 && fmt_count(out, size, n, f->lang);
-}
-
-/* "people[GROUP].count": how many people.csv lists in a group (GROUP
- * matched by its folded key); unknown when none, so that
- * "{{% if people[GROUP].count %}}" tests the group. */
+ * "{{% team %}}" lists them); "people[GROUP].count": how many people.csv
+ * lists in a group (GROUP matched by its folded name).  Unknown when none,
+ * so that "{{% if people.teams %}}" and "{{% if people[GROUP].count %}}"
+ * test them. */
 static bool people_field(const figures *f, const char *name, char *out, size_t size)
 {
     char key[256];
     if (strcmp(name, "people.teams") == 0)
-        return teams_field(f, out, size);
+        return f->people_team_count > 0 &&
+               fmt_count(out, size, (int64_t)f->people_team_count, f->lang);
     const char *rest = strncmp(name, "people[", 7) ? NULL : bracket_key(name + 7, key, sizeof key);
     if (!rest || strcmp(rest, "count") != 0)
         return false;
-    int64_t n = 0;
-    for (size_t i = 0; i < f->people_count; i++)
-        n += fields_same_group(f->people[i].group, key);
-    return n > 0 && fmt_count(out, size, n, f->lang);
+    const people_list *g = figures_people_group(f, key);
+    return g && g->count > 0 && fmt_count(out, size, (int64_t)g->count, f->lang);
 }
 
-/* A list entry's figure: "finances.revenue_groups[X].current",
+/* A list element's figure: "finances.revenue_groups[X].current",
  * "activities.axes[X].hours.change". */
 static bool listed_field(const figures *f, const char *name, char *out, size_t size)
 {
     char key[256];
-    const char *rest;
-    const figure *fig = NULL;
-    fields_unit unit = UNIT_MONEY;
-    if ((rest = strncmp(name, "finances.revenue_groups[", 24) ? NULL
-                : bracket_key(name + 24, key, sizeof key)))
-        fig = group_named(f->revenue_groups, f->revenue_group_count, key);
-    else if ((rest = strncmp(name, "finances.expense_groups[", 24) ? NULL
-                     : bracket_key(name + 24, key, sizeof key)))
-        fig = group_named(f->expense_groups, f->expense_group_count, key);
-    else if ((rest = strncmp(name, "finances.accounts[", 18) ? NULL
-                     : bracket_key(name + 18, key, sizeof key)))
-        fig = account_coded(f, key);
-    else if ((rest = strncmp(name, "activities.axes[", 16) ? NULL
-                     : bracket_key(name + 16, key, sizeof key))) {
-        const axis_figure *a = axis_named(f, key);
-        if (!a)
+    for (size_t i = 0; i < figure_list_count; i++) {
+        const figure_list *list = &figure_lists[i];
+        size_t n = strlen(list->path);
+        if (!list->placeholder || strncmp(name, list->path, n) != 0 || name[n] != '[')
+            continue;
+        const char *rest = bracket_key(name + n + 1, key, sizeof key);
+        long at = rest ? figure_list_find(list, f, key) : -1;
+        if (at < 0)
             return false;
-        size_t n = strcspn(rest, ".");
-        if (rest[n] != '.')
-            return false;
-        if (n == 5 && strncmp(rest, "count", 5) == 0)
-            fig = &a->count, unit = UNIT_COUNT;
-        else if (n == 12 && strncmp(rest, "participants", 12) == 0)
-            fig = &a->participants, unit = UNIT_COUNT;
-        else if (n == 5 && strncmp(rest, "hours", 5) == 0)
-            fig = &a->hours, unit = UNIT_HOURS;
-        rest += n + 1;
-    }
-    return fig && fields_part(f, fig, unit, rest, out, size);
-}
-
-/* "finances.revenue.current", "activities.hours.change_pct", ... */
-static bool figure_field(const figures *f, const char *name, char *out, size_t size)
-{
-    const struct { const char *prefix; const figure *fig; fields_unit unit; bool ok; } keys[] = {
-        { "finances.revenue.", &f->revenue, UNIT_MONEY, true },
-        { "finances.expenses.", &f->expenses, UNIT_MONEY, true },
-        { "finances.net.", &f->net, UNIT_MONEY, true },
-        { "finances.self_generated.", &f->self_generated, UNIT_MONEY, f->has_self_generated },
-        { "activities.count.", &f->activity_count, UNIT_COUNT, true },
-        { "activities.participants.", &f->participants, UNIT_COUNT, true },
-        { "activities.hours.", &f->hours, UNIT_HOURS, true },
-        { "activities.partners.", &f->partner_count, UNIT_COUNT, true },
-        { "activities.regions.", &f->region_count, UNIT_COUNT, true },
-    };
-    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-        size_t n = strlen(keys[i].prefix);
-        if (keys[i].ok && strncmp(name, keys[i].prefix, n) == 0)
-            return fields_part(f, keys[i].fig, keys[i].unit, name + n, out, size);
+        for (size_t m = 0; m < FIGURE_MEMBERS_MAX && list->members[m].get; m++) {
+            const figure_member *fm = &list->members[m];
+            const char *part = rest;
+            if (fm->name) {
+                size_t k = strlen(fm->name);
+                if (strncmp(rest, fm->name, k) != 0 || rest[k] != '.')
+                    continue;
+                part = rest + k + 1;
+            }
+            return fields_part(f, fm->get(f, (size_t)at), shown(fm->unit), part, out, size);
+        }
+        return false;
     }
     return false;
 }
 
+/* "PATH.change_phrase": the change in words, as a sentence says it, by
+ * the figure's pct: "soit une variation de +58,2 % sur l'an dernier"
+ * (VALUE), "nouveau cette année" (NEW: from 0), "comme l'an dernier"
+ * (ZERO: 0 to 0), or the change in units where a percentage would mislead
+ * (NEGATIVE: from a negative figure, "soit une variation de +21 069 $"). */
+static void change_phrase(const fields_context *c, const figure *fig, fields_unit unit,
+                          char *out, size_t size)
+{
+    char value[FMT_SIZE] = "", text[512];
+    const char *key = "pdf.change_phrase";
+    switch (fig->pct) {
+    case FIGURE_PCT_VALUE:
+        fields_figure_part(c->f, fig, unit, FIGURE_CHANGE_PCT, value, sizeof value);
+        break;
+    case FIGURE_PCT_NEW: key = "pdf.change_phrase_new"; break;
+    case FIGURE_PCT_ZERO: key = "pdf.change_phrase_none"; break;
+    case FIGURE_PCT_NEGATIVE:
+        fields_figure_part(c->f, fig, unit, FIGURE_CHANGE, value, sizeof value);
+        break;
+    }
+    snprintf(text, sizeof text, "%s", messages_get(c->msg, key));
+    char *at = strstr(text, "{change}");
+    if (at)
+        snprintf(out, size, "%.*s%s%s", (int)(at - text), text, value, at + 8);
+    else
+        snprintf(out, size, "%s", text);
+}
+
+/* A registry figure's part: "PART" ("current", "change_pct", ...),
+ * "current.counted" and "previous.counted" ("12 complicités", for a figure
+ * with a noun), "change_phrase". */
+static bool entry_text(const fields_context *c, const figure_entry *e, const figure *fig,
+                        const char *part, char *out, size_t size)
+{
+    fields_unit unit = shown(e->unit);
+    if (strcmp(part, "change_phrase") == 0 && c->msg)
+        return change_phrase(c, fig, unit, out, size), true;
+    const char *dot = strchr(part, '.');
+    if (!dot)
+        return fields_part(c->f, fig, unit, part, out, size);
+    if (strcmp(dot, ".counted") != 0 || !e->noun || !c->msg)
+        return false;
+    if (strncmp(part, "current.", 8) == 0)
+        return fields_counted(c, fig->current, e->noun, out, size), true;
+    if (strncmp(part, "previous.", 9) == 0)
+        return fields_counted(c, fig->previous, e->noun, out, size), true;
+    return false;
+}
+
+/* "finances.revenue.current", "activities.hours.change_pct", ... */
+static bool figure_field(const fields_context *c, const char *name, char *out, size_t size)
+{
+    for (size_t i = 0; i < figure_entry_count; i++) {
+        const figure_entry *e = &figure_entries[i];
+        size_t n = strlen(e->path);
+        const figure *fig =
+            strncmp(name, e->path, n) == 0 && name[n] == '.' ? e->get(c->f) : NULL;
+        if (fig)
+            return entry_text(c, e, fig, name + n + 1, out, size);
+    }
+    return false;
+}
+
+/* "finances.funders.count": the rows of the funders table above its
+ * total; unknown when there is no table, so that
+ * "{{% if finances.funders.count %}}" tests it. */
+static bool funders_field(const figures *f, const char *name, char *out, size_t size)
+{
+    return strcmp(name, "finances.funders.count") == 0 && f->funder_count > 0 &&
+           fmt_count(out, size, (int64_t)f->funder_count, f->lang);
+}
+
 bool fields_resolve(void *user, const char *name, char *out, size_t size)
 {
-    const figures *f = user;
+    const fields_context *c = user;
+    const figures *f = c->f;
     return text_field(f, name, out, size) || period_field(f, name, out, size) ||
-           history_field(f, name, out, size) || people_field(f, name, out, size) ||
-           figure_field(f, name, out, size) || listed_field(f, name, out, size) ||
-           fields_statements_resolve(f, name, out, size);
+           history_field(c, name, out, size) || people_field(f, name, out, size) ||
+           figure_field(c, name, out, size) || listed_field(f, name, out, size) ||
+           funders_field(f, name, out, size) || fields_statements_resolve(f, name, out, size);
 }

@@ -4,7 +4,9 @@
 #ifndef BILAN_FIELDS_H
 #define BILAN_FIELDS_H
 
+#include "figure_registry.h"
 #include "figures.h"
+#include "report/messages.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -17,22 +19,34 @@ typedef enum fields_unit {
     UNIT_HOURS                 /* hundredths */
 } fields_unit;
 
-/* Writes the text of placeholder name for figures f (the user pointer of
- * a tpl_options); false when there is no such placeholder. */
-bool fields_resolve(void *f, const char *name, char *out, size_t size);
+/* What placeholders are read from: the figures, and the catalogue of the
+ * report's language for counted nouns and phrases (NULL: those
+ * placeholders are unknown). */
+typedef struct fields_context {
+    const figures *f;
+    const messages *msg;
+} fields_context;
 
-/* "current", "previous", "change" (signed: "+4 598 $") or "change_pct" of
- * a figure, in f's language and currency; false for another part. */
+/* Writes the text of placeholder name (user: a fields_context, the user
+ * pointer of a tpl_options); false when there is no such placeholder. */
+bool fields_resolve(void *user, const char *name, char *out, size_t size);
+
+/* "168 activités", "1 participant", "0 région": n and the noun of the
+ * catalogue's stem_one or stem_other ("pdf.activity"), by fmt_plural. */
+void fields_counted(const fields_context *c, int64_t n, const char *stem, char *out,
+                    size_t size);
+
+/* A part of a figure (the change signed: "+4 598 $"), in f's language and
+ * currency. */
+void fields_figure_part(const figures *f, const figure *fig, fields_unit unit,
+                        figure_part part, char *out, size_t size);
+/* The same by the part's name ("current", "change_pct"); false for a name
+ * that is no part. */
 bool fields_part(const figures *f, const figure *fig, fields_unit unit,
                  const char *part, char *out, size_t size);
 
 /* A value in a unit; with plus, positive values get a "+". */
 void fields_value(const figures *f, int64_t value, fields_unit unit, bool plus,
                   char *out, size_t size);
-
-/* Whether two names of a people group are one: compared by their folded
- * key (text_header_key: case, accents, runs of spaces, ’ and ' ignored),
- * so "CONSEIL D’ADMINISTRATION" is "Conseil d'administration". */
-bool fields_same_group(const char *a, const char *b);
 
 #endif

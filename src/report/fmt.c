@@ -153,6 +153,12 @@ char *fmt_tenths(char *buf, size_t size, int64_t tenths, bool percent, language 
     return put(buf, size, out);
 }
 
+const char *fmt_plural(int64_t n, language lang)
+{
+    bool one = lang == LANG_FR ? n > -2 && n < 2 : n == 1 || n == -1;
+    return one ? "one" : "other";
+}
+
 static const char *const month_fr[12] = {
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
     "août", "septembre", "octobre", "novembre", "décembre"

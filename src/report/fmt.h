@@ -40,6 +40,10 @@ const char *fmt_pct_word(figure_pct pct, language lang);
 /* tenths -> "3,2" / "3.2" (always one decimal); with percent, "16,1 %" /
  * "16.1%" */
 char *fmt_tenths(char *buf, size_t size, int64_t tenths, bool percent, language lang);
+/* The plural category of a count: "one" or "other", the suffix of the
+ * message keys NOUN_one and NOUN_other ("1 activité", "2 activités").
+ * French counts 0 and 1 as singular ("0 activité"), English only 1. */
+const char *fmt_plural(int64_t n, language lang);
 /* 2014-03-31 -> "31 mars 2014" / "March 31, 2014" */
 char *fmt_date(char *buf, size_t size, date d, language lang);
 

@@ -1,7 +1,7 @@
 /* report.c - the report's content, format-neutral: the directive table and
  * its argument checks, the generated directives ("axes" and
- * "people_others"), the sentence of a program area's year in figures with
- * its plural rules, the people roster, slugs.  It reads the figures and the
+ * "people_others", from the roster compute made), the sentence of a
+ * program area's year in figures with its plural rules, slugs.  It reads the figures and the
  * message catalogue and writes template blocks; it never draws. */
 #include "report/report.h"
 #include "report/fields.h"
@@ -27,11 +27,13 @@ static const char *const chart_names[REPORT_CHART_COUNT] = { REPORT_CHARTS(REPOR
 /* The names of one kind, NULL-terminated, for tpl_options: the kind is
  * pasted onto a macro that keeps the name or drops it. */
 #define DRAWN_NAME_REPORT_DRAWN(name) name,
+#define DRAWN_NAME_REPORT_OPTIONAL(name) name,
 #define DRAWN_NAME_REPORT_GENERATED(name)
 #define DRAWN_NAME_REPORT_LATE(name)
 #define DRAWN_NAME(id, name, arg, kind) DRAWN_NAME_##kind(name)
 static const char *const drawn_names[] = { REPORT_DIRECTIVES(DRAWN_NAME) NULL };
 #define LATE_NAME_REPORT_DRAWN(name)
+#define LATE_NAME_REPORT_OPTIONAL(name)
 #define LATE_NAME_REPORT_GENERATED(name)
 #define LATE_NAME_REPORT_LATE(name) name,
 #define LATE_NAME(id, name, arg, kind) LATE_NAME_##kind(name)
@@ -78,10 +80,7 @@ static bool axis_exists(const figures *f, const char *name)
 
 static bool people_group_exists(const figures *f, const char *name)
 {
-    for (size_t i = 0; i < f->people_count; i++)
-        if (fields_same_group(f->people[i].group, name))
-            return true;
-    return f->people_count == 0;   /* people.csv is optional */
+    return figures_people_group(f, name) || f->people_count == 0;   /* people.csv is optional */
 }
 
 /* What is wrong with arg under rule, or NULL when nothing is. */
@@ -146,16 +145,6 @@ char *report_axis_slug(const char *axis)
     return out;
 }
 
-/* "168 activités", "1 participant": French counts 0 and 1 as singular. */
-static void counted(const report_context *rc, int64_t n, const char *word, char *out,
-                    size_t size)
-{
-    char num[FMT_SIZE], key[64];
-    fmt_count(num, sizeof num, n, rc->f->lang);
-    bool one = rc->f->lang == LANG_FR ? n < 2 : n == 1;
-    snprintf(key, sizeof key, "pdf.%s_%s", word, one ? "one" : "other");
-    snprintf(out, size, "%s %s", num, label(rc, key));
-}
 
 /* A catalogue text with each "{name}" replaced by its value (malloc'd);
  * other braces are kept as written. */
@@ -191,18 +180,36 @@ static char *axis_sentence(const report_context *rc, const axis_figure *a)
 {
     const figures *f = rc->f;
     char count[FMT_SIZE + 64], previous[FMT_SIZE + 64], people[FMT_SIZE + 64], pct[FMT_SIZE];
-    counted(rc, a->count.current, "activity", count, sizeof count);
-    counted(rc, a->count.previous, "activity", previous, sizeof previous);
-    counted(rc, a->participants.current, "participant", people, sizeof people);
-    fields_part(f, &a->count, UNIT_COUNT, "change_pct", pct, sizeof pct);
+    fields_counted(rc, a->count.current, "pdf.activity", count, sizeof count);
+    fields_counted(rc, a->count.previous, "pdf.activity", previous, sizeof previous);
+    fields_counted(rc, a->participants.current, "pdf.participant", people, sizeof people);
+    fields_figure_part(f, &a->count, UNIT_COUNT, FIGURE_CHANGE_PCT, pct, sizeof pct);
     const char *key = a->count.current == 0              ? "pdf.axis_sentence_none"
                       : a->count.pct != FIGURE_PCT_VALUE ? "pdf.axis_sentence_new"
                                                          : "pdf.axis_sentence";
     static const char *const names[] = { "year", "previous_year", "axis", "count",
                                          "previous", "participants", "change_pct" };
-    const char *const values[] = { f->current.label, f->previous.label, a->axis, count,
-                                   previous, people, pct };
+    const char *const values[] = { f->current.label, f->previous.label,
+                                   figures_label(f, a->axis), count, previous, people, pct };
     return fill(label(rc, key), names, values, sizeof names / sizeof *names);
+}
+
+char *report_funder_label(const messages *msg, language lang, const funder_row *row)
+{
+    char key[64], num[FMT_SIZE];
+    const char *text = row->name;
+    if (row->kind == FUNDER_OTHERS)
+        text = messages_get(msg, "common.other_funders");
+    else if (row->kind == FUNDER_OTHER_REVENUE)
+        text = messages_get(msg, "common.other_revenue");
+    else if (row->kind == FUNDER_DONORS) {
+        snprintf(key, sizeof key, "common.donors_%s", fmt_plural((int64_t)row->count, lang));
+        text = messages_get(msg, key);
+    }
+    fmt_count(num, sizeof num, (int64_t)row->count, lang);
+    static const char *const names[] = { "count" };
+    const char *const values[] = { num };
+    return row->kind == FUNDER_NAMED ? xstrdup(text) : fill(text, names, values, 1);
 }
 
 /* "{{% axes %}}": for each program area, in the figures' order, a level-1
@@ -212,7 +219,7 @@ static void axes(const report_context *rc, tpl_builder *b)
 {
     for (size_t i = 0; i < rc->f->axis_count; i++) {
         const axis_figure *a = &rc->f->axes[i];
-        tpl_add_heading(b, 1, a->axis);
+        tpl_add_heading(b, 1, figures_label(rc->f, a->axis));
         char *slug = report_axis_slug(a->axis);
         if (*slug)
             tpl_add_text(b, slug);
@@ -233,49 +240,9 @@ char *report_fold(const char *s)
     return key ? key : xstrdup(s);
 }
 
-void report_roster_make(report_roster *ro, const figures *f)
-{
-    size_t n = f->people_count;
-    ro->count = n;
-    ro->group = xcalloc(n + 1, sizeof *ro->group);
-    ro->unit = xcalloc(n + 1, sizeof *ro->unit);
-    ro->unit_name = xcalloc(n + 1, sizeof *ro->unit_name);
-    for (size_t i = 0; i < n; i++)
-        ro->group[i] = report_fold(f->people[i].group);
-    for (size_t i = 0; i < n; i++) {
-        const person *p = &f->people[i];
-        bool teams = *p->team != '\0';
-        for (size_t k = 0; k < n && !teams; k++)
-            teams = *f->people[k].team && strcmp(ro->group[k], ro->group[i]) == 0;
-        if (teams) {
-            ro->unit_name[i] = *p->team ? p->team : p->group;
-            ro->unit[i] = report_fold(ro->unit_name[i]);
-        }
-    }
-}
-
-void report_roster_free(report_roster *ro)
-{
-    for (size_t i = 0; i < ro->count; i++) {
-        free(ro->group[i]);
-        free(ro->unit[i]);
-    }
-    free(ro->group);
-    free(ro->unit);
-    free(ro->unit_name);
-}
-
-bool report_key_before(char *const *keys, size_t upto, const char *key)
-{
-    for (size_t i = 0; i < upto; i++)
-        if (keys[i] && strcmp(keys[i], key) == 0)
-            return true;
-    return false;
-}
-
-/* Whether the group of person i is shown by a directive of doc: a
- * "people" naming it (folded), or a "team" listing it (it has teams). */
-static bool group_shown(const tpl_doc *doc, const report_roster *ro, size_t i)
+/* Whether group g is shown by a directive of doc: a "people" naming it
+ * (folded), or a "team" listing it (it has teams). */
+static bool group_shown(const tpl_doc *doc, const people_list *g)
 {
     const char *team = report_directives[REPORT_DIRECTIVE_TEAM].name;
     const char *people = report_directives[REPORT_DIRECTIVE_PEOPLE].name;
@@ -283,11 +250,11 @@ static bool group_shown(const tpl_doc *doc, const report_roster *ro, size_t i)
         const tpl_block *b = &doc->blocks[k];
         if (b->kind != TPL_DIRECTIVE)
             continue;
-        if (!strcmp(b->name, team) && ro->unit[i])
+        if (!strcmp(b->name, team) && g->has_teams)
             return true;
         if (!strcmp(b->name, people)) {
             char *key = report_fold(b->arg);
-            bool same = strcmp(key, ro->group[i]) == 0;
+            bool same = strcmp(key, g->key) == 0;
             free(key);
             if (same)
                 return true;
@@ -297,25 +264,28 @@ static bool group_shown(const tpl_doc *doc, const report_roster *ro, size_t i)
 }
 
 /* "{{% people_others %}}" (late: the whole template is known): every group
- * of people.csv that no "people" or "team" directive shows, in file order,
- * as a level-2 heading (its name) and its "people" list. */
+ * of people.csv that no "people" or "team" directive shows, in order of
+ * first appearance, as a level-2 heading (its name) and its "people" list. */
 static void people_others(const report_context *rc, tpl_builder *b)
 {
     const figures *f = rc->f;
-    report_roster ro;
-    report_roster_make(&ro, f);
     const tpl_doc *doc = tpl_builder_doc(b);
-    for (size_t i = 0; i < ro.count; i++) {
-        if (report_key_before(ro.group, i, ro.group[i]) || group_shown(doc, &ro, i))
+    for (size_t i = 0; i < f->people_group_count; i++) {
+        const people_list *g = &f->people_groups[i];
+        if (group_shown(doc, g))
             continue;
-        tpl_add_heading(b, 2, f->people[i].group);
-        tpl_add_directive(b, report_directives[REPORT_DIRECTIVE_PEOPLE].name,
-                          f->people[i].group);
+        tpl_add_heading(b, 2, figures_label(f, g->name));
+        tpl_add_directive(b, report_directives[REPORT_DIRECTIVE_PEOPLE].name, g->name);
     }
-    report_roster_free(&ro);
 }
 
 /* ---- the generator ----------------------------------------------------- */
+
+/* Whether an optional directive has something to show. */
+static bool has_content(const figures *f, int id)
+{
+    return id != REPORT_DIRECTIVE_FUNDERS || f->funder_count > 0;
+}
 
 bool report_generate(void *user, tpl_builder *b, const char *name, const char *arg)
 {
@@ -323,6 +293,8 @@ bool report_generate(void *user, tpl_builder *b, const char *name, const char *a
     int id = report_directive_id_of(name);
     if (id < 0 || report_directives[id].kind == REPORT_DRAWN)
         return false;
+    if (report_directives[id].kind == REPORT_OPTIONAL)
+        return !has_content(rc->f, id);   /* nothing generated: left out */
     const char *why = arg_problem(rc->f, report_directives[id].arg, arg);
     if (why) {
         tpl_builder_fail(b, why);

@@ -2,13 +2,14 @@
  * template's directives (each declared once, with its argument rule and
  * check), the generated sections ("axes": a section per program area with
  * its sentence; "people_others": a list per group the template does not
- * show), plural rules, the people roster and slugs.  Nothing here draws:
+ * show), plural rules and slugs.  Nothing here draws:
  * pdf/pdf_sections.c draws the directives declared here. */
 #ifndef BILAN_REPORT_H
 #define BILAN_REPORT_H
 
 #include "lib/diag.h"
 #include "figures.h"
+#include "report/fields.h"
 #include "report/messages.h"
 #include "report/template.h"
 
@@ -17,14 +18,16 @@
 
 /* Every directive of the report template, declared once:
  * X(ID, name, argument rule, kind).  A DRAWN directive stays a block of the
- * document for the renderer to draw; a GENERATED one is expanded into
- * blocks where it is read; a LATE one once the whole template is read. */
+ * document for the renderer to draw; an OPTIONAL one too, unless it has
+ * nothing to show: then it is left out (and a heading with nothing else
+ * under it with it); a GENERATED one is expanded into blocks where it is
+ * read; a LATE one once the whole template is read. */
 #define REPORT_DIRECTIVES(X)                                       \
     X(COVER, "cover", REPORT_ARG_NONE, REPORT_DRAWN)               \
     X(TOC, "toc", REPORT_ARG_NONE, REPORT_DRAWN)                   \
     X(PAGEBREAK, "pagebreak", REPORT_ARG_NONE, REPORT_DRAWN)       \
     X(STATEMENT, "statement", REPORT_ARG_NONE, REPORT_DRAWN)       \
-    X(FUNDERS, "funders", REPORT_ARG_NONE, REPORT_DRAWN)           \
+    X(FUNDERS, "funders", REPORT_ARG_NONE, REPORT_OPTIONAL)        \
     X(AXIS, "axis", REPORT_ARG_AXIS, REPORT_DRAWN)                 \
     X(HISTORY, "history", REPORT_ARG_NONE, REPORT_DRAWN)           \
     X(CHART, "chart", REPORT_ARG_CHART, REPORT_DRAWN)              \
@@ -54,6 +57,7 @@ typedef enum report_arg {
 
 typedef enum report_kind {
     REPORT_DRAWN,
+    REPORT_OPTIONAL,
     REPORT_GENERATED,
     REPORT_LATE
 } report_kind;
@@ -86,13 +90,10 @@ int report_directive_id_of(const char *name);
 int report_chart_id_of(const char *name);
 
 /* What the content is made from: the figures, and the catalogue of the
- * report's language for sentences and labels. */
-typedef struct report_context {
-    const figures *f;
-    const messages *msg;
-} report_context;
+ * report's language for sentences and labels (as placeholders are). */
+typedef fields_context report_context;
 
-/* Sets opt's directives (the DRAWN ones), late directives and generator
+/* Sets opt's directives (the DRAWN and OPTIONAL ones), late directives and generator
  * (report_generate, user rc, which must outlive the tpl_load). */
 void report_template_options(tpl_options *opt, report_context *rc);
 
@@ -101,12 +102,18 @@ void report_template_options(tpl_options *opt, report_context *rc);
  * figures' order: its name, its text (texts/SLUG.md), then "the year in
  * figures": a sentence and an "axis" directive; "people_others" (late), a
  * level-2 heading and a "people" directive for each group of people.csv
- * that no "people" or "team" directive shows. */
+ * that no "people" or "team" directive shows; an OPTIONAL directive with
+ * nothing to show (no funders) into nothing. */
 bool report_generate(void *user, tpl_builder *b, const char *name, const char *arg);
 
 /* Checks every drawn directive's argument of doc against the figures,
  * reporting each bad one at its line (65).  Returns 0 or -1. */
 int report_check(const figures *f, const tpl_doc *doc, diag *d);
+
+/* A row of the funders table as the PDF and the workbook label it: the
+ * funder's name, "Autres bailleurs (12)", "Dons de particuliers,
+ * 2 donateurs", "Autres revenus" (malloc'd). */
+char *report_funder_label(const messages *msg, language lang, const funder_row *row);
 
 /* A program area's text name: "Mobilisation des connaissances" ->
  * "mobilisation-des-connaissances" (lower case, no accents, other than
@@ -116,23 +123,5 @@ char *report_axis_slug(const char *axis);
 /* A name folded for comparison (text_header_key: case, accents, runs of
  * spaces, ’ and ' ignored), malloc'd. */
 char *report_fold(const char *s);
-
-/* people.csv's names folded, once per list shown. */
-typedef struct report_roster {
-    size_t count;
-    char **group;              /* each person's group, folded */
-    char **unit;               /* the heading "team" lists them under,
-                                  folded, or NULL (below) */
-    const char **unit_name;    /* that heading as written */
-} report_roster;
-
-/* Under "team", a person is listed under their team or, in a group where
- * others have a team, under the group's name; a person of a group without
- * teams is not listed there (unit NULL). */
-void report_roster_make(report_roster *ro, const figures *f);
-void report_roster_free(report_roster *ro);
-/* Whether key is one of keys[0..upto) (NULL entries skipped): a group or
- * a team already listed. */
-bool report_key_before(char *const *keys, size_t upto, const char *key);
 
 #endif

@@ -11,7 +11,8 @@
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,10 @@ typedef struct loader {
     int depth;              /* open {{% if %}} blocks */
     int skip;               /* the depth whose condition failed, 0 if none */
     size_t if_line;         /* of the outermost open if */
+    char *dir;              /* the file's folder: pictures are found there */
+    size_t notes;           /* footnote definitions met: cmark-gfm numbers the
+                               references in order and puts the definitions,
+                               in that order, at the end */
 } loader;
 
 struct tpl_builder {
@@ -53,6 +58,16 @@ typedef struct run_list {
     tpl_run *runs;
     size_t count, cap;
 } run_list;
+
+/* A picture met in a paragraph: placed after it. */
+typedef struct picture {
+    char *url, *caption;
+} picture;
+
+typedef struct picture_list {
+    picture *items;
+    size_t count, cap;
+} picture_list;
 
 /* buf[0..*len) as UTF-8: a file that is not valid UTF-8 is taken for
  * Windows-1252 ("ANSI", as Notepad and Word save a .txt), as the CSV files
@@ -122,29 +137,144 @@ static tpl_block *new_block(loader *L, tpl_kind kind, size_t line)
     return b;
 }
 
-/* Appends text to the last run when it has the same style. */
-static void append_run(run_list *rl, const char *text, size_t len, unsigned style)
+/* Appends text to the last run when it has the same style and link. */
+static void append_run(run_list *rl, const char *text, size_t len, unsigned style,
+                       const char *url)
 {
-    if (rl->count && rl->runs[rl->count - 1].style == style) {
-        tpl_run *r = &rl->runs[rl->count - 1];
-        size_t old = strlen(r->text);
-        r->text = xrealloc(r->text, old + len + 1);
-        memcpy(r->text + old, text, len);
-        r->text[old + len] = '\0';
+    tpl_run *last = rl->count ? &rl->runs[rl->count - 1] : NULL;
+    if (last && last->style == style &&
+        (last->url == url || (last->url && url && strcmp(last->url, url) == 0))) {
+        size_t old = strlen(last->text);
+        last->text = xrealloc(last->text, old + len + 1);
+        memcpy(last->text + old, text, len);
+        last->text[old + len] = '\0';
         return;
     }
     xgrow((void **)&rl->runs, &rl->cap, rl->count + 1, sizeof *rl->runs);
-    rl->runs[rl->count++] = (tpl_run){ xstrndup(text, len), style };
+    rl->runs[rl->count++] = (tpl_run){ xstrndup(text, len), style, url ? xstrdup(url) : NULL };
+}
+
+/* The line of inline node c, or line (its block's) when cmark has none. */
+static size_t inline_line(cmark_node *c, size_t line)
+{
+    int at = cmark_node_get_start_line(c);
+    return at > 0 ? (size_t)at : line;
+}
+
+/* Whether html is only comments ("<!-- ... -->"): those are comments. */
+static bool only_comments(const char *html)
+{
+    const char *p = html;
+    for (;;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+            p++;
+        if (!*p)
+            return true;
+        if (strncmp(p, "<!--", 4) != 0)
+            return false;
+        const char *end = strstr(p + 4, "-->");
+        if (!end)
+            return false;
+        p = end + 3;
+    }
+}
+
+/* Warns that HTML at line is not shown, quoting its start. */
+static void html_warning(loader *L, const char *html, size_t line)
+{
+    if (!html || only_comments(html))
+        return;
+    size_t n = strcspn(html, "\n");
+    diag_warning(L->d, L->file, line, NULL, "HTML is not shown in the PDF: '%.*s%s'",
+                 (int)(n > 60 ? 60 : n), html, n > 60 ? "..." : "");
+}
+
+/* What collect_inlines keeps while it walks: the link it is in and that
+ * link's text so far, the pictures met and their captions. */
+typedef struct inline_state {
+    const char *url;          /* the innermost open link's target */
+    char *link_text;
+    size_t link_len, link_cap;
+    picture_list *pictures;
+    char *caption;            /* of the picture being read */
+    size_t caption_len, caption_cap;
+} inline_state;
+
+/* Appends s[0..n) to the growing string *out (as cat, declared below). */
+static void grow_text(char **out, size_t *len, size_t *cap, const char *s, size_t n)
+{
+    xgrow((void **)out, cap, *len + n + 1, 1);
+    memcpy(*out + *len, s, n);
+    *len += n;
+    (*out)[*len] = '\0';
+}
+
+/* Text of a paragraph: into the picture's caption when inside one, else a
+ * run (with the link it is in). */
+static void add_text(inline_state *st, run_list *rl, const char *text, size_t len,
+                     unsigned style, size_t hidden)
+{
+    if (st->caption && hidden) {
+        grow_text(&st->caption, &st->caption_len, &st->caption_cap, text, len);
+        return;
+    }
+    if (hidden)
+        return;
+    append_run(rl, text, len, style, st->url);
+    if (st->url)
+        grow_text(&st->link_text, &st->link_len, &st->link_cap, text, len);
+}
+
+/* A link's end: its target printed after its text, " (TARGET)", unless the
+ * text already says it (an autolink, "mailto:" aside). */
+static void end_link(inline_state *st, run_list *rl, unsigned style)
+{
+    const char *url = st->url, *bare = url;
+    if (strncmp(bare, "mailto:", 7) == 0)
+        bare += 7;
+    const char *text = st->link_text ? st->link_text : "";
+    if (*url && strcmp(text, url) != 0 && strcmp(text, bare) != 0) {
+        append_run(rl, " (", 2, style, NULL);
+        append_run(rl, bare, strlen(bare), style, url);
+        append_run(rl, ")", 1, style, NULL);
+    }
+    st->url = NULL;
+    st->link_len = 0;
+    if (st->link_text)
+        st->link_text[0] = '\0';
+}
+
+/* A picture's start: its target kept; its alt text becomes its caption. */
+static void start_picture(inline_state *st, cmark_node *c)
+{
+    free(st->caption);
+    st->caption = xstrdup("");
+    st->caption_len = 0;
+    st->caption_cap = 1;
+    const char *url = cmark_node_get_url(c);
+    xgrow((void **)&st->pictures->items, &st->pictures->cap, st->pictures->count + 1,
+          sizeof *st->pictures->items);
+    st->pictures->items[st->pictures->count++] = (picture){ xstrdup(url ? url : ""), NULL };
+}
+
+static void end_picture(inline_state *st)
+{
+    st->pictures->items[st->pictures->count - 1].caption = st->caption;
+    st->caption = NULL;
 }
 
 /* The text of a paragraph's or heading's inlines as runs: emphasis makes
- * italic, strong emphasis bold, however deeply nested.  Iterative (cmark's
+ * italic, strong emphasis bold, however deeply nested; a link's runs keep
+ * its target; a footnote reference is "[N]"; pictures go to pictures (their
+ * alt text their caption); raw HTML is a warning.  Iterative (cmark's
  * iterator, a count of open emphases of each kind), so that no input can
  * exhaust the stack. */
-static void collect_inlines(cmark_node *node, run_list *rl)
+static void collect_inlines(loader *L, cmark_node *node, run_list *rl, picture_list *pictures,
+                            size_t line)
 {
     cmark_iter *it = cmark_iter_new(node);
     size_t italic = 0, bold = 0, hidden = 0;   /* open EMPH, STRONG, IMAGE... */
+    inline_state st = { .pictures = pictures };
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *c = cmark_iter_get_node(it);
@@ -153,43 +283,47 @@ static void collect_inlines(cmark_node *node, run_list *rl)
         bool enter = ev == CMARK_EVENT_ENTER;
         unsigned style = (italic ? TPL_ITALIC : 0) | (bold ? TPL_BOLD : 0);
         const char *lit = cmark_node_get_literal(c);
-        switch (cmark_node_get_type(c)) {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-            if (lit && !hidden)
-                append_run(rl, lit, strlen(lit), style);
-            break;
-        case CMARK_NODE_SOFTBREAK:
-            if (!hidden)
-                append_run(rl, (char[]){ SOFT_BREAK }, 1, style);
-            break;
-        case CMARK_NODE_LINEBREAK:
-            if (!hidden)
-                append_run(rl, "\n", 1, style);
-            break;
-        case CMARK_NODE_EMPH:
+        cmark_node_type type = cmark_node_get_type(c);
+        if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+            if (lit)
+                add_text(&st, rl, lit, strlen(lit), style, hidden);
+        } else if (type == CMARK_NODE_SOFTBREAK) {
+            add_text(&st, rl, hidden ? " " : (char[]){ SOFT_BREAK }, 1, style, hidden);
+        } else if (type == CMARK_NODE_LINEBREAK) {
+            add_text(&st, rl, hidden ? " " : "\n", 1, style, hidden);
+        } else if (type == CMARK_NODE_EMPH) {
             italic = enter ? italic + 1 : italic - 1;
-            break;
-        case CMARK_NODE_STRONG:
+        } else if (type == CMARK_NODE_STRONG) {
             bold = enter ? bold + 1 : bold - 1;
-            break;
-        case CMARK_NODE_LINK:
-            break;
-        case CMARK_NODE_IMAGE:
-        case CMARK_NODE_CUSTOM_INLINE:   /* not shown, nor what they hold */
-            hidden = enter ? hidden + 1 : hidden - 1;
-            break;
-        default:            /* raw HTML: not shown */
-            break;
+        } else if (type == CMARK_NODE_LINK && !hidden) {
+            if (enter && !st.url)
+                st.url = cmark_node_get_url(c);
+            else if (!enter && st.url == cmark_node_get_url(c))
+                end_link(&st, rl, style);
+        } else if (type == CMARK_NODE_IMAGE) {
+            if (enter && hidden++ == 0)
+                start_picture(&st, c);
+            else if (!enter && --hidden == 0)
+                end_picture(&st);
+        } else if (type == CMARK_NODE_FOOTNOTE_REFERENCE && enter && !hidden) {
+            char mark[32];
+            snprintf(mark, sizeof mark, "[%s]", lit ? lit : "");
+            append_run(rl, mark, strlen(mark), style, NULL);
+        } else if (type == CMARK_NODE_HTML_INLINE) {
+            html_warning(L, lit, inline_line(c, line));
         }
     }
+    free(st.link_text);
+    free(st.caption);
     cmark_iter_free(it);
 }
 
 static void free_runs(tpl_run *runs, size_t count)
 {
-    for (size_t i = 0; i < count; i++)
+    for (size_t i = 0; i < count; i++) {
         free(runs[i].text);
+        free(runs[i].url);
+    }
     free(runs);
 }
 
@@ -213,7 +347,35 @@ static const char *trim(const char *s, size_t *len)
     return s;
 }
 
-/* Expands the placeholders of one run; *line follows its source lines. */
+/* The separators an empty placeholder takes with it ("{{a}} — {{b}}"). */
+static const char *const separators[] = {
+    " \xe2\x80\x94 ", " \xe2\x80\x93 ", " \xc2\xb7 ", " | ", " - "
+};
+
+/* The length of the separator out ends with, or 0. */
+static size_t separator_before(const char *out, size_t len)
+{
+    for (size_t i = 0; i < sizeof separators / sizeof *separators; i++) {
+        size_t n = strlen(separators[i]);
+        if (len >= n && memcmp(out + len - n, separators[i], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/* The length of the separator p starts with, or 0. */
+static size_t separator_after(const char *p)
+{
+    for (size_t i = 0; i < sizeof separators / sizeof *separators; i++)
+        if (strncmp(p, separators[i], strlen(separators[i])) == 0)
+            return strlen(separators[i]);
+    return 0;
+}
+
+/* Expands the placeholders of one run; *line follows its source lines.  A
+ * placeholder whose value is empty (an address not given) takes one
+ * separator next to it away, the one before it else the one after it, so
+ * that "{{name}} — {{address}} — {{phone}}" never reads "Dynamo — —". */
 static char *expand_run(loader *L, const char *text, size_t *line)
 {
     char *out = NULL;
@@ -253,8 +415,13 @@ static char *expand_run(loader *L, const char *text, size_t *line)
         } else if (!L->opt->resolve(L->opt->user, key, value, sizeof value)) {
             diag_data(L->d, L->file, *line, NULL, "unknown placeholder '{{%s}}'", key);
             L->failed = true;
-        } else {
+        } else if (*value) {
             cat(&out, &len, &cap, value, strlen(value));
+        } else if (separator_before(out, len)) {
+            len -= separator_before(out, len);
+            out[len] = '\0';
+        } else if (len == 0 || out[len - 1] == ' ') {
+            end += separator_after(end + 2);
         }
         free(key);
         p = end + 2;
@@ -269,10 +436,12 @@ static void expand_runs(loader *L, run_list *rl, size_t line)
     for (size_t i = 0; i < rl->count; i++) {
         char *text = expand_run(L, rl->runs[i].text, &line);
         free(rl->runs[i].text);
-        if (*text)
-            rl->runs[kept++] = (tpl_run){ text, rl->runs[i].style };
-        else
+        if (*text) {
+            rl->runs[kept++] = (tpl_run){ text, rl->runs[i].style, rl->runs[i].url };
+        } else {
             free(text);
+            free(rl->runs[i].url);
+        }
     }
     rl->count = kept;
 }
@@ -304,6 +473,7 @@ static bool listed(const char *const *names, const char *name)
 static int load_file(loader *L, const char *path, const char *display, bool expand,
                      size_t from_line, bool optional);
 static void free_block(tpl_block *b);
+static void walk(loader *L, cmark_node *parent, context cx);
 
 /* An included text may start with the heading the template just gave
  * ("# Mission et approches" in both): it is shown once. */
@@ -493,12 +663,106 @@ static bool starts_with_dash(const tpl_run *runs, size_t count)
            strncmp(t, "- ", 2) == 0;
 }
 
+static void free_pictures(picture_list *pl)
+{
+    for (size_t i = 0; i < pl->count; i++) {
+        free(pl->items[i].url);
+        free(pl->items[i].caption);
+    }
+    free(pl->items);
+}
+
+/* The folder of path ("." when it has none), malloc'd. */
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+}
+
+/* "dir/name", malloc'd. */
+static char *joined_path(const char *dir, const char *name)
+{
+    size_t size = strlen(dir) + strlen(name) + 2;
+    char *out = xmalloc(size);
+    snprintf(out, size, "%s/%s", dir, name);
+    return out;
+}
+
+/* url with its %XX escapes decoded (cmark keeps "%20" for a space). */
+static char *url_decode(const char *url)
+{
+    char *out = xmalloc(strlen(url) + 1), *o = out;
+    for (const char *p = url; *p; p++) {
+        unsigned v;
+        if (p[0] == '%' && p[1] && p[2] && sscanf(p + 1, "%2x", &v) == 1 && v) {
+            *o++ = (char)v;
+            p += 2;
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+/* Why the picture file at path cannot be drawn, or NULL: it must be a
+ * regular file that starts as a PNG or a JPEG does. */
+static const char *picture_problem(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return strerror(errno);
+    if (!S_ISREG(st.st_mode))
+        return "not a regular file";
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return strerror(errno);
+    unsigned char head[4] = { 0 };
+    size_t got = fread(head, 1, sizeof head, f);
+    fclose(f);
+    if (got == 4 && memcmp(head, "\x89PNG", 4) == 0)
+        return NULL;
+    if (got >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
+        return NULL;
+    return "neither a PNG nor a JPEG image";
+}
+
+/* A picture of a paragraph as a TPL_IMAGE block after it, its file found
+ * beside the Markdown file; one that is not a local PNG or JPEG is left
+ * out with a warning. */
+static void add_picture(loader *L, const picture *pic, size_t line)
+{
+    if (strstr(pic->url, "://") || strncmp(pic->url, "data:", 5) == 0 || !*pic->url) {
+        diag_warning(L->d, L->file, line, NULL,
+                     "picture '%s' is not shown: only a PNG or JPEG file beside the text is",
+                     pic->url);
+        return;
+    }
+    char *name = url_decode(pic->url);
+    char *path = name[0] == '/' ? xstrdup(name) : joined_path(L->dir, name);
+    const char *why = picture_problem(path);
+    if (why) {
+        diag_warning(L->d, L->file, line, NULL, "picture '%s' is not shown: %s", name, why);
+        free(path);
+    } else {
+        tpl_block *b = new_block(L, TPL_IMAGE, line);
+        b->image = path;
+        if (pic->caption && *pic->caption) {
+            b->runs = xmalloc(sizeof *b->runs);
+            b->runs[0] = (tpl_run){ xstrdup(pic->caption), 0, NULL };
+            b->run_count = 1;
+        }
+    }
+    free(name);
+}
+
 static void paragraph(loader *L, cmark_node *node, const context *cx, tpl_kind kind,
                       int level)
 {
     size_t line = (size_t)cmark_node_get_start_line(node);
     run_list rl = { 0 };
-    collect_inlines(node, &rl);
+    picture_list pictures = { 0 };
+    collect_inlines(L, node, &rl, &pictures, line);
     if (L->expand && kind != TPL_HEADING) {
         char *all = joined_text(rl.runs, rl.count);
         size_t n = strlen(all);
@@ -508,26 +772,97 @@ static void paragraph(loader *L, cmark_node *node, const context *cx, tpl_kind k
             directive(L, t, line);
             free(all);
             free_runs(rl.runs, rl.count);
+            free_pictures(&pictures);
             return;
         }
         free(all);
     }
     if (L->skip) {
         free_runs(rl.runs, rl.count);
+        free_pictures(&pictures);
         return;
     }
     expand_runs(L, &rl, line);
     if (kind == TPL_QUOTE && starts_with_dash(rl.runs, rl.count))
         kind = TPL_ATTRIBUTION;
-    tpl_block *b = new_block(L, kind, line);
-    b->runs = rl.runs;
-    b->run_count = rl.count;
-    b->level = kind == TPL_HEADING ? level : cx->depth;
-    b->number = cx->number;
-    b->continued = cx->continued;
+    if (rl.count || !pictures.count) {   /* a paragraph of only pictures is them */
+        tpl_block *b = new_block(L, kind, line);
+        b->runs = rl.runs;
+        b->run_count = rl.count;
+        b->level = kind == TPL_HEADING ? level : cx->depth;
+        b->number = cx->number;
+        b->continued = cx->continued;
+    } else {
+        free_runs(rl.runs, rl.count);
+    }
+    for (size_t i = 0; i < pictures.count; i++)
+        add_picture(L, &pictures.items[i], line);
+    free_pictures(&pictures);
 }
 
-static void walk(loader *L, cmark_node *parent, context cx);
+/* A cell's text: its inlines, placeholders expanded in a template. */
+static char *cell_text(loader *L, cmark_node *cell, size_t line)
+{
+    run_list rl = { 0 };
+    picture_list pictures = { 0 };
+    collect_inlines(L, cell, &rl, &pictures, line);
+    if (pictures.count)
+        diag_warning(L->d, L->file, line, NULL, "a picture in a table cell is not shown");
+    free_pictures(&pictures);
+    expand_runs(L, &rl, line);
+    char *text = joined_text(rl.runs, rl.count);
+    free_runs(rl.runs, rl.count);
+    for (char *p = text; *p; p++)
+        if (*p == SOFT_BREAK)
+            *p = ' ';
+    return text;
+}
+
+/* A GFM table: a TPL_TABLE block of its cells (a short row filled). */
+static void table(loader *L, cmark_node *node, size_t line)
+{
+    size_t cols = cmark_gfm_extensions_get_table_columns(node), rows = 0;
+    for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row))
+        rows++;
+    if (!cols || !rows)
+        return;
+    tpl_block *b = new_block(L, TPL_TABLE, line);
+    b->rows = rows;
+    b->cols = cols;
+    b->cells = xcalloc(rows * cols, sizeof *b->cells);
+    b->aligns = xcalloc(cols + 1, 1);
+    const uint8_t *aligns = cmark_gfm_extensions_get_table_alignments(node);
+    for (size_t c = 0; aligns && c < cols; c++)
+        b->aligns[c] = (char)aligns[c];
+    size_t r = 0;
+    for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row), r++) {
+        if (r == 0)
+            b->header = cmark_gfm_extensions_get_table_row_is_header(row) != 0;
+        size_t c = 0;
+        for (cmark_node *cell = cmark_node_first_child(row); cell && c < cols;
+             cell = cmark_node_next(cell), c++)
+            b->cells[r * cols + c] = cell_text(L, cell, inline_line(row, line));
+        for (; c < cols; c++)
+            b->cells[r * cols + c] = xstrdup("");
+    }
+}
+
+/* A footnote's definition, at the end of its file: its paragraphs as
+ * TPL_FOOTNOTE blocks, the first starting with its number "[N] ". */
+static void footnote(loader *L, cmark_node *node)
+{
+    size_t number = ++L->notes, first = L->doc->count;
+    walk(L, node, (context){ TPL_FOOTNOTE, 0, 0, false });
+    if (first >= L->doc->count)
+        return;
+    tpl_block *b = &L->doc->blocks[first];
+    char mark[32];
+    snprintf(mark, sizeof mark, "[%zu] ", number);
+    b->runs = xrealloc(b->runs, (b->run_count + 1) * sizeof *b->runs);
+    memmove(b->runs + 1, b->runs, b->run_count * sizeof *b->runs);
+    b->runs[0] = (tpl_run){ xstrdup(mark), 0, NULL };
+    b->run_count++;
+}
 
 /* Walks a container (list item or block quote) one level deeper, unless
  * that is past TPL_NESTING_MAX: then it is left out, reported once per
@@ -589,14 +924,47 @@ static void walk(loader *L, cmark_node *parent, context cx)
             tpl_block *b = new_block(L, TPL_PARAGRAPH, line);
             const char *lit = cmark_node_get_literal(c);
             b->runs = xmalloc(sizeof *b->runs);
-            b->runs[0] = (tpl_run){ xstrdup(lit ? lit : ""), 0 };
+            b->runs[0] = (tpl_run){ xstrdup(lit ? lit : ""), 0, NULL };
             b->run_count = 1;
             break;
         }
-        default:            /* HTML blocks (comments) are not shown */
+        case CMARK_NODE_HTML_BLOCK:
+            if (!L->skip)
+                html_warning(L, cmark_node_get_literal(c), line);
+            break;
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            if (!L->skip)
+                footnote(L, c);
+            break;
+        default:
+            if (L->skip)
+                break;
+            if (strcmp(cmark_node_get_type_string(c), "table") == 0)
+                table(L, c, line);
+            else
+                diag_warning(L->d, L->file, line, NULL, "a Markdown %s is not shown in the PDF",
+                             cmark_node_get_type_string(c));
             break;
         }
     }
+}
+
+/* The Markdown src as GitHub Flavored Markdown: tables, footnotes, bare
+ * URLs as links. */
+static cmark_node *parse(const char *src, size_t len)
+{
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES);
+    static const char *const extensions[] = { "table", "autolink" };
+    for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++) {
+        cmark_syntax_extension *ext = cmark_find_syntax_extension(extensions[i]);
+        if (ext)
+            cmark_parser_attach_syntax_extension(parser, ext);
+    }
+    cmark_parser_feed(parser, src, len);
+    cmark_node *root = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+    return root;
 }
 
 static int load_file(loader *L, const char *path, const char *display, bool expand,
@@ -623,9 +991,11 @@ static int load_file(loader *L, const char *path, const char *display, bool expa
                         strerror(errno));
         return -1;
     }
-    cmark_node *root = cmark_parse_document(src, len, CMARK_OPT_DEFAULT);
+    cmark_node *root = parse(src, len);
     free(src);
     loader inner = *L;
+    inner.dir = folder_of(path);
+    inner.notes = 0;
     inner.file = own_name(L->doc, display);
     inner.expand = expand;
     inner.failed = false;
@@ -637,6 +1007,7 @@ static int load_file(loader *L, const char *path, const char *display, bool expa
         inner.failed = true;
     }
     cmark_node_free(root);
+    free(inner.dir);
     return inner.failed ? -1 : 0;
 }
 
@@ -646,7 +1017,7 @@ static tpl_block *data_block(tpl_builder *b, tpl_kind kind, const char *text)
 {
     tpl_block *k = new_block(b->L, kind, b->line);
     k->runs = xmalloc(sizeof *k->runs);
-    k->runs[0] = (tpl_run){ xstrdup(text), 0 };
+    k->runs[0] = (tpl_run){ xstrdup(text), 0, NULL };
     k->run_count = 1;
     return k;
 }
@@ -772,6 +1143,11 @@ int tpl_load(tpl_doc *doc, const char *path, const char *display,
 static void free_block(tpl_block *b)
 {
     free_runs(b->runs, b->run_count);
+    free(b->image);
+    for (size_t i = 0; b->cells && i < b->rows * b->cols; i++)
+        free(b->cells[i]);
+    free(b->cells);
+    free(b->aligns);
     free(b->name);
     free(b->arg);
 }

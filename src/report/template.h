@@ -11,7 +11,16 @@
  * ("people_others"), once every other block is known.  A heading with
  * nothing under it is left out.  Text that comes from data is never scanned for template
  * syntax.  A file that is not valid UTF-8 is read as Windows-1252, as the
- * CSV files are. */
+ * CSV files are.
+ *
+ * GitHub Flavored Markdown (cmark-gfm): a table is a TPL_TABLE block, a
+ * picture ("![caption](file.png)", relative to the file's folder) a
+ * TPL_IMAGE block after its paragraph, a footnote reference "[1]" in the
+ * text with its definition a TPL_FOOTNOTE block at the end of its file, a
+ * link's target kept on its runs (and printed after its text when the
+ * text is not the target).  What is still not shown (raw HTML, a picture
+ * that cannot be read or is not local) is a warning at its line; HTML
+ * comments are comments. */
 #ifndef BILAN_TEMPLATE_H
 #define BILAN_TEMPLATE_H
 
@@ -28,6 +37,7 @@ enum {
 typedef struct tpl_run {
     char *text;                /* UTF-8; "\n" is a forced line break */
     unsigned style;            /* TPL_BOLD | TPL_ITALIC */
+    char *url;                 /* a link's target, or NULL */
 } tpl_run;
 
 typedef enum tpl_kind {
@@ -37,7 +47,10 @@ typedef enum tpl_kind {
     TPL_QUOTE,                 /* a paragraph inside a block quote */
     TPL_ATTRIBUTION,           /* a quote paragraph starting with a dash */
     TPL_RULE,
-    TPL_DIRECTIVE              /* name and argument */
+    TPL_DIRECTIVE,             /* name and argument */
+    TPL_IMAGE,                 /* a picture: image, its caption in runs */
+    TPL_TABLE,                 /* a GFM table: cells */
+    TPL_FOOTNOTE               /* a paragraph of a footnote ("[1] ...") */
 } tpl_kind;
 
 typedef struct tpl_block {
@@ -48,6 +61,11 @@ typedef struct tpl_block {
     tpl_run *runs;
     size_t run_count;
     char *name, *arg;          /* directive; arg "" when none */
+    char *image;               /* TPL_IMAGE: the PNG or JPEG file's path */
+    char **cells;              /* TPL_TABLE: rows x cols texts, row by row */
+    size_t rows, cols;
+    char *aligns;              /* TPL_TABLE: each column's 'l', 'c', 'r' or 0 */
+    bool header;               /* TPL_TABLE: the first row is its header */
     const char *file;          /* display name of the file it came from */
     size_t line;
 } tpl_block;

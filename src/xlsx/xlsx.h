@@ -13,6 +13,7 @@
 
 #include "lib/diag.h"
 #include "figures.h"
+#include "figure_registry.h"
 #include "detail.h"
 #include "report/messages.h"
 #include "render.h"

@@ -56,10 +56,11 @@ static void axis_rows(activity_writer *w)
     const char **names = xcalloc(f->axis_count + 1, sizeof *names);
     for (size_t i = 0; i < f->axis_count; i++)
         names[i] = f->axes[i].axis;
-    bool *usable = xlsx_criteria_usable(names, NULL, f->axis_count);
+    /* formulas only over detail sheets: no need to know otherwise */
+    bool *usable = w->b->detail ? xlsx_criteria_usable(names, NULL, f->axis_count) : NULL;
     for (size_t i = 0; i < f->axis_count; i++, w->row++) {
         const axis_figure *a = &f->axes[i];
-        bool formula = w->b->detail && usable[i];
+        bool formula = usable && usable[i];
         xlsx_text(w->b, w->ws, w->row, AC_AXIS, a->axis, NULL);
         block(w, AC_COUNT, -1, false, &a->count, false, formula);
         block(w, AC_PARTICIPANTS, XLSX_ACTIVITY_COL_PARTICIPANTS, false, &a->participants,
@@ -110,10 +111,10 @@ static void type_rows(activity_writer *w)
         types[i] = f->types[i].type;
         axes[i] = f->types[i].axis;
     }
-    bool *usable = xlsx_criteria_usable(axes, types, f->type_count);
+    bool *usable = w->b->detail ? xlsx_criteria_usable(axes, types, f->type_count) : NULL;
     for (size_t i = 0; i < f->type_count; i++, w->row++) {
         const type_figure *t = &f->types[i];
-        bool formula = w->b->detail && usable[i];
+        bool formula = usable && usable[i];
         xlsx_text(w->b, w->ws, w->row, AC_AXIS, t->axis, NULL);
         xlsx_text(w->b, w->ws, w->row, AC_TYPE, t->type, NULL);
         block(w, AC_COUNT, -1, true, &t->count, false, formula);

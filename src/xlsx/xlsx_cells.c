@@ -267,8 +267,10 @@ void xlsx_change(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                  "=%s-%s", cur, prev);
     const char *words[3] = { xlsx_pct_word(b, FIGURE_PCT_NEW), xlsx_pct_word(b, FIGURE_PCT_ZERO),
                              xlsx_pct_word(b, FIGURE_PCT_NEGATIVE) };
-    xlsx_pct_cell(b, ws, row, (lxw_col_t)(col + 1), cur, prev, words, fig->pct,
-                  fig->change_pct_tenths, pct_format);
+    int64_t tenths = 0;        /* the cached percentage, when fig->pct has one */
+    figure_part_value(fig, FIGURE_CHANGE_PCT, &tenths);
+    xlsx_pct_cell(b, ws, row, (lxw_col_t)(col + 1), cur, prev, words, fig->pct, tenths,
+                  pct_format);
 }
 
 /* A header row from catalogue keys; keys ending in a number column are
@@ -287,16 +289,18 @@ void xlsx_headers(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row,
     }
 }
 
-/* The four columns of a comparison from col: the two year labels, change,
- * change %.  Formulas use the year cells as SUMIFS criteria. */
+/* The columns of a comparison from col, one per part of a figure: the two
+ * year labels, change, change %.  Formulas use the year cells as SUMIFS
+ * criteria. */
 void xlsx_year_headers(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
 {
-    xlsx_text(b, ws, row, col, b->f->current.label, b->fmt.header_right);
-    xlsx_text(b, ws, row, (lxw_col_t)(col + 1), b->f->previous.label, b->fmt.header_right);
-    xlsx_text(b, ws, row, (lxw_col_t)(col + 2), xlsx_msg(b, "workbook.col_change"),
-              b->fmt.header_right);
-    xlsx_text(b, ws, row, (lxw_col_t)(col + 3), xlsx_msg(b, "workbook.col_change_pct"),
-              b->fmt.header_right);
+    for (int p = 0; p < FIGURE_PART_COUNT; p++) {
+        const char *heading = p == FIGURE_CURRENT    ? b->f->current.label
+                              : p == FIGURE_PREVIOUS ? b->f->previous.label
+                              : p == FIGURE_CHANGE   ? xlsx_msg(b, "workbook.col_change")
+                                                     : xlsx_msg(b, "workbook.col_change_pct");
+        xlsx_text(b, ws, row, (lxw_col_t)(col + p), heading, b->fmt.header_right);
+    }
 }
 
 /* Printing: one page wide, header rows repeated, organisation, sheet and

@@ -6,6 +6,7 @@
  * never disagrees with the figures. */
 #include "xlsx/xlsx.h"
 
+#include "lib/strmap.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
@@ -65,28 +66,30 @@ static char *criterion_key(const char *text)
 /* Which entries of a list can be matched by criteria: each text safe, and
  * no other entry the same criterion (criteria ignore case).  Entries are
  * first[i], or the pairs (first[i], second[i]) when second is not NULL.
- * Returns count flags (xmalloc'd). */
+ * Linear: each entry's key is looked up in a map of the keys seen, whose
+ * value is the first entry with that key.  Returns count flags
+ * (xmalloc'd). */
 bool *xlsx_criteria_usable(const char *const *first, const char *const *second,
                            size_t count)
 {
     bool *ok = xcalloc(count + 1, sizeof *ok);
-    char **keys = xcalloc(count + 1, sizeof *keys);
+    strmap *seen = strmap_new();
     for (size_t i = 0; i < count; i++) {
         ok[i] = xlsx_criterion_safe(first[i]) && (!second || xlsx_criterion_safe(second[i]));
         char *a = criterion_key(first[i]);
         char *b = second ? criterion_key(second[i]) : xstrdup("");
         size_t size = strlen(a) + strlen(b) + 2;
-        keys[i] = xmalloc(size);
-        snprintf(keys[i], size, "%s%c%s", a, '\x1f', b);
+        char *key = xmalloc(size);
+        snprintf(key, size, "%s%c%s", a, '\x1f', b);
+        size_t other;
+        if (strmap_get(seen, key, strlen(key), &other))
+            ok[i] = ok[other] = false;
+        else
+            strmap_put(seen, key, strlen(key), i);
+        free(key);
         free(a);
         free(b);
     }
-    for (size_t i = 0; i < count; i++)
-        for (size_t j = i + 1; j < count; j++)
-            if (strcmp(keys[i], keys[j]) == 0)
-                ok[i] = ok[j] = false;
-    for (size_t i = 0; i < count; i++)
-        free(keys[i]);
-    free(keys);
+    strmap_free(seen);
     return ok;
 }

@@ -1,5 +1,6 @@
 /* xlsx_finance.c - the money sheets of the workbook: revenue and expenses
- * by group and account, funders, history (with its chart).
+ * by group and account, funders (compute's table, as the PDF shows it),
+ * history (with its chart).
  *
  * An account's amounts are SUMIFS over the Ledger sheet (by account code
  * and fiscal-year label, the label taken from the column header), or plain
@@ -7,7 +8,9 @@
  * SUM formulas over the rows above.  Every cached result is a figure. */
 #include "xlsx/xlsx.h"
 
+#include "lib/strmap.h"
 #include "lib/xalloc.h"
+#include "report/report.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +48,7 @@ static void account_row(finance_writer *w, size_t index)
 {
     xlsx_book *b = w->b;
     const account_figure *a = &b->f->accounts[index];
-    bool formula = b->detail && w->usable[index];
+    bool formula = w->usable && w->usable[index];
     xlsx_text(b, w->ws, w->row, FC_CODE, a->code, NULL);
     xlsx_text(b, w->ws, w->row, FC_NAME, a->name, NULL);
     account_value(w, FC_CURRENT, a->amount.current, formula);
@@ -88,6 +91,38 @@ static void total_row(finance_writer *w, const char *label, const figure *fig,
     w->row++;
 }
 
+#define NO_ACCOUNT ((size_t)-1)
+
+/* The accounts of kind in each group, in order, as chains: with n accounts,
+ * next[n + g] is group g's first account, next[i] the account after i in
+ * its group, NO_ACCOUNT ending a chain (xmalloc'd).  Linear: the groups are
+ * found by name in a strmap. */
+static size_t *group_accounts(const figures *f, account_kind kind, const group_figure *groups,
+                              size_t group_count)
+{
+    size_t n = f->account_count;
+    size_t *next = xmalloc((n + group_count + 1) * sizeof *next);
+    size_t *last = xmalloc((group_count + 1) * sizeof *last);
+    strmap *index = strmap_new();
+    for (size_t g = group_count; g-- > 0;)   /* the first of a name wins */
+        strmap_put(index, groups[g].group, strlen(groups[g].group), g);
+    for (size_t k = 0; k < n + group_count; k++)
+        next[k] = NO_ACCOUNT;
+    for (size_t g = 0; g < group_count; g++)
+        last[g] = n + g;
+    for (size_t i = 0; i < n; i++) {
+        size_t g;
+        const char *name = f->accounts[i].group;
+        if (f->accounts[i].kind != kind || !strmap_get(index, name, strlen(name), &g))
+            continue;
+        next[last[g]] = i;
+        last[g] = i;
+    }
+    strmap_free(index);
+    free(last);
+    return next;
+}
+
 /* One kind's section: per group its accounts and a subtotal, then the
  * kind's total.  Subtotal rows go to group_rows; returns the total row. */
 static lxw_row_t kind_section(finance_writer *w, account_kind kind, const char *title_key,
@@ -97,12 +132,12 @@ static lxw_row_t kind_section(finance_writer *w, account_kind kind, const char *
     xlsx_book *b = w->b;
     const figures *f = b->f;
     xlsx_text(b, w->ws, w->row++, FC_CODE, xlsx_msg(b, title_key), b->fmt.section);
+    size_t *next = group_accounts(f, kind, groups, group_count);
     for (size_t g = 0; g < group_count; g++) {
         xlsx_text(b, w->ws, w->row++, FC_CODE, groups[g].group, b->fmt.bold);
         lxw_row_t first = w->row;
-        for (size_t i = 0; i < f->account_count; i++)
-            if (f->accounts[i].kind == kind && strcmp(f->accounts[i].group, groups[g].group) == 0)
-                account_row(w, i);
+        for (size_t i = next[f->account_count + g]; i != NO_ACCOUNT; i = next[i])
+            account_row(w, i);
         char label[512];
         snprintf(label, sizeof label, "%s %s", xlsx_msg(b, "workbook.total"), groups[g].group);
         group_rows[g] = w->row;
@@ -110,13 +145,19 @@ static lxw_row_t kind_section(finance_writer *w, account_kind kind, const char *
         total_row(w, label, &groups[g].amount, NULL, 0, first, w->row - 1);
     }
     lxw_row_t total_at = w->row;
+    free(next);
     total_row(w, xlsx_msg(b, total_key), total, group_rows, group_count, 0, 0);
     w->row++;   /* a blank row after the section */
     return total_at;
 }
 
-static bool *accounts_usable(const figures *f)
+/* Per account, whether SUMIFS can find its lines; NULL without detail
+ * sheets (no formulas then). */
+static bool *accounts_usable(const xlsx_book *b)
 {
+    const figures *f = b->f;
+    if (!b->detail)
+        return NULL;
     const char **codes = xcalloc(f->account_count + 1, sizeof *codes);
     for (size_t i = 0; i < f->account_count; i++)
         codes[i] = f->accounts[i].code;
@@ -139,7 +180,7 @@ void xlsx_finances_write(xlsx_book *b)
 {
     const figures *f = b->f;
     finance_writer w = { .b = b, .ws = b->sheet[XLSX_SHEET_FINANCES],
-                         .usable = accounts_usable(f), .name_width = 20 };
+                         .usable = accounts_usable(b), .name_width = 20 };
     static const char *const headers[] = { "workbook.col_account", "workbook.col_account_name" };
     xlsx_headers(b, w.ws, 0, headers, 2);
     xlsx_year_headers(b, w.ws, 0, FC_CURRENT);
@@ -176,52 +217,98 @@ void xlsx_finances_write(xlsx_book *b)
     xlsx_page_setup(b, w.ws, false, 1);
 }
 
-/* The header, the revenue counterparties, the total. */
+/* The header, the funders, the total. */
 size_t xlsx_funders_rows(const figures *f)
 {
-    size_t funders = 0;
-    for (size_t i = 0; i < f->counterparty_count; i++)
-        funders += f->counterparties[i].kind == KIND_REVENUE;
-    return funders + 2;
+    return f->funder_count + 2;
 }
 
-/* Funders: the revenue counterparties, both years, change; a total row. */
+enum { UC_NAME, UC_CURRENT, UC_PREVIOUS, UC_CHANGE, UC_PCT, UC_SHARE };
+
+/* A row's share of revenue: its reported-year amount over the total's,
+ * or "" when revenue is not above 0. */
+static void funder_share(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_row_t total,
+                         const funder_row *c, lxw_format *format)
+{
+    char formula[128];
+    snprintf(formula, sizeof formula, "=IF($B$%lu<=0,\"\",ROUND(B%lu/$B$%lu,3))",
+             (unsigned long)total + 1, (unsigned long)row + 1, (unsigned long)total + 1);
+    if (c->has_share)
+        xlsx_check(b, worksheet_write_formula_num(ws, row, UC_SHARE, formula, format,
+                                                  (double)c->share_tenths / 1000));
+    else
+        xlsx_check(b, worksheet_write_formula_str(ws, row, UC_SHARE, formula, format, ""));
+}
+
+/* The other revenue: the finance sheet's revenue total less the rows
+ * above, so that the sheet adds up to it. */
+static void other_revenue(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, const figure *fig)
+{
+    char quoted[LXW_SHEETNAME_MAX * 8 + 3];
+    xlsx_quoted(b->sheet_name[XLSX_SHEET_FINANCES], quoted, sizeof quoted);
+    for (lxw_col_t col = UC_CURRENT; col <= UC_PREVIOUS; col++) {
+        char letter[8], there[8];
+        lxw_col_to_name(letter, col, LXW_FALSE);
+        lxw_col_to_name(there, (lxw_col_t)(FC_CURRENT + col - UC_CURRENT), LXW_FALSE);
+        int64_t cents = col == UC_CURRENT ? fig->current : fig->previous;
+        if (row > 1)
+            xlsx_formula(b, ws, row, col, b->fmt.money, xlsx_hundredths(cents),
+                         "=%s!%s%lu-SUM(%s2:%s%lu)", quoted, there,
+                         (unsigned long)b->rows.revenue_total + 1, letter, letter,
+                         (unsigned long)row);
+        else
+            xlsx_formula(b, ws, row, col, b->fmt.money, xlsx_hundredths(cents), "=%s!%s%lu",
+                         quoted, there, (unsigned long)b->rows.revenue_total + 1);
+    }
+}
+
+/* Funders: the funders table as compute listed it (the PDF's rows, in its
+ * order), both years, change, change % and share of revenue; the total,
+ * which is the revenue. */
 void xlsx_funders_write(xlsx_book *b)
 {
     const figures *f = b->f;
     lxw_worksheet *ws = b->sheet[XLSX_SHEET_FUNDERS];
-    xlsx_text(b, ws, 0, 0, xlsx_msg(b, "workbook.col_funder"), b->fmt.header);
-    xlsx_year_headers(b, ws, 0, 1);
-    lxw_row_t row = 1;
+    xlsx_text(b, ws, 0, UC_NAME, xlsx_msg(b, "workbook.col_funder"), b->fmt.header);
+    xlsx_year_headers(b, ws, 0, UC_CURRENT);
+    xlsx_text(b, ws, 0, UC_SHARE, xlsx_msg(b, "common.share"), b->fmt.header_right);
+    lxw_row_t row = 1, total = (lxw_row_t)(f->funder_count + 1);
     size_t width = 20;
-    for (size_t i = 0; i < f->counterparty_count; i++) {
-        const counterparty_figure *c = &f->counterparties[i];
-        if (c->kind != KIND_REVENUE)
-            continue;
-        xlsx_text(b, ws, row, 0, c->name, NULL);
-        xlsx_money(b, ws, row, 1, c->amount.current, b->fmt.money);
-        xlsx_money(b, ws, row, 2, c->amount.previous, b->fmt.money);
-        xlsx_change(b, ws, row, 3, &c->amount, true, b->fmt.money, b->fmt.pct);
-        if (strlen(c->name) > width)
-            width = strlen(c->name) > 50 ? 50 : strlen(c->name);
-        row++;
+    for (size_t i = 0; i < f->funder_count; i++, row++) {
+        const funder_row *c = &f->funders[i];
+        char *label = report_funder_label(b->msg, f->lang, c);
+        xlsx_text(b, ws, row, UC_NAME, label, NULL);
+        if (c->kind == FUNDER_OTHER_REVENUE) {
+            other_revenue(b, ws, row, &c->amount);
+        } else {
+            xlsx_money(b, ws, row, UC_CURRENT, c->amount.current, b->fmt.money);
+            xlsx_money(b, ws, row, UC_PREVIOUS, c->amount.previous, b->fmt.money);
+        }
+        xlsx_change(b, ws, row, UC_CHANGE, &c->amount, true, b->fmt.money, b->fmt.pct);
+        funder_share(b, ws, row, total, c, b->fmt.pct);
+        if (strlen(label) > width)
+            width = strlen(label) > 50 ? 50 : strlen(label);
+        free(label);
     }
-    const figure *total = &f->funders_total;
-    xlsx_text(b, ws, row, 0, xlsx_msg(b, "workbook.total"), b->fmt.bold);
-    for (lxw_col_t col = 1; col <= 2; col++) {
-        char letter[8];
-        lxw_col_to_name(letter, col, LXW_FALSE);
-        int64_t cents = col == 1 ? total->current : total->previous;
-        if (row > 1)
+    if (f->funder_count > 0) {
+        const figure *sum = &f->revenue;
+        xlsx_text(b, ws, row, UC_NAME, xlsx_msg(b, "common.total_revenue"), b->fmt.bold);
+        for (lxw_col_t col = UC_CURRENT; col <= UC_PREVIOUS; col++) {
+            char letter[8];
+            lxw_col_to_name(letter, col, LXW_FALSE);
+            int64_t cents = col == UC_CURRENT ? sum->current : sum->previous;
             xlsx_formula(b, ws, row, col, b->fmt.money_total, xlsx_hundredths(cents),
                          "=SUM(%s2:%s%lu)", letter, letter, (unsigned long)row);
-        else
-            xlsx_money(b, ws, row, col, 0, b->fmt.money_total);
+        }
+        xlsx_change(b, ws, row, UC_CHANGE, sum, true, b->fmt.money_total, b->fmt.pct_total);
+        funder_row all = { .amount = *sum };
+        all.has_share = sum->current > 0;
+        all.share_tenths = 1000;
+        funder_share(b, ws, row, total, &all, b->fmt.pct_total);
     }
-    xlsx_change(b, ws, row, 3, total, true, b->fmt.money_total, b->fmt.pct_total);
-    worksheet_set_column(ws, 0, 0, (double)width + 4, NULL);
-    worksheet_set_column(ws, 1, 3, 17, NULL);
-    worksheet_set_column(ws, 4, 4, 11, NULL);
+    worksheet_set_column(ws, UC_NAME, UC_NAME, (double)width + 4, NULL);
+    worksheet_set_column(ws, UC_CURRENT, UC_CHANGE, 17, NULL);
+    worksheet_set_column(ws, UC_PCT, UC_SHARE, 11, NULL);
     worksheet_freeze_panes(ws, 1, 0);
     xlsx_page_setup(b, ws, false, 1);
 }

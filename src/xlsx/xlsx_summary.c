@@ -9,13 +9,11 @@
 
 enum { SC_LABEL, SC_CURRENT, SC_PREVIOUS, SC_CHANGE, SC_PCT };
 
-typedef enum unit { UNIT_MONEY, UNIT_COUNT, UNIT_HOURS } unit;
-
 typedef struct key_figure {
     const char *label_key;
     const char *name;          /* defined name */
     const figure *fig;
-    unit unit;
+    figure_unit unit;
     int sheet;                 /* XLSX_SHEET_*, or -1: the number itself */
     lxw_row_t row;             /* there */
     lxw_col_t col;             /* the current year's column there */
@@ -27,19 +25,19 @@ typedef struct summary_writer {
     lxw_row_t row;
 } summary_writer;
 
-static lxw_format *unit_format(const xlsx_book *b, unit u)
+static lxw_format *unit_format(const xlsx_book *b, figure_unit u)
 {
-    return u == UNIT_MONEY ? b->fmt.money : u == UNIT_HOURS ? b->fmt.hours : b->fmt.count;
+    return u == FIGURE_MONEY ? b->fmt.money : u == FIGURE_HOURS ? b->fmt.hours : b->fmt.count;
 }
 
-static double unit_value(unit u, int64_t v)
+static double unit_value(figure_unit u, int64_t v)
 {
-    return u == UNIT_COUNT ? (double)v : xlsx_hundredths(v);
+    return u == FIGURE_COUNT ? (double)v : xlsx_hundredths(v);
 }
 
 /* Writes a comparison row whose values are references to another sheet's
  * cells (row, col and col+1), or the numbers when sheet < 0. */
-static void compare_row(summary_writer *w, const char *label, const figure *fig, unit u,
+static void compare_row(summary_writer *w, const char *label, const figure *fig, figure_unit u,
                         int sheet, lxw_row_t row, lxw_col_t col)
 {
     xlsx_book *b = w->b;
@@ -58,7 +56,7 @@ static void compare_row(summary_writer *w, const char *label, const figure *fig,
         xlsx_formula(b, w->ws, w->row, (lxw_col_t)(SC_CURRENT + k), fmt, cached, "=%s!%s",
                      quoted, cell);
     }
-    xlsx_change(b, w->ws, w->row, SC_CHANGE, fig, u != UNIT_COUNT, fmt, b->fmt.pct);
+    xlsx_change(b, w->ws, w->row, SC_CHANGE, fig, u != FIGURE_COUNT, fmt, b->fmt.pct);
     w->row++;
 }
 
@@ -90,21 +88,21 @@ static void key_figures(summary_writer *w)
     long self = self_generated_group(f);
     lxw_row_t act = b->activity_total;
     key_figure keys[] = {
-        { "workbook.revenue", "Revenue", &f->revenue, UNIT_MONEY, XLSX_SHEET_FINANCES,
+        { "workbook.revenue", "Revenue", &f->revenue, FIGURE_MONEY, XLSX_SHEET_FINANCES,
           b->rows.revenue_total, 2 },
-        { "workbook.expenses", "Expenses", &f->expenses, UNIT_MONEY, XLSX_SHEET_FINANCES,
+        { "workbook.expenses", "Expenses", &f->expenses, FIGURE_MONEY, XLSX_SHEET_FINANCES,
           b->rows.expense_total, 2 },
-        { "workbook.net", "Net", &f->net, UNIT_MONEY, XLSX_SHEET_FINANCES, b->rows.net, 2 },
-        { "workbook.self_generated", "Self_generated", &f->self_generated, UNIT_MONEY,
+        { "workbook.net", "Net", &f->net, FIGURE_MONEY, XLSX_SHEET_FINANCES, b->rows.net, 2 },
+        { "workbook.self_generated", "Self_generated", &f->self_generated, FIGURE_MONEY,
           self >= 0 ? XLSX_SHEET_FINANCES : -1,
           self >= 0 ? b->rows.revenue_group[self] : 0, 2 },
-        { "workbook.activities", "Activities", &f->activity_count, UNIT_COUNT,
+        { "workbook.activities", "Activities", &f->activity_count, FIGURE_COUNT,
           XLSX_SHEET_ACTIVITIES, act, 2 },
-        { "workbook.participants", "Participants", &f->participants, UNIT_COUNT,
+        { "workbook.participants", "Participants", &f->participants, FIGURE_COUNT,
           XLSX_SHEET_ACTIVITIES, act, 6 },
-        { "workbook.hours", "Hours", &f->hours, UNIT_HOURS, XLSX_SHEET_ACTIVITIES, act, 10 },
-        { "workbook.partners", "Partners", &f->partner_count, UNIT_COUNT, -1, 0, 0 },
-        { "workbook.regions", "Regions", &f->region_count, UNIT_COUNT, -1, 0, 0 },
+        { "workbook.hours", "Hours", &f->hours, FIGURE_HOURS, XLSX_SHEET_ACTIVITIES, act, 10 },
+        { "workbook.partners", "Partners", &f->partner_count, FIGURE_COUNT, -1, 0, 0 },
+        { "workbook.regions", "Regions", &f->region_count, FIGURE_COUNT, -1, 0, 0 },
     };
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
         if (i == 3 && !f->has_self_generated)
@@ -130,7 +128,7 @@ static lxw_row_t group_table(summary_writer *w, const char *title_key,
     comparison_header(w, title_key);
     lxw_row_t first = w->row;
     for (size_t g = 0; g < count; g++)
-        compare_row(w, groups[g].group, &groups[g].amount, UNIT_MONEY, XLSX_SHEET_FINANCES,
+        compare_row(w, groups[g].group, &groups[g].amount, FIGURE_MONEY, XLSX_SHEET_FINANCES,
                     rows[g], 2);
     return first;
 }

@@ -1089,6 +1089,94 @@ new ini_bad_position 65
 edit report.ini 's/^currency = CAD$/currency = CAD\nposition = peut-être/'
 expect "report.ini:" "position 'peut-être' is not auto, yes or no"
 
+### The funders table (docs/funders.md)
+# funders_base: _base with gifts on account 4910 (group "Autres revenus")
+# from two donors, and a revenue line without a counterparty.
+funders_base() {
+    append accounts.csv '4910,Dons,revenue,Autres revenus'
+    append ledger.csv '2013-12-01,4910,50.00,Ann Donor,Don,P-009' \
+        '2014-01-15,4910,25.00,Bob Donor,Don,P-010' \
+        '2012-12-20,4910,20.00,Bob Donor,Don,P-011' \
+        '2014-02-01,4200,100.00,,Vente au comptoir,P-012'
+}
+
+new valid_funders_default 0
+funders_base
+figures <<'JSON'
+{"finances.revenue.current": "11409.56", "finances.revenue.previous": "8020.00",
+ "finances.funders.0.kind": "funder", "finances.funders.0.name": "Centraide",
+ "finances.funders.0.current": "10000.00", "finances.funders.0.previous": "8000.00",
+ "finances.funders.0.share": "87.6",
+ "finances.funders.1.name": "Ville de Montréal", "finances.funders.1.current": "1234.56",
+ "finances.funders.2.kind": "donors", "finances.funders.2.name": null,
+ "finances.funders.2.count": 2, "finances.funders.2.current": "75.00",
+ "finances.funders.2.previous": "20.00",
+ "finances.funders.3.kind": "other_revenue", "finances.funders.3.count": null,
+ "finances.funders.3.current": "100.00", "finances.funders.3.previous": "0.00",
+ "finances.funders.3.change_pct": null,
+ "finances.counterparties.3.name": "Ann Donor"}
+JSON
+
+new valid_funders_settings 0
+funders_base
+edit report.ini 's/^currency = CAD$/currency = CAD\
+funders_groups = Subventions, autres REVENUS\
+funders_min = 100\
+funders_top = 1\
+donors = none/'
+figures <<'JSON'
+{"finances.funders.0.name": "Centraide", "finances.funders.0.current": "10000.00",
+ "finances.funders.1.kind": "other_funders", "finances.funders.1.count": 2,
+ "finances.funders.1.current": "75.00", "finances.funders.1.previous": "20.00",
+ "finances.funders.2.kind": "other_revenue", "finances.funders.2.current": "1334.56",
+ "finances.funders.2.previous": "0.00",
+ "finances.revenue.current": "11409.56"}
+JSON
+
+new valid_funders_donors_by_code 0
+funders_base
+edit report.ini 's/^currency = CAD$/currency = CAD\
+donors = 4200, 4910/'
+figures <<'JSON'
+{"finances.funders.0.name": "Centraide",
+ "finances.funders.1.kind": "donors", "finances.funders.1.count": 3,
+ "finances.funders.1.current": "1309.56", "finances.funders.1.previous": "20.00",
+ "finances.funders.2.kind": "other_revenue", "finances.funders.2.current": "100.00"}
+JSON
+
+new valid_funders_none 0
+edit ledger.csv 's/,Centraide,/,,/; s/,Ville de Montréal,/,,/'
+figures <<'JSON'
+{"finances.funders": [], "finances.revenue.current": "11234.56"}
+JSON
+
+new ini_bad_funders_groups 65
+edit report.ini 's/^currency = CAD$/currency = CAD\
+funders_groups = Subventions, Subvention, Salaires et charges sociales\
+donors = Dons/'
+expect "report.ini:15: funders_groups: 'Subvention' is not a revenue group of accounts.csv" \
+    "report.ini:15: funders_groups: 'Salaires et charges sociales' is not a revenue group" \
+    "report.ini:16: donors: 'Dons' is not a revenue group, account code or account name"
+
+new ini_bad_funders_numbers 65
+edit report.ini 's/^currency = CAD$/currency = CAD\
+funders_min = 1,000\
+funders_top = 0\
+funders_groups =/'
+expect "report.ini:15: funders_min '1,000' is not an amount of 0 or more" \
+    "report.ini:16: funders_top '0' is not a number of funders from 1 to 99999" \
+    "report.ini:17: funders_groups is empty"
+
+### History from the first year with data
+# history = 6 reaches back to 2008-2009; the first row is dated 2011-10-01.
+new valid_history_first_year 0
+edit report.ini 's/^history = 3$/history = 6/'
+figures <<'JSON'
+{"finances.history.0.label": "2011-2012", "finances.history.0.revenue": "500.00",
+ "finances.history.2.label": "2013-2014", "finances.history.2.net": "5034.56",
+ "finances.revenue.current": "11234.56"}
+JSON
+
 n=0
 for d in "$CASES"/*/; do
     case $(basename "$d") in _*) ;; *) n=$((n + 1)) ;; esac

@@ -11,6 +11,11 @@ BILAN=${BILAN:-$ROOT/build/bilan}
 SAMPLE=${SAMPLE:-$ROOT/input}
 [ -f "$SAMPLE/report.ini" ] || SAMPLE=$ROOT/tests/cases/_base/input
 
+# The program's messages in English whatever the locale, as the tests expect
+# them (test_i18n.sh sets its own).
+LANGUAGE=en
+export LANGUAGE
+
 T=$(mktemp -d "${TMPDIR:-/tmp}/bilan-e2e.XXXXXX") || exit 70
 trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 trap 'exit 130' INT TERM

@@ -10,18 +10,20 @@ every group and total), and each row adds up as shown.  Prints "ok - ..." /
 "not ok - ..." lines; exits 1 on any failure.
 
     pdf_check.py REPORT.pdf FIGURES.json fr|en [--sections 'A|B|...'] [--absent 'X|Y|...']
-                 [--currency CODE] [--people people.csv]
+                 [--currency CODE] [--people people.csv] [--labels report.ini]
 
 --sections replaces the sample's list of sections (SECTIONS); --absent
 names texts that must appear nowhere in the report; --currency is
 report.ini's (CAD when not given); --people: every name of that people.csv
-appears in the report.
+appears in the report; --labels: the report shows program areas and groups
+by their labels in that report.ini's [labels.LANG].
 """
 import csv
 import json
 import re
 import subprocess
 import sys
+import unicodedata
 from decimal import Decimal, ROUND_HALF_UP
 
 SECTIONS = {
@@ -156,6 +158,34 @@ def check_toc(pdf, lang, pages, sections, axes):
             report(True, "'%s' is on page %d as the contents say" % (title, page))
 
 
+LABELS_OF = {}   # folded data name -> its label in the report's language
+
+
+def fold(name):
+    """A name as bilan compares labels: case, accents, runs of spaces and
+    apostrophes aside."""
+    text = unicodedata.normalize("NFKD", name.replace("\u2019", "'")).casefold()
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+
+
+def read_labels(path, lang):
+    """report.ini's [labels.LANG]: name = label lines, inline comments off."""
+    section = None
+    with open(path, encoding="utf-8-sig") as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("["):
+                section = line[1:line.index("]")].strip().lower()
+            elif section == "labels." + lang and "=" in line and not line.startswith(";"):
+                name, value = line.split("=", 1)
+                value = re.split(r"\s;", value, 1)[0]
+                LABELS_OF[fold(name.strip())] = value.strip()
+
+
+def shown_name(name):
+    return LABELS_OF.get(fold(name), name)
+
+
 def check_figures(pdf, figures, lang, currency):
     text = flat(subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
                                check=True).stdout.decode("utf-8"))
@@ -215,9 +245,9 @@ def check_statement(pdf, figures, lang, currency, pages):
         return
     rows = table_rows(pdf, range(first, min(first + 2, pages + 1)), lang, currency)
     fin = figures["finances"]
-    lines = [(g["group"], g, "revenue") for g in fin["revenue_groups"]]
+    lines = [(shown_name(g["group"]), g, "revenue") for g in fin["revenue_groups"]]
     lines += [(TOTALS[lang]["revenue"], fin["revenue"], None)]
-    lines += [(g["group"], g, "expenses") for g in fin["expense_groups"]]
+    lines += [(shown_name(g["group"]), g, "expenses") for g in fin["expense_groups"]]
     lines += [(TOTALS[lang]["expenses"], fin["expenses"], None), (TOTALS[lang]["net"], fin["net"], None)]
     sums = {"revenue": Decimal(0), "expenses": Decimal(0)}
     for label, fig, side in lines:
@@ -270,11 +300,14 @@ def check_absent(pdf, absent):
 def main():
     pdf, figures_path, lang = sys.argv[1:4]
     options = dict(zip(sys.argv[4::2], sys.argv[5::2]))
+    if "--labels" in options:
+        read_labels(options["--labels"], lang)
     sections = options["--sections"].split("|") if "--sections" in options else SECTIONS[lang]
+    sections = [shown_name(s) for s in sections]
     with open(figures_path, encoding="utf-8") as f:
         figures = json.load(f, parse_float=Decimal)
     pages = page_count(pdf)
-    axes = [a["axis"] for a in figures["activities"]["axes"]]
+    axes = [shown_name(a["axis"]) for a in figures["activities"]["axes"]]
     check_toc(pdf, lang, pages, sections, axes)
     currency = options.get("--currency", "CAD")
     check_figures(pdf, figures, lang, currency)

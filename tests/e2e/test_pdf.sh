@@ -52,7 +52,7 @@ fi
 run_bilan --input "$SAMPLE" --output "$T/out3" --lang en --pdf "$T/en.pdf" --figures "$T/en.json" --quiet
 expect_status "pdf: the English run exits 0" 0
 [ -f "$T/en.pdf" ] && python3 "$ROOT/tests/e2e/pdf_check.py" "$T/en.pdf" "$T/en.json" en \
-    --people "$SAMPLE/people.csv" || true
+    --people "$SAMPLE/people.csv" --labels "$SAMPLE/report.ini" || true
 
 # Another organisation: program areas "Education" and "Outreach", no
 # texts/ folder, its people in groups of its own (English names, a

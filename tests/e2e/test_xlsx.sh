@@ -159,6 +159,24 @@ if run_into "run with detail = no" "$nodout" --input "$nod"; then
     recalc "detail = no: recalculated values" "$nodout"
 fi
 
+# ---- the funders table with settings ----------------------------------
+# Only two groups, ten funders of 1,000 $ or more named: the other funders,
+# the donors and the other revenue rows (a formula on the finance sheet's
+# total) are there and add up to revenue, recalculated too.
+fun=$T/funders-input
+cp -R "$SAMPLE" "$fun"
+sed 's/^self_generated = .*/&\
+funders_groups = Subventions, Autres revenus\
+funders_top = 10\
+funders_min = 1000/' "$SAMPLE/report.ini" >"$fun/report.ini"
+funout=$T/funders
+if run_into "run with funders settings" "$funout" --input "$fun"; then
+    check "funders settings: cached values" values "$(figs "$funout")" "$(book "$funout")"
+    check "funders settings: other revenue row" cell "$(book "$funout")" 3 "Autres revenus" \
+        B 124980
+    recalc "funders settings: recalculated values" "$funout"
+fi
+
 # ---- past Excel's row limit (slow) -------------------------------------
 if [ -n "$XLSX_SKIP_SLOW" ]; then
     ok "ledger past 1,048,576 rows # SKIP XLSX_SKIP_SLOW"

@@ -2,8 +2,9 @@
 """xlsx_check.py - independent checks of bilan's workbook (openpyxl).
 
     xlsx_check.py values FIGURES.json WORKBOOK.xlsx
-        every key figure, group, account, funder, history year, axis and
-        type shown in the workbook equals figures.json to the cent (the
+        every key figure, group, account, funders table row (in its order,
+        with its share, and the total), history year, axis and type shown
+        in the workbook equals figures.json to the cent (the
         cells' values: the cached results, or LibreOffice's recalculated
         ones when WORKBOOK was converted by LibreOffice); so do the Budget
         sheet's budget and forecast and the position sheet's groups and
@@ -153,18 +154,28 @@ def check_accounts(p, wb, fig, lang):
         check_fig(p, "account %s" % a["account"], r[2:6], a, lang)
 
 
-def check_funders(p, wb, fig):
-    rows = rows_of(wb.worksheets[2])
-    by_name = {r[0]: r for r in rows[1:] if r and r[0] is not None}
-    for c in fig["finances"]["counterparties"]:
-        if c["kind"] != "revenue":
-            continue
-        r = by_name.get(c["name"])
-        if r is None:
-            p.add("funder %r missing" % c["name"])
-        elif not (same_money(r[1], c["current"]) and same_money(r[2], c["previous"])):
-            p.add("funder %r: %r %r, figures.json has %r %r"
-                  % (c["name"], r[1], r[2], c["current"], c["previous"]))
+def check_funders(p, wb, fig, lang):
+    """The funders sheet is figures.json's funders table, row by row in its
+    order (a funder by name, the other rows by position), with change,
+    change % and share; then a total row equal to revenue."""
+    rows = [r for r in rows_of(wb.worksheets[2])[1:] if r and r[0] is not None]
+    table = fig["finances"]["funders"]
+    if len(rows) != len(table) + (1 if table else 0):
+        p.add("funders: %d rows, figures.json has %d and a total" % (len(rows), len(table)))
+        return
+    for r, c in zip(rows, table):
+        where = "funder %r" % (c["name"] if c["kind"] == "funder" else c["kind"])
+        if c["kind"] == "funder" and r[0] != c["name"]:
+            p.add("funders: %r where figures.json has %r" % (r[0], c["name"]))
+        check_fig(p, where, r[1:5], c, lang)
+        share = r[5] if len(r) > 5 else None
+        if c["share"] is None and share not in (None, ""):
+            p.add("%s share: %r, figures.json has none" % (where, share))
+        elif c["share"] is not None and not (isinstance(share, (int, float))
+                                             and round(share * 1000) == round(c["share"] * 10)):
+            p.add("%s share: %r, figures.json has %r" % (where, share, c["share"]))
+    if table:
+        check_fig(p, "funders total", rows[-1][1:5], fig["finances"]["revenue"], lang)
 
 
 def check_history(p, wb, fig):
@@ -369,7 +380,7 @@ def cmd_values(figures_path, path):
     p = Problems()
     check_summary(p, wb, fig, lang)
     check_accounts(p, wb, fig, lang)
-    check_funders(p, wb, fig)
+    check_funders(p, wb, fig, lang)
     check_history(p, wb, fig)
     check_activities(p, wb, fig, lang)
     check_budget(p, wb, fig, lang)

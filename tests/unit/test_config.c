@@ -447,6 +447,46 @@ static void test_columns_errors(void **state)
                     " in accounts.csv\n", 1);
 }
 
+/* [report]'s funders settings and [labels.LANG] (docs/funders.md,
+ * docs/templates.md). */
+static void test_funders_and_labels(void **state)
+{
+    (void)state;
+    loaded l;
+    load_text(&l, MINIMAL "funders_groups = Subventions, Dons\nfunders_min = 1 000,50\n"
+              "funders_top = 10\ndonors = none\n"
+              "[labels.en]\nMobilisation des connaissances = Knowledge mobilization\n"
+              "Subventions = Grants\n[LABELS.FR]\nStaff = Équipe\n");
+    assert_string_equal(l.out, "");
+    assert_int_equal(l.rc, 0);
+    assert_string_equal(l.cfg.funders_groups, "Subventions, Dons");
+    assert_int_equal(l.cfg.funders_groups_line, 6);
+    assert_int_equal(l.cfg.funders_min, 100050);
+    assert_int_equal(l.cfg.funders_top, 10);
+    assert_string_equal(l.cfg.donors, "none");
+    assert_int_equal(l.cfg.donors_line, 9);
+    assert_int_equal(l.cfg.label_count, 3);
+    assert_int_equal(l.cfg.labels[0].lang, LANG_EN);
+    assert_string_equal(l.cfg.labels[0].name, "Mobilisation des connaissances");
+    assert_string_equal(l.cfg.labels[0].label, "Knowledge mobilization");
+    assert_int_equal(l.cfg.labels[0].line, 11);
+    assert_int_equal(l.cfg.labels[2].lang, LANG_FR);
+    unload(&l);
+    expect_problems(MINIMAL "funders_min = -5\nfunders_top = ten\ndonors =\n",
+                    "report.ini:6: funders_min '-5' is not an amount of 0 or more (such as "
+                    "1000 or 2500.50)\n"
+                    "report.ini:7: funders_top 'ten' is not a number of funders from 1 to "
+                    "99999\n"
+                    "report.ini:8: donors is empty: name revenue groups, separated by commas, "
+                    "or write none\n", 3);
+    expect_problems(MINIMAL "[labels.en]\nFormation = Training\nFORMATION = Courses\n"
+                    "Accompagnement =\n[labels.de]\n",
+                    "report.ini:8: duplicate label 'FORMATION' in [labels.en] (first set at "
+                    "line 7)\n"
+                    "report.ini:9: [labels.en] Accompagnement: the label is empty\n"
+                    "report.ini:10: unknown section [labels.de]\n", 3);
+}
+
 static void test_windows_1252(void **state)
 {
     (void)state;
@@ -562,6 +602,7 @@ int main(void)
         cmocka_unit_test(test_many_problems_in_one_run),
         cmocka_unit_test(test_columns),
         cmocka_unit_test(test_columns_errors),
+        cmocka_unit_test(test_funders_and_labels),
         cmocka_unit_test(test_windows_1252),
         cmocka_unit_test(test_long_line),
         cmocka_unit_test(test_unreadable),

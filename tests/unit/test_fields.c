@@ -9,7 +9,9 @@
 #include <cmocka.h>
 
 #include "report/fields.h"
+#include "compute_lists.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define NNBSP "\xe2\x80\xaf"
@@ -22,6 +24,7 @@ static axis_figure axes[1];
 static person people[2] = { { "A", "Président", "Conseil d'administration", "" },
                             { "B", "", "Équipe", "Équipe Formation" } };
 static figures f;
+static messages *catalogue[2];   /* the real ones, by language */
 
 static int setup(void **state)
 {
@@ -45,13 +48,29 @@ static int setup(void **state)
     f.axis_count = 1;
     f.people = people;
     f.people_count = 2;
+    compute_roster(&f);
+    diag d;
+    diag_init(&d, stderr);
+    catalogue[LANG_FR] = messages_load("templates", LANG_FR, &d);
+    catalogue[LANG_EN] = messages_load("templates", LANG_EN, &d);
+    return catalogue[LANG_FR] && catalogue[LANG_EN] ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    messages_free(catalogue[LANG_FR]);
+    messages_free(catalogue[LANG_EN]);
+    f.people_count = 0;
+    compute_roster(&f);   /* frees the roster */
     return 0;
 }
 
 static const char *field(const char *name)
 {
     static char out[256];
-    if (!fields_resolve(&f, name, out, sizeof out))
+    fields_context c = { &f, catalogue[f.lang] };
+    if (!fields_resolve(&c, name, out, sizeof out))
         return NULL;
     return out;
 }
@@ -95,15 +114,17 @@ static void test_group_names_folded(void **state)
     assert_string_equal(field("people[CONSEIL D'ADMINISTRATION].count"), "1");
     assert_string_equal(field("people[conseil d\xe2\x80\x99" "administration].count"), "1");
     assert_string_equal(field("people[Equipe].count"), "1");
-    assert_true(fields_same_group("Conseil d\xe2\x80\x99" "administration", "CONSEIL D'ADMINISTRATION"));
-    assert_true(fields_same_group("Board  of directors", "board of Directors"));
-    assert_false(fields_same_group("Board", "Board of directors"));
-    assert_false(fields_same_group("Équipe", "Équipes"));
+    assert_non_null(figures_people_group(&f, "CONSEIL D\xe2\x80\x99" "ADMINISTRATION"));
+    assert_null(figures_people_group(&f, "Conseil"));
+    assert_null(figures_people_group(&f, "Équipes"));
     people[0].team = "ÉQUIPE  formation";               /* one team, written twice */
+    compute_roster(&f);
     assert_string_equal(field("people.teams"), "1");
     people[0].team = "Équipe Jeunesse";
+    compute_roster(&f);
     assert_string_equal(field("people.teams"), "2");
     people[0].team = "";
+    compute_roster(&f);
 }
 
 static void test_currency(void **state)
@@ -142,11 +163,77 @@ static void test_unknown(void **state)
     assert_null(field("activities.axes[Accompagnement].count.current"));
     assert_null(field("people[Collaborateurs].count"));
     f.people_count = 1;                                 /* no team: unknown */
+    compute_roster(&f);
     assert_null(field("people.teams"));
     f.people_count = 2;
+    compute_roster(&f);
     f.has_self_generated = false;
     assert_null(field("finances.self_generated.current"));
     f.has_self_generated = true;
+}
+
+/* Counted nouns agree with their number, in each language's way; the
+ * change in words: a percentage, "nouveau cette année" from 0, "comme
+ * l'an dernier" from 0 to 0. */
+static void test_words(void **state)
+{
+    (void)state;
+    f.lang = LANG_FR;
+    f.partner_count = figure_make(1, 0);
+    f.region_count = figure_make(0, 12);
+    assert_string_equal(field("activities.partners.current.counted"), "1 complicité");
+    assert_string_equal(field("activities.regions.current.counted"), "0 région");
+    assert_string_equal(field("activities.regions.previous.counted"), "12 régions");
+    assert_null(field("activities.regions.change.counted"));
+    assert_null(field("finances.revenue.current.counted"));   /* money has no noun */
+    assert_null(field("activities.regions.current.count"));
+    f.history_count = 1;
+    assert_string_equal(field("history.years.counted"), "1 exercice");
+    assert_string_equal(field("finances.self_generated.change_phrase"),
+                        "soit une variation de +58,2" NBSP "% sur l'an dernier");
+    figure saved = f.self_generated;
+    f.self_generated = figure_make(12498000, 0);
+    assert_string_equal(field("finances.self_generated.change_phrase"), "nouveau cette année");
+    f.self_generated = figure_make(0, 0);
+    assert_string_equal(field("finances.self_generated.change_phrase"), "comme l'an dernier");
+    f.lang = LANG_EN;
+    assert_string_equal(field("activities.regions.current.counted"), "0 regions");
+    assert_string_equal(field("activities.partners.current.counted"), "1 partner");
+    assert_string_equal(field("history.years.counted"), "1 fiscal year");
+    assert_string_equal(field("finances.self_generated.change_phrase"), "as last year");
+    f.self_generated = saved;
+    assert_string_equal(field("finances.self_generated.change_phrase"),
+                        "a change of +58.2% over last year");
+    f.history_count = 0;
+    f.lang = LANG_FR;
+}
+
+/* Every figure of the registry (figure_registry.h, which the JSON is
+ * written from) is a placeholder, with each of its parts; likewise every
+ * list element that a name can select. */
+static void test_registry_placeholders(void **state)
+{
+    (void)state;
+    char name[256];
+    for (size_t i = 0; i < figure_entry_count; i++)
+        for (int p = 0; p < FIGURE_PART_COUNT; p++) {
+            snprintf(name, sizeof name, "%s.%s", figure_entries[i].path,
+                     figure_part_name((figure_part)p));
+            assert_non_null(field(name));
+        }
+    for (size_t i = 0; i < figure_list_count; i++) {
+        const figure_list *list = &figure_lists[i];
+        if (!list->placeholder || list->count(&f) == 0)
+            continue;
+        const figure_member *m = &list->members[FIGURE_MEMBERS_MAX - 1];
+        while (!m->get)
+            m--;
+        snprintf(name, sizeof name, "%s[%s].%s%s%s", list->path, list->texts[0].get(&f, 0),
+                 m->name ? m->name : "", m->name ? "." : "", "change_pct");
+        assert_non_null(field(name));
+    }
+    assert_int_equal(figure_part_of("change_pct"), FIGURE_CHANGE_PCT);
+    assert_int_equal(figure_part_of("current."), -1);
 }
 
 int main(void)
@@ -157,6 +244,8 @@ int main(void)
         cmocka_unit_test(test_group_names_folded),
         cmocka_unit_test(test_currency),
         cmocka_unit_test(test_unknown),
+        cmocka_unit_test(test_registry_placeholders),
+        cmocka_unit_test(test_words),
     };
-    return cmocka_run_group_tests(tests, setup, NULL);
+    return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -149,6 +149,25 @@ static void test_nice_step(void **state)
     assert_int_equal(layout_nice_step(INT64_MAX / 100, 5, &top) > 0, 1);
 }
 
+/* A range across zero: both sides in whole steps, zero on a tick. */
+static void test_nice_range(void **state)
+{
+    (void)state;
+    int64_t bottom, top;
+    assert_int_equal(layout_nice_range(-36176, 645057, 5, &bottom, &top), 200000);
+    assert_true(bottom == -200000 && top == 800000);
+    assert_int_equal(layout_nice_range(-145673, 14326, 5, &bottom, &top), 50000);
+    assert_true(bottom == -150000 && top == 50000);
+    assert_int_equal(layout_nice_range(-30, 0, 5, &bottom, &top), 10);
+    assert_true(bottom == -30 && top == 0);
+    assert_int_equal(layout_nice_range(0, 0, 5, &bottom, &top), 1);
+    assert_true(bottom == 0 && top == 1);
+    assert_int_equal(layout_nice_range(0, 7, 5, &bottom, &top), 2);
+    assert_true(bottom == 0 && top == 8);
+    assert_true(layout_nice_range(INT64_MIN, INT64_MAX, 5, &bottom, &top) > 0);
+    assert_true(bottom < 0 && top > 0);
+}
+
 static void test_decimal_at(void **state)
 {
     (void)state;
@@ -172,6 +191,7 @@ int main(void)
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_flow),
         cmocka_unit_test(test_nice_step),
+        cmocka_unit_test(test_nice_range),
         cmocka_unit_test(test_decimal_at),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

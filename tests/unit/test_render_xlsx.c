@@ -31,6 +31,7 @@ static figures fig;
 static account_figure accounts[3];
 static group_figure revenue_groups[2], expense_groups[1];
 static counterparty_figure counterparties[5];
+static funder_row funder_rows[4];
 static history_figure history[3];
 static axis_figure axes[1];
 static type_figure types[1];
@@ -74,7 +75,17 @@ static void fixture(language lang, bool detail)
     fig.expense_group_count = 1;
     fig.counterparties = counterparties;
     fig.counterparty_count = 5;
-    fig.funders_total = figure_make(150050, 80000);   /* the revenue ones above */
+    /* the revenue ones above, as compute lists them: largest first */
+    static const int from[] = { 0, 1, 3, 4 };
+    for (int i = 0; i < 4; i++)
+        funder_rows[i] = (funder_row){ .kind = FUNDER_NAMED,
+                                       .name = counterparties[from[i]].name,
+                                       .amount = counterparties[from[i]].amount,
+                                       .has_share = true };
+    funder_rows[0].share_tenths = 666;   /* 1000.00 of 1500.50 */
+    funder_rows[1].share_tenths = 334;
+    fig.funders = funder_rows;
+    fig.funder_count = 4;
     fig.revenue = figure_make(150050, 80000);
     fig.expenses = figure_make(120000, 70000);
     fig.net = figure_make(30050, 10000);
@@ -586,7 +597,7 @@ static void test_forbidden_characters_replaced(void **state)
     fixture(LANG_FR, true);
     cfg.org_name = "Dyn\x01" "amo \xef\xbf\xbf& Co";
     cfg.title = "Bilan\xef\xbf\xbe\x7f \xff annuel";
-    counterparties[1].name = "Fond\xef\xbf\xbf\x01s";
+    funder_rows[1].name = "Fond\xef\xbf\xbf\x01s";
     axes[0].axis = "Form\x0bation";
     char tpl[512];
     hostile_templates(tpl, sizeof tpl);

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "report/report.h"
+#include "compute_lists.h"
 #include "tpl_test.h"
 
 #include <stdio.h>
@@ -56,6 +57,7 @@ static int setup(void **state)
     f.axis_count = 3;
     f.people = people;
     f.people_count = sizeof people / sizeof *people;
+    compute_roster(&f);
     if (mkdir(texts, 0700) != 0)
         return -1;
     FILE *t = fopen(text_path, "w");
@@ -68,6 +70,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
+    f.people_count = 0;
+    compute_roster(&f);   /* frees the roster */
     unlink(text_path);
     unlink(tpl);
     rmdir(texts);
@@ -263,9 +267,11 @@ static void test_others_nothing_left(void **state)
     tpl_doc_free(&doc);
     size_t count = f.people_count;
     f.people_count = 0;                           /* no people.csv */
+    compute_roster(&f);
     assert_int_equal(load(&doc, "# Others\n\n{{% people_others %}}\n", LANG_EN, &d), 0);
     assert_int_equal(doc.count, 0);
     f.people_count = count;
+    compute_roster(&f);
     tpl_doc_free(&doc);
 }
 
@@ -291,6 +297,9 @@ static void test_every_drawn_directive_loads(void **state)
     (void)state;
     tpl_doc doc;
     diag d;
+    funder_row funder = { .kind = FUNDER_NAMED, .name = "Centraide" };
+    f.funders = &funder;                          /* something to show */
+    f.funder_count = 1;
     assert_int_equal(load(&doc, "{{% cover %}}\n\n{{% toc %}}\n\n{{% pagebreak %}}\n\n"
                                 "{{% statement %}}\n\n{{% funders %}}\n\n{{% axis Outreach %}}\n\n"
                                 "{{% history %}}\n\n{{% chart revenue_groups %}}\n\n"
@@ -302,13 +311,24 @@ static void test_every_drawn_directive_loads(void **state)
     assert_int_equal(doc.count, 18);
     int drawn = 0;
     for (int i = 0; i < REPORT_DIRECTIVE_COUNT; i++)
-        drawn += report_directives[i].kind == REPORT_DRAWN;
+        drawn += report_directives[i].kind == REPORT_DRAWN ||
+                 report_directives[i].kind == REPORT_OPTIONAL;
     assert_int_equal(drawn, 16);
     for (size_t i = 0; i < doc.count; i++) {
         int id = report_directive_id_of(doc.blocks[i].name);
         assert_true(id >= 0);
-        assert_int_equal(report_directives[id].kind, REPORT_DRAWN);
+        assert_true(report_directives[id].kind == REPORT_DRAWN ||
+                    report_directives[id].kind == REPORT_OPTIONAL);
     }
+    tpl_doc_free(&doc);
+    /* no funders: the funders directive, and its heading, are left out */
+    f.funders = NULL;
+    f.funder_count = 0;
+    assert_int_equal(load(&doc, "# Funding\n\nText.\n\n## Our funders\n\n{{% funders %}}\n\n"
+                                "## Statement\n\n{{% statement %}}\n", LANG_EN, &d), 0);
+    assert_int_equal(doc.count, 4);
+    assert_string_equal(text_of(&doc, 2), "Statement");
+    assert_string_equal(doc.blocks[3].name, "statement");
     tpl_doc_free(&doc);
     assert_int_equal(report_directive_id_of("people_others"), REPORT_DIRECTIVE_PEOPLE_OTHERS);
     assert_int_equal(report_directive_id_of("include"), -1);
