@@ -292,6 +292,8 @@ int compute_figures(const model *m, figures *f, diag *d)
     f->inputs.ledger_rows_current = m->ledger_rows_current;
     f->inputs.activity_rows_current = (size_t)m->totals[0].activities;
     compute_statements(m, f, d);
+    if (f->position.present)
+        f->inputs.ledger_rows_position = m->position.ledger_rows;
     if (s.overflow)
         diag_data(d, NULL, 0, NULL, "a total or its change in percent is out of range "
                   "(totals beyond 2^62 cents, or changes beyond 10^17 %%)");

@@ -238,6 +238,9 @@ typedef struct figures {
 
     struct {
         size_t ledger_rows, ledger_rows_outside_years, ledger_rows_other_kinds;
+        size_t ledger_rows_position;   /* of the other kinds', those the
+                                          statement of financial position
+                                          reads (0 without one) */
         size_t activity_rows;
         size_t ledger_rows_current, activity_rows_current;  /* reported year */
     } inputs;

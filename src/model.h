@@ -89,6 +89,8 @@ typedef struct position_input {
     date date;
     size_t date_line;          /* the balances.csv line that gave it */
     size_t rows;               /* balances.csv data rows read */
+    size_t ledger_rows;        /* ledger rows on asset, liability and equity
+                                  accounts that went into a bucket */
     int64_t surplus[2];        /* revenue - expenses in each bucket */
 } position_input;
 

@@ -132,7 +132,9 @@ bool model_position_add(model *m, account *a, date when, int64_t cents)
         sum = &m->position.surplus[bucket];
     else if (a->kind == KIND_EXPENSE)
         sum = &m->position.surplus[bucket], cents = -cents;
-    else
+    else {
         sum = &a->moved[bucket];
+        m->position.ledger_rows++;
+    }
     return !__builtin_add_overflow(*sum, cents, sum);
 }
