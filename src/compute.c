@@ -284,7 +284,6 @@ int compute_figures(const model *m, figures *f, diag *d)
     f->people = m->people;
     f->people_count = m->people_count;
     compute_roster(f);
-    compute_labels(f, d);
     f->inputs.ledger_rows = m->ledger_rows;
     f->inputs.ledger_rows_outside_years = m->ledger_rows_outside_years;
     f->inputs.ledger_rows_other_kinds = m->ledger_rows_other_kinds;
@@ -294,6 +293,7 @@ int compute_figures(const model *m, figures *f, diag *d)
     compute_statements(m, f, d);
     if (f->position.present)
         f->inputs.ledger_rows_position = m->position.ledger_rows;
+    compute_labels(f, d);      /* after the statements: their groups too */
     if (s.overflow)
         diag_data(d, NULL, 0, NULL, "a total or its change in percent is out of range "
                   "(totals beyond 2^62 cents, or changes beyond 10^17 %%)");

@@ -390,7 +390,8 @@ static void data_name(strmap *names, const char *name)
 }
 
 /* The data names a label may translate: program areas, activity types,
- * groups of accounts.csv and people.csv. */
+ * groups of accounts.csv (the position's asset, liability and net-asset
+ * groups too) and of people.csv. */
 static strmap *data_names(const figures *f)
 {
     strmap *names = strmap_new();
@@ -402,6 +403,13 @@ static strmap *data_names(const figures *f)
         data_name(names, f->revenue_groups[i].group);
     for (size_t i = 0; i < f->expense_group_count; i++)
         data_name(names, f->expense_groups[i].group);
+    const position_statement *p = &f->position;
+    for (size_t i = 0; i < p->asset_group_count; i++)
+        data_name(names, p->asset_groups[i].group);
+    for (size_t i = 0; i < p->liability_group_count; i++)
+        data_name(names, p->liability_groups[i].group);
+    for (size_t i = 0; i < p->net_asset_group_count; i++)
+        data_name(names, p->net_asset_groups[i].group);
     for (size_t i = 0; i < f->people_group_count; i++)
         data_name(names, f->people_groups[i].name);
     for (size_t i = 0; i < f->people_unit_count; i++)

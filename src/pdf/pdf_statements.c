@@ -3,7 +3,8 @@
  * year's forecast against this year's actual, the statement of financial
  * position at the two year-ends, and the indicators' panel.  Tables show
  * money to the cent, as the statement of operations does; every value is
- * a figure, formatted here and never computed. */
+ * a figure, formatted here and never computed; groups are named by their
+ * [labels.LANG] label when there is one (figures_label). */
 #include "pdf/pdf_statements.h"
 #include "pdf/pdf_flow.h"
 #include "pdf/pdf_table.h"
@@ -103,14 +104,14 @@ void pdf_statements_budget(pdf_report *r, const char *arg)
     pdf_table_add_col(&t, pdf_flow_label(r, "pdf.assessment"), 0.15, PDF_ALIGN_LEFT);
     section_row(&t, pdf_flow_label(r, "common.revenue"));
     for (size_t i = 0; i < b->revenue_group_count; i++)
-        budget_row(r, &t, PDF_ROW_BODY, b->revenue_groups[i].group, &b->revenue_groups[i],
-                   false);
+        budget_row(r, &t, PDF_ROW_BODY, figures_label(r->f, b->revenue_groups[i].group),
+                   &b->revenue_groups[i], false);
     budget_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &b->revenue,
                false);
     section_row(&t, pdf_flow_label(r, "common.expenses"));
     for (size_t i = 0; i < b->expense_group_count; i++)
-        budget_row(r, &t, PDF_ROW_BODY, b->expense_groups[i].group, &b->expense_groups[i],
-                   true);
+        budget_row(r, &t, PDF_ROW_BODY, figures_label(r->f, b->expense_groups[i].group),
+                   &b->expense_groups[i], true);
     budget_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_expenses"), &b->expenses,
                true);
     budget_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.net"), &b->net, false);
@@ -161,11 +162,13 @@ void pdf_statements_forecast(pdf_report *r, const char *arg)
     pdf_table_add_col(&t, pdf_flow_label(r, "common.change_pct"), 0.13, PDF_ALIGN_NUMBER);
     section_row(&t, pdf_flow_label(r, "common.revenue"));
     for (size_t i = 0; i < b->revenue_group_count; i++)
-        forecast_row(r, &t, PDF_ROW_BODY, b->revenue_groups[i].group, &b->revenue_groups[i]);
+        forecast_row(r, &t, PDF_ROW_BODY, figures_label(r->f, b->revenue_groups[i].group),
+                     &b->revenue_groups[i]);
     forecast_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &b->revenue);
     section_row(&t, pdf_flow_label(r, "common.expenses"));
     for (size_t i = 0; i < b->expense_group_count; i++)
-        forecast_row(r, &t, PDF_ROW_BODY, b->expense_groups[i].group, &b->expense_groups[i]);
+        forecast_row(r, &t, PDF_ROW_BODY, figures_label(r->f, b->expense_groups[i].group),
+                     &b->expense_groups[i]);
     forecast_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_expenses"),
                  &b->expenses);
     forecast_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.net"), &b->net);
@@ -201,7 +204,8 @@ static void position_section(pdf_report *r, pdf_table *t, const char *title_key,
 {
     section_row(t, pdf_flow_label(r, title_key));
     for (size_t i = 0; i < n; i++)
-        position_row(r, t, PDF_ROW_BODY, groups[i].group, &groups[i].amount);
+        position_row(r, t, PDF_ROW_BODY, figures_label(r->f, groups[i].group),
+                     &groups[i].amount);
     position_row(r, t, PDF_ROW_TOTAL, pdf_flow_label(r, total_key), total);
 }
 
@@ -238,7 +242,7 @@ void pdf_statements_position(pdf_report *r, const char *arg)
     pdf_table_free(&t);
     if (p->net_assets_group) {
         snprintf(text, sizeof text, "%s %s.", pdf_flow_label(r, "pdf.position_surplus_note"),
-                 p->net_assets_group);
+                 figures_label(f, p->net_assets_group));
         pdf_span span = { .text = text, .face = PDF_FACE_ITALIC };
         pdf_text_opts o = { r->st->size_small, r->st->muted, 0, 0, PDF_ALIGN_LEFT, 2 };
         pdf_flow_text(r, &span, 1, &o);
