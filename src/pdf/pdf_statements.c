@@ -12,6 +12,7 @@
 #include "report/fmt.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Money to the cent; with plus, "+" before a positive value. */
@@ -262,25 +263,6 @@ static void indicator_text(const pdf_report *r, const indicator *ind, bool perce
         snprintf(out, size, "%s", fmt_pct_word(FIGURE_PCT_ZERO, r->f->lang));
 }
 
-/* label, cut (with "…") so that it and a value of width value_w fit in
- * width w, into out. */
-static void fitted(pdf_report *r, const char *label, double size, double value_w, double w,
-                   char *out, size_t cap)
-{
-    size_t len = strnlen(label, cap - 1);
-    memcpy(out, label, len);
-    out[len] = '\0';
-    while (len > 0 && pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, out, strlen(out)) +
-                              value_w + 12 > w) {
-        do   /* back to the start of a UTF-8 character */
-            len--;
-        while (len > 0 && ((unsigned char)out[len] & 0xc0) == 0x80);
-        if (len + 4 > cap)
-            break;
-        memcpy(out + len, "\xe2\x80\xa6", 4);   /* … and its NUL */
-    }
-}
-
 /* "{{% indicators %}}": a small shaded panel, a line per indicator
  * present: its label on the left (the largest funder's name after it,
  * cut to fit), its value on the right. */
@@ -322,9 +304,9 @@ void pdf_statements_indicators(pdf_report *r, const char *arg)
         y -= lh;
         double value_w = pdf_draw_width(r->draw, PDF_FACE_BOLD, size, values[i],
                                         strlen(values[i]));
-        char label[1200];
-        fitted(r, labels[i], size, value_w, w, label, sizeof label);
+        char *label = pdf_flow_fit(r, labels[i], PDF_FACE_REGULAR, size, w - value_w - 12);
         pdf_flow_text_at(r, label, PDF_FACE_REGULAR, size, st->text, x, y, w, PDF_ALIGN_LEFT);
+        free(label);
         pdf_flow_text_at(r, values[i], PDF_FACE_BOLD, size, st->text, x, y, w,
                          PDF_ALIGN_RIGHT);
     }
