@@ -1,6 +1,7 @@
 /* compute_lists.c - the funders list and the people roster, decided for
  * every renderer (see compute_lists.h). */
 #include "compute_lists.h"
+#include "lib/i18n.h"
 #include "lib/strmap.h"
 #include "parse/money.h"
 #include "lib/text.h"
@@ -100,7 +101,7 @@ static void unmatched(funders_state *s, const name_set *set, const char *key, si
     for (size_t i = 0; i < set->count; i++)
         if (!set->matched[i])
             diag_data(s->d, "report.ini", line, NULL, "%s: '%s' is not %s", key,
-                      set->names[i], what);
+                      set->names[i], _(what));
 }
 
 /* The rule of every revenue account, from funders_groups and donors. */
@@ -126,10 +127,10 @@ static void funders_rules(funders_state *s)
         s->rules[i].gift = name_set_has(&donors, a->name) || by_group || by_code;
     }
     unmatched(s, &groups, "funders_groups", c ? c->funders_groups_line : 0,
-              "a revenue group of accounts.csv");
+              N_("a revenue group of accounts.csv"));
     if (c && c->donors)
         unmatched(s, &donors, "donors", c->donors_line,
-                  "a revenue group, account code or account name of accounts.csv");
+                  N_("a revenue group, account code or account name of accounts.csv"));
     name_set_free(&groups);
     name_set_free(&donors);
 }

@@ -4,6 +4,7 @@
  * compute_figures calls it once the finances are computed; it calls
  * nothing of compute.c. */
 #include "compute.h"
+#include "lib/i18n.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
@@ -235,12 +236,13 @@ static void missing_balances(const model *m, char *buf, size_t size)
             continue;
         }
         n += (size_t)snprintf(buf + n, size - n, "%s%s (%.40s)",
-                              listed++ ? ", " : "; accounts with ledger lines but no line in "
-                                                "balances.csv: ",
+                              listed++ ? _(", ")
+                                       : _("; accounts with ledger lines but no line in "
+                                           "balances.csv: "),
                               a->code, a->name);
     }
     if (more && n < size)
-        snprintf(buf + n, size - n, " and %zu more", more);
+        snprintf(buf + n, size - n, ngettext(" and %zu more", " and %zu more", more), more);
 }
 
 /* Assets = liabilities + net assets at a year-end, to the cent; else the

@@ -429,7 +429,7 @@ static int set_logo(config_parser *p, const config_key *k, const char *value)
         fclose(f);
     if (!f || failed) {
         diag_report(p->d, EXIT_NOINPUT, p->name, p->line, NULL, "%s '%s': cannot %s: %s",
-                    k->name, value, f ? "read" : "open", why ? why : strerror(err));
+                    k->name, value, f ? _("read") : _("open"), why ? why : strerror(err));
         free(file);
         return -1;
     }
@@ -455,7 +455,7 @@ static int set_funders_list(config_parser *p, const config_key *k, const char *v
     if (!*value) {
         diag_data(p->d, p->name, p->line, NULL, "%s is empty: name revenue groups, "
                   "separated by commas%s", k->name,
-                  strcmp(k->name, "donors") == 0 ? ", or write none" : "");
+                  strcmp(k->name, "donors") == 0 ? _(", or write none") : "");
         return -1;
     }
     if (strcmp(k->name, "donors") == 0)

@@ -2,6 +2,7 @@
  * two years' values, the figures freed, account kinds named, a people
  * group found by its name. */
 #include "figures.h"
+#include "lib/i18n.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
@@ -16,6 +17,16 @@ const char *account_kind_name(account_kind kind)
         [KIND_EQUITY] = "equity",
     };
     return names[kind];
+}
+
+const char *account_kind_phrase(account_kind kind)
+{
+    static const char *const phrases[] = {
+        [KIND_REVENUE] = N_("a revenue account"), [KIND_EXPENSE] = N_("an expense account"),
+        [KIND_ASSET] = N_("an asset account"), [KIND_LIABILITY] = N_("a liability account"),
+        [KIND_EQUITY] = N_("an equity account"),
+    };
+    return phrases[kind];
 }
 
 const char *funder_kind_name(funder_kind kind)

@@ -4,6 +4,7 @@
  * is read, so that its lines can be summed from that date on.  One date
  * for every line: a second date is an error at its line. */
 #include "ingest_field.h"
+#include "lib/i18n.h"
 
 /* The account a line names, or NULL, reported (unless accounts.csv could
  * not be read or already reported that code): unknown, not an asset,
@@ -24,10 +25,9 @@ static account *balance_account(ingest_file *f)
     }
     if (a->kind == KIND_REVENUE || a->kind == KIND_EXPENSE) {
         ingest_problem(f, COL_ACCOUNT, "of another kind",
-                       "'%s' is a%s %s account: balances.csv gives asset, liability and "
+                       "'%s' is %s: balances.csv gives asset, liability and "
                        "equity accounts (revenue and expenses come from the ledger)",
-                       ingest_key(f, NULL, code, len), a->kind == KIND_EXPENSE ? "n" : "",
-                       account_kind_name(a->kind));
+                       ingest_key(f, NULL, code, len), _(account_kind_phrase(a->kind)));
         return NULL;
     }
     if (a->has_balance) {

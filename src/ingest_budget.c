@@ -4,22 +4,12 @@
  * the next year's are added into their group's budget; lines of other
  * years are read, checked and ignored. */
 #include "ingest_field.h"
+#include "lib/i18n.h"
 #include "lib/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* "an asset", "a revenue", ...: an account kind with its article. */
-static const char *kind_with_article(account_kind kind)
-{
-    static const char *const names[] = {
-        [KIND_REVENUE] = "a revenue", [KIND_EXPENSE] = "an expense",
-        [KIND_ASSET] = "an asset", [KIND_LIABILITY] = "a liability",
-        [KIND_EQUITY] = "an equity",
-    };
-    return names[kind];
-}
 
 /* The four digits at s, or -1. */
 static int four_digits(const char *s)
@@ -93,8 +83,8 @@ static budget_group *account_target(ingest_file *f, const char *code, size_t len
     }
     if (a->kind != KIND_REVENUE && a->kind != KIND_EXPENSE) {
         ingest_problem(f, COL_ACCOUNT, "of another kind",
-                       "'%s' is %s account: a budget names revenue and expense accounts",
-                       ingest_key(f, NULL, code, len), kind_with_article(a->kind));
+                       "'%s' is %s: a budget names revenue and expense accounts",
+                       ingest_key(f, NULL, code, len), _(account_kind_phrase(a->kind)));
         return NULL;
     }
     size_t glen;
@@ -128,9 +118,9 @@ static budget_group *group_target(ingest_file *f, const char *group, size_t len)
     }
     if (g->kind != KIND_REVENUE && g->kind != KIND_EXPENSE) {
         ingest_problem(f, COL_GROUP, "of another kind",
-                       "'%s' is the group of %s account: a budget names revenue and "
+                       "'%s' is the group of %s: a budget names revenue and "
                        "expense groups", ingest_key(f, NULL, group, len),
-                       kind_with_article(g->kind));
+                       _(account_kind_phrase(g->kind)));
         return NULL;
     }
     if (g->shared) {
