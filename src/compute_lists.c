@@ -391,9 +391,9 @@ static void data_name(strmap *names, const char *name)
 }
 
 /* The data names a label may translate: program areas, activity types,
- * groups of accounts.csv (the position's asset, liability and net-asset
- * groups too) and of people.csv. */
-static strmap *data_names(const figures *f)
+ * groups of accounts.csv (more: those of its other kinds) and of
+ * people.csv. */
+static strmap *data_names(const figures *f, const char *const *more, size_t more_count)
 {
     strmap *names = strmap_new();
     for (size_t i = 0; i < f->axis_count; i++)
@@ -404,13 +404,8 @@ static strmap *data_names(const figures *f)
         data_name(names, f->revenue_groups[i].group);
     for (size_t i = 0; i < f->expense_group_count; i++)
         data_name(names, f->expense_groups[i].group);
-    const position_statement *p = &f->position;
-    for (size_t i = 0; i < p->asset_group_count; i++)
-        data_name(names, p->asset_groups[i].group);
-    for (size_t i = 0; i < p->liability_group_count; i++)
-        data_name(names, p->liability_groups[i].group);
-    for (size_t i = 0; i < p->net_asset_group_count; i++)
-        data_name(names, p->net_asset_groups[i].group);
+    for (size_t i = 0; i < more_count; i++)
+        data_name(names, more[i]);
     for (size_t i = 0; i < f->people_group_count; i++)
         data_name(names, f->people_groups[i].name);
     for (size_t i = 0; i < f->people_unit_count; i++)
@@ -418,12 +413,12 @@ static strmap *data_names(const figures *f)
     return names;
 }
 
-void compute_labels(figures *f, diag *d)
+void compute_labels(figures *f, const char *const *groups, size_t group_count, diag *d)
 {
     const config *c = f->config;
     if (!c || c->label_count == 0)
         return;
-    strmap *names = data_names(f);
+    strmap *names = data_names(f, groups, group_count);
     f->labels = strmap_new();
     for (size_t i = 0; i < c->label_count; i++) {
         const config_label *l = &c->labels[i];
