@@ -27,6 +27,18 @@ Mobilisation des connaissances.  report.ini and texts/*.md are written by
 hand; a program area's text is named after it (texts/vie-interne.md,
 texts/mobilisation-des-connaissances.md).
 
+The ledger is double-entry: each revenue and expense line has its
+counterpart on cash (grants, payroll, rent), receivables (invoices,
+collected about a month later) or payables (suppliers' bills, paid about a
+month later), and the balance-sheet lines move cash, a term deposit,
+receivables, payables and the operating reserve.  balances.csv gives the
+audited balances at 31 March 2011 (so that the books balance at every
+year-end); budget.csv the budgets of 2013-2014 and 2014-2015, the
+self-generated group's 2014-2015 budget being the report's "cap du
+180 000 $".  All of this draws on a second random stream (STATEMENTS_RNG),
+so that the revenue and expense lines, the activities and every figure
+computed from them are the same as without it.
+
 Deterministic (random.Random(2014), no set iteration, no clock): re-running
 reproduces the same bytes.  Usage: scripts/gen_sample.py [OUTPUT_DIR]
 (default: the input/ folder beside scripts/).
@@ -38,6 +50,9 @@ import random
 import sys
 
 rng = random.Random(2014)
+STATEMENTS_RNG = random.Random(20110331)   # counterparts, balances, budget
+BALANCES_DATE = dt.date(2011, 3, 31)
+LEDGER_END = dt.date(2014, 3, 31)          # no settlement after it
 
 YEARS = (2012, 2013, 2014)          # fiscal years, named by their end
 DAY = dt.timedelta(days=1)
@@ -46,10 +61,12 @@ DAY = dt.timedelta(days=1)
 # Chart of accounts: (code, name, kind, group)
 
 ACCOUNTS = [
-    ("1000", "Encaisse", "asset", "Actif"),
-    ("1200", "Comptes à recevoir", "asset", "Actif"),
-    ("2100", "Comptes fournisseurs et charges à payer", "liability", "Passif"),
-    ("3000", "Actif net non affecté", "equity", "Actif net"),
+    ("1000", "Encaisse", "asset", "Encaisse et placements"),
+    ("1100", "Dépôt à terme", "asset", "Encaisse et placements"),
+    ("1200", "Comptes à recevoir", "asset", "Débiteurs"),
+    ("2100", "Comptes fournisseurs et charges à payer", "liability", "Créditeurs et charges à payer"),
+    ("3000", "Actif net non affecté", "equity", "Actif net non affecté"),
+    ("3100", "Réserve de fonctionnement (affectation interne)", "equity", "Actif net affecté"),
     ("4100", "Centraide du Grand Montréal", "revenue", "Subventions"),
     ("4110", "Fondation de la famille J.W. McConnell", "revenue", "Subventions"),
     ("4120", "Fonds québécois d'initiatives sociales", "revenue", "Subventions"),
@@ -252,14 +269,14 @@ def even_split(total, n):
     return [base] * (n - 1) + [total - base * (n - 1)]
 
 
-def money_text(cents):
+def money_text(cents, stream=None):
     """1234567 -> '12 345,67' with a space (now and then a no-break or a
     narrow no-break space) between thousands."""
     sign = "-" if cents < 0 else ""
     units, frac = divmod(abs(cents), 100)
     digits = str(units)
     if units >= 1000:
-        r = rng.random()
+        r = (stream or rng).random()
         sep = " " if r < 0.9 else ("\u00a0" if r < 0.97 else "\u202f")
         groups = []
         while digits:
@@ -284,16 +301,56 @@ def csv_line(fields, delim, eol, force=()):
 # --------------------------------------------------------------------------
 # The ledger
 
-ledger = []       # [date, seq, account, counterparty, memo, ref, debit, credit]
+ledger = []       # [date, seq, account, counterparty, memo, ref, debit, credit,
+                  #  stream, signed debit in cents]
 
 
-def post(date, account, side, cents, cp="", memo="", ref="", text=None):
+def post(date, account, side, cents, cp="", memo="", ref="", text=None, stream=None,
+         against=None):
     """A ledger line: cents on the debit ('D') or credit ('C') side; text
-    replaces the amount's usual form; the other side is empty or 0,00."""
-    amount = text if text is not None else money_text(cents)
-    other = "0,00" if rng.random() < 0.12 else ""
+    replaces the amount's usual form; the other side is empty or 0,00.  A
+    line of the main stream gets its counterpart (counterpart())."""
+    r = stream or rng
+    amount = text if text is not None else money_text(cents, r)
+    other = "0,00" if r.random() < 0.12 else ""
     debit, credit = (amount, other) if side == "D" else (other, amount)
-    ledger.append([date, len(ledger), account, cp, memo, ref, debit, credit])
+    ledger.append([date, len(ledger), account, cp, memo, ref, debit, credit, r,
+                   cents if side == "D" else -cents])
+    if r is rng:
+        counterpart(date, account, side, cents, cp, memo, ref, against)
+
+
+def counterpart(date, account, side, cents, cp, memo, ref, against=None):
+    """The other side of a line, on the STATEMENTS_RNG stream: against the
+    given account, or for revenue on receivables (invoices "F...", credit
+    notes "NC...") or cash, for expenses on payables (bills "FAC...",
+    "TL...", credit notes) or cash.  An invoice is collected, a bill paid,
+    15 to 45 days later (up to the end of the ledger)."""
+    other = "C" if side == "D" else "D"
+    if cents < 0:                       # a negative line: its counterpart positive
+        cents, other = -cents, side
+    settle = against is None
+    if against is None:
+        if account.startswith("4"):
+            against = "1200" if ref.startswith(("F", "NC")) else "1000"
+        elif account.startswith("5"):
+            against = "2100" if ref.startswith(("FAC", "TL", "NC")) else "1000"
+        else:
+            return
+    s = STATEMENTS_RNG
+    post(date, against, other, cents, cp, memo, ref, stream=s)
+    opens = (against, other) in (("1200", "D"), ("2100", "C"))
+    if not (settle and opens and not ref.startswith("NC")):
+        return
+    when = date + dt.timedelta(days=s.randint(15, 45))
+    if when > LEDGER_END or date <= BALANCES_DATE:
+        return
+    if against == "1200":
+        post(when, "1000", "D", cents, cp, "Encaissement, facture %s" % ref, ref, stream=s)
+        post(when, "1200", "C", cents, cp, "Encaissement, facture %s" % ref, ref, stream=s)
+    else:
+        post(when, "2100", "D", cents, cp, "Paiement, facture %s" % ref, ref, stream=s)
+        post(when, "1000", "C", cents, cp, "Paiement, facture %s" % ref, ref, stream=s)
 
 
 def revenue(date, account, cents, cp, memo, ref):
@@ -590,20 +647,31 @@ def gen_expenses(year):
 
 
 def gen_balance_sheet(year):
-    """A few lines on balance-sheet accounts: read, counted, not in the statement."""
+    """The balance-sheet lines of a year: last year-end's payables paid and
+    receivables collected, last year's result allocated to (or drawn from)
+    the operating reserve, a term deposit renewed, an advance paid to and
+    one received from partners at the year-end."""
     post(weekday(year - 1, 4, 2), "2100", "D", rng.randint(300000, 900000), "",
-         "Contrepassation des charges à payer au 31 mars", docs.next("OD", year))
+         "Paiement des comptes fournisseurs au 31 mars", docs.next("OD", year), against="1000")
     post(weekday(year - 1, 4, 2), "1200", "C", rng.randint(1000000, 3000000), "",
-         "Encaissement des comptes à recevoir au 31 mars", docs.next("OD", year))
+         "Encaissement des comptes à recevoir au 31 mars", docs.next("OD", year),
+         against="1000")
     previous = NET.get(year - 1, 187533)      # 2010-2011: a surplus
-    post(weekday(year - 1, 6, 20), "3000", "C" if previous >= 0 else "D", abs(previous), "",
-         "Affectation du résultat de l'exercice précédent", docs.next("OD", year))
-    post(weekday(year - 1, 10, 1), "1000", "D", 2500000, "",
-         "Virement; dépôt à terme \"Épargne à terme\" 12 mois", docs.next("OD", year))
+    post(weekday(year - 1, 6, 20), "3100", "C" if previous >= 0 else "D", abs(previous), "",
+         "Affectation du résultat de l'exercice précédent à la réserve de fonctionnement",
+         docs.next("OD", year), against="3000")
+    matured = weekday(year - 1, 10, 1)
+    post(matured, "1000", "D", 2500000, "", "Échéance du dépôt à terme de l'exercice précédent",
+         "DAT-%d" % (year - 1), stream=STATEMENTS_RNG)
+    post(matured, "1100", "C", 2500000, "", "Échéance du dépôt à terme de l'exercice précédent",
+         "DAT-%d" % (year - 1), stream=STATEMENTS_RNG)
+    post(matured, "1100", "D", 2500000, "",
+         "Virement; dépôt à terme \"Épargne à terme\" 12 mois", docs.next("OD", year),
+         against="1000")
     post(dt.date(year, 3, 31), "1200", "D", rng.randint(1000000, 3000000), "",
-         "Factures à recevoir au 31 mars", docs.next("OD", year))
+         "Avance versée à un partenaire, projet commun", docs.next("OD", year), against="1000")
     post(dt.date(year, 3, 31), "2100", "C", rng.randint(300000, 900000), "",
-         "Charges à payer au 31 mars", docs.next("OD", year))
+         "Avance reçue d'un partenaire, projet commun", docs.next("OD", year), against="1000")
 
 
 def gen_outside():
@@ -636,8 +704,8 @@ def write_ledger(path):
     header = ["Date", "Compte", "Tiers", "Libellé", "Pièce", "Débit", "Crédit"]
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("\ufeff" + csv_line(header, ";", "\r\n"))
-        for d, _, account, cp, memo, ref, debit, credit in ledger:
-            force = tuple(i for i in (5, 6) if rng.random() < 0.05)
+        for d, _, account, cp, memo, ref, debit, credit, stream, _ in ledger:
+            force = tuple(i for i in (5, 6) if stream.random() < 0.05)
             f.write(csv_line([d.strftime("%d/%m/%Y"), account, cp, memo, ref, debit, credit],
                              ";", "\r\n", force))
 
@@ -960,6 +1028,109 @@ def write_simple(path, header, rows):
             f.write(csv_line(list(row), ",", "\n"))
 
 
+# --------------------------------------------------------------------------
+# The statements' inputs: balances.csv at 31 March 2011, budget.csv.
+
+KIND = {code: kind for code, _, kind, _ in ACCOUNTS}
+GROUP = {code: group for code, _, _, group in ACCOUNTS}
+
+
+def natural(code, signed_debit):
+    """A line's amount in its account's natural direction."""
+    return signed_debit if KIND[code] in ("asset", "expense") else -signed_debit
+
+
+def balance_sheet_moves():
+    """Each balance-sheet account's movements after BALANCES_DATE, as
+    (date, code, natural cents) in ledger order."""
+    return [(row[0], row[2], natural(row[2], row[9])) for row in ledger
+            if row[0] > BALANCES_DATE and KIND[row[2]] in ("asset", "liability", "equity")]
+
+
+def opening_balances():
+    """Opening balances that keep cash, the deposit, receivables and
+    payables above 0 at all times; net assets balance the rest."""
+    lowest, running = {}, {}
+    for _, code, cents in balance_sheet_moves():
+        running[code] = running.get(code, 0) + cents
+        lowest[code] = min(lowest.get(code, 0), running[code])
+    def cover(code, floor):
+        need = -lowest.get(code, 0) + floor
+        return (need + 99999) // 100000 * 100000 + STATEMENTS_RNG.randint(0, 99999)
+    out = {"1000": cover("1000", 1500000), "1100": 2500000, "1200": cover("1200", 400000),
+           "2100": cover("2100", 300000), "3100": 4000000}
+    out["3000"] = out["1000"] + out["1100"] + out["1200"] - out["2100"] - out["3100"]
+    return out
+
+
+def write_balances(path):
+    """balances.csv: semicolons, DD/MM/YYYY, decimal comma, French headers;
+    then checks that the books balance at each year-end."""
+    opening = opening_balances()
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("Compte;Date;Solde\n")
+        for code, _, kind, _ in ACCOUNTS:
+            if code in opening:
+                f.write("%s;%s;%s\n" % (code, BALANCES_DATE.strftime("%d/%m/%Y"),
+                                         money_text(opening[code], STATEMENTS_RNG)))
+    for year in YEARS:
+        bal = dict(opening)
+        surplus = 0
+        for row in ledger:
+            if BALANCES_DATE < row[0] <= fy_end(year):
+                k = KIND[row[2]]
+                if k in ("revenue", "expense"):
+                    surplus += -row[9]      # revenue - expenses = credits - debits
+                else:
+                    bal[row[2]] = bal.get(row[2], 0) + natural(row[2], row[9])
+        assets = sum(v for c, v in bal.items() if KIND[c] == "asset")
+        claims = sum(v for c, v in bal.items() if KIND[c] != "asset") + surplus
+        assert assets == claims, (year, assets, claims)
+        assert all(v >= 0 for v in bal.values()), (year, bal)
+
+
+def actuals(year):
+    """Revenue and expense accounts' natural totals of fiscal year `year`."""
+    out = {}
+    for row in ledger:
+        if fy_start(year) <= row[0] <= fy_end(year) and KIND[row[2]] in ("revenue", "expense"):
+            out[row[2]] = out.get(row[2], 0) + natural(row[2], row[9])
+    return out
+
+
+# Budgets by group, in dollars; the salaries of 2013-2014 by account.
+BUDGET_2014 = [("Subventions", 640000), ("Revenus autonomes", 110000),
+               ("Autres revenus", 4000), ("Honoraires professionnels", 55000),
+               ("Frais d'activités", 60000), ("Frais de déplacement", 15000),
+               ("Loyer et frais de bureau", 50000), ("Communications", 14000),
+               ("Formation du personnel", 10000), ("Frais administratifs", 6000)]
+SALARY_FACTORS_2014 = {"5000": 101, "5010": 96, "5020": 100, "5030": 103}   # % of actual
+BUDGET_2015 = [("Subventions", 680000), ("Revenus autonomes", 180000),
+               ("Autres revenus", 4000), ("Salaires et charges sociales", 610000),
+               ("Honoraires professionnels", 62000), ("Frais d'activités", 70000),
+               ("Frais de déplacement", 18000), ("Loyer et frais de bureau", 52000),
+               ("Communications", 16000), ("Formation du personnel", 10000),
+               ("Frais administratifs", 6000)]
+
+
+def write_budget(path):
+    """budget.csv: commas, decimal point, a line per group or account."""
+    done = actuals(2014)
+    rows = []
+    for group, dollars in BUDGET_2014[:3]:
+        rows.append(("2013-2014", "", group, dollars * 100))
+    for code, pct in SALARY_FACTORS_2014.items():
+        rows.append(("2013-2014", code, "", done.get(code, 0) * pct // 100 // 10000 * 10000))
+    for group, dollars in BUDGET_2014[3:]:
+        rows.append(("2013-2014", "", group, dollars * 100))
+    for group, dollars in BUDGET_2015:
+        rows.append(("2014-2015", "", group, dollars * 100))
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(csv_line(["Exercice", "Compte", "Poste", "Montant"], ",", "\n"))
+        for year, code, group, cents in rows:
+            f.write(csv_line([year, code, group, "%d.%02d" % divmod(cents, 100)], ",", "\n"))
+
+
 def main(argv):
     out = argv[1] if len(argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "input")
@@ -968,6 +1139,8 @@ def main(argv):
     write_ledger(os.path.join(out, "ledger.csv"))
     write_activities(os.path.join(out, "activities.csv"))
     write_simple(os.path.join(out, "people.csv"), ["name", "role", "group", "team"], PEOPLE)
+    write_balances(os.path.join(out, "balances.csv"))
+    write_budget(os.path.join(out, "budget.csv"))
     return 0
 
 

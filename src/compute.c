@@ -269,6 +269,20 @@ static void check_year_has_rows(compute_state *s)
               "is the year right (year in report.ini, or --year)?", p->label, start, end);
 }
 
+/* The labels of report.ini (compute_labels), which may name the groups of
+ * asset, liability and equity accounts too, whether or not a statement of
+ * financial position shows them. */
+static void compute_balance_labels(const model *m, figures *f, diag *d)
+{
+    const char **groups = xcalloc(m->account_count + 1, sizeof *groups);
+    size_t n = 0;
+    for (size_t i = 0; i < m->account_count; i++)
+        if (m->accounts[i].kind != KIND_REVENUE && m->accounts[i].kind != KIND_EXPENSE)
+            groups[n++] = m->accounts[i].group;
+    compute_labels(f, groups, n, d);
+    free(groups);
+}
+
 int compute_figures(const model *m, figures *f, diag *d)
 {
     memset(f, 0, sizeof *f);
@@ -285,13 +299,16 @@ int compute_figures(const model *m, figures *f, diag *d)
     f->people = m->people;
     f->people_count = m->people_count;
     compute_roster(f);
-    compute_labels(f, d);
+    compute_balance_labels(m, f, d);
     f->inputs.ledger_rows = m->ledger_rows;
     f->inputs.ledger_rows_outside_years = m->ledger_rows_outside_years;
     f->inputs.ledger_rows_other_kinds = m->ledger_rows_other_kinds;
     f->inputs.activity_rows = m->activity_rows;
     f->inputs.ledger_rows_current = m->ledger_rows_current;
     f->inputs.activity_rows_current = (size_t)m->totals[0].activities;
+    compute_statements(m, f, d);
+    if (f->position.present)
+        f->inputs.ledger_rows_position = m->position.ledger_rows;
     if (s.overflow)
         diag_data(d, NULL, 0, NULL, "a total or its change in percent is out of range "
                   "(totals beyond 2^62 cents, or changes beyond 10^17 %%)");

@@ -11,4 +11,9 @@
  * ledger row and no activity row. */
 int compute_figures(const model *m, figures *f, diag *d);
 
+/* The statements of f (compute_statements.c), from m and f's finances:
+ * budget, forecast, position (with the balance check) and indicators.
+ * Returns 0, or -1 when d has errors. */
+int compute_statements(const model *m, figures *f, diag *d);
+
 #endif

@@ -1,6 +1,7 @@
 /* compute_lists.c - the funders list and the people roster, decided for
  * every renderer (see compute_lists.h). */
 #include "compute_lists.h"
+#include "lib/i18n.h"
 #include "lib/strmap.h"
 #include "parse/money.h"
 #include "lib/text.h"
@@ -100,7 +101,7 @@ static void unmatched(funders_state *s, const name_set *set, const char *key, si
     for (size_t i = 0; i < set->count; i++)
         if (!set->matched[i])
             diag_data(s->d, "report.ini", line, NULL, "%s: '%s' is not %s", key,
-                      set->names[i], what);
+                      set->names[i], _(what));
 }
 
 /* The rule of every revenue account, from funders_groups and donors. */
@@ -126,10 +127,10 @@ static void funders_rules(funders_state *s)
         s->rules[i].gift = name_set_has(&donors, a->name) || by_group || by_code;
     }
     unmatched(s, &groups, "funders_groups", c ? c->funders_groups_line : 0,
-              "a revenue group of accounts.csv");
+              N_("a revenue group of accounts.csv"));
     if (c && c->donors)
         unmatched(s, &donors, "donors", c->donors_line,
-                  "a revenue group, account code or account name of accounts.csv");
+                  N_("a revenue group, account code or account name of accounts.csv"));
     name_set_free(&groups);
     name_set_free(&donors);
 }
@@ -390,8 +391,9 @@ static void data_name(strmap *names, const char *name)
 }
 
 /* The data names a label may translate: program areas, activity types,
- * groups of accounts.csv and people.csv. */
-static strmap *data_names(const figures *f)
+ * groups of accounts.csv (more: those of its other kinds) and of
+ * people.csv. */
+static strmap *data_names(const figures *f, const char *const *more, size_t more_count)
 {
     strmap *names = strmap_new();
     for (size_t i = 0; i < f->axis_count; i++)
@@ -402,6 +404,8 @@ static strmap *data_names(const figures *f)
         data_name(names, f->revenue_groups[i].group);
     for (size_t i = 0; i < f->expense_group_count; i++)
         data_name(names, f->expense_groups[i].group);
+    for (size_t i = 0; i < more_count; i++)
+        data_name(names, more[i]);
     for (size_t i = 0; i < f->people_group_count; i++)
         data_name(names, f->people_groups[i].name);
     for (size_t i = 0; i < f->people_unit_count; i++)
@@ -409,12 +413,12 @@ static strmap *data_names(const figures *f)
     return names;
 }
 
-void compute_labels(figures *f, diag *d)
+void compute_labels(figures *f, const char *const *groups, size_t group_count, diag *d)
 {
     const config *c = f->config;
     if (!c || c->label_count == 0)
         return;
-    strmap *names = data_names(f);
+    strmap *names = data_names(f, groups, group_count);
     f->labels = strmap_new();
     for (size_t i = 0; i < c->label_count; i++) {
         const config_label *l = &c->labels[i];

@@ -33,9 +33,11 @@ typedef struct funder_line {
 int compute_funders(figures *f, const funder_line *lines, size_t n, diag *d);
 
 /* The labels of report.ini's [labels.LANG] for f's language (f->labels,
- * read by figures_label).  A label of any language whose name is no
- * program area, activity type or group of the data is a warning at its
- * line: a typo would leave the name untranslated. */
-void compute_labels(figures *f, diag *d);
+ * read by figures_label).  groups: the groups of accounts.csv's asset,
+ * liability and equity accounts, which labels may name too (the statement
+ * of financial position shows them).  A label of any language whose name
+ * is no program area, activity type or group of the data is a warning at
+ * its line: a typo would leave the name untranslated. */
+void compute_labels(figures *f, const char *const *groups, size_t group_count, diag *d);
 
 #endif

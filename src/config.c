@@ -87,6 +87,7 @@ static int set_delimiter(config_parser *p, const config_key *k, const char *valu
 static int set_decimal(config_parser *p, const config_key *k, const char *value);
 static int set_date_order(config_parser *p, const config_key *k, const char *value);
 static int set_detail(config_parser *p, const config_key *k, const char *value);
+static int set_position(config_parser *p, const config_key *k, const char *value);
 static int set_logo(config_parser *p, const config_key *k, const char *value);
 static int set_funders_list(config_parser *p, const config_key *k, const char *value);
 static int set_funders_min(config_parser *p, const config_key *k, const char *value);
@@ -111,6 +112,8 @@ static const config_key keys[] = {
     { SECTION_REPORT, "language", set_language, 0 },
     { SECTION_REPORT, "currency", set_currency, 0 },
     STR(SECTION_REPORT, "self_generated", self_generated_group),
+    STR(SECTION_REPORT, "net_assets_group", net_assets_group),
+    { SECTION_REPORT, "position", set_position, 0 },
     { SECTION_REPORT, "funders_groups", set_funders_list, offsetof(config, funders_groups) },
     { SECTION_REPORT, "funders_min", set_funders_min, 0 },
     { SECTION_REPORT, "funders_top", set_funders_top, 0 },
@@ -390,6 +393,23 @@ static int set_detail(config_parser *p, const config_key *k, const char *value)
     return 0;
 }
 
+/* auto (balances.csv decides), yes or no. */
+static int set_position(config_parser *p, const config_key *k, const char *value)
+{
+    static const char *const words[] = {
+        "auto", "yes", "true", "1", "on", "oui", "no", "false", "0", "off", "non", NULL
+    };
+    int i = word_index(value, words);
+    if (i < 0) {
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not auto, yes or no",
+                  k->name, value);
+        return -1;
+    }
+    p->cfg->position = i == 0 ? CONFIG_POSITION_AUTO
+                       : i < 6 ? CONFIG_POSITION_YES
+                               : CONFIG_POSITION_NO;
+    return 0;
+}
 
 /* The organisation's logo: a PNG or JPEG file, its path relative to the
  * folder of report.ini (absolute allowed).  Missing or unreadable: 66; a
@@ -414,7 +434,7 @@ static int set_logo(config_parser *p, const config_key *k, const char *value)
         fclose(f);
     if (!f || failed) {
         diag_report(p->d, EXIT_NOINPUT, p->name, p->line, NULL, "%s '%s': cannot %s: %s",
-                    k->name, value, f ? "read" : "open", why ? why : strerror(err));
+                    k->name, value, f ? _("read") : _("open"), why ? why : strerror(err));
         free(file);
         return -1;
     }
@@ -432,6 +452,7 @@ static int set_logo(config_parser *p, const config_key *k, const char *value)
     p->cfg->org_logo_line = p->line;
     return 0;
 }
+
 /* A list of names for the funders table ("Subventions, Dons"), and the
  * line it is on, for compute's diagnostics about its names. */
 static int set_funders_list(config_parser *p, const config_key *k, const char *value)
@@ -439,7 +460,7 @@ static int set_funders_list(config_parser *p, const config_key *k, const char *v
     if (!*value) {
         diag_data(p->d, p->name, p->line, NULL, "%s is empty: name revenue groups, "
                   "separated by commas%s", k->name,
-                  strcmp(k->name, "donors") == 0 ? ", or write none" : "");
+                  strcmp(k->name, "donors") == 0 ? _(", or write none") : "");
         return -1;
     }
     if (strcmp(k->name, "donors") == 0)
@@ -939,8 +960,8 @@ void config_free(config *cfg)
         &cfg->org_name, &cfg->org_subtitle, &cfg->org_tagline,
         &cfg->org_address, &cfg->org_website, &cfg->org_email,
         &cfg->org_phone, &cfg->title, &cfg->currency,
-        &cfg->self_generated_group, &cfg->org_logo, &cfg->funders_groups, &cfg->donors,
-        &cfg->import_profile,
+        &cfg->self_generated_group, &cfg->net_assets_group, &cfg->org_logo,
+        &cfg->funders_groups, &cfg->donors, &cfg->import_profile,
     };
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
         free(*strings[i]);

@@ -25,6 +25,14 @@ typedef struct group_rule {
     size_t line;               /* in report.ini */
 } group_rule;
 
+/* [report] position: whether the statement of financial position is made. */
+typedef enum config_position {
+    CONFIG_POSITION_AUTO,      /* when balances.csv is there */
+    CONFIG_POSITION_YES,       /* also without it: the ledger holds every
+                                  movement from zero */
+    CONFIG_POSITION_NO         /* never; balances.csv is not read */
+} config_position;
+
 /* A data name's translation, from [labels.LANG] (docs/templates.md). */
 typedef struct config_label {
     language lang;
@@ -52,6 +60,9 @@ typedef struct config {
     language lang;             /* default fr; overridden by --lang */
     char *currency;            /* default "CAD" */
     char *self_generated_group;/* revenue group shown as self-generated revenue */
+    char *net_assets_group;    /* equity group the year's surplus goes to
+                                  (NULL: the first of accounts.csv) */
+    config_position position;  /* default auto */
     /* [report] the funders table (docs/funders.md) */
     char *funders_groups;      /* "Subventions, Dons": the revenue groups
                                   whose counterparties are listed; NULL: all */

@@ -15,6 +15,9 @@ typedef enum account_kind {
 } account_kind;
 
 const char *account_kind_name(account_kind kind);   /* "revenue", ... */
+/* "a revenue account", "an asset account", ...: English, marked for
+ * translation; a message passes it through _(). */
+const char *account_kind_phrase(account_kind kind);
 
 typedef struct fiscal_period {
     int year;                  /* the calendar year that names it */

@@ -29,7 +29,9 @@ bool figure_part_value(const figure *fig, figure_part part, int64_t *value)
     case FIGURE_CURRENT: *value = fig->current; return true;
     case FIGURE_PREVIOUS: *value = fig->previous; return true;
     case FIGURE_CHANGE: *value = fig->change; return true;
-    case FIGURE_CHANGE_PCT: *value = fig->change_pct_tenths; return fig->has_pct;
+    case FIGURE_CHANGE_PCT:
+        *value = fig->change_pct_tenths;
+        return fig->pct == FIGURE_PCT_VALUE;
     case FIGURE_PART_COUNT: break;
     }
     return false;

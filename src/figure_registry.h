@@ -36,8 +36,8 @@ const char *figure_part_name(figure_part part);
 int figure_part_of(const char *name);
 /* A part's value into *value: the figure's unit for the first three,
  * tenths of a percent for FIGURE_CHANGE_PCT.  False when the part has no
- * value (the change % of a figure whose previous year is 0: JSON null,
- * "nouveau" / "new"). */
+ * value: the change % of a figure whose pct is not FIGURE_PCT_VALUE (JSON
+ * null; "nouveau" / "new", "—" or "n.s." / "n.m." in words). */
 bool figure_part_value(const figure *fig, figure_part part, int64_t *value);
 
 typedef enum figure_unit {

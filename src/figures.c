@@ -2,6 +2,7 @@
  * two years' values, the figures freed, account kinds named, a people
  * group found by its name. */
 #include "figures.h"
+#include "lib/i18n.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
@@ -18,6 +19,16 @@ const char *account_kind_name(account_kind kind)
     return names[kind];
 }
 
+const char *account_kind_phrase(account_kind kind)
+{
+    static const char *const phrases[] = {
+        [KIND_REVENUE] = N_("a revenue account"), [KIND_EXPENSE] = N_("an expense account"),
+        [KIND_ASSET] = N_("an asset account"), [KIND_LIABILITY] = N_("a liability account"),
+        [KIND_EQUITY] = N_("an equity account"),
+    };
+    return phrases[kind];
+}
+
 const char *funder_kind_name(funder_kind kind)
 {
     static const char *const names[] = {
@@ -27,20 +38,30 @@ const char *funder_kind_name(funder_kind kind)
     return names[kind];
 }
 
-/* change / |previous| x 1000, rounded half away from zero, in 128 bits. */
+/* change / previous x 1000 (previous > 0), rounded half away from zero,
+ * in 128 bits. */
 static __int128 pct_tenths(int64_t change, int64_t previous)
 {
     __int128 num = (__int128)change * 1000;
-    __int128 den = previous < 0 ? -(__int128)previous : previous;
+    __int128 den = previous;
     __int128 mag = num < 0 ? -num : num;
     __int128 q = (mag * 2 + den) / (den * 2);
     return num < 0 ? -q : q;
 }
 
+figure_pct figure_pct_of(int64_t current, int64_t previous)
+{
+    if (previous > 0)
+        return FIGURE_PCT_VALUE;
+    if (previous < 0)
+        return FIGURE_PCT_NEGATIVE;
+    return current == 0 ? FIGURE_PCT_ZERO : FIGURE_PCT_NEW;
+}
+
 bool figure_change_pct_tenths(int64_t change, int64_t previous, int64_t *tenths,
                               bool *clamped)
 {
-    if (previous == 0)
+    if (previous <= 0)
         return false;
     __int128 q = pct_tenths(change, previous);
     bool out = q > INT64_MAX || q < -INT64_MAX;
@@ -54,8 +75,27 @@ figure figure_make(int64_t current, int64_t previous)
 {
     figure f = {.current = current, .previous = previous};
     f.change = current - previous;   /* callers keep totals within range */
-    f.has_pct = figure_change_pct_tenths(f.change, previous, &f.change_pct_tenths, NULL);
+    f.pct = figure_pct_of(current, previous);
+    if (!figure_change_pct_tenths(f.change, previous, &f.change_pct_tenths, NULL))
+        f.change_pct_tenths = 0;
     return f;
+}
+
+bool figure_ratio_tenths(int64_t num, int64_t den, int64_t scale, int64_t *tenths)
+{
+    if (den == 0)
+        return false;
+    __int128 n = (__int128)num * scale, d = den;
+    bool negative = (n < 0) != (d < 0) && n != 0;
+    if (n < 0)
+        n = -n;
+    if (d < 0)
+        d = -d;
+    __int128 q = (n * 2 + d) / (d * 2);
+    if (q > INT64_MAX)
+        return false;
+    *tenths = negative ? -(int64_t)q : (int64_t)q;
+    return true;
 }
 
 static void people_lists_free(people_list *lists, size_t count)
@@ -69,6 +109,14 @@ void figures_free(figures *f)
 {
     if (!f)
         return;
+    free(f->budget.revenue_groups);
+    free(f->budget.expense_groups);
+    free(f->forecast.revenue_groups);
+    free(f->forecast.expense_groups);
+    free(f->position.asset_groups);
+    free(f->position.liability_groups);
+    free(f->position.net_asset_groups);
+    free(f->position.accounts);
     free(f->funders);
     people_lists_free(f->people_groups, f->people_group_count);
     people_lists_free(f->people_units, f->people_unit_count);

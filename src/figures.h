@@ -16,22 +16,36 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* What a figure's change in percent is.  A percentage only of a base
+ * above 0: of a base of 0 there is none, and of a negative base it
+ * misleads (a deficit that becomes a surplus is not "+312.5 %"). */
+typedef enum figure_pct {
+    FIGURE_PCT_VALUE,          /* previous > 0: change_pct_tenths holds it */
+    FIGURE_PCT_NEW,            /* previous == 0, current != 0: "nouveau" / "new" */
+    FIGURE_PCT_ZERO,           /* 0 -> 0: "—" */
+    FIGURE_PCT_NEGATIVE        /* previous < 0: "n.s." / "n.m." */
+} figure_pct;
+
 /* A comparable figure: the reported year against the previous one. */
 typedef struct figure {
     int64_t current, previous;
     int64_t change;            /* current - previous */
-    bool has_pct;              /* false when previous == 0: "new" */
-    int64_t change_pct_tenths; /* change / |previous| x 1000, rounded half
-                                  away from zero: 58.2 % is 582 */
+    figure_pct pct;            /* whether there is a change in percent */
+    int64_t change_pct_tenths; /* FIGURE_PCT_VALUE: change / previous x 1000,
+                                  rounded half away from zero: 58.2 % is
+                                  582; else 0 */
 } figure;
 
 /* The figure of current against previous (callers keep both within
  * +-2^62, so that the change cannot overflow). */
 figure figure_make(int64_t current, int64_t previous);
 
-/* change / |previous| x 1000 rounded half away from zero, into *tenths,
+/* The status of the change in percent from previous to current. */
+figure_pct figure_pct_of(int64_t current, int64_t previous);
+
+/* change / previous x 1000 rounded half away from zero, into *tenths,
  * clamped to +-INT64_MAX; *clamped (when not NULL) says whether it was.
- * False when previous is 0 (no percentage: "new"). */
+ * False (no percentage) when previous is not above 0. */
 bool figure_change_pct_tenths(int64_t change, int64_t previous, int64_t *tenths,
                               bool *clamped);
 
@@ -107,6 +121,80 @@ typedef struct partner_figure {
     int64_t activities, participants;
 } partner_figure;
 
+/* ---- statements (compute_statements.c) ---- */
+
+/* A group's or a total's line of the budget or of the forecast, as a
+ * figure.  Budget: amount.current is the actual, amount.previous the
+ * budget, change the variance (actual - budget) and its percent of the
+ * budget.  Forecast: amount.current is the next year's budget,
+ * amount.previous the reported year's actual, change = budget - actual.
+ * budgeted false: the budget does not name it (budget and changes null;
+ * the actual is still there). */
+typedef struct budget_line {
+    const char *group;         /* NULL for a total */
+    bool budgeted;
+    figure amount;
+} budget_line;
+
+/* budget.csv's lines of one fiscal year against the reported year. */
+typedef struct budget_statement {
+    bool present;              /* budget.csv has a line for that year */
+    fiscal_period period;      /* the budget's year */
+    budget_line revenue, expenses, net;   /* totals of the groups budgeted */
+    budget_line *revenue_groups;    size_t revenue_group_count;
+    budget_line *expense_groups;    size_t expense_group_count;
+} budget_statement;
+
+/* An asset, liability or equity account at the two year-ends (the
+ * workbook's position sheet lists them). */
+typedef struct position_account {
+    const char *code, *name, *group;
+    account_kind kind;
+    bool has_balance;          /* balances.csv gives its opening balance */
+    int64_t opening;           /* that balance (0 without) */
+    figure amount;             /* balances at the two year-ends */
+} position_account;
+
+/* The statement of financial position at the reported year's end
+ * (current) and the previous one's (previous). */
+typedef struct position_statement {
+    bool present;
+    date date, previous_date;  /* the two year-ends */
+    bool has_previous;         /* false when previous_date is before the
+                                  balances' date: previous and changes null */
+    bool dated;                /* balances.csv gives balances at ... */
+    date balances_date;        /* ... this date */
+    figure assets, liabilities, net_assets;
+    figure liabilities_and_net_assets;      /* equal to assets */
+    group_figure *asset_groups;     size_t asset_group_count;
+    group_figure *liability_groups; size_t liability_group_count;
+    group_figure *net_asset_groups; size_t net_asset_group_count;
+    const char *net_assets_group;   /* the group the surplus is carried into */
+    figure surplus;            /* revenue - expenses since the balances'
+                                  date, to each year-end */
+    position_account *accounts;     size_t account_count;
+} position_statement;
+
+/* One of the board's indicators: one decimal, in tenths. */
+typedef struct indicator {
+    bool present;              /* its inputs are there */
+    bool defined;              /* false: its divisor is 0 (null) */
+    int64_t tenths;
+} indicator;
+
+typedef struct indicators {
+    indicator reserve_months;        /* net assets / (expenses / 12) */
+    indicator self_generated_share;  /* % of revenue */
+    indicator largest_funder_share;  /* % of revenue */
+    const char *largest_funder;      /* NULL when there is none */
+    int64_t largest_funder_amount;   /* its revenue of the reported year */
+} indicators;
+
+/* num x scale / den rounded half away from zero, into *tenths; false when
+ * den is 0 or the result leaves the range of int64.  A percentage in
+ * tenths is scale 1000; months of expenses, 120. */
+bool figure_ratio_tenths(int64_t num, int64_t den, int64_t scale, int64_t *tenths);
+
 typedef struct figures {
     const config *config;      /* organisation, title, language, currency */
     language lang;
@@ -153,9 +241,18 @@ typedef struct figures {
 
     struct {
         size_t ledger_rows, ledger_rows_outside_years, ledger_rows_other_kinds;
+        size_t ledger_rows_position;   /* of the other kinds', those the
+                                          statement of financial position
+                                          reads (0 without one) */
         size_t activity_rows;
         size_t ledger_rows_current, activity_rows_current;  /* reported year */
     } inputs;
+
+    /* statements: budget.csv, balances.csv */
+    budget_statement budget;        /* the reported year's budget */
+    budget_statement forecast;      /* the next year's */
+    position_statement position;
+    indicators indicators;
 } figures;
 
 void figures_free(figures *f);   /* frees the arrays; NULL-safe */

@@ -35,7 +35,7 @@ static bool year_first(const char *s, size_t len)
 
 /* The money columns a row of this file has; the ledger's amount wins over
  * debit/credit when both are there. */
-static size_t money_columns(const ingest_file *f, column_id cols[3])
+static size_t money_columns(const ingest_file *f, column_id cols[4])
 {
     size_t n = 0;
     if (ingest_field_present(f, COL_AMOUNT)) {
@@ -48,6 +48,8 @@ static size_t money_columns(const ingest_file *f, column_id cols[3])
     }
     if (ingest_field_present(f, COL_HOURS))
         cols[n++] = COL_HOURS;
+    if (ingest_field_present(f, COL_BALANCE))
+        cols[n++] = COL_BALANCE;
     return n;
 }
 
@@ -58,7 +60,7 @@ static void learn_conventions(ingest_file *f)
     input_format *fmt = f->format;
     size_t len;
     if (fmt->decimal == MONEY_DECIMAL_AUTO) {
-        column_id cols[3];
+        column_id cols[4];
         size_t n = money_columns(f, cols);
         for (size_t i = 0; i < n && fmt->decimal == MONEY_DECIMAL_AUTO; i++) {
             if (ingest_field_is_number(f, cols[i]))
@@ -97,7 +99,7 @@ static bool row_deferred(ingest_file *f, bool note)
     size_t line = f->rec.line, len;
     bool deferred = false;
     if (!known_at(f->decimal_fixed, f->decimal_line, line)) {
-        column_id cols[3];
+        column_id cols[4];
         size_t n = money_columns(f, cols);
         for (size_t i = 0; i < n; i++) {
             int64_t ignored;
@@ -543,11 +545,16 @@ int ingest_input(model *m, const char *dir, diag *d)
         ingest_row_fn fn;
     } files[] = {
         {INPUT_ACCOUNTS, true, ingest_account_row},
+        /* before the ledger: its lines are summed by the balances' date */
+        {INPUT_BALANCES, false, ingest_balance_row},
+        {INPUT_BUDGET, false, ingest_budget_row},
         {INPUT_LEDGER, true, ingest_ledger_row},
         {INPUT_ACTIVITIES, true, ingest_activity_row},
         {INPUT_PEOPLE, false, ingest_person_row},
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        if (files[i].kind == INPUT_BALANCES && m->config->position == CONFIG_POSITION_NO)
+            continue;
         if (files[i].kind == INPUT_LEDGER) {
             read_ledgers(m, dir, d);
             ingest_trial_balances(m, dir, d);

@@ -77,6 +77,8 @@ int ingest_ledger_detail(ingest_file *f, ledger_detail_fn fn, void *arg);
 void ingest_activity_row(ingest_file *f);         /* ingest_activities.c */
 int ingest_activity_detail(ingest_file *f, activity_detail_fn fn, void *arg);
 void ingest_person_row(ingest_file *f);           /* ingest_people.c */
+void ingest_budget_row(ingest_file *f);           /* ingest_budget.c */
+void ingest_balance_row(ingest_file *f);          /* ingest_balances.c */
 
 /* Reads every trial-balance*.csv|xlsx of dir (ingest_trial.c), after the
  * ledger: checks each year that has ledger lines against it, and lets it

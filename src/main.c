@@ -236,11 +236,12 @@ static int check_outputs(const cli_options *opts, const figures *f, const model 
 /* What the run read but left out of the figures, and why, for the
  * summary: " (left aside: N ledger rows dated outside the report's fiscal
  * years, M ledger rows on asset, liability or equity accounts; K warnings
- * above)", or nothing. */
+ * above)", or nothing.  Rows on those accounts that the statement of
+ * financial position reads are not left aside. */
 static void print_left_aside(FILE *out, const figures *f, const diag *d)
 {
     size_t outside = f->inputs.ledger_rows_outside_years;
-    size_t other = f->inputs.ledger_rows_other_kinds;
+    size_t other = f->inputs.ledger_rows_other_kinds - f->inputs.ledger_rows_position;
     if (!outside && !other && !d->warnings)
         return;
     fputs(_(" (left aside: "), out);

@@ -44,6 +44,7 @@ void model_init(model *m, const config *cfg)
     tally_list_init(&m->types);
     tally_list_init(&m->partners);
     tally_list_init(&m->regions);
+    m->position.on = cfg->position == CONFIG_POSITION_YES;
 }
 
 void model_free(model *m)
@@ -59,6 +60,9 @@ void model_free(model *m)
     tally_list_free(&m->partners);
     tally_list_free(&m->regions);
     free(m->people);
+    free(m->budget);
+    strmap_free(m->budget_index);
+    strmap_free(m->budget_folded);
     for (int k = 0; k < INPUT_KIND_COUNT; k++) {
         free(m->formats[k].path);
         free(m->formats[k].name);

@@ -23,6 +23,12 @@ typedef struct account {
     account_kind kind;
     size_t line;               /* in accounts.csv */
     int64_t amount[MODEL_YEARS_MAX];
+    /* the statement of financial position (model_statements.c) */
+    bool in_ledger;            /* some ledger line names it */
+    bool has_balance;          /* its balance at the position's date is given */
+    size_t balance_line;       /* where (balances.csv) */
+    int64_t balance;           /* natural sign: assets debit, the others credit */
+    int64_t moved[2];          /* its ledger lines in each position bucket */
 } account;
 
 /* A keyed aggregate: counterparties, axes, types, partners, regions. */
@@ -60,6 +66,34 @@ typedef struct year_totals {
     int64_t revenue, expenses;
     int64_t activities, participants, hours;
 } year_totals;
+
+/* A revenue or expense group's budgets (budget.csv): of the reported year
+ * (slot 0) and of the next one (slot 1). */
+enum { BUDGET_REPORTED, BUDGET_NEXT };
+typedef struct budget_group {
+    const char *group;         /* as accounts.csv writes it */
+    account_kind kind;
+    bool shared;               /* another kind's group folds to the same name */
+    int64_t amount[2];
+    bool named[2];             /* some budget line of that year names it */
+} budget_group;
+
+/* The statement of financial position's input: opening balances at a date
+ * (balances.csv, or any other source through model_position_open), and the
+ * ledger's lines summed in two buckets: after that date up to the previous
+ * fiscal year's end, then up to the reported year's end.  Memory grows
+ * with accounts, never with rows. */
+typedef struct position_input {
+    bool on;                   /* the statement is made */
+    bool dated;                /* balances are given at date; without, the
+                                  ledger holds every movement from zero */
+    date date;
+    size_t date_line;          /* the balances.csv line that gave it */
+    size_t rows;               /* balances.csv data rows read */
+    size_t ledger_rows;        /* ledger rows on asset, liability and equity
+                                  accounts that went into a bucket */
+    int64_t surplus[2];        /* revenue - expenses in each bucket */
+} position_input;
 
 typedef struct model {
     const config *config;
@@ -104,6 +138,15 @@ typedef struct model {
     /* What --check prints per file ("ledger.csv: qbo-gl (line 5): ..."). */
     const char **notes;
     size_t note_count;
+
+    /* budget.csv (model_statements.c) */
+    budget_group *budget;      /* every (kind, group) of accounts.csv */
+    size_t budget_count;
+    strmap *budget_index;      /* kind + group -> position */
+    strmap *budget_folded;     /* folded group -> position (the first) */
+    bool has_budget[2];        /* a line for the reported / the next year */
+
+    position_input position;   /* balances.csv, or [report] position = yes */
 } model;
 
 enum { MODEL_NAME_AMBIGUOUS = (size_t)-1 };
@@ -160,5 +203,34 @@ void tally_seen(model *m, tally *t, const char *name, size_t line);
 /* The positions of list's items in the order of their first line:
  * malloc'd, list->count entries. */
 size_t *tally_list_order(const tally_list *list);
+
+/* ---- statements (model_statements.c) ---------------------------------- */
+
+/* The budget entry of a group, its name folded (text_header_key) as
+ * budget.csv may write it; NULL when no account has that group.  The
+ * entries are made from the accounts on first use (accounts.csv must have
+ * been read). */
+budget_group *model_budget_group(model *m, const char *name, size_t len);
+/* The budget entry of the group of kind named exactly name, or NULL. */
+const budget_group *model_budget_find(const model *m, account_kind kind, const char *name);
+/* The budget entry of a's group (made from the accounts on first use). */
+budget_group *model_budget_of(model *m, const account *a);
+/* Adds cents to g's budget of slot (BUDGET_*); false when the sum leaves
+ * the range of int64. */
+bool model_budget_add(model *m, budget_group *g, int slot, int64_t cents);
+
+/* Turns the position on; with a date, the opening balances are at the end
+ * of that day (ledger lines up to it are already in them).  To be called
+ * before the ledger is read. */
+void model_position_open(model *m, const date *when);
+/* The opening balance of a, at the position's date. */
+void model_position_balance(model *m, account *a, int64_t cents, size_t line);
+/* A ledger line of a, dated when, cents in its natural direction: into
+ * its account's bucket (asset, liability, equity) or the surplus
+ * (revenue, expense).  False when a sum leaves the range of int64. */
+bool model_position_add(model *m, account *a, date when, int64_t cents);
+/* The bucket of a date: 0 after the position's date up to the previous
+ * year's end, 1 after both up to the reported year's end, -1 outside. */
+int model_position_bucket(const model *m, date when);
 
 #endif

@@ -113,21 +113,25 @@ static void number(json_out *j, const char *key, int64_t v, figure_unit unit)
         hundredths(j, key, v);
 }
 
+/* One part of a comparable figure as the member key: a number in the
+ * unit, the change % in tenths, or null when the part has none. */
+static void figure_part_member(json_out *j, const char *key, const figure *f,
+                               figure_part part, figure_unit unit)
+{
+    int64_t v;
+    if (!figure_part_value(f, part, &v))
+        null_member(j, key);
+    else if (part == FIGURE_CHANGE_PCT)
+        tenths(j, key, v);
+    else
+        number(j, key, v, unit);
+}
+
 /* The members of a comparable figure, inside an object already open. */
 static void figure_members(json_out *j, const figure *f, figure_unit unit)
 {
-    for (int p = 0; p < FIGURE_PART_COUNT; p++) {
-        int64_t v;
-        bool has = figure_part_value(f, (figure_part)p, &v);
-        if (p != FIGURE_CHANGE_PCT) {
-            number(j, figure_part_name((figure_part)p), v, unit);
-            continue;
-        }
-        if (has)
-            tenths(j, figure_part_name((figure_part)p), v);
-        else
-            null_member(j, figure_part_name((figure_part)p));
-    }
+    for (int p = 0; p < FIGURE_PART_COUNT; p++)
+        figure_part_member(j, figure_part_name((figure_part)p), f, (figure_part)p, unit);
 }
 
 static void figure_object(json_out *j, const char *key, const figure *f, figure_unit unit)
@@ -267,6 +271,151 @@ static void activities(json_out *j, const figures *f)
     json_end(j, '}');
 }
 
+/* ---- statements ----------------------------------------------------------
+ * Their objects have shapes of their own (a budget line's actual, budget,
+ * variance; a position without its previous year-end), written here; the
+ * members that are a figure's parts go through figure_part_member. */
+
+/* The members of a budget line: actual, budget, variance, variance_pct
+ * (its figure's current, previous, change, change %); of a forecast line:
+ * budget, actual, change, change_pct (current, previous, change, change %).
+ * Not budgeted: budget and changes null. */
+static void budget_members(json_out *j, const budget_line *l, bool forecast)
+{
+    if (l->group)
+        text(j, "group", l->group);
+    const figure *a = &l->amount;
+    static const char *const keys[2][FIGURE_PART_COUNT] = {
+        { "actual", "budget", "variance", "variance_pct" },
+        { "budget", "actual", "change", "change_pct" },
+    };
+    const char *const *k = keys[forecast];
+    for (int p = 0; p < FIGURE_PART_COUNT; p++) {
+        /* the actual (budget: current; forecast: previous) is always there */
+        bool actual = p == (forecast ? FIGURE_PREVIOUS : FIGURE_CURRENT);
+        if (l->budgeted || actual)
+            figure_part_member(j, k[p], a, (figure_part)p, FIGURE_MONEY);
+        else
+            null_member(j, k[p]);
+    }
+}
+
+static void budget_list(json_out *j, const char *key, const budget_line *l, size_t n,
+                        bool forecast)
+{
+    json_begin(j, key, '[');
+    for (size_t i = 0; i < n; i++) {
+        json_begin(j, NULL, '{');
+        budget_members(j, &l[i], forecast);
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+}
+
+/* "budget" or "forecast", when budget.csv has that year. */
+static void budget_statement_json(json_out *j, const char *key, const budget_statement *b,
+                                  bool forecast)
+{
+    if (!b->present)
+        return;
+    json_begin(j, key, '{');
+    text(j, "label", b->period.label);
+    const struct { const char *key; const budget_line *line; } totals[] = {
+        { "revenue", &b->revenue }, { "expenses", &b->expenses }, { "net", &b->net },
+    };
+    for (size_t i = 0; i < 3; i++) {
+        json_begin(j, totals[i].key, '{');
+        budget_members(j, totals[i].line, forecast);
+        json_end(j, '}');
+    }
+    budget_list(j, "revenue_groups", b->revenue_groups, b->revenue_group_count, forecast);
+    budget_list(j, "expense_groups", b->expense_groups, b->expense_group_count, forecast);
+    json_end(j, '}');
+}
+
+/* A figure of the position: previous, change and change % null when the
+ * previous year-end is before the balances' date. */
+static void position_members(json_out *j, const figure *f, bool has_previous)
+{
+    for (int p = 0; p < FIGURE_PART_COUNT; p++) {
+        const char *key = figure_part_name((figure_part)p);
+        if (has_previous || p == FIGURE_CURRENT)
+            figure_part_member(j, key, f, (figure_part)p, FIGURE_MONEY);
+        else
+            null_member(j, key);
+    }
+}
+
+static void position_groups(json_out *j, const char *key, const group_figure *g, size_t n,
+                            bool has_previous)
+{
+    json_begin(j, key, '[');
+    for (size_t i = 0; i < n; i++) {
+        json_begin(j, NULL, '{');
+        text(j, "group", g[i].group);
+        position_members(j, &g[i].amount, has_previous);
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+}
+
+static void position_json(json_out *j, const position_statement *p)
+{
+    if (!p->present)
+        return;
+    char iso[11];
+    json_begin(j, "position", '{');
+    date_format_iso(p->date, iso);
+    text(j, "date", iso);
+    if (p->has_previous) {
+        date_format_iso(p->previous_date, iso);
+        text(j, "previous_date", iso);
+    } else {
+        null_member(j, "previous_date");
+    }
+    const struct { const char *key; const figure *fig; } totals[] = {
+        { "assets", &p->assets }, { "liabilities", &p->liabilities },
+        { "net_assets", &p->net_assets },
+    };
+    for (size_t i = 0; i < 3; i++) {
+        json_begin(j, totals[i].key, '{');
+        position_members(j, totals[i].fig, p->has_previous);
+        json_end(j, '}');
+    }
+    position_groups(j, "asset_groups", p->asset_groups, p->asset_group_count, p->has_previous);
+    position_groups(j, "liability_groups", p->liability_groups, p->liability_group_count,
+                    p->has_previous);
+    position_groups(j, "net_asset_groups", p->net_asset_groups, p->net_asset_group_count,
+                    p->has_previous);
+    json_end(j, '}');
+}
+
+static void indicator_member(json_out *j, const char *key, const indicator *ind)
+{
+    if (!ind->present)
+        return;
+    if (ind->defined)
+        tenths(j, key, ind->tenths);
+    else
+        null_member(j, key);
+}
+
+/* "indicators": each present only when its inputs are. */
+static void indicators_json(json_out *j, const indicators *ind)
+{
+    if (!ind->reserve_months.present && !ind->self_generated_share.present &&
+        !ind->largest_funder)
+        return;
+    json_begin(j, "indicators", '{');
+    indicator_member(j, "reserve_months", &ind->reserve_months);
+    indicator_member(j, "self_generated_share", &ind->self_generated_share);
+    if (ind->largest_funder) {
+        text(j, "largest_funder", ind->largest_funder);
+        indicator_member(j, "largest_funder_share", &ind->largest_funder_share);
+    }
+    json_end(j, '}');
+}
+
 static void inputs(json_out *j, const figures *f)
 {
     json_begin(j, "inputs", '{');
@@ -294,6 +443,10 @@ int render_json(const figures *f, const char *path, diag *d)
     period(&j, "fiscal_year", &f->current);
     period(&j, "previous_fiscal_year", &f->previous);
     finances(&j, f);
+    budget_statement_json(&j, "budget", &f->budget, false);
+    budget_statement_json(&j, "forecast", &f->forecast, true);
+    position_json(&j, &f->position);
+    indicators_json(&j, &f->indicators);
     activities(&j, f);
     inputs(&j, f);
     json_end(&j, '}');

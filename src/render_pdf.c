@@ -17,6 +17,7 @@
 #include "report/fields.h"
 #include "report/report.h"
 #include "report/template.h"
+#include "lib/i18n.h"
 #include "lib/xalloc.h"
 
 #include <stdio.h>
@@ -295,11 +296,11 @@ static int load_logo(pdf_report *r)
     if (!c->org_logo)
         return 0;
     double w = 0, h = 0;
-    const char *why = "it is empty";
+    const char *why = N_("it is empty");
     r->logo = pdf_draw_image_load(r->draw, c->org_logo, &w, &h, &why);
     if (r->logo < 0 || w <= 0 || h <= 0) {
         diag_data(r->d, "report.ini", c->org_logo_line, NULL,
-                  "logo '%s' cannot be drawn: %s", c->org_logo, why);
+                  "logo '%s' cannot be drawn: %s", c->org_logo, _(why));
         r->logo = -1;
         return -1;
     }

@@ -104,12 +104,14 @@ static void properties_set(xlsx_book *b, const render_context *ctx)
     free(safe_org);
 }
 
-/* Adds every sheet of the table, in its order.  False when one could not
- * be added (the error is kept in b->err). */
+/* Adds every sheet of the table, in its order, but those without rows.
+ * False when one could not be added (the error is kept in b->err). */
 static bool sheets_add(xlsx_book *b)
 {
     bool ok = true;
     for (size_t i = 0; i < XLSX_SHEET_COUNT; i++) {
+        if (sheets[i].rows(b->f) == 0)
+            continue;              /* b->sheet[i] stays NULL */
         snprintf(b->sheet_name[i], sizeof b->sheet_name[i], "%s", xlsx_msg(b, sheets[i].key));
         b->sheet[i] = workbook_add_worksheet(b->wb, b->sheet_name[i]);
         if (!b->sheet[i]) {
@@ -135,7 +137,7 @@ static void sheets_write(xlsx_book *b)
 {
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < XLSX_SHEET_COUNT; i++)
-            if (sheets[i].last == (pass == 1))
+            if (sheets[i].last == (pass == 1) && b->sheet[i])
                 sheets[i].write(b);
     worksheet_activate(b->sheet[0]);
 }

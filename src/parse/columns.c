@@ -148,6 +148,31 @@ static const column_spec people_specs[] = {
     SPEC_END
 };
 
+/* budget.csv: a line names an account or a group (one of the two columns
+ * at least, checked by check_target). */
+static const column_spec budget_specs[] = {
+    { COL_YEAR, true, { "year", "exercice", "année", "exercice financier", "fiscal year",
+                        "année financière", "financial year", "fy" } },
+    { COL_ACCOUNT, false, { ACCOUNT_ALIASES } },
+    { COL_GROUP, false, { "group", "groupe", "poste", "poste budgétaire", "category",
+                          "catégorie", "rubrique", "regroupement", "report group",
+                          "report line", "ligne du rapport" } },
+    { COL_AMOUNT, true, { "amount", "montant", "budget", "montant budgété", "budgeted amount",
+                          "budget amount", "prévision", "prévisions" } },
+    SPEC_END
+};
+
+/* balances.csv: an account's balance at the end of a day. */
+static const column_spec balances_specs[] = {
+    { COL_ACCOUNT, true, { ACCOUNT_ALIASES } },
+    { COL_DATE, true, { "date", "au", "en date du", "date du solde", "balance date", "as of",
+                        "as at" } },
+    { COL_BALANCE, true, { "balance", "solde", "solde de clôture", "solde de fermeture",
+                           "solde d'ouverture", "closing balance", "opening balance",
+                           "amount", "montant" } },
+    SPEC_END
+};
+
 #define KIND_SPECS(id, name) [id] = name##_specs,
 #define KIND_NAME(id, name) [id] = #name,
 #define FILE_NAME(id, name) [id] = #name ".csv",
@@ -290,6 +315,16 @@ static void check_amount(header_state *h, const column_override *o)
     h->failed = true;
 }
 
+/* The budget's target: an 'account' column, a 'group' column, or both. */
+static void check_target(header_state *h)
+{
+    if (h->found[COL_ACCOUNT] >= 0 || h->found[COL_GROUP] >= 0)
+        return;
+    diag_data(h->d, h->file, h->header->line, col_names[COL_GROUP],
+              "missing (need 'account' or 'group', or both)");
+    h->failed = true;
+}
+
 /* Whether a record needs col's field: a required column, or the ledger's
  * amount, debit and credit (whichever the header settled on). */
 static bool column_needed(const column_spec *specs, column_id col)
@@ -381,6 +416,8 @@ int columns_map_header(input_kind kind, const csv_record *header,
             report_missing(&h, s);
     if (kind == INPUT_LEDGER)
         check_amount(&h, override);
+    if (kind == INPUT_BUDGET && !h.failed)
+        check_target(&h);
     for (int c = 0; c < COL_COUNT; c++)
         map->index[c] = h.found[c];
     map->needed_fields = 0;

@@ -14,7 +14,9 @@
     X(INPUT_LEDGER, ledger)                                                   \
     X(INPUT_ACCOUNTS, accounts)                                               \
     X(INPUT_ACTIVITIES, activities)                                           \
-    X(INPUT_PEOPLE, people)
+    X(INPUT_PEOPLE, people)                                                   \
+    X(INPUT_BUDGET, budget)                                                   \
+    X(INPUT_BALANCES, balances)
 
 /* Every column of every file, in the order of their enum values: the value
  * and the canonical name (diagnostics, [columns.*] keys). */
@@ -38,7 +40,9 @@
     X(COL_PARTICIPANTS, "participants")                                       \
     X(COL_HOURS, "hours")                                                     \
     X(COL_ROLE, "role")                                                       \
-    X(COL_TEAM, "team")
+    X(COL_TEAM, "team")                                                       \
+    X(COL_YEAR, "year")                                                       \
+    X(COL_BALANCE, "balance")
 
 #define COLUMNS_ENUM_ITEM(id, ...) id,
 

@@ -21,6 +21,7 @@
 #include "parse/xlsx_reader.h"
 #include "parse/xlsx_reader_test.h"
 #include "lib/files.h"
+#include "lib/i18n.h"
 #include "lib/xalloc.h"
 
 #include <errno.h>
@@ -1288,8 +1289,8 @@ static bool package_open(xlsx_reader *r, const char *path)
     bool spreadsheet = false;
     if (package_is_opendocument(r, &spreadsheet)) {
         diag_data(r->d, r->name, 0, NULL, "%s: bilan reads .xlsx; save it as .xlsx or CSV",
-                  spreadsheet ? "an OpenDocument spreadsheet (.ods)"
-                              : "an OpenDocument file, not a workbook");
+                  spreadsheet ? _("an OpenDocument spreadsheet (.ods)")
+                              : _("an OpenDocument file, not a workbook"));
         return false;
     }
     return true;

@@ -31,6 +31,7 @@
 #include "pdf/pdf_draw.h"
 #include "pdf/pdf_glyphs.h"
 #include "pdf/pdf_png.h"
+#include "lib/i18n.h"
 #include "lib/xalloc.h"
 
 #include <errno.h>
@@ -786,7 +787,7 @@ int pdf_draw_image_load(pdf_draw *w, const char *path, double *px_width, double 
         HPDF_Image image = png ? HPDF_LoadPngImageFromFile(w->doc, path)
                                : HPDF_LoadJpegImageFromFile(w->doc, path);
         if (!image) {                     /* the caller reports it, where it was named */
-            *why = png ? "the PDF library cannot read it" : "it is not a JPEG it can read";
+            *why = png ? N_("the PDF library cannot read it") : N_("it is not a JPEG it can read");
             HPDF_ResetError(w->doc);
             w->error = before;
             return -1;

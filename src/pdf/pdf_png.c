@@ -4,6 +4,7 @@
  * but declares 16) and a colour-key transparency on a grey or RGB image
  * (a tRNS chunk there crashes it). */
 #include "pdf/pdf_png.h"
+#include "lib/i18n.h"
 #include "lib/xalloc.h"
 
 #include <stdbool.h>
@@ -53,7 +54,7 @@ static unsigned char *read_all(const char *path, size_t *len)
 static const char *check_header(const unsigned char *d, uint32_t len, png_info *info)
 {
     if (len != 13)
-        return "its header (IHDR) is damaged";
+        return N_("its header (IHDR) is damaged");
     info->width = be32(d);
     info->height = be32(d + 4);
     info->depth = d[8];
@@ -64,12 +65,12 @@ static const char *check_header(const unsigned char *d, uint32_t len, png_info *
     bool depth_ok = info->type <= 6 && info->depth > 0 &&
                     strchr(depths[info->type], info->depth) != NULL;
     if (!depth_ok || d[10] != 0 || d[11] != 0 || info->interlace > 1)
-        return "its header (IHDR) holds values PNG does not define";
+        return N_("its header (IHDR) holds values PNG does not define");
     if (info->width == 0 || info->height == 0 || info->width > PNG_SIDE_MAX ||
         info->height > PNG_SIDE_MAX)
-        return "it is empty, or wider or taller than 20000 pixels";
+        return N_("it is empty, or wider or taller than 20000 pixels");
     if (info->depth == 16)
-        return "it has 16 bits per channel (save it with 8)";
+        return N_("it has 16 bits per channel (save it with 8)");
     return NULL;
 }
 
@@ -160,7 +161,7 @@ static const char *check_data(const unsigned char *data, size_t len, const png_i
     z_stream z;
     memset(&z, 0, sizeof z);
     if (inflateInit(&z) != Z_OK)
-        return "it cannot be inflated (out of memory)";
+        return N_("it cannot be inflated (out of memory)");
     unsigned char out[65536];
     uint64_t at = 0;
     int rc = Z_OK;
@@ -179,9 +180,9 @@ static const char *check_data(const unsigned char *data, size_t len, const png_i
     }
     inflateEnd(&z);
     if (!rows_ok)
-        return "a row of its image data has an unknown filter";
+        return N_("a row of its image data has an unknown filter");
     if (rc != Z_STREAM_END || at != rows.total)
-        return "its image data is damaged or cut short";
+        return N_("its image data is damaged or cut short");
     return NULL;
 }
 
@@ -196,17 +197,17 @@ static const char *check_chunks(const unsigned char *buf, size_t len)
     bool header = false, end = false, idat_done = false, in_idat = false;
     while (!why && !end) {
         if (len - at < 12) {
-            why = "it is cut short (no IEND chunk)";
+            why = N_("it is cut short (no IEND chunk)");
             break;
         }
         uint32_t n = be32(buf + at);
         const unsigned char *type = buf + at + 4, *d = buf + at + 8;
         if (n > len - at - 12) {
-            why = "it is cut short";
+            why = N_("it is cut short");
             break;
         }
         if ((uint32_t)crc32(0, type, n + 4) != be32(d + n)) {
-            why = "a chunk is damaged (its CRC does not match)";
+            why = N_("a chunk is damaged (its CRC does not match)");
             break;
         }
         bool is_idat = memcmp(type, "IDAT", 4) == 0;
@@ -214,16 +215,16 @@ static const char *check_chunks(const unsigned char *buf, size_t len)
             idat_done = true;
         in_idat = is_idat;
         if (!header && memcmp(type, "IHDR", 4) != 0)
-            why = "it does not start with a header (IHDR)";
+            why = N_("it does not start with a header (IHDR)");
         else if (memcmp(type, "IHDR", 4) == 0) {
-            why = header ? "it has two headers" : check_header(d, n, &info);
+            why = header ? N_("it has two headers") : check_header(d, n, &info);
             header = true;
         } else if (memcmp(type, "PLTE", 4) == 0)
             info.palette = true;
         else if (memcmp(type, "tRNS", 4) == 0 && (info.type == 0 || info.type == 2))
-            why = "its transparency is a colour key (save it with an alpha channel)";
+            why = N_("its transparency is a colour key (save it with an alpha channel)");
         else if (is_idat && idat_done)
-            why = "its image data (IDAT) is split by other chunks";
+            why = N_("its image data (IDAT) is split by other chunks");
         else if (is_idat) {
             data = xrealloc(data, data_len + n + 1);
             memcpy(data + data_len, d, n);
@@ -231,13 +232,13 @@ static const char *check_chunks(const unsigned char *buf, size_t len)
         } else if (memcmp(type, "IEND", 4) == 0)
             end = true;
         else if (!(type[0] & 0x20))
-            why = "it has a critical chunk PNG readers do not know";
+            why = N_("it has a critical chunk PNG readers do not know");
         at += 12 + (size_t)n;
     }
     if (!why && info.type == 3 && !info.palette)
-        why = "it has no palette (PLTE)";
+        why = N_("it has no palette (PLTE)");
     if (!why && !data_len)
-        why = "it has no image data (IDAT)";
+        why = N_("it has no image data (IDAT)");
     if (!why)
         why = check_data(data, data_len, &info);
     free(data);
@@ -249,9 +250,9 @@ const char *pdf_png_check(const char *path)
     size_t len = 0;
     unsigned char *buf = read_all(path, &len);
     if (!buf)
-        return "it cannot be read, or is larger than 64 MiB";
+        return N_("it cannot be read, or is larger than 64 MiB");
     static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
-    const char *why = len < 8 || memcmp(buf, sig, 8) != 0 ? "it is not a PNG file"
+    const char *why = len < 8 || memcmp(buf, sig, 8) != 0 ? N_("it is not a PNG file")
                                                           : check_chunks(buf, len);
     free(buf);
     return why;

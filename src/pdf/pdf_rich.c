@@ -7,6 +7,7 @@
 #include "pdf/pdf_rich.h"
 #include "pdf/pdf_flow.h"
 #include "pdf/pdf_table.h"
+#include "lib/i18n.h"
 #include "lib/xalloc.h"
 
 #include <stdlib.h>
@@ -23,12 +24,12 @@ void pdf_rich_image(pdf_report *r, const tpl_block *b)
 {
     const pdf_style *st = r->st;
     double pw = 0, ph = 0;
-    const char *why = "it is empty";
+    const char *why = N_("it is empty");
     int id = pdf_draw_image_load(r->draw, b->image, &pw, &ph, &why);
     if (id < 0 || pw <= 0 || ph <= 0) {
         if (reporting(r))
             diag_warning(r->d, b->file, b->line, NULL, "picture '%s' is not shown: %s",
-                         b->image, why);
+                         b->image, _(why));
         return;
     }
     double w = r->width, h = w * ph / pw, most = (r->flow.top - r->flow.bottom) / 2;

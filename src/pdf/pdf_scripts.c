@@ -3,6 +3,7 @@
  * never silent: each character no font showed is named, once, at the
  * first text that held it. */
 #include "pdf/pdf_scripts.h"
+#include "lib/i18n.h"
 #include "lib/xalloc.h"
 
 #include <stdio.h>
@@ -85,12 +86,12 @@ void pdf_scripts_warn(pdf_report *r)
         size_t boxes = j - i - beyond;
         diag_warning(r->d, list[i].file ? list[i].file : "report.ini", list[i].line, NULL,
                      "no font shows %s%s in the text drawn here: %s%s%s", names,
-                     shown > 12 ? " and more" : "",
-                     boxes ? "a box is printed (install a font that has "
-                             "it, such as fonts-noto-core or fonts-wqy-zenhei)" : "",
-                     boxes && beyond ? "; " : "",
-                     beyond ? "the PDF library cannot show a character beyond U+FFFF: "
-                              "'?' is printed" : "");
+                     shown > 12 ? _(" and more") : "",
+                     boxes ? _("a box is printed (install a font that has "
+                               "it, such as fonts-noto-core or fonts-wqy-zenhei)") : "",
+                     boxes && beyond ? _("; ") : "",
+                     beyond ? _("the PDF library cannot show a character beyond U+FFFF: "
+                                "'?' is printed") : "");
         i = j;
     }
 }

@@ -7,6 +7,7 @@
 #include "pdf/pdf_sections.h"
 #include "pdf/pdf_chart.h"
 #include "pdf/pdf_flow.h"
+#include "pdf/pdf_statements.h"
 #include "pdf/pdf_table.h"
 #include "report/fields.h"
 #include "report/fmt.h"
@@ -682,6 +683,10 @@ static pdf_section_fn *const sections[REPORT_DIRECTIVE_COUNT] = {
     [REPORT_DIRECTIVE_TEAM] = teams,
     [REPORT_DIRECTIVE_PARTNERS] = partners,
     [REPORT_DIRECTIVE_REGIONS] = regions,
+    [REPORT_DIRECTIVE_BUDGET] = pdf_statements_budget,
+    [REPORT_DIRECTIVE_FORECAST] = pdf_statements_forecast,
+    [REPORT_DIRECTIVE_POSITION] = pdf_statements_position,
+    [REPORT_DIRECTIVE_INDICATORS] = pdf_statements_indicators,
 };
 
 void pdf_sections_draw(pdf_report *r, const tpl_block *b)

@@ -4,6 +4,7 @@
  * in the JSON), and fmt.h writes it. */
 #include "report/fields.h"
 #include "figure_registry.h"
+#include "report/fields_statements.h"
 #include "report/fmt.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
@@ -186,22 +187,26 @@ static bool listed_field(const figures *f, const char *name, char *out, size_t s
     return false;
 }
 
-/* "PATH.change_phrase": the change in words, as a sentence says it: "soit
- * une variation de +58,2 % sur l'an dernier", "nouveau cette année" (from
- * 0), "comme l'an dernier" (0 to 0), or the change in units when there is
- * no percentage (from a negative figure). */
+/* "PATH.change_phrase": the change in words, as a sentence says it, by
+ * the figure's pct: "soit une variation de +58,2 % sur l'an dernier"
+ * (VALUE), "nouveau cette année" (NEW: from 0), "comme l'an dernier"
+ * (ZERO: 0 to 0), or the change in units where a percentage would mislead
+ * (NEGATIVE: from a negative figure, "soit une variation de +21 069 $"). */
 static void change_phrase(const fields_context *c, const figure *fig, fields_unit unit,
                           char *out, size_t size)
 {
     char value[FMT_SIZE] = "", text[512];
-    int64_t pct;
     const char *key = "pdf.change_phrase";
-    if (figure_part_value(fig, FIGURE_CHANGE_PCT, &pct))
+    switch (fig->pct) {
+    case FIGURE_PCT_VALUE:
         fields_figure_part(c->f, fig, unit, FIGURE_CHANGE_PCT, value, sizeof value);
-    else if (fig->previous == 0)
-        key = fig->current == 0 ? "pdf.change_phrase_none" : "pdf.change_phrase_new";
-    else
+        break;
+    case FIGURE_PCT_NEW: key = "pdf.change_phrase_new"; break;
+    case FIGURE_PCT_ZERO: key = "pdf.change_phrase_none"; break;
+    case FIGURE_PCT_NEGATIVE:
         fields_figure_part(c->f, fig, unit, FIGURE_CHANGE, value, sizeof value);
+        break;
+    }
     snprintf(text, sizeof text, "%s", messages_get(c->msg, key));
     char *at = strstr(text, "{change}");
     if (at)
@@ -261,5 +266,5 @@ bool fields_resolve(void *user, const char *name, char *out, size_t size)
     return text_field(f, name, out, size) || period_field(f, name, out, size) ||
            history_field(c, name, out, size) || people_field(f, name, out, size) ||
            figure_field(c, name, out, size) || listed_field(f, name, out, size) ||
-           funders_field(f, name, out, size);
+           funders_field(f, name, out, size) || fields_statements_resolve(f, name, out, size);
 }

@@ -120,14 +120,36 @@ char *fmt_hours(char *buf, size_t size, int64_t hundredths, language lang)
     return put(buf, size, out);
 }
 
+const char *fmt_pct_word(figure_pct pct, language lang)
+{
+    switch (pct) {
+    case FIGURE_PCT_NEW: return lang == LANG_FR ? "nouveau" : "new";
+    case FIGURE_PCT_ZERO: return "\xe2\x80\x94";   /* U+2014 em dash */
+    case FIGURE_PCT_NEGATIVE: return lang == LANG_FR ? "n.s." : "n.m.";
+    case FIGURE_PCT_VALUE: break;
+    }
+    return NULL;
+}
+
 char *fmt_change_pct(char *buf, size_t size, const figure *f, language lang)
 {
-    if (!f->has_pct)
-        return put(buf, size, lang == LANG_FR ? "nouveau" : "new");
+    if (f->pct != FIGURE_PCT_VALUE)
+        return put(buf, size, fmt_pct_word(f->pct, lang));
     char num[FMT_SIZE], out[FMT_SIZE * 2];
     /* Percents always show their one decimal: "+58,2 %", "0,0 %". */
     fmt_scaled(num, sizeof num, f->change_pct_tenths, 10, true, lang);
     snprintf(out, sizeof out, "%s%s", num, lang == LANG_FR ? NBSP "%" : "%");
+    return put(buf, size, out);
+}
+
+char *fmt_tenths(char *buf, size_t size, int64_t tenths, bool percent, language lang)
+{
+    char num[FMT_SIZE], out[FMT_SIZE * 2];
+    fmt_scaled(num, sizeof num, tenths, 10, false, lang);
+    if (tenths % 10 == 0)   /* fmt_scaled drops a zero decimal */
+        snprintf(num + strlen(num), sizeof num - strlen(num), "%c0", lang == LANG_FR ? ',' : '.');
+    snprintf(out, sizeof out, "%s%s", num,
+             !percent ? "" : lang == LANG_FR ? NBSP "%" : "%");
     return put(buf, size, out);
 }
 

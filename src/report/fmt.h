@@ -30,8 +30,16 @@ char *fmt_money(char *buf, size_t size, int64_t cents, bool with_cents,
 char *fmt_count(char *buf, size_t size, int64_t n, language lang);
 /* hundredths -> "1 234,5" / "1,234.5" (no trailing zero decimals) */
 char *fmt_hours(char *buf, size_t size, int64_t hundredths, language lang);
-/* a figure's change % -> "+58,2 %" / "+58.2%", or "nouveau" / "new" */
+/* a figure's change % -> "+58,2 %" / "+58.2%", or the word of its status
+ * (fmt_pct_word) */
 char *fmt_change_pct(char *buf, size_t size, const figure *f, language lang);
+/* What is shown instead of a percentage: "nouveau" / "new" (from 0),
+ * "—" (0 to 0), "n.s." / "n.m." (from a negative value); NULL for
+ * FIGURE_PCT_VALUE. */
+const char *fmt_pct_word(figure_pct pct, language lang);
+/* tenths -> "3,2" / "3.2" (always one decimal); with percent, "16,1 %" /
+ * "16.1%" */
+char *fmt_tenths(char *buf, size_t size, int64_t tenths, bool percent, language lang);
 /* The plural category of a count: "one" or "other", the suffix of the
  * message keys NOUN_one and NOUN_other ("1 activité", "2 activités").
  * French counts 0 and 1 as singular ("0 activité"), English only 1. */

@@ -184,9 +184,9 @@ static char *axis_sentence(const report_context *rc, const axis_figure *a)
     fields_counted(rc, a->count.previous, "pdf.activity", previous, sizeof previous);
     fields_counted(rc, a->participants.current, "pdf.participant", people, sizeof people);
     fields_figure_part(f, &a->count, UNIT_COUNT, FIGURE_CHANGE_PCT, pct, sizeof pct);
-    const char *key = a->count.current == 0 ? "pdf.axis_sentence_none"
-                      : !a->count.has_pct  ? "pdf.axis_sentence_new"
-                                           : "pdf.axis_sentence";
+    const char *key = a->count.current == 0              ? "pdf.axis_sentence_none"
+                      : a->count.pct != FIGURE_PCT_VALUE ? "pdf.axis_sentence_new"
+                                                         : "pdf.axis_sentence";
     static const char *const names[] = { "year", "previous_year", "axis", "count",
                                          "previous", "participants", "change_pct" };
     const char *const values[] = { f->current.label, f->previous.label,
@@ -281,10 +281,22 @@ static void people_others(const report_context *rc, tpl_builder *b)
 
 /* ---- the generator ----------------------------------------------------- */
 
-/* Whether an optional directive has something to show. */
+/* Whether an optional directive has something to show: the funders
+ * table its rows, a statement its input (budget.csv, balances.csv), the
+ * indicators' panel one indicator. */
 static bool has_content(const figures *f, int id)
 {
-    return id != REPORT_DIRECTIVE_FUNDERS || f->funder_count > 0;
+    const indicators *ind = &f->indicators;
+    switch (id) {
+    case REPORT_DIRECTIVE_FUNDERS: return f->funder_count > 0;
+    case REPORT_DIRECTIVE_BUDGET: return f->budget.present;
+    case REPORT_DIRECTIVE_FORECAST: return f->forecast.present;
+    case REPORT_DIRECTIVE_POSITION: return f->position.present;
+    case REPORT_DIRECTIVE_INDICATORS:
+        return ind->reserve_months.present || ind->self_generated_share.present ||
+               ind->largest_funder;
+    default: return true;
+    }
 }
 
 bool report_generate(void *user, tpl_builder *b, const char *name, const char *arg)

@@ -35,6 +35,10 @@
     X(TEAM, "team", REPORT_ARG_NONE, REPORT_DRAWN)                 \
     X(PARTNERS, "partners", REPORT_ARG_NONE, REPORT_DRAWN)         \
     X(REGIONS, "regions", REPORT_ARG_NONE, REPORT_DRAWN)           \
+    X(BUDGET, "budget", REPORT_ARG_NONE, REPORT_OPTIONAL)          \
+    X(FORECAST, "forecast", REPORT_ARG_NONE, REPORT_OPTIONAL)      \
+    X(POSITION, "position", REPORT_ARG_NONE, REPORT_OPTIONAL)      \
+    X(INDICATORS, "indicators", REPORT_ARG_NONE, REPORT_OPTIONAL)  \
     X(AXES, "axes", REPORT_ARG_NONE, REPORT_GENERATED)             \
     X(PEOPLE_OTHERS, "people_others", REPORT_ARG_NONE, REPORT_LATE)
 

@@ -8,6 +8,7 @@
  * Generated blocks (tpl_add_*) and included texts are data likewise. */
 #include "report/template.h"
 #include "parse/encoding.h"
+#include "lib/i18n.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
 
@@ -715,7 +716,7 @@ static const char *picture_problem(const char *path)
     if (stat(path, &st) != 0)
         return strerror(errno);
     if (!S_ISREG(st.st_mode))
-        return "not a regular file";
+        return N_("not a regular file");
     FILE *f = fopen(path, "rb");
     if (!f)
         return strerror(errno);
@@ -726,7 +727,7 @@ static const char *picture_problem(const char *path)
         return NULL;
     if (got >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
         return NULL;
-    return "neither a PNG nor a JPEG image";
+    return N_("neither a PNG nor a JPEG image");
 }
 
 /* A picture of a paragraph as a TPL_IMAGE block after it, its file found
@@ -744,7 +745,7 @@ static void add_picture(loader *L, const picture *pic, size_t line)
     char *path = name[0] == '/' ? xstrdup(name) : joined_path(L->dir, name);
     const char *why = picture_problem(path);
     if (why) {
-        diag_warning(L->d, L->file, line, NULL, "picture '%s' is not shown: %s", name, why);
+        diag_warning(L->d, L->file, line, NULL, "picture '%s' is not shown: %s", name, _(why));
         free(path);
     } else {
         tpl_block *b = new_block(L, TPL_IMAGE, line);

@@ -29,7 +29,9 @@
  * the input its lists come from, and whether it is written after the
  * others (the summary refers to rows they placed).  render_xlsx.c makes
  * its sheet table from this list; a sheet writer refers to a sheet as
- * b->sheet[XLSX_SHEET_id]. */
+ * b->sheet[XLSX_SHEET_id].  A sheet whose rows function says 0 is not in
+ * the workbook (b->sheet[id] is NULL): the statements' sheets without
+ * their input. */
 #define XLSX_SHEETS(X)                                                         \
     X(SUMMARY, "workbook.sheet_summary", xlsx_summary_write, xlsx_summary_rows, \
       DETAIL_LEDGER, true)                                                     \
@@ -42,7 +44,11 @@
     X(PARTNERS, "workbook.sheet_partners", xlsx_partners_write,                \
       xlsx_partners_rows, DETAIL_ACTIVITIES, false)                            \
     X(HISTORY, "workbook.sheet_history", xlsx_history_write, xlsx_history_rows, \
-      DETAIL_LEDGER, false)
+      DETAIL_LEDGER, false)                                                    \
+    X(BUDGET, "workbook.sheet_budget", xlsx_budget_write, xlsx_budget_rows,    \
+      DETAIL_LEDGER, false)                                                    \
+    X(POSITION, "workbook.sheet_position", xlsx_position_write,                \
+      xlsx_position_rows, DETAIL_LEDGER, false)
 
 #define XLSX_SHEET_ID(id, key, writer, rows, from, last) XLSX_SHEET_##id,
 typedef enum xlsx_sheet { XLSX_SHEETS(XLSX_SHEET_ID) XLSX_SHEET_COUNT } xlsx_sheet;
@@ -122,6 +128,16 @@ void xlsx_formula(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 void xlsx_change(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                  const figure *fig, bool hundredths, lxw_format *value_format,
                  lxw_format *pct_format);
+/* The catalogue's word for a change % that is not a percentage:
+ * "nouveau", "—", "n.s." ("" for FIGURE_PCT_VALUE). */
+const char *xlsx_pct_word(xlsx_book *b, figure_pct pct);
+/* A change % cell: (cur - base) / base when the cell base is above 0,
+ * else words[0] (base 0, cur not 0), words[1] (both 0) or words[2] (base
+ * below 0), as a formula; its cached result the percentage (tenths) or the
+ * word of pct. */
+void xlsx_pct_cell(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                   const char *cur, const char *base, const char *const words[3],
+                   figure_pct pct, int64_t tenths, lxw_format *format);
 void xlsx_headers(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row,
                   const char *const *keys, size_t count);
 void xlsx_year_headers(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
@@ -162,6 +178,22 @@ size_t xlsx_partners_rows(const figures *f);
  * (libxlsxwriter does not see failed writes of its temporary files);
  * else -1 with the reason in why. */
 int xlsx_verify(const char *path, char *why, size_t size);
+
+/* xlsx_budget.c: the budget and the forecast against the actuals (absent
+ * without budget.csv). */
+void xlsx_budget_write(xlsx_book *b);
+size_t xlsx_budget_rows(const figures *f);
+
+/* xlsx_position.c: the statement of financial position (absent without
+ * a position). */
+void xlsx_position_write(xlsx_book *b);
+size_t xlsx_position_rows(const figures *f);
+
+/* xlsx_indicators.c: the indicators' rows of the summary, from *row on
+ * (a blank, a header, a row each); *row is moved past them.  Its rows
+ * function gives 0 without indicators. */
+void xlsx_indicators_write(xlsx_book *b, lxw_worksheet *ws, lxw_row_t *row);
+size_t xlsx_indicators_rows(const figures *f);
 
 /* xlsx_summary.c: key figures, defined names, the revenue chart. */
 void xlsx_summary_write(xlsx_book *b);

@@ -226,12 +226,11 @@ void xlsx_formula(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     xlsx_check(b, worksheet_write_formula_num(ws, row, col, formula, format, cached));
 }
 
-/* The language's "new" as a formula string literal (quotes doubled). */
-static void new_literal(xlsx_book *b, char *buf, size_t size)
+/* text as a formula string literal's inside (quotes doubled). */
+static void literal(const char *text, char *buf, size_t size)
 {
-    const char *s = xlsx_msg(b, "workbook.new");
     size_t n = 0;
-    for (; *s && n + 3 < size; s++) {
+    for (const char *s = text; *s && n + 3 < size; s++) {
         if (*s == '"')
             buf[n++] = '"';
         buf[n++] = *s;
@@ -239,31 +238,57 @@ static void new_literal(xlsx_book *b, char *buf, size_t size)
     buf[n] = '\0';
 }
 
+const char *xlsx_pct_word(xlsx_book *b, figure_pct pct)
+{
+    switch (pct) {
+    case FIGURE_PCT_NEW: return xlsx_msg(b, "workbook.new");
+    case FIGURE_PCT_ZERO: return xlsx_msg(b, "workbook.no_change");
+    case FIGURE_PCT_NEGATIVE: return xlsx_msg(b, "workbook.not_meaningful");
+    case FIGURE_PCT_VALUE: break;
+    }
+    return "";
+}
+
+void xlsx_pct_cell(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                   const char *cur, const char *base, const char *const words[3],
+                   figure_pct pct, int64_t tenths, lxw_format *format)
+{
+    char w[3][128], formula[512];
+    for (int i = 0; i < 3; i++)
+        literal(words[i], w[i], sizeof w[i]);
+    snprintf(formula, sizeof formula,
+             "=IF(%s>0,ROUND((%s-%s)/%s,3),IF(%s=0,IF(%s=0,\"%s\",\"%s\"),\"%s\"))", base,
+             cur, base, base, base, cur, w[1], w[0], w[2]);
+    if (pct == FIGURE_PCT_VALUE)
+        xlsx_check(b, worksheet_write_formula_num(ws, row, col, formula, format,
+                                                  (double)tenths / 1000));
+    else
+        xlsx_check(b, worksheet_write_formula_str(ws, row, col, formula, format,
+                                                  words[pct == FIGURE_PCT_NEW    ? 0
+                                                        : pct == FIGURE_PCT_ZERO ? 1
+                                                                                 : 2]));
+}
+
 /* Change and change % at col and col+1, from the current value at col-2
  * and the previous at col-1; cached results from the figure (in
- * hundredths for money and hours, units for counts).  A zero
- * previous year shows "new", never #DIV/0!. */
+ * hundredths for money and hours, units for counts).  A previous year of
+ * 0 or below shows a word (fmt_pct_word's), never #DIV/0!. */
 void xlsx_change(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                  const figure *fig, bool hundredths, lxw_format *value_format,
                  lxw_format *pct_format)
 {
-    char cur[16], prev[16], fresh[128];
+    char cur[16], prev[16];
     lxw_rowcol_to_cell(cur, row, (lxw_col_t)(col - 2));
     lxw_rowcol_to_cell(prev, row, (lxw_col_t)(col - 1));
     double change = hundredths ? xlsx_hundredths(fig->change) : (double)fig->change;
     xlsx_formula(b, ws, row, col, value_format, change,
                  "=%s-%s", cur, prev);
-    new_literal(b, fresh, sizeof fresh);
-    char formula[256];
-    snprintf(formula, sizeof formula, "=IF(%s=0,\"%s\",ROUND((%s-%s)/ABS(%s),3))",
-             prev, fresh, cur, prev, prev);
-    int64_t tenths;
-    if (figure_part_value(fig, FIGURE_CHANGE_PCT, &tenths))
-        xlsx_check(b, worksheet_write_formula_num(ws, row, (lxw_col_t)(col + 1), formula,
-                                                  pct_format, (double)tenths / 1000));
-    else
-        xlsx_check(b, worksheet_write_formula_str(ws, row, (lxw_col_t)(col + 1), formula,
-                                                  pct_format, xlsx_msg(b, "workbook.new")));
+    const char *words[3] = { xlsx_pct_word(b, FIGURE_PCT_NEW), xlsx_pct_word(b, FIGURE_PCT_ZERO),
+                             xlsx_pct_word(b, FIGURE_PCT_NEGATIVE) };
+    int64_t tenths = 0;        /* the cached percentage, when fig->pct has one */
+    figure_part_value(fig, FIGURE_CHANGE_PCT, &tenths);
+    xlsx_pct_cell(b, ws, row, (lxw_col_t)(col + 1), cur, prev, words, fig->pct, tenths,
+                  pct_format);
 }
 
 /* A header row from catalogue keys; keys ending in a number column are

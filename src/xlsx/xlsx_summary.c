@@ -186,7 +186,8 @@ static void heading(summary_writer *w)
 size_t xlsx_summary_rows(const figures *f)
 {
     size_t key_figures = f->has_self_generated ? 9 : 8;
-    return 10 + key_figures + f->revenue_group_count + f->expense_group_count;
+    return 10 + key_figures + f->revenue_group_count + f->expense_group_count +
+           xlsx_indicators_rows(f);
 }
 
 void xlsx_summary_write(xlsx_book *b)
@@ -205,6 +206,7 @@ void xlsx_summary_write(xlsx_book *b)
     w.row++;
     group_table(&w, "workbook.expenses_by_group", f->expense_groups, f->expense_group_count,
                 b->rows.expense_group);
+    xlsx_indicators_write(b, w.ws, &w.row);
     xlsx_check(w.b, worksheet_set_column(w.ws, SC_LABEL, SC_LABEL, 42, NULL));
     xlsx_check(w.b, worksheet_set_column(w.ws, SC_CURRENT, SC_CHANGE, 17, NULL));
     xlsx_check(w.b, worksheet_set_column(w.ws, SC_PCT, SC_PCT, 11, NULL));

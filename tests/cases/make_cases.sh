@@ -466,9 +466,9 @@ expect "report.ini:16:"
 expect 'colour'
 
 new ini_columns_unknown_file 65
-append report.ini '[columns.budget]' 'date = Date'
+append report.ini '[columns.forecast]' 'date = Date'
 expect "report.ini:15:"
-expect 'columns.budget'
+expect 'columns.forecast'
 
 new ini_columns_header_absent 65
 append report.ini '[columns.ledger]' 'date = Date de transaction'
@@ -830,6 +830,264 @@ awk 'BEGIN { for (i = 0; i < 307200; i++) printf "*"; printf "x";
              for (i = 0; i < 307200; i++) printf "*"; print "" }' >"$1/texts/mission.md"
 SH
 base_figures
+
+### Statements: budget.csv, balances.csv (docs/statements.md)
+# budget.csv: year, account or group, amount.  A valid budget first.
+new budget_valid 0
+put budget.csv <<'CSV'
+year,account,group,amount
+2013-2014,,Subventions,9000.00
+2014,4200,,2000.00
+2013-2014,,Salaires et charges sociales,5500.00
+2013-2014,,Subventions,500.00
+2014-2015,,Revenus autonomes,3000.00
+2011-2012,,Subventions,1.00
+CSV
+figures <<'JSON'
+{"budget.label": "2013-2014", "budget.revenue.actual": "11234.56",
+ "budget.revenue.budget": "11500.00", "budget.revenue.variance": "-265.44",
+ "budget.revenue.variance_pct": "-2.3",
+ "budget.revenue_groups.0.budget": "9500.00", "budget.revenue_groups.0.variance_pct": "5.3",
+ "budget.expenses.actual": "5000.00", "budget.expenses.budget": "5500.00",
+ "budget.expense_groups.1.group": "Frais généraux", "budget.expense_groups.1.budget": null,
+ "budget.expense_groups.1.variance": null, "budget.expense_groups.1.actual": "1200.00",
+ "budget.net.actual": "6234.56", "budget.net.budget": "6000.00",
+ "forecast.label": "2014-2015", "forecast.revenue.budget": "3000.00",
+ "forecast.revenue.actual": "1234.56", "forecast.revenue.change": "1765.44",
+ "forecast.revenue.change_pct": "143.0", "forecast.revenue_groups.0.budget": null,
+ "forecast.expenses.budget": null, "forecast.expenses.actual": "6200.00",
+ "finances.revenue.current": "11234.56"}
+JSON
+
+new budget_unknown_group 65
+put budget.csv <<'CSV'
+year,account,group,amount
+2013-2014,,Subventions,9000.00
+2013-2014,,Dons privés,100.00
+CSV
+expect "budget.csv:3: column 'group': 'Dons privés' is not a group of accounts.csv"
+
+new budget_unknown_account 65
+put budget.csv <<'CSV'
+exercice,compte,montant
+2013-2014,9999,100.00
+CSV
+expect "budget.csv:2: column 'account': '9999' is not in accounts.csv"
+
+new budget_account_other_kind 65
+put budget.csv <<'CSV'
+year,account,amount
+2013-2014,1000,100.00
+CSV
+expect "budget.csv:2: column 'account': '1000' is an asset account"
+
+new budget_group_other_kind 65
+put budget.csv <<'CSV'
+year,group,amount
+2013-2014,Actif,100.00
+CSV
+expect "budget.csv:2: column 'group': 'Actif' is the group of an asset account"
+
+new budget_account_not_in_group 65
+put budget.csv <<'CSV'
+year,account,group,amount
+2013-2014,4100,Revenus autonomes,100.00
+CSV
+expect "budget.csv:2: column 'group': 'Revenus autonomes' is not the group of account 4100 (Subventions)"
+
+new budget_year_no_fiscal_year 65
+put budget.csv <<'CSV'
+année;groupe;budget
+2013-2014;Subventions;9 000,00
+2013-2015;Subventions;100,00
+FY14;Subventions;100,00
+CSV
+expect "budget.csv:3: column 'year': '2013-2015' names no fiscal year"
+expect "budget.csv:4: column 'year': 'FY14' names no fiscal year"
+
+new budget_other_year_checked 65
+put budget.csv <<'CSV'
+year,group,amount
+2011-2012,Inexistant,100.00
+2013-2014,Subventions,9000.00
+CSV
+expect "budget.csv:2: column 'group': 'Inexistant' is not a group of accounts.csv"
+
+new budget_amount_empty 65
+put budget.csv <<'CSV'
+year,group,amount
+2013-2014,Subventions,
+CSV
+expect "budget.csv:2: column 'amount': is empty"
+
+new budget_amount_letters 65
+put budget.csv <<'CSV'
+year,group,amount
+2013-2014,Subventions,neuf mille
+CSV
+expect "budget.csv:2: column 'amount': 'neuf mille'"
+
+new budget_no_target 65
+put budget.csv <<'CSV'
+year,account,group,amount
+2013-2014,,,100.00
+CSV
+expect "budget.csv:2: column 'group': is empty: a budget line names an account or a group"
+
+new budget_no_target_column 65
+put budget.csv <<'CSV'
+year,amount
+2013-2014,100.00
+CSV
+expect "budget.csv:1: column 'group': missing (need 'account' or 'group', or both)"
+
+# balances.csv: account, date, balance.  A double-entry ledger that the
+# balances make balance: cash against revenue and expenses.
+double_entry() {
+    append accounts.csv '3000,Actif net,equity,Actif net'
+    put ledger.csv <<'CSV'
+date,account,amount,counterparty,memo,ref
+2013-04-15,4100,10000.00,Centraide,Versement 1,P-001
+2013-04-15,1000,10000.00,Centraide,Versement 1,P-001
+2013-07-31,5100,5000.00,,Paie,P-003
+2013-07-31,1000,-5000.00,,Paie,P-003
+2012-05-01,4100,8000.00,Centraide,Versement,P-005
+2012-05-01,1000,8000.00,Centraide,Versement,P-005
+2012-09-10,5100,4000.00,,Paie,P-006
+2012-09-10,1000,-4000.00,,Paie,P-006
+CSV
+}
+
+new position_valid 0
+double_entry
+put balances.csv <<'CSV'
+compte;date;solde
+1000;31/03/2012;2 500,00
+3000;31/03/2012;2 500,00
+CSV
+figures <<'JSON'
+{"position.date": "2014-03-31", "position.previous_date": "2013-03-31",
+ "position.assets.current": "11500.00", "position.assets.previous": "6500.00",
+ "position.assets.change": "5000.00", "position.assets.change_pct": "76.9",
+ "position.liabilities.current": "0.00", "position.net_assets.current": "11500.00",
+ "position.net_asset_groups.0.group": "Actif net",
+ "position.net_asset_groups.0.previous": "6500.00",
+ "indicators.reserve_months": "27.6", "indicators.largest_funder": "Centraide",
+ "indicators.largest_funder_share": "100.0"}
+JSON
+
+new position_previous_before_balances 0
+double_entry
+put balances.csv <<'CSV'
+account,date,balance
+1000,2013-06-30,16500.00
+3000,2013-06-30,16500.00
+CSV
+figures <<'JSON'
+{"position.previous_date": null, "position.assets.current": "11500.00",
+ "position.assets.previous": null, "position.assets.change": null,
+ "position.assets.change_pct": null, "position.net_assets.current": "11500.00"}
+JSON
+
+new position_yes_without_balances 0
+double_entry
+edit report.ini 's/^currency = CAD$/currency = CAD\nposition = yes/'
+figures <<'JSON'
+{"position.assets.current": "9000.00", "position.assets.previous": "4000.00",
+ "position.net_assets.current": "9000.00"}
+JSON
+
+new books_unbalanced 65
+append accounts.csv '3000,Actif net,equity,Actif net'
+put balances.csv <<'CSV'
+account,date,balance
+1000,2011-03-31,4500.00
+3000,2011-03-31,0.00
+CSV
+expect "ledger.csv: the books do not balance at 2014-03-31: assets 4800.00, liabilities and net assets 9534.56, difference -4734.56"
+absent "at 2013-03-31"
+
+new books_unbalanced_missing_balance 65
+append accounts.csv '3000,Actif net,equity,Actif net'
+put balances.csv <<'CSV'
+account,date,balance
+3000,2011-03-31,0.00
+CSV
+expect "ledger.csv: the books do not balance at 2013-03-31: assets 0.00, liabilities and net assets 4500.00, difference -4500.00; accounts with ledger lines but no line in balances.csv: 1000 (Banque)"
+
+new balances_unknown_account 65
+append accounts.csv '3000,Actif net,equity,Actif net'
+put balances.csv <<'CSV'
+account,date,balance
+9999,2011-03-31,100.00
+CSV
+expect "balances.csv:2: column 'account': '9999' is not in accounts.csv"
+
+new balances_revenue_account 65
+put balances.csv <<'CSV'
+account,date,balance
+4100,2011-03-31,100.00
+5100,2011-03-31,100.00
+CSV
+expect "balances.csv:2: column 'account': '4100' is a revenue account"
+expect "balances.csv:3: column 'account': '5100' is an expense account"
+
+new balances_after_year_end 65
+put balances.csv <<'CSV'
+account,date,balance
+1000,2014-04-30,100.00
+CSV
+expect "balances.csv:2: column 'date': 2014-04-30 is after the end of the reported fiscal year (2014-03-31)"
+
+new balances_same_account_twice 65
+put balances.csv <<'CSV'
+account,date,balance
+1000,2011-03-31,100.00
+1000,2011-03-31,200.00
+CSV
+expect "balances.csv:3: column 'account': '1000' already has a balance at line 2"
+
+new balances_two_dates 65
+put balances.csv <<'CSV'
+account,date,balance
+1000,2011-03-31,100.00
+1000,2012-03-31,100.00
+CSV
+expect "balances.csv:3: column 'date': 2012-03-31 is not the date of the other balances, 2011-03-31 (line 2)"
+
+new balances_balance_empty 65
+put balances.csv <<'CSV'
+account,date,balance
+1000,2011-03-31,
+CSV
+expect "balances.csv:2: column 'balance': is empty"
+
+new balances_header_only 65
+put balances.csv <<'CSV'
+account,date,balance
+CSV
+expect "balances.csv: no balance line"
+
+new position_no_equity 65
+put balances.csv <<'CSV'
+account,date,balance
+1000,2011-03-31,4500.00
+CSV
+expect "accounts.csv: no equity account to carry the year's surplus into"
+
+new ini_net_assets_group_unknown 65
+double_entry
+put balances.csv <<'CSV'
+account,date,balance
+1000,2012-03-31,2500.00
+3000,2012-03-31,2500.00
+CSV
+edit report.ini 's/^currency = CAD$/currency = CAD\nnet_assets_group = Fonds affectés/'
+expect "report.ini: net_assets_group = Fonds affectés: no equity account has that group"
+
+new ini_bad_position 65
+edit report.ini 's/^currency = CAD$/currency = CAD\nposition = peut-être/'
+expect "report.ini:" "position 'peut-être' is not auto, yes or no"
 
 ### The funders table (docs/funders.md)
 # funders_base: _base with gifts on account 4910 (group "Autres revenus")

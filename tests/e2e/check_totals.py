@@ -11,8 +11,8 @@ header line, French or English header names, debit/credit or signed amount
 columns, decimal comma or point with space, no-break or narrow no-break
 space thousands separators, (negative) amounts, DD/MM/YYYY, MM/DD/YYYY or
 ISO dates.  It follows the contract (shared/contract.md): fiscal years end on
-fiscal_year_end; change_pct = change / |previous| x 100 rounded half away
-from zero to one decimal, null when previous is 0; partners and regions are
+fiscal_year_end; change_pct = change / previous x 100 rounded half away
+from zero to one decimal when previous is above 0, else null; partners and regions are
 distinct after trimming and Unicode case folding.  One check is one
 comparison; the last line says "N passed, N failed".
 """
@@ -192,8 +192,9 @@ def cents(value):
 
 
 def pct(current, previous):
-    """change / |previous| x 100, half away from zero, one decimal; None."""
-    if previous == 0:
+    """change / previous x 100, half away from zero, one decimal; None
+    when previous is not above 0."""
+    if previous <= 0:
         return None
     num = abs(current - previous) * 1000
     q, r = divmod(num, abs(previous))

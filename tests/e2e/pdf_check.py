@@ -112,8 +112,12 @@ def parse_money(text, lang):
     return Decimal(digits)
 
 
-def percent(value, lang):
+def percent(value, lang, current=1, previous=0):
     if value is None:
+        if previous < 0:
+            return "n.s." if lang == "fr" else "n.m."
+        if current == 0:
+            return "\u2014"
         return "nouveau" if lang == "fr" else "new"
     text = "{:+.1f}".format(Decimal(str(value))) if value != 0 else "0.0"
     return text.replace(".", ",") + " %" if lang == "fr" else text + "%"
@@ -195,7 +199,7 @@ def check_figures(pdf, figures, lang, currency):
         shown = money(value, lang, currency)
         report(shown in text, "%s shown as %s in the text" % (name, shown))
     for group in fin["revenue_groups"]:
-        shown = percent(group["change_pct"], lang)
+        shown = percent(group["change_pct"], lang, group["current"], group["previous"])
         report(shown in text, "change %% of '%s' shown as %s" % (group["group"], shown))
     for label in LABELS[lang]:
         report(label in text, "label '%s'" % label)

@@ -5,8 +5,8 @@ folder) and stresses one way another organisation's report differs from
 Dynamo's.
 
   long       a 71-character name, a long subtitle and title, long group
-             and program-area names (contents entries over a line), no
-             address and no phone
+             and program-area names (contents entries over a line, and in
+             the budget's tables), no address and no phone
   negative   a revenue group below zero and a net loss
   groups     many revenue and expense groups, some with long names
   nofunders  no counterparty on any revenue line, and no logo
@@ -17,6 +17,7 @@ Dynamo's.
   norevenue  no revenue in any year: the revenue chart's values are all 0
   rich       a text with a picture, a GFM table, footnotes, links, HTML
 
+Only "long" keeps the sample's budget.csv and balances.csv (copy()).
 Only the standard library; the sample's formats are kept (ledger.csv: ';',
 decimal comma, DD/MM/YYYY, BOM)."""
 import csv
@@ -28,9 +29,17 @@ import sys
 SAMPLE, OUT = sys.argv[1], sys.argv[2]
 
 
-def copy(name):
+def copy(name, statements=False):
+    """The sample as OUT/name; without budget.csv and balances.csv unless
+    statements: most variants change the ledger or the groups those name
+    (the books would no longer balance), and test_statements.sh covers
+    them."""
     dest = os.path.join(OUT, name)
     shutil.copytree(SAMPLE, dest)
+    if not statements:
+        for f in ("budget.csv", "balances.csv"):
+            if os.path.exists(os.path.join(dest, f)):
+                os.remove(os.path.join(dest, f))
     return dest
 
 
@@ -85,7 +94,7 @@ def ledger_add(d, lines):
 
 
 def long_names():
-    d = copy("long")
+    d = copy("long", statements=True)   # the budget's tables get the long names
     ini = os.path.join(d, "report.ini")
     name = "Regroupement des organismes communautaires autonomes de Lanaudière-Nord"
     assert len(name) == 71, len(name)
@@ -104,6 +113,12 @@ def long_names():
         elif r[3] == "Frais d'activités":
             r[3] = "Frais d'activités, d'animation, d'hébergement et de déplacement des participants"
     put_rows(os.path.join(d, "accounts.csv"), acc)
+    budget = rows(os.path.join(d, "budget.csv"))
+    renamed = {r[3]: a[3] for r, a in zip(rows(os.path.join(SAMPLE, "accounts.csv"))[1:],
+                                          acc[1:])}
+    for r in budget[1:]:
+        r[2] = renamed.get(r[2], r[2])
+    put_rows(os.path.join(d, "budget.csv"), budget)
     act = rows(os.path.join(d, "activities.csv"))
     for r in act[1:]:
         if r[1] == "Formation":

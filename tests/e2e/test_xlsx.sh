@@ -85,7 +85,7 @@ fr=$T/fr
 if run_into "sample run" "$fr" --input "$SAMPLE"; then
     check "French sheet names in order" sheets "$(book "$fr")" Sommaire \
         "Revenus et dépenses" "Bailleurs de fonds" Activités Complicités Historique \
-        "Grand livre" "Détail des activités"
+        Budget "Situation financière" "Grand livre" "Détail des activités"
     check "cached values equal figures.json" values "$(figs "$fr")" "$(book "$fr")"
     check "totals and changes are formulas" formulas "$(book "$fr")" 100
     recalc "LibreOffice recalculation equals figures.json" "$fr"
@@ -104,13 +104,15 @@ fi
 en=$T/en
 if run_into "English run" "$en" --input "$SAMPLE" --lang en; then
     check "English sheet names" sheets "$(book "$en")" Summary "Revenue and expenses" \
-        Funders Activities Partners History Ledger "Activities detail"
+        Funders Activities Partners History Budget "Financial position" Ledger \
+        "Activities detail"
     check "English cached values" values "$(figs "$en")" "$(book "$en")"
 fi
 
 # ---- formula-like text and a group new this year -----------------------
 inj=$T/inj-input
 cp -R "$SAMPLE" "$inj"
+rm -f "$inj/balances.csv"   # single-entry lines: no statement of financial position
 printf '4300,Commandites,revenue,Commandites\n' >>"$inj/accounts.csv"
 case $(head -n 1 "$inj/ledger.csv") in
 *";"*) sep=";" amount="1 500,00" small="250,00" ;;
@@ -152,7 +154,7 @@ fi
 nodout=$T/nodetail
 if run_into "run with detail = no" "$nodout" --input "$nod"; then
     check "no detail sheets" sheets "$(book "$nodout")" Sommaire "Revenus et dépenses" \
-        "Bailleurs de fonds" Activités Complicités Historique
+        "Bailleurs de fonds" Activités Complicités Historique Budget "Situation financière"
     check "detail = no: cached values" values "$(figs "$nodout")" "$(book "$nodout")"
     recalc "detail = no: recalculated values" "$nodout"
 fi
@@ -182,6 +184,7 @@ if [ -n "$XLSX_SKIP_SLOW" ]; then
 fi
 big=$T/big-input
 cp -R "$SAMPLE" "$big"
+rm -f "$big/balances.csv"   # a ledger of single-entry lines
 grep -v '^\[workbook\]\|^detail' "$SAMPLE/report.ini" >"$big/report.ini"
 codes=$(awk -F, 'NR > 1 && ($3 == "revenue" || $3 == "expense") { printf "%s ", $1 }' \
     "$big/accounts.csv")

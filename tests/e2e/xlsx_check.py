@@ -6,8 +6,11 @@
         with its share, and the total), history year, axis and type shown
         in the workbook equals figures.json to the cent (the
         cells' values: the cached results, or LibreOffice's recalculated
-        ones when WORKBOOK was converted by LibreOffice); no formula cell
-        holds an error (#DIV/0!, #NAME?, ...).
+        ones when WORKBOOK was converted by LibreOffice); so do the Budget
+        sheet's budget and forecast and the position sheet's groups and
+        totals, and those sheets are there exactly when figures.json has
+        budget / forecast / position; no formula cell holds an error
+        (#DIV/0!, #NAME?, ...).
     xlsx_check.py formulas WORKBOOK.xlsx MIN
         at least MIN cells are formulas, and totals are formulas.
     xlsx_check.py text WORKBOOK.xlsx STRING...
@@ -42,6 +45,8 @@ except ImportError:  # pragma: no cover - reported by the caller
 
 ERRORS = ("#DIV/0!", "#NAME?", "#VALUE!", "#REF!", "#N/A", "#NUM!", "#NULL!", "Err:")
 NEW_WORDS = {"fr": "nouveau", "en": "new"}
+ZERO_WORD = "\u2014"
+NEGATIVE_WORDS = {"fr": "n.s.", "en": "n.m."}
 
 
 class Problems:
@@ -67,9 +72,16 @@ def same_money(cell, want):
     return isinstance(cell, (int, float)) and cents(cell) == cents(want)
 
 
-def same_pct(cell, want, lang):
+def pct_word(current, previous, lang):
+    """What a change % of a base not above 0 shows (the contract's rule)."""
+    if previous < 0:
+        return NEGATIVE_WORDS[lang]
+    return ZERO_WORD if current == 0 else NEW_WORDS[lang]
+
+
+def same_pct(cell, want, lang, current=1, previous=0):
     if want is None:
-        return cell == NEW_WORDS[lang]
+        return cell == pct_word(current, previous, lang)
     return isinstance(cell, (int, float)) and round(cell * 1000) == round(want * 10)
 
 
@@ -81,7 +93,7 @@ def check_fig(p, where, cells, fig, lang):
                             ("change", change, fig["change"])):
         if not same_money(got, want):
             p.add("%s %s: %r, figures.json has %r" % (where, name, got, want))
-    if not same_pct(pct, fig["change_pct"], lang):
+    if not same_pct(pct, fig["change_pct"], lang, fig["current"], fig["previous"]):
         p.add("%s change %%: %r, figures.json has %r" % (where, pct, fig["change_pct"]))
 
 
@@ -200,6 +212,147 @@ def check_activities(p, wb, fig, lang):
             check_fig(p, "type %r %s" % (t["type"], key), r[col:col + 4], t[key], lang)
 
 
+def defined_row(wb, name):
+    """(sheet, row) of a defined name, or None."""
+    d = wb.defined_names.get(name)
+    if d is None:
+        return None
+    ws, ref = cell_at(wb, d.attr_text)
+    return ws, ws[ref].row
+
+
+def row_values(ws, row, first, count):
+    return [ws.cell(row=row, column=c).value for c in range(first, first + count)]
+
+
+def budget_pct_word(budget, lang):
+    """A variance of a budget not above 0 shows no percent."""
+    return NEGATIVE_WORDS[lang] if budget < 0 else ZERO_WORD
+
+
+def check_budget_line(p, where, cells, line, forecast, lang):
+    """cells: the row's B..E; budget: actual, budget, variance, %;
+    forecast: budget, actual, change, %."""
+    first, second, change, pct = cells
+    actual, budget = (second, first) if forecast else (first, second)
+    if not same_money(actual, line["actual"]):
+        p.add("%s actual: %r, figures.json has %r" % (where, actual, line["actual"]))
+    key, pkey = ("change", "change_pct") if forecast else ("variance", "variance_pct")
+    if line["budget"] is None:
+        if budget is not None or change is not None:
+            p.add("%s: not budgeted, but the sheet shows %r %r" % (where, budget, change))
+        return
+    if not same_money(budget, line["budget"]):
+        p.add("%s budget: %r, figures.json has %r" % (where, budget, line["budget"]))
+    if not same_money(change, line[key]):
+        p.add("%s %s: %r, figures.json has %r" % (where, key, change, line[key]))
+    if forecast:
+        ok = same_pct(pct, line[pkey], lang, line["budget"], line["actual"])
+    elif line[pkey] is None:
+        ok = pct == budget_pct_word(line["budget"], lang)
+    else:
+        ok = same_pct(pct, line[pkey], lang)
+    if not ok:
+        p.add("%s %s: %r, figures.json has %r" % (where, pkey, pct, line[pkey]))
+
+
+def check_budget(p, wb, fig, lang):
+    for key, prefix in (("budget", "Budget"), ("forecast", "Forecast")):
+        start = defined_row(wb, prefix + "_table")
+        if key not in fig:
+            if start is not None:
+                p.add("%s: the workbook has a %s table, figures.json none" % (key, prefix))
+            continue
+        if start is None:
+            p.add("%s: no %s table (defined name %s_table)" % (key, prefix, prefix))
+            continue
+        ws, top = start
+        end = defined_row(wb, prefix + "_net")[1]
+        forecast = key == "forecast"
+        labels = {}
+        for r in range(top + 1, end + 1):
+            labels.setdefault(ws.cell(row=r, column=1).value, r)
+        b = fig[key]
+        for g in b["revenue_groups"] + b["expense_groups"]:
+            r = labels.get(g["group"])
+            if r is None:
+                p.add("%s: group %r missing" % (key, g["group"]))
+                continue
+            check_budget_line(p, "%s %r" % (key, g["group"]), row_values(ws, r, 2, 4), g,
+                              forecast, lang)
+        for total in ("revenue", "expenses", "net"):
+            r = defined_row(wb, "%s_%s" % (prefix, total))[1]
+            check_budget_line(p, "%s %s" % (key, total), row_values(ws, r, 2, 4), b[total],
+                              forecast, lang)
+
+
+def check_position_fig(p, where, cells, want, lang):
+    cur, prev, change, pct = cells
+    if not same_money(cur, want["current"]):
+        p.add("%s current: %r, figures.json has %r" % (where, cur, want["current"]))
+    if want["previous"] is None:
+        if prev is not None or change is not None:
+            p.add("%s: no previous year-end, but the sheet shows %r %r" % (where, prev, change))
+        return
+    check_fig(p, where, cells, want, lang)
+
+
+def check_position(p, wb, fig, lang):
+    start = defined_row(wb, "Position_table")
+    if "position" not in fig:
+        if start is not None:
+            p.add("position: the workbook has a position sheet, figures.json none")
+        return
+    if start is None:
+        p.add("position: no position sheet (defined name Position_table)")
+        return
+    pos = fig["position"]
+    for key in ("assets", "liabilities", "net_assets"):
+        ws, r = defined_row(wb, "Position_" + key)
+        check_position_fig(p, "position %s" % key, row_values(ws, r, 3, 4), pos[key], lang)
+    ws = start[0]
+    subtotals = {}
+    for row in ws.iter_rows():
+        if len(row) > 1 and isinstance(row[1].value, str):
+            subtotals.setdefault(row[1].value, row[1].row)
+    for key in ("asset_groups", "liability_groups", "net_asset_groups"):
+        for g in pos[key]:
+            r = subtotals.get("Total " + g["group"])
+            if r is None:
+                p.add("position: group %r missing" % g["group"])
+                continue
+            check_position_fig(p, "position %r" % g["group"], row_values(ws, r, 3, 4), g, lang)
+
+
+def check_indicators(p, wb, fig, lang):
+    """The summary's indicators: one decimal as figures.json has them, "—"
+    for a null; a row exactly for each indicator of figures.json."""
+    ind = fig.get("indicators", {})
+    for key, name, scale in (("reserve_months", "Reserve_months", 10),
+                             ("self_generated_share", "Self_generated_share", 1000),
+                             ("largest_funder_share", "Largest_funder_share", 1000)):
+        at = defined_row(wb, name)
+        if key not in ind:
+            if at is not None:
+                p.add("indicator %s in the workbook, not in figures.json" % key)
+            continue
+        if at is None:
+            p.add("indicator %s missing (defined name %s)" % (key, name))
+            continue
+        ws, r = at
+        got = ws.cell(row=r, column=2).value
+        want = ind[key]
+        if want is None:
+            ok = got == ZERO_WORD
+        else:   # months as they are, shares as fractions: compared in tenths
+            ok = isinstance(got, (int, float)) and round(got * scale) == round(want * 10)
+        if not ok:
+            p.add("indicator %s: %r, figures.json has %r" % (key, got, want))
+        if key == "largest_funder_share" and ws.cell(row=r, column=3).value != ind["largest_funder"]:
+            p.add("largest funder: %r, figures.json has %r"
+                  % (ws.cell(row=r, column=3).value, ind["largest_funder"]))
+
+
 def formula_cells(path):
     """(sheet title, coordinate) of every formula cell of the workbook."""
     wb = openpyxl.load_workbook(path, data_only=False)
@@ -230,6 +383,9 @@ def cmd_values(figures_path, path):
     check_funders(p, wb, fig, lang)
     check_history(p, wb, fig)
     check_activities(p, wb, fig, lang)
+    check_budget(p, wb, fig, lang)
+    check_position(p, wb, fig, lang)
+    check_indicators(p, wb, fig, lang)
     check_errors(p, wb, path)
     p.finish()
 

@@ -1,4 +1,5 @@
-/* test_compute.c - year-over-year change: rounding, the null rule. */
+/* test_compute.c - year-over-year change: rounding, the null rules (a
+ * base of 0: "new" or "—"; a negative base: "n.s."). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,7 +11,7 @@
 static int64_t pct(int64_t current, int64_t previous)
 {
     figure f = figure_make(current, previous);
-    assert_true(f.has_pct);
+    assert_int_equal(f.pct, FIGURE_PCT_VALUE);
     assert_int_equal(f.change, current - previous);
     return f.change_pct_tenths;
 }
@@ -36,23 +37,37 @@ static void test_change_pct_rounds_half_away_from_zero(void **state)
     assert_int_equal(pct(20008, 20000), 0);
 }
 
-static void test_change_pct_uses_absolute_previous(void **state)
+static void test_change_pct_null_when_previous_negative(void **state)
 {
     (void)state;
-    /* From a deficit of 100 to a surplus of 50: +150 / |-100| = +150 %. */
-    assert_int_equal(pct(50, -100), 1500);
-    /* From -100 to -150: -50 / 100 = -50 %. */
-    assert_int_equal(pct(-150, -100), -500);
+    /* The sample's net: a deficit of 6 742,18 $ that becomes a surplus of
+     * 14 326,91 $ is not "+312.5 %". */
+    figure f = figure_make(1432691, -674218);
+    assert_int_equal(f.pct, FIGURE_PCT_NEGATIVE);
+    assert_int_equal(f.change, 2106909);
+    assert_int_equal(f.change_pct_tenths, 0);
+    f = figure_make(-150, -100);
+    assert_int_equal(f.pct, FIGURE_PCT_NEGATIVE);
+    f = figure_make(0, -1);
+    assert_int_equal(f.pct, FIGURE_PCT_NEGATIVE);
+    int64_t tenths = 7;
+    assert_false(figure_change_pct_tenths(50, -100, &tenths, NULL));
+    /* one cent above 0 is a base */
+    assert_int_equal(pct(2, 1), 1000);
+    assert_int_equal(pct(-1, 1), -2000);
 }
 
 static void test_change_pct_null_when_previous_zero(void **state)
 {
     (void)state;
     figure f = figure_make(12345, 0);
-    assert_false(f.has_pct);
+    assert_int_equal(f.pct, FIGURE_PCT_NEW);
     assert_int_equal(f.change, 12345);
+    f = figure_make(-12345, 0);
+    assert_int_equal(f.pct, FIGURE_PCT_NEW);
     f = figure_make(0, 0);
-    assert_false(f.has_pct);
+    assert_int_equal(f.pct, FIGURE_PCT_ZERO);
+    assert_int_equal(f.change, 0);
 }
 
 static void test_change_pct_large_values(void **state)
@@ -85,7 +100,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_change_pct_reference),
         cmocka_unit_test(test_change_pct_rounds_half_away_from_zero),
-        cmocka_unit_test(test_change_pct_uses_absolute_previous),
+        cmocka_unit_test(test_change_pct_null_when_previous_negative),
         cmocka_unit_test(test_change_pct_null_when_previous_zero),
         cmocka_unit_test(test_change_pct_large_values),
         cmocka_unit_test(test_change_pct_beyond_int64_saturates),

@@ -309,8 +309,9 @@ static void test_labels(void **state)
         { LANG_EN, "Subventions", "Grants", 4 },
         { LANG_FR, "Staff", "Équipe", 6 },
         { LANG_EN, "Formaton", "Typo", 7 },
+        { LANG_EN, "débiteurs", "Receivables", 8 },
     };
-    cfg = (config){ .labels = labels, .label_count = 4 };
+    cfg = (config){ .labels = labels, .label_count = 5 };
     axis_figure axes[] = { { "Formation", { 0 }, { 0 }, { 0 } } };
     figures f = { .config = &cfg, .lang = LANG_EN, .axes = axes, .axis_count = 1,
                   .revenue_groups = groups, .revenue_group_count = 3,
@@ -319,7 +320,8 @@ static void test_labels(void **state)
     FILE *err = fmemopen(out, sizeof out, "w");
     diag d;
     diag_init(&d, err);
-    compute_labels(&f, &d);
+    const char *const balance_groups[] = { "Encaisse", "Débiteurs" };
+    compute_labels(&f, balance_groups, 2, &d);
     fclose(err);
     /* names folded; the report's language only; a label naming nothing
      * is a warning (Staff is a group of no person here) */
@@ -327,6 +329,8 @@ static void test_labels(void **state)
     assert_string_equal(figures_label(&f, "SUBVENTIONS"), "Grants");
     assert_string_equal(figures_label(&f, "Revenus autonomes"), "Revenus autonomes");
     assert_string_equal(figures_label(&f, "Staff"), "Staff");
+    /* a group of an asset account, with or without a position to show it */
+    assert_string_equal(figures_label(&f, "Débiteurs"), "Receivables");
     assert_int_equal(d.status, EXIT_OK);
     assert_int_equal(d.warnings, 2);
     assert_non_null(strstr(out, "report.ini:6: warning: [labels.fr] 'Staff' is no program area"));

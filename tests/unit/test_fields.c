@@ -35,15 +35,15 @@ static int setup(void **state)
     f.lang = LANG_FR;
     f.current = (fiscal_period){ 2014, "2013-2014", { 2013, 4, 1 }, { 2014, 3, 31 } };
     f.previous = (fiscal_period){ 2013, "2012-2013", { 2012, 4, 1 }, { 2013, 3, 31 } };
-    f.revenue = (figure){ 77386055, 66365194, 11020861, true, 166 };
-    groups[0] = (group_figure){ "Subventions", { 64505700, 58183900, 6321800, true, 109 } };
-    groups[1] = (group_figure){ "Revenus autonomes", { 12498000, 7900000, 4598000, true, 582 } };
+    f.revenue = (figure){ 77386055, 66365194, 11020861, FIGURE_PCT_VALUE, 166 };
+    groups[0] = (group_figure){ "Subventions", { 64505700, 58183900, 6321800, FIGURE_PCT_VALUE, 109 } };
+    groups[1] = (group_figure){ "Revenus autonomes", { 12498000, 7900000, 4598000, FIGURE_PCT_VALUE, 582 } };
     f.revenue_groups = groups;
     f.revenue_group_count = 2;
     f.has_self_generated = true;
     f.self_generated = groups[1].amount;
-    axes[0] = (axis_figure){ "Formation", { 40, 0, 40, false, 0 }, { 900, 450, 450, true, 1000 },
-                             { 12345, 100, 12245, true, 122450 } };
+    axes[0] = (axis_figure){ "Formation", { 40, 0, 40, FIGURE_PCT_NEW, 0 }, { 900, 450, 450, FIGURE_PCT_VALUE, 1000 },
+                             { 12345, 100, 12245, FIGURE_PCT_VALUE, 122450 } };
     f.axes = axes;
     f.axis_count = 1;
     f.people = people;

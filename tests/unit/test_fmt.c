@@ -85,7 +85,7 @@ static void test_change_pct(void **state)
 {
     (void)state;
     figure f = { .current = 12498000, .previous = 7900000, .change = 4598000,
-                 .has_pct = true, .change_pct_tenths = 582 };
+                 .pct = FIGURE_PCT_VALUE, .change_pct_tenths = 582 };
     assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_FR), "+58,2" NBSP "%");
     assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_EN), "+58.2%");
     f.change_pct_tenths = -125;
@@ -94,9 +94,22 @@ static void test_change_pct(void **state)
     assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_FR), "0,0" NBSP "%");
     f.change_pct_tenths = 12000;
     assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_EN), "+1,200.0%");
-    f.has_pct = false;
+    f.pct = FIGURE_PCT_NEW;
     assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_FR), "nouveau");
     assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_EN), "new");
+    f.pct = FIGURE_PCT_ZERO;
+    assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_FR), "\xe2\x80\x94");
+    assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_EN), "\xe2\x80\x94");
+    f.pct = FIGURE_PCT_NEGATIVE;
+    assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_FR), "n.s.");
+    assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_EN), "n.m.");
+    assert_null(fmt_pct_word(FIGURE_PCT_VALUE, LANG_FR));
+    /* indicators: one decimal always */
+    assert_string_equal(fmt_tenths(buf, sizeof buf, 15, false, LANG_FR), "1,5");
+    assert_string_equal(fmt_tenths(buf, sizeof buf, 30, false, LANG_EN), "3.0");
+    assert_string_equal(fmt_tenths(buf, sizeof buf, -5, false, LANG_EN), "-0.5");
+    assert_string_equal(fmt_tenths(buf, sizeof buf, 162, true, LANG_FR), "16,2" NBSP "%");
+    assert_string_equal(fmt_tenths(buf, sizeof buf, 1000, true, LANG_EN), "100.0%");
 }
 
 static void test_date(void **state)

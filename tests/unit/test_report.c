@@ -300,19 +300,22 @@ static void test_every_drawn_directive_loads(void **state)
     funder_row funder = { .kind = FUNDER_NAMED, .name = "Centraide" };
     f.funders = &funder;                          /* something to show */
     f.funder_count = 1;
+    f.budget.present = f.forecast.present = f.position.present = true;
+    f.indicators.reserve_months.present = true;
     assert_int_equal(load(&doc, "{{% cover %}}\n\n{{% toc %}}\n\n{{% pagebreak %}}\n\n"
                                 "{{% statement %}}\n\n{{% funders %}}\n\n{{% axis Outreach %}}\n\n"
                                 "{{% history %}}\n\n{{% chart revenue_groups %}}\n\n"
                                 "{{% chart expense_groups %}}\n\n{{% chart history %}}\n\n"
                                 "{{% people Staff %}}\n\n{{% team %}}\n\n{{% partners %}}\n\n"
-                                "{{% regions %}}\n", LANG_EN, &d), 0);
+                                "{{% regions %}}\n\n{{% budget %}}\n\n{{% forecast %}}\n\n"
+                                "{{% position %}}\n\n{{% indicators %}}\n", LANG_EN, &d), 0);
     assert_int_equal(d.count, 0);
-    assert_int_equal(doc.count, 14);
+    assert_int_equal(doc.count, 18);
     int drawn = 0;
     for (int i = 0; i < REPORT_DIRECTIVE_COUNT; i++)
         drawn += report_directives[i].kind == REPORT_DRAWN ||
                  report_directives[i].kind == REPORT_OPTIONAL;
-    assert_int_equal(drawn, 12);
+    assert_int_equal(drawn, 16);
     for (size_t i = 0; i < doc.count; i++) {
         int id = report_directive_id_of(doc.blocks[i].name);
         assert_true(id >= 0);
@@ -328,6 +331,17 @@ static void test_every_drawn_directive_loads(void **state)
     assert_int_equal(doc.count, 4);
     assert_string_equal(text_of(&doc, 2), "Statement");
     assert_string_equal(doc.blocks[3].name, "statement");
+    tpl_doc_free(&doc);
+    /* no budget.csv nor balances.csv: the statements, the indicators'
+     * panel and the headings over nothing else are left out */
+    f.budget.present = f.forecast.present = f.position.present = false;
+    f.indicators.reserve_months.present = false;
+    assert_int_equal(load(&doc, "## Statement\n\n{{% statement %}}\n\n{{% indicators %}}\n\n"
+                                "## Budget\n\n{{% budget %}}\n\n## Forecast\n\n{{% forecast %}}\n\n"
+                                "## Position\n\n{{% position %}}\n", LANG_EN, &d), 0);
+    assert_int_equal(doc.count, 2);
+    assert_string_equal(text_of(&doc, 0), "Statement");
+    assert_string_equal(doc.blocks[1].name, "statement");
     tpl_doc_free(&doc);
     assert_int_equal(report_directive_id_of("people_others"), REPORT_DIRECTIVE_PEOPLE_OTHERS);
     assert_int_equal(report_directive_id_of("include"), -1);
