@@ -3,6 +3,7 @@
  * ingest_input's pass) and the workbook's detail rows (the detail walk)
  * both go through it, so they cannot read a line differently. */
 #include "ingest_field.h"
+#include "lib/i18n.h"
 #include "lib/xalloc.h"
 
 #include <stdio.h>
@@ -65,13 +66,13 @@ static account *imported_account(ingest_file *f, const char *code, size_t len)
                        "account numbers", ingest_key(f, NULL, name, strlen(name)));
     else if (l->account_is_name)
         ingest_problem(f, COL_ACCOUNT, "not an account", "%s'%s' is not an account of "
-                       "accounts.csv", sections ? "section " : "",
+                       "accounts.csv", sections ? _("section ") : "",
                        ingest_key(f, NULL, name, strlen(name)));
     else
         ingest_problem(f, COL_ACCOUNT, "not in accounts.csv",
                        "'%s' is not in accounts.csv%s%s%s",
-                       ingest_key(f, NULL, code, len), *name ? " (nor its name, '" : "",
-                       name, *name ? "')" : "");
+                       ingest_key(f, NULL, code, len), *name ? _(" (nor its name, '") : "",
+                       name, *name ? _("')") : "");
     return NULL;
 }
 
