@@ -288,7 +288,7 @@ static void set_info(pdf_report *r, const render_context *ctx)
 
 /* The organisation's logo ([organisation] logo, checked readable by
  * config.c): a file libharu cannot read is reported at its report.ini
- * line (65).  0 or -1. */
+ * line (65), one that cannot be opened or read now 66.  0 or -1. */
 static int load_logo(pdf_report *r)
 {
     const config *c = r->f->config;
@@ -298,6 +298,11 @@ static int load_logo(pdf_report *r)
     double w = 0, h = 0;
     const char *why = N_("it is empty");
     r->logo = pdf_draw_image_load(r->draw, c->org_logo, &w, &h, &why);
+    if (r->logo == -2) {
+        diag_report(r->d, EXIT_NOINPUT, "report.ini", c->org_logo_line, NULL,
+                    "logo '%s': cannot read: %s", c->org_logo, _(why));
+        return -1;
+    }
     if (r->logo < 0 || w <= 0 || h <= 0) {
         diag_data(r->d, "report.ini", c->org_logo_line, NULL,
                   "logo '%s' cannot be drawn: %s", c->org_logo, _(why));

@@ -762,15 +762,19 @@ static void compress_mask(HPDF_Image image)
         mask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 }
 
-/* Whether the file starts as a PNG does (else it is taken for a JPEG). */
-static bool is_png(const char *path)
+/* Whether the file starts as a PNG does (1; else 0: it is taken for a
+ * JPEG), or -1 with errno set when it cannot be opened or read. */
+static int is_png(const char *path)
 {
     FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
     unsigned char head[4] = { 0 };
-    size_t got = f ? fread(head, 1, sizeof head, f) : 0;
-    if (f)
-        fclose(f);
-    return got == 4 && memcmp(head, "\x89PNG", 4) == 0;
+    size_t got = fread(head, 1, sizeof head, f);
+    int err = ferror(f) ? (errno ? errno : EIO) : 0;
+    fclose(f);
+    errno = err;
+    return err ? -1 : got == 4 && memcmp(head, "\x89PNG", 4) == 0;
 }
 
 int pdf_draw_image_load(pdf_draw *w, const char *path, double *px_width, double *px_height,
@@ -781,16 +785,24 @@ int pdf_draw_image_load(pdf_draw *w, const char *path, double *px_width, double 
         i++;
     if (i == w->image_count) {
         HPDF_STATUS before = w->error;
-        bool png = is_png(path);
+        int png = is_png(path);
+        if (png < 0) {
+            *why = strerror(errno);
+            return -2;
+        }
         if (png && (*why = pdf_png_check(path)) != NULL)
-            return -1;                    /* libpng would abort the program */
+            return errno ? -2 : -1;       /* libpng would abort the program */
         HPDF_Image image = png ? HPDF_LoadPngImageFromFile(w->doc, path)
                                : HPDF_LoadJpegImageFromFile(w->doc, path);
         if (!image) {                     /* the caller reports it, where it was named */
-            *why = png ? N_("the PDF library cannot read it") : N_("it is not a JPEG it can read");
+            bool unreadable = HPDF_GetError(w->doc) == HPDF_FILE_OPEN_ERROR ||
+                              HPDF_GetError(w->doc) == HPDF_FILE_IO_ERROR;
+            *why = unreadable ? N_("it cannot be opened or read")
+                   : png      ? N_("the PDF library cannot read it")
+                              : N_("it is not a JPEG it can read");
             HPDF_ResetError(w->doc);
             w->error = before;
-            return -1;
+            return unreadable ? -2 : -1;
         }
         compress_mask(image);
         xgrow((void **)&w->images, &w->image_cap, w->image_count + 1, sizeof *w->images);

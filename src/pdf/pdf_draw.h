@@ -86,7 +86,8 @@ size_t pdf_draw_bookmark(pdf_draw *w, size_t parent, const char *title, double y
 
 /* Loads a PNG or JPEG file once (a path seen before gives the same
  * image): its id and size in pixels, or -1 with *why saying what is wrong
- * with the file (nothing reported: the caller knows where it was named). */
+ * with the file, -2 when it cannot be opened or read (nothing reported:
+ * the caller knows where it was named). */
 int pdf_draw_image_load(pdf_draw *w, const char *path, double *px_width, double *px_height,
                         const char **why);
 /* Draws image id in the rectangle from (x, y) (lower left). */

@@ -7,6 +7,7 @@
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -33,10 +34,12 @@ static unsigned char *read_all(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return NULL;
+        return NULL;                      /* errno says why */
     long size = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
     if (size < 0 || size > PNG_FILE_MAX || fseek(f, 0, SEEK_SET) != 0) {
+        int err = size < 0 ? (errno ? errno : EIO) : 0;
         fclose(f);
+        errno = err;                      /* 0: too large */
         return NULL;
     }
     unsigned char *buf = xmalloc((size_t)size + 1);
@@ -45,6 +48,7 @@ static unsigned char *read_all(const char *path, size_t *len)
     fclose(f);
     if (bad) {
         free(buf);
+        errno = EIO;
         return NULL;
     }
     return buf;
@@ -248,9 +252,11 @@ static const char *check_chunks(const unsigned char *buf, size_t len)
 const char *pdf_png_check(const char *path)
 {
     size_t len = 0;
+    errno = 0;
     unsigned char *buf = read_all(path, &len);
     if (!buf)
-        return N_("it cannot be read, or is larger than 64 MiB");
+        return errno ? N_("it cannot be opened or read") : N_("it is larger than 64 MiB");
+    errno = 0;                            /* from here on, what is wrong is its content */
     static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
     const char *why = len < 8 || memcmp(buf, sig, 8) != 0 ? N_("it is not a PNG file")
                                                           : check_chunks(buf, len);

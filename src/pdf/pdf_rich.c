@@ -10,6 +10,7 @@
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,12 @@ void pdf_rich_image(pdf_report *r, const tpl_block *b)
     double pw = 0, ph = 0;
     const char *why = N_("it is empty");
     int id = pdf_draw_image_load(r->draw, b->image, &pw, &ph, &why);
+    if (id == -2 && errno != ENOENT) {    /* there, but unreadable: not a warning */
+        if (reporting(r))
+            diag_report(r->d, EXIT_NOINPUT, b->file, b->line, NULL,
+                        "picture '%s': cannot read: %s", b->image, _(why));
+        return;
+    }
     if (id < 0 || pw <= 0 || ph <= 0) {
         if (reporting(r))
             diag_warning(r->d, b->file, b->line, NULL, "picture '%s' is not shown: %s",
