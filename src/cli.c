@@ -16,21 +16,23 @@
 #include <string.h>
 
 typedef enum cli_kind {
-    CLI_FLAG,                   /* no value: sets a bool member */
-    CLI_PATH,                   /* a file or folder: sets a const char * member */
+    CLI_FLAG, /* no value: sets a bool member */
+    CLI_PATH, /* a file or folder: sets a const char * member */
     CLI_YEAR,
     CLI_LANG
 } cli_kind;
 
 typedef struct cli_option {
-    const char *name;           /* long name, without "--" */
-    char short_name;            /* 0 when none */
+    const char *name; /* long name, without "--" */
+    char short_name;  /* 0 when none */
     cli_kind kind;
-    size_t offset;              /* of the member it sets */
+    size_t offset; /* of the member it sets */
 } cli_option;
 
-#define OPT(name, short_name, kind, member) \
-    { name, short_name, kind, offsetof(cli_options, member) }
+#define OPT(name, short_name, kind, member)                   \
+    {                                                         \
+        name, short_name, kind, offsetof(cli_options, member) \
+    }
 
 static const cli_option options[] = {
     OPT("input", 0, CLI_PATH, input_dir),
@@ -60,8 +62,7 @@ static void cli_defaults(cli_options *opts)
 }
 
 /* Prints "bilan: MESSAGE" and the usage hint; returns -1. */
-__attribute__((format(printf, 2, 3)))
-static int usage_error(FILE *err, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static int usage_error(FILE *err, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -108,8 +109,7 @@ static int parse_year(const char *text, int *year)
 }
 
 /* Stores the value of option o; -1 after reporting a bad one. */
-static int set_value(const cli_option *o, const char *value, cli_options *opts,
-                     FILE *err)
+static int set_value(const cli_option *o, const char *value, cli_options *opts, FILE *err)
 {
     char *field = (char *)opts + o->offset;
     language lang;
@@ -118,17 +118,14 @@ static int set_value(const cli_option *o, const char *value, cli_options *opts,
     switch (o->kind) {
     case CLI_YEAR:
         if (parse_year(value, (int *)(void *)field) != 0)
-            return usage_error(err, "--year '%s' is not a year from 1900 to 9999",
-                               value);
+            return usage_error(err, "--year '%s' is not a year from 1900 to 9999", value);
         break;
     case CLI_LANG:
         if (language_parse(value, &lang) != 0)
             return usage_error(err, "--lang '%s' is not fr or en", value);
         *(const char **)(void *)field = language_code(lang);
         break;
-    default:
-        *(const char **)(void *)field = value;
-        break;
+    default: *(const char **)(void *)field = value; break;
     }
     return 0;
 }
@@ -164,77 +161,75 @@ int cli_parse(int argc, char **argv, cli_options *opts, FILE *err)
 void cli_print_help(FILE *out)
 {
     /* In parts, each one message of the catalogues. */
-    fputs(_(
-"Usage: bilan [OPTION]...\n"
-"  or:  bilan init DIR [--lang fr|en] [--from EXPORT...]\n"
-"Turn a nonprofit's accounting and activity exports into an annual report:\n"
-"a PDF for the board, an Excel workbook for funders, and the figures in JSON.\n"), out);
-    fputs("\n", out);
-    fputs(_(
-"Options:\n"
-"  --input DIR       the input folder (default: input)\n"
-"  --output DIR      where the outputs go (default: output)\n"
-"  --templates DIR   the templates folder (default: templates)\n"
-"  --year YYYY       the reported fiscal year, named by the calendar year in\n"
-"                    which it ends (default: year in report.ini)\n"
-"  --lang fr|en      the report's language (default: language in report.ini)\n"
-"  --pdf FILE        write the PDF report to FILE\n"
-"                    (default: OUTPUT/report-LABEL.pdf)\n"
-"  --xlsx FILE       write the workbook to FILE\n"
-"                    (default: OUTPUT/workbook-LABEL.xlsx)\n"
-"  --figures FILE    write the figures as JSON to FILE\n"
-"                    (default: OUTPUT/figures-LABEL.json)\n"
-"  --check           read and validate everything, print the problems and a\n"
-"                    summary, write nothing\n"
-"  -q, --quiet       print problems only\n"
-"  -V, --version     print the version and exit\n"
-"  -h, --help        print this help and exit\n"
-"Options taking a value accept both '--opt value' and '--opt=value'.\n"
-"LABEL is the fiscal year's label: 2013-2014, or 2014 when it ends on 12-31.\n"), out);
-    fputs("\n", out);
-    fputs(_(
-"bilan init DIR writes a new input folder to fill in (DIR must not exist, or\n"
-"be empty): report.ini, accounts.csv, activities.csv, people.csv and texts/,\n"
-"commented in the language of --lang (default: fr).  With --from, the\n"
-"accounting software's ledger exports are copied in and accounts.csv lists\n"
-"their accounts.  Then 'bilan --input DIR --check' says what is left to do.\n"), out);
-    fputs("\n", out);
-    fputs(_(
-"Input folder:\n"
-"  report.ini          the organisation and the report's settings (required)\n"
-"  ledger.csv          general-ledger lines as the accounting software exports\n"
-"                      them, or several ledger*.csv (required)\n"
-"  accounts.csv        the chart of accounts (required)\n"
-"  activities.csv      one row per activity (required)\n"
-"  people.csv          board, staff and associates (optional)\n"
-"  texts/*.md          narrative sections in Markdown (optional)\n"
-"  budget.csv          budgets of the reported and next years (optional)\n"
-"  balances.csv        opening balances, for the statement of financial\n"
-"                      position (optional)\n"
-"  trial-balance*.csv  trial balances, for cross-checks (optional)\n"
-"Any of these CSV files may be an .xlsx workbook instead (its first sheet).\n"
-"CSV files may be UTF-8 or Windows-1252, delimited by ',' ';' or TAB.\n"), out);
-    fputs("\n", out);
-    fputs(_(
-"Problems are listed as FILE:LINE: column 'NAME': what is wrong, all of them\n"
-"in one run; then nothing is written.  Outputs are replaced atomically.\n"), out);
-    fputs("\n", out);
-    fputs(_(
-"Exit status:\n"
-"  0   done\n"
-"  64  bad command line\n"
-"  65  bad input data (every problem listed)\n"
-"  66  an input file missing or unreadable\n"
-"  70  internal error\n"
-"  73  an output could not be written (init: the folder is not empty)\n"), out);
-    fputs("\n", out);
-    fputs(_("Messages follow LANGUAGE, LC_ALL, LC_MESSAGES and LANG.  See bilan(1).\n"),
+    fputs(_("Usage: bilan [OPTION]...\n"
+            "  or:  bilan init DIR [--lang fr|en] [--from EXPORT...]\n"
+            "Turn a nonprofit's accounting and activity exports into an annual report:\n"
+            "a PDF for the board, an Excel workbook for funders, and the figures in JSON.\n"),
           out);
+    fputs("\n", out);
+    fputs(_("Options:\n"
+            "  --input DIR       the input folder (default: input)\n"
+            "  --output DIR      where the outputs go (default: output)\n"
+            "  --templates DIR   the templates folder (default: templates)\n"
+            "  --year YYYY       the reported fiscal year, named by the calendar year in\n"
+            "                    which it ends (default: year in report.ini)\n"
+            "  --lang fr|en      the report's language (default: language in report.ini)\n"
+            "  --pdf FILE        write the PDF report to FILE\n"
+            "                    (default: OUTPUT/report-LABEL.pdf)\n"
+            "  --xlsx FILE       write the workbook to FILE\n"
+            "                    (default: OUTPUT/workbook-LABEL.xlsx)\n"
+            "  --figures FILE    write the figures as JSON to FILE\n"
+            "                    (default: OUTPUT/figures-LABEL.json)\n"
+            "  --check           read and validate everything, print the problems and a\n"
+            "                    summary, write nothing\n"
+            "  -q, --quiet       print problems only\n"
+            "  -V, --version     print the version and exit\n"
+            "  -h, --help        print this help and exit\n"
+            "Options taking a value accept both '--opt value' and '--opt=value'.\n"
+            "LABEL is the fiscal year's label: 2013-2014, or 2014 when it ends on 12-31.\n"),
+          out);
+    fputs("\n", out);
+    fputs(_("bilan init DIR writes a new input folder to fill in (DIR must not exist, or\n"
+            "be empty): report.ini, accounts.csv, activities.csv, people.csv and texts/,\n"
+            "commented in the language of --lang (default: fr).  With --from, the\n"
+            "accounting software's ledger exports are copied in and accounts.csv lists\n"
+            "their accounts.  Then 'bilan --input DIR --check' says what is left to do.\n"),
+          out);
+    fputs("\n", out);
+    fputs(_("Input folder:\n"
+            "  report.ini          the organisation and the report's settings (required)\n"
+            "  ledger.csv          general-ledger lines as the accounting software exports\n"
+            "                      them, or several ledger*.csv (required)\n"
+            "  accounts.csv        the chart of accounts (required)\n"
+            "  activities.csv      one row per activity (required)\n"
+            "  people.csv          board, staff and associates (optional)\n"
+            "  texts/*.md          narrative sections in Markdown (optional)\n"
+            "  budget.csv          budgets of the reported and next years (optional)\n"
+            "  balances.csv        opening balances, for the statement of financial\n"
+            "                      position (optional)\n"
+            "  trial-balance*.csv  trial balances, for cross-checks (optional)\n"
+            "Any of these CSV files may be an .xlsx workbook instead (its first sheet).\n"
+            "CSV files may be UTF-8 or Windows-1252, delimited by ',' ';' or TAB.\n"),
+          out);
+    fputs("\n", out);
+    fputs(_("Problems are listed as FILE:LINE: column 'NAME': what is wrong, all of them\n"
+            "in one run; then nothing is written.  Outputs are replaced atomically.\n"),
+          out);
+    fputs("\n", out);
+    fputs(_("Exit status:\n"
+            "  0   done\n"
+            "  64  bad command line\n"
+            "  65  bad input data (every problem listed)\n"
+            "  66  an input file missing or unreadable\n"
+            "  70  internal error\n"
+            "  73  an output could not be written (init: the folder is not empty)\n"),
+          out);
+    fputs("\n", out);
+    fputs(_("Messages follow LANGUAGE, LC_ALL, LC_MESSAGES and LANG.  See bilan(1).\n"), out);
 }
 
 void cli_print_version(FILE *out)
 {
     fprintf(out, "bilan %s\n", BILAN_VERSION);
-    fprintf(out, _("built with libharu %s and libxlsxwriter %s\n"), HPDF_VERSION_TEXT,
-            LXW_VERSION);
+    fprintf(out, _("built with libharu %s and libxlsxwriter %s\n"), HPDF_VERSION_TEXT, LXW_VERSION);
 }

@@ -8,14 +8,14 @@
 #define BILAN_VERSION "1.0.0"
 
 typedef struct cli_options {
-    const char *input_dir;      /* default "input" */
-    const char *output_dir;     /* default "output" */
-    const char *templates_dir;  /* default "templates" */
-    int year;                   /* 0 = from report.ini */
-    const char *lang;           /* NULL = from report.ini; else "fr"/"en" */
-    const char *pdf_path;       /* NULL = output_dir/report-LABEL.pdf */
-    const char *xlsx_path;      /* NULL = output_dir/workbook-LABEL.xlsx */
-    const char *figures_path;   /* NULL = output_dir/figures-LABEL.json */
+    const char *input_dir;     /* default "input" */
+    const char *output_dir;    /* default "output" */
+    const char *templates_dir; /* default "templates" */
+    int year;                  /* 0 = from report.ini */
+    const char *lang;          /* NULL = from report.ini; else "fr"/"en" */
+    const char *pdf_path;      /* NULL = output_dir/report-LABEL.pdf */
+    const char *xlsx_path;     /* NULL = output_dir/workbook-LABEL.xlsx */
+    const char *figures_path;  /* NULL = output_dir/figures-LABEL.json */
     bool check, quiet, help, version;
 } cli_options;
 

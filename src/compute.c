@@ -37,9 +37,8 @@ static figure checked_figure(compute_state *s, int64_t current, int64_t previous
     }
     int64_t tenths;
     bool clamped;
-    if (figure_change_pct_tenths(current - previous, previous, &tenths, &clamped) &&
-        clamped)
-        s->overflow = true;         /* a change beyond 10^17 % */
+    if (figure_change_pct_tenths(current - previous, previous, &tenths, &clamped) && clamped)
+        s->overflow = true; /* a change beyond 10^17 % */
     return figure_make(current, previous);
 }
 
@@ -47,8 +46,7 @@ static figure checked_figure(compute_state *s, int64_t current, int64_t previous
 
 /* The group figure of name in list, added when new; index maps a group's
  * name to its place in list (linear in accounts, not accounts x groups). */
-static group_figure *group_of(group_figure **list, size_t *count, strmap *index,
-                              const char *name)
+static group_figure *group_of(group_figure **list, size_t *count, strmap *index, const char *name)
 {
     size_t at;
     if (strmap_get(index, name, strlen(name), &at))
@@ -98,7 +96,7 @@ static void compute_accounts(compute_state *s)
 {
     const model *m = s->m;
     figures *f = s->f;
-    int64_t year_total[2][MODEL_YEARS_MAX] = {{0}};   /* [revenue?0:1][slot] */
+    int64_t year_total[2][MODEL_YEARS_MAX] = { { 0 } }; /* [revenue?0:1][slot] */
     f->accounts = xcalloc(m->account_count, sizeof *f->accounts);
     strmap *revenue_index = strmap_new(), *expense_index = strmap_new();
     for (size_t i = 0; i < m->account_count; i++) {
@@ -112,9 +110,10 @@ static void compute_accounts(compute_state *s)
         af->group = a->group;
         af->kind = a->kind;
         af->amount = checked_figure(s, a->amount[0], a->amount[1]);
-        group_figure *g = revenue
-            ? group_of(&f->revenue_groups, &f->revenue_group_count, revenue_index, a->group)
-            : group_of(&f->expense_groups, &f->expense_group_count, expense_index, a->group);
+        group_figure *g =
+            revenue
+                ? group_of(&f->revenue_groups, &f->revenue_group_count, revenue_index, a->group)
+                : group_of(&f->expense_groups, &f->expense_group_count, expense_index, a->group);
         add(s, &g->amount.current, a->amount[0]);
         add(s, &g->amount.previous, a->amount[1]);
         for (int slot = 0; slot < m->years; slot++)
@@ -132,8 +131,8 @@ static void compute_accounts(compute_state *s)
     }
     f->revenue = checked_figure(s, year_total[0][0], year_total[0][1]);
     f->expenses = checked_figure(s, year_total[1][0], year_total[1][1]);
-    f->net = checked_figure(s, year_total[0][0] - year_total[1][0],
-                            year_total[0][1] - year_total[1][1]);
+    f->net =
+        checked_figure(s, year_total[0][0] - year_total[1][0], year_total[0][1] - year_total[1][1]);
     compute_history(s, year_total);
 }
 
@@ -150,8 +149,8 @@ static void compute_self_generated(compute_state *s)
             return;
         }
     }
-    diag_data(s->d, "report.ini", 0, NULL,
-              "self_generated = %s: no revenue account has that group", name);
+    diag_data(s->d, "report.ini", 0, NULL, "self_generated = %s: no revenue account has that group",
+              name);
 }
 
 static void compute_counterparties(compute_state *s)
@@ -222,10 +221,10 @@ static void compute_activities(compute_state *s)
     f->activity_count = checked_figure(s, cur->activities, prev->activities);
     f->participants = checked_figure(s, cur->participants, prev->participants);
     f->hours = checked_figure(s, cur->hours, prev->hours);
-    f->partner_count = figure_make((int64_t)distinct(&m->partners, 0),
-                                   (int64_t)distinct(&m->partners, 1));
-    f->region_count = figure_make((int64_t)distinct(&m->regions, 0),
-                                  (int64_t)distinct(&m->regions, 1));
+    f->partner_count =
+        figure_make((int64_t)distinct(&m->partners, 0), (int64_t)distinct(&m->partners, 1));
+    f->region_count =
+        figure_make((int64_t)distinct(&m->regions, 0), (int64_t)distinct(&m->regions, 1));
 
     f->axes = xcalloc(m->axes.count, sizeof *f->axes);
     size_t *order = tally_list_order(&m->axes);
@@ -266,7 +265,8 @@ static void check_year_has_rows(compute_state *s)
     date_format_iso(p->end, end);
     diag_data(s->d, NULL, 0, NULL,
               "fiscal year %s (%s to %s) has no row in ledger.csv or activities.csv: "
-              "is the year right (year in report.ini, or --year)?", p->label, start, end);
+              "is the year right (year in report.ini, or --year)?",
+              p->label, start, end);
 }
 
 /* The labels of report.ini (compute_labels), which may name the groups of
@@ -286,7 +286,7 @@ static void compute_balance_labels(const model *m, figures *f, diag *d)
 int compute_figures(const model *m, figures *f, diag *d)
 {
     memset(f, 0, sizeof *f);
-    compute_state s = {.m = m, .f = f, .d = d};
+    compute_state s = { .m = m, .f = f, .d = d };
     f->config = m->config;
     f->lang = m->config->lang;
     f->current = m->period[0];
@@ -310,7 +310,8 @@ int compute_figures(const model *m, figures *f, diag *d)
     if (f->position.present)
         f->inputs.ledger_rows_position = m->position.ledger_rows;
     if (s.overflow)
-        diag_data(d, NULL, 0, NULL, "a total or its change in percent is out of range "
+        diag_data(d, NULL, 0, NULL,
+                  "a total or its change in percent is out of range "
                   "(totals beyond 2^62 cents, or changes beyond 10^17 %%)");
     check_year_has_rows(&s);
     return diag_failed(d) ? -1 : 0;

@@ -21,10 +21,10 @@ static char *fold(const char *name)
 
 /* The names of a setting ("Subventions, Dons"), folded, each once. */
 typedef struct name_set {
-    char **names;              /* as written (trimmed) */
-    bool *matched;             /* a group or an account has that name */
+    char **names;  /* as written (trimmed) */
+    bool *matched; /* a group or an account has that name */
     size_t count, cap;
-    strmap *index;             /* folded name -> position */
+    strmap *index; /* folded name -> position */
 } name_set;
 
 static void name_set_read(name_set *set, const char *list)
@@ -82,15 +82,15 @@ typedef struct account_rule {
 typedef struct funders_state {
     figures *f;
     diag *d;
-    strmap *accounts;          /* code -> position in f->accounts */
-    account_rule *rules;       /* per f->accounts */
-    funder_row *named;         /* by counterparty */
+    strmap *accounts;    /* code -> position in f->accounts */
+    account_rule *rules; /* per f->accounts */
+    funder_row *named;   /* by counterparty */
     size_t named_count, named_cap;
-    strmap *named_index;       /* name -> position in named */
+    strmap *named_index; /* name -> position in named */
     funder_row donors;
-    figure *gifts;             /* per donor */
+    figure *gifts; /* per donor */
     size_t gift_count, gift_cap;
-    strmap *donor_index;       /* name -> position in gifts */
+    strmap *donor_index; /* name -> position in gifts */
     bool overflow;
 } funders_state;
 
@@ -100,8 +100,8 @@ static void unmatched(funders_state *s, const name_set *set, const char *key, si
 {
     for (size_t i = 0; i < set->count; i++)
         if (!set->matched[i])
-            diag_data(s->d, "report.ini", line, NULL, "%s: '%s' is not %s", key,
-                      set->names[i], _(what));
+            diag_data(s->d, "report.ini", line, NULL, "%s: '%s' is not %s", key, set->names[i],
+                      _(what));
 }
 
 /* The rule of every revenue account, from funders_groups and donors. */
@@ -164,8 +164,8 @@ static void funders_line(funders_state *s, const funder_line *line)
         return;
     if (s->rules[i].gift) {
         add(s, &s->donors.amount, line->amount);
-        size_t at = entry_of(s->donor_index, (void **)&s->gifts, &s->gift_count,
-                             &s->gift_cap, sizeof *s->gifts, line->name);
+        size_t at = entry_of(s->donor_index, (void **)&s->gifts, &s->gift_count, &s->gift_cap,
+                             sizeof *s->gifts, line->name);
         add(s, &s->gifts[at], line->amount);
         return;
     }
@@ -207,8 +207,8 @@ static void funders_rows(funders_state *s)
         bool small = c && c->funders_min > 0 && s->named[i].amount.current < c->funders_min;
         bool beyond = c && c->funders_top > 0 && shown >= (size_t)c->funders_top;
         if (small || beyond) {
-            add(s, &others.amount, (int64_t[2]){ s->named[i].amount.current,
-                                                 s->named[i].amount.previous });
+            add(s, &others.amount,
+                (int64_t[2]){ s->named[i].amount.current, s->named[i].amount.previous });
             others.count++;
         } else {
             f->funders[shown++] = s->named[i];
@@ -232,8 +232,8 @@ static void funders_total(funders_state *s)
         return;
     funder_row rest = { .kind = FUNDER_OTHER_REVENUE, .amount = f->revenue };
     for (size_t i = 0; i < f->funder_count; i++)
-        add(s, &rest.amount, (int64_t[2]){ -f->funders[i].amount.current,
-                                           -f->funders[i].amount.previous });
+        add(s, &rest.amount,
+            (int64_t[2]){ -f->funders[i].amount.current, -f->funders[i].amount.previous });
     if (nonzero(&rest.amount))
         f->funders[f->funder_count++] = rest;
     for (size_t i = 0; i < f->funder_count; i++) {
@@ -248,8 +248,11 @@ static void funders_total(funders_state *s)
 int compute_funders(figures *f, const funder_line *lines, size_t n, diag *d)
 {
     size_t before = d->count;
-    funders_state s = { .f = f, .d = d, .accounts = strmap_new(),
-                        .named_index = strmap_new(), .donor_index = strmap_new(),
+    funders_state s = { .f = f,
+                        .d = d,
+                        .accounts = strmap_new(),
+                        .named_index = strmap_new(),
+                        .donor_index = strmap_new(),
                         .donors = { .kind = FUNDER_DONORS } };
     funders_rules(&s);
     for (size_t i = 0; i < n; i++)
@@ -273,7 +276,7 @@ int compute_funders(figures *f, const funder_line *lines, size_t n, diag *d)
 typedef struct list_set {
     people_list *lists;
     size_t count, cap;
-    strmap *index;             /* folded name -> position in lists */
+    strmap *index; /* folded name -> position in lists */
 } list_set;
 
 /* The position of the list named name (added when new); takes key. */
@@ -425,7 +428,8 @@ void compute_labels(figures *f, const char *const *groups, size_t group_count, d
         char *key = fold(l->name);
         size_t unused;
         if (!strmap_get(names, key, strlen(key), &unused))
-            diag_warning(d, "report.ini", l->line, NULL, "[labels.%s] '%s' is no program area, "
+            diag_warning(d, "report.ini", l->line, NULL,
+                         "[labels.%s] '%s' is no program area, "
                          "activity type, team or group of the data: it is not used",
                          language_code(l->lang), l->name);
         else if (l->lang == f->lang)

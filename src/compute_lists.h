@@ -17,9 +17,9 @@ void compute_roster(figures *f);
 
 /* A revenue counterparty's lines on one account, summed per year. */
 typedef struct funder_line {
-    const char *name;          /* the counterparty, trimmed */
-    const char *code;          /* the account */
-    int64_t amount[2];         /* cents: the reported year, the previous */
+    const char *name;  /* the counterparty, trimmed */
+    const char *code;  /* the account */
+    int64_t amount[2]; /* cents: the reported year, the previous */
 } funder_line;
 
 /* The funders table of f (f->funders; docs/funders.md), from the lines

@@ -76,8 +76,8 @@ static budget_line *budget_groups(statements_state *s, int slot, account_kind ki
         const budget_group *g = model_budget_find(s->m, kind, groups[i].group);
         bool budgeted = g && g->named[slot];
         int64_t actual = groups[i].amount.current, budget = budgeted ? g->amount[slot] : 0;
-        out[i] = budget_line_make(s, groups[i].group, budgeted, actual, budget,
-                                  slot == BUDGET_NEXT);
+        out[i] =
+            budget_line_make(s, groups[i].group, budgeted, actual, budget, slot == BUDGET_NEXT);
         if (budgeted) {
             sums->any = true;
             add(s, &sums->actual, actual);
@@ -109,17 +109,16 @@ static void budget_make(statements_state *s, budget_statement *b, int slot)
         b->period = m->period[0];
     }
     budget_sums rev = { 0 }, exp = { 0 };
-    b->revenue_groups = budget_groups(s, slot, KIND_REVENUE, f->revenue_groups,
-                                      f->revenue_group_count, &rev);
+    b->revenue_groups =
+        budget_groups(s, slot, KIND_REVENUE, f->revenue_groups, f->revenue_group_count, &rev);
     b->revenue_group_count = f->revenue_group_count;
-    b->expense_groups = budget_groups(s, slot, KIND_EXPENSE, f->expense_groups,
-                                      f->expense_group_count, &exp);
+    b->expense_groups =
+        budget_groups(s, slot, KIND_EXPENSE, f->expense_groups, f->expense_group_count, &exp);
     b->expense_group_count = f->expense_group_count;
     b->revenue = budget_line_make(s, NULL, rev.any, rev.any ? rev.actual : f->revenue.current,
                                   rev.budget, forecast);
-    b->expenses = budget_line_make(s, NULL, exp.any,
-                                   exp.any ? exp.actual : f->expenses.current, exp.budget,
-                                   forecast);
+    b->expenses = budget_line_make(s, NULL, exp.any, exp.any ? exp.actual : f->expenses.current,
+                                   exp.budget, forecast);
     bool any = rev.any || exp.any;
     b->net = budget_line_make(s, NULL, any, any ? rev.actual - exp.actual : f->net.current,
                               rev.budget - exp.budget, forecast);
@@ -188,8 +187,13 @@ static void position_accounts(statements_state *s, position_statement *p)
         current = previous;
         add(s, &current, a->moved[1]);
         position_account *pa = &p->accounts[p->account_count++];
-        *pa = (position_account){ a->code, a->name, a->group, a->kind, a->has_balance,
-                                  a->balance, checked(s, current, p->has_previous ? previous : 0) };
+        *pa = (position_account){ a->code,
+                                  a->name,
+                                  a->group,
+                                  a->kind,
+                                  a->has_balance,
+                                  a->balance,
+                                  checked(s, current, p->has_previous ? previous : 0) };
         size_t *count;
         group_figure **list = kind_list(p, a->kind, &count);
         group_figure *g = group_entry(list, count, a->group);
@@ -199,8 +203,7 @@ static void position_accounts(statements_state *s, position_statement *p)
 }
 
 /* The groups' sums made figures, and their total. */
-static figure position_total(statements_state *s, group_figure *groups, size_t n,
-                             bool has_previous)
+static figure position_total(statements_state *s, group_figure *groups, size_t n, bool has_previous)
 {
     int64_t current = 0, previous = 0;
     for (size_t i = 0; i < n; i++) {
@@ -228,8 +231,7 @@ static void missing_balances(const model *m, char *buf, size_t size)
     size_t n = strlen(buf), listed = 0, more = 0;
     for (size_t i = 0; i < m->account_count; i++) {
         const account *a = &m->accounts[i];
-        if (a->kind == KIND_REVENUE || a->kind == KIND_EXPENSE || a->has_balance ||
-            !a->in_ledger)
+        if (a->kind == KIND_REVENUE || a->kind == KIND_EXPENSE || a->has_balance || !a->in_ledger)
             continue;
         if (listed == 10 || n + 80 > size) {
             more++;
@@ -260,7 +262,8 @@ static void balance_check(statements_state *s, date when, int64_t assets, int64_
         missing_balances(s->m, why, sizeof why);
     diag_data(s->d, input_file_name(INPUT_LEDGER), 0, NULL,
               "the books do not balance at %s: assets %s, liabilities and net assets %s, "
-              "difference %s%s", iso, a, c, diff, why);
+              "difference %s%s",
+              iso, a, c, diff, why);
 }
 
 /* The position at the two year-ends, when balances.csv (or [report]
@@ -285,8 +288,8 @@ static void position_make(statements_state *s)
     add(s, &total, m->position.surplus[1]);
     p->surplus = checked(s, total, p->has_previous ? before : 0);
     if (p->net_assets_group) {
-        group_figure *g = group_entry(&p->net_asset_groups, &p->net_asset_group_count,
-                                      p->net_assets_group);
+        group_figure *g =
+            group_entry(&p->net_asset_groups, &p->net_asset_group_count, p->net_assets_group);
         add(s, &g->amount.current, total);
         add(s, &g->amount.previous, before);
     }
@@ -304,10 +307,10 @@ static void position_make(statements_state *s)
         add(s, &claims[1], g->amount.previous);
     }
     p->assets = position_total(s, p->asset_groups, p->asset_group_count, p->has_previous);
-    p->liabilities = position_total(s, p->liability_groups, p->liability_group_count,
-                                    p->has_previous);
-    p->net_assets = position_total(s, p->net_asset_groups, p->net_asset_group_count,
-                                   p->has_previous);
+    p->liabilities =
+        position_total(s, p->liability_groups, p->liability_group_count, p->has_previous);
+    p->net_assets =
+        position_total(s, p->net_asset_groups, p->net_asset_group_count, p->has_previous);
     p->liabilities_and_net_assets = checked(s, claims[0], p->has_previous ? claims[1] : 0);
     if (s->overflow || !p->net_assets_group)
         return;
@@ -385,7 +388,8 @@ int compute_statements(const model *m, figures *f, diag *d)
     position_make(&s);
     indicators_make(&s);
     if (s.overflow)
-        diag_data(d, NULL, 0, NULL, "a total of the budget, the financial position or an "
+        diag_data(d, NULL, 0, NULL,
+                  "a total of the budget, the financial position or an "
                   "indicator is out of range (beyond 2^62 cents)");
     return diag_failed(d) ? -1 : 0;
 }

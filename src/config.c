@@ -29,50 +29,48 @@
 /* The sections.  SECTION_COLUMNS + kind is [columns.KIND];
  * SECTION_LABELS + language is [labels.LANG]. */
 enum {
-    SECTION_NONE = -1,          /* before the first header */
-    SECTION_SKIP = -2,          /* an unknown or malformed header */
+    SECTION_NONE = -1, /* before the first header */
+    SECTION_SKIP = -2, /* an unknown or malformed header */
     SECTION_ORGANISATION = 0,
     SECTION_REPORT,
     SECTION_CSV,
     SECTION_WORKBOOK,
     SECTION_IMPORT,
-    SECTION_GROUPS,             /* any key: a group's name */
+    SECTION_GROUPS, /* any key: a group's name */
     SECTION_COLUMNS
 };
 
 enum { SECTION_LABELS = SECTION_COLUMNS + INPUT_KIND_COUNT };
 
-static const char *const section_names[SECTION_COLUMNS] = {
-    "organisation", "report", "csv", "workbook", "import", "groups"
-};
+static const char *const section_names[SECTION_COLUMNS] = { "organisation", "report", "csv",
+                                                            "workbook",     "import", "groups" };
 
 typedef struct config_parser config_parser;
 typedef struct config_key config_key;
 
 /* Checks value and stores it; reports and returns -1 when it is bad. */
-typedef int (*config_setter)(config_parser *p, const config_key *k,
-                             const char *value);
+typedef int (*config_setter)(config_parser *p, const config_key *k, const char *value);
 
 struct config_key {
     int section;
     const char *name;
     config_setter set;
-    size_t offset;              /* of the char * member, for set_string */
+    size_t offset; /* of the char * member, for set_string */
 };
 
 struct config_parser {
     config *cfg;
-    const char *name;           /* "report.ini" */
-    const char *path;           /* where it was read: logo paths start there */
+    const char *name; /* "report.ini" */
+    const char *path; /* where it was read: logo paths start there */
     diag *d;
     FILE *file;
-    char *buf;                  /* the physical line, from getline */
+    char *buf; /* the physical line, from getline */
     size_t cap;
-    size_t line;                /* physical line number of buf */
-    size_t bad_utf8_line;       /* first line with invalid UTF-8, or 0 */
-    int read_errno;             /* errno of a failed read, or 0 */
-    int section;                /* SECTION_*, as the reader saw it */
-    size_t *seen;               /* line where each of keys[] was set */
+    size_t line;          /* physical line number of buf */
+    size_t bad_utf8_line; /* first line with invalid UTF-8, or 0 */
+    int read_errno;       /* errno of a failed read, or 0 */
+    int section;          /* SECTION_*, as the reader saw it */
+    size_t *seen;         /* line where each of keys[] was set */
 };
 
 static int set_string(config_parser *p, const config_key *k, const char *value);
@@ -94,7 +92,10 @@ static int set_funders_min(config_parser *p, const config_key *k, const char *va
 static int set_funders_top(config_parser *p, const config_key *k, const char *value);
 static int set_import_profile(config_parser *p, const config_key *k, const char *value);
 
-#define STR(sec, key, member) { sec, key, set_string, offsetof(config, member) }
+#define STR(sec, key, member)                          \
+    {                                                  \
+        sec, key, set_string, offsetof(config, member) \
+    }
 
 static const config_key keys[] = {
     { SECTION_ORGANISATION, "name", set_required, offsetof(config, org_name) },
@@ -208,8 +209,10 @@ static int set_string(config_parser *p, const config_key *k, const char *value)
         clean[encoding_xml_replace(*field, len, clean)] = '\0';
         free(*field);
         *field = clean;
-        diag_warning(p->d, p->name, p->line, NULL, "%s: a control character (or U+FFFE, "
-                     "U+FFFF) that no output can hold is replaced by U+FFFD", k->name);
+        diag_warning(p->d, p->name, p->line, NULL,
+                     "%s: a control character (or U+FFFE, "
+                     "U+FFFF) that no output can hold is replaced by U+FFFD",
+                     k->name);
     }
     return 0;
 }
@@ -235,16 +238,15 @@ static bool parse_month_day(const char *s, int *month, int *day)
     return true;
 }
 
-static int set_fiscal_year_end(config_parser *p, const config_key *k,
-                               const char *value)
+static int set_fiscal_year_end(config_parser *p, const config_key *k, const char *value)
 {
     int month = 0, day = 0;
     parse_month_day(value, &month, &day);
     /* 2000 is a leap year: 02-29 is valid, and means the last day of
      * February, as 02-28 does (fiscal_year_end). */
     if (!date_is_valid(2000, month, day)) {
-        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not a valid MM-DD date",
-                  k->name, value);
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not a valid MM-DD date", k->name,
+                  value);
         return -1;
     }
     p->cfg->calendar.end_month = month;
@@ -255,8 +257,8 @@ static int set_fiscal_year_end(config_parser *p, const config_key *k,
 static int set_year(config_parser *p, const config_key *k, const char *value)
 {
     if (!is_digits(value, 4, 4) || atoi(value) < 1900) {
-        diag_data(p->d, p->name, p->line, NULL,
-                  "%s '%s' is not a year from 1900 to 9999", k->name, value);
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not a year from 1900 to 9999", k->name,
+                  value);
         return -1;
     }
     p->cfg->year = atoi(value);
@@ -267,8 +269,8 @@ static int set_history(config_parser *p, const config_key *k, const char *value)
 {
     int n = is_digits(value, 1, 2) ? atoi(value) : 0;
     if (n < 1 || n > 20) {
-        diag_data(p->d, p->name, p->line, NULL,
-                  "%s '%s' is not a number of years from 1 to 20", k->name, value);
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not a number of years from 1 to 20",
+                  k->name, value);
         return -1;
     }
     p->cfg->history = n;
@@ -278,8 +280,7 @@ static int set_history(config_parser *p, const config_key *k, const char *value)
 static int set_language(config_parser *p, const config_key *k, const char *value)
 {
     if (language_parse(value, &p->cfg->lang) != 0) {
-        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not fr or en",
-                  k->name, value);
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not fr or en", k->name, value);
         return -1;
     }
     return 0;
@@ -296,8 +297,7 @@ static int set_currency(config_parser *p, const config_key *k, const char *value
     }
     if (!ok) {
         diag_data(p->d, p->name, p->line, NULL,
-                  "%s '%s' is not a three-letter currency code such as CAD",
-                  k->name, value);
+                  "%s '%s' is not a three-letter currency code such as CAD", k->name, value);
         return -1;
     }
     code[3] = '\0';
@@ -308,19 +308,17 @@ static int set_currency(config_parser *p, const config_key *k, const char *value
 
 static int set_encoding(config_parser *p, const config_key *k, const char *value)
 {
-    static const char *const words[] = {
-        "auto", "utf-8", "utf8", "windows-1252", "cp1252", "latin1",
-        "latin-1", "iso-8859-1", NULL
-    };
-    static const csv_encoding meaning[] = {
-        CSV_ENCODING_AUTO, CSV_ENCODING_UTF8, CSV_ENCODING_UTF8,
-        CSV_ENCODING_CP1252, CSV_ENCODING_CP1252, CSV_ENCODING_CP1252,
-        CSV_ENCODING_CP1252, CSV_ENCODING_CP1252
-    };
+    static const char *const words[] = { "auto",         "utf-8",      "utf8",
+                                         "windows-1252", "cp1252",     "latin1",
+                                         "latin-1",      "iso-8859-1", NULL };
+    static const csv_encoding meaning[] = { CSV_ENCODING_AUTO,   CSV_ENCODING_UTF8,
+                                            CSV_ENCODING_UTF8,   CSV_ENCODING_CP1252,
+                                            CSV_ENCODING_CP1252, CSV_ENCODING_CP1252,
+                                            CSV_ENCODING_CP1252, CSV_ENCODING_CP1252 };
     int i = word_index(value, words);
     if (i < 0) {
-        diag_data(p->d, p->name, p->line, NULL,
-                  "%s '%s' is not auto, utf-8 or windows-1252", k->name, value);
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not auto, utf-8 or windows-1252",
+                  k->name, value);
         return -1;
     }
     p->cfg->encoding = meaning[i];
@@ -329,16 +327,13 @@ static int set_encoding(config_parser *p, const config_key *k, const char *value
 
 static int set_delimiter(config_parser *p, const config_key *k, const char *value)
 {
-    static const char *const words[] = {
-        "auto", "comma", ",", "semicolon", ";", "tab", NULL
-    };
+    static const char *const words[] = { "auto", "comma", ",", "semicolon", ";", "tab", NULL };
     static const char meaning[] = { 0, ',', ',', ';', ';', '\t' };
     int i = word_index(value, words);
     if (i < 0) {
         /* "delimiter = ;" reaches us empty: " ;" starts a comment. */
-        diag_data(p->d, p->name, p->line, NULL,
-                  "%s '%s' is not auto, comma, semicolon or tab%s", k->name, value,
-                  *value ? "" : _(" (' ;' starts a comment: write semicolon)"));
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not auto, comma, semicolon or tab%s",
+                  k->name, value, *value ? "" : _(" (' ;' starts a comment: write semicolon)"));
         return -1;
     }
     p->cfg->delimiter = meaning[i];
@@ -348,14 +343,13 @@ static int set_delimiter(config_parser *p, const config_key *k, const char *valu
 static int set_decimal(config_parser *p, const config_key *k, const char *value)
 {
     static const char *const words[] = { "auto", "point", ".", "comma", ",", NULL };
-    static const money_decimal meaning[] = {
-        MONEY_DECIMAL_AUTO, MONEY_DECIMAL_POINT, MONEY_DECIMAL_POINT,
-        MONEY_DECIMAL_COMMA, MONEY_DECIMAL_COMMA
-    };
+    static const money_decimal meaning[] = { MONEY_DECIMAL_AUTO, MONEY_DECIMAL_POINT,
+                                             MONEY_DECIMAL_POINT, MONEY_DECIMAL_COMMA,
+                                             MONEY_DECIMAL_COMMA };
     int i = word_index(value, words);
     if (i < 0) {
-        diag_data(p->d, p->name, p->line, NULL,
-                  "%s '%s' is not auto, point or comma", k->name, value);
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not auto, point or comma", k->name,
+                  value);
         return -1;
     }
     p->cfg->decimal = meaning[i];
@@ -365,13 +359,10 @@ static int set_decimal(config_parser *p, const config_key *k, const char *value)
 static int set_date_order(config_parser *p, const config_key *k, const char *value)
 {
     static const char *const words[] = { "auto", "dmy", "mdy", NULL };
-    static const date_order meaning[] = {
-        DATE_ORDER_AUTO, DATE_ORDER_DMY, DATE_ORDER_MDY
-    };
+    static const date_order meaning[] = { DATE_ORDER_AUTO, DATE_ORDER_DMY, DATE_ORDER_MDY };
     int i = word_index(value, words);
     if (i < 0) {
-        diag_data(p->d, p->name, p->line, NULL,
-                  "%s '%s' is not auto, dmy or mdy", k->name, value);
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not auto, dmy or mdy", k->name, value);
         return -1;
     }
     p->cfg->date_order = meaning[i];
@@ -380,13 +371,11 @@ static int set_date_order(config_parser *p, const config_key *k, const char *val
 
 static int set_detail(config_parser *p, const config_key *k, const char *value)
 {
-    static const char *const words[] = {
-        "yes", "true", "1", "on", "oui", "no", "false", "0", "off", "non", NULL
-    };
+    static const char *const words[] = { "yes",   "true", "1",   "on",  "oui", "no",
+                                         "false", "0",    "off", "non", NULL };
     int i = word_index(value, words);
     if (i < 0) {
-        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not yes or no",
-                  k->name, value);
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not yes or no", k->name, value);
         return -1;
     }
     p->cfg->workbook_detail = i < 5;
@@ -396,16 +385,14 @@ static int set_detail(config_parser *p, const config_key *k, const char *value)
 /* auto (balances.csv decides), yes or no. */
 static int set_position(config_parser *p, const config_key *k, const char *value)
 {
-    static const char *const words[] = {
-        "auto", "yes", "true", "1", "on", "oui", "no", "false", "0", "off", "non", NULL
-    };
+    static const char *const words[] = { "auto", "yes",   "true", "1",   "on",  "oui",
+                                         "no",   "false", "0",    "off", "non", NULL };
     int i = word_index(value, words);
     if (i < 0) {
-        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not auto, yes or no",
-                  k->name, value);
+        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not auto, yes or no", k->name, value);
         return -1;
     }
-    p->cfg->position = i == 0 ? CONFIG_POSITION_AUTO
+    p->cfg->position = i == 0  ? CONFIG_POSITION_AUTO
                        : i < 6 ? CONFIG_POSITION_YES
                                : CONFIG_POSITION_NO;
     return 0;
@@ -433,8 +420,8 @@ static int set_logo(config_parser *p, const config_key *k, const char *value)
     if (f)
         fclose(f);
     if (!f || failed) {
-        diag_report(p->d, EXIT_NOINPUT, p->name, p->line, NULL, "%s '%s': cannot %s: %s",
-                    k->name, value, f ? _("read") : _("open"), why ? why : strerror(err));
+        diag_report(p->d, EXIT_NOINPUT, p->name, p->line, NULL, "%s '%s': cannot %s: %s", k->name,
+                    value, f ? _("read") : _("open"), why ? why : strerror(err));
         free(file);
         return -1;
     }
@@ -458,9 +445,10 @@ static int set_logo(config_parser *p, const config_key *k, const char *value)
 static int set_funders_list(config_parser *p, const config_key *k, const char *value)
 {
     if (!*value) {
-        diag_data(p->d, p->name, p->line, NULL, "%s is empty: name revenue groups, "
-                  "separated by commas%s", k->name,
-                  strcmp(k->name, "donors") == 0 ? _(", or write none") : "");
+        diag_data(p->d, p->name, p->line, NULL,
+                  "%s is empty: name revenue groups, "
+                  "separated by commas%s",
+                  k->name, strcmp(k->name, "donors") == 0 ? _(", or write none") : "");
         return -1;
     }
     if (strcmp(k->name, "donors") == 0)
@@ -476,8 +464,10 @@ static int set_funders_min(config_parser *p, const config_key *k, const char *va
     int64_t cents = -1;
     money_status st = money_parse(value, strlen(value), MONEY_DECIMAL_AUTO, &cents);
     if (st != MONEY_OK || cents < 0) {
-        diag_data(p->d, p->name, p->line, NULL, "%s '%s' is not an amount of 0 or more "
-                  "(such as 1000 or 2500.50)", k->name, value);
+        diag_data(p->d, p->name, p->line, NULL,
+                  "%s '%s' is not an amount of 0 or more "
+                  "(such as 1000 or 2500.50)",
+                  k->name, value);
         return -1;
     }
     p->cfg->funders_min = cents;
@@ -507,10 +497,10 @@ static int set_import_profile(config_parser *p, const config_key *k, const char 
         const import_profile *all = import_profiles(&count);
         char list[1024] = "";
         for (size_t i = 0; i < count && used < sizeof list - 64; i++)
-            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
-                                     i ? ", " : "", all[i].name);
-        diag_data(p->d, p->name, p->line, NULL,
-                  "profile = %s: no such import profile (known: %s)", value, list);
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
+                                     all[i].name);
+        diag_data(p->d, p->name, p->line, NULL, "profile = %s: no such import profile (known: %s)",
+                  value, list);
         return -1;
     }
     free(p->cfg->import_profile);
@@ -547,8 +537,7 @@ static bool digits_le(const char *a, size_t alen, const char *b, size_t blen)
 }
 
 /* Adds the rule item[0..len) of group to cfg; reports a bad range. */
-static void add_group_rule(config_parser *p, const char *group, const char *item,
-                           size_t len)
+static void add_group_rule(config_parser *p, const char *group, const char *item, size_t len)
 {
     config *cfg = p->cfg;
     group_rule r = { xstrdup(group), NULL, NULL, xstrndup(item, len), p->line };
@@ -558,8 +547,10 @@ static void add_group_rule(config_parser *p, const char *group, const char *item
         const char *lo = text_trim(item, &llen), *hi = text_trim(dash + 1, &hlen);
         if (all_digits(lo, llen) && all_digits(hi, hlen)) {
             if (!digits_le(lo, llen, hi, hlen)) {
-                diag_data(p->d, p->name, p->line, NULL, "[groups] %s: the range '%s' "
-                          "goes down (write the lower code first)", group, r.item);
+                diag_data(p->d, p->name, p->line, NULL,
+                          "[groups] %s: the range '%s' "
+                          "goes down (write the lower code first)",
+                          group, r.item);
                 free(r.group);
                 free(r.item);
                 return;
@@ -568,8 +559,8 @@ static void add_group_rule(config_parser *p, const char *group, const char *item
             r.high = xstrndup(hi, hlen);
         }
     }
-    cfg->group_rules = xrealloc(cfg->group_rules,
-                                (cfg->group_rule_count + 1) * sizeof *cfg->group_rules);
+    cfg->group_rules =
+        xrealloc(cfg->group_rules, (cfg->group_rule_count + 1) * sizeof *cfg->group_rules);
     cfg->group_rules[cfg->group_rule_count++] = r;
 }
 
@@ -578,8 +569,10 @@ static void add_group_rule(config_parser *p, const char *group, const char *item
 static void set_group(config_parser *p, const char *group, const char *value)
 {
     if (!*value) {
-        diag_data(p->d, p->name, p->line, NULL, "[groups] %s is empty: give codes "
-                  "(4100-4199, 4500) or account names, separated by commas", group);
+        diag_data(p->d, p->name, p->line, NULL,
+                  "[groups] %s is empty: give codes "
+                  "(4100-4199, 4500) or account names, separated by commas",
+                  group);
         return;
     }
     const char *s = value;
@@ -588,8 +581,10 @@ static void set_group(config_parser *p, const char *group, const char *value)
         const char *next = s + len;
         const char *item = text_trim(s, &len);
         if (len == 0)
-            diag_data(p->d, p->name, p->line, NULL, "[groups] %s: an empty item "
-                      "between commas", group);
+            diag_data(p->d, p->name, p->line, NULL,
+                      "[groups] %s: an empty item "
+                      "between commas",
+                      group);
         else
             add_group_rule(p, group, item, len);
         if (!*next)
@@ -616,8 +611,7 @@ static void column_list(input_kind kind, char *buf, size_t size)
     }
 }
 
-static void set_column(config_parser *p, input_kind kind, const char *key,
-                       const char *value)
+static void set_column(config_parser *p, input_kind kind, const char *key, const char *value)
 {
     column_override *o = &p->cfg->columns[kind];
     char lower[32];
@@ -632,16 +626,15 @@ static void set_column(config_parser *p, input_kind kind, const char *key,
         char list[256];
         column_list(kind, list, sizeof list);
         diag_data(p->d, p->name, p->line, NULL,
-                  "unknown key '%s' in [columns.%s]: the columns of %s are %s",
-                  key, input_kind_name(kind), input_file_name(kind), list);
+                  "unknown key '%s' in [columns.%s]: the columns of %s are %s", key,
+                  input_kind_name(kind), input_file_name(kind), list);
     } else if (o->line[col]) {
         diag_data(p->d, p->name, p->line, NULL,
-                  "duplicate key '%s' in [columns.%s] (first set at line %zu)",
-                  key, input_kind_name(kind), o->line[col]);
+                  "duplicate key '%s' in [columns.%s] (first set at line %zu)", key,
+                  input_kind_name(kind), o->line[col]);
     } else if (!*value) {
-        diag_data(p->d, p->name, p->line, NULL,
-                  "%s is empty: give the header of that column in %s", key,
-                  input_file_name(kind));
+        diag_data(p->d, p->name, p->line, NULL, "%s is empty: give the header of that column in %s",
+                  key, input_file_name(kind));
     } else {
         o->header[col] = xstrdup(value);
         o->line[col] = p->line;
@@ -663,7 +656,8 @@ static void set_label(config_parser *p, language lang, const char *name, const c
     char *key = text_header_key(name, strlen(name));
     for (size_t i = 0; key && i < c->label_count; i++) {
         char *other = c->labels[i].lang == lang
-            ? text_header_key(c->labels[i].name, strlen(c->labels[i].name)) : NULL;
+                          ? text_header_key(c->labels[i].name, strlen(c->labels[i].name))
+                          : NULL;
         bool same = other && strcmp(other, key) == 0;
         free(other);
         if (same) {
@@ -682,16 +676,14 @@ static void set_label(config_parser *p, language lang, const char *name, const c
 /* ---- inih callbacks ---- */
 
 /* Called by inih for each "name = value", right after its line was read. */
-static int on_key(void *user, const char *section, const char *name,
-                  const char *value)
+static int on_key(void *user, const char *section, const char *name, const char *value)
 {
     config_parser *p = user;
-    (void)section;              /* p->section says it, unknown ones too */
+    (void)section; /* p->section says it, unknown ones too */
     if (p->section == SECTION_SKIP)
         return 1;
     if (p->section == SECTION_NONE) {
-        diag_data(p->d, p->name, p->line, NULL,
-                  "key '%s' comes before any [section]", name);
+        diag_data(p->d, p->name, p->line, NULL, "key '%s' comes before any [section]", name);
         return 1;
     }
     if (p->section >= SECTION_LABELS) {
@@ -709,8 +701,8 @@ static int on_key(void *user, const char *section, const char *name,
     }
     int i = key_lookup(p->section, name);
     if (i < 0)
-        diag_data(p->d, p->name, p->line, NULL, "unknown key '%s' in [%s]",
-                  name, section_names[p->section]);
+        diag_data(p->d, p->name, p->line, NULL, "unknown key '%s' in [%s]", name,
+                  section_names[p->section]);
     else if (p->seen[i])
         diag_data(p->d, p->name, p->line, NULL,
                   "duplicate key '%s' in [%s] (first set at line %zu)", name,
@@ -719,7 +711,7 @@ static int on_key(void *user, const char *section, const char *name,
         p->seen[i] = p->line;
         keys[i].set(p, &keys[i], value);
     }
-    return 1;                   /* inih must not count problems: we report them */
+    return 1; /* inih must not count problems: we report them */
 }
 
 /* Where a key line's '=' or ':' is, or NULL; as inih looks for it, an
@@ -746,8 +738,7 @@ static bool reader_section(config_parser *p, char *line)
         rest++;
     p->section = SECTION_SKIP;
     if (!end || (*rest && *rest != ';' && *rest != '#')) {
-        diag_data(p->d, p->name, p->line, NULL,
-                  "expected a section header such as [report]");
+        diag_data(p->d, p->name, p->line, NULL, "expected a section header such as [report]");
         return false;
     }
     char *name = line + 1;
@@ -784,14 +775,13 @@ static void long_key_line(config_parser *p, char *line)
 {
     char *sep = (char *)find_separator(line);
     if (!sep || sep == line) {
-        diag_data(p->d, p->name, p->line, NULL,
-                  "expected 'key = value' or a [section] header");
+        diag_data(p->d, p->name, p->line, NULL, "expected 'key = value' or a [section] header");
         return;
     }
     char *value = sep + 1;
     for (char *c = value; *c; c++) {
         if (*c == ';' && c > value && isspace((unsigned char)c[-1])) {
-            *c = '\0';        /* an inline comment */
+            *c = '\0'; /* an inline comment */
             break;
         }
     }
@@ -807,9 +797,8 @@ static bool reader_check(config_parser *p, char *line, size_t len, int num)
 {
     bool text = text_is_utf8(line, len) && !memchr(line, '\0', len);
     if (!text && !p->bad_utf8_line) {
-        p->bad_utf8_line = p->line;     /* reported once, not on every line */
-        diag_data(p->d, p->name, p->line, NULL,
-                  "not valid UTF-8 text: save the file as UTF-8");
+        p->bad_utf8_line = p->line; /* reported once, not on every line */
+        diag_data(p->d, p->name, p->line, NULL, "not valid UTF-8 text: save the file as UTF-8");
     }
     if (*line == '\0' || *line == ';' || *line == '#')
         return true;
@@ -821,8 +810,7 @@ static bool reader_check(config_parser *p, char *line, size_t len, int num)
         return reader_section(p, line);
     const char *sep = find_separator(line);
     if (!sep || sep == line) {
-        diag_data(p->d, p->name, p->line, NULL,
-                  "expected 'key = value' or a [section] header");
+        diag_data(p->d, p->name, p->line, NULL, "expected 'key = value' or a [section] header");
         return false;
     }
     return true;
@@ -836,7 +824,7 @@ static char *reader_next(char *str, int num, void *stream)
     errno = 0;
     ssize_t n = getline(&p->buf, &p->cap, p->file);
     if (n < 0) {
-        xalloc_check(errno);   /* getline's buffer: not the end of the file */
+        xalloc_check(errno); /* getline's buffer: not the end of the file */
         if (ferror(p->file))
             p->read_errno = errno ? errno : EIO;
         return NULL;
@@ -878,8 +866,7 @@ static void check_required(config_parser *p)
         int k = key_lookup(required_keys[i].section, required_keys[i].name);
         if (!p->seen[k])
             diag_data(p->d, p->name, 0, NULL, "[%s] %s is missing",
-                      section_names[required_keys[i].section],
-                      required_keys[i].name);
+                      section_names[required_keys[i].section], required_keys[i].name);
     }
 }
 
@@ -891,7 +878,7 @@ static char *read_text(const char *path, size_t *len, const char **what, const c
     char *text = read_file(path, len, what, why);
     if (!text)
         return NULL;
-    if (*len == 0) {               /* fmemopen wants at least one byte */
+    if (*len == 0) { /* fmemopen wants at least one byte */
         free(text);
         text = xstrdup("\n");
         *len = 1;
@@ -923,19 +910,23 @@ int config_load(config *cfg, const char *path, const char *name, diag *d)
     }
     size_t seen[KEY_COUNT] = { 0 };
     config_parser p = {
-        .cfg = cfg, .name = name, .path = path, .d = d, .file = f,
-        .section = SECTION_NONE, .seen = seen,
+        .cfg = cfg,
+        .name = name,
+        .path = path,
+        .d = d,
+        .file = f,
+        .section = SECTION_NONE,
+        .seen = seen,
     };
     int rc = ini_parse_stream(reader_next, &p, on_key, &p);
     free(p.buf);
     fclose(f);
     free(text);
     if (p.read_errno) {
-        diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot read: %s",
-                    strerror(p.read_errno));
+        diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot read: %s", strerror(p.read_errno));
         return -1;
     }
-    if (rc > 0 && d->count == before)   /* inih saw what the reader did not */
+    if (rc > 0 && d->count == before) /* inih saw what the reader did not */
         diag_data(d, name, (size_t)rc, NULL, "cannot read this line");
     if (rc < 0)
         diag_report(d, EXIT_SOFTWARE, name, 0, NULL, "inih failed (%d)", rc);
@@ -957,11 +948,14 @@ void config_set_language(config *cfg, language lang)
 void config_free(config *cfg)
 {
     char **strings[] = {
-        &cfg->org_name, &cfg->org_subtitle, &cfg->org_tagline,
-        &cfg->org_address, &cfg->org_website, &cfg->org_email,
-        &cfg->org_phone, &cfg->title, &cfg->currency,
-        &cfg->self_generated_group, &cfg->net_assets_group, &cfg->org_logo,
-        &cfg->funders_groups, &cfg->donors, &cfg->import_profile,
+        &cfg->org_name,         &cfg->org_subtitle,
+        &cfg->org_tagline,      &cfg->org_address,
+        &cfg->org_website,      &cfg->org_email,
+        &cfg->org_phone,        &cfg->title,
+        &cfg->currency,         &cfg->self_generated_group,
+        &cfg->net_assets_group, &cfg->org_logo,
+        &cfg->funders_groups,   &cfg->donors,
+        &cfg->import_profile,
     };
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
         free(*strings[i]);

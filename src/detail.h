@@ -15,21 +15,21 @@
 /* One row of each file.  Strings are valid during the callback only; a
  * callback returning non-zero stops the walk. */
 typedef struct ledger_detail {
-    size_t line;               /* in ledger.csv */
+    size_t line; /* in ledger.csv */
     date date;
     const char *account, *account_name, *group;
     account_kind kind;
-    const char *counterparty, *memo, *ref;   /* "" when absent */
-    int64_t amount;            /* cents, natural direction of the account */
+    const char *counterparty, *memo, *ref; /* "" when absent */
+    int64_t amount;                        /* cents, natural direction of the account */
     const fiscal_period *period;
 } ledger_detail;
 
 typedef struct activity_detail {
-    size_t line;               /* in activities.csv */
+    size_t line; /* in activities.csv */
     date date;
     const char *axis, *type, *title, *partner, *region;
     int64_t participants;
-    int64_t hours;             /* hundredths */
+    int64_t hours; /* hundredths */
     const fiscal_period *period;
 } activity_detail;
 

@@ -14,19 +14,19 @@ typedef enum account_kind {
     KIND_EQUITY
 } account_kind;
 
-const char *account_kind_name(account_kind kind);   /* "revenue", ... */
+const char *account_kind_name(account_kind kind); /* "revenue", ... */
 /* "a revenue account", "an asset account", ...: English, marked for
  * translation; a message passes it through _(). */
 const char *account_kind_phrase(account_kind kind);
 
 typedef struct fiscal_period {
-    int year;                  /* the calendar year that names it */
-    char label[16];            /* "2013-2014" or "2014" */
+    int year;       /* the calendar year that names it */
+    char label[16]; /* "2013-2014" or "2014" */
     date start, end;
 } fiscal_period;
 
 typedef struct person {
-    const char *name, *role, *group, *team;   /* "" when absent */
+    const char *name, *role, *group, *team; /* "" when absent */
 } person;
 
 #endif

@@ -41,17 +41,17 @@ int figure_part_of(const char *name);
 bool figure_part_value(const figure *fig, figure_part part, int64_t *value);
 
 typedef enum figure_unit {
-    FIGURE_MONEY,              /* cents */
+    FIGURE_MONEY, /* cents */
     FIGURE_COUNT,
-    FIGURE_HOURS               /* hundredths */
+    FIGURE_HOURS /* hundredths */
 } figure_unit;
 
 /* A figure of the figures. */
 typedef struct figure_entry {
-    const char *path;          /* "finances.revenue" */
+    const char *path; /* "finances.revenue" */
     figure_unit unit;
-    const figure *(*get)(const figures *f);   /* NULL: f has none */
-    const char *noun;          /* a count's noun in the message catalogue,
+    const figure *(*get)(const figures *f); /* NULL: f has none */
+    const char *noun;                       /* a count's noun in the message catalogue,
                                   "pdf.region": pdf.region_one and _other
                                   ("{{PATH.current.counted}}"); or NULL */
 } figure_entry;
@@ -74,11 +74,11 @@ enum { FIGURE_TEXTS_MAX = 4, FIGURE_MEMBERS_MAX = 3 };
 
 /* A list of the figures whose elements hold figures. */
 typedef struct figure_list {
-    const char *path;          /* "finances.revenue_groups" */
+    const char *path; /* "finances.revenue_groups" */
     size_t (*count)(const figures *f);
-    figure_text texts[FIGURE_TEXTS_MAX];        /* the first names the element */
-    figure_member members[FIGURE_MEMBERS_MAX];  /* get NULL: no more */
-    bool placeholder;          /* "PATH[NAME].…" resolves: the first text
+    figure_text texts[FIGURE_TEXTS_MAX];       /* the first names the element */
+    figure_member members[FIGURE_MEMBERS_MAX]; /* get NULL: no more */
+    bool placeholder;                          /* "PATH[NAME].…" resolves: the first text
                                   names one element */
 } figure_list;
 

@@ -12,9 +12,8 @@
 const char *account_kind_name(account_kind kind)
 {
     static const char *const names[] = {
-        [KIND_REVENUE] = "revenue", [KIND_EXPENSE] = "expense",
-        [KIND_ASSET] = "asset", [KIND_LIABILITY] = "liability",
-        [KIND_EQUITY] = "equity",
+        [KIND_REVENUE] = "revenue",     [KIND_EXPENSE] = "expense", [KIND_ASSET] = "asset",
+        [KIND_LIABILITY] = "liability", [KIND_EQUITY] = "equity",
     };
     return names[kind];
 }
@@ -23,7 +22,7 @@ const char *account_kind_phrase(account_kind kind)
 {
     static const char *const phrases[] = {
         [KIND_REVENUE] = N_("a revenue account"), [KIND_EXPENSE] = N_("an expense account"),
-        [KIND_ASSET] = N_("an asset account"), [KIND_LIABILITY] = N_("a liability account"),
+        [KIND_ASSET] = N_("an asset account"),    [KIND_LIABILITY] = N_("a liability account"),
         [KIND_EQUITY] = N_("an equity account"),
     };
     return phrases[kind];
@@ -32,8 +31,10 @@ const char *account_kind_phrase(account_kind kind)
 const char *funder_kind_name(funder_kind kind)
 {
     static const char *const names[] = {
-        [FUNDER_NAMED] = "funder", [FUNDER_OTHERS] = "other_funders",
-        [FUNDER_DONORS] = "donors", [FUNDER_OTHER_REVENUE] = "other_revenue",
+        [FUNDER_NAMED] = "funder",
+        [FUNDER_OTHERS] = "other_funders",
+        [FUNDER_DONORS] = "donors",
+        [FUNDER_OTHER_REVENUE] = "other_revenue",
     };
     return names[kind];
 }
@@ -58,8 +59,7 @@ figure_pct figure_pct_of(int64_t current, int64_t previous)
     return current == 0 ? FIGURE_PCT_ZERO : FIGURE_PCT_NEW;
 }
 
-bool figure_change_pct_tenths(int64_t change, int64_t previous, int64_t *tenths,
-                              bool *clamped)
+bool figure_change_pct_tenths(int64_t change, int64_t previous, int64_t *tenths, bool *clamped)
 {
     if (previous <= 0)
         return false;
@@ -73,8 +73,8 @@ bool figure_change_pct_tenths(int64_t change, int64_t previous, int64_t *tenths,
 
 figure figure_make(int64_t current, int64_t previous)
 {
-    figure f = {.current = current, .previous = previous};
-    f.change = current - previous;   /* callers keep totals within range */
+    figure f = { .current = current, .previous = previous };
+    f.change = current - previous; /* callers keep totals within range */
     f.pct = figure_pct_of(current, previous);
     if (!figure_change_pct_tenths(f.change, previous, &f.change_pct_tenths, NULL))
         f.change_pct_tenths = 0;

@@ -29,7 +29,7 @@ static bool year_first(const char *s, size_t len)
 {
     for (size_t i = 0; i < 4 && i < len; i++)
         if (s[i] < '0' || s[i] > '9')
-            return false;       /* "1/15/2025" is not */
+            return false; /* "1/15/2025" is not */
     return len >= 5 && (s[4] == '-' || s[4] == '/');
 }
 
@@ -64,12 +64,12 @@ static void learn_conventions(ingest_file *f)
         size_t n = money_columns(f, cols);
         for (size_t i = 0; i < n && fmt->decimal == MONEY_DECIMAL_AUTO; i++) {
             if (ingest_field_is_number(f, cols[i]))
-                continue;          /* a sheet's number says nothing of the text */
+                continue; /* a sheet's number says nothing of the text */
             const char *s = ingest_field_text(f, cols[i], &len);
             money_evidence ev = money_evidence_of(s, len);
             if (ev != MONEY_EVIDENCE_NONE) {
-                fmt->decimal = ev == MONEY_EVIDENCE_POINT ? MONEY_DECIMAL_POINT
-                                                          : MONEY_DECIMAL_COMMA;
+                fmt->decimal =
+                    ev == MONEY_EVIDENCE_POINT ? MONEY_DECIMAL_POINT : MONEY_DECIMAL_COMMA;
                 f->decimal_line = f->rec.line;
             }
         }
@@ -144,9 +144,9 @@ static void keep_record(kept_record *k, const csv_record *rec)
     for (size_t i = 0; i < rec->count; i++)
         total += rec->lengths[i] + 1;
     k->data = xmalloc(total ? total : 1);
-    k->rec = (csv_record){ rec->line, rec->count,
-                           xcalloc(rec->count ? rec->count : 1, sizeof(char *)),
-                           xcalloc(rec->count ? rec->count : 1, sizeof(size_t)), NULL };
+    k->rec =
+        (csv_record){ rec->line, rec->count, xcalloc(rec->count ? rec->count : 1, sizeof(char *)),
+                      xcalloc(rec->count ? rec->count : 1, sizeof(size_t)), NULL };
     char *p = k->data;
     for (size_t i = 0; i < rec->count; i++) {
         memcpy(p, rec->fields[i], rec->lengths[i]);
@@ -190,8 +190,8 @@ static int header_below_titles(ingest_file *f, record_source *r, const kept_reco
         if (record_source_next(r, &f->rec) <= 0)
             return -1;
         if (filled_fields(&f->rec) > 1 &&
-            columns_map_header(f->kind, &f->rec, &cfg->columns[f->kind], f->name,
-                               &f->format->map, &quiet) == 0)
+            columns_map_header(f->kind, &f->rec, &cfg->columns[f->kind], f->name, &f->format->map,
+                               &quiet) == 0)
             return 0;
     }
     return -1;
@@ -209,15 +209,15 @@ static int map_header(ingest_file *f, record_source *r)
         return -1;
     diag quiet;
     diag_init(&quiet, NULL);
-    if (columns_map_header(f->kind, &f->rec, &cfg->columns[f->kind], f->name,
-                           &f->format->map, &quiet) == 0)
+    if (columns_map_header(f->kind, &f->rec, &cfg->columns[f->kind], f->name, &f->format->map,
+                           &quiet) == 0)
         return 0;
     kept_record first;
     keep_record(&first, &f->rec);
     int rc = header_below_titles(f, r, &first);
     if (rc != 0)
-        columns_map_header(f->kind, &first.rec, &cfg->columns[f->kind], f->name,
-                           &f->format->map, f->d);
+        columns_map_header(f->kind, &first.rec, &cfg->columns[f->kind], f->name, &f->format->map,
+                           f->d);
     kept_free(&first);
     return rc;
 }
@@ -229,8 +229,7 @@ static int map_header(ingest_file *f, record_source *r)
 static int open_ledger(ingest_file *f, record_source *r, bool quiet)
 {
     const config *cfg = f->m->config;
-    import_options o = { cfg->import_profile, &cfg->columns[INPUT_LEDGER], cfg->decimal,
-                         quiet };
+    import_options o = { cfg->import_profile, &cfg->columns[INPUT_LEDGER], cfg->decimal, quiet };
     f->ir = import_open(r, f->name, &o, f->d);
     if (!f->ir)
         return -1;
@@ -303,7 +302,7 @@ static bool record_fits(ingest_file *f, bool report)
 {
     const csv_record *rec = &f->rec;
     size_t last = rec->count;
-    while (last > f->format->map.fields) {   /* the last non-empty field, if beyond */
+    while (last > f->format->map.fields) { /* the last non-empty field, if beyond */
         size_t len = rec->lengths[last - 1];
         text_trim(rec->fields[last - 1], &len);
         if (len)
@@ -316,8 +315,8 @@ static bool record_fits(ingest_file *f, bool report)
     if (!report)
         return false;
     if (missing < 0)
-        ingest_problem(f, COL_COUNT, "fields", "%zu fields, the header has %zu",
-                       rec->count, f->format->map.fields);
+        ingest_problem(f, COL_COUNT, "fields", "%zu fields, the header has %zu", rec->count,
+                       f->format->map.fields);
     else
         ingest_problem(f, COL_COUNT, "fields",
                        "%zu field%s, the header has %zu (no field for '%s')", rec->count,
@@ -341,14 +340,14 @@ static bool record_lengths_ok(ingest_file *f, bool report)
         if (i < 0 || (size_t)i >= f->rec.count)
             continue;
         size_t len = f->rec.lengths[i], max = c == COL_MEMO ? MEMO_BYTES_MAX : NAME_BYTES_MAX;
-        if (len > max)         /* (only a long field is worth trimming) */
+        if (len > max) /* (only a long field is worth trimming) */
             text_trim(f->rec.fields[i], &len);
         if (len <= max)
             continue;
         ok = false;
         if (report)
-            ingest_problem(f, (column_id)c, "too long", "is %zu bytes long, more than %zu",
-                           len, max);
+            ingest_problem(f, (column_id)c, "too long", "is %zu bytes long, more than %zu", len,
+                           max);
     }
     return ok;
 }
@@ -367,7 +366,8 @@ static void warn_replaced(ingest_file *f)
     for (int c = 0; c < COL_COUNT; c++) {
         int i = f->format->map.index[c];
         if (i >= 0 && (size_t)i < f->rec.count && f->rec.replaced[i])
-            ingest_warning(f, (column_id)c, "xml", "a control character (or U+FFFE, "
+            ingest_warning(f, (column_id)c, "xml",
+                           "a control character (or U+FFFE, "
                            "U+FFFF) that no output can hold is replaced by U+FFFD");
     }
 }
@@ -407,7 +407,7 @@ static int run_pass(ingest_file *f, ingest_row_fn fn)
                 continue;
             }
         } else if (!row_deferred(f, false) || !record_readable(f, false)) {
-            continue;      /* (the first pass reported those that cannot be read) */
+            continue; /* (the first pass reported those that cannot be read) */
         }
         fn(f);
     }
@@ -437,8 +437,7 @@ static void report_unknown_order(ingest_file *f)
 /* Sets f up to read the file format names, as a file of that kind, with
  * report.ini's conventions; the caller may then set the ledger's extras
  * (file_index, order_base, years). */
-static void file_init(ingest_file *f, model *m, input_kind kind, input_format *format,
-                      diag *d)
+static void file_init(ingest_file *f, model *m, input_kind kind, input_format *format, diag *d)
 {
     const config *cfg = m->config;
     memset(f, 0, sizeof *f);
@@ -487,19 +486,19 @@ static int file_read(ingest_file *f, ingest_row_fn fn)
  * is absent is NAME.csv, whose opening reports it; an optional one has no
  * path.  Two files for one input (accounts.csv and accounts.xlsx) is an
  * error: which one is meant? */
-static void find_input(input_kind kind, const char *dir, bool required,
-                       input_format *format, diag *d)
+static void find_input(input_kind kind, const char *dir, bool required, input_format *format,
+                       diag *d)
 {
     size_t n;
     char **names = files_named(dir, input_kind_name(kind), false, input_exts, &n);
     if (n > 1)
-        diag_data(d, names[0], 0, NULL, "%s and %s are two files for one input: keep one",
-                  names[0], names[1]);
+        diag_data(d, names[0], 0, NULL, "%s and %s are two files for one input: keep one", names[0],
+                  names[1]);
     const char *name = n ? names[0] : input_file_name(kind);
     format->name = xstrdup(name);
     format->path = n || required ? path_join(dir, name) : NULL;
     if (!required && format->path && file_missing(format->path)) {
-        free(format->path);            /* a dangling link: absent */
+        free(format->path); /* a dangling link: absent */
         format->path = NULL;
     }
     files_named_free(names, n);
@@ -544,13 +543,13 @@ int ingest_input(model *m, const char *dir, diag *d)
         bool required;
         ingest_row_fn fn;
     } files[] = {
-        {INPUT_ACCOUNTS, true, ingest_account_row},
+        { INPUT_ACCOUNTS, true, ingest_account_row },
         /* before the ledger: its lines are summed by the balances' date */
-        {INPUT_BALANCES, false, ingest_balance_row},
-        {INPUT_BUDGET, false, ingest_budget_row},
-        {INPUT_LEDGER, true, ingest_ledger_row},
-        {INPUT_ACTIVITIES, true, ingest_activity_row},
-        {INPUT_PEOPLE, false, ingest_person_row},
+        { INPUT_BALANCES, false, ingest_balance_row },
+        { INPUT_BUDGET, false, ingest_budget_row },
+        { INPUT_LEDGER, true, ingest_ledger_row },
+        { INPUT_ACTIVITIES, true, ingest_activity_row },
+        { INPUT_PEOPLE, false, ingest_person_row },
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         if (files[i].kind == INPUT_BALANCES && m->config->position == CONFIG_POSITION_NO)
@@ -569,7 +568,7 @@ int ingest_input(model *m, const char *dir, diag *d)
             m->activity_rows = f.rows;
         if (files[i].kind == INPUT_ACCOUNTS) {
             if (rc != 0)
-                m->accounts_unreadable = true;   /* spare the ledger's rows */
+                m->accounts_unreadable = true; /* spare the ledger's rows */
             ingest_accounts_done(&f, rc == 0);
         }
     }
@@ -601,8 +600,8 @@ static bool in_detail_years(ingest_file *f)
  * settled, handing each record to its kind's detail reader.  The file was
  * validated by ingest_input, so problems go to a quiet diag and a record
  * that does not read now is skipped. */
-static int walk_file(const model *m, input_kind kind, const input_format *settled,
-                     size_t index, const detail_call *call)
+static int walk_file(const model *m, input_kind kind, const input_format *settled, size_t index,
+                     const detail_call *call)
 {
     input_format format = *settled;
     if (!format.path)
@@ -610,8 +609,13 @@ static int walk_file(const model *m, input_kind kind, const input_format *settle
     diag quiet;
     diag_init(&quiet, NULL);
     ingest_file f = {
-        .m = (model *)m, .d = &quiet, .kind = kind, .name = format.name,
-        .format = &format, .file_index = index, .order_base = index << 40,
+        .m = (model *)m,
+        .d = &quiet,
+        .kind = kind,
+        .name = format.name,
+        .format = &format,
+        .file_index = index,
+        .order_base = index << 40,
     };
     record_source *r = open_mapped(&f, true);
     if (!r)
@@ -652,21 +656,21 @@ static int walk(const model *m, input_kind kind, const detail_call *call)
 
 static int each_ledger(const void *ctx, ledger_detail_fn fn, void *arg)
 {
-    detail_call call = {.ledger = fn, .arg = arg};
+    detail_call call = { .ledger = fn, .arg = arg };
     return walk(ctx, INPUT_LEDGER, &call);
 }
 
 static int each_activity(const void *ctx, activity_detail_fn fn, void *arg)
 {
-    detail_call call = {.activity = fn, .arg = arg};
+    detail_call call = { .activity = fn, .arg = arg };
     return walk(ctx, INPUT_ACTIVITIES, &call);
 }
 
 static const char *path_of(const void *ctx, detail_kind kind)
 {
     const model *m = ctx;
-    const input_format *format = kind == DETAIL_LEDGER
-        ? (m->ledger_count ? &m->ledgers[0] : NULL) : &m->formats[INPUT_ACTIVITIES];
+    const input_format *format = kind == DETAIL_LEDGER ? (m->ledger_count ? &m->ledgers[0] : NULL)
+                                                       : &m->formats[INPUT_ACTIVITIES];
     if (format && format->path)
         return format->path;
     return input_file_name(kind == DETAIL_LEDGER ? INPUT_LEDGER : INPUT_ACTIVITIES);

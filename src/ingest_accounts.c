@@ -23,54 +23,98 @@ static bool kind_parse(const char *s, size_t len, account_kind *out)
         const char *name;
         account_kind kind;
     } names[] = {
-        {"revenue", KIND_REVENUE}, {"revenues", KIND_REVENUE},
-        {"income", KIND_REVENUE}, {"produit", KIND_REVENUE},
-        {"produits", KIND_REVENUE}, {"revenu", KIND_REVENUE},
-        {"revenus", KIND_REVENUE},
-        {"expense", KIND_EXPENSE}, {"expenses", KIND_EXPENSE},
-        {"charge", KIND_EXPENSE}, {"charges", KIND_EXPENSE},
-        {"depense", KIND_EXPENSE}, {"depenses", KIND_EXPENSE},
-        {"asset", KIND_ASSET}, {"assets", KIND_ASSET}, {"actif", KIND_ASSET},
-        {"liability", KIND_LIABILITY}, {"liabilities", KIND_LIABILITY},
-        {"passif", KIND_LIABILITY},
-        {"equity", KIND_EQUITY}, {"actif net", KIND_EQUITY},
-        {"avoir", KIND_EQUITY}, {"capitaux propres", KIND_EQUITY},
-        {"fonds", KIND_EQUITY}, {"net assets", KIND_EQUITY},
+        { "revenue", KIND_REVENUE },
+        { "revenues", KIND_REVENUE },
+        { "income", KIND_REVENUE },
+        { "produit", KIND_REVENUE },
+        { "produits", KIND_REVENUE },
+        { "revenu", KIND_REVENUE },
+        { "revenus", KIND_REVENUE },
+        { "expense", KIND_EXPENSE },
+        { "expenses", KIND_EXPENSE },
+        { "charge", KIND_EXPENSE },
+        { "charges", KIND_EXPENSE },
+        { "depense", KIND_EXPENSE },
+        { "depenses", KIND_EXPENSE },
+        { "asset", KIND_ASSET },
+        { "assets", KIND_ASSET },
+        { "actif", KIND_ASSET },
+        { "liability", KIND_LIABILITY },
+        { "liabilities", KIND_LIABILITY },
+        { "passif", KIND_LIABILITY },
+        { "equity", KIND_EQUITY },
+        { "actif net", KIND_EQUITY },
+        { "avoir", KIND_EQUITY },
+        { "capitaux propres", KIND_EQUITY },
+        { "fonds", KIND_EQUITY },
+        { "net assets", KIND_EQUITY },
         /* Account types as accounting software exports them: QuickBooks
          * Online and Desktop, Xero (names and codes), Sage 50 US. */
-        {"other income", KIND_REVENUE}, {"autres revenus", KIND_REVENUE},
-        {"autres produits", KIND_REVENUE}, {"sales", KIND_REVENUE},
-        {"otherincome", KIND_REVENUE},
-        {"other expense", KIND_EXPENSE}, {"other expenses", KIND_EXPENSE},
-        {"cost of goods sold", KIND_EXPENSE}, {"cost of sales", KIND_EXPENSE},
-        {"autres charges", KIND_EXPENSE}, {"direct costs", KIND_EXPENSE},
-        {"directcosts", KIND_EXPENSE}, {"overhead", KIND_EXPENSE},
-        {"overheads", KIND_EXPENSE}, {"depreciation", KIND_EXPENSE},
-        {"depreciatn", KIND_EXPENSE}, {"wages expense", KIND_EXPENSE},
-        {"wagesexpense", KIND_EXPENSE}, {"superannuation expense", KIND_EXPENSE},
-        {"superannuationexpense", KIND_EXPENSE}, {"cout des ventes", KIND_EXPENSE},
-        {"bank", KIND_ASSET}, {"accounts receivable", KIND_ASSET},
-        {"accounts receivable (a/r)", KIND_ASSET}, {"current asset", KIND_ASSET},
-        {"current assets", KIND_ASSET}, {"other current asset", KIND_ASSET},
-        {"other current assets", KIND_ASSET}, {"fixed asset", KIND_ASSET},
-        {"fixed assets", KIND_ASSET}, {"other asset", KIND_ASSET},
-        {"other assets", KIND_ASSET}, {"non current asset", KIND_ASSET},
-        {"noncurrent", KIND_ASSET}, {"current", KIND_ASSET}, {"fixed", KIND_ASSET},
-        {"inventory", KIND_ASSET}, {"prepayment", KIND_ASSET}, {"cash", KIND_ASSET},
-        {"accumulated depreciation", KIND_ASSET}, {"banque", KIND_ASSET},
-        {"encaisse", KIND_ASSET}, {"comptes clients", KIND_ASSET},
-        {"accounts payable", KIND_LIABILITY}, {"accounts payable (a/p)", KIND_LIABILITY},
-        {"credit card", KIND_LIABILITY}, {"carte de credit", KIND_LIABILITY},
-        {"current liability", KIND_LIABILITY}, {"current liabilities", KIND_LIABILITY},
-        {"other current liability", KIND_LIABILITY},
-        {"other current liabilities", KIND_LIABILITY},
-        {"long term liability", KIND_LIABILITY}, {"long term liabilities", KIND_LIABILITY},
-        {"non current liability", KIND_LIABILITY}, {"currliab", KIND_LIABILITY},
-        {"termliab", KIND_LIABILITY}, {"paygliability", KIND_LIABILITY},
-        {"superannuationliability", KIND_LIABILITY}, {"dette", KIND_LIABILITY},
-        {"dettes", KIND_LIABILITY}, {"comptes fournisseurs", KIND_LIABILITY},
-        {"equity doesn't close", KIND_EQUITY}, {"equity gets closed", KIND_EQUITY},
-        {"equity retained earnings", KIND_EQUITY}, {"capitaux propres", KIND_EQUITY},
+        { "other income", KIND_REVENUE },
+        { "autres revenus", KIND_REVENUE },
+        { "autres produits", KIND_REVENUE },
+        { "sales", KIND_REVENUE },
+        { "otherincome", KIND_REVENUE },
+        { "other expense", KIND_EXPENSE },
+        { "other expenses", KIND_EXPENSE },
+        { "cost of goods sold", KIND_EXPENSE },
+        { "cost of sales", KIND_EXPENSE },
+        { "autres charges", KIND_EXPENSE },
+        { "direct costs", KIND_EXPENSE },
+        { "directcosts", KIND_EXPENSE },
+        { "overhead", KIND_EXPENSE },
+        { "overheads", KIND_EXPENSE },
+        { "depreciation", KIND_EXPENSE },
+        { "depreciatn", KIND_EXPENSE },
+        { "wages expense", KIND_EXPENSE },
+        { "wagesexpense", KIND_EXPENSE },
+        { "superannuation expense", KIND_EXPENSE },
+        { "superannuationexpense", KIND_EXPENSE },
+        { "cout des ventes", KIND_EXPENSE },
+        { "bank", KIND_ASSET },
+        { "accounts receivable", KIND_ASSET },
+        { "accounts receivable (a/r)", KIND_ASSET },
+        { "current asset", KIND_ASSET },
+        { "current assets", KIND_ASSET },
+        { "other current asset", KIND_ASSET },
+        { "other current assets", KIND_ASSET },
+        { "fixed asset", KIND_ASSET },
+        { "fixed assets", KIND_ASSET },
+        { "other asset", KIND_ASSET },
+        { "other assets", KIND_ASSET },
+        { "non current asset", KIND_ASSET },
+        { "noncurrent", KIND_ASSET },
+        { "current", KIND_ASSET },
+        { "fixed", KIND_ASSET },
+        { "inventory", KIND_ASSET },
+        { "prepayment", KIND_ASSET },
+        { "cash", KIND_ASSET },
+        { "accumulated depreciation", KIND_ASSET },
+        { "banque", KIND_ASSET },
+        { "encaisse", KIND_ASSET },
+        { "comptes clients", KIND_ASSET },
+        { "accounts payable", KIND_LIABILITY },
+        { "accounts payable (a/p)", KIND_LIABILITY },
+        { "credit card", KIND_LIABILITY },
+        { "carte de credit", KIND_LIABILITY },
+        { "current liability", KIND_LIABILITY },
+        { "current liabilities", KIND_LIABILITY },
+        { "other current liability", KIND_LIABILITY },
+        { "other current liabilities", KIND_LIABILITY },
+        { "long term liability", KIND_LIABILITY },
+        { "long term liabilities", KIND_LIABILITY },
+        { "non current liability", KIND_LIABILITY },
+        { "currliab", KIND_LIABILITY },
+        { "termliab", KIND_LIABILITY },
+        { "paygliability", KIND_LIABILITY },
+        { "superannuationliability", KIND_LIABILITY },
+        { "dette", KIND_LIABILITY },
+        { "dettes", KIND_LIABILITY },
+        { "comptes fournisseurs", KIND_LIABILITY },
+        { "equity doesn't close", KIND_EQUITY },
+        { "equity gets closed", KIND_EQUITY },
+        { "equity retained earnings", KIND_EQUITY },
+        { "capitaux propres", KIND_EQUITY },
     };
     char *key = text_header_key(s, len);
     bool found = false;
@@ -118,8 +162,7 @@ static bool rule_matches(const group_rule *r, const char *code, size_t code_len,
                          const char *const *names, const size_t *name_lens, size_t n)
 {
     if (r->low)
-        return all_digits(code, code_len) &&
-               digits_le(r->low, strlen(r->low), code, code_len) &&
+        return all_digits(code, code_len) && digits_le(r->low, strlen(r->low), code, code_len) &&
                digits_le(code, code_len, r->high, strlen(r->high));
     if (strlen(r->item) == code_len && memcmp(r->item, code, code_len) == 0)
         return true;
@@ -149,9 +192,10 @@ static const char *rule_group(ingest_file *f, const char *code, size_t code_len,
             continue;
         f->rule_hits[i]++;
         if (found && strcmp(found->group, r->group) != 0) {
-            ingest_problem(f, COL_GROUP, NULL, "report.ini [groups] puts it in two groups: "
-                           "'%s' (line %zu, %s) and '%s' (line %zu, %s)", found->group,
-                           found->line, found->item, r->group, r->line, r->item);
+            ingest_problem(f, COL_GROUP, NULL,
+                           "report.ini [groups] puts it in two groups: "
+                           "'%s' (line %zu, %s) and '%s' (line %zu, %s)",
+                           found->group, found->line, found->item, r->group, r->line, r->item);
             return found->group;
         }
         if (!found)
@@ -166,9 +210,10 @@ void ingest_accounts_done(ingest_file *f, bool read)
     for (size_t i = 0; read && i < cfg->group_rule_count; i++) {
         const group_rule *r = &cfg->group_rules[i];
         if (!f->rule_hits || f->rule_hits[i] == 0)
-            diag_data(f->d, "report.ini", r->line, NULL, "[groups] %s: %s '%s' matches no "
-                      "account of %s", r->group, r->low ? "the range" : "the code or name",
-                      r->item, f->name);
+            diag_data(f->d, "report.ini", r->line, NULL,
+                      "[groups] %s: %s '%s' matches no "
+                      "account of %s",
+                      r->group, r->low ? "the range" : "the code or name", r->item, f->name);
     }
     free(f->rule_hits);
     f->rule_hits = NULL;
@@ -181,10 +226,9 @@ void ingest_accounts_done(ingest_file *f, bool read)
  * ("Tuesday, January 07, 2026 10:15 AM"). */
 static bool list_footer(const ingest_file *f)
 {
-    static const char *const starts[] = {
-        "accrual basis", "cash basis", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", NULL
-    };
+    static const char *const starts[] = { "accrual basis", "cash basis", "monday", "tuesday",
+                                          "wednesday",     "thursday",   "friday", "saturday",
+                                          "sunday",        NULL };
     const char *text = NULL;
     size_t len = 0;
     for (size_t i = 0; i < f->rec.count; i++) {
@@ -224,7 +268,7 @@ static const char *parent_name(const char *s, size_t len, size_t *out_len)
     size_t n = (size_t)(last - start);
     start = text_trim(start, &n);
     if (all_digits(start, n))
-        return NULL;               /* "4000: Sales": a code, not a parent */
+        return NULL; /* "4000: Sales": a code, not a parent */
     const char *code, *name;
     size_t code_len, name_len;
     import_account_split(start, n, &code, &code_len, &name, &name_len);
@@ -287,7 +331,8 @@ void ingest_account_row(ingest_file *f)
         !kind_parse(kind_text, kind_len, &kind)) {
         ingest_problem(f, COL_KIND, "not a kind",
                        "'%s' is not an account kind (revenue, expense, asset, "
-                       "liability, equity)", ingest_key(f, NULL, kind_text, kind_len));
+                       "liability, equity)",
+                       ingest_key(f, NULL, kind_text, kind_len));
         ok = false;
     }
     const char *names[2] = { n.name, n.full };
@@ -297,7 +342,7 @@ void ingest_account_row(ingest_file *f)
     if (!group)
         group = ingest_field_text(f, COL_GROUP, &group_len);
     if (group_len == 0 && !ingest_field_present(f, COL_GROUP)) {
-        group = n.parent ? n.parent : n.name;   /* no group column */
+        group = n.parent ? n.parent : n.name; /* no group column */
         group_len = n.parent ? n.parent_len : n.name_len;
     }
     if (group_len == 0 && (kind == KIND_REVENUE || kind == KIND_EXPENSE)) {
@@ -311,7 +356,7 @@ void ingest_account_row(ingest_file *f)
         ok = false;
     }
     if (!ok) {
-        if (n.code_len)   /* its ledger lines need no second diagnostic */
+        if (n.code_len) /* its ledger lines need no second diagnostic */
             model_reject_account(m, n.code, n.code_len);
         return;
     }

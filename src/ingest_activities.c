@@ -16,7 +16,7 @@ typedef struct activity_line {
     const char *axis, *type;
     size_t axis_len, type_len;
     int64_t participants;
-    int64_t hours;             /* hundredths, >= 0 */
+    int64_t hours; /* hundredths, >= 0 */
 } activity_line;
 
 /* Reads the current record, each problem reported. */
@@ -71,8 +71,7 @@ static tally *folded_tally(ingest_file *f, tally_list *list, column_id col)
         ingest_problem(f, col, "not UTF-8", "is not valid UTF-8");
         return NULL;
     }
-    tally *t = tally_list_get(f->m, list, key, ingest_key(f, NULL, name, len), NULL,
-                              f->rec.line);
+    tally *t = tally_list_get(f->m, list, key, ingest_key(f, NULL, name, len), NULL, f->rec.line);
     free(key);
     strmap_put(list->spellings, name, len, (size_t)(t - list->items));
     return t;
@@ -107,8 +106,10 @@ void ingest_activity_row(ingest_file *f)
     char *axis_name = xstrndup(a.axis, a.axis_len);
     char *type_name = xstrndup(a.type, a.type_len);
     add_to(f, tally_list_get(m, &m->axes, axis_name, axis_name, NULL, f->rec.line), slot, &a);
-    add_to(f, tally_list_get(m, &m->types, ingest_key(f, axis_name, a.type, a.type_len),
-                             type_name, axis_name, f->rec.line), slot, &a);
+    add_to(f,
+           tally_list_get(m, &m->types, ingest_key(f, axis_name, a.type, a.type_len), type_name,
+                          axis_name, f->rec.line),
+           slot, &a);
     free(axis_name);
     free(type_name);
     add_folded(f, &m->partners, COL_PARTNER, slot, a.participants);
@@ -135,8 +136,11 @@ int ingest_activity_detail(ingest_file *f, activity_detail_fn fn, void *arg)
     if (slot != 0 && slot != 1)
         return 0;
     activity_detail row = {
-        .line = f->rec.line, .date = a.when, .participants = a.participants,
-        .hours = a.hours, .period = &f->m->period[slot],
+        .line = f->rec.line,
+        .date = a.when,
+        .participants = a.participants,
+        .hours = a.hours,
+        .period = &f->m->period[slot],
     };
     char *axis = xstrndup(a.axis, a.axis_len), *type = xstrndup(a.type, a.type_len);
     char *title, *partner, *region;

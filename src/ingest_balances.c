@@ -19,8 +19,8 @@ static account *balance_account(ingest_file *f)
     account *a = model_find_account(m, code, len);
     if (!a) {
         if (!m->accounts_unreadable && !model_account_rejected(m, code, len))
-            ingest_problem(f, COL_ACCOUNT, "not in accounts.csv",
-                           "'%s' is not in accounts.csv", ingest_key(f, NULL, code, len));
+            ingest_problem(f, COL_ACCOUNT, "not in accounts.csv", "'%s' is not in accounts.csv",
+                           ingest_key(f, NULL, code, len));
         return NULL;
     }
     if (a->kind == KIND_REVENUE || a->kind == KIND_EXPENSE) {
@@ -52,7 +52,8 @@ static bool balance_date(ingest_file *f)
         date_format_iso(m->period[0].end, other);
         ingest_problem(f, COL_DATE, "after the reported year",
                        "%s is after the end of the reported fiscal year (%s): give the "
-                       "balances at an earlier year-end, such as the audited ones", iso, other);
+                       "balances at an earlier year-end, such as the audited ones",
+                       iso, other);
         return false;
     }
     if (!m->position.dated) {
@@ -64,7 +65,8 @@ static bool balance_date(ingest_file *f)
         date_format_iso(m->position.date, other);
         ingest_problem(f, COL_DATE, "another date",
                        "%s is not the date of the other balances, %s (line %zu): every "
-                       "balance is at one date", iso, other, m->position.date_line);
+                       "balance is at one date",
+                       iso, other, m->position.date_line);
         return false;
     }
     return true;

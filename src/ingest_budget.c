@@ -30,8 +30,9 @@ static int year_named(const config *cfg, const char *s, size_t len)
 {
     if (len == 4)
         return four_digits(s) > 0 ? four_digits(s) : -1;
-    size_t sep = len == 9 && (s[4] == '-' || s[4] == '/') ? 1
-                 : len == 11 && memcmp(s + 4, "\xe2\x80\x93", 3) == 0 ? 3 : 0;
+    size_t sep = len == 9 && (s[4] == '-' || s[4] == '/')             ? 1
+                 : len == 11 && memcmp(s + 4, "\xe2\x80\x93", 3) == 0 ? 3
+                                                                      : 0;
     if (!sep)
         return -1;
     int first = four_digits(s), year = four_digits(s + 4 + sep);
@@ -59,8 +60,8 @@ static bool budget_year(ingest_file *f, int *slot)
         fiscal_year_label(cfg->calendar, cfg->year, label, sizeof label);
         ingest_problem(f, COL_YEAR, "names no fiscal year",
                        "'%s' names no fiscal year (write its label, such as %s, or the "
-                       "year in which it ends, %d)", ingest_key(f, NULL, s, len), label,
-                       cfg->year);
+                       "year in which it ends, %d)",
+                       ingest_key(f, NULL, s, len), label, cfg->year);
         return false;
     }
     *slot = year == cfg->year ? BUDGET_REPORTED : year == cfg->year + 1 ? BUDGET_NEXT : -1;
@@ -77,8 +78,8 @@ static budget_group *account_target(ingest_file *f, const char *code, size_t len
     account *a = model_find_account(m, code, len);
     if (!a) {
         if (!m->accounts_unreadable && !model_account_rejected(m, code, len))
-            ingest_problem(f, COL_ACCOUNT, "not in accounts.csv",
-                           "'%s' is not in accounts.csv", ingest_key(f, NULL, code, len));
+            ingest_problem(f, COL_ACCOUNT, "not in accounts.csv", "'%s' is not in accounts.csv",
+                           ingest_key(f, NULL, code, len));
         return NULL;
     }
     if (a->kind != KIND_REVENUE && a->kind != KIND_EXPENSE) {
@@ -111,22 +112,22 @@ static budget_group *group_target(ingest_file *f, const char *group, size_t len)
     budget_group *g = model_budget_group(m, group, len);
     if (!g) {
         if (!m->accounts_unreadable)
-            ingest_problem(f, COL_GROUP, "not a group",
-                           "'%s' is not a group of accounts.csv",
+            ingest_problem(f, COL_GROUP, "not a group", "'%s' is not a group of accounts.csv",
                            ingest_key(f, NULL, group, len));
         return NULL;
     }
     if (g->kind != KIND_REVENUE && g->kind != KIND_EXPENSE) {
         ingest_problem(f, COL_GROUP, "of another kind",
                        "'%s' is the group of %s: a budget names revenue and "
-                       "expense groups", ingest_key(f, NULL, group, len),
-                       _(account_kind_phrase(g->kind)));
+                       "expense groups",
+                       ingest_key(f, NULL, group, len), _(account_kind_phrase(g->kind)));
         return NULL;
     }
     if (g->shared) {
         ingest_problem(f, COL_GROUP, NULL,
                        "'%s' is the group of both revenue and expense accounts: "
-                       "budget its accounts instead", ingest_key(f, NULL, group, len));
+                       "budget its accounts instead",
+                       ingest_key(f, NULL, group, len));
         return NULL;
     }
     return g;
@@ -145,8 +146,8 @@ static budget_group *budget_target(ingest_file *f, bool *ok)
     else if (group_len)
         g = group_target(f, group, group_len);
     else
-        ingest_problem(f, ingest_field_present(f, COL_GROUP) ? COL_GROUP : COL_ACCOUNT,
-                       "is empty", "is empty: a budget line names an account or a group");
+        ingest_problem(f, ingest_field_present(f, COL_GROUP) ? COL_GROUP : COL_ACCOUNT, "is empty",
+                       "is empty: a budget line names an account or a group");
     *ok &= g != NULL;
     return g;
 }

@@ -51,8 +51,8 @@ static void report_value(ingest_file *f, column_id col, const char *what)
     ingest_problem(f, col, what, "'%s' %s", quoted(f, col), _(what));
 }
 
-ingest_field_status ingest_field_required(ingest_file *f, column_id col,
-                                          const char **out, size_t *len)
+ingest_field_status ingest_field_required(ingest_file *f, column_id col, const char **out,
+                                          size_t *len)
 {
     *out = ingest_field_text(f, col, len);
     if (*len == 0) {
@@ -70,7 +70,7 @@ ingest_field_status ingest_field_date(ingest_file *f, column_id col, date *out)
     if (st == DATE_OK)
         return INGEST_FIELD_OK;
     if (st == DATE_AMBIGUOUS && f->order_unknown)
-        return INGEST_FIELD_ERROR;    /* one diagnostic for the file says so */
+        return INGEST_FIELD_ERROR; /* one diagnostic for the file says so */
     if (st == DATE_EMPTY)
         ingest_problem(f, col, "is empty", "is empty");
     else
@@ -88,16 +88,15 @@ ingest_field_status ingest_field_amount(ingest_file *f, column_id col, bool empt
         return INGEST_FIELD_OK;
     }
     bool number = ingest_field_is_number(f, col);
-    money_status st = money_parse(s, len, number ? MONEY_DECIMAL_POINT : f->format->decimal,
-                                  out);
+    money_status st = money_parse(s, len, number ? MONEY_DECIMAL_POINT : f->format->decimal, out);
     if (st == MONEY_OK)
         return INGEST_FIELD_OK;
     if (number) {
         char place[256];
         record_source_place(f->src, f->rec.line, (size_t)f->format->map.index[col], place,
                             sizeof place);
-        ingest_problem_at(f, place, col, money_status_message(st), "'%s' %s",
-                          quoted(f, col), money_status_message(st));
+        ingest_problem_at(f, place, col, money_status_message(st), "'%s' %s", quoted(f, col),
+                          money_status_message(st));
     } else if (st == MONEY_EMPTY)
         ingest_problem(f, col, "is empty", "is empty");
     else
@@ -144,18 +143,18 @@ typedef struct problem_group {
     column_id col;
     const char *kind;
     size_t count;
-    size_t first_line;                  /* of the row that came first */
-    size_t min_line, max_line;          /* of the rows after it */
+    size_t first_line;         /* of the row that came first */
+    size_t min_line, max_line; /* of the rows after it */
 } problem_group;
 
 /* A diagnostic kept, in the order reported. */
 typedef struct held_problem {
     size_t line;
-    bool warning;              /* a warning, not an error */
+    bool warning; /* a warning, not an error */
     column_id col;
-    size_t group;              /* in groups, or NO_GROUP */
-    char *text;                /* the message after "column 'NAME': " */
-    char *place;               /* "ledger.xlsx:Sheet1!C12" instead of the
+    size_t group; /* in groups, or NO_GROUP */
+    char *text;   /* the message after "column 'NAME': " */
+    char *place;  /* "ledger.xlsx:Sheet1!C12" instead of the
                                 * file and line, or NULL */
 } held_problem;
 
@@ -175,7 +174,7 @@ static size_t problem_group_of(ingest_problems *p, column_id col, const char *ki
         if (p->groups[i].col == col && strcmp(p->groups[i].kind, kind) == 0)
             return i;
     xgrow((void **)&p->groups, &p->group_cap, p->group_count + 1, sizeof *p->groups);
-    p->groups[p->group_count] = (problem_group){col, kind, 0, 0, 0, 0};
+    p->groups[p->group_count] = (problem_group){ col, kind, 0, 0, 0, 0 };
     return p->group_count++;
 }
 
@@ -194,9 +193,10 @@ static bool group_count_row(problem_group *g, size_t line)
 }
 
 /* Keeps a problem or a warning (ingest_problem). */
-__attribute__((format(printf, 6, 0)))
-static void hold(ingest_file *f, const char *place, bool warning, column_id col,
-                 const char *kind, const char *fmt, va_list ap)
+__attribute__((format(printf, 6, 0))) static void hold(ingest_file *f, const char *place,
+                                                       bool warning, column_id col,
+                                                       const char *kind, const char *fmt,
+                                                       va_list ap)
 {
     if (!f->problems)
         f->problems = xcalloc(1, sizeof *f->problems);
@@ -212,8 +212,8 @@ static void hold(ingest_file *f, const char *place, bool warning, column_id col,
     char *text = xmalloc(size);
     vsnprintf(text, size, _(fmt), ap);
     xgrow((void **)&p->held, &p->held_cap, p->held_count + 1, sizeof *p->held);
-    p->held[p->held_count++] = (held_problem){f->rec.line, warning, col, group, text,
-                                              place ? xstrdup(place) : NULL};
+    p->held[p->held_count++] =
+        (held_problem){ f->rec.line, warning, col, group, text, place ? xstrdup(place) : NULL };
 }
 
 void ingest_problem(ingest_file *f, column_id col, const char *kind, const char *fmt, ...)
@@ -242,8 +242,8 @@ void ingest_warning(ingest_file *f, column_id col, const char *kind, const char 
 }
 
 /* One diagnostic, an error or a warning, at the file's line or at place. */
-static void put(ingest_file *f, bool warning, size_t line, const char *place,
-                const char *column, const char *text)
+static void put(ingest_file *f, bool warning, size_t line, const char *place, const char *column,
+                const char *text)
 {
     const char *file = place ? place : f->name;
     line = place ? 0 : line;
@@ -267,8 +267,8 @@ static void held_report(ingest_file *f, const held_problem *h, size_t *seen)
     } else if (nth == 1) {
         char text[160];
         snprintf(text, sizeof text,
-                 _("the same problem as line %zu on %zu more rows, up to line %zu"),
-                 g->first_line, g->count - 1, g->max_line);
+                 _("the same problem as line %zu on %zu more rows, up to line %zu"), g->first_line,
+                 g->count - 1, g->max_line);
         put(f, h->warning, g->min_line, NULL, column, text);
     }
 }

@@ -13,7 +13,7 @@
 /* What a field reader says. */
 typedef enum ingest_field_status {
     INGEST_FIELD_OK,
-    INGEST_FIELD_ERROR         /* reported */
+    INGEST_FIELD_ERROR /* reported */
 } ingest_field_status;
 
 /* Whether the file has that column. */
@@ -29,8 +29,8 @@ const char *ingest_field_text(const ingest_file *f, column_id col, size_t *len);
 bool ingest_field_is_number(const ingest_file *f, column_id col);
 
 /* A required non-empty text; *out points into the record. */
-ingest_field_status ingest_field_required(ingest_file *f, column_id col,
-                                          const char **out, size_t *len);
+ingest_field_status ingest_field_required(ingest_file *f, column_id col, const char **out,
+                                          size_t *len);
 ingest_field_status ingest_field_date(ingest_file *f, column_id col, date *out);
 /* Money in cents; empty_is_zero makes an empty field 0 instead of an error.
  * A sheet's number that is no amount (three decimals) is reported at its

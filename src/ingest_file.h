@@ -15,42 +15,42 @@
 
 #include <stdbool.h>
 
-typedef struct ingest_problems ingest_problems;   /* ingest_field.c */
+typedef struct ingest_problems ingest_problems; /* ingest_field.c */
 
 /* Which ledger file first had lines on an account in a tracked year, when
  * there are several ledger files: a year's lines must come from one file,
  * or the files hold different accounts (else they would count twice). */
 typedef struct ledger_years {
-    strmap *first;             /* "slot\x1fcode" -> file << 40 | line */
-    strmap *reported;          /* "slot\x1ffile\x1ffile": said once */
+    strmap *first;    /* "slot\x1fcode" -> file << 40 | line */
+    strmap *reported; /* "slot\x1ffile\x1ffile": said once */
 } ledger_years;
 
 typedef struct ingest_file {
     model *m;
     diag *d;
     input_kind kind;
-    const char *name;          /* "ledger.csv" */
-    input_format *format;      /* m->formats[kind] (m->ledgers[i]), or the
+    const char *name;     /* "ledger.csv" */
+    input_format *format; /* m->formats[kind] (m->ledgers[i]), or the
                                 * detail walk's copy */
-    csv_record rec;            /* the current record */
-    record_source *src;        /* the file, when rec is its record: asked
+    csv_record rec;       /* the current record */
+    record_source *src;   /* the file, when rec is its record: asked
                                 * what a sheet's cell was (NULL when rec
                                 * is an imported line's) */
-    import_reader *ir;         /* the ledger: its import (tidy or not) */
-    import_line imported;      /* the export's line that rec is (ir not tidy) */
+    import_reader *ir;    /* the ledger: its import (tidy or not) */
+    import_line imported; /* the export's line that rec is (ir not tidy) */
     bool is_imported;
-    size_t file_index;         /* ledger*.csv: which one */
-    size_t order_base;         /* added to lines to order rows across files */
-    ledger_years *years;       /* several ledger files, or NULL */
-    char *unknown_account;     /* ledger: the last account name reported as
+    size_t file_index;     /* ledger*.csv: which one */
+    size_t order_base;     /* added to lines to order rows across files */
+    ledger_years *years;   /* several ledger files, or NULL */
+    char *unknown_account; /* ledger: the last account name reported as
                                 * unknown (once for a section's lines) */
-    size_t *rule_hits;         /* accounts: per [groups] rule, the accounts
+    size_t *rule_hits;     /* accounts: per [groups] rule, the accounts
                                 * it matched */
 
-    size_t rows;               /* data records read */
+    size_t rows; /* data records read */
 
     /* Conventions learnt from the values: where first seen (0 = not yet). */
-    bool decimal_fixed, order_fixed;   /* set in report.ini */
+    bool decimal_fixed, order_fixed; /* set in report.ini */
     size_t decimal_line, order_line;
     /* Rows that need a convention not known when they were read. */
     size_t deferred_rows;
@@ -58,7 +58,7 @@ typedef struct ingest_file {
     bool rereading;            /* second pass: only the deferred rows */
     bool order_unknown;        /* ... and the file never told the order */
 
-    char *scratch;             /* reusable buffer for keys */
+    char *scratch; /* reusable buffer for keys */
     size_t scratch_cap;
     ingest_problems *problems; /* held until the end of the file */
 } ingest_file;
@@ -68,17 +68,17 @@ typedef struct ingest_file {
  * gives the same record, read the same way, to the workbook's fn (the
  * detail walk), or skips it when it is not of the reported or the
  * previous year; it returns fn's value, or 0. */
-void ingest_account_row(ingest_file *f);          /* ingest_accounts.c */
+void ingest_account_row(ingest_file *f); /* ingest_accounts.c */
 /* After accounts.csv was read (read: without a problem that stopped it):
  * reports the [groups] rules that matched no account. */
 void ingest_accounts_done(ingest_file *f, bool read);
-void ingest_ledger_row(ingest_file *f);           /* ingest_ledger.c */
+void ingest_ledger_row(ingest_file *f); /* ingest_ledger.c */
 int ingest_ledger_detail(ingest_file *f, ledger_detail_fn fn, void *arg);
-void ingest_activity_row(ingest_file *f);         /* ingest_activities.c */
+void ingest_activity_row(ingest_file *f); /* ingest_activities.c */
 int ingest_activity_detail(ingest_file *f, activity_detail_fn fn, void *arg);
-void ingest_person_row(ingest_file *f);           /* ingest_people.c */
-void ingest_budget_row(ingest_file *f);           /* ingest_budget.c */
-void ingest_balance_row(ingest_file *f);          /* ingest_balances.c */
+void ingest_person_row(ingest_file *f);  /* ingest_people.c */
+void ingest_budget_row(ingest_file *f);  /* ingest_budget.c */
+void ingest_balance_row(ingest_file *f); /* ingest_balances.c */
 
 /* Reads every trial-balance*.csv|xlsx of dir (ingest_trial.c), after the
  * ledger: checks each year that has ledger lines against it, and lets it

@@ -14,7 +14,7 @@
 typedef struct ledger_line {
     date when;
     account *account;
-    int64_t amount;            /* cents, in the account's natural direction */
+    int64_t amount; /* cents, in the account's natural direction */
 } ledger_line;
 
 /* A ledger line's amount in the natural direction of an account of that
@@ -30,8 +30,7 @@ static ingest_field_status ledger_amount(ingest_file *f, account_kind kind, int6
         st != INGEST_FIELD_OK)
         return INGEST_FIELD_ERROR;
     bool credit_side = kind == KIND_REVENUE || kind == KIND_LIABILITY || kind == KIND_EQUITY;
-    if (__builtin_sub_overflow(credit_side ? credit : debit,
-                               credit_side ? debit : credit, out)) {
+    if (__builtin_sub_overflow(credit_side ? credit : debit, credit_side ? debit : credit, out)) {
         ingest_problem(f, COL_AMOUNT, "is out of range", "is out of range");
         return INGEST_FIELD_ERROR;
     }
@@ -47,32 +46,32 @@ static account *imported_account(ingest_file *f, const char *code, size_t len)
     const import_line *l = &f->imported;
     const char *name = l->account_is_name ? l->account : l->account_name;
     bool ambiguous = false;
-    account *a = *name ? model_find_account_by_name(m, name, strlen(name), &ambiguous)
-                       : NULL;
-    if (a || m->accounts_unreadable || (!l->account_is_name &&
-                                        model_account_rejected(m, code, len)))
+    account *a = *name ? model_find_account_by_name(m, name, strlen(name), &ambiguous) : NULL;
+    if (a || m->accounts_unreadable ||
+        (!l->account_is_name && model_account_rejected(m, code, len)))
         return a;
     bool sections = import_profile_of(f->ir)->sections;
     const char *key = l->account_is_name ? name : code;
     size_t key_len = l->account_is_name ? strlen(name) : len;
     if (f->unknown_account && strlen(f->unknown_account) == key_len &&
         memcmp(f->unknown_account, key, key_len) == 0)
-        return NULL;                  /* the same section: said at its first line */
+        return NULL; /* the same section: said at its first line */
     free(f->unknown_account);
     f->unknown_account = xstrndup(key, key_len);
     if (ambiguous)
         ingest_problem(f, COL_ACCOUNT, "two accounts of that name",
                        "'%s': two accounts of accounts.csv have that name; give the export "
-                       "account numbers", ingest_key(f, NULL, name, strlen(name)));
-    else if (l->account_is_name)
-        ingest_problem(f, COL_ACCOUNT, "not an account", "%s'%s' is not an account of "
-                       "accounts.csv", sections ? _("section ") : "",
+                       "account numbers",
                        ingest_key(f, NULL, name, strlen(name)));
+    else if (l->account_is_name)
+        ingest_problem(f, COL_ACCOUNT, "not an account",
+                       "%s'%s' is not an account of "
+                       "accounts.csv",
+                       sections ? _("section ") : "", ingest_key(f, NULL, name, strlen(name)));
     else
-        ingest_problem(f, COL_ACCOUNT, "not in accounts.csv",
-                       "'%s' is not in accounts.csv%s%s%s",
-                       ingest_key(f, NULL, code, len), *name ? _(" (nor its name, '") : "",
-                       name, *name ? _("')") : "");
+        ingest_problem(f, COL_ACCOUNT, "not in accounts.csv", "'%s' is not in accounts.csv%s%s%s",
+                       ingest_key(f, NULL, code, len), *name ? _(" (nor its name, '") : "", name,
+                       *name ? _("')") : "");
     return NULL;
 }
 
@@ -127,8 +126,8 @@ static void add_counterparty(ingest_file *f, const account *a, int slot, int64_t
         return;
     const char *key = ingest_key(f, account_kind_name(a->kind), name, len);
     const char *shown = key + strlen(account_kind_name(a->kind)) + 1;
-    tally *t = tally_list_get(f->m, &f->m->counterparties, key, shown, NULL,
-                              f->order_base + f->rec.line);
+    tally *t =
+        tally_list_get(f->m, &f->m->counterparties, key, shown, NULL, f->order_base + f->rec.line);
     t->kind = a->kind;
     add_checked(f, COL_AMOUNT, &t->amount[slot], amount);
     if (a->kind != KIND_REVENUE)
@@ -165,7 +164,8 @@ static void check_one_file(ingest_file *f, const account *a, int slot)
         return;
     strmap_put(y->reported, key, (size_t)n, 0);
     const model *m = f->m;
-    ingest_problem(f, COL_ACCOUNT, NULL, "fiscal year %s: account '%s' has lines in %s too "
+    ingest_problem(f, COL_ACCOUNT, NULL,
+                   "fiscal year %s: account '%s' has lines in %s too "
                    "(line %zu): a year's lines must come from one ledger file, or the files "
                    "must hold different accounts (else they count twice)",
                    m->period[slot].label, a->code, m->ledgers[other].name, other_line);
@@ -224,9 +224,14 @@ int ingest_ledger_detail(ingest_file *f, ledger_detail_fn fn, void *arg)
         return 0;
     const account *a = line.account;
     ledger_detail row = {
-        .line = f->rec.line, .date = line.when, .account = a->code,
-        .account_name = a->name, .group = a->group, .kind = a->kind,
-        .amount = line.amount, .period = &m->period[slot],
+        .line = f->rec.line,
+        .date = line.when,
+        .account = a->code,
+        .account_name = a->name,
+        .group = a->group,
+        .kind = a->kind,
+        .amount = line.amount,
+        .period = &m->period[slot],
     };
     char *counterparty, *memo, *ref;
     row.counterparty = text_copy(f, COL_COUNTERPARTY, &counterparty);

@@ -25,10 +25,10 @@
 /* One trial balance read: the figure and row of each account. */
 typedef struct trial_file {
     const char *name;
-    int year;                  /* the fiscal year it is of, 0 when unknown */
-    size_t year_line;          /* where it says so (0: its name) */
-    int64_t *amount;           /* per account of the model: natural sign */
-    size_t *line;              /* per account: its row, 0 when none */
+    int year;         /* the fiscal year it is of, 0 when unknown */
+    size_t year_line; /* where it says so (0: its name) */
+    int64_t *amount;  /* per account of the model: natural sign */
+    size_t *line;     /* per account: its row, 0 when none */
     size_t header_line;
 } trial_file;
 
@@ -68,7 +68,8 @@ static int trial_year(const model *m, const trial_reader *t, trial_file *tf, dia
     size_t line;
     if (!trial_as_of(t, &as_of, &line)) {
         if (!named)
-            diag_data(d, tf->name, 0, NULL, "which fiscal year is it? Its title rows give no "
+            diag_data(d, tf->name, 0, NULL,
+                      "which fiscal year is it? Its title rows give no "
                       "date (\"As of March 31, 2014\"): name the file trial-balance-YYYY, "
                       "YYYY the year that names the fiscal year");
         return named;
@@ -79,7 +80,8 @@ static int trial_year(const model *m, const trial_reader *t, trial_file *tf, dia
     date_format_iso(as_of, iso);
     date_format_iso(end, end_iso);
     if (date_compare(as_of, end) != 0) {
-        diag_data(d, tf->name, line, NULL, "the trial balance is as of %s, not the end of a "
+        diag_data(d, tf->name, line, NULL,
+                  "the trial balance is as of %s, not the end of a "
                   "fiscal year (%s): its revenue and expenses would not be a whole year's",
                   iso, end_iso);
         return 0;
@@ -87,8 +89,10 @@ static int trial_year(const model *m, const trial_reader *t, trial_file *tf, dia
     if (named && named != year) {
         char label[16];
         fiscal_year_label(cal, year, label, sizeof label);
-        diag_data(d, tf->name, line, NULL, "the trial balance is as of %s (fiscal year %s), "
-                  "but its name says %d", iso, label, named);
+        diag_data(d, tf->name, line, NULL,
+                  "the trial balance is as of %s (fiscal year %s), "
+                  "but its name says %d",
+                  iso, label, named);
         return 0;
     }
     tf->year_line = line;
@@ -97,18 +101,19 @@ static int trial_year(const model *m, const trial_reader *t, trial_file *tf, dia
 
 /* The account of accounts.csv a row is: by code, else by name; NULL,
  * reported, when none. */
-static const account *row_account(const model *m, const trial_file *tf,
-                                  const trial_row *row, diag *d)
+static const account *row_account(const model *m, const trial_file *tf, const trial_row *row,
+                                  diag *d)
 {
-    const account *a = *row->code ? model_find_account(m, row->code, strlen(row->code))
-                                  : NULL;
+    const account *a = *row->code ? model_find_account(m, row->code, strlen(row->code)) : NULL;
     if (!a && *row->name)
         a = model_find_account_by_name(m, row->name, strlen(row->name), NULL);
     if (!a && *row->code && model_account_rejected(m, row->code, strlen(row->code)))
         return NULL;
     if (!a && !m->accounts_unreadable)
-        diag_data(d, tf->name, row->line, "account", "'%s' is not an account of "
-                  "accounts.csv", row->label);
+        diag_data(d, tf->name, row->line, "account",
+                  "'%s' is not an account of "
+                  "accounts.csv",
+                  row->label);
     return a;
 }
 
@@ -122,13 +127,12 @@ static void read_rows(const model *m, trial_reader *t, trial_file *tf, diag *d)
             continue;
         size_t i = (size_t)(a - m->accounts);
         if (tf->line[i]) {
-            diag_data(d, tf->name, row.line, "account", "'%s' is already at line %zu",
-                      row.label, tf->line[i]);
+            diag_data(d, tf->name, row.line, "account", "'%s' is already at line %zu", row.label,
+                      tf->line[i]);
             continue;
         }
         tf->line[i] = row.line;
-        tf->amount[i] = a->kind == KIND_REVENUE ? row.credit - row.debit
-                                                : row.debit - row.credit;
+        tf->amount[i] = a->kind == KIND_REVENUE ? row.credit - row.debit : row.debit - row.credit;
     }
 }
 
@@ -166,13 +170,17 @@ static void check_against_ledger(model *m, const trial_file *tf, int slot, diag 
             continue;
         }
         char tb[32], ledger[32];
-        diag_data(d, tf->name, tf->line[i], "account", "'%s %s': the trial balance says %s "
-                  "for %s, but the ledger's lines make %s", a->code, a->name,
-                  cents(tf->amount[i], tb), m->period[slot].label, cents(a->amount[slot], ledger));
+        diag_data(d, tf->name, tf->line[i], "account",
+                  "'%s %s': the trial balance says %s "
+                  "for %s, but the ledger's lines make %s",
+                  a->code, a->name, cents(tf->amount[i], tb), m->period[slot].label,
+                  cents(a->amount[slot], ledger));
     }
     char note[512];
-    snprintf(note, sizeof note, "%s: trial balance of %s: its %zu revenue and expense "
-             "accounts agree with the ledger", tf->name, m->period[slot].label, agree);
+    snprintf(note, sizeof note,
+             "%s: trial balance of %s: its %zu revenue and expense "
+             "accounts agree with the ledger",
+             tf->name, m->period[slot].label, agree);
     model_add_note(m, note);
 }
 
@@ -189,9 +197,11 @@ static void stand_in(model *m, const trial_file *tf, int slot)
     }
     m->from_trial_balance[slot] = true;
     char note[512];
-    snprintf(note, sizeof note, "%s: trial balance of %s: stands in for its ledger (no "
+    snprintf(note, sizeof note,
+             "%s: trial balance of %s: stands in for its ledger (no "
              "ledger line in that year): %zu revenue and expense accounts; its "
-             "counterparties are unknown", tf->name, m->period[slot].label, n);
+             "counterparties are unknown",
+             tf->name, m->period[slot].label, n);
     model_add_note(m, note);
 }
 
@@ -202,21 +212,26 @@ static void use_trial(model *m, const trial_file *tf, const char **by_slot, diag
     char note[512], label[16];
     if (slot < 0) {
         fiscal_year_label(m->config->calendar, tf->year, label, sizeof label);
-        snprintf(note, sizeof note, "%s: trial balance of %s: not a year the report shows, "
-                 "not used", tf->name, label);
+        snprintf(note, sizeof note,
+                 "%s: trial balance of %s: not a year the report shows, "
+                 "not used",
+                 tf->name, label);
         model_add_note(m, note);
         return;
     }
     if (by_slot[slot]) {
-        diag_data(d, tf->name, tf->year_line, NULL, "a second trial balance of %s (the "
-                  "first is %s): keep one", m->period[slot].label, by_slot[slot]);
+        diag_data(d, tf->name, tf->year_line, NULL,
+                  "a second trial balance of %s (the "
+                  "first is %s): keep one",
+                  m->period[slot].label, by_slot[slot]);
         return;
     }
     by_slot[slot] = tf->name;
     if (m->ledger_rows_in[slot] > 0)
         check_against_ledger(m, tf, slot, d);
     else if (slot == 0)
-        diag_data(d, tf->name, tf->year_line, NULL, "the reported year %s has no ledger "
+        diag_data(d, tf->name, tf->year_line, NULL,
+                  "the reported year %s has no ledger "
                   "line: a trial balance cannot stand in for the reported year's ledger",
                   m->period[0].label);
     else

@@ -20,13 +20,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#define NBSP "\xc2\xa0"          /* U+00A0: French « », and before ':' */
+#define NBSP "\xc2\xa0" /* U+00A0: French « », and before ':' */
 
 typedef struct init_options {
     const char *dir;
     language lang;
     const char *templates_dir;
-    const char **exports;        /* --from */
+    const char **exports; /* --from */
     size_t export_count;
     bool quiet;
 } init_options;
@@ -34,8 +34,7 @@ typedef struct init_options {
 /* ---- the command line -------------------------------------------------- */
 
 /* "bilan: MESSAGE" and the usage hint on stderr; returns -1. */
-__attribute__((format(printf, 1, 2)))
-static int init_usage_error(const char *fmt, ...)
+__attribute__((format(printf, 1, 2))) static int init_usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -109,7 +108,7 @@ static int init_parse(int argc, char **argv, init_options *o)
             return init_usage_error("the folder's name is empty");
         } else {
             size_t n = strlen(argv[i]);
-            while (n > 1 && argv[i][n - 1] == '/')   /* "org/" is "org" */
+            while (n > 1 && argv[i][n - 1] == '/') /* "org/" is "org" */
                 argv[i][--n] = '\0';
             o->dir = argv[i];
         }
@@ -157,7 +156,7 @@ static bool target_free(const char *dir, diag *d)
 /* One {{% text NAME %}} of the template, and the heading above it. */
 typedef struct init_text {
     char *name;
-    char *heading;               /* "" before the first heading */
+    char *heading; /* "" before the first heading */
 } init_text;
 
 /* The NAME of a line "{{% text NAME %}}", in a new string, or NULL. */
@@ -209,7 +208,7 @@ static int template_texts(const char *path, init_text **texts, size_t *count, di
         if (!name)
             continue;
         xgrow((void **)texts, &cap, *count + 1, sizeof **texts);
-        (*texts)[(*count)++] = (init_text){name, xstrdup(heading)};
+        (*texts)[(*count)++] = (init_text){ name, xstrdup(heading) };
     }
     free(heading);
     free(src);
@@ -231,85 +230,89 @@ static void texts_free(init_text *texts, size_t count)
 static void write_report_ini(FILE *out, language lang, int year, const char *dir)
 {
     if (lang == LANG_FR) {
-        fprintf(out,
-"; report.ini" NBSP ": l'organisme et les réglages du rapport (man bilan).\n"
-"; Écrit par «" NBSP "bilan init" NBSP "»" NBSP ": écrivez les valeurs vides, vérifiez les\n"
-"; autres, retirez le «" NBSP ";" NBSP "» du début des lignes qui vous servent, puis\n"
-";     bilan --input %s --check\n"
-"; dit ce qui reste à faire, une ligne par point.\n"
-"\n"
-"[organisation]\n"
-"name =                      ; le nom de l'organisme (obligatoire)\n"
-"; subtitle =                ; sous le nom, sur la couverture\n"
-"; tagline =                 ; une devise\n"
-"; address =                 ; 4050, rue Molson, bureau 340, Montréal (Québec) H1Y 3N1\n"
-"; website =                 ; https://exemple.org/\n"
-"; phone =                   ; 514 555-0100\n"
-"; email =                   ; le courriel de l'organisme\n"
-"\n"
-"[report]\n"
-"title = Bilan annuel\n"
-"fiscal_year_end = 12-31     ; MM-JJ" NBSP ": le dernier jour de chaque exercice (03-31 s'il finit le 31 mars)\n"
-"year = %d                 ; l'année civile où finit l'exercice du rapport\n"
-"history = 3                 ; les exercices des tendances, celui du rapport compris\n"
-"language = fr               ; fr ou en\n"
-"currency = CAD\n"
-"; self_generated = Revenus autonomes   ; le groupe de produits montré comme revenus autonomes\n"
-"\n"
-"[csv]                       ; chaque fichier est lu tel quel (auto)\n"
-"encoding = auto             ; auto, utf-8, windows-1252\n"
-"delimiter = auto            ; auto, comma, semicolon, tab\n"
-"decimal = auto              ; auto, point, comma\n"
-"date_order = auto           ; auto, dmy, mdy\n"
-"\n"
-"[workbook]\n"
-"detail = yes                ; les feuilles du grand livre et des activités\n"
-"\n"
-"; Les textes du rapport sont dans texts/ (un fichier par section). Une section\n"
-"; par axe d'intervention d'activities.csv s'y ajoute" NBSP ": texts/NOM-DE-L-AXE.md,\n"
-"; en minuscules, sans accents, les espaces en traits d'union\n"
-"; (Mobilisation des connaissances" NBSP ": mobilisation-des-connaissances.md).\n",
+        fprintf(
+            out,
+            "; report.ini" NBSP ": l'organisme et les réglages du rapport (man bilan).\n"
+            "; Écrit par «" NBSP "bilan init" NBSP "»" NBSP
+            ": écrivez les valeurs vides, vérifiez les\n"
+            "; autres, retirez le «" NBSP ";" NBSP "» du début des lignes qui vous servent, puis\n"
+            ";     bilan --input %s --check\n"
+            "; dit ce qui reste à faire, une ligne par point.\n"
+            "\n"
+            "[organisation]\n"
+            "name =                      ; le nom de l'organisme (obligatoire)\n"
+            "; subtitle =                ; sous le nom, sur la couverture\n"
+            "; tagline =                 ; une devise\n"
+            "; address =                 ; 4050, rue Molson, bureau 340, Montréal (Québec) H1Y 3N1\n"
+            "; website =                 ; https://exemple.org/\n"
+            "; phone =                   ; 514 555-0100\n"
+            "; email =                   ; le courriel de l'organisme\n"
+            "\n"
+            "[report]\n"
+            "title = Bilan annuel\n"
+            "fiscal_year_end = 12-31     ; MM-JJ" NBSP
+            ": le dernier jour de chaque exercice (03-31 s'il finit le 31 mars)\n"
+            "year = %d                 ; l'année civile où finit l'exercice du rapport\n"
+            "history = 3                 ; les exercices des tendances, celui du rapport compris\n"
+            "language = fr               ; fr ou en\n"
+            "currency = CAD\n"
+            "; self_generated = Revenus autonomes   ; le groupe de produits montré comme revenus autonomes\n"
+            "\n"
+            "[csv]                       ; chaque fichier est lu tel quel (auto)\n"
+            "encoding = auto             ; auto, utf-8, windows-1252\n"
+            "delimiter = auto            ; auto, comma, semicolon, tab\n"
+            "decimal = auto              ; auto, point, comma\n"
+            "date_order = auto           ; auto, dmy, mdy\n"
+            "\n"
+            "[workbook]\n"
+            "detail = yes                ; les feuilles du grand livre et des activités\n"
+            "\n"
+            "; Les textes du rapport sont dans texts/ (un fichier par section). Une section\n"
+            "; par axe d'intervention d'activities.csv s'y ajoute" NBSP ": texts/NOM-DE-L-AXE.md,\n"
+            "; en minuscules, sans accents, les espaces en traits d'union\n"
+            "; (Mobilisation des connaissances" NBSP ": mobilisation-des-connaissances.md).\n",
             dir, year);
         return;
     }
-    fprintf(out,
-"; report.ini: the organisation and the report's settings (man bilan).\n"
-"; Written by 'bilan init': fill in the empty values, check the others,\n"
-"; remove the ';' at the start of the lines you need, then\n"
-";     bilan --input %s --check\n"
-"; says what is left to do, one line each.\n"
-"\n"
-"[organisation]\n"
-"name =                      ; the organisation's name (required)\n"
-"; subtitle =                ; under the name, on the cover\n"
-"; tagline =                 ; a motto\n"
-"; address =                 ; 4050 Molson Street, Suite 340, Montréal, Quebec H1Y 3N1\n"
-"; website =                 ; https://example.org/\n"
-"; phone =                   ; 514 555-0100\n"
-"; email =                   ; the organisation's email address\n"
-"\n"
-"[report]\n"
-"title = Annual report\n"
-"fiscal_year_end = 12-31     ; MM-DD: the last day of every fiscal year (03-31 when it ends on 31 March)\n"
-"year = %d                 ; the calendar year in which the reported fiscal year ends\n"
-"history = 3                 ; fiscal years in trends, the reported one included\n"
-"language = en               ; fr or en\n"
-"currency = CAD\n"
-"; self_generated = Self-generated revenue   ; the revenue group shown as self-generated\n"
-"\n"
-"[csv]                       ; each file is read as it is (auto)\n"
-"encoding = auto             ; auto, utf-8, windows-1252\n"
-"delimiter = auto            ; auto, comma, semicolon, tab\n"
-"decimal = auto              ; auto, point, comma\n"
-"date_order = auto           ; auto, dmy, mdy\n"
-"\n"
-"[workbook]\n"
-"detail = yes                ; the ledger and activity detail sheets\n"
-"\n"
-"; The report's texts are in texts/ (one file per section).  Each program area\n"
-"; (axis) of activities.csv adds a section with its own text: texts/AXIS-NAME.md,\n"
-"; lower case, without accents, spaces made hyphens (Knowledge mobilisation:\n"
-"; knowledge-mobilisation.md).\n",
+    fprintf(
+        out,
+        "; report.ini: the organisation and the report's settings (man bilan).\n"
+        "; Written by 'bilan init': fill in the empty values, check the others,\n"
+        "; remove the ';' at the start of the lines you need, then\n"
+        ";     bilan --input %s --check\n"
+        "; says what is left to do, one line each.\n"
+        "\n"
+        "[organisation]\n"
+        "name =                      ; the organisation's name (required)\n"
+        "; subtitle =                ; under the name, on the cover\n"
+        "; tagline =                 ; a motto\n"
+        "; address =                 ; 4050 Molson Street, Suite 340, Montréal, Quebec H1Y 3N1\n"
+        "; website =                 ; https://example.org/\n"
+        "; phone =                   ; 514 555-0100\n"
+        "; email =                   ; the organisation's email address\n"
+        "\n"
+        "[report]\n"
+        "title = Annual report\n"
+        "fiscal_year_end = 12-31     ; MM-DD: the last day of every fiscal year (03-31 when it ends on 31 March)\n"
+        "year = %d                 ; the calendar year in which the reported fiscal year ends\n"
+        "history = 3                 ; fiscal years in trends, the reported one included\n"
+        "language = en               ; fr or en\n"
+        "currency = CAD\n"
+        "; self_generated = Self-generated revenue   ; the revenue group shown as self-generated\n"
+        "\n"
+        "[csv]                       ; each file is read as it is (auto)\n"
+        "encoding = auto             ; auto, utf-8, windows-1252\n"
+        "delimiter = auto            ; auto, comma, semicolon, tab\n"
+        "decimal = auto              ; auto, point, comma\n"
+        "date_order = auto           ; auto, dmy, mdy\n"
+        "\n"
+        "[workbook]\n"
+        "detail = yes                ; the ledger and activity detail sheets\n"
+        "\n"
+        "; The report's texts are in texts/ (one file per section).  Each program area\n"
+        "; (axis) of activities.csv adds a section with its own text: texts/AXIS-NAME.md,\n"
+        "; lower case, without accents, spaces made hyphens (Knowledge mobilisation:\n"
+        "; knowledge-mobilisation.md).\n",
         dir, year);
 }
 
@@ -319,17 +322,18 @@ static void write_text(FILE *out, const init_text *t, language lang)
     if (lang == LANG_FR) {
         fprintf(out, "<!--\n%s.md" NBSP ": ", t->name);
         if (*t->heading)
-            fprintf(out, "le texte de la section «" NBSP "%s" NBSP "» du rapport.\n",
-                    t->heading);
+            fprintf(out, "le texte de la section «" NBSP "%s" NBSP "» du rapport.\n", t->heading);
         else
             fputs("le texte d'ouverture du rapport, avant la première section\n"
-                  "(des citations" NBSP ": > «" NBSP "La citation." NBSP "» puis > — Son auteur).\n",
+                  "(des citations" NBSP ": > «" NBSP "La citation." NBSP
+                  "» puis > — Son auteur).\n",
                   out);
         fputs("Écrivez-le sous ce commentaire, en Markdown" NBSP ": des paragraphes séparés\n"
               "par une ligne vide, *italique*, **gras**, des listes (- un point).\n"
               "Ce commentaire n'est pas imprimé; tant que le fichier ne contient\n"
               "rien d'autre, rien n'est imprimé à sa place.\n"
-              "-->\n", out);
+              "-->\n",
+              out);
         return;
     }
     fprintf(out, "<!--\n%s.md: ", t->name);
@@ -337,12 +341,14 @@ static void write_text(FILE *out, const init_text *t, language lang)
         fprintf(out, "the text of the report's section \"%s\".\n", t->heading);
     else
         fputs("the report's opening text, before the first section\n"
-              "(quotations: > \"The quotation.\" then > — Its author).\n", out);
+              "(quotations: > \"The quotation.\" then > — Its author).\n",
+              out);
     fputs("Write it below this comment, in Markdown: paragraphs separated by a\n"
           "blank line, *italics*, **bold**, lists (- an item).  This comment is\n"
           "not printed; while the file holds nothing else, nothing is printed\n"
           "in its place.\n"
-          "-->\n", out);
+          "-->\n",
+          out);
 }
 
 static const char *activities_header(language lang)
@@ -361,7 +367,7 @@ static const char *people_header(language lang)
 /* The scratch folder being written, and every path in it, for removal
  * when anything fails. */
 typedef struct init_writer {
-    const char *dir;             /* the folder's name, for diagnostics */
+    const char *dir; /* the folder's name, for diagnostics */
     char *root;
     char **paths;
     size_t count, cap;
@@ -569,7 +575,7 @@ static int init_run(const init_options *o, diag *d)
     init_accounts_init(&accounts);
     for (size_t i = 0; i < o->export_count; i++)
         init_accounts_read(&accounts, o->exports[i], o->exports[i], d);
-    init_writer w = {.dir = o->dir, .d = d};
+    init_writer w = { .dir = o->dir, .d = d };
     if (!diag_failed(d) && (w.root = scratch_beside(o->dir, d)) != NULL) {
         write_folder(&w, o, texts, text_count, &accounts, start_year(&accounts));
         if (!w.failed && rename(w.root, o->dir) != 0) {
@@ -586,7 +592,8 @@ static int init_run(const init_options *o, diag *d)
         if (o->export_count)
             printf(ngettext("%zu ledger export (%zu accounts listed in accounts.csv), ",
                             "%zu ledger exports (%zu accounts listed in accounts.csv), ",
-                            o->export_count), o->export_count, accounts.count);
+                            o->export_count),
+                   o->export_count, accounts.count);
         printf(ngettext("%zu text in texts/", "%zu texts in texts/", text_count), text_count);
         printf(_("; fill them in, then run: bilan --input %s --check\n"), o->dir);
     }
@@ -598,7 +605,7 @@ static int init_run(const init_options *o, diag *d)
 
 int init_main(int argc, char **argv, const char *templates_dir)
 {
-    init_options o = {.lang = LANG_FR, .templates_dir = templates_dir};
+    init_options o = { .lang = LANG_FR, .templates_dir = templates_dir };
     int rc = init_parse(argc, argv, &o);
     if (rc != 0) {
         free(o.exports);
@@ -614,8 +621,9 @@ int init_main(int argc, char **argv, const char *templates_dir)
     int status = init_run(&o, &d);
     diag_finish(&d);
     if (diag_failed(&d) && !o.quiet)
-        fprintf(stderr, ngettext("bilan: %zu problem; nothing written\n",
-                                 "bilan: %zu problems; nothing written\n", d.count),
+        fprintf(stderr,
+                ngettext("bilan: %zu problem; nothing written\n",
+                         "bilan: %zu problems; nothing written\n", d.count),
                 d.count);
     free(o.exports);
     return status;

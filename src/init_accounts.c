@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NBSP "\xc2\xa0"          /* U+00A0, before a French colon */
+#define NBSP "\xc2\xa0" /* U+00A0, before a French colon */
 
 void init_accounts_init(init_accounts *a)
 {
@@ -68,7 +68,7 @@ static void add_account(init_accounts *a, const char *code, const char *name, bo
         free(n);
     } else {
         xgrow((void **)&a->items, &a->cap, a->count + 1, sizeof *a->items);
-        a->items[a->count] = (init_account){c, n, xero};
+        a->items[a->count] = (init_account){ c, n, xero };
         strmap_put(a->seen, key, strlen(key), a->count++);
     }
     free(key);
@@ -131,11 +131,11 @@ static int read_export(init_accounts *a, import_reader *ir)
 int init_accounts_read(init_accounts *a, const char *path, const char *display, diag *d)
 {
     size_t before = d->count;
-    csv_options copts = {CSV_ENCODING_AUTO, 0};
+    csv_options copts = { CSV_ENCODING_AUTO, 0 };
     record_source *r = record_source_open(path, display, &copts, d);
     if (!r)
         return -1;
-    import_options iopts = {NULL, NULL, MONEY_DECIMAL_AUTO, false};
+    import_options iopts = { NULL, NULL, MONEY_DECIMAL_AUTO, false };
     import_reader *ir = import_open(r, display, &iopts, d);
     int rc = -1;
     if (ir)
@@ -148,7 +148,12 @@ int init_accounts_read(init_accounts *a, const char *path, const char *display, 
 /* ---- writing ----------------------------------------------------------- */
 
 typedef enum guess {
-    GUESS_NONE, GUESS_ASSET, GUESS_LIABILITY, GUESS_EQUITY, GUESS_REVENUE, GUESS_EXPENSE
+    GUESS_NONE,
+    GUESS_ASSET,
+    GUESS_LIABILITY,
+    GUESS_EQUITY,
+    GUESS_REVENUE,
+    GUESS_EXPENSE
 } guess;
 
 /* The kind an account's code suggests: 1xxx asset, 2xxx liability, 3xxx
@@ -158,12 +163,12 @@ typedef enum guess {
 static guess guess_kind(const init_account *acc)
 {
     static const guess usual[10] = {
-        GUESS_NONE, GUESS_ASSET, GUESS_LIABILITY, GUESS_EQUITY, GUESS_REVENUE,
-        GUESS_EXPENSE, GUESS_EXPENSE, GUESS_EXPENSE, GUESS_EXPENSE, GUESS_EXPENSE,
+        GUESS_NONE,    GUESS_ASSET,   GUESS_LIABILITY, GUESS_EQUITY,  GUESS_REVENUE,
+        GUESS_EXPENSE, GUESS_EXPENSE, GUESS_EXPENSE,   GUESS_EXPENSE, GUESS_EXPENSE,
     };
     static const guess xero[10] = {
-        GUESS_ASSET, GUESS_ASSET, GUESS_REVENUE, GUESS_EXPENSE, GUESS_EXPENSE,
-        GUESS_EXPENSE, GUESS_ASSET, GUESS_ASSET, GUESS_LIABILITY, GUESS_EQUITY,
+        GUESS_ASSET,   GUESS_ASSET, GUESS_REVENUE, GUESS_EXPENSE,   GUESS_EXPENSE,
+        GUESS_EXPENSE, GUESS_ASSET, GUESS_ASSET,   GUESS_LIABILITY, GUESS_EQUITY,
     };
     const char *c = acc->code;
     size_t digits = strspn(c, "0123456789");
@@ -176,16 +181,16 @@ static guess guess_kind(const init_account *acc)
 /* The kind's word in accounts.csv, in lang (accounts.csv reads both). */
 static const char *kind_word(guess g, language lang)
 {
-    static const char *const en[] = {"", "asset", "liability", "equity", "revenue", "expense"};
-    static const char *const fr[] = {"", "actif", "passif", "actif net", "produit", "charge"};
+    static const char *const en[] = { "", "asset", "liability", "equity", "revenue", "expense" };
+    static const char *const fr[] = { "", "actif", "passif", "actif net", "produit", "charge" };
     return lang == LANG_FR ? fr[g] : en[g];
 }
 
 void init_csv_field(FILE *out, const char *text, char end)
 {
     size_t len = strlen(text);
-    bool quote = strpbrk(text, ",;\"\r\n\t") != NULL ||
-                 (len && (text[0] == ' ' || text[len - 1] == ' '));
+    bool quote =
+        strpbrk(text, ",;\"\r\n\t") != NULL || (len && (text[0] == ' ' || text[len - 1] == ' '));
     if (!quote) {
         fputs(text, out);
     } else {
@@ -208,7 +213,7 @@ static int by_code(const void *x, const void *y)
     if (!*a->code || !*b->code) {
         if (*a->code || *b->code)
             return *a->code ? -1 : 1;
-        return a < b ? -1 : a > b;     /* items are in order of appearance */
+        return a < b ? -1 : a > b; /* items are in order of appearance */
     }
     size_t la = strlen(a->code), lb = strlen(b->code);
     bool na = strspn(a->code, "0123456789") == la, nb = strspn(b->code, "0123456789") == lb;
@@ -251,7 +256,8 @@ static void write_review(FILE *out, const init_account *acc, guess g, language l
 int init_accounts_write(const init_accounts *a, FILE *out, language lang)
 {
     fputs(lang == LANG_FR ? "compte,nom,nature,groupe,à vérifier\n"
-                          : "account,name,kind,group,review\n", out);
+                          : "account,name,kind,group,review\n",
+          out);
     const init_account **sorted = xmalloc((a->count + 1) * sizeof *sorted);
     for (size_t i = 0; i < a->count; i++)
         sorted[i] = &a->items[i];

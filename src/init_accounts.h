@@ -13,17 +13,17 @@
 
 /* One account an export uses. */
 typedef struct init_account {
-    char *code;            /* "" when the export names it without a code */
-    char *name;            /* "" when the export does not say */
-    bool xero;             /* read from a Xero export (its own code ranges) */
+    char *code; /* "" when the export names it without a code */
+    char *name; /* "" when the export does not say */
+    bool xero;  /* read from a Xero export (its own code ranges) */
 } init_account;
 
 typedef struct init_accounts {
-    init_account *items;   /* in order of first appearance */
+    init_account *items; /* in order of first appearance */
     size_t count, cap;
-    strmap *seen;          /* code (or "\1" name) -> index in items */
-    int last_year;         /* latest year of a transaction; 0 when none */
-    size_t lines;          /* transaction lines read */
+    strmap *seen;  /* code (or "\1" name) -> index in items */
+    int last_year; /* latest year of a transaction; 0 when none */
+    size_t lines;  /* transaction lines read */
 } init_accounts;
 
 void init_accounts_init(init_accounts *a);

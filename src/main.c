@@ -41,8 +41,8 @@ static void stage_end(stage_clock *c, const char *stage)
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     if (c->on) {
-        long ms = (now.tv_sec - c->start.tv_sec) * 1000L +
-                  (now.tv_nsec - c->start.tv_nsec) / 1000000L;
+        long ms =
+            (now.tv_sec - c->start.tv_sec) * 1000L + (now.tv_nsec - c->start.tv_nsec) / 1000000L;
         fprintf(stderr, "timing: %s %ld.%03ld s\n", stage, ms / 1000, ms % 1000);
     }
     c->start = now;
@@ -100,9 +100,9 @@ enum { OUT_PDF, OUT_XLSX, OUT_JSON, OUT_COUNT };
 /* Target path of each output: the option, or OUTPUT/NAME-LABEL.EXT. */
 static char *output_path(const cli_options *opts, int which, const char *label)
 {
-    static const char *const stem[] = {"report", "workbook", "figures"};
-    static const char *const ext[] = {"pdf", "xlsx", "json"};
-    const char *given[] = {opts->pdf_path, opts->xlsx_path, opts->figures_path};
+    static const char *const stem[] = { "report", "workbook", "figures" };
+    static const char *const ext[] = { "pdf", "xlsx", "json" };
+    const char *given[] = { opts->pdf_path, opts->xlsx_path, opts->figures_path };
     if (given[which])
         return xstrdup(given[which]);
     char name[64];
@@ -112,8 +112,8 @@ static char *output_path(const cli_options *opts, int which, const char *label)
 
 /* Renders the three outputs to the files at temps[]. */
 static int render_outputs(const cli_options *opts, char *const temps[OUT_COUNT],
-                          const char *scratch, const figures *f, const model *m,
-                          stage_clock *clock, diag *d)
+                          const char *scratch, const figures *f, const model *m, stage_clock *clock,
+                          diag *d)
 {
     render_context ctx = {
         .templates_dir = opts->templates_dir,
@@ -153,8 +153,7 @@ typedef struct render_job {
 static int render_job_run(void *arg, diag *d)
 {
     const render_job *job = arg;
-    int rc = render_outputs(job->opts, job->temps, job->scratch, job->f, job->m, job->clock,
-                            d);
+    int rc = render_outputs(job->opts, job->temps, job->scratch, job->f, job->m, job->clock, d);
     output_hand_over();
     return rc;
 }
@@ -173,9 +172,8 @@ static unsigned render_seconds(void)
  * (the workbook library's own temporary files in scratch, when not NULL):
  * a library that crashes or hangs after a failed allocation ends the run
  * with exit 70 and a message, never a signal (lib/isolate.h). */
-static int render_all(const cli_options *opts, char *const temps[OUT_COUNT],
-                      const char *scratch, const figures *f, const model *m,
-                      stage_clock *clock, diag *d)
+static int render_all(const cli_options *opts, char *const temps[OUT_COUNT], const char *scratch,
+                      const figures *f, const model *m, stage_clock *clock, diag *d)
 {
     render_job job = { opts, temps, scratch, f, m, clock };
     return isolate_run(render_job_run, &job, render_seconds(), d);
@@ -183,19 +181,19 @@ static int render_all(const cli_options *opts, char *const temps[OUT_COUNT],
 
 /* Renders the three outputs to temporary files, then renames them all;
  * on any failure removes them all. */
-static int write_outputs(const cli_options *opts, char *const paths[OUT_COUNT],
-                         const figures *f, const model *m, stage_clock *clock, diag *d)
+static int write_outputs(const cli_options *opts, char *const paths[OUT_COUNT], const figures *f,
+                         const model *m, stage_clock *clock, diag *d)
 {
     if (!opts->pdf_path || !opts->xlsx_path || !opts->figures_path)
         make_folders(opts->output_dir);
-    output_file out[OUT_COUNT] = {{0}};
+    output_file out[OUT_COUNT] = { { 0 } };
     int rc = 0;
     for (int i = 0; i < OUT_COUNT && rc == 0; i++)
         rc = output_begin(&out[i], paths[i], d);
     if (rc == 0)
         rc = output_scratch(&out[OUT_XLSX], d);
     if (rc == 0) {
-        char *temps[OUT_COUNT] = {out[OUT_PDF].temp, out[OUT_XLSX].temp, out[OUT_JSON].temp};
+        char *temps[OUT_COUNT] = { out[OUT_PDF].temp, out[OUT_XLSX].temp, out[OUT_JSON].temp };
         rc = render_all(opts, temps, out[OUT_XLSX].scratch, f, m, clock, d);
     }
     for (int i = 0; i < OUT_COUNT && rc == 0; i++)
@@ -219,7 +217,7 @@ static int check_outputs(const cli_options *opts, const figures *f, const model 
         free(dir);
         return -1;
     }
-    static const char *const names[OUT_COUNT] = {"report.pdf", "workbook.xlsx", "figures.json"};
+    static const char *const names[OUT_COUNT] = { "report.pdf", "workbook.xlsx", "figures.json" };
     char *temps[OUT_COUNT];
     for (int i = 0; i < OUT_COUNT; i++)
         temps[i] = path_join(dir, names[i]);
@@ -247,21 +245,22 @@ static void print_left_aside(FILE *out, const figures *f, const diag *d)
     fputs(_(" (left aside: "), out);
     const char *sep = "";
     if (outside) {
-        fprintf(out, ngettext("%zu ledger row dated outside the report's fiscal years",
-                              "%zu ledger rows dated outside the report's fiscal years",
-                              outside), outside);
+        fprintf(out,
+                ngettext("%zu ledger row dated outside the report's fiscal years",
+                         "%zu ledger rows dated outside the report's fiscal years", outside),
+                outside);
         sep = _(", ");
     }
     if (other) {
         fputs(sep, out);
-        fprintf(out, ngettext("%zu ledger row on an asset, liability or equity account",
-                              "%zu ledger rows on asset, liability or equity accounts",
-                              other), other);
+        fprintf(out,
+                ngettext("%zu ledger row on an asset, liability or equity account",
+                         "%zu ledger rows on asset, liability or equity accounts", other),
+                other);
     }
     if (d->warnings) {
         fputs(outside || other ? _("; ") : "", out);
-        fprintf(out, ngettext("%zu warning above", "%zu warnings above", d->warnings),
-                d->warnings);
+        fprintf(out, ngettext("%zu warning above", "%zu warnings above", d->warnings), d->warnings);
     }
     fputs(")", out);
 }
@@ -269,8 +268,8 @@ static void print_left_aside(FILE *out, const figures *f, const diag *d)
 /* One line on stdout: what was read, what was left aside and why, and what
  * was written.  On stderr when an output goes to standard output, so as
  * not to end up inside it. */
-static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT],
-                          const figures *f, const model *m, const diag *d)
+static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT], const figures *f,
+                          const model *m, const diag *d)
 {
     FILE *out = stdout;
     for (int i = 0; i < OUT_COUNT && !opts->check; i++)
@@ -279,17 +278,15 @@ static void print_summary(const cli_options *opts, char *const paths[OUT_COUNT],
     if (opts->quiet)
         return;
     for (size_t i = 0; opts->check && i < m->note_count; i++)
-        fprintf(out, "%s\n", m->notes[i]);   /* how each ledger file was read */
-    fprintf(out, _("bilan: %s %s: %zu ledger rows, %zu activities read"),
-            f->config->org_name, f->current.label, f->inputs.ledger_rows,
-            f->inputs.activity_rows);
+        fprintf(out, "%s\n", m->notes[i]); /* how each ledger file was read */
+    fprintf(out, _("bilan: %s %s: %zu ledger rows, %zu activities read"), f->config->org_name,
+            f->current.label, f->inputs.ledger_rows, f->inputs.activity_rows);
     print_left_aside(out, f, d);
     fputs(_("; "), out);
     if (opts->check)
         fputs(_("no problems found, nothing written (--check)\n"), out);
     else
-        fprintf(out, _("wrote %s, %s, %s\n"), paths[OUT_PDF], paths[OUT_XLSX],
-                paths[OUT_JSON]);
+        fprintf(out, _("wrote %s, %s, %s\n"), paths[OUT_PDF], paths[OUT_XLSX], paths[OUT_JSON]);
 }
 
 static int run(const cli_options *opts, diag *d)
@@ -306,7 +303,7 @@ static int run(const cli_options *opts, diag *d)
     }
     model m;
     model_init(&m, &cfg);
-    figures f = {0};
+    figures f = { 0 };
     progress_enable(!opts->quiet && isatty(STDERR_FILENO));
     ingest_input(&m, opts->input_dir, d);
     progress_done();
@@ -314,13 +311,13 @@ static int run(const cli_options *opts, diag *d)
     if (!diag_failed(d))
         compute_figures(&m, &f, d);
     stage_end(&clock, "compute");
-    char *paths[OUT_COUNT] = {NULL};
+    char *paths[OUT_COUNT] = { NULL };
     if (!diag_failed(d))
         for (int i = 0; i < OUT_COUNT; i++)
             paths[i] = output_path(opts, i, f.current.label);
     if (!diag_failed(d))
         output_check_paths(paths, OUT_COUNT,
-                           (const char *const[]){opts->input_dir, opts->templates_dir, NULL}, d);
+                           (const char *const[]){ opts->input_dir, opts->templates_dir, NULL }, d);
     if (!diag_failed(d))
         opts->check ? check_outputs(opts, &f, &m, &clock, d)
                     : write_outputs(opts, paths, &f, &m, &clock, d);
@@ -346,9 +343,9 @@ int main(int argc, char **argv)
     if (cli_parse(argc, argv, &opts, stderr) != 0)
         return EXIT_USAGE;
     char templates[4200];
-    opts.templates_dir = find_templates(opts.templates_dir,
-                                        strcmp(opts.templates_dir, "templates") == 0,
-                                        templates, sizeof templates);
+    opts.templates_dir =
+        find_templates(opts.templates_dir, strcmp(opts.templates_dir, "templates") == 0, templates,
+                       sizeof templates);
     if (opts.help) {
         cli_print_help(stdout);
         return EXIT_OK;
@@ -362,8 +359,9 @@ int main(int argc, char **argv)
     int status = run(&opts, &d);
     diag_finish(&d);
     if (diag_failed(&d) && !opts.quiet)
-        fprintf(stderr, ngettext("bilan: %zu problem; nothing written\n",
-                                 "bilan: %zu problems; nothing written\n", d.count),
+        fprintf(stderr,
+                ngettext("bilan: %zu problem; nothing written\n",
+                         "bilan: %zu problems; nothing written\n", d.count),
                 d.count);
     return status;
 }

@@ -138,8 +138,7 @@ void model_index_account_name(model *m, const account *a, const char *name, size
         index_name(m, colon + 1, len - (size_t)(colon + 1 - name), pos);
 }
 
-account *model_find_account_by_name(const model *m, const char *name, size_t len,
-                                    bool *ambiguous)
+account *model_find_account_by_name(const model *m, const char *name, size_t len, bool *ambiguous)
 {
     char *key = text_header_key(name, len);
     size_t pos;
@@ -183,8 +182,8 @@ void tally_seen(model *m, tally *t, const char *name, size_t line)
     }
 }
 
-tally *tally_list_get(model *m, tally_list *list, const char *key,
-                      const char *name, const char *axis, size_t line)
+tally *tally_list_get(model *m, tally_list *list, const char *key, const char *name,
+                      const char *axis, size_t line)
 {
     size_t pos;
     if (strmap_get(list->index, key, strlen(key), &pos)) {
@@ -216,7 +215,7 @@ size_t *tally_list_order(const tally_list *list)
 {
     line_pos *pairs = xcalloc(list->count, sizeof *pairs);
     for (size_t i = 0; i < list->count; i++)
-        pairs[i] = (line_pos){list->items[i].first_line, i};
+        pairs[i] = (line_pos){ list->items[i].first_line, i };
     qsort(pairs, list->count, sizeof *pairs, by_line);
     size_t *order = xcalloc(list->count, sizeof *order);
     for (size_t i = 0; i < list->count; i++)

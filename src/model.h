@@ -21,42 +21,42 @@
 typedef struct account {
     const char *code, *name, *group;
     account_kind kind;
-    size_t line;               /* in accounts.csv */
+    size_t line; /* in accounts.csv */
     int64_t amount[MODEL_YEARS_MAX];
     /* the statement of financial position (model_statements.c) */
-    bool in_ledger;            /* some ledger line names it */
-    bool has_balance;          /* its balance at the position's date is given */
-    size_t balance_line;       /* where (balances.csv) */
-    int64_t balance;           /* natural sign: assets debit, the others credit */
-    int64_t moved[2];          /* its ledger lines in each position bucket */
+    bool in_ledger;      /* some ledger line names it */
+    bool has_balance;    /* its balance at the position's date is given */
+    size_t balance_line; /* where (balances.csv) */
+    int64_t balance;     /* natural sign: assets debit, the others credit */
+    int64_t moved[2];    /* its ledger lines in each position bucket */
 } account;
 
 /* A keyed aggregate: counterparties, axes, types, partners, regions. */
 typedef struct tally {
-    const char *name;          /* as first written (trimmed) */
-    size_t first_line;         /* where first written: lists keep this order */
-    const char *axis;          /* types: the axis; funder_lines: the
+    const char *name;  /* as first written (trimmed) */
+    size_t first_line; /* where first written: lists keep this order */
+    const char *axis;  /* types: the axis; funder_lines: the
                                   account code; counterparties: unused */
-    account_kind kind;         /* counterparties */
-    int64_t amount[2];         /* counterparties, funder_lines: cents;
+    account_kind kind; /* counterparties */
+    int64_t amount[2]; /* counterparties, funder_lines: cents;
                                   slot 0 and 1 */
-    int64_t count[2];          /* activities */
+    int64_t count[2];  /* activities */
     int64_t participants[2];
-    int64_t hours[2];          /* hundredths */
+    int64_t hours[2]; /* hundredths */
 } tally;
 
 typedef struct tally_list {
     tally *items;
     size_t count, cap;
-    strmap *index;             /* key -> position in items */
-    strmap *spellings;         /* folded lists: text as written -> position */
+    strmap *index;     /* key -> position in items */
+    strmap *spellings; /* folded lists: text as written -> position */
 } tally_list;
 
 /* The settled reading of one input file, for the detail walk. */
 typedef struct input_format {
-    char *path;                /* NULL when the file was not read */
-    char *name;                /* as diagnostics call it: "ledger-2014.xlsx" */
-    csv_options csv;           /* delimiter and encoding as detected */
+    char *path;      /* NULL when the file was not read */
+    char *name;      /* as diagnostics call it: "ledger-2014.xlsx" */
+    csv_options csv; /* delimiter and encoding as detected */
     money_decimal decimal;
     date_order order;
     column_map map;
@@ -71,11 +71,11 @@ typedef struct year_totals {
  * (slot 0) and of the next one (slot 1). */
 enum { BUDGET_REPORTED, BUDGET_NEXT };
 typedef struct budget_group {
-    const char *group;         /* as accounts.csv writes it */
+    const char *group; /* as accounts.csv writes it */
     account_kind kind;
-    bool shared;               /* another kind's group folds to the same name */
+    bool shared; /* another kind's group folds to the same name */
     int64_t amount[2];
-    bool named[2];             /* some budget line of that year names it */
+    bool named[2]; /* some budget line of that year names it */
 } budget_group;
 
 /* The statement of financial position's input: opening balances at a date
@@ -84,24 +84,24 @@ typedef struct budget_group {
  * fiscal year's end, then up to the reported year's end.  Memory grows
  * with accounts, never with rows. */
 typedef struct position_input {
-    bool on;                   /* the statement is made */
-    bool dated;                /* balances are given at date; without, the
+    bool on;    /* the statement is made */
+    bool dated; /* balances are given at date; without, the
                                   ledger holds every movement from zero */
     date date;
-    size_t date_line;          /* the balances.csv line that gave it */
-    size_t rows;               /* balances.csv data rows read */
-    size_t ledger_rows;        /* ledger rows on asset, liability and equity
+    size_t date_line;   /* the balances.csv line that gave it */
+    size_t rows;        /* balances.csv data rows read */
+    size_t ledger_rows; /* ledger rows on asset, liability and equity
                                   accounts that went into a bucket */
-    int64_t surplus[2];        /* revenue - expenses in each bucket */
+    int64_t surplus[2]; /* revenue - expenses in each bucket */
 } position_input;
 
 typedef struct model {
     const config *config;
     arena *strings;
-    int years;                 /* tracked slots */
+    int years; /* tracked slots */
     fiscal_period period[MODEL_YEARS_MAX];
 
-    account *accounts;         /* accounts.csv order */
+    account *accounts; /* accounts.csv order */
     size_t account_count, account_cap;
     strmap *account_index;     /* code -> position */
     strmap *rejected_accounts; /* codes of invalid rows, already reported */
@@ -118,21 +118,21 @@ typedef struct model {
     tally_list partners;       /* key: folded partner */
     tally_list regions;        /* key: folded region */
 
-    bool accounts_unreadable;  /* accounts.csv failed: skip code checks */
+    bool accounts_unreadable; /* accounts.csv failed: skip code checks */
 
     person *people;
     size_t people_count, people_cap;
 
     size_t ledger_rows, ledger_rows_outside_years, ledger_rows_other_kinds;
-    size_t ledger_rows_current;    /* in the reported year */
-    size_t ledger_rows_in[MODEL_YEARS_MAX];   /* per slot: rows dated in it */
+    size_t ledger_rows_current;             /* in the reported year */
+    size_t ledger_rows_in[MODEL_YEARS_MAX]; /* per slot: rows dated in it */
     size_t activity_rows;
     /* Tracked years whose revenue and expenses come from a trial balance
      * (no ledger line): their counterparties are unknown, not zero. */
     bool from_trial_balance[MODEL_YEARS_MAX];
 
     input_format formats[INPUT_KIND_COUNT];
-    input_format *ledgers;     /* every ledger*.csv|xlsx, by name (formats[
+    input_format *ledgers; /* every ledger*.csv|xlsx, by name (formats[
                                 * INPUT_LEDGER] is unused) */
     size_t ledger_count;
     /* What --check prints per file ("ledger.csv: qbo-gl (line 5): ..."). */
@@ -140,13 +140,13 @@ typedef struct model {
     size_t note_count;
 
     /* budget.csv (model_statements.c) */
-    budget_group *budget;      /* every (kind, group) of accounts.csv */
+    budget_group *budget; /* every (kind, group) of accounts.csv */
     size_t budget_count;
-    strmap *budget_index;      /* kind + group -> position */
-    strmap *budget_folded;     /* folded group -> position (the first) */
-    bool has_budget[2];        /* a line for the reported / the next year */
+    strmap *budget_index;  /* kind + group -> position */
+    strmap *budget_folded; /* folded group -> position (the first) */
+    bool has_budget[2];    /* a line for the reported / the next year */
 
-    position_input position;   /* balances.csv, or [report] position = yes */
+    position_input position; /* balances.csv, or [report] position = yes */
 } model;
 
 enum { MODEL_NAME_AMBIGUOUS = (size_t)-1 };
@@ -177,8 +177,7 @@ account *model_find_account(const model *m, const char *code, size_t len);
 void model_index_account_name(model *m, const account *a, const char *name, size_t len);
 /* The account whose folded name is name[0..len), or NULL; *ambiguous
  * (may be NULL) says whether two accounts have it. */
-account *model_find_account_by_name(const model *m, const char *name, size_t len,
-                                    bool *ambiguous);
+account *model_find_account_by_name(const model *m, const char *name, size_t len, bool *ambiguous);
 
 /* Keeps a line for --check (copied). */
 void model_add_note(model *m, const char *text);
@@ -196,8 +195,8 @@ person *model_add_person(model *m);
  * name and axis are copied into the arena.  Rows can be read out of order
  * (see ingest.c), so the earliest line gives the tally its place in the
  * lists and its name. */
-tally *tally_list_get(model *m, tally_list *list, const char *key,
-                      const char *name, const char *axis, size_t line);
+tally *tally_list_get(model *m, tally_list *list, const char *key, const char *name,
+                      const char *axis, size_t line);
 /* Notes that t was seen at line, written name. */
 void tally_seen(model *m, tally *t, const char *name, size_t line);
 /* The positions of list's items in the order of their first line:

@@ -3,7 +3,7 @@
  * rename fails.  Temporary files are removed on failure, on a signal and
  * at exit (out of memory exits 70 through exit()); those of a run that is
  * gone are removed by the next run. */
-#define _GNU_SOURCE         /* realpath, getdents64 */
+#define _GNU_SOURCE /* realpath, getdents64 */
 #include "output.h"
 #include "lib/i18n.h"
 #include "lib/isolate.h"
@@ -28,7 +28,7 @@ enum { SET_MAX = 8, PENDING_NAME = 4096 };
 static output_file *begun[SET_MAX];
 static char pending[SET_MAX][PENDING_NAME];
 static volatile sig_atomic_t pending_on[SET_MAX];
-static char pending_dir[SET_MAX][PENDING_NAME];      /* their scratch folders */
+static char pending_dir[SET_MAX][PENDING_NAME]; /* their scratch folders */
 static volatile sig_atomic_t pending_dir_on[SET_MAX];
 
 /* Removes the folder dir and the files in it; async-signal-safe (the
@@ -36,7 +36,7 @@ static volatile sig_atomic_t pending_dir_on[SET_MAX];
 static void remove_folder(const char *dir)
 {
     if (rmdir(dir) == 0 || errno == ENOENT)
-        return;                          /* empty (the libraries' files are unlinked) */
+        return; /* empty (the libraries' files are unlinked) */
 #ifdef __linux__
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     for (int pass = 0; fd >= 0 && pass < 3; pass++) {
@@ -80,10 +80,10 @@ static void on_signal(int sig)
 }
 
 /* The signals that end a run and are held during the commit. */
-static const int ending_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
+static const int ending_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
 
 /* A crash, and what handled it before (the default, a sanitizer). */
-static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL};
+static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
 static struct sigaction crash_before[sizeof crash_signals / sizeof crash_signals[0]];
 
 /* Removes the temporary files, then gives the crash back to the handler
@@ -107,11 +107,11 @@ static void catch_crashes(void)
     static char stack[1 << 16];
     stack_t now;
     if (sigaltstack(NULL, &now) == 0 && (now.ss_flags & SS_DISABLE)) {
-        stack_t ss = {.ss_sp = stack, .ss_size = sizeof stack};
+        stack_t ss = { .ss_sp = stack, .ss_size = sizeof stack };
         sigaltstack(&ss, NULL);
     }
     for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) {
-        struct sigaction sa = {.sa_sigaction = on_crash, .sa_flags = SA_SIGINFO | SA_ONSTACK};
+        struct sigaction sa = { .sa_sigaction = on_crash, .sa_flags = SA_SIGINFO | SA_ONSTACK };
         sigemptyset(&sa.sa_mask);
         if (sigaction(crash_signals[i], NULL, &crash_before[i]) == 0 &&
             crash_before[i].sa_handler != SIG_IGN)
@@ -141,8 +141,8 @@ static void install_cleanup(void)
     signal(SIGXFSZ, SIG_IGN);
     for (size_t i = 0; i < sizeof ending_signals / sizeof ending_signals[0]; i++) {
         if (ending_signals[i] == SIGQUIT)
-            continue;                    /* held only: it dumps core */
-        struct sigaction old, sa = {.sa_handler = on_signal};
+            continue; /* held only: it dumps core */
+        struct sigaction old, sa = { .sa_handler = on_signal };
         sigemptyset(&sa.sa_mask);
         /* A signal the caller ignores stays ignored (nohup, ulimit -f). */
         if (sigaction(ending_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
@@ -191,8 +191,8 @@ static char *beside(const char *path, const char *suffix)
     size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
     size_t n = strlen(path) + strlen(suffix) + 40;
     char *name = xmalloc(n);
-    snprintf(name, n, "%.*s.%s.bilan-%ld%s", (int)dir_len, path, path + dir_len,
-             (long)getpid(), suffix);
+    snprintf(name, n, "%.*s.%s.bilan-%ld%s", (int)dir_len, path, path + dir_len, (long)getpid(),
+             suffix);
     return name;
 }
 
@@ -242,8 +242,7 @@ static void remove_stale(const char *path)
     DIR *dh = opendir(dir);
     for (struct dirent *e; dh && (e = readdir(dh)) != NULL;) {
         pid_t pid;
-        if (!own_name(e->d_name, &pid) || pid == getpid() || kill(pid, 0) == 0 ||
-            errno != ESRCH)
+        if (!own_name(e->d_name, &pid) || pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH)
             continue;
         size_t n = strlen(dir) + strlen(e->d_name) + 2;
         char *stale = xmalloc(n);
@@ -252,7 +251,7 @@ static void remove_stale(const char *path)
         if (lstat(stale, &st) == 0 && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)))
             unlink(stale);
         else if (lstat(stale, &st) == 0 && S_ISDIR(st.st_mode))
-            remove_folder(stale);        /* a scratch folder (output_scratch) */
+            remove_folder(stale); /* a scratch folder (output_scratch) */
         free(stale);
     }
     if (dh)
@@ -268,12 +267,12 @@ static bool written_directly(const char *path)
 {
     struct stat st;
     if (lstat(path, &st) != 0)
-        return false;                    /* a new file */
+        return false; /* a new file */
     bool link = S_ISLNK(st.st_mode);
     if (link && stat(path, &st) != 0)
-        return false;                    /* a dangling link */
+        return false; /* a dangling link */
     if (!S_ISREG(st.st_mode))
-        return !S_ISDIR(st.st_mode);     /* a folder fails at the rename */
+        return !S_ISDIR(st.st_mode); /* a folder fails at the rename */
     for (int fd = 0; link && fd <= 2; fd++) {
         struct stat s;
         if (fstat(fd, &s) == 0 && s.st_dev == st.st_dev && s.st_ino == st.st_ino)
@@ -301,8 +300,7 @@ int output_begin(output_file *o, const char *path, diag *d)
         int fd = mkstemp(o->temp);
         if (fd < 0) {
             sigprocmask(SIG_SETMASK, &old, NULL);
-            diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write: %s",
-                        strerror(errno));
+            diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write: %s", strerror(errno));
             free(o->temp);
             o->temp = NULL;
             return -1;
@@ -333,7 +331,7 @@ static int keep_previous(const output_file *o, kept *how)
     struct stat st;
     *how = KEPT_NONE;
     if (lstat(o->path, &st) != 0 || S_ISDIR(st.st_mode))
-        return 0;                        /* nothing to keep; a folder fails the rename */
+        return 0; /* nothing to keep; a folder fails the rename */
     unlink(o->backup);
     if (linkat(AT_FDCWD, o->path, AT_FDCWD, o->backup, 0) == 0) {
         *how = KEPT_LINK;
@@ -351,7 +349,7 @@ static int keep_previous(const output_file *o, kept *how)
 static int put_back(const output_file *o, kept how, bool renamed)
 {
     if (how == KEPT_LINK && !renamed) {
-        unlink(o->backup);               /* the previous file never left */
+        unlink(o->backup); /* the previous file never left */
         return 0;
     }
     if (how != KEPT_NONE)
@@ -363,8 +361,8 @@ static int put_back(const output_file *o, kept how, bool renamed)
  * end a run held.  Returns 0, or -1 with the problem reported. */
 static int commit_all(output_file *const o[], size_t n, diag *d)
 {
-    kept how[SET_MAX] = {KEPT_NONE};
-    bool renamed[SET_MAX] = {false};
+    kept how[SET_MAX] = { KEPT_NONE };
+    bool renamed[SET_MAX] = { false };
     sigset_t old;
     hold_ending(&old);
     size_t bad = n;
@@ -383,7 +381,7 @@ static int commit_all(output_file *const o[], size_t n, diag *d)
             err = errno;
         }
     }
-    size_t lost = n;                     /* an output that could not be put back */
+    size_t lost = n; /* an output that could not be put back */
     int lost_err = 0;
     for (size_t i = n; i-- > 0;) {
         if (bad < n && put_back(o[i], how[i], renamed[i]) != 0) {
@@ -399,15 +397,15 @@ static int commit_all(output_file *const o[], size_t n, diag *d)
                 keeping_failed ? _("keep the previous file") : _("write"), strerror(err));
     if (lost < n)
         diag_report(d, EXIT_CANTCREAT, o[lost]->path, 0, NULL,
-                    "cannot put the previous file back (%s): it is kept as %s",
-                    strerror(lost_err), o[lost]->backup);
+                    "cannot put the previous file back (%s): it is kept as %s", strerror(lost_err),
+                    o[lost]->backup);
     return -1;
 }
 
 int output_commit(output_file *o, diag *d)
 {
     if (!o->temp)
-        return 0;                        /* put in place with the others */
+        return 0; /* put in place with the others */
     output_file *set[SET_MAX];
     size_t n = 0;
     for (int i = 0; i < SET_MAX; i++)
@@ -437,7 +435,7 @@ int output_scratch(output_file *o, diag *d)
     o->scratch = xmalloc(n);
     snprintf(o->scratch, n, "%s/bilan-%ld.XXXXXX", tmp && *tmp ? tmp : "/tmp", (long)getpid());
     sigset_t old;
-    hold_ending(&old);                   /* made and tracked at once */
+    hold_ending(&old); /* made and tracked at once */
     if (!mkdtemp(o->scratch)) {
         int err = errno;
         sigprocmask(SIG_SETMASK, &old, NULL);
@@ -495,7 +493,7 @@ static void append_component(char *s, const char *c, size_t len)
         return;
     if (len == 2 && c[0] == '.' && c[1] == '.') {
         char *slash = strrchr(s, '/');
-        slash[slash == s] = '\0';       /* "/a" -> "/", "/a/b" -> "/a" */
+        slash[slash == s] = '\0'; /* "/a" -> "/", "/a/b" -> "/a" */
         return;
     }
     size_t n = strlen(s);
@@ -517,9 +515,9 @@ static char *canonical(const char *path)
     char *real;
     while ((real = realpath_prefix(dir, cut)) == NULL && cut > 0) {
         while (cut > 0 && dir[cut - 1] != '/')
-            cut--;                       /* the last component */
+            cut--; /* the last component */
         while (cut > 0 && dir[cut - 1] == '/')
-            cut--;                       /* and its slashes */
+            cut--; /* and its slashes */
     }
     if (!real) {
         free(dir);
@@ -548,8 +546,7 @@ static bool replaces_input(const char *path, const char *canon, const char *fold
     if (lstat(path, &st) != 0 || S_ISDIR(st.st_mode))
         return false;
     const char *dot = strrchr(canon, '.');
-    if (dot && (strcmp(dot, ".pdf") == 0 || strcmp(dot, ".xlsx") == 0 ||
-                strcmp(dot, ".json") == 0))
+    if (dot && (strcmp(dot, ".pdf") == 0 || strcmp(dot, ".xlsx") == 0 || strcmp(dot, ".json") == 0))
         return false;
     char *real = realpath(folder, NULL);
     if (!real)
@@ -560,8 +557,7 @@ static bool replaces_input(const char *path, const char *canon, const char *fold
     return inside;
 }
 
-int output_check_paths(char *const paths[], size_t n, const char *const inputs[],
-                       diag *d)
+int output_check_paths(char *const paths[], size_t n, const char *const inputs[], diag *d)
 {
     char **canon = xcalloc(n ? n : 1, sizeof *canon);
     int rc = 0;

@@ -21,11 +21,11 @@
 #include <stddef.h>
 
 typedef struct output_file {
-    char *path;                /* the target */
-    char *temp;                /* the file to write: temporary, NULL once gone */
-    char *backup;              /* the previous target's name during the commit */
-    char *scratch;             /* a folder for a library's own files, or NULL */
-    bool direct;               /* temp is the target itself */
+    char *path;    /* the target */
+    char *temp;    /* the file to write: temporary, NULL once gone */
+    char *backup;  /* the previous target's name during the commit */
+    char *scratch; /* a folder for a library's own files, or NULL */
+    bool direct;   /* temp is the target itself */
 } output_file;
 
 /* Refuses, as a usage error (EXIT_USAGE), two outputs that are the same
@@ -33,8 +33,7 @@ typedef struct output_file {
  * inputs (NULL-terminated: the input folder, the templates), other than an
  * earlier PDF, workbook or JSON.  NULL paths are skipped.  Returns 0, or -1
  * with each problem reported; nothing is created. */
-int output_check_paths(char *const paths[], size_t n, const char *const inputs[],
-                       diag *d);
+int output_check_paths(char *const paths[], size_t n, const char *const inputs[], diag *d);
 
 /* Creates the temporary file for path (after removing the stale ones of
  * runs that are gone from its folder).  Returns 0, or -1 with the problem

@@ -12,13 +12,13 @@
 #include <time.h>
 
 typedef struct render_context {
-    const char *templates_dir;   /* templates/ */
-    const char *input_dir;       /* input/, for its texts folder */
-    time_t timestamp;            /* document date: SOURCE_DATE_EPOCH or the
+    const char *templates_dir; /* templates/ */
+    const char *input_dir;     /* input/, for its texts folder */
+    time_t timestamp;          /* document date: SOURCE_DATE_EPOCH or the
                                     fiscal year end, never the clock */
-    size_t max_rows;             /* workbook rows per sheet, header included;
+    size_t max_rows;           /* workbook rows per sheet, header included;
                                     0 = Excel's limit (tests set fewer) */
-    const char *scratch_dir;     /* the workbook library's temporary files:
+    const char *scratch_dir;   /* the workbook library's temporary files:
                                     a private folder, or NULL (the
                                     workbook's folder) */
 } render_context;

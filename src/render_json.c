@@ -19,7 +19,7 @@
 typedef struct json_out {
     FILE *out;
     int depth;
-    bool first;                /* no comma before the next member */
+    bool first; /* no comma before the next member */
 } json_out;
 
 static void newline(json_out *j)
@@ -33,7 +33,7 @@ static void string(json_out *j, const char *s)
 {
     json_t *v = json_string(s);
     char *text = v ? json_dumps(v, JSON_ENCODE_ANY) : NULL;
-    fputs(text ? text : "null", j->out);   /* NULL only for invalid UTF-8
+    fputs(text ? text : "null", j->out); /* NULL only for invalid UTF-8
                                               (allocation: xmalloc) */
     free(text);
     json_decref(v);
@@ -115,8 +115,8 @@ static void number(json_out *j, const char *key, int64_t v, figure_unit unit)
 
 /* One part of a comparable figure as the member key: a number in the
  * unit, the change % in tenths, or null when the part has none. */
-static void figure_part_member(json_out *j, const char *key, const figure *f,
-                               figure_part part, figure_unit unit)
+static void figure_part_member(json_out *j, const char *key, const figure *f, figure_part part,
+                               figure_unit unit)
 {
     int64_t v;
     if (!figure_part_value(f, part, &v))
@@ -151,8 +151,7 @@ static const char *in_section(const char *path, const char *section)
 
 /* A list of the registry: an array of objects, each its texts then its
  * figures. */
-static void figure_array(json_out *j, const char *key, const figure_list *list,
-                         const figures *f)
+static void figure_array(json_out *j, const char *key, const figure_list *list, const figures *f)
 {
     json_begin(j, key, '[');
     size_t n = list->count(f);
@@ -241,7 +240,7 @@ static void finances(json_out *j, const figures *f)
         text(j, "kind", account_kind_name(c->kind));
         hundredths(j, "current", c->amount.current);
         if (f->counterparties_previous_unknown) {
-            member(j, "previous");        /* a trial balance stood in: unknown */
+            member(j, "previous"); /* a trial balance stood in: unknown */
             fputs("null", j->out);
         } else {
             hundredths(j, "previous", c->amount.previous);
@@ -300,8 +299,7 @@ static void budget_members(json_out *j, const budget_line *l, bool forecast)
     }
 }
 
-static void budget_list(json_out *j, const char *key, const budget_line *l, size_t n,
-                        bool forecast)
+static void budget_list(json_out *j, const char *key, const budget_line *l, size_t n, bool forecast)
 {
     json_begin(j, key, '[');
     for (size_t i = 0; i < n; i++) {
@@ -320,8 +318,13 @@ static void budget_statement_json(json_out *j, const char *key, const budget_sta
         return;
     json_begin(j, key, '{');
     text(j, "label", b->period.label);
-    const struct { const char *key; const budget_line *line; } totals[] = {
-        { "revenue", &b->revenue }, { "expenses", &b->expenses }, { "net", &b->net },
+    const struct {
+        const char *key;
+        const budget_line *line;
+    } totals[] = {
+        { "revenue", &b->revenue },
+        { "expenses", &b->expenses },
+        { "net", &b->net },
     };
     for (size_t i = 0; i < 3; i++) {
         json_begin(j, totals[i].key, '{');
@@ -373,8 +376,12 @@ static void position_json(json_out *j, const position_statement *p)
     } else {
         null_member(j, "previous_date");
     }
-    const struct { const char *key; const figure *fig; } totals[] = {
-        { "assets", &p->assets }, { "liabilities", &p->liabilities },
+    const struct {
+        const char *key;
+        const figure *fig;
+    } totals[] = {
+        { "assets", &p->assets },
+        { "liabilities", &p->liabilities },
         { "net_assets", &p->net_assets },
     };
     for (size_t i = 0; i < 3; i++) {
@@ -403,8 +410,7 @@ static void indicator_member(json_out *j, const char *key, const indicator *ind)
 /* "indicators": each present only when its inputs are. */
 static void indicators_json(json_out *j, const indicators *ind)
 {
-    if (!ind->reserve_months.present && !ind->self_generated_share.present &&
-        !ind->largest_funder)
+    if (!ind->reserve_months.present && !ind->self_generated_share.present && !ind->largest_funder)
         return;
     json_begin(j, "indicators", '{');
     indicator_member(j, "reserve_months", &ind->reserve_months);
@@ -436,7 +442,7 @@ int render_json(const figures *f, const char *path, diag *d)
         diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write: %s", strerror(errno));
         return -1;
     }
-    json_out j = {.out = out, .first = true};
+    json_out j = { .out = out, .first = true };
     json_begin(&j, NULL, '{');
     text(&j, "organisation", f->config->org_name);
     text(&j, "language", language_code(f->lang));

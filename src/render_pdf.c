@@ -43,7 +43,7 @@ static void record_section(pdf_report *r, const tpl_block *b, double y)
     char *title = tpl_block_text(b);
     xgrow((void **)&r->toc_pages, &r->toc_cap, r->toc_count + 1, sizeof *r->toc_pages);
     r->toc_pages[r->toc_count++] = r->flow.page;
-    pdf_draw_anchor(r->draw, r->toc_count - 1, y);   /* where the contents go */
+    pdf_draw_anchor(r->draw, r->toc_count - 1, y); /* where the contents go */
     r->section_bookmark = pdf_draw_bookmark(r->draw, 0, title, y);
     free(title);
 }
@@ -86,8 +86,8 @@ static void heading(pdf_report *r, const tpl_block *b)
     pdf_flow_text(r, spans, b->run_count, &o);
     free(spans);
     if (b->level == 1)
-        pdf_draw_line(r->draw, r->left, r->flow.y + 2, r->left + r->width, r->flow.y + 2,
-                      1, st->accent);
+        pdf_draw_line(r->draw, r->left, r->flow.y + 2, r->left + r->width, r->flow.y + 2, 1,
+                      st->accent);
     r->flow.y -= size * 0.3;
 }
 
@@ -132,8 +132,11 @@ static void quote(pdf_report *r, const tpl_block *b)
     bool attribution = b->kind == TPL_ATTRIBUTION;
     pdf_span *spans = block_spans(b, attribution ? PDF_FACE_REGULAR : PDF_FACE_ITALIC);
     pdf_text_opts o = { st->size_body + (attribution ? -1 : 0.5),
-                        attribution ? st->muted : st->text, indent, indent,
-                        attribution ? PDF_ALIGN_RIGHT : PDF_ALIGN_LEFT, 3 };
+                        attribution ? st->muted : st->text,
+                        indent,
+                        indent,
+                        attribution ? PDF_ALIGN_RIGHT : PDF_ALIGN_LEFT,
+                        3 };
     pdf_flow_text(r, spans, b->run_count, &o);
     free(spans);
     r->flow.y -= st->paragraph_space;
@@ -151,8 +154,8 @@ static void block(pdf_report *r, const tpl_block *b)
     case TPL_ATTRIBUTION: quote(r, b); break;
     case TPL_RULE:
         pdf_flow_ensure(r, 12, 0);
-        pdf_draw_line(r->draw, r->left + r->width / 3, r->flow.y - 6,
-                      r->left + 2 * r->width / 3, r->flow.y - 6, 0.6, r->st->rule);
+        pdf_draw_line(r->draw, r->left + r->width / 3, r->flow.y - 6, r->left + 2 * r->width / 3,
+                      r->flow.y - 6, 0.6, r->st->rule);
         r->flow.y -= 12;
         break;
     case TPL_DIRECTIVE: pdf_sections_draw(r, b); break;
@@ -260,11 +263,12 @@ static void layout_pass(pdf_report *r, const tpl_doc *doc)
 static int load_template(pdf_report *r, const render_context *ctx, tpl_doc *doc)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/report.%s.md", ctx->templates_dir,
-             language_code(r->f->lang));
+    snprintf(path, sizeof path, "%s/report.%s.md", ctx->templates_dir, language_code(r->f->lang));
     report_context content = { r->f, r->msg };
-    tpl_options opt = { .templates_dir = ctx->templates_dir, .input_dir = ctx->input_dir,
-                        .resolve = fields_resolve, .user = &content,
+    tpl_options opt = { .templates_dir = ctx->templates_dir,
+                        .input_dir = ctx->input_dir,
+                        .resolve = fields_resolve,
+                        .user = &content,
                         .lang = language_code(r->f->lang) };
     report_template_options(&opt, &content);
     int rc = tpl_load(doc, path, path, &opt, r->d);
@@ -304,8 +308,8 @@ static int load_logo(pdf_report *r)
         return -1;
     }
     if (r->logo < 0 || w <= 0 || h <= 0) {
-        diag_data(r->d, "report.ini", c->org_logo_line, NULL,
-                  "logo '%s' cannot be drawn: %s", c->org_logo, _(why));
+        diag_data(r->d, "report.ini", c->org_logo_line, NULL, "logo '%s' cannot be drawn: %s",
+                  c->org_logo, _(why));
         r->logo = -1;
         return -1;
     }
@@ -315,8 +319,8 @@ static int load_logo(pdf_report *r)
 
 /* Loads the faces, lays the document out dry then for real, and saves it
  * when both passes agree and nothing broke.  0 or -1. */
-static int render(pdf_report *r, pdf_style *st, const char *style_path,
-                  const render_context *ctx, const tpl_doc *doc, const char *path)
+static int render(pdf_report *r, pdf_style *st, const char *style_path, const render_context *ctx,
+                  const tpl_doc *doc, const char *path)
 {
     for (int f = 0; f < PDF_FACE_COUNT; f++)
         if (pdf_draw_load_face(r->draw, f, r->st->font_path[f]) != 0)
@@ -330,8 +334,8 @@ static int render(pdf_report *r, pdf_style *st, const char *style_path,
     pdf_draw_set_dry(r->draw, true);
     layout_pass(r, doc);
     if (pdf_scripts_fallbacks(r, st, style_path))
-        layout_pass(r, doc);                /* other fonts, other widths */
-    if (r->broken)   /* reported once, by the dry pass */
+        layout_pass(r, doc); /* other fonts, other widths */
+    if (r->broken)           /* reported once, by the dry pass */
         return -1;
     int *first = xmalloc((r->toc_count + 1) * sizeof *first);
     memcpy(first, r->toc_pages, r->toc_count * sizeof *first);

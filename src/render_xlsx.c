@@ -111,7 +111,7 @@ static bool sheets_add(xlsx_book *b)
     bool ok = true;
     for (size_t i = 0; i < XLSX_SHEET_COUNT; i++) {
         if (sheets[i].rows(b->f) == 0)
-            continue;              /* b->sheet[i] stays NULL */
+            continue; /* b->sheet[i] stays NULL */
         snprintf(b->sheet_name[i], sizeof b->sheet_name[i], "%s", xlsx_msg(b, sheets[i].key));
         b->sheet[i] = workbook_add_worksheet(b->wb, b->sheet_name[i]);
         if (!b->sheet[i]) {
@@ -197,19 +197,19 @@ static int book_write(xlsx_book *b, const render_context *ctx, const char *path,
     }
     if (!b->err && rc == 0)
         sheets_write(b);
-    xlsx_check(b, LXW_NO_ERROR);              /* the last calls' allocations */
+    xlsx_check(b, LXW_NO_ERROR); /* the last calls' allocations */
     lxw_error err = workbook_close(b->wb);
-    if (err == LXW_NO_ERROR && errno == ENOMEM)   /* as xlsx_check */
+    if (err == LXW_NO_ERROR && errno == ENOMEM) /* as xlsx_check */
         err = LXW_ERROR_MEMORY_MALLOC_FAILED;
     char why[320];
     if (b->err || err) {
-        lxw_error first = b->err ? b->err : err;   /* out of memory is 70, not 73 */
+        lxw_error first = b->err ? b->err : err; /* out of memory is 70, not 73 */
         diag_report(d, first == LXW_ERROR_MEMORY_MALLOC_FAILED ? EXIT_SOFTWARE : EXIT_CANTCREAT,
                     path, 0, NULL, "cannot write the workbook: %s", lxw_strerror(first));
         rc = -1;
     } else if (rc == 0 && xlsx_verify(path, why, sizeof why) != 0) {
-        diag_report(d, EXIT_CANTCREAT, path, 0, NULL,
-                    "cannot write the workbook: %s (disk full?)", why);
+        diag_report(d, EXIT_CANTCREAT, path, 0, NULL, "cannot write the workbook: %s (disk full?)",
+                    why);
         rc = -1;
     }
     return rc;
@@ -232,11 +232,12 @@ int render_xlsx(const figures *f, const detail_source *src, const render_context
         diag_report(d, EXIT_USAGE, NULL, 0, NULL,
                     "cannot write the workbook: its date, %lld seconds after 1970 "
                     "(SOURCE_DATE_EPOCH, else the end of the fiscal year), is not "
-                    "within the years 1000 to 9999", (long long)ctx->timestamp);
+                    "within the years 1000 to 9999",
+                    (long long)ctx->timestamp);
         return -1;
     }
     xlsx_book b = { .f = f, .src = src, .walk_failed = -1 };
-    errno = 0;                                /* xlsx_check reads it */
+    errno = 0; /* xlsx_check reads it */
     b.max_rows = ctx->max_rows ? (lxw_row_t)ctx->max_rows : LXW_ROW_MAX;
     b.detail = !f->config || f->config->workbook_detail;
     b.msg = messages_load(ctx->templates_dir, f->lang, d);

@@ -18,7 +18,10 @@ struct arena {
     arena_block *head;
 };
 
-arena *arena_new(void) { return xcalloc(1, sizeof(arena)); }
+arena *arena_new(void)
+{
+    return xcalloc(1, sizeof(arena));
+}
 
 void arena_free(arena *a)
 {
@@ -56,4 +59,7 @@ char *arena_strndup(arena *a, const char *s, size_t len)
     return p;
 }
 
-char *arena_strdup(arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
+char *arena_strdup(arena *a, const char *s)
+{
+    return arena_strndup(a, s, strlen(s));
+}

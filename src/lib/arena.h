@@ -5,10 +5,10 @@
 
 #include <stddef.h>
 
-typedef struct arena arena;    /* opaque: a list of blocks */
+typedef struct arena arena; /* opaque: a list of blocks */
 
 arena *arena_new(void);
-void arena_free(arena *a);     /* NULL-safe; frees every string */
+void arena_free(arena *a); /* NULL-safe; frees every string */
 /* size bytes aligned for any type; never NULL (out of memory exits). */
 void *arena_alloc(arena *a, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t len);

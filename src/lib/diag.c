@@ -13,7 +13,7 @@ enum { HELD_MAX = 10000 };
 
 struct diag_held {
     size_t line, order;
-    char *text;            /* the whole message, without the newline */
+    char *text; /* the whole message, without the newline */
 };
 
 void diag_init(diag *d, FILE *stream)
@@ -46,9 +46,8 @@ static void print(diag *d, const char *text)
 }
 
 /* "FILE:LINE: [warning: ]column 'NAME': message" in a new string. */
-__attribute__((format(printf, 5, 0)))
-static char *format(const char *file, size_t line, bool warning, const char *column,
-                    const char *fmt, va_list ap)
+__attribute__((format(printf, 5, 0))) static char *
+format(const char *file, size_t line, bool warning, const char *column, const char *fmt, va_list ap)
 {
     char *text = NULL;
     size_t size = 0;
@@ -69,9 +68,9 @@ static char *format(const char *file, size_t line, bool warning, const char *col
 }
 
 /* Prints or holds one message (counted by the caller). */
-__attribute__((format(printf, 6, 0)))
-static void emit(diag *d, const char *file, size_t line, bool warning, const char *column,
-                 const char *fmt, va_list ap)
+__attribute__((format(printf, 6, 0))) static void emit(diag *d, const char *file, size_t line,
+                                                       bool warning, const char *column,
+                                                       const char *fmt, va_list ap)
 {
     if (!d->stream || (!d->holding && d->shown >= DIAG_SHOWN_MAX) ||
         (d->holding && d->held_count >= HELD_MAX))
@@ -83,12 +82,12 @@ static void emit(diag *d, const char *file, size_t line, bool warning, const cha
         return;
     }
     xgrow((void **)&d->held, &d->held_cap, d->held_count + 1, sizeof *d->held);
-    d->held[d->held_count] = (diag_held){line, d->held_count, text};
+    d->held[d->held_count] = (diag_held){ line, d->held_count, text };
     d->held_count++;
 }
 
-void diag_report(diag *d, int status, const char *file, size_t line,
-                 const char *column, const char *fmt, ...)
+void diag_report(diag *d, int status, const char *file, size_t line, const char *column,
+                 const char *fmt, ...)
 {
     if (severity(status) > severity(d->status))
         d->status = status;
@@ -106,8 +105,7 @@ void diag_told(diag *d, int status, size_t count)
     d->count += count;
 }
 
-void diag_warning(diag *d, const char *file, size_t line, const char *column,
-                  const char *fmt, ...)
+void diag_warning(diag *d, const char *file, size_t line, const char *column, const char *fmt, ...)
 {
     d->warnings++;
     va_list ap;
@@ -149,14 +147,16 @@ void diag_finish(diag *d)
     if (all <= d->shown || !d->stream || d->shown < DIAG_SHOWN_MAX)
         return;
     if (d->warnings)
-        fprintf(d->stream, ngettext("... and %zu more not shown (%zu problems and %zu "
-                                    "warnings in all)\n",
-                                    "... and %zu more not shown (%zu problems and %zu "
-                                    "warnings in all)\n", all - d->shown),
+        fprintf(d->stream,
+                ngettext("... and %zu more not shown (%zu problems and %zu "
+                         "warnings in all)\n",
+                         "... and %zu more not shown (%zu problems and %zu "
+                         "warnings in all)\n",
+                         all - d->shown),
                 all - d->shown, d->count, d->warnings);
     else
-        fprintf(d->stream, ngettext("... and %zu more problem not shown (%zu in all)\n",
-                                    "... and %zu more problems not shown (%zu in all)\n",
-                                    all - d->shown),
+        fprintf(d->stream,
+                ngettext("... and %zu more problem not shown (%zu in all)\n",
+                         "... and %zu more problems not shown (%zu in all)\n", all - d->shown),
                 all - d->shown, d->count);
 }

@@ -15,24 +15,24 @@
 
 enum {
     EXIT_OK = 0,
-    EXIT_USAGE = 64,       /* bad command line */
-    EXIT_DATAERR = 65,     /* bad input data */
-    EXIT_NOINPUT = 66,     /* input file missing or unreadable */
-    EXIT_SOFTWARE = 70,    /* internal error */
-    EXIT_CANTCREAT = 73    /* output could not be written */
+    EXIT_USAGE = 64,    /* bad command line */
+    EXIT_DATAERR = 65,  /* bad input data */
+    EXIT_NOINPUT = 66,  /* input file missing or unreadable */
+    EXIT_SOFTWARE = 70, /* internal error */
+    EXIT_CANTCREAT = 73 /* output could not be written */
 };
 
 #define DIAG_SHOWN_MAX 50
 
-typedef struct diag_held diag_held;   /* a message kept for diag_release */
+typedef struct diag_held diag_held; /* a message kept for diag_release */
 
 typedef struct diag {
-    FILE *stream;          /* where messages go; stderr in the program */
-    size_t count;          /* problems reported */
-    size_t warnings;       /* warnings reported */
-    size_t shown;          /* of both, printed */
-    int status;            /* worst exit status so far, EXIT_OK if none */
-    bool holding;          /* keep messages until diag_release */
+    FILE *stream;    /* where messages go; stderr in the program */
+    size_t count;    /* problems reported */
+    size_t warnings; /* warnings reported */
+    size_t shown;    /* of both, printed */
+    int status;      /* worst exit status so far, EXIT_OK if none */
+    bool holding;    /* keep messages until diag_release */
     diag_held *held;
     size_t held_count, held_cap;
 } diag;
@@ -48,13 +48,12 @@ void diag_release(diag *d);
 /* Reports one problem.  file may be NULL (no place), line 0 (file only),
  * column NULL (no column).  The format is a program constant: data values
  * are passed as arguments, never as the format. */
-void diag_report(diag *d, int status, const char *file, size_t line,
-                 const char *column, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+void diag_report(diag *d, int status, const char *file, size_t line, const char *column,
+                 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* A warning at file:line (as diag_report): the run still succeeds. */
-void diag_warning(diag *d, const char *file, size_t line, const char *column,
-                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void diag_warning(diag *d, const char *file, size_t line, const char *column, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 /* Counts count problems told on the stream by someone else (a child
  * process, out of memory) under status, printing nothing. */
@@ -67,6 +66,9 @@ void diag_told(diag *d, int status, size_t count);
 /* Prints "N more problems not shown" when the cap was reached. */
 void diag_finish(diag *d);
 
-static inline int diag_failed(const diag *d) { return d->status != EXIT_OK; }
+static inline int diag_failed(const diag *d)
+{
+    return d->status != EXIT_OK;
+}
 
 #endif

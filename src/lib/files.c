@@ -43,8 +43,7 @@ static int stem_char(char c)
 
 /* Whether name is stem (or starts with it) followed by ".EXT", EXT one of
  * exts. */
-static bool name_fits(const char *name, const char *stem, bool prefix,
-                      const char *const *exts)
+static bool name_fits(const char *name, const char *stem, bool prefix, const char *const *exts)
 {
     const char *dot = strrchr(name, '.');
     size_t n = strlen(stem), base = dot ? (size_t)(dot - name) : 0;
@@ -134,7 +133,7 @@ static FILE *open_checked(const char *path, const char **why, bool *folder)
     /* Non-blocking, in case a FIFO took the file's place since the stat. */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        xalloc_check(errno);             /* out of memory is not "cannot open" */
+        xalloc_check(errno); /* out of memory is not "cannot open" */
         *why = strerror(errno);
         return NULL;
     }
@@ -186,7 +185,7 @@ char *read_file(const char *path, size_t *len, const char **what, const char **w
     bool folder;
     FILE *f = open_checked(path, why, &folder);
     if (!f) {
-        *what = folder ? N_("read") : N_("open");   /* as fopen + fread would say */
+        *what = folder ? N_("read") : N_("open"); /* as fopen + fread would say */
         return NULL;
     }
     char *text = read_all(f, len);
@@ -215,8 +214,8 @@ void make_folders(const char *dir)
 bool is_stdout(const char *path)
 {
     struct stat a, b;
-    return stat(path, &a) == 0 && fstat(STDOUT_FILENO, &b) == 0 &&
-           a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+    return stat(path, &a) == 0 && fstat(STDOUT_FILENO, &b) == 0 && a.st_dev == b.st_dev &&
+           a.st_ino == b.st_ino;
 }
 
 /* The folder of the running program (readlink /proc/self/exe) into buf;

@@ -17,13 +17,12 @@
 
 /* The translation of text (text itself when none); "" stays "" (gettext
  * would give the catalogue's header). */
-__attribute__((format_arg(1)))
-static inline const char *i18n_text(const char *text)
+__attribute__((format_arg(1))) static inline const char *i18n_text(const char *text)
 {
     return text[0] ? gettext(text) : text;
 }
 
-#define _(text) i18n_text(text)
+#define _(text)  i18n_text(text)
 /* Marks text for extraction where it is translated later, by _(). */
 #define N_(text) (text)
 

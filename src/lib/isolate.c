@@ -1,7 +1,7 @@
 /* isolate.c - run a piece of work in a child process, pass its stderr
  * through, and turn its crash, hang or a library's out-of-memory line into
  * exit 70 (isolate.h). */
-#define _DEFAULT_SOURCE     /* MAP_ANONYMOUS */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "lib/isolate.h"
 
 #include <errno.h>
@@ -23,9 +23,9 @@
 
 /* What the child tells the parent, in memory both see. */
 typedef struct isolate_shared {
-    const char *stage;          /* isolate_stage's last word */
-    int done;                   /* the work returned: the fields below hold */
-    int status;                 /* d->status after the work */
+    const char *stage; /* isolate_stage's last word */
+    int done;          /* the work returned: the fields below hold */
+    int status;        /* d->status after the work */
     size_t count, warnings, shown;
 } isolate_shared;
 
@@ -64,19 +64,19 @@ typedef struct oom_line {
 } oom_line;
 
 static const oom_line oom_lines[] = {
-    { "[ERROR][", "]: Memory allocation failed." },          /* libxlsxwriter */
+    { "[ERROR][", "]: Memory allocation failed." }, /* libxlsxwriter */
     { "Fontconfig error: ", "out of memory" },
     { "Fontconfig error: ", ": allocation failure" },
 };
 
-enum { SCAN_KEEP = 40 };         /* bytes kept of each end of a line */
+enum { SCAN_KEEP = 40 }; /* bytes kept of each end of a line */
 
 /* The line of the child's stderr being passed through: its first and
  * last bytes, enough to recognise an out-of-memory line. */
 typedef struct line_scan {
     char head[SCAN_KEEP], tail[SCAN_KEEP];
     size_t head_len, tail_len;
-    const char *oom_stage;      /* the stage of the first such line, or NULL */
+    const char *oom_stage; /* the stage of the first such line, or NULL */
     bool oom;
 } line_scan;
 
@@ -85,8 +85,8 @@ static bool scan_is_oom(const line_scan *s)
 {
     for (size_t i = 0; i < sizeof oom_lines / sizeof oom_lines[0]; i++) {
         size_t hl = strlen(oom_lines[i].head), tl = strlen(oom_lines[i].tail);
-        if (s->head_len >= hl && memcmp(s->head, oom_lines[i].head, hl) == 0 &&
-            s->tail_len >= tl && memcmp(s->tail + s->tail_len - tl, oom_lines[i].tail, tl) == 0)
+        if (s->head_len >= hl && memcmp(s->head, oom_lines[i].head, hl) == 0 && s->tail_len >= tl &&
+            memcmp(s->tail + s->tail_len - tl, oom_lines[i].tail, tl) == 0)
             return true;
     }
     return false;
@@ -153,8 +153,8 @@ static double seconds_since(const struct timespec *start)
 /* Passes the child's stderr (fd, non-blocking) through until the child
  * ends or runs out of time (then it is killed, *late set).  Returns its
  * wait status. */
-static int watch(pid_t pid, int fd, unsigned seconds, line_scan *s,
-                 const isolate_shared *sh, bool *late)
+static int watch(pid_t pid, int fd, unsigned seconds, line_scan *s, const isolate_shared *sh,
+                 bool *late)
 {
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
@@ -167,7 +167,7 @@ static int watch(pid_t pid, int fd, unsigned seconds, line_scan *s,
             if (poll(&p, 1, 1000) > 0)
                 open = relay_ready(fd, s, sh);
         } else {
-            struct timespec pause = { 0, 10 * 1000000L };   /* ending: a moment */
+            struct timespec pause = { 0, 10 * 1000000L }; /* ending: a moment */
             nanosleep(&pause, NULL);
         }
         pid_t r = waitpid(pid, &status, WNOHANG);
@@ -181,7 +181,7 @@ static int watch(pid_t pid, int fd, unsigned seconds, line_scan *s,
             break;
         }
     }
-    relay_ready(fd, s, sh);   /* what it wrote last; a process it left may hold fd */
+    relay_ready(fd, s, sh); /* what it wrote last; a process it left may hold fd */
     return status;
 }
 
@@ -226,7 +226,7 @@ static int outcome(int status, bool late, unsigned seconds, const line_scan *s,
                    const isolate_shared *sh, diag *d)
 {
     const char *stage = sh->stage ? sh->stage : "the outputs";
-    if (sh->done) {               /* the child's diagnostics, as if made here */
+    if (sh->done) { /* the child's diagnostics, as if made here */
         d->count = sh->count;
         d->warnings = sh->warnings;
         d->shown = sh->shown;
@@ -241,21 +241,22 @@ static int outcome(int status, bool late, unsigned seconds, const line_scan *s,
         diag_report(d, EXIT_SOFTWARE, NULL, 0, NULL,
                     "internal error while rendering %s (signal %d)", stage, WTERMSIG(status));
     else if (!sh->done && WEXITSTATUS(status) == EXIT_SOFTWARE)
-        diag_told(d, EXIT_SOFTWARE, 1);   /* out of memory, said by xalloc */
+        diag_told(d, EXIT_SOFTWARE, 1); /* out of memory, said by xalloc */
     else if (!sh->done || WEXITSTATUS(status) != sh->status)
-        diag_report(d, EXIT_SOFTWARE, NULL, 0, NULL,   /* a sanitizer's, valgrind's exit */
+        diag_report(d, EXIT_SOFTWARE, NULL, 0, NULL, /* a sanitizer's, valgrind's exit */
                     "internal error while rendering %s (exit %d)", stage, WEXITSTATUS(status));
     if (s->oom)
         diag_report(d, EXIT_SOFTWARE, NULL, 0, NULL,
                     "out of memory while rendering %s (the library went on without what "
-                    "it could not allocate)", s->oom_stage ? s->oom_stage : stage);
+                    "it could not allocate)",
+                    s->oom_stage ? s->oom_stage : stage);
     return d->status == EXIT_OK ? 0 : -1;
 }
 
 int isolate_run(isolate_fn fn, void *arg, unsigned seconds, diag *d)
 {
-    isolate_shared *sh = mmap(NULL, sizeof *sh, PROT_READ | PROT_WRITE,
-                              MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    isolate_shared *sh =
+        mmap(NULL, sizeof *sh, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     int fds[2] = { -1, -1 };
     if (sh == MAP_FAILED || pipe(fds) != 0) {
         diag_report(d, EXIT_SOFTWARE, NULL, 0, NULL, "cannot start the rendering process: %s",
@@ -265,7 +266,7 @@ int isolate_run(isolate_fn fn, void *arg, unsigned seconds, diag *d)
         return -1;
     }
     memset(sh, 0, sizeof *sh);
-    fflush(NULL);                         /* nothing buffered is written twice */
+    fflush(NULL); /* nothing buffered is written twice */
     pid_t parent = getpid();
     pid_t pid = fork();
     if (pid == 0) {

@@ -2,12 +2,9 @@
 #ifndef BILAN_LANG_H
 #define BILAN_LANG_H
 
-typedef enum language {
-    LANG_FR,
-    LANG_EN
-} language;
+typedef enum language { LANG_FR, LANG_EN } language;
 
-const char *language_code(language lang);           /* "fr" / "en" */
+const char *language_code(language lang); /* "fr" / "en" */
 /* "fr" or "en", in any case.  Returns 0, or -1 for anything else. */
 int language_parse(const char *text, language *out);
 

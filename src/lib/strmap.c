@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 typedef struct strmap_slot {
-    char *key;             /* NULL when the slot is free */
+    char *key; /* NULL when the slot is free */
     size_t len;
     uint64_t hash;
     size_t value;
@@ -22,9 +22,9 @@ typedef struct strmap_slot {
 
 struct strmap {
     strmap_slot *slots;
-    size_t cap;            /* a power of two */
+    size_t cap; /* a power of two */
     size_t count;
-    size_t probes;         /* slots looked at (strmap_test.h) */
+    size_t probes; /* slots looked at (strmap_test.h) */
 };
 
 enum { STRMAP_INITIAL = 16 };
@@ -40,12 +40,22 @@ static uint64_t load64_le(const unsigned char *p)
 }
 
 #define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
-#define SIPROUND                                                              \
-    do {                                                                      \
-        v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32);             \
-        v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2;                                \
-        v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0;                                \
-        v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32);             \
+#define SIPROUND           \
+    do {                   \
+        v0 += v1;          \
+        v1 = ROTL(v1, 13); \
+        v1 ^= v0;          \
+        v0 = ROTL(v0, 32); \
+        v2 += v3;          \
+        v3 = ROTL(v3, 16); \
+        v3 ^= v2;          \
+        v0 += v3;          \
+        v3 = ROTL(v3, 21); \
+        v3 ^= v0;          \
+        v2 += v1;          \
+        v1 = ROTL(v1, 17); \
+        v1 ^= v2;          \
+        v2 = ROTL(v2, 32); \
     } while (0)
 
 /* SipHash-1-3 (one round per block, three to finish) of key[0..len). */
@@ -180,6 +190,12 @@ void strmap_put(strmap *m, const char *key, size_t len, size_t value)
     m->count++;
 }
 
-size_t strmap_count(const strmap *m) { return m->count; }
+size_t strmap_count(const strmap *m)
+{
+    return m->count;
+}
 
-size_t strmap_probes(const strmap *m) { return m->probes; }
+size_t strmap_probes(const strmap *m)
+{
+    return m->probes;
+}

@@ -10,7 +10,7 @@
 typedef struct strmap strmap;
 
 strmap *strmap_new(void);
-void strmap_free(strmap *m);   /* NULL-safe */
+void strmap_free(strmap *m); /* NULL-safe */
 /* True and *value set when key is present. */
 bool strmap_get(const strmap *m, const char *key, size_t len, size_t *value);
 /* Sets key to value (adds or replaces). */

@@ -59,21 +59,21 @@ static size_t utf8_sequence(const unsigned char *s, size_t len)
     if (c < 0x80)
         return 1;
     size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;    /* bounds of the second byte */
+    unsigned char lo = 0x80, hi = 0xBF; /* bounds of the second byte */
     if (c >= 0xC2 && c <= 0xDF)
         n = 2;
     else if (c >= 0xE0 && c <= 0xEF) {
         n = 3;
         if (c == 0xE0)
-            lo = 0xA0;                     /* overlong */
+            lo = 0xA0; /* overlong */
         else if (c == 0xED)
-            hi = 0x9F;                     /* surrogates */
+            hi = 0x9F; /* surrogates */
     } else if (c >= 0xF0 && c <= 0xF4) {
         n = 4;
         if (c == 0xF0)
-            lo = 0x90;                     /* overlong */
+            lo = 0x90; /* overlong */
         else if (c == 0xF4)
-            hi = 0x8F;                     /* above U+10FFFF */
+            hi = 0x8F; /* above U+10FFFF */
     } else
         return 0;
     if (len < n || s[1] < lo || s[1] > hi)
@@ -123,7 +123,7 @@ static char *collapse(const utf8proc_uint8_t *src, size_t len, bool header)
         utf8proc_int32_t c;
         utf8proc_ssize_t k = utf8proc_iterate(src + i, (utf8proc_ssize_t)(len - i), &c);
         if (k <= 0)
-            break;                          /* cannot happen: utf8proc output */
+            break; /* cannot happen: utf8proc output */
         if (is_key_space(c, header)) {
             pending_space = n > 0;
         } else {
@@ -180,10 +180,9 @@ static char *make_key(const char *s, size_t len, utf8proc_option_t extra, bool h
     if (!text_is_utf8(s, len))
         return NULL;
     utf8proc_uint8_t *mapped = NULL;
-    utf8proc_option_t options = UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                UTF8PROC_CASEFOLD | extra;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s,
-                                      (utf8proc_ssize_t)len, &mapped, options);
+    utf8proc_option_t options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | extra;
+    utf8proc_ssize_t n =
+        utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped, options);
     if (n == UTF8PROC_ERROR_NOMEM) {
         /* The same exit as every other allocation failure (xalloc.c). */
         fprintf(stderr, "bilan: out of memory (utf8proc)\n");

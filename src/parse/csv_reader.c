@@ -59,21 +59,21 @@ struct csv_reader {
     size_t chunk_size;
     bool input_eof;
     /* 2. decoding */
-    csv_encoding encoding;         /* CSV_ENCODING_AUTO until decided */
+    csv_encoding encoding; /* CSV_ENCODING_AUTO until decided */
     bool bom_done;
-    unsigned char *raw;            /* raw[0..carry) waits for more bytes */
+    unsigned char *raw; /* raw[0..carry) waits for more bytes */
     size_t raw_cap, carry;
-    char *text;                    /* decoded, text[text_pos..text_len) unparsed */
+    char *text; /* decoded, text[text_pos..text_len) unparsed */
     size_t text_len, text_pos, text_cap;
-    int error_status;              /* a decoding error at text_len, or 0 */
-    bool forbidden_seen;           /* a character XML forbids was decoded */
+    int error_status;    /* a decoding error at text_len, or 0 */
+    bool forbidden_seen; /* a character XML forbids was decoded */
     char error[CSV_MESSAGE_MAX];
     /* 3. parsing */
     char delimiter;
     csv_sniff sniff;
     struct csv_parser parser;
     bool started, failed, finished;
-    size_t line;                   /* physical line of text[text_pos] */
+    size_t line; /* physical line of text[text_pos] */
     bool line_start, after_cr;
     size_t record_line;
     /* the record: fields copied into buf, NUL-terminated */
@@ -111,8 +111,8 @@ static size_t read_source(csv_reader *r, unsigned char *dst, size_t want, int *e
 
 /* Records the first decoding error; it is reported when parsing reaches
  * the end of the text decoded before it, i.e. at the line of the bad byte. */
-__attribute__((format(printf, 3, 4)))
-static void set_error(csv_reader *r, int status, const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static void set_error(csv_reader *r, int status,
+                                                            const char *fmt, ...)
 {
     if (r->error_status)
         return;
@@ -164,7 +164,8 @@ static size_t decode_utf8(csv_reader *r, unsigned char *p, size_t n)
         else
             set_error(r, EXIT_DATAERR,
                       "invalid UTF-8 (byte 0x%02X); set [csv] encoding = windows-1252 "
-                      "in report.ini if the file is Windows-1252", p[i]);
+                      "in report.ini if the file is Windows-1252",
+                      p[i]);
         break;
     }
     text_append(r, p, i);
@@ -201,12 +202,14 @@ static bool skip_bom(csv_reader *r, const unsigned char *p, size_t n, size_t *i)
     }
     r->bom_done = true;
     if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
-        set_error(r, EXIT_DATAERR, "UTF-16 text (as Excel's \"Unicode Text\"): "
+        set_error(r, EXIT_DATAERR,
+                  "UTF-16 text (as Excel's \"Unicode Text\"): "
                   "save the file as CSV UTF-8 or CSV");
         return true;
     }
     if (r->encoding == CSV_ENCODING_CP1252 && n >= 3 && memcmp(p, utf8_bom, 3) == 0) {
-        set_error(r, EXIT_DATAERR, "the file starts with a UTF-8 byte order mark but "
+        set_error(r, EXIT_DATAERR,
+                  "the file starts with a UTF-8 byte order mark but "
                   "report.ini says encoding = windows-1252");
         return true;
     }
@@ -279,8 +282,7 @@ static bool sniff_scan(csv_reader *r)
  * preference on ties; ',' when there is none (a one-column file). */
 static char detect_delimiter(csv_reader *r)
 {
-    while (!sniff_scan(r) && !r->error_status && !r->input_eof &&
-           r->text_len <= CSV_FIELD_MAX)
+    while (!sniff_scan(r) && !r->error_status && !r->input_eof && r->text_len <= CSV_FIELD_MAX)
         fill(r);
     const csv_sniff *s = &r->sniff;
     if (s->semicolons && s->semicolons >= s->tabs && s->semicolons >= s->commas)
@@ -363,8 +365,8 @@ static void on_record(int c, void *data)
     ((csv_reader *)data)->record_done = true;
 }
 
-__attribute__((format(printf, 3, 4)))
-static int fail(csv_reader *r, size_t line, const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static int fail(csv_reader *r, size_t line, const char *fmt,
+                                                      ...)
 {
     char message[CSV_MESSAGE_MAX];
     va_list ap;
@@ -531,8 +533,8 @@ int csv_reader_next(csv_reader *r, csv_record *rec)
 
 /* ---- opening and closing ---- */
 
-static csv_reader *reader_new(const char *name, const csv_options *options,
-                              size_t chunk_size, diag *d)
+static csv_reader *reader_new(const char *name, const csv_options *options, size_t chunk_size,
+                              diag *d)
 {
     csv_reader *r = xcalloc(1, sizeof *r);
     r->name = xstrdup(name);
@@ -550,12 +552,11 @@ static csv_reader *reader_new(const char *name, const csv_options *options,
 static csv_encoding encoding_of(encoding_guess guess)
 {
     return guess == ENCODING_CP1252 ? CSV_ENCODING_CP1252
-         : guess == ENCODING_UTF8   ? CSV_ENCODING_UTF8
+           : guess == ENCODING_UTF8 ? CSV_ENCODING_UTF8
                                     : CSV_ENCODING_AUTO;
 }
 
-csv_reader *csv_reader_open(const char *path, const char *name,
-                            const csv_options *options, diag *d)
+csv_reader *csv_reader_open(const char *path, const char *name, const csv_options *options, diag *d)
 {
     const char *why;
     FILE *fp = open_regular(path, &why);
@@ -571,8 +572,7 @@ csv_reader *csv_reader_open(const char *path, const char *name,
 }
 
 csv_reader *csv_reader_open_mem(const char *data, size_t len, const char *name,
-                                const csv_options *options, size_t chunk_size,
-                                diag *d)
+                                const csv_options *options, size_t chunk_size, diag *d)
 {
     csv_reader *r = reader_new(name, options, chunk_size, d);
     r->mem = data;
@@ -582,9 +582,15 @@ csv_reader *csv_reader_open_mem(const char *data, size_t len, const char *name,
     return r;
 }
 
-char csv_reader_delimiter(const csv_reader *r) { return r->delimiter; }
+char csv_reader_delimiter(const csv_reader *r)
+{
+    return r->delimiter;
+}
 
-csv_encoding csv_reader_encoding(const csv_reader *r) { return r->encoding; }
+csv_encoding csv_reader_encoding(const csv_reader *r)
+{
+    return r->encoding;
+}
 
 void csv_reader_free(csv_reader *r)
 {

@@ -16,20 +16,20 @@
 #include <stddef.h>
 
 typedef enum csv_encoding {
-    CSV_ENCODING_AUTO,     /* UTF-8 unless a non-ASCII byte says otherwise */
+    CSV_ENCODING_AUTO, /* UTF-8 unless a non-ASCII byte says otherwise */
     CSV_ENCODING_UTF8,
     CSV_ENCODING_CP1252
 } csv_encoding;
 
 typedef struct csv_options {
     csv_encoding encoding;
-    char delimiter;        /* ',' ';' '\t', or 0 to detect */
+    char delimiter; /* ',' ';' '\t', or 0 to detect */
 } csv_options;
 
 typedef struct csv_record {
-    size_t line;           /* physical line of the record's first byte */
-    size_t count;          /* number of fields */
-    char **fields;         /* UTF-8, NUL-terminated; valid until the next call */
+    size_t line;   /* physical line of the record's first byte */
+    size_t count;  /* number of fields */
+    char **fields; /* UTF-8, NUL-terminated; valid until the next call */
     size_t *lengths;
     /* Fields where characters XML 1.0 forbids (C0 controls but TAB, LF and
      * CR; U+FFFE, U+FFFF) were replaced by U+FFFD, so that no output can
@@ -37,19 +37,19 @@ typedef struct csv_record {
     const bool *replaced;
 } csv_record;
 
-typedef struct csv_reader csv_reader;   /* opaque */
+typedef struct csv_reader csv_reader; /* opaque */
 
 /* Opens path; name is what diagnostics call the file ("ledger.csv").
  * On failure reports to d (EXIT_NOINPUT) and returns NULL. */
-csv_reader *csv_reader_open(const char *path, const char *name,
-                            const csv_options *options, diag *d);
+csv_reader *csv_reader_open(const char *path, const char *name, const csv_options *options,
+                            diag *d);
 
 /* Reads the next record into *rec: 1 = a record, 0 = end of file,
  * -1 = the file cannot be read further (reported to d, EXIT_DATAERR). */
 int csv_reader_next(csv_reader *r, csv_record *rec);
 
-char csv_reader_delimiter(const csv_reader *r);      /* after the header */
+char csv_reader_delimiter(const csv_reader *r);        /* after the header */
 csv_encoding csv_reader_encoding(const csv_reader *r); /* as decided so far */
-void csv_reader_free(csv_reader *r);                 /* NULL-safe, closes */
+void csv_reader_free(csv_reader *r);                   /* NULL-safe, closes */
 
 #endif

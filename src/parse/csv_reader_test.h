@@ -8,7 +8,6 @@
 /* Reads data[0..len) (which must outlive the reader) chunk_size bytes at a
  * time, exactly as csv_reader_open reads a file. */
 csv_reader *csv_reader_open_mem(const char *data, size_t len, const char *name,
-                                const csv_options *options, size_t chunk_size,
-                                diag *d);
+                                const csv_options *options, size_t chunk_size, diag *d);
 
 #endif

@@ -13,7 +13,7 @@
 /* The three numbers of a date as written, before any order is applied. */
 typedef struct date_parts {
     int first, second, third;
-    bool year_first;       /* YYYY?MM?DD, else xx?xx?YYYY */
+    bool year_first; /* YYYY?MM?DD, else xx?xx?YYYY */
 } date_parts;
 
 /* Reads 1 to max digits at s[*i]; -1 when there are none or too many. */
@@ -64,8 +64,7 @@ static bool split(const char *s, size_t len, date_parts *p)
     p->second = read_number(s, len, &i, 1, 2);
     if (p->second < 0 || i >= len || s[i++] != sep)
         return false;
-    p->third = p->year_first ? read_number(s, len, &i, 1, 2)
-                             : read_number(s, len, &i, 4, 4);
+    p->third = p->year_first ? read_number(s, len, &i, 1, 2) : read_number(s, len, &i, 4, 4);
     if (p->third < 0)
         return false;
     if (i < len && (s[i] == ' ' || s[i] == 'T')) {
@@ -150,8 +149,7 @@ const char *date_status_message(date_status status)
     switch (status) {
     case DATE_OK: return N_("is a date");
     case DATE_EMPTY: return N_("is empty");
-    case DATE_SYNTAX:
-        return N_("is not a date (expected YYYY-MM-DD, DD/MM/YYYY or MM/DD/YYYY)");
+    case DATE_SYNTAX: return N_("is not a date (expected YYYY-MM-DD, DD/MM/YYYY or MM/DD/YYYY)");
     case DATE_INVALID: return N_("is not a valid day");
     case DATE_AMBIGUOUS:
         return N_("has an ambiguous day/month order (set [csv] date_order in report.ini)");
@@ -172,16 +170,16 @@ int date_compare(date a, date b)
 
 /* Day numbers count from 0000-03-01 in 400-year eras of 146097 days, with
  * years starting in March so that the leap day ends each year. */
-enum { ERA_DAYS = 146097, EPOCH_SHIFT = 719468 };   /* 0000-03-01 to 1970-01-01 */
+enum { ERA_DAYS = 146097, EPOCH_SHIFT = 719468 }; /* 0000-03-01 to 1970-01-01 */
 
 long date_to_days(date d)
 {
     long y = d.year - (d.month <= 2);
     long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;                                 /* [0, 399] */
-    long moy = (d.month + 9) % 12;                            /* March = 0 */
-    long doy = (153 * moy + 2) / 5 + d.day - 1;               /* [0, 365] */
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;         /* [0, 146096] */
+    long yoe = y - era * 400;                         /* [0, 399] */
+    long moy = (d.month + 9) % 12;                    /* March = 0 */
+    long doy = (153 * moy + 2) / 5 + d.day - 1;       /* [0, 365] */
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; /* [0, 146096] */
     return era * ERA_DAYS + doe - EPOCH_SHIFT;
 }
 
@@ -232,6 +230,6 @@ void fiscal_year_label(fiscal_calendar cal, int year, char *buf, size_t size)
 
 void date_format_iso(date d, char buf[11])
 {
-    snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u,
-             (unsigned)d.month % 100u, (unsigned)d.day % 100u);
+    snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u, (unsigned)d.month % 100u,
+             (unsigned)d.day % 100u);
 }

@@ -10,7 +10,7 @@ typedef struct date {
 } date;
 
 typedef enum date_order {
-    DATE_ORDER_AUTO,       /* xx/xx/YYYY parses only when one part is above 12 */
+    DATE_ORDER_AUTO, /* xx/xx/YYYY parses only when one part is above 12 */
     DATE_ORDER_DMY,
     DATE_ORDER_MDY
 } date_order;
@@ -18,9 +18,9 @@ typedef enum date_order {
 typedef enum date_status {
     DATE_OK,
     DATE_EMPTY,
-    DATE_SYNTAX,           /* not one of the accepted forms */
-    DATE_INVALID,          /* well-formed but not a day: 2014-02-30 */
-    DATE_AMBIGUOUS         /* 03/04/2014 with DATE_ORDER_AUTO */
+    DATE_SYNTAX,   /* not one of the accepted forms */
+    DATE_INVALID,  /* well-formed but not a day: 2014-02-30 */
+    DATE_AMBIGUOUS /* 03/04/2014 with DATE_ORDER_AUTO */
 } date_status;
 
 /* Forms: YYYY-MM-DD, YYYY/MM/DD, DD/MM/YYYY, MM/DD/YYYY (one or two digit

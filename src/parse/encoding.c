@@ -92,7 +92,7 @@ static encoding_guess verdict(const encoding_scan *s)
 
 encoding_guess encoding_guess_mem(const unsigned char *p, size_t n)
 {
-    encoding_scan s = {false, false};
+    encoding_scan s = { false, false };
     scan_chunk(&s, p, n, true);
     return verdict(&s);
 }
@@ -100,7 +100,7 @@ encoding_guess encoding_guess_mem(const unsigned char *p, size_t n)
 encoding_guess encoding_guess_file(FILE *fp)
 {
     enum { CARRY = 4 };
-    encoding_scan s = {false, false};
+    encoding_scan s = { false, false };
     unsigned char *buf = xmalloc(CARRY + SCAN_CHUNK);
     size_t kept = 0, got;
     do {
@@ -118,10 +118,9 @@ encoding_guess encoding_guess_file(FILE *fp)
 
 /* U+0000 where Windows-1252 defines nothing. */
 static const uint16_t cp1252_high[32] = {
-    0x20AC, 0x0000, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x0000, 0x017D, 0x0000,
-    0x0000, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x0000, 0x017E, 0x0178,
+    0x20AC, 0x0000, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x0000, 0x017D, 0x0000, 0x0000, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x0000, 0x017E, 0x0178,
 };
 
 size_t encoding_from_cp1252(const unsigned char *in, size_t n, char *out, size_t *written)
@@ -180,9 +179,9 @@ static bool xml_clean8(const unsigned char *p)
     memcpy(&w, p, sizeof w);
     const uint64_t ones = UINT64_C(0x0101010101010101);
     const uint64_t high = UINT64_C(0x8080808080808080);
-    uint64_t below = (w - 0x20 * ones) & ~w & high;   /* a byte < 0x20 */
+    uint64_t below = (w - 0x20 * ones) & ~w & high; /* a byte < 0x20 */
     uint64_t ef = w ^ (0xEF * ones);
-    uint64_t is_ef = (ef - ones) & ~ef & high;         /* a byte == 0xEF */
+    uint64_t is_ef = (ef - ones) & ~ef & high; /* a byte == 0xEF */
     return (below | is_ef) == 0;
 }
 
@@ -193,7 +192,7 @@ bool encoding_xml_forbidden(const char *s, size_t len)
     for (; i + 8 <= len; i += 8) {
         if (xml_clean8(p + i))
             continue;
-        for (size_t k = i; k < i + 8; k++)   /* a line end, most likely */
+        for (size_t k = i; k < i + 8; k++) /* a line end, most likely */
             if ((p[k] < 0x20 || p[k] == 0xEF) && xml_forbidden_at(p + k, len - k))
                 return true;
     }

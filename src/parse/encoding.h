@@ -11,11 +11,11 @@
 
 /* What starts at some point of a byte string. */
 typedef enum utf8_piece {
-    PIECE_ASCII,           /* a run of ASCII bytes, no NUL */
+    PIECE_ASCII, /* a run of ASCII bytes, no NUL */
     PIECE_NUL,
-    PIECE_SEQUENCE,        /* one valid multi-byte sequence */
-    PIECE_CUT,             /* a sequence cut by the end of the chunk */
-    PIECE_INVALID          /* a byte that cannot be UTF-8 here */
+    PIECE_SEQUENCE, /* one valid multi-byte sequence */
+    PIECE_CUT,      /* a sequence cut by the end of the chunk */
+    PIECE_INVALID   /* a byte that cannot be UTF-8 here */
 } utf8_piece;
 
 /* The piece at p[0..n) and its length (at least 1); PIECE_CUT only when
@@ -24,10 +24,10 @@ utf8_piece encoding_utf8_piece(const unsigned char *p, size_t n, bool more, size
 
 /* What all the bytes of a file say about its encoding. */
 typedef enum encoding_guess {
-    ENCODING_ASCII,        /* nothing beyond ASCII: either will do */
-    ENCODING_UTF8,         /* some valid UTF-8 sequence (a bad byte is an
+    ENCODING_ASCII, /* nothing beyond ASCII: either will do */
+    ENCODING_UTF8,  /* some valid UTF-8 sequence (a bad byte is an
                               error at its line) */
-    ENCODING_CP1252        /* bytes that cannot be UTF-8, and no sequence */
+    ENCODING_CP1252 /* bytes that cannot be UTF-8, and no sequence */
 } encoding_guess;
 
 /* The whole of fp, read from where it is and then rewound. */

@@ -36,20 +36,20 @@ typedef struct sums {
 
 /* An account section (or, in fill-down profiles, a run of one account). */
 typedef struct section {
-    char *label;           /* as written */
-    char *key;             /* folded, for matching its total's label */
-    char *code, *name;     /* parsed from the label */
+    char *label;       /* as written */
+    char *key;         /* folded, for matching its total's label */
+    char *code, *name; /* parsed from the label */
     size_t line;
-    bool closed;           /* its total was read */
-    sums own;              /* its own lines */
-    sums start;            /* the file's sums when it began: the lines
+    bool closed;        /* its total was read */
+    sums own;           /* its own lines */
+    sums start;         /* the file's sums when it began: the lines
                             * since, sub-accounts included, are the
                             * file's sums now less these */
-    sums since_total;      /* lines since it began or since its last total */
-    sums since_opening;    /* lines since its opening balance */
+    sums since_total;   /* lines since it began or since its last total */
+    sums since_opening; /* lines since its opening balance */
     bool has_opening;
-    int64_t opening;       /* opening balance */
-    sums opening_dc;       /* the opening row's own debit and credit */
+    int64_t opening; /* opening balance */
+    sums opening_dc; /* the opening row's own debit and credit */
 } section;
 
 /* A record kept beyond the next read. */
@@ -68,7 +68,7 @@ typedef struct strbuf {
 struct import_reader {
     record_source *r;
     char *file;
-    diag *d;               /* where problems go: the caller's, or silent */
+    diag *d; /* where problems go: the caller's, or silent */
     diag silent;
     const import_profile *p;
     bool tidy;
@@ -78,26 +78,26 @@ struct import_reader {
 
     /* the header */
     size_t header_count;
-    char **header_keys;    /* folded header cells */
-    char **header_names;   /* as written, for diagnostics */
-    int col[ROLE_COUNT];   /* header cell of each role, or -1 */
+    char **header_keys;  /* folded header cells */
+    char **header_names; /* as written, for diagnostics */
+    int col[ROLE_COUNT]; /* header cell of each role, or -1 */
 
     /* the row being read */
     csv_record rec;
-    char **keys;           /* folded cells, computed on demand */
+    char **keys; /* folded cells, computed on demand */
     size_t keys_cap;
     bool keys_done;
 
     /* structure */
-    section *stack;        /* open sections, innermost last */
+    section *stack; /* open sections, innermost last */
     size_t depth, stack_cap;
-    section *closed;       /* nested: sections whose total was read */
+    section *closed; /* nested: sections whose total was read */
     size_t closed_count, closed_cap;
-    sums file_sums;        /* every line of the file */
-    bool ended;            /* the grand total was read */
+    sums file_sums; /* every line of the file */
+    bool ended;     /* the grand total was read */
     bool end_checked;
     size_t last_line;
-    saved_record title;    /* header_repeats: the row before the header */
+    saved_record title; /* header_repeats: the row before the header */
     bool title_pending;
 
     /* the line returned */
@@ -108,8 +108,8 @@ struct import_reader {
 
 /* ---- small helpers ----------------------------------------------------- */
 
-__attribute__((format(printf, 3, 4)))
-static void report(import_reader *ir, size_t line, const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static void report(import_reader *ir, size_t line,
+                                                         const char *fmt, ...)
 {
     char message[1024];
     va_list ap;
@@ -120,16 +120,15 @@ static void report(import_reader *ir, size_t line, const char *fmt, ...)
 }
 
 /* Like report, at a column of the header. */
-__attribute__((format(printf, 4, 5)))
-static void report_at(import_reader *ir, size_t line, int col, const char *fmt, ...)
+__attribute__((format(printf, 4, 5))) static void report_at(import_reader *ir, size_t line, int col,
+                                                            const char *fmt, ...)
 {
     char message[1024];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, _(fmt), ap);
     va_end(ap);
-    const char *name = col >= 0 && (size_t)col < ir->header_count ? ir->header_names[col]
-                                                                  : NULL;
+    const char *name = col >= 0 && (size_t)col < ir->header_count ? ir->header_names[col] : NULL;
     diag_data(ir->d, ir->file, line, name && *name ? name : NULL, "%s", message);
 }
 
@@ -159,8 +158,7 @@ static char *fold(const char *s, size_t len)
 static bool sums_add(sums *s, const sums *v)
 {
     return money_add(s->amount, v->amount, &s->amount) &&
-           money_add(s->debit, v->debit, &s->debit) &&
-           money_add(s->credit, v->credit, &s->credit);
+           money_add(s->debit, v->debit, &s->debit) && money_add(s->credit, v->credit, &s->credit);
 }
 
 /* ---- records ----------------------------------------------------------- */
@@ -273,10 +271,10 @@ static bool name_matches(const char *names, const char *key)
 
 /* How a profile's columns fit one row of folded cells. */
 typedef struct fit {
-    size_t required, found;     /* required columns, of which present */
-    bool *claimed;              /* per cell */
+    size_t required, found; /* required columns, of which present */
+    bool *claimed;          /* per cell */
     int col[ROLE_COUNT];
-    size_t missing[8];          /* spec indexes of missing required columns */
+    size_t missing[8]; /* spec indexes of missing required columns */
     size_t missing_count;
 } fit;
 
@@ -314,7 +312,10 @@ static void fit_row(const import_profile *p, char *const *keys, size_t n, fit *f
     }
 }
 
-static bool fit_matches(const fit *f) { return f->found == f->required; }
+static bool fit_matches(const fit *f)
+{
+    return f->found == f->required;
+}
 
 /* Whether a claims every cell b claims, and more. */
 static bool fit_covers(const fit *a, const fit *b, size_t n)
@@ -339,10 +340,10 @@ typedef struct nearest {
 typedef struct detection {
     const import_profile *all;
     size_t profile_count;
-    nearest *near;         /* per profile */
-    saved_record first;    /* the first record, for the tidy layout */
-    bool tidy_fits;        /* the first record maps as bilan's layout */
-    size_t tidy_found;     /* its cells that name bilan's columns */
+    nearest *near;      /* per profile */
+    saved_record first; /* the first record, for the tidy layout */
+    bool tidy_fits;     /* the first record maps as bilan's layout */
+    size_t tidy_found;  /* its cells that name bilan's columns */
 } detection;
 
 /* Whether rec maps as a tidy ledger header (no report); *found gets the
@@ -352,8 +353,7 @@ static bool tidy_fits(const csv_record *rec, const import_options *o, column_map
 {
     diag quiet;
     diag_init(&quiet, NULL);
-    bool fits = columns_map_header(INPUT_LEDGER, rec, o ? o->columns : NULL, "", map,
-                                   &quiet) == 0;
+    bool fits = columns_map_header(INPUT_LEDGER, rec, o ? o->columns : NULL, "", map, &quiet) == 0;
     *found = 0;
     for (int c = 0; c < COL_COUNT; c++)
         *found += map->index[c] >= 0;
@@ -408,9 +408,8 @@ static void take_header(import_reader *ir, const import_profile *p, const csv_re
 
 /* Among the profiles that fit one row, the one that claims every cell any
  * other claims, and more; NULL (reported) when there is none. */
-static const import_profile *choose(import_reader *ir, const detection *det,
-                                    const fit *fits, const bool *fits_row,
-                                    const csv_record *rec)
+static const import_profile *choose(import_reader *ir, const detection *det, const fit *fits,
+                                    const bool *fits_row, const csv_record *rec)
 {
     const import_profile *winner = NULL;
     size_t matches = 0;
@@ -433,8 +432,10 @@ static const import_profile *choose(import_reader *ir, const detection *det,
         if (fits_row[i])
             n += (size_t)snprintf(names + n, sizeof names - n, "%s'%s'", n ? ", " : "",
                                   det->all[i].name);
-    report(ir, rec->line, "the header fits several import profiles: %s; choose one "
-           "with [import] profile in report.ini", names);
+    report(ir, rec->line,
+           "the header fits several import profiles: %s; choose one "
+           "with [import] profile in report.ini",
+           names);
     return NULL;
 }
 
@@ -475,17 +476,16 @@ static int try_row(import_reader *ir, detection *det, const csv_record *rec,
 }
 
 /* Appends "'name' (line L has F of its R columns; missing 'a', 'b')". */
-static size_t describe_nearest(char *buf, size_t size, const import_profile *p,
-                               const nearest *n)
+static size_t describe_nearest(char *buf, size_t size, const import_profile *p, const nearest *n)
 {
-    size_t len = (size_t)snprintf(buf, size, _("'%s' (line %zu has %zu of its %zu "
-                                  "columns; missing "), p->name, n->line, n->found,
-                                  n->required);
+    size_t len = (size_t)snprintf(buf, size,
+                                  _("'%s' (line %zu has %zu of its %zu "
+                                    "columns; missing "),
+                                  p->name, n->line, n->found, n->required);
     for (size_t k = 0; k < n->missing_count && len < size; k++) {
         const char *names = p->columns[n->missing[k]].names;
         size_t w = strcspn(names, "|");
-        len += (size_t)snprintf(buf + len, size - len, "%s'%.*s'", k ? ", " : "",
-                                (int)w, names);
+        len += (size_t)snprintf(buf + len, size - len, "%s'%.*s'", k ? ", " : "", (int)w, names);
     }
     if (len < size)
         len += (size_t)snprintf(buf + len, size - len, ")");
@@ -497,8 +497,8 @@ static size_t describe_nearest(char *buf, size_t size, const import_profile *p,
 static bool is_near(const detection *det, size_t i)
 {
     const nearest *n = &det->near[i];
-    return !det->all[i].tidy && n->line && n->found >= 3 &&
-           n->found * 2 >= n->required && n->found > det->tidy_found;
+    return !det->all[i].tidy && n->line && n->found >= 3 && n->found * 2 >= n->required &&
+           n->found > det->tidy_found;
 }
 
 /* No profile fits: names the nearest ones, or (when none is near) lets
@@ -512,16 +512,14 @@ static void report_no_header(import_reader *ir, detection *det, const import_opt
             best = det->near[i].found;
     if (!forced && best == 0) {
         csv_record first = saved_view(&det->first);
-        columns_map_header(INPUT_LEDGER, &first, o ? o->columns : NULL, ir->file,
-                           &ir->map, ir->d);
+        columns_map_header(INPUT_LEDGER, &first, o ? o->columns : NULL, ir->file, &ir->map, ir->d);
         return;
     }
     char list[2048];
     size_t len = 0;
     for (size_t i = 0; i < det->profile_count && len < sizeof list - 300; i++) {
         const nearest *n = &det->near[i];
-        bool named = forced ? !det->all[i].tidy && n->line
-                            : is_near(det, i) && n->found == best;
+        bool named = forced ? !det->all[i].tidy && n->line : is_near(det, i) && n->found == best;
         if (!named)
             continue;
         if (len)
@@ -529,11 +527,11 @@ static void report_no_header(import_reader *ir, detection *det, const import_opt
         len += describe_nearest(list + len, sizeof list - len, &det->all[i], n);
     }
     if (forced)
-        report(ir, 0, "no header of the import profile '%s' in the first %d rows: %s",
-               forced->name, IMPORT_SCAN_ROWS,
-               len ? list : _("no row has any of its columns"));
+        report(ir, 0, "no header of the import profile '%s' in the first %d rows: %s", forced->name,
+               IMPORT_SCAN_ROWS, len ? list : _("no row has any of its columns"));
     else
-        report(ir, 0, "no known header in the first %d rows; nearest: %s; see "
+        report(ir, 0,
+               "no known header in the first %d rows; nearest: %s; see "
                "docs/imports.md, or set [import] profile in report.ini",
                IMPORT_SCAN_ROWS, list);
 }
@@ -544,8 +542,7 @@ static int take_tidy(import_reader *ir, const csv_record *rec, const import_opti
     ir->tidy = true;
     ir->p = import_profile_find("bilan");
     ir->counts.header_line = rec->line;
-    return columns_map_header(INPUT_LEDGER, rec, o ? o->columns : NULL, ir->file,
-                              &ir->map, ir->d);
+    return columns_map_header(INPUT_LEDGER, rec, o ? o->columns : NULL, ir->file, &ir->map, ir->d);
 }
 
 /* Reads records until the header.  0, or -1 when reported. */
@@ -559,15 +556,17 @@ static int detect(import_reader *ir, const import_options *o)
     if (o && o->profile && *o->profile) {
         forced = import_profile_find(o->profile);
         if (!forced) {
-            report(ir, 0, "unknown import profile '%s' (set in report.ini [import] "
-                   "profile; docs/imports.md lists them)", o->profile);
+            report(ir, 0,
+                   "unknown import profile '%s' (set in report.ini [import] "
+                   "profile; docs/imports.md lists them)",
+                   o->profile);
             free(det.near);
             return -1;
         }
     }
-    int rc = -2;   /* not decided */
+    int rc = -2; /* not decided */
     saved_record previous = { 0 };
-    for (size_t n = 0; n < IMPORT_SCAN_ROWS && rc == -2; ) {
+    for (size_t n = 0; n < IMPORT_SCAN_ROWS && rc == -2;) {
         int got = record_source_next(ir->r, &ir->rec);
         if (got < 0) {
             rc = -1;
@@ -629,8 +628,8 @@ static int drcr_suffix(const char *s, size_t *len)
     char before = s[n - 3];
     bool debit = (a == 'd' && (b == 'r' || b == 't'));
     bool credit = (a == 'c' && (b == 'r' || b == 't'));
-    bool after_figure = before == ' ' || before == ')' || before == '$' ||
-                        (before >= '0' && before <= '9');
+    bool after_figure =
+        before == ' ' || before == ')' || before == '$' || (before >= '0' && before <= '9');
     if ((!debit && !credit) || !after_figure)
         return 0;
     n -= 2;
@@ -646,7 +645,7 @@ money_status import_money(const char *text, size_t len, money_decimal *learned,
     if (len == 0)
         return MONEY_EMPTY;
     int sign = drcr_suffix(s, &len);
-    if (len >= 2 && s[0] == '$' && s[1] == '(') {   /* "$(250.00)" */
+    if (len >= 2 && s[0] == '$' && s[1] == '(') { /* "$(250.00)" */
         s++;
         len--;
     }
@@ -660,7 +659,7 @@ money_status import_money(const char *text, size_t len, money_decimal *learned,
         st = money_parse(s, len, fallback, out);
     if (st == MONEY_OK && sign) {
         if (*out < 0) {
-            return MONEY_SYNTAX;   /* "-5.00 Cr" says its sign twice */
+            return MONEY_SYNTAX; /* "-5.00 Cr" says its sign twice */
         }
         *out *= sign;
     }
@@ -669,8 +668,7 @@ money_status import_money(const char *text, size_t len, money_decimal *learned,
 
 /* Parses a money cell into cents: the file's decimal mark, else the value's
  * own, else the profile's for a value that cannot tell (import_money). */
-static money_status parse_money(import_reader *ir, const char *text, size_t len,
-                                int64_t *out)
+static money_status parse_money(import_reader *ir, const char *text, size_t len, int64_t *out)
 {
     return import_money(text, len, &ir->decimal, ir->p->decimal, out);
 }
@@ -714,12 +712,12 @@ static bool money_cell(import_reader *ir, int col, int64_t *out, bool *present)
  * word (at least three letters) begins, 0 when none or two do. */
 static int month_of(const char *w, size_t n)
 {
-    static const char *const names[] = {
-        "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december",
-        "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
-        "aout", "septembre", "octobre", "novembre", "decembre"
-    };
+    static const char *const names[] = { "january",   "february", "march",    "april",
+                                         "may",       "june",     "july",     "august",
+                                         "september", "october",  "november", "december",
+                                         "janvier",   "fevrier",  "mars",     "avril",
+                                         "mai",       "juin",     "juillet",  "aout",
+                                         "septembre", "octobre",  "novembre", "decembre" };
     int found = 0;
     if (n < 3)
         return 0;
@@ -741,7 +739,7 @@ static bool text_date(const char *s, size_t len, char iso[11])
     char *key = fold(s, len);
     int num[2] = { -1, -1 }, nums = 0, month = 0, year = -1;
     bool ok = true;
-    for (char *p = key; *p && ok; ) {
+    for (char *p = key; *p && ok;) {
         if (*p == ' ' || *p == ',') {
             p++;
             continue;
@@ -750,9 +748,8 @@ static bool text_date(const char *s, size_t len, char iso[11])
         if (*p >= '0' && *p <= '9') {
             long v = strtol(p, &p, 10);
             size_t digits = (size_t)(p - start);
-            if (strncmp(p, "er", 2) == 0 || strncmp(p, "st", 2) == 0 ||
-                strncmp(p, "nd", 2) == 0 || strncmp(p, "rd", 2) == 0 ||
-                strncmp(p, "th", 2) == 0)
+            if (strncmp(p, "er", 2) == 0 || strncmp(p, "st", 2) == 0 || strncmp(p, "nd", 2) == 0 ||
+                strncmp(p, "rd", 2) == 0 || strncmp(p, "th", 2) == 0)
                 p += 2;
             if (digits == 4 && year < 0)
                 year = (int)v;
@@ -782,8 +779,7 @@ static bool text_date(const char *s, size_t len, char iso[11])
  * either day/month order (a two-digit year made 20YY, or 19YY from 70),
  * or a month name.  The text the record carries goes to *text, *text_len
  * (into buf when rewritten). */
-static bool date_cell(const char *s, size_t len, char buf[64], const char **text,
-                      size_t *text_len)
+static bool date_cell(const char *s, size_t len, char buf[64], const char **text, size_t *text_len)
 {
     date d;
     *text = s;
@@ -845,7 +841,10 @@ typedef struct span {
     size_t len;
 } span;
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 /* Length of a code-name separator at s: · • - – — :, or 0. */
 static size_t code_separator(const char *s, size_t len)
@@ -853,11 +852,10 @@ static size_t code_separator(const char *s, size_t len)
     if (len >= 1 && (s[0] == '-' || s[0] == ':'))
         return 1;
     if (len >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xB7)
-        return 2;                                         /* · U+00B7 */
+        return 2; /* · U+00B7 */
     if (len >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-        ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93 ||
-         (unsigned char)s[2] == 0x94))
-        return 3;                                         /* • – — */
+        ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+        return 3; /* • – — */
     return 0;
 }
 
@@ -890,9 +888,8 @@ static void account_split(const char *s, size_t len, span *code, span *name)
     name->s = s;
     name->len = len;
     size_t i = 0;
-    while (i < len && (is_digit(s[i]) ||
-                       ((s[i] == '.' || s[i] == '-') && i > 0 && i + 1 < len &&
-                        is_digit(s[i + 1]))))
+    while (i < len && (is_digit(s[i]) || ((s[i] == '.' || s[i] == '-') && i > 0 && i + 1 < len &&
+                                          is_digit(s[i + 1]))))
         i++;
     if (i > 0) {
         size_t j = i;
@@ -903,7 +900,7 @@ static void account_split(const char *s, size_t len, span *code, span *name)
         while (j < len && s[j] == ' ')
             j++;
         if (j == len && i == len) {
-            code->len = len;                     /* a code alone */
+            code->len = len; /* a code alone */
             name->len = 0;
             return;
         }
@@ -914,7 +911,7 @@ static void account_split(const char *s, size_t len, span *code, span *name)
             return;
         }
     }
-    if (len > 3 && s[len - 1] == ')') {              /* "Name (425)" */
+    if (len > 3 && s[len - 1] == ')') { /* "Name (425)" */
         size_t open = len - 1;
         while (open > 0 && is_digit(s[open - 1]))
             open--;
@@ -928,8 +925,8 @@ static void account_split(const char *s, size_t len, span *code, span *name)
     }
 }
 
-void import_account_split(const char *label, size_t len, const char **code,
-                          size_t *code_len, const char **name, size_t *name_len)
+void import_account_split(const char *label, size_t len, const char **code, size_t *code_len,
+                          const char **name, size_t *name_len)
 {
     span c, n;
     account_split(label, len, &c, &n);
@@ -954,7 +951,7 @@ static void section_init(section *s, const char *label, size_t len, size_t line,
     memset(s, 0, sizeof *s);
     span code, name;
     account_split(label, len, &code, &name);
-    if (code_len) {                       /* Wave: the number in its own column */
+    if (code_len) { /* Wave: the number in its own column */
         code.s = code_cell;
         code.len = code_len;
         name.s = label;
@@ -988,8 +985,8 @@ static size_t out_money(import_reader *ir, int64_t v)
 }
 
 /* Fills *out from the offsets of its strings in ir->out. */
-static void out_finish(import_reader *ir, import_line *out,
-                       const size_t at[IMPORT_FIELD_COUNT], size_t name_at)
+static void out_finish(import_reader *ir, import_line *out, const size_t at[IMPORT_FIELD_COUNT],
+                       size_t name_at)
 {
     for (int i = 0; i < IMPORT_FIELD_COUNT; i++) {
         ir->fields[i] = ir->out.data + at[i];
@@ -1023,13 +1020,12 @@ static void push_section(import_reader *ir, section *s)
 }
 
 /* Reports a section that ends (at line) without the total it needs. */
-static void report_untotalled(import_reader *ir, const section *s, size_t line,
-                              const char *why)
+static void report_untotalled(import_reader *ir, const section *s, size_t line, const char *why)
 {
     if (!ir->p->totals_required || s->closed)
         return;
-    report(ir, line, "account '%s' (section at line %zu) has no total row %s", s->label,
-           s->line, _(why));
+    report(ir, line, "account '%s' (section at line %zu) has no total row %s", s->label, s->line,
+           _(why));
 }
 
 /* Pops the innermost section (nested profiles), kept for a later total
@@ -1037,14 +1033,13 @@ static void report_untotalled(import_reader *ir, const section *s, size_t line,
 static void pop_section(import_reader *ir)
 {
     section *s = &ir->stack[--ir->depth];
-    xgrow((void **)&ir->closed, &ir->closed_cap, ir->closed_count + 1,
-          sizeof *ir->closed);
+    xgrow((void **)&ir->closed, &ir->closed_cap, ir->closed_count + 1, sizeof *ir->closed);
     ir->closed[ir->closed_count++] = *s;
 }
 
 /* Compares one figure of the export with bilan's; true when they agree. */
-static bool agree(import_reader *ir, const section *s, const char *what,
-                  int64_t shown, int64_t expected, const char *whose)
+static bool agree(import_reader *ir, const section *s, const char *what, int64_t shown,
+                  int64_t expected, const char *whose)
 {
     if (shown == expected)
         return true;
@@ -1052,11 +1047,10 @@ static bool agree(import_reader *ir, const section *s, const char *what,
     cents_text(shown, a);
     cents_text(expected, b);
     if (s)
-        report(ir, ir->rec.line, "account '%s': the export's %s is %s but %s %s",
-               s->label, _(what), a, _(whose), b);
+        report(ir, ir->rec.line, "account '%s': the export's %s is %s but %s %s", s->label, _(what),
+               a, _(whose), b);
     else
-        report(ir, ir->rec.line, "the export's %s is %s but %s %s", _(what), a, _(whose),
-               b);
+        report(ir, ir->rec.line, "the export's %s is %s but %s %s", _(what), a, _(whose), b);
     return false;
 }
 
@@ -1109,8 +1103,7 @@ static bool check_closing(import_reader *ir, const section *s, int64_t closing)
 {
     sums since_start = lines_since_start(ir, s);
     const sums *l = ir->p->nested ? &since_start : &s->since_opening;
-    int64_t net = ir->p->balance == IMPORT_BALANCE_AMOUNT ? l->amount
-                                                          : l->debit - l->credit;
+    int64_t net = ir->p->balance == IMPORT_BALANCE_AMOUNT ? l->amount : l->debit - l->credit;
     int64_t expected = s->opening + net;
     if (ir->p->balance == IMPORT_BALANCE_EITHER && closing == s->opening - net)
         return true;
@@ -1124,8 +1117,7 @@ static bool check_closing(import_reader *ir, const section *s, int64_t closing)
 /* Checks a total row's figures against the section's lines: the amount,
  * or the debits and credits.  In nested profiles a total may include the
  * sub-accounts' lines (always, for TOTAL_SUBS).  Then its balance. */
-static void check_total(import_reader *ir, section *s, const figures *f,
-                        import_label_kind kind)
+static void check_total(import_reader *ir, section *s, const figures *f, import_label_kind kind)
 {
     sums own = ir->p->nested ? s->own : s->since_total;
     sums all = ir->p->nested ? lines_since_start(ir, s) : own;
@@ -1146,10 +1138,8 @@ static void check_total(import_reader *ir, section *s, const figures *f,
     if (f->has_debit || f->has_credit) {
         if (f->debit == all.debit && f->credit == all.credit)
             want = &all;
-        agree(ir, s, "debit total", f->debit, want->debit,
-              N_("its lines' debits sum to"));
-        agree(ir, s, "credit total", f->credit, want->credit,
-              N_("its lines' credits sum to"));
+        agree(ir, s, "debit total", f->debit, want->debit, N_("its lines' debits sum to"));
+        agree(ir, s, "credit total", f->credit, want->credit, N_("its lines' credits sum to"));
         checked = true;
     }
     if (f->has_balance && s->has_opening && ir->p->balance != IMPORT_BALANCE_UNCHECKED) {
@@ -1170,15 +1160,12 @@ static void check_change(import_reader *ir, section *s, const figures *f)
     const sums *l = &s->since_total;
     bool checked = false;
     if (f->has_debit || f->has_credit) {
-        agree(ir, s, "period debit total", f->debit, l->debit,
-              N_("its lines' debits sum to"));
-        agree(ir, s, "period credit total", f->credit, l->credit,
-              N_("its lines' credits sum to"));
+        agree(ir, s, "period debit total", f->debit, l->debit, N_("its lines' debits sum to"));
+        agree(ir, s, "period credit total", f->credit, l->credit, N_("its lines' credits sum to"));
         checked = true;
     }
     if (f->has_balance && ir->p->balance != IMPORT_BALANCE_UNCHECKED) {
-        int64_t net = ir->p->balance == IMPORT_BALANCE_AMOUNT ? l->amount
-                                                              : l->debit - l->credit;
+        int64_t net = ir->p->balance == IMPORT_BALANCE_AMOUNT ? l->amount : l->debit - l->credit;
         if (!(ir->p->balance == IMPORT_BALANCE_EITHER && f->balance == -net))
             agree(ir, s, "net change", f->balance, net, N_("its lines make"));
         checked = true;
@@ -1197,45 +1184,48 @@ static bool key_is(const section *s, const char *cap, size_t cap_len)
 
 /* The section a total names (folded cap), or the current one; *level is
  * its depth in the stack, 0 for a section already closed. */
-static section *total_target(import_reader *ir, const char *cap, size_t cap_len,
-                             size_t *level)
+static section *total_target(import_reader *ir, const char *cap, size_t cap_len, size_t *level)
 {
     *level = ir->depth;
     if (!cap || !ir->p->nested)
         return current(ir);
-    for (size_t i = ir->depth; i-- > 0; ) {
+    for (size_t i = ir->depth; i-- > 0;) {
         if (key_is(&ir->stack[i], cap, cap_len)) {
             *level = i + 1;
             return &ir->stack[i];
         }
     }
     *level = 0;
-    for (size_t i = ir->closed_count; i-- > 0; )
+    for (size_t i = ir->closed_count; i-- > 0;)
         if (key_is(&ir->closed[i], cap, cap_len))
             return &ir->closed[i];
     return NULL;
 }
 
 /* A total row (TOTAL, TOTAL_SUBS): checks it and closes its section. */
-static void on_total(import_reader *ir, import_label_kind kind, const char *cap,
-                     size_t cap_len, const figures *f)
+static void on_total(import_reader *ir, import_label_kind kind, const char *cap, size_t cap_len,
+                     const figures *f)
 {
     size_t level;
     section *s = total_target(ir, cap, cap_len, &level);
     if (!s) {
         if (cap)
-            report(ir, ir->rec.line, "a total for '%.*s', which is not an account "
-                   "section of the export", (int)cap_len, cap);
+            report(ir, ir->rec.line,
+                   "a total for '%.*s', which is not an account "
+                   "section of the export",
+                   (int)cap_len, cap);
         else
             report(ir, ir->rec.line, "a total row before any account");
         return;
     }
     if (cap && !ir->p->nested && !key_is(s, cap, cap_len)) {
-        report(ir, ir->rec.line, "a total for '%.*s' in the section of account '%s' "
-               "(line %zu)", (int)cap_len, cap, s->label, s->line);
+        report(ir, ir->rec.line,
+               "a total for '%.*s' in the section of account '%s' "
+               "(line %zu)",
+               (int)cap_len, cap, s->label, s->line);
         return;
     }
-    if (level == 0) {                     /* closed already: with sub-accounts */
+    if (level == 0) { /* closed already: with sub-accounts */
         check_total(ir, s, f, IMPORT_LABEL_TOTAL_SUBS);
         return;
     }
@@ -1294,8 +1284,7 @@ static void on_grand(import_reader *ir, const figures *f)
 /* ---- labels ------------------------------------------------------------ */
 
 /* Whether key matches pattern ("total for *"); *cap gets the '*' part. */
-static bool label_match(const char *pattern, const char *key, const char **cap,
-                        size_t *cap_len)
+static bool label_match(const char *pattern, const char *key, const char **cap, size_t *cap_len)
 {
     const char *star = strchr(pattern, '*');
     size_t klen = strlen(key);
@@ -1321,8 +1310,7 @@ static bool is_money_col(const import_reader *ir, int col)
 
 /* The first label among the row's text cells (exact patterns only when
  * exact_only): its kind, or -1. */
-static int find_label(import_reader *ir, bool exact_only, const char **cap,
-                      size_t *cap_len)
+static int find_label(import_reader *ir, bool exact_only, const char **cap, size_t *cap_len)
 {
     char **keys = row_keys(ir);
     for (size_t i = 0; i < ir->rec.count; i++) {
@@ -1339,8 +1327,7 @@ static int find_label(import_reader *ir, bool exact_only, const char **cap,
 }
 
 /* Handles a labelled row of that kind. */
-static void on_label(import_reader *ir, import_label_kind kind, const char *cap,
-                     size_t cap_len)
+static void on_label(import_reader *ir, import_label_kind kind, const char *cap, size_t cap_len)
 {
     if (kind == IMPORT_LABEL_FOOTER || kind == IMPORT_LABEL_SKIP) {
         if (kind == IMPORT_LABEL_FOOTER)
@@ -1353,24 +1340,17 @@ static void on_label(import_reader *ir, import_label_kind kind, const char *cap,
     if (!f.ok)
         return;
     switch (kind) {
-    case IMPORT_LABEL_OPENING:
-        on_opening(ir, &f);
-        break;
+    case IMPORT_LABEL_OPENING: on_opening(ir, &f); break;
     case IMPORT_LABEL_TOTAL:
-    case IMPORT_LABEL_TOTAL_SUBS:
-        on_total(ir, kind, cap, cap_len, &f);
-        break;
+    case IMPORT_LABEL_TOTAL_SUBS: on_total(ir, kind, cap, cap_len, &f); break;
     case IMPORT_LABEL_CHANGE:
         if (current(ir))
             check_change(ir, current(ir), &f);
         else
             report(ir, ir->rec.line, "a period change before any account");
         break;
-    case IMPORT_LABEL_GRAND:
-        on_grand(ir, &f);
-        break;
-    default:
-        break;
+    case IMPORT_LABEL_GRAND: on_grand(ir, &f); break;
+    default: break;
     }
 }
 
@@ -1560,8 +1540,8 @@ static bool add_line(import_reader *ir, section *s, const sums *v)
 {
     bool ok = sums_add(&ir->file_sums, v);
     if (s)
-        ok &= sums_add(&s->own, v) && sums_add(&s->since_total, v) &&
-              sums_add(&s->since_opening, v);
+        ok &=
+            sums_add(&s->own, v) && sums_add(&s->since_total, v) && sums_add(&s->since_opening, v);
     if (!ok)
         report(ir, ir->rec.line, "the sums of the lines are out of range");
     return ok;
@@ -1592,8 +1572,10 @@ static int on_transaction(import_reader *ir, const char *date_text, size_t date_
         acc_len = strlen(acc);
     }
     if (s && s->closed && !ir->p->nested) {
-        report(ir, ir->rec.line, "a transaction after the total of account '%s' "
-               "(line %zu)", s->label, s->line);
+        report(ir, ir->rec.line,
+               "a transaction after the total of account '%s' "
+               "(line %zu)",
+               s->label, s->line);
         return 0;
     }
     if (ignored_account(ir, acc, acc_len)) {
@@ -1625,8 +1607,8 @@ static int on_transaction(import_reader *ir, const char *date_text, size_t date_
     const char *t;
     ir->out.len = 0;
     at[IMPORT_FIELD_DATE] = out_put(ir, date_text, date_len);
-    at[IMPORT_FIELD_ACCOUNT] = code.len ? out_put(ir, code.s, code.len)
-                                        : out_put(ir, name.s, name.len);
+    at[IMPORT_FIELD_ACCOUNT] =
+        code.len ? out_put(ir, code.s, code.len) : out_put(ir, name.s, name.len);
     size_t name_at = out_put(ir, name.s, name.len);
     at[IMPORT_FIELD_AMOUNT] = out_money(ir, v.amount);
     at[IMPORT_FIELD_DEBIT] = out_money(ir, v.debit);
@@ -1649,14 +1631,16 @@ static void report_unknown(import_reader *ir)
     int d = ir->col[IMPORT_DATE];
     const char *s = cell(ir, d, &len);
     if (len) {
-        report_at(ir, ir->rec.line, d, "'%.*s' is not a date, and the row is no "
+        report_at(ir, ir->rec.line, d,
+                  "'%.*s' is not a date, and the row is no "
                   "account section nor a known balance or total label",
                   (int)(len > 100 ? 100 : len), s);
         return;
     }
     int first = first_filled(ir);
     s = cell(ir, first, &len);
-    report(ir, ir->rec.line, "a row that is neither a transaction (no date under '%s'), "
+    report(ir, ir->rec.line,
+           "a row that is neither a transaction (no date under '%s'), "
            "an account section nor a known label: '%.*s' in column %d",
            ir->header_names[d], (int)(len > 100 ? 100 : len), s, first + 1);
 }
@@ -1732,24 +1716,25 @@ static void check_end(import_reader *ir)
         return;
     ir->end_checked = true;
     bool open = false;
-    for (size_t i = ir->depth; i-- > 0; ) {
+    for (size_t i = ir->depth; i-- > 0;) {
         section *s = &ir->stack[i];
         if (ir->p->totals_required && !s->closed) {
-            report(ir, ir->last_line, "the export ends inside account '%s' (section at "
-                   "line %zu), before its total row: is the file cut short?", s->label,
-                   s->line);
+            report(ir, ir->last_line,
+                   "the export ends inside account '%s' (section at "
+                   "line %zu), before its total row: is the file cut short?",
+                   s->label, s->line);
             open = true;
         }
     }
     if (!open && ir->p->end_required && !ir->ended)
-        report(ir, ir->last_line, "the export ends without its grand total row: is the "
+        report(ir, ir->last_line,
+               "the export ends without its grand total row: is the "
                "file cut short?");
 }
 
 /* ---- the API ----------------------------------------------------------- */
 
-import_reader *import_open(record_source *r, const char *file, const import_options *o,
-                           diag *d)
+import_reader *import_open(record_source *r, const char *file, const import_options *o, diag *d)
 {
     import_reader *ir = xcalloc(1, sizeof *ir);
     ir->r = r;
@@ -1776,7 +1761,7 @@ import_reader *import_open(record_source *r, const char *file, const import_opti
         m->index[COL_COUNTERPARTY] = IMPORT_FIELD_COUNTERPARTY;
         m->index[COL_MEMO] = IMPORT_FIELD_MEMO;
         m->index[COL_REF] = IMPORT_FIELD_REF;
-        m->fields = IMPORT_FIELD_COUNT;    /* every line has every field */
+        m->fields = IMPORT_FIELD_COUNT; /* every line has every field */
         m->needed_fields = 0;
         for (int c = 0; c < COL_COUNT; c++)
             m->needed[c] = false;
@@ -1784,13 +1769,25 @@ import_reader *import_open(record_source *r, const char *file, const import_opti
     return ir;
 }
 
-bool import_is_tidy(const import_reader *ir) { return ir->tidy; }
+bool import_is_tidy(const import_reader *ir)
+{
+    return ir->tidy;
+}
 
-const column_map *import_column_map(const import_reader *ir) { return &ir->map; }
+const column_map *import_column_map(const import_reader *ir)
+{
+    return &ir->map;
+}
 
-const import_profile *import_profile_of(const import_reader *ir) { return ir->p; }
+const import_profile *import_profile_of(const import_reader *ir)
+{
+    return ir->p;
+}
 
-const import_counts *import_counts_of(const import_reader *ir) { return &ir->counts; }
+const import_counts *import_counts_of(const import_reader *ir)
+{
+    return &ir->counts;
+}
 
 int import_next(import_reader *ir, import_line *out)
 {
@@ -1830,9 +1827,10 @@ void import_summary(const import_reader *ir, char *buf, size_t size)
     int n = snprintf(buf, size, "%s (line %zu)", ir->p->name, c->header_line);
     if (ir->tidy || n < 0 || (size_t)n >= size)
         return;
-    n += snprintf(buf + n, size - (size_t)n, ": %zu transaction rows, %zu sections, "
-                  "%zu totals checked, %zu balance rows skipped", c->transactions,
-                  c->sections, c->totals_checked, c->balances_skipped);
+    n += snprintf(buf + n, size - (size_t)n,
+                  ": %zu transaction rows, %zu sections, "
+                  "%zu totals checked, %zu balance rows skipped",
+                  c->transactions, c->sections, c->totals_checked, c->balances_skipped);
     if (c->other_skipped && n > 0 && (size_t)n < size)
         snprintf(buf + n, size - (size_t)n, ", %zu other rows skipped", c->other_skipped);
 }

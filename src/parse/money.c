@@ -38,16 +38,19 @@ static int separator_at(const char *s, size_t len, size_t *n)
     return SEP_NONE;
 }
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 /* What the separators of a body say, for choosing its decimal mark. */
 typedef struct body_survey {
     size_t points, commas, spaces;
-    int last;              /* the last '.' or ',' */
-    size_t digits_after;   /* digits right after it */
-    size_t first_group;    /* digits before the first separator */
-    bool leading_zero;     /* the body starts with '0' */
-    bool bad_char;         /* something neither digit nor separator */
+    int last;            /* the last '.' or ',' */
+    size_t digits_after; /* digits right after it */
+    size_t first_group;  /* digits before the first separator */
+    bool leading_zero;   /* the body starts with '0' */
+    bool bad_char;       /* something neither digit nor separator */
 } body_survey;
 
 static body_survey survey(const char *s, size_t len)
@@ -97,20 +100,20 @@ static int auto_mark(const body_survey *v)
     int c = v->points ? '.' : ',';
     if (v->points + v->commas > 1)
         return c == '.' ? ',' : '.';
-    if (v->digits_after == 3 && !v->spaces && v->first_group >= 1 &&
-        v->first_group <= 3 && !v->leading_zero)
+    if (v->digits_after == 3 && !v->spaces && v->first_group >= 1 && v->first_group <= 3 &&
+        !v->leading_zero)
         return MARK_AMBIGUOUS;
     return c;
 }
 
 /* Reading state of a body under a known mark. */
 typedef struct body_reader {
-    uint64_t units;        /* the integer part */
+    uint64_t units; /* the integer part */
     unsigned cents;
     size_t frac_digits;
-    size_t group;          /* digits in the current integer group */
-    size_t groups;         /* integer groups closed by a grouping separator */
-    int grouper;           /* the grouping separator in use */
+    size_t group;  /* digits in the current integer group */
+    size_t groups; /* integer groups closed by a grouping separator */
+    int grouper;   /* the grouping separator in use */
     bool in_frac, overflow;
 } body_reader;
 
@@ -217,7 +220,7 @@ static bool strip_sign(const char **s, size_t *len, bool *negative)
 static const struct {
     const char *text;
     size_t len;
-} currency_marks[] = { {"$", 1}, {"\xe2\x82\xac", 3} /* € */, {"\xc2\xa3", 2} /* £ */ };
+} currency_marks[] = { { "$", 1 }, { "\xe2\x82\xac", 3 } /* € */, { "\xc2\xa3", 2 } /* £ */ };
 
 enum { CURRENCY_MARKS = sizeof currency_marks / sizeof currency_marks[0] };
 
@@ -255,8 +258,7 @@ static bool unwrap(const char **s, size_t *len, bool *negative)
     return *len > 0;
 }
 
-money_status money_parse(const char *text, size_t len, money_decimal decimal,
-                         int64_t *cents)
+money_status money_parse(const char *text, size_t len, money_decimal decimal, int64_t *cents)
 {
     const char *s = text_trim(text, &len);
     if (len == 0)
@@ -267,9 +269,9 @@ money_status money_parse(const char *text, size_t len, money_decimal decimal,
     body_survey v = survey(s, len);
     if (v.bad_char)
         return MONEY_SYNTAX;
-    int mark = decimal == MONEY_DECIMAL_POINT ? '.'
-             : decimal == MONEY_DECIMAL_COMMA ? ','
-             : auto_mark(&v);
+    int mark = decimal == MONEY_DECIMAL_POINT   ? '.'
+               : decimal == MONEY_DECIMAL_COMMA ? ','
+                                                : auto_mark(&v);
     if (mark == MARK_AMBIGUOUS)
         return MONEY_AMBIGUOUS;
     uint64_t magnitude;

@@ -9,15 +9,15 @@
 #include <string.h>
 
 struct record_source {
-    csv_reader *csv;           /* one of the two */
+    csv_reader *csv; /* one of the two */
     xlsx_reader *sheet;
     char *name;
     csv_options options;
-    size_t count;              /* fields of the last record */
+    size_t count; /* fields of the last record */
 };
 
-record_source *record_source_open(const char *path, const char *name,
-                                  const csv_options *options, diag *d)
+record_source *record_source_open(const char *path, const char *name, const csv_options *options,
+                                  diag *d)
 {
     record_source *s = xcalloc(1, sizeof *s);
     if (options)
@@ -51,7 +51,10 @@ int record_source_next(record_source *s, csv_record *rec)
     return got;
 }
 
-bool record_source_is_sheet(const record_source *s) { return s->sheet != NULL; }
+bool record_source_is_sheet(const record_source *s)
+{
+    return s->sheet != NULL;
+}
 
 xlsx_cell_kind record_source_kind(const record_source *s, size_t field)
 {
@@ -60,8 +63,7 @@ xlsx_cell_kind record_source_kind(const record_source *s, size_t field)
     return field < s->count ? XLSX_CELL_TEXT : XLSX_CELL_EMPTY;
 }
 
-char *record_source_place(const record_source *s, size_t line, size_t field, char *buf,
-                          size_t size)
+char *record_source_place(const record_source *s, size_t line, size_t field, char *buf, size_t size)
 {
     if (s->sheet)
         return xlsx_reader_place(s->sheet, line, field, buf, size);

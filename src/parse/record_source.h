@@ -19,12 +19,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef struct record_source record_source;   /* opaque */
+typedef struct record_source record_source; /* opaque */
 
 /* Opens path (name is what diagnostics call it: "ledger.xlsx"); options
  * apply to a CSV file.  On failure reports to d and returns NULL. */
-record_source *record_source_open(const char *path, const char *name,
-                                  const csv_options *options, diag *d);
+record_source *record_source_open(const char *path, const char *name, const csv_options *options,
+                                  diag *d);
 
 /* The next record: 1, 0 at the end, -1 when the file cannot be read
  * further (reported).  As csv_reader_next and xlsx_reader_next. */
@@ -49,6 +49,6 @@ char *record_source_place(const record_source *s, size_t line, size_t field, cha
 char record_source_delimiter(const record_source *s);
 csv_encoding record_source_encoding(const record_source *s);
 
-void record_source_free(record_source *s);   /* NULL-safe, closes */
+void record_source_free(record_source *s); /* NULL-safe, closes */
 
 #endif

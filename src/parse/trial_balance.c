@@ -19,46 +19,39 @@ struct trial_reader {
     money_decimal decimal, fallback;
     csv_record rec;
     size_t header_line;
-    int debit, credit;             /* columns */
-    int code, label, name;         /* columns, or -1 */
+    int debit, credit;     /* columns */
+    int code, label, name; /* columns, or -1 */
     bool has_date;
     date as_of;
     size_t as_of_line;
     size_t skipped;
-    char *label_text, *code_text, *name_text;   /* of the row returned */
+    char *label_text, *code_text, *name_text; /* of the row returned */
 };
 
 /* Folded header names of each column ('*' at the end: any ending). */
-static const char *const debit_names[] = {
-    "debit", "debits", "debit amt", "debit amount", "dr", "debit (*", "montant debit", NULL
-};
-static const char *const credit_names[] = {
-    "credit", "credits", "credit amt", "credit amount", "cr", "credit (*", "montant credit",
-    NULL
-};
-static const char *const ytd_debit_names[] = {
-    "ytd debit", "ytd debit (*", "debit ytd", "year to date debit", NULL
-};
-static const char *const ytd_credit_names[] = {
-    "ytd credit", "ytd credit (*", "credit ytd", "year to date credit", NULL
-};
-static const char *const code_names[] = {
-    "account id", "account number", "account no", "account code", "account #", "*code",
-    "code", "no de compte", "numero de compte", "n° de compte", "no compte", NULL
-};
-static const char *const label_names[] = {
-    "account", "accounts", "compte", "comptes", NULL
-};
+static const char *const debit_names[] = { "debit", "debits",   "debit amt",     "debit amount",
+                                           "dr",    "debit (*", "montant debit", NULL };
+static const char *const credit_names[] = { "credit",         "credits", "credit amt",
+                                            "credit amount",  "cr",      "credit (*",
+                                            "montant credit", NULL };
+static const char *const ytd_debit_names[] = { "ytd debit", "ytd debit (*", "debit ytd",
+                                               "year to date debit", NULL };
+static const char *const ytd_credit_names[] = { "ytd credit", "ytd credit (*", "credit ytd",
+                                                "year to date credit", NULL };
+static const char *const code_names[] = { "account id",   "account number", "account no",
+                                          "account code", "account #",      "*code",
+                                          "code",         "no de compte",   "numero de compte",
+                                          "n° de compte", "no compte",      NULL };
+static const char *const label_names[] = { "account", "accounts", "compte", "comptes", NULL };
 static const char *const name_names[] = {
-    "account description", "account name", "description", "name", "nom", "nom du compte",
-    "intitule", "libelle", NULL
+    "account description", "account name", "description", "name", "nom",
+    "nom du compte",       "intitule",     "libelle",     NULL
 };
 
 /* The labels of rows that are no account: totals and footers. */
-static const char *const skip_starts[] = {
-    "total", "net ", "accrual basis", "cash basis", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", NULL
-};
+static const char *const skip_starts[] = { "total",  "net ",     "accrual basis", "cash basis",
+                                           "monday", "tuesday",  "wednesday",     "thursday",
+                                           "friday", "saturday", "sunday",        NULL };
 
 static bool name_is(const char *key, const char *const *names)
 {
@@ -127,7 +120,7 @@ static bool take_header(trial_reader *t, const csv_record *rec)
         t->label = find_column(keys, n, label_names);
         t->name = find_column(keys, n, name_names);
         if (t->code < 0 && t->label < 0 && t->name < 0)
-            t->label = 0;              /* QuickBooks: ",Debit,Credit" */
+            t->label = 0; /* QuickBooks: ",Debit,Credit" */
         found = t->label != t->debit && t->label != t->credit;
         t->header_line = rec->line;
     }
@@ -145,7 +138,7 @@ static void title_dates(trial_reader *t, const csv_record *rec)
         const char *s = cell(rec, (int)i, &len);
         const char *word[64];
         size_t wlen[64], words = 0;
-        for (size_t k = 0; k < len && words < 64; ) {
+        for (size_t k = 0; k < len && words < 64;) {
             while (k < len && s[k] == ' ')
                 k++;
             size_t start = k;
@@ -180,8 +173,7 @@ static bool blank(const csv_record *rec)
     return true;
 }
 
-trial_reader *trial_open(record_source *r, const char *file, money_decimal decimal,
-                         diag *d)
+trial_reader *trial_open(record_source *r, const char *file, money_decimal decimal, diag *d)
 {
     trial_reader *t = xcalloc(1, sizeof *t);
     t->r = r;
@@ -189,13 +181,15 @@ trial_reader *trial_open(record_source *r, const char *file, money_decimal decim
     t->d = d;
     t->decimal = decimal;
     t->fallback = decimal;
-    for (int n = 0; n < IMPORT_SCAN_ROWS; ) {
+    for (int n = 0; n < IMPORT_SCAN_ROWS;) {
         int got = record_source_next(r, &t->rec);
         if (got <= 0) {
             if (got == 0)
-                diag_data(d, file, 0, NULL, n ? "no header with a debit and a credit "
-                          "column in the first %d rows: is it a trial balance?"
-                          : "the file is empty: no header line", IMPORT_SCAN_ROWS);
+                diag_data(d, file, 0, NULL,
+                          n ? "no header with a debit and a credit "
+                              "column in the first %d rows: is it a trial balance?"
+                            : "the file is empty: no header line",
+                          IMPORT_SCAN_ROWS);
             trial_close(t);
             return NULL;
         }
@@ -206,8 +200,10 @@ trial_reader *trial_open(record_source *r, const char *file, money_decimal decim
             return t;
         title_dates(t, &t->rec);
     }
-    diag_data(d, file, 0, NULL, "no header with a debit and a credit column in the first "
-              "%d rows: is it a trial balance?", IMPORT_SCAN_ROWS);
+    diag_data(d, file, 0, NULL,
+              "no header with a debit and a credit column in the first "
+              "%d rows: is it a trial balance?",
+              IMPORT_SCAN_ROWS);
     trial_close(t);
     return NULL;
 }
@@ -221,9 +217,15 @@ bool trial_as_of(const trial_reader *t, date *out, size_t *line)
     return t->has_date;
 }
 
-size_t trial_header_line(const trial_reader *t) { return t->header_line; }
+size_t trial_header_line(const trial_reader *t)
+{
+    return t->header_line;
+}
 
-size_t trial_skipped(const trial_reader *t) { return t->skipped; }
+size_t trial_skipped(const trial_reader *t)
+{
+    return t->skipped;
+}
 
 /* A money cell in cents (0 when empty); false, reported, when it is none. */
 static bool money_of(trial_reader *t, int col, int64_t *out, bool *present)
@@ -250,8 +252,8 @@ static bool money_of(trial_reader *t, int col, int64_t *out, bool *present)
     st = import_money(s, len, &t->decimal, t->fallback, out);
     if (st == MONEY_OK)
         return true;
-    diag_data(t->d, t->file, t->rec.line, NULL, "'%.*s' %s", (int)(len > 100 ? 100 : len),
-              s, money_status_message(st));
+    diag_data(t->d, t->file, t->rec.line, NULL, "'%.*s' %s", (int)(len > 100 ? 100 : len), s,
+              money_status_message(st));
     return false;
 }
 
@@ -282,7 +284,7 @@ static bool account_row(trial_reader *t, trial_row *out)
     bool ok = money_of(t, t->debit, &debit, &has_debit);
     ok &= money_of(t, t->credit, &credit, &has_credit);
     if (!ok || (!has_debit && !has_credit))
-        return false;                     /* reported, or a heading */
+        return false; /* reported, or a heading */
     if (!label_len || skipped_label(label, label_len)) {
         t->skipped++;
         return false;

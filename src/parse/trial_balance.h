@@ -37,20 +37,19 @@
 /* One account's row.  Strings are valid until the next trial_next. */
 typedef struct trial_row {
     size_t line;
-    const char *label;         /* the account as written: "4000 Sales" */
-    const char *code;          /* its code (the code column's, or parsed
+    const char *label;     /* the account as written: "4000 Sales" */
+    const char *code;      /* its code (the code column's, or parsed
                                 * from the label), or "" */
-    const char *name;          /* its name, or "" */
-    int64_t debit, credit;     /* cents, each >= 0 (a negative debit is
+    const char *name;      /* its name, or "" */
+    int64_t debit, credit; /* cents, each >= 0 (a negative debit is
                                 * a credit) */
 } trial_row;
 
-typedef struct trial_reader trial_reader;   /* opaque */
+typedef struct trial_reader trial_reader; /* opaque */
 
 /* Finds the header of the trial balance r reads (nothing read yet).
  * NULL, reported to d at file, when there is none. */
-trial_reader *trial_open(record_source *r, const char *file, money_decimal decimal,
-                         diag *d);
+trial_reader *trial_open(record_source *r, const char *file, money_decimal decimal, diag *d);
 
 /* The date the title rows above the header give (the last one: "January
  * 1 - December 31, 2025" is as of its end), and its line; false when none. */
@@ -66,6 +65,6 @@ int trial_next(trial_reader *t, trial_row *out);
 /* Total, heading and footer rows skipped so far. */
 size_t trial_skipped(const trial_reader *t);
 
-void trial_close(trial_reader *t);   /* NULL-safe; does not close r */
+void trial_close(trial_reader *t); /* NULL-safe; does not close r */
 
 #endif

@@ -36,19 +36,19 @@
 
 enum {
     XLSX_CHUNK = 64 * 1024,
-    XLSX_ROWS_MAX = 1048576,           /* Excel's limits */
+    XLSX_ROWS_MAX = 1048576, /* Excel's limits */
     XLSX_COLS_MAX = 16384,
-    XLSX_CELL_MAX = 1024 * 1024,       /* bytes of one cell's text */
-    XLSX_ROW_MAX = 16 * 1024 * 1024,   /* bytes of one row's text */
-    XLSX_SST_MAX = 256 * 1024 * 1024,  /* bytes of all shared strings */
+    XLSX_CELL_MAX = 1024 * 1024,      /* bytes of one cell's text */
+    XLSX_ROW_MAX = 16 * 1024 * 1024,  /* bytes of one row's text */
+    XLSX_SST_MAX = 256 * 1024 * 1024, /* bytes of all shared strings */
     XLSX_SST_COUNT_MAX = 16 * 1024 * 1024,
-    XLSX_TABLE_MAX = 65536,            /* relationships, number formats */
-    XLSX_XF_MAX = 1024 * 1024,         /* cell formats */
-    XLSX_DIGITS_MAX = 40,              /* significant digits kept */
+    XLSX_TABLE_MAX = 65536,    /* relationships, number formats */
+    XLSX_XF_MAX = 1024 * 1024, /* cell formats */
+    XLSX_DIGITS_MAX = 40,      /* significant digits kept */
     XLSX_MESSAGE_MAX = 512
 };
 
-#define NS_SEP '|'   /* expat's "namespace|local" separator */
+#define NS_SEP '|' /* expat's "namespace|local" separator */
 
 static const unsigned char ole2_magic[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
 
@@ -71,15 +71,21 @@ typedef struct xlsx_cell {
 
 /* A cell's t attribute. */
 typedef enum xlsx_type {
-    TYPE_NUMBER, TYPE_SHARED, TYPE_INLINE, TYPE_STR, TYPE_BOOL, TYPE_ERROR, TYPE_DATE
+    TYPE_NUMBER,
+    TYPE_SHARED,
+    TYPE_INLINE,
+    TYPE_STR,
+    TYPE_BOOL,
+    TYPE_ERROR,
+    TYPE_DATE
 } xlsx_type;
 
 /* A number as digits and a power of ten: value = digits * 10^exp. */
 typedef struct xlsx_decimal {
     bool negative;
-    size_t n;                          /* digits kept, the first non-zero */
-    char digits[XLSX_DIGITS_MAX + 2];  /* room for a carry */
-    long exp;                          /* power of ten of the last digit */
+    size_t n;                         /* digits kept, the first non-zero */
+    char digits[XLSX_DIGITS_MAX + 2]; /* room for a carry */
+    long exp;                         /* power of ten of the last digit */
 } xlsx_decimal;
 
 struct xlsx_reader {
@@ -87,22 +93,22 @@ struct xlsx_reader {
     diag *d;
     zip_t *zip;
     size_t chunk;
-    XML_Parser xp;         /* the parser at work, for fail() to stop */
-    const char *part;      /* the part it reads, for messages */
-    bool failed;           /* reported; nothing more is read */
+    XML_Parser xp;    /* the parser at work, for fail() to stop */
+    const char *part; /* the part it reads, for messages */
+    bool failed;      /* reported; nothing more is read */
     /* relationships of the part being resolved */
     xlsx_rel *rels;
     size_t rel_count, rel_cap;
     /* workbook */
     bool date1904;
-    char *sheet_name, *sheet_part;     /* the sheet read */
-    char *hidden_name, *hidden_part;   /* the first hidden one, as fallback */
+    char *sheet_name, *sheet_part;   /* the sheet read */
+    char *hidden_name, *hidden_part; /* the first hidden one, as fallback */
     /* styles */
     xlsx_numfmt *fmts;
     size_t fmt_count, fmt_cap;
-    unsigned long *xf_fmt;             /* cellXfs: numFmtId of each */
+    unsigned long *xf_fmt; /* cellXfs: numFmtId of each */
     size_t xf_count, xf_cap;
-    bool *xf_date;                     /* cellXfs: shows a date */
+    bool *xf_date; /* cellXfs: shows a date */
     bool in_cellxfs;
     /* shared strings: NUL-terminated, one after the other */
     char *sst;
@@ -111,7 +117,7 @@ struct xlsx_reader {
     size_t sst_count, sst_off_cap;
     size_t si_start;
     bool in_si, in_t;
-    int rph_depth;                     /* inside phonetic runs: not text */
+    int rph_depth; /* inside phonetic runs: not text */
     /* the sheet's stream */
     zip_file_t *zf;
     XML_Parser sheet_xp;
@@ -121,7 +127,7 @@ struct xlsx_reader {
     xlsx_type cell_type;
     size_t cell_col, cell_start;
     unsigned long cell_style;
-    char *text;                        /* the row's texts; text[0] = "" */
+    char *text; /* the row's texts; text[0] = "" */
     size_t text_len, text_cap;
     xlsx_cell *cells;
     size_t cell_count, cell_cap;
@@ -137,8 +143,8 @@ struct xlsx_reader {
 
 /* Reports that the file cannot be read further (once) and stops the
  * parser at work. */
-__attribute__((format(printf, 3, 4)))
-static void fail(xlsx_reader *r, int status, const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static void fail(xlsx_reader *r, int status, const char *fmt,
+                                                       ...)
 {
     char msg[XLSX_MESSAGE_MAX];
     va_list ap;
@@ -153,8 +159,8 @@ static void fail(xlsx_reader *r, int status, const char *fmt, ...)
 }
 
 /* The same at a cell of the current row: "ledger.xlsx:Sheet1!C12: ...". */
-__attribute__((format(printf, 3, 4)))
-static void fail_cell(xlsx_reader *r, size_t col, const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static void fail_cell(xlsx_reader *r, size_t col,
+                                                            const char *fmt, ...)
 {
     char msg[XLSX_MESSAGE_MAX], place[XLSX_MESSAGE_MAX];
     va_list ap;
@@ -179,9 +185,15 @@ static void fail_xml(xlsx_reader *r, XML_Parser p)
 /* ---- small parsers ------------------------------------------------------ */
 
 /* ASCII classes, whatever the locale. */
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
-static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 /* A whole decimal number in 0..max (surrounding spaces allowed). */
 static bool parse_count(const char *s, unsigned long max, unsigned long *out)
@@ -313,7 +325,7 @@ static char *part_resolve(const char *source, const char *target)
         size_t n = end ? (size_t)(end - seg) : strlen(seg);
         if (n == 2 && seg[0] == '.' && seg[1] == '.') {
             while (o > 0 && out[o - 1] != '/')
-                o--;                          /* drop "name/" ... */
+                o--; /* drop "name/" ... */
             if (o > 0)
                 o--;
             while (o > 0 && out[o - 1] != '/')
@@ -540,7 +552,7 @@ static void XMLCALL workbook_start(void *ud, const XML_Char *name, const XML_Cha
     const xlsx_rel *rel = id ? rels_by_id(r, id) : NULL;
     const char *slash = rel ? strrchr(rel->type, '/') : NULL;
     if (!sheet || !slash || strcmp(slash + 1, "worksheet") != 0)
-        return;                                   /* a chart sheet, a dialog */
+        return; /* a chart sheet, a dialog */
     if (!state || strcmp(state, "visible") == 0) {
         r->sheet_name = xstrdup(sheet);
         r->sheet_part = part_resolve(r->part, rel->target);
@@ -574,7 +586,7 @@ static bool format_code_is_date(const char *code)
                 break;
             size_t n = (size_t)(end - p - 1);
             if (n > 0 && strspn(p + 1, "hHmMsS") >= n)
-                time = true;                      /* [h]:mm elapsed time */
+                time = true; /* [h]:mm elapsed time */
             p = end;
         } else if (strncasecmp(p, "am/pm", 5) == 0 || strncasecmp(p, "a/p", 3) == 0) {
             time = true;
@@ -664,7 +676,7 @@ static void XMLCALL sst_start(void *ud, const XML_Char *name, const XML_Char **a
     const char *local = local_name(name);
     if (strcmp(local, "si") == 0) {
         if (r->in_si)
-            r->sst_len = r->si_start;             /* nested: the outer one is dropped */
+            r->sst_len = r->si_start; /* nested: the outer one is dropped */
         r->in_si = true;
         r->in_t = false;
         r->rph_depth = 0;
@@ -741,13 +753,13 @@ static bool decimal_parse(const char *s, size_t len, xlsx_decimal *x)
             break;
         any = true;
         if (x->n == 0 && c == '0') {
-            adjust -= point;                  /* a leading zero */
+            adjust -= point; /* a leading zero */
         } else if (x->n < XLSX_DIGITS_MAX) {
             x->digits[x->n++] = c;
             adjust -= point;
         } else if (!point) {
-            adjust++;                         /* an integer digit not kept */
-        }                                     /* (fraction digits not kept are
+            adjust++; /* an integer digit not kept */
+        }             /* (fraction digits not kept are
                                                  below any rounding position) */
     }
     if (!any)
@@ -788,7 +800,7 @@ static void decimal_round(xlsx_decimal *x)
 {
     if (x->n > 0 && x->exp < -3) {
         long msd = decimal_msd(x);
-        long p = msd - 12;                    /* power of ten of the last digit kept */
+        long p = msd - 12; /* power of ten of the last digit kept */
         if (p < -6)
             p = -6;
         if (p > -3)
@@ -807,7 +819,7 @@ static void decimal_round(xlsx_decimal *x)
                 x->digits[i--] = '0';
             if (up && i >= 0) {
                 x->digits[i]++;
-            } else if (up) {                  /* 999.9995 -> 1000 */
+            } else if (up) { /* 999.9995 -> 1000 */
                 memmove(x->digits + 1, x->digits, (size_t)keep);
                 x->digits[0] = '1';
                 x->n = (size_t)keep + 1;
@@ -830,7 +842,7 @@ static size_t decimal_format(const xlsx_decimal *x, char out[64])
     char *o = out;
     if (x->negative)
         *o++ = '-';
-    long whole = (long)x->n + x->exp;         /* digits before the point */
+    long whole = (long)x->n + x->exp; /* digits before the point */
     if (whole <= 0)
         *o++ = '0';
     for (long i = 0; i < whole; i++)
@@ -941,8 +953,10 @@ static xlsx_cell_kind cell_value(xlsx_reader *r)
     case TYPE_SHARED:
         raw[len] = '\0';
         if (!parse_count(raw, XLSX_SST_COUNT_MAX, &index) || index >= r->sst_count) {
-            fail_cell(r, r->cell_col, "damaged workbook: shared string '%.40s' does not "
-                      "exist (the workbook has %zu)", raw, r->sst_count);
+            fail_cell(r, r->cell_col,
+                      "damaged workbook: shared string '%.40s' does not "
+                      "exist (the workbook has %zu)",
+                      raw, r->sst_count);
             return XLSX_CELL_EMPTY;
         }
         size_t n = strlen(r->sst + r->sst_off[index]);
@@ -955,11 +969,8 @@ static xlsx_cell_kind cell_value(xlsx_reader *r)
         text_add(r, r->sst + r->sst_off[index], n);
         return n > 0 ? XLSX_CELL_TEXT : XLSX_CELL_EMPTY;
     case TYPE_INLINE:
-    case TYPE_STR:
-        r->text_len = r->cell_start + unescape_x(raw, len);
-        return XLSX_CELL_TEXT;
-    case TYPE_ERROR:
-        return XLSX_CELL_TEXT;
+    case TYPE_STR: r->text_len = r->cell_start + unescape_x(raw, len); return XLSX_CELL_TEXT;
+    case TYPE_ERROR: return XLSX_CELL_TEXT;
     case TYPE_BOOL:
         if (len == 1 && (raw[0] == '0' || raw[0] == '1')) {
             r->text_len = r->cell_start;
@@ -967,19 +978,18 @@ static xlsx_cell_kind cell_value(xlsx_reader *r)
             return XLSX_CELL_BOOL;
         }
         return XLSX_CELL_TEXT;
-    case TYPE_DATE:                               /* ISO 8601: keep the day */
+    case TYPE_DATE: /* ISO 8601: keep the day */
         if (iso_day(raw, len)) {
             r->text_len = r->cell_start + 10;
             return XLSX_CELL_DATE;
         }
         return XLSX_CELL_TEXT;
-    case TYPE_NUMBER:
-        break;
+    case TYPE_NUMBER: break;
     }
     if (!decimal_parse(raw, len, &x))
-        return XLSX_CELL_TEXT;                    /* not a number: kept as written */
+        return XLSX_CELL_TEXT; /* not a number: kept as written */
     if (x.n > 0 && decimal_msd(&x) > 17)
-        return XLSX_CELL_NUMBER_OTHER;            /* beyond 10^18: kept as written */
+        return XLSX_CELL_NUMBER_OTHER; /* beyond 10^18: kept as written */
     decimal_round(&x);
     bool date_style = r->cell_style < r->xf_count && r->xf_date[r->cell_style];
     xlsx_cell_kind kind;
@@ -1003,13 +1013,13 @@ static void cell_finish(xlsx_reader *r)
     if (r->failed)
         return;
     if (r->text_len == r->cell_start) {
-        r->text_len = r->cell_start;              /* empty: nothing kept */
+        r->text_len = r->cell_start; /* empty: nothing kept */
         return;
     }
     xgrow((void **)&r->cells, &r->cell_cap, r->cell_count + 1, sizeof *r->cells);
     r->cells[r->cell_count++] =
         (xlsx_cell){ r->cell_col, r->cell_start, r->text_len - r->cell_start, kind };
-    r->text[r->text_len++] = '\0';               /* text_add left room for it */
+    r->text[r->text_len++] = '\0'; /* text_add left room for it */
 }
 
 /* <c r t s>: its column (the next one when r is absent), type and style. */
@@ -1018,17 +1028,21 @@ static void cell_start(xlsx_reader *r, const XML_Char **atts)
     const char *ref = attr(atts, "r"), *t = attr(atts, "t"), *s = attr(atts, "s");
     size_t col = r->col_next;
     if (ref && !parse_cell_column(ref, &col)) {
-        fail(r, EXIT_DATAERR, "damaged workbook: %s, row %zu: bad cell reference '%.20s'",
-             r->part, r->row, ref);
+        fail(r, EXIT_DATAERR, "damaged workbook: %s, row %zu: bad cell reference '%.20s'", r->part,
+             r->row, ref);
         return;
     }
     if (col >= XLSX_COLS_MAX || col < r->col_next) {
         fail_cell(r, col, "damaged workbook: cell out of order or beyond column XFD");
         return;
     }
-    static const struct { const char *name; xlsx_type type; } types[] = {
+    static const struct {
+        const char *name;
+        xlsx_type type;
+    } types[] = {
         { "n", TYPE_NUMBER }, { "s", TYPE_SHARED }, { "inlineStr", TYPE_INLINE },
-        { "str", TYPE_STR }, { "b", TYPE_BOOL }, { "e", TYPE_ERROR }, { "d", TYPE_DATE },
+        { "str", TYPE_STR },  { "b", TYPE_BOOL },   { "e", TYPE_ERROR },
+        { "d", TYPE_DATE },
     };
     r->cell_type = TYPE_NUMBER;
     for (size_t i = 0; t && i < sizeof types / sizeof types[0]; i++)
@@ -1058,15 +1072,15 @@ static void row_start(xlsx_reader *r, const XML_Char **atts)
         return;
     }
     if (row > XLSX_ROWS_MAX || row <= r->last_row) {
-        fail(r, EXIT_DATAERR, "damaged workbook: %s: row %lu out of order (after row %zu)",
-             r->part, row, r->last_row);
+        fail(r, EXIT_DATAERR, "damaged workbook: %s: row %lu out of order (after row %zu)", r->part,
+             row, r->last_row);
         return;
     }
     r->row = row;
     r->in_row = true;
     r->cell_count = 0;
     r->col_next = 0;
-    r->text_len = 1;                              /* text[0] is the empty field */
+    r->text_len = 1; /* text[0] is the empty field */
 }
 
 /* </row>: a row with a value becomes the record, and expat is suspended
@@ -1076,7 +1090,7 @@ static void row_finish(xlsx_reader *r)
     r->in_row = false;
     r->last_row = r->row;
     if (r->cell_count == 0)
-        return;                                   /* a blank row */
+        return; /* a blank row */
     size_t count = r->cells[r->cell_count - 1].col + 1;
     if (count > r->field_cap) {
         size_t cap = r->field_cap;
@@ -1265,7 +1279,8 @@ static bool package_open(xlsx_reader *r, const char *path)
         return false;
     }
     if (got == 8 && memcmp(magic, ole2_magic, 8) == 0) {
-        diag_data(r->d, r->name, 0, NULL, "an Excel 97-2003 workbook (.xls) or an encrypted "
+        diag_data(r->d, r->name, 0, NULL,
+                  "an Excel 97-2003 workbook (.xls) or an encrypted "
                   "workbook: bilan reads .xlsx; save it as .xlsx (without a password) or CSV");
         return false;
     }
@@ -1275,14 +1290,14 @@ static bool package_open(xlsx_reader *r, const char *path)
         zip_error_t e;
         zip_error_init_with_code(&e, err);
         if (err == ZIP_ER_NOZIP)
-            diag_data(r->d, r->name, 0, NULL, "not an .xlsx workbook (not a zip archive): "
+            diag_data(r->d, r->name, 0, NULL,
+                      "not an .xlsx workbook (not a zip archive): "
                       "save it as .xlsx or CSV");
         else if (err == ZIP_ER_OPEN || err == ZIP_ER_READ)
             diag_report(r->d, EXIT_NOINPUT, r->name, 0, NULL, "cannot open: %s",
                         zip_error_strerror(&e));
         else
-            diag_data(r->d, r->name, 0, NULL, "damaged .xlsx workbook: %s",
-                      zip_error_strerror(&e));
+            diag_data(r->d, r->name, 0, NULL, "damaged .xlsx workbook: %s", zip_error_strerror(&e));
         zip_error_fini(&e);
         return false;
     }
@@ -1306,7 +1321,8 @@ static char *workbook_find(xlsx_reader *r)
     char *part = part_resolve("", rel ? rel->target : "xl/workbook.xml");
     rels_clear(r);
     if (ends_with(part, ".bin")) {
-        diag_data(r->d, r->name, 0, NULL, "a binary Excel workbook (.xlsb): bilan reads "
+        diag_data(r->d, r->name, 0, NULL,
+                  "a binary Excel workbook (.xlsb): bilan reads "
                   ".xlsx; save it as .xlsx or CSV");
     } else if (zip_name_locate(r->zip, part, ZIP_FL_NOCASE) < 0) {
         diag_data(r->d, r->name, 0, NULL, "not an .xlsx workbook: it has no %s", part);
@@ -1373,8 +1389,8 @@ static int workbook_load(xlsx_reader *r)
     return 0;
 }
 
-xlsx_reader *xlsx_reader_open_chunked(const char *path, const char *name,
-                                      size_t chunk_size, diag *d)
+xlsx_reader *xlsx_reader_open_chunked(const char *path, const char *name, size_t chunk_size,
+                                      diag *d)
 {
     xlsx_reader *r = xcalloc(1, sizeof *r);
     r->name = xstrdup(name);
@@ -1450,8 +1466,8 @@ static bool sheet_needs_quotes(const char *s)
         return true;
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c < 0x80 && !(c == '_' || c == '.' || is_digit((char)c) ||
-                          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+        if (c < 0x80 && !(c == '_' || c == '.' || is_digit((char)c) || (c >= 'A' && c <= 'Z') ||
+                          (c >= 'a' && c <= 'z')))
             return true;
     }
     return false;
@@ -1465,8 +1481,7 @@ static void put(char *buf, size_t size, size_t *len, const char *s)
     buf[*len] = '\0';
 }
 
-char *xlsx_reader_cell(const xlsx_reader *r, size_t line, size_t field, char *buf,
-                       size_t size)
+char *xlsx_reader_cell(const xlsx_reader *r, size_t line, size_t field, char *buf, size_t size)
 {
     size_t len = 0;
     if (size == 0)
@@ -1486,8 +1501,7 @@ char *xlsx_reader_cell(const xlsx_reader *r, size_t line, size_t field, char *bu
     return buf;
 }
 
-char *xlsx_reader_place(const xlsx_reader *r, size_t line, size_t field, char *buf,
-                        size_t size)
+char *xlsx_reader_place(const xlsx_reader *r, size_t line, size_t field, char *buf, size_t size)
 {
     int n = snprintf(buf, size, "%s:", r->name);
     if (n >= 0 && (size_t)n < size)
@@ -1533,7 +1547,7 @@ bool xlsx_reader_is_spreadsheet(const char *path)
             return true;
     unsigned char magic[4] = { 0 };
     const char *why;
-    FILE *f = open_regular(path, &why);   /* a FIFO would wait for a writer */
+    FILE *f = open_regular(path, &why); /* a FIFO would wait for a writer */
     if (!f)
         return false;
     size_t got = fread(magic, 1, sizeof magic, f);

@@ -50,18 +50,18 @@
 
 /* What a field of the current record was in the sheet. */
 typedef enum xlsx_cell_kind {
-    XLSX_CELL_EMPTY,       /* no cell, or a cell without a value */
-    XLSX_CELL_TEXT,        /* a string, or an error value (#N/A) */
-    XLSX_CELL_NUMBER,      /* a number with at most two decimals: "-1234.5"
+    XLSX_CELL_EMPTY,        /* no cell, or a cell without a value */
+    XLSX_CELL_TEXT,         /* a string, or an error value (#N/A) */
+    XLSX_CELL_NUMBER,       /* a number with at most two decimals: "-1234.5"
                               (parse it with MONEY_DECIMAL_POINT: never
                               ambiguous, whatever the file's other cells) */
-    XLSX_CELL_NUMBER_OTHER,/* a number with more decimals ("0.125"), or
+    XLSX_CELL_NUMBER_OTHER, /* a number with more decimals ("0.125"), or
                               beyond 10^18 (the workbook's own text) */
-    XLSX_CELL_DATE,        /* a date-formatted number: "YYYY-MM-DD" */
-    XLSX_CELL_BOOL         /* "TRUE" or "FALSE" */
+    XLSX_CELL_DATE,         /* a date-formatted number: "YYYY-MM-DD" */
+    XLSX_CELL_BOOL          /* "TRUE" or "FALSE" */
 } xlsx_cell_kind;
 
-typedef struct xlsx_reader xlsx_reader;   /* opaque */
+typedef struct xlsx_reader xlsx_reader; /* opaque */
 
 /* Opens path; name is what diagnostics call the file ("ledger.xlsx").
  * Reads the workbook, its styles and shared strings, and finds the first
@@ -84,15 +84,13 @@ const char *xlsx_reader_sheet(const xlsx_reader *r);
 /* The cell at row `line`, field `field` (column A = 0) as "Sheet1!C12"
  * ("'Grand livre'!C12" when the name needs quotes, as Excel writes it),
  * in buf (truncated to size); returns buf. */
-char *xlsx_reader_cell(const xlsx_reader *r, size_t line, size_t field,
-                       char *buf, size_t size);
+char *xlsx_reader_cell(const xlsx_reader *r, size_t line, size_t field, char *buf, size_t size);
 
 /* The same with the file name in front, "ledger.xlsx:Sheet1!C12": a
  * diagnostic's place.  Use it as diag_report's file, with line 0. */
-char *xlsx_reader_place(const xlsx_reader *r, size_t line, size_t field,
-                        char *buf, size_t size);
+char *xlsx_reader_place(const xlsx_reader *r, size_t line, size_t field, char *buf, size_t size);
 
-void xlsx_reader_free(xlsx_reader *r);    /* NULL-safe, closes */
+void xlsx_reader_free(xlsx_reader *r); /* NULL-safe, closes */
 
 /* Whether path is a spreadsheet for this reader rather than a CSV file: its
  * name ends in .xlsx, .xlsm, .xls or .ods (any case), or it starts like a

@@ -8,7 +8,7 @@
 
 /* xlsx_reader_open, feeding the sheet's XML to expat chunk_size bytes at a
  * time (0: the default chunk). */
-xlsx_reader *xlsx_reader_open_chunked(const char *path, const char *name,
-                                      size_t chunk_size, diag *d);
+xlsx_reader *xlsx_reader_open_chunked(const char *path, const char *name, size_t chunk_size,
+                                      diag *d);
 
 #endif

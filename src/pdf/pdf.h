@@ -21,14 +21,14 @@ typedef enum pdf_align {
     PDF_ALIGN_JUSTIFY,
     PDF_ALIGN_RIGHT,
     PDF_ALIGN_CENTER,
-    PDF_ALIGN_NUMBER           /* right, aligned on the decimal mark */
+    PDF_ALIGN_NUMBER /* right, aligned on the decimal mark */
 } pdf_align;
 
 /* A piece of text in one face; url makes it a link. */
 typedef struct pdf_span {
     const char *text;
     int face;
-    const char *url;           /* NULL: not a link */
+    const char *url; /* NULL: not a link */
 } pdf_span;
 
 typedef struct pdf_text_opts {
@@ -36,7 +36,7 @@ typedef struct pdf_text_opts {
     pdf_color color;
     double indent_left, indent_right;
     pdf_align align;
-    int keep_lines;            /* lines that must stay together at the top */
+    int keep_lines; /* lines that must stay together at the top */
 } pdf_text_opts;
 
 typedef struct pdf_report {
@@ -46,7 +46,7 @@ typedef struct pdf_report {
     pdf_draw *draw;
     diag *d;
     layout_flow flow;
-    double left, width;        /* the text column */
+    double left, width; /* the text column */
     /* level-1 headings: titles and pages found by the current pass; the
      * first pass's pages are what the contents show in the second. */
     int *toc_pages;
@@ -55,13 +55,13 @@ typedef struct pdf_report {
     size_t known_count;
     char **toc_titles;
     size_t toc_title_count;
-    size_t section_bookmark;   /* the current level-1 bookmark */
-    int logo;                  /* the organisation's logo image, or -1 */
-    double logo_aspect;        /* its width / height */
-    bool join_page;            /* the next level-1 heading stays on this page */
-    bool measuring;            /* a section is laid out dry to learn its
+    size_t section_bookmark; /* the current level-1 bookmark */
+    int logo;                /* the organisation's logo image, or -1 */
+    double logo_aspect;      /* its width / height */
+    bool join_page;          /* the next level-1 heading stays on this page */
+    bool measuring;          /* a section is laid out dry to learn its
                                   height (render_pdf.c): warnings wait */
-    bool broken;               /* an internal error was reported (exit 70):
+    bool broken;             /* an internal error was reported (exit 70):
                                   the document is not saved */
 } pdf_report;
 

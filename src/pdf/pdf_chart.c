@@ -22,12 +22,12 @@
 #include <string.h>
 
 #define PLOT_HEIGHT 150.0
-#define AXIS_WIDTH 62.0
-#define BAR_H 9.0                /* a horizontal bar's thickness */
+#define AXIS_WIDTH  62.0
+#define BAR_H       9.0 /* a horizontal bar's thickness */
 
 typedef struct pdf_chart_series {
     const char *label;
-    int64_t *values;           /* cents, one per category */
+    int64_t *values; /* cents, one per category */
 } pdf_chart_series;
 
 typedef struct pdf_chart {
@@ -37,7 +37,7 @@ typedef struct pdf_chart {
     pdf_chart_series series[2];
     /* the scale, in cents: bottom <= 0 < top (or bottom < 0 = top) */
     int64_t bottom, top, step;
-    double label_size;         /* of the value labels */
+    double label_size; /* of the value labels */
 } pdf_chart;
 
 static void pdf_chart_money(const pdf_report *r, int64_t cents, char *out, size_t size)
@@ -89,14 +89,14 @@ static bool chart_scale(pdf_chart *c)
         }
     if (lo == 0 && hi == 0)
         return false;
-    int64_t bottom, top;   /* whole dollars, rounded away from zero */
-    int64_t step = layout_nice_range(lo / 100 - (lo % 100 != 0), hi / 100 + (hi % 100 != 0), 5,
-                                     &bottom, &top);
+    int64_t bottom, top; /* whole dollars, rounded away from zero */
+    int64_t step =
+        layout_nice_range(lo / 100 - (lo % 100 != 0), hi / 100 + (hi % 100 != 0), 5, &bottom, &top);
     if (top <= INT64_MAX / 100 && bottom >= -(INT64_MAX / 100)) {
         c->step = step * 100;
         c->bottom = bottom * 100;
         c->top = top * 100;
-    } else {               /* amounts near the limit: steps in cents */
+    } else { /* amounts near the limit: steps in cents */
         c->step = layout_nice_range(lo, hi, 5, &c->bottom, &c->top);
     }
     return true;
@@ -180,8 +180,8 @@ static void column_grid(pdf_report *r, const pdf_chart *c, double base, double p
         pdf_draw_line(r->draw, x0, y, x0 + plot_w, y, v ? 0.4 : 0.8, v ? light : st->text);
         char label[FMT_SIZE];
         pdf_chart_money(r, v, label, sizeof label);
-        pdf_flow_text_at(r, label, PDF_FACE_REGULAR, st->size_small - 1, st->muted,
-                         r->left, y - 2.5, AXIS_WIDTH - 6, PDF_ALIGN_RIGHT);
+        pdf_flow_text_at(r, label, PDF_FACE_REGULAR, st->size_small - 1, st->muted, r->left,
+                         y - 2.5, AXIS_WIDTH - 6, PDF_ALIGN_RIGHT);
     }
     pdf_draw_line(r->draw, x0, base, x0, base + PLOT_HEIGHT, 0.8, st->text);
 }
@@ -245,10 +245,10 @@ static void draw_columns(pdf_report *r, const pdf_chart *c)
 /* ---- horizontal bars --------------------------------------------------- */
 
 typedef struct bar_geom {
-    double name_w;             /* the category names' column */
-    double x0, x1;             /* the scale's bottom and top */
-    double label_w;            /* the widest value label */
-    double line;               /* a name's line height */
+    double name_w;  /* the category names' column */
+    double x0, x1;  /* the scale's bottom and top */
+    double label_w; /* the widest value label */
+    double line;    /* a name's line height */
 } bar_geom;
 
 /* The columns of horizontal bars: names on the left (at most 38 % of the
@@ -271,8 +271,8 @@ static void bar_layout(pdf_report *r, const pdf_chart *c, bar_geom *g)
 /* The height of category i's row: its two bars, or its name's lines. */
 static double bar_row_height(pdf_report *r, const pdf_chart *c, const bar_geom *g, size_t i)
 {
-    double name = (double)label_lines(r, c->categories[i], r->st->size_small, g->name_w - 8) *
-                  g->line;
+    double name =
+        (double)label_lines(r, c->categories[i], r->st->size_small, g->name_w - 8) * g->line;
     double bars = 2 * BAR_H + 2;
     return (name > bars ? name : bars) + 6;
 }
@@ -303,8 +303,8 @@ static void bar_grid(pdf_report *r, const pdf_chart *c, const bar_geom *g, doubl
             continue;
         char label[FMT_SIZE];
         pdf_chart_money(r, v, label, sizeof label);
-        pdf_flow_text_at(r, label, PDF_FACE_REGULAR, size, st->muted, x - 40, bottom - 3 - size,
-                         80, PDF_ALIGN_CENTER);
+        pdf_flow_text_at(r, label, PDF_FACE_REGULAR, size, st->muted, x - 40, bottom - 3 - size, 80,
+                         PDF_ALIGN_CENTER);
     }
 }
 
@@ -321,8 +321,8 @@ static void bar_h(pdf_report *r, const pdf_chart *c, const bar_geom *g, int s, i
         pdf_flow_text_at(r, label, PDF_FACE_REGULAR, c->label_size, r->st->text,
                          end - 3 - g->label_w, base, g->label_w, PDF_ALIGN_RIGHT);
     else
-        pdf_flow_text_at(r, label, PDF_FACE_REGULAR, c->label_size, r->st->text, end + 3, base,
-                         0, PDF_ALIGN_LEFT);
+        pdf_flow_text_at(r, label, PDF_FACE_REGULAR, c->label_size, r->st->text, end + 3, base, 0,
+                         PDF_ALIGN_LEFT);
 }
 
 /* Category i's row, its top at y: name, then both years' bars. */
@@ -356,8 +356,8 @@ static void draw_bars(pdf_report *r, const pdf_chart *c)
         pdf_flow_text(r, &span, 1, &o);
         legend(r, c, r->left + g.name_w, r->flow.y - 10);
         double top = r->flow.y - 16, y = top;
-        while (i < c->count && (y == top || y - bar_row_height(r, c, &g, i) - foot >=
-                                                r->flow.bottom)) {
+        while (i < c->count &&
+               (y == top || y - bar_row_height(r, c, &g, i) - foot >= r->flow.bottom)) {
             bar_row(r, c, &g, i, y);
             y -= bar_row_height(r, c, &g, i);
             i++;
@@ -374,7 +374,7 @@ static void draw_bars(pdf_report *r, const pdf_chart *c)
 static void pdf_chart_draw(pdf_report *r, pdf_chart *c)
 {
     if (c->count == 0 || !chart_scale(c))
-        return;                           /* nothing to show: no chart */
+        return; /* nothing to show: no chart */
     c->label_size = r->st->size_small - 1.5;
     pdf_flow_space(r, 6);
     if (upright_fits(r, c))

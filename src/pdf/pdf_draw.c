@@ -36,7 +36,7 @@
 
 #include <errno.h>
 #include <hpdf.h>
-#include <hpdf_font.h>      /* libharu's internal font record: fix_to_unicode */
+#include <hpdf_font.h> /* libharu's internal font record: fix_to_unicode */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,25 +46,25 @@ enum { FALLBACK_MAX = 6 };
 
 /* A loaded TrueType file as a UTF-8 font, with what it has. */
 typedef struct draw_font {
-    const char *name;             /* libharu's name of the loaded file, or NULL */
-    HPDF_Font font;               /* created on first need */
-    unsigned char *known, *has;   /* bitmaps over the BMP: looked up, has a glyph */
+    const char *name;           /* libharu's name of the loaded file, or NULL */
+    HPDF_Font font;             /* created on first need */
+    unsigned char *known, *has; /* bitmaps over the BMP: looked up, has a glyph */
 } draw_font;
 
 typedef struct pdf_face {
-    const char *name;             /* libharu's name of the loaded file, or NULL */
-    HPDF_Font latin;              /* Windows-1252, created on first use */
-    draw_font unicode;            /* the same file as UTF-8 */
+    const char *name;  /* libharu's name of the loaded file, or NULL */
+    HPDF_Font latin;   /* Windows-1252, created on first use */
+    draw_font unicode; /* the same file as UTF-8 */
     draw_font fallback[FALLBACK_MAX];
     size_t fallback_count;
     bool has_nnbsp;
-    double nnbsp_width;           /* U+202F, in thousandths of the size */
+    double nnbsp_width; /* U+202F, in thousandths of the size */
 } pdf_face;
 
 /* A piece of a text in one font: bytes [at, at + len) of the buffer. */
 typedef struct draw_piece {
     HPDF_Font font;
-    bool latin;                   /* Windows-1252, with GAP bytes */
+    bool latin; /* Windows-1252, with GAP bytes */
     size_t at, len;
 } draw_piece;
 
@@ -96,23 +96,23 @@ struct pdf_draw {
     HPDF_Font font;
     double size;
     pdf_color fill;
-    HPDF_STATUS error, detail;    /* the first libharu error */
+    HPDF_STATUS error, detail; /* the first libharu error */
     bool reported;
     diag *d;
     HPDF_Outline *outlines;
     size_t outline_count, outline_cap;
-    char *buf;                    /* normalised text: the pieces, each NUL-ended */
+    char *buf; /* normalised text: the pieces, each NUL-ended */
     size_t buf_cap;
     draw_piece *pieces;
     size_t piece_count, piece_cap;
-    const char *src_file;         /* where the text drawn comes from */
+    const char *src_file; /* where the text drawn comes from */
     size_t src_line;
-    pdf_missing *missing;         /* characters no font has, first source */
+    pdf_missing *missing; /* characters no font has, first source */
     size_t missing_count, missing_cap;
-    unsigned char missing_seen[8192];   /* BMP characters in missing */
+    unsigned char missing_seen[8192]; /* BMP characters in missing */
     draw_image *images;
     size_t image_count, image_cap;
-    draw_link *links;             /* to anchors, made when the document is saved */
+    draw_link *links; /* to anchors, made when the document is saved */
     size_t link_count, link_cap;
     draw_anchor *anchors;
     size_t anchor_count, anchor_cap;
@@ -187,8 +187,7 @@ bool pdf_draw_failed(pdf_draw *w)
     if (w->error == 0)
         return false;
     if (!w->reported)
-        diag_report(w->d, EXIT_SOFTWARE, NULL, 0, NULL,
-                    "PDF library error 0x%04X (detail %u)",
+        diag_report(w->d, EXIT_SOFTWARE, NULL, 0, NULL, "PDF library error 0x%04X (detail %u)",
                     (unsigned)w->error, (unsigned)w->detail);
     w->reported = true;
     return true;
@@ -243,9 +242,10 @@ int pdf_draw_add_fallback(pdf_draw *w, int face, const char *path, unsigned inde
     if (f->fallback_count == FALLBACK_MAX)
         return -1;
     HPDF_STATUS before = w->error;
-    const char *name = is_collection(path) ? HPDF_LoadTTFontFromFile2(w->doc, path, index, HPDF_TRUE)
-                                           : HPDF_LoadTTFontFromFile(w->doc, path, HPDF_TRUE);
-    if (!name) {                          /* a font libharu cannot embed: skipped */
+    const char *name = is_collection(path)
+                           ? HPDF_LoadTTFontFromFile2(w->doc, path, index, HPDF_TRUE)
+                           : HPDF_LoadTTFontFromFile(w->doc, path, HPDF_TRUE);
+    if (!name) { /* a font libharu cannot embed: skipped */
         HPDF_ResetError(w->doc);
         w->error = before;
         return -1;
@@ -319,11 +319,11 @@ static HPDF_Font latin_font(pdf_draw *w, int face)
  * (256 ranges, at most 100 in a block); surrogates map to nothing. */
 static HPDF_STATUS write_identity_cmap(HPDF_Stream s)
 {
-    HPDF_STATUS rc = HPDF_Stream_WriteStr(s,
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    HPDF_STATUS rc = HPDF_Stream_WriteStr(
+        s, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+           "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+           "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+           "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     static const int blocks[][2] = { { 0x00, 0x64 }, { 0x64, 0xC8 }, { 0xC8, 0x100 } };
     for (int b = 0; b < 3 && rc == HPDF_OK; b++) {
         int n = 0;
@@ -358,7 +358,7 @@ static void fix_to_unicode(pdf_draw *w, HPDF_Font font)
     HPDF_FontAttr attr = font ? (HPDF_FontAttr)font->attr : NULL;
     HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
     if (!cmap || !cmap->stream || HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) != cmap)
-        return;                           /* not the layout this is written for */
+        return; /* not the layout this is written for */
     HPDF_MemStream_FreeData(cmap->stream);
     HPDF_Dict info = HPDF_Dict_New(cmap->mmgr);
     HPDF_STATUS rc = info ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
@@ -422,8 +422,8 @@ void pdf_draw_set_info(pdf_draw *w, const pdf_info *info)
     time_t t = info->timestamp;
     if (!gmtime_r(&t, &tm))
         return;
-    HPDF_Date date = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                       tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0 };
+    HPDF_Date date = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                       tm.tm_sec,         'Z',           0,          0 };
     HPDF_SetInfoDateAttr(w->doc, HPDF_INFO_CREATION_DATE, date);
     HPDF_SetInfoDateAttr(w->doc, HPDF_INFO_MOD_DATE, date);
 }
@@ -451,16 +451,16 @@ static size_t utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
     return n;
 }
 
-#define GAP '\x01'   /* U+202F in a Windows-1252 text: a gap of its width */
+#define GAP '\x01' /* U+202F in a Windows-1252 text: a gap of its width */
 
 /* The Windows-1252 byte of cp, 0 when that encoding has none. */
 static unsigned char cp1252_byte(uint32_t cp)
 {
-    static const uint16_t high[32] = {   /* 0x80 .. 0x9F */
-        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+    static const uint16_t high[32] = {
+        /* 0x80 .. 0x9F */
+        0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178
     };
     if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF))
         return (unsigned char)cp;
@@ -481,7 +481,8 @@ static bool to_latin(pdf_draw *w, int face, const char *text, size_t len)
         uint32_t cp;
         i += utf8_next((const unsigned char *)text + i, len - i, &cp);
         unsigned char byte = cp == 0x202F ? (w->faces[face].has_nnbsp ? GAP : 0xA0)
-                             : cp < 0x20 ? '?' : cp1252_byte(cp);
+                             : cp < 0x20  ? '?'
+                                          : cp1252_byte(cp);
         if (!byte)
             return false;
         w->buf[out++] = (char)byte;
@@ -654,7 +655,7 @@ static double draw_piece_at(pdf_draw *w, int face, double size, const draw_piece
     w->font = p->font;
     w->size = size;
     char *s = w->buf + p->at, *gap;
-    while (p->latin && (gap = strchr(s, GAP))) {    /* pieces around each U+202F */
+    while (p->latin && (gap = strchr(s, GAP))) { /* pieces around each U+202F */
         *gap = '\0';
         if (*s)
             HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
@@ -666,8 +667,8 @@ static double draw_piece_at(pdf_draw *w, int face, double size, const draw_piece
     return x + units(p->font, s, strlen(s)) * size / 1000.0;
 }
 
-void pdf_draw_text(pdf_draw *w, int face, double size, pdf_color color,
-                   double x, double y, const char *text, size_t len)
+void pdf_draw_text(pdf_draw *w, int face, double size, pdf_color color, double x, double y,
+                   const char *text, size_t len)
 {
     if (!can_draw(w) || !len || !prepare(w, face, text, len))
         return;
@@ -679,8 +680,8 @@ void pdf_draw_text(pdf_draw *w, int face, double size, pdf_color color,
         x = draw_piece_at(w, face, size, &w->pieces[i], x, y);
 }
 
-void pdf_draw_line(pdf_draw *w, double x0, double y0, double x1, double y1,
-                   double line_width, pdf_color color)
+void pdf_draw_line(pdf_draw *w, double x0, double y0, double x1, double y1, double line_width,
+                   pdf_color color)
 {
     if (!can_paint(w))
         return;
@@ -712,8 +713,8 @@ void pdf_draw_rect(pdf_draw *w, double x, double y, double width, double height,
         HPDF_Page_Stroke(w->page);
 }
 
-void pdf_draw_hatch(pdf_draw *w, double x, double y, double width, double height,
-                    double spacing, pdf_color color)
+void pdf_draw_hatch(pdf_draw *w, double x, double y, double width, double height, double spacing,
+                    pdf_color color)
 {
     if (width <= 0 || height <= 0 || spacing <= 0 || !can_paint(w))
         return;
@@ -791,10 +792,10 @@ int pdf_draw_image_load(pdf_draw *w, const char *path, double *px_width, double 
             return -2;
         }
         if (png && (*why = pdf_png_check(path)) != NULL)
-            return errno ? -2 : -1;       /* libpng would abort the program */
+            return errno ? -2 : -1; /* libpng would abort the program */
         HPDF_Image image = png ? HPDF_LoadPngImageFromFile(w->doc, path)
                                : HPDF_LoadJpegImageFromFile(w->doc, path);
-        if (!image) {                     /* the caller reports it, where it was named */
+        if (!image) { /* the caller reports it, where it was named */
             bool unreadable = HPDF_GetError(w->doc) == HPDF_FILE_OPEN_ERROR ||
                               HPDF_GetError(w->doc) == HPDF_FILE_IO_ERROR;
             *why = unreadable ? N_("it cannot be opened or read")
@@ -817,8 +818,8 @@ void pdf_draw_image(pdf_draw *w, int id, double x, double y, double width, doubl
 {
     if (id < 0 || (size_t)id >= w->image_count || width <= 0 || height <= 0 || !can_paint(w))
         return;
-    HPDF_Page_DrawImage(w->page, w->images[id].image, (HPDF_REAL)x, (HPDF_REAL)y,
-                        (HPDF_REAL)width, (HPDF_REAL)height);
+    HPDF_Page_DrawImage(w->page, w->images[id].image, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)width,
+                        (HPDF_REAL)height);
 }
 
 /* ---- links and the catalog --------------------------------------------- */
@@ -828,8 +829,7 @@ static HPDF_Rect link_rect(double x0, double y0, double x1, double y1)
     return (HPDF_Rect){ (HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)x1, (HPDF_REAL)y1 };
 }
 
-void pdf_draw_link_uri(pdf_draw *w, double x0, double y0, double x1, double y1,
-                       const char *uri)
+void pdf_draw_link_uri(pdf_draw *w, double x0, double y0, double x1, double y1, const char *uri)
 {
     if (!can_draw(w) || !uri || !*uri)
         return;

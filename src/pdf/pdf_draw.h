@@ -13,28 +13,22 @@
 #include <stddef.h>
 #include <time.h>
 
-enum {
-    PDF_FACE_REGULAR,
-    PDF_FACE_BOLD,
-    PDF_FACE_ITALIC,
-    PDF_FACE_BOLD_ITALIC,
-    PDF_FACE_COUNT
-};
+enum { PDF_FACE_REGULAR, PDF_FACE_BOLD, PDF_FACE_ITALIC, PDF_FACE_BOLD_ITALIC, PDF_FACE_COUNT };
 
-typedef struct pdf_draw pdf_draw;   /* opaque */
+typedef struct pdf_draw pdf_draw; /* opaque */
 
 typedef struct pdf_color {
-    double r, g, b;                 /* 0..1 */
+    double r, g, b; /* 0..1 */
 } pdf_color;
 
 typedef struct pdf_info {
     const char *title, *author, *subject, *keywords;
-    time_t timestamp;               /* creation and modification date */
+    time_t timestamp; /* creation and modification date */
 } pdf_info;
 
 /* A new document.  NULL with the problem reported. */
 pdf_draw *pdf_draw_new(diag *d);
-void pdf_draw_free(pdf_draw *w);    /* NULL-safe */
+void pdf_draw_free(pdf_draw *w); /* NULL-safe */
 
 /* Loads and embeds the TrueType file at path as face.  -1 on failure. */
 int pdf_draw_load_face(pdf_draw *w, int face, const char *path);
@@ -69,16 +63,16 @@ double pdf_draw_width(pdf_draw *w, int face, double size, const char *text, size
 void pdf_draw_page(pdf_draw *w, double width, double height);
 
 /* Text with its baseline starting at (x, y). */
-void pdf_draw_text(pdf_draw *w, int face, double size, pdf_color color,
-                   double x, double y, const char *text, size_t len);
-void pdf_draw_line(pdf_draw *w, double x0, double y0, double x1, double y1,
-                   double line_width, pdf_color color);
+void pdf_draw_text(pdf_draw *w, int face, double size, pdf_color color, double x, double y,
+                   const char *text, size_t len);
+void pdf_draw_line(pdf_draw *w, double x0, double y0, double x1, double y1, double line_width,
+                   pdf_color color);
 /* A rectangle from (x, y) (lower left); fill and/or stroke. */
 void pdf_draw_rect(pdf_draw *w, double x, double y, double width, double height,
                    const pdf_color *fill, const pdf_color *stroke);
 /* Diagonal hatching inside a rectangle, lines spacing points apart. */
-void pdf_draw_hatch(pdf_draw *w, double x, double y, double width, double height,
-                    double spacing, pdf_color color);
+void pdf_draw_hatch(pdf_draw *w, double x, double y, double width, double height, double spacing,
+                    pdf_color color);
 
 /* A bookmark to the current page at height y, under parent (0 for the top
  * level); returns its handle for children, 0 in dry mode or on error. */
@@ -97,8 +91,7 @@ void pdf_draw_image(pdf_draw *w, int id, double x, double y, double width, doubl
  * right) that opens uri, or that goes to anchor target (a number the
  * caller chooses); an anchor is a place on the current page, set before
  * or after the links to it.  Links to an anchor never set go nowhere. */
-void pdf_draw_link_uri(pdf_draw *w, double x0, double y0, double x1, double y1,
-                       const char *uri);
+void pdf_draw_link_uri(pdf_draw *w, double x0, double y0, double x1, double y1, const char *uri);
 void pdf_draw_link_to(pdf_draw *w, double x0, double y0, double x1, double y1, size_t target);
 void pdf_draw_anchor(pdf_draw *w, size_t target, double y);
 

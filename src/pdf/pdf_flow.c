@@ -76,8 +76,8 @@ static void header_footer(pdf_report *r)
     free(right_text);
     pdf_draw_line(r->draw, r->left, top - 5, r->left + r->width, top - 5, 0.4, st->rule);
     snprintf(page, sizeof page, "%d", r->flow.page);
-    pdf_flow_text_at(r, page, PDF_FACE_REGULAR, size, st->muted,
-                     r->left, st->margin_bottom - 28, r->width, PDF_ALIGN_CENTER);
+    pdf_flow_text_at(r, page, PDF_FACE_REGULAR, size, st->muted, r->left, st->margin_bottom - 28,
+                     r->width, PDF_ALIGN_CENTER);
 }
 
 /* Adds the page the flow is on; the cover (page 1) has no header. */
@@ -109,14 +109,14 @@ void pdf_flow_ensure(pdf_report *r, double height, double keep)
 
 void pdf_flow_space(pdf_report *r, double points)
 {
-    if (r->flow.y < r->flow.top)       /* no space at the top of a page */
+    if (r->flow.y < r->flow.top) /* no space at the top of a page */
         r->flow.y -= points;
 }
 
 /* ---- text -------------------------------------------------------------- */
 
-size_t pdf_flow_wrap(pdf_report *r, layout_para *p, const pdf_span *spans, size_t n,
-                     double size, double width)
+size_t pdf_flow_wrap(pdf_report *r, layout_para *p, const pdf_span *spans, size_t n, double size,
+                     double width)
 {
     layout_para_init(p, measure, r->draw, size);
     for (size_t i = 0; i < n; i++)
@@ -142,21 +142,21 @@ static void draw_line(pdf_report *r, const layout_para *p, size_t i, double x, d
         const layout_atom *a = &p->atoms[ln->first + k];
         double at = x + shift + pos[k];
         pdf_draw_text(r->draw, a->face, p->size, color, at, y, a->text, a->len);
-        if (a->url)   /* the word is a link: the box of its line's height */
-            pdf_draw_link_uri(r->draw, at, y - p->size * 0.25, at + a->width,
-                              y + p->size * 0.9, a->url);
+        if (a->url) /* the word is a link: the box of its line's height */
+            pdf_draw_link_uri(r->draw, at, y - p->size * 0.25, at + a->width, y + p->size * 0.9,
+                              a->url);
     }
     free(pos);
 }
 
-void pdf_flow_draw_para(pdf_report *r, const layout_para *p, double x, double y,
-                        double width, pdf_color color, pdf_align align)
+void pdf_flow_draw_para(pdf_report *r, const layout_para *p, double x, double y, double width,
+                        pdf_color color, pdf_align align)
 {
     pdf_flow_draw_lines(r, p, 0, p->line_count, x, y, width, color, align);
 }
 
-void pdf_flow_draw_lines(pdf_report *r, const layout_para *p, size_t from, size_t count,
-                         double x, double y, double width, pdf_color color, pdf_align align)
+void pdf_flow_draw_lines(pdf_report *r, const layout_para *p, size_t from, size_t count, double x,
+                         double y, double width, pdf_color color, pdf_align align)
 {
     double lh = pdf_flow_line_height(r, p->size);
     for (size_t k = 0; k < count && from + k < p->line_count; k++)
@@ -174,7 +174,7 @@ char *pdf_flow_fit(pdf_report *r, const char *text, int face, double size, doubl
     size_t keep = len;
     for (;;) {
         while (keep > 0 && ((unsigned char)text[keep] & 0xC0) == 0x80)
-            keep--;                       /* a character's first byte */
+            keep--; /* a character's first byte */
         size_t cut = keep;
         while (cut > 0 && text[cut - 1] == ' ')
             cut--;
@@ -186,8 +186,8 @@ char *pdf_flow_fit(pdf_report *r, const char *text, int face, double size, doubl
     }
 }
 
-void pdf_flow_text_at(pdf_report *r, const char *text, int face, double size,
-                      pdf_color color, double x, double y, double width, pdf_align align)
+void pdf_flow_text_at(pdf_report *r, const char *text, int face, double size, pdf_color color,
+                      double x, double y, double width, pdf_align align)
 {
     if (!text || !*text)
         return;
@@ -211,8 +211,8 @@ void pdf_flow_text(pdf_report *r, const pdf_span *spans, size_t n, const pdf_tex
         /* the first lines together, and never one line alone at the top */
         double need = i == 0 ? (double)(rest < keep ? rest : keep) : rest == 2 ? 2 : 1;
         pdf_flow_ensure(r, lh * need, 0);
-        draw_line(r, &p, i, r->left + o->indent_left, r->flow.y - o->size, width,
-                  o->color, o->align);
+        draw_line(r, &p, i, r->left + o->indent_left, r->flow.y - o->size, width, o->color,
+                  o->align);
         r->flow.y -= lh;
     }
     layout_para_free(&p);

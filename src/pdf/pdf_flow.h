@@ -22,20 +22,20 @@ void pdf_flow_space(pdf_report *r, double points);
 /* Flows spans as a paragraph. */
 void pdf_flow_text(pdf_report *r, const pdf_span *spans, size_t n, const pdf_text_opts *o);
 /* One line of text at (x, baseline y) aligned within [x, x + width]. */
-void pdf_flow_text_at(pdf_report *r, const char *text, int face, double size,
-                      pdf_color color, double x, double y, double width, pdf_align align);
+void pdf_flow_text_at(pdf_report *r, const char *text, int face, double size, pdf_color color,
+                      double x, double y, double width, pdf_align align);
 /* text as it fits in width on one line: whole, or cut short with an
  * ellipsis ("…"); malloc'd. */
 char *pdf_flow_fit(pdf_report *r, const char *text, int face, double size, double width);
 /* Wraps spans into lines no wider than width, for cells and labels. */
-size_t pdf_flow_wrap(pdf_report *r, layout_para *p, const pdf_span *spans, size_t n,
-                     double size, double width);
+size_t pdf_flow_wrap(pdf_report *r, layout_para *p, const pdf_span *spans, size_t n, double size,
+                     double width);
 /* Draws the wrapped lines of p with the first baseline at y. */
-void pdf_flow_draw_para(pdf_report *r, const layout_para *p, double x, double y,
-                        double width, pdf_color color, pdf_align align);
+void pdf_flow_draw_para(pdf_report *r, const layout_para *p, double x, double y, double width,
+                        pdf_color color, pdf_align align);
 /* Draws lines from .. from + count of p (those that exist), the first at
  * baseline y: a part of a paragraph split across pages or columns. */
-void pdf_flow_draw_lines(pdf_report *r, const layout_para *p, size_t from, size_t count,
-                         double x, double y, double width, pdf_color color, pdf_align align);
+void pdf_flow_draw_lines(pdf_report *r, const layout_para *p, size_t from, size_t count, double x,
+                         double y, double width, pdf_color color, pdf_align align);
 
 #endif

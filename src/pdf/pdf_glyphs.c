@@ -42,13 +42,15 @@ static void components(HPDF_TTFontDefAttr a, unsigned gid, unsigned *stack, size
     if (!at || HPDF_Stream_Seek(a->stream, (HPDF_INT)at, HPDF_SEEK_SET) != HPDF_OK ||
         read_u16(a->stream, &contours) != 0 || contours != 0xFFFF ||
         HPDF_Stream_Seek(a->stream, 8, HPDF_SEEK_CUR) != HPDF_OK)
-        return;                           /* a simple glyph, or unreadable */
+        return; /* a simple glyph, or unreadable */
     do {
         if (read_u16(a->stream, &flags) != 0 || read_u16(a->stream, &index) != 0)
             return;
         HPDF_INT skip = (flags & ARG_1_AND_2_ARE_WORDS) ? 4 : 2;
-        skip += (flags & WE_HAVE_A_SCALE) ? 2 : (flags & WE_HAVE_AN_X_AND_Y_SCALE) ? 4
-                : (flags & WE_HAVE_A_TWO_BY_TWO) ? 8 : 0;
+        skip += (flags & WE_HAVE_A_SCALE)            ? 2
+                : (flags & WE_HAVE_AN_X_AND_Y_SCALE) ? 4
+                : (flags & WE_HAVE_A_TWO_BY_TWO)     ? 8
+                                                     : 0;
         if (HPDF_Stream_Seek(a->stream, skip, HPDF_SEEK_CUR) != HPDF_OK)
             return;
         if (index < a->num_glyphs && !a->glyph_tbl.flgs[index]) {

@@ -8,7 +8,7 @@
 #define BILAN_PDF_GLYPHS_H
 
 #include <hpdf.h>
-#include <hpdf_fontdef.h>   /* libharu's internal TrueType record */
+#include <hpdf_fontdef.h> /* libharu's internal TrueType record */
 
 /* Marks every glyph a used glyph of def draws, at any depth, as used, so
  * that the subset written holds them.  Call before saving. */

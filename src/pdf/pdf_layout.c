@@ -30,7 +30,9 @@ static void push_atom(layout_para *p, const char *text, size_t len, int face, co
 {
     xgrow((void **)&p->atoms, &p->atom_cap, p->atom_count + 1, sizeof *p->atoms);
     p->atoms[p->atom_count++] = (layout_atom){
-        .text = text, .len = len, .face = face,
+        .text = text,
+        .len = len,
+        .face = face,
         .width = p->measure(p->user, face, p->size, text, len),
         .space_before = p->pending_space && p->atom_count > 0,
         .break_before = p->pending_break && p->atom_count > 0,
@@ -44,8 +46,7 @@ void layout_para_add(layout_para *p, const char *text, size_t len, int face)
     layout_para_add_link(p, text, len, face, NULL);
 }
 
-void layout_para_add_link(layout_para *p, const char *text, size_t len, int face,
-                          const char *url)
+void layout_para_add_link(layout_para *p, const char *text, size_t len, int face, const char *url)
 {
     size_t i = 0;
     while (i < len) {
@@ -104,8 +105,7 @@ static void split_wide_atoms(layout_para *p, double width)
         a->len = cut;
         a->width = p->measure(p->user, a->face, p->size, a->text, a->len);
         xgrow((void **)&p->atoms, &p->atom_cap, p->atom_count + 1, sizeof *p->atoms);
-        memmove(&p->atoms[i + 2], &p->atoms[i + 1],
-                (p->atom_count - i - 1) * sizeof *p->atoms);
+        memmove(&p->atoms[i + 2], &p->atoms[i + 1], (p->atom_count - i - 1) * sizeof *p->atoms);
         p->atoms[i + 1] = rest;
         p->atom_count++;
     }
@@ -171,8 +171,7 @@ size_t layout_para_wrap(layout_para *p, double width)
     return p->line_count;
 }
 
-void layout_line_positions(const layout_para *p, size_t i, double width,
-                           bool justify, double *out)
+void layout_line_positions(const layout_para *p, size_t i, double width, bool justify, double *out)
 {
     const layout_line *ln = &p->lines[i];
     double extra = 0;
@@ -267,7 +266,7 @@ int64_t layout_nice_range(int64_t lo, int64_t hi, int ticks, int64_t *bottom, in
                 return step;
             }
         }
-        if (scale > INT64_MAX / 10 / 5) {   /* cannot happen for ticks >= 2 */
+        if (scale > INT64_MAX / 10 / 5) { /* cannot happen for ticks >= 2 */
             *top = hi;
             *bottom = lo;
             return hi - lo > 0 ? hi / 2 - lo / 2 : 1;
@@ -279,8 +278,8 @@ int64_t layout_nice_range(int64_t lo, int64_t hi, int ticks, int64_t *bottom, in
 size_t layout_decimal_at(const char *text, size_t len, char mark)
 {
     for (size_t i = len; i > 0; i--)
-        if (text[i - 1] == mark && i < len && text[i] >= '0' && text[i] <= '9' &&
-            i >= 2 && text[i - 2] >= '0' && text[i - 2] <= '9')
+        if (text[i - 1] == mark && i < len && text[i] >= '0' && text[i] <= '9' && i >= 2 &&
+            text[i - 2] >= '0' && text[i - 2] <= '9')
             return i - 1;
     return len;
 }

@@ -9,37 +9,37 @@
 #include <stdint.h>
 
 /* Width in points of text[0..len) set in face at size. */
-typedef double (*layout_measure_fn)(void *user, int face, double size,
-                                    const char *text, size_t len);
+typedef double (*layout_measure_fn)(void *user, int face, double size, const char *text,
+                                    size_t len);
 
 /* A piece of a word: no space inside, one face.  A word is a run of
  * atoms without space_before between them ("**Brochu**," is two atoms). */
 typedef struct layout_atom {
-    const char *text;          /* borrowed from the caller's runs */
+    const char *text; /* borrowed from the caller's runs */
     size_t len;
     int face;
     double width;
-    bool space_before;         /* a breakable space precedes it */
-    bool break_before;         /* a forced line break precedes it */
-    const char *url;           /* a link's target (borrowed), or NULL */
+    bool space_before; /* a breakable space precedes it */
+    bool break_before; /* a forced line break precedes it */
+    const char *url;   /* a link's target (borrowed), or NULL */
 } layout_atom;
 
 typedef struct layout_line {
-    size_t first, count;       /* atoms */
-    double width;              /* natural width, spaces included */
-    int spaces;                /* breakable spaces inside the line */
-    bool last;                 /* ends the paragraph or a forced break */
+    size_t first, count; /* atoms */
+    double width;        /* natural width, spaces included */
+    int spaces;          /* breakable spaces inside the line */
+    bool last;           /* ends the paragraph or a forced break */
 } layout_line;
 
 typedef struct layout_para {
     layout_measure_fn measure;
     void *user;
-    double size;               /* font size */
+    double size; /* font size */
     layout_atom *atoms;
     size_t atom_count, atom_cap;
     layout_line *lines;
     size_t line_count, line_cap;
-    bool pending_space, pending_break;   /* between layout_para_add calls */
+    bool pending_space, pending_break; /* between layout_para_add calls */
 } layout_para;
 
 void layout_para_init(layout_para *p, layout_measure_fn measure, void *user, double size);
@@ -49,8 +49,7 @@ void layout_para_free(layout_para *p);
  * must outlive the paragraph. */
 void layout_para_add(layout_para *p, const char *text, size_t len, int face);
 /* The same, the text a link to url (borrowed; NULL: not a link). */
-void layout_para_add_link(layout_para *p, const char *text, size_t len, int face,
-                          const char *url);
+void layout_para_add_link(layout_para *p, const char *text, size_t len, int face, const char *url);
 /* Breaks into lines no wider than width (greedy first fit); a word wider
  * than the line is cut between characters.  Returns the line count. */
 size_t layout_para_wrap(layout_para *p, double width);
@@ -59,14 +58,13 @@ double layout_space_width(const layout_para *p, int face);
 /* x offsets of each atom of line i from the left edge, justified to width
  * when justify is set and the line is not the last; out has line.count
  * entries. */
-void layout_line_positions(const layout_para *p, size_t i, double width,
-                           bool justify, double *out);
+void layout_line_positions(const layout_para *p, size_t i, double width, bool justify, double *out);
 
 /* The vertical flow of blocks down pages.  y decreases down the page. */
 typedef struct layout_flow {
-    double top, bottom;        /* first baseline area top, bottom margin */
-    double y;                  /* current position */
-    int page;                  /* 1-based page number */
+    double top, bottom; /* first baseline area top, bottom margin */
+    double y;           /* current position */
+    int page;           /* 1-based page number */
 } layout_flow;
 
 void layout_flow_init(layout_flow *fl, double top, double bottom, int page);

@@ -20,7 +20,7 @@ enum { PNG_SIDE_MAX = 20000, PNG_FILE_MAX = 64 << 20 };
 typedef struct png_info {
     uint32_t width, height;
     int depth, type, interlace;
-    bool palette;                 /* a PLTE chunk was seen */
+    bool palette; /* a PLTE chunk was seen */
 } png_info;
 
 static uint32_t be32(const unsigned char *p)
@@ -34,12 +34,12 @@ static unsigned char *read_all(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return NULL;                      /* errno says why */
+        return NULL; /* errno says why */
     long size = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
     if (size < 0 || size > PNG_FILE_MAX || fseek(f, 0, SEEK_SET) != 0) {
         int err = size < 0 ? (errno ? errno : EIO) : 0;
         fclose(f);
-        errno = err;                      /* 0: too large */
+        errno = err; /* 0: too large */
         return NULL;
     }
     unsigned char *buf = xmalloc((size_t)size + 1);
@@ -65,9 +65,9 @@ static const char *check_header(const unsigned char *d, uint32_t len, png_info *
     info->type = d[9];
     info->interlace = d[12];
     static const char *const depths[7] = { "\1\2\4\x08\x10", "", "\x08\x10", "\1\2\4\x08",
-                                           "\x08\x10", "", "\x08\x10" };
-    bool depth_ok = info->type <= 6 && info->depth > 0 &&
-                    strchr(depths[info->type], info->depth) != NULL;
+                                           "\x08\x10",       "", "\x08\x10" };
+    bool depth_ok =
+        info->type <= 6 && info->depth > 0 && strchr(depths[info->type], info->depth) != NULL;
     if (!depth_ok || d[10] != 0 || d[11] != 0 || info->interlace > 1)
         return N_("its header (IHDR) holds values PNG does not define");
     if (info->width == 0 || info->height == 0 || info->width > PNG_SIDE_MAX ||
@@ -83,15 +83,15 @@ static const char *check_header(const unsigned char *d, uint32_t len, png_info *
 typedef struct png_rows {
     const png_info *info;
     int pass;
-    uint32_t row, rows;           /* of the pass */
-    uint64_t row_bytes;           /* filter byte included */
-    uint64_t next;                /* offset of the next filter byte */
-    uint64_t total;               /* bytes the image data must inflate to */
+    uint32_t row, rows; /* of the pass */
+    uint64_t row_bytes; /* filter byte included */
+    uint64_t next;      /* offset of the next filter byte */
+    uint64_t total;     /* bytes the image data must inflate to */
 } png_rows;
 
-static const int adam7[7][4] = {   /* x0, y0, dx, dy */
-    { 0, 0, 8, 8 }, { 4, 0, 8, 8 }, { 0, 4, 4, 8 }, { 2, 0, 4, 4 },
-    { 0, 2, 2, 4 }, { 1, 0, 2, 2 }, { 0, 1, 1, 2 }
+static const int adam7[7][4] = { /* x0, y0, dx, dy */
+                                 { 0, 0, 8, 8 }, { 4, 0, 8, 8 }, { 0, 4, 4, 8 }, { 2, 0, 4, 4 },
+                                 { 0, 2, 2, 4 }, { 1, 0, 2, 2 }, { 0, 1, 1, 2 }
 };
 
 /* The size of pass p: columns and rows (0 when it is empty). */
@@ -180,7 +180,7 @@ static const char *check_data(const unsigned char *data, size_t len, const png_i
         rows_ok = rows_check(&rows, out, got, at);
         at += got;
         if (rc == Z_OK && got == 0 && z.avail_in == 0)
-            break;                        /* the stream stops short */
+            break; /* the stream stops short */
     }
     inflateEnd(&z);
     if (!rows_ok)
@@ -256,10 +256,10 @@ const char *pdf_png_check(const char *path)
     unsigned char *buf = read_all(path, &len);
     if (!buf)
         return errno ? N_("it cannot be opened or read") : N_("it is larger than 64 MiB");
-    errno = 0;                            /* from here on, what is wrong is its content */
+    errno = 0; /* from here on, what is wrong is its content */
     static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
-    const char *why = len < 8 || memcmp(buf, sig, 8) != 0 ? N_("it is not a PNG file")
-                                                          : check_chunks(buf, len);
+    const char *why =
+        len < 8 || memcmp(buf, sig, 8) != 0 ? N_("it is not a PNG file") : check_chunks(buf, len);
     free(buf);
     return why;
 }

@@ -27,16 +27,16 @@ void pdf_rich_image(pdf_report *r, const tpl_block *b)
     double pw = 0, ph = 0;
     const char *why = N_("it is empty");
     int id = pdf_draw_image_load(r->draw, b->image, &pw, &ph, &why);
-    if (id == -2 && errno != ENOENT) {    /* there, but unreadable: not a warning */
+    if (id == -2 && errno != ENOENT) { /* there, but unreadable: not a warning */
         if (reporting(r))
-            diag_report(r->d, EXIT_NOINPUT, b->file, b->line, NULL,
-                        "picture '%s': cannot read: %s", b->image, _(why));
+            diag_report(r->d, EXIT_NOINPUT, b->file, b->line, NULL, "picture '%s': cannot read: %s",
+                        b->image, _(why));
         return;
     }
     if (id < 0 || pw <= 0 || ph <= 0) {
         if (reporting(r))
-            diag_warning(r->d, b->file, b->line, NULL, "picture '%s' is not shown: %s",
-                         b->image, _(why));
+            diag_warning(r->d, b->file, b->line, NULL, "picture '%s' is not shown: %s", b->image,
+                         _(why));
         return;
     }
     double w = r->width, h = w * ph / pw, most = (r->flow.top - r->flow.bottom) / 2;
@@ -93,7 +93,7 @@ static void table_shares(pdf_report *r, const tpl_block *b, size_t cols, double 
             least[c] = word > least[c] ? word : least[c];
             most[c] = whole > most[c] ? whole : most[c];
         }
-        least[c] += 10;                    /* the cell's padding */
+        least[c] += 10; /* the cell's padding */
         most[c] += 10;
         sum_least += least[c];
         sum_most += most[c];
@@ -101,8 +101,8 @@ static void table_shares(pdf_report *r, const tpl_block *b, size_t cols, double 
     double room = r->width - sum_least, lack = sum_most - sum_least;
     for (size_t c = 0; c < cols; c++) {
         double w = sum_most <= r->width ? most[c] * r->width / sum_most
-                   : room <= 0 ? least[c] * r->width / sum_least
-                   : least[c] + (lack > 0 ? room * (most[c] - least[c]) / lack : 0);
+                   : room <= 0          ? least[c] * r->width / sum_least
+                               : least[c] + (lack > 0 ? room * (most[c] - least[c]) / lack : 0);
         share[c] = w / r->width;
     }
 }
@@ -111,17 +111,17 @@ void pdf_rich_table(pdf_report *r, const tpl_block *b)
 {
     size_t cols = b->cols < PDF_TABLE_COLS_MAX ? b->cols : PDF_TABLE_COLS_MAX;
     if (b->cols > cols && reporting(r))
-        diag_warning(r->d, b->file, b->line, NULL,
-                     "a table of %zu columns: the first %d are shown", b->cols,
-                     PDF_TABLE_COLS_MAX);
+        diag_warning(r->d, b->file, b->line, NULL, "a table of %zu columns: the first %d are shown",
+                     b->cols, PDF_TABLE_COLS_MAX);
     double share[PDF_TABLE_COLS_MAX];
     table_shares(r, b, cols, share);
     pdf_table t;
     pdf_table_init(&t);
     for (size_t c = 0; c < cols; c++) {
         char a = b->aligns ? b->aligns[c] : 0;
-        pdf_align align = a == 'r' ? PDF_ALIGN_NUMBER : a == 'c' ? PDF_ALIGN_CENTER
-                                                                 : PDF_ALIGN_LEFT;
+        pdf_align align = a == 'r'   ? PDF_ALIGN_NUMBER
+                          : a == 'c' ? PDF_ALIGN_CENTER
+                                     : PDF_ALIGN_LEFT;
         pdf_table_add_col(&t, b->header ? b->cells[c] : "", share[c], align);
     }
     for (size_t i = b->header ? 1 : 0; i < b->rows; i++)

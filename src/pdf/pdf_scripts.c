@@ -16,7 +16,7 @@ bool pdf_scripts_fallbacks(pdf_report *r, pdf_style *st, const char *style_path)
     size_t n = pdf_draw_missing(r->draw, &list), count = 0;
     unsigned *cps = xcalloc(n + 1, sizeof *cps);
     for (size_t i = 0; i < n; i++)
-        if (list[i].cp <= 0xFFFF && !list[i].rtl)   /* beyond: libharu cannot show it */
+        if (list[i].cp <= 0xFFFF && !list[i].rtl) /* beyond: libharu cannot show it */
             cps[count++] = (unsigned)list[i].cp;
     bool added = false;
     if (count && pdf_style_fallbacks(st, cps, count, style_path, r->d) != 0)
@@ -62,7 +62,8 @@ static size_t warn_rtl(pdf_report *r, const pdf_missing *list, size_t i, size_t 
             name_char(names, sizeof names, list[j].cp);
     diag_warning(r->d, list[i].file ? list[i].file : "report.ini", list[i].line, NULL,
                  "right-to-left text (%s%s) is drawn left to right, its letters unjoined: "
-                 "it copies as written but does not read so", names, shown > 6 ? ", ..." : "");
+                 "it copies as written but does not read so",
+                 names, shown > 6 ? ", ..." : "");
     return j;
 }
 
@@ -77,8 +78,9 @@ void pdf_scripts_warn(pdf_report *r)
         }
         size_t j = i, shown = 0, beyond = 0;
         char names[512] = "";
-        for (; j < n && !list[j].rtl && list[j].file == list[i].file &&
-               list[j].line == list[i].line; j++) {
+        for (;
+             j < n && !list[j].rtl && list[j].file == list[i].file && list[j].line == list[i].line;
+             j++) {
             beyond += list[j].cp > 0xFFFF;
             if (shown++ < 12)
                 name_char(names, sizeof names, list[j].cp);
@@ -88,10 +90,12 @@ void pdf_scripts_warn(pdf_report *r)
                      "no font shows %s%s in the text drawn here: %s%s%s", names,
                      shown > 12 ? _(" and more") : "",
                      boxes ? _("a box is printed (install a font that has "
-                               "it, such as fonts-noto-core or fonts-wqy-zenhei)") : "",
+                               "it, such as fonts-noto-core or fonts-wqy-zenhei)")
+                           : "",
                      boxes && beyond ? _("; ") : "",
                      beyond ? _("the PDF library cannot show a character beyond U+FFFF: "
-                                "'?' is printed") : "");
+                                "'?' is printed")
+                            : "");
         i = j;
     }
 }

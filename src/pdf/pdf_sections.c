@@ -34,8 +34,8 @@ static double cover_height(pdf_report *r, const char *text, int face, double siz
 }
 
 /* A cover text wrapped to the text width, its top at *y; moves *y below it. */
-static void cover_line(pdf_report *r, const char *text, int face, double size,
-                       pdf_color color, double *y)
+static void cover_line(pdf_report *r, const char *text, int face, double size, pdf_color color,
+                       double *y)
 {
     if (!text || !*text)
         return;
@@ -212,8 +212,8 @@ static void money(const pdf_report *r, int64_t v, char *out, size_t size)
 
 /* A row of a figure: its label, then its parts (current, previous,
  * change, change %). */
-static void add_figure_row(pdf_report *r, pdf_table *t, pdf_table_row_kind kind,
-                           const char *label, const figure *fig, fields_unit unit)
+static void add_figure_row(pdf_report *r, pdf_table *t, pdf_table_row_kind kind, const char *label,
+                           const figure *fig, fields_unit unit)
 {
     char parts[FIGURE_PART_COUNT][FMT_SIZE];
     const char *cells[1 + FIGURE_PART_COUNT] = { label };
@@ -263,20 +263,25 @@ static void statement(pdf_report *r, const char *arg)
     comparison_columns(r, &t, pdf_flow_label(r, "common.group"));
     section_row(&t, pdf_flow_label(r, "common.revenue"));
     for (size_t i = 0; i < f->revenue_group_count; i++)
-        add_figure_row(r, &t, PDF_ROW_BODY, figures_label(f, f->revenue_groups[i].group), &f->revenue_groups[i].amount, UNIT_MONEY_CENTS);
-    add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &f->revenue, UNIT_MONEY_CENTS);
+        add_figure_row(r, &t, PDF_ROW_BODY, figures_label(f, f->revenue_groups[i].group),
+                       &f->revenue_groups[i].amount, UNIT_MONEY_CENTS);
+    add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &f->revenue,
+                   UNIT_MONEY_CENTS);
     section_row(&t, pdf_flow_label(r, "common.expenses"));
     for (size_t i = 0; i < f->expense_group_count; i++)
-        add_figure_row(r, &t, PDF_ROW_BODY, figures_label(f, f->expense_groups[i].group), &f->expense_groups[i].amount, UNIT_MONEY_CENTS);
-    add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_expenses"), &f->expenses, UNIT_MONEY_CENTS);
-    add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.net"), &f->net, UNIT_MONEY_CENTS);
+        add_figure_row(r, &t, PDF_ROW_BODY, figures_label(f, f->expense_groups[i].group),
+                       &f->expense_groups[i].amount, UNIT_MONEY_CENTS);
+    add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_expenses"), &f->expenses,
+                   UNIT_MONEY_CENTS);
+    add_figure_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.net"), &f->net,
+                   UNIT_MONEY_CENTS);
     pdf_table_draw(r, &t);
     pdf_table_free(&t);
 }
 
 /* A row of the funders table: label, both years. */
-static void funder_cells(pdf_report *r, pdf_table *t, pdf_table_row_kind kind,
-                         const char *label, const figure *amount)
+static void funder_cells(pdf_report *r, pdf_table *t, pdf_table_row_kind kind, const char *label,
+                         const figure *amount)
 {
     char cur[FMT_SIZE], prev[FMT_SIZE];
     money(r, amount->current, cur, sizeof cur);
@@ -338,10 +343,14 @@ static void axis_types(pdf_report *r, const char *axis)
 {
     const figures *f = r->f;
     char head[4][128];
-    snprintf(head[0], sizeof head[0], "%s %s", pdf_flow_label(r, "common.activities"), f->current.label);
-    snprintf(head[1], sizeof head[1], "%s %s", pdf_flow_label(r, "common.activities"), f->previous.label);
-    snprintf(head[2], sizeof head[2], "%s %s", pdf_flow_label(r, "common.participants"), f->current.label);
-    snprintf(head[3], sizeof head[3], "%s %s", pdf_flow_label(r, "common.participants"), f->previous.label);
+    snprintf(head[0], sizeof head[0], "%s %s", pdf_flow_label(r, "common.activities"),
+             f->current.label);
+    snprintf(head[1], sizeof head[1], "%s %s", pdf_flow_label(r, "common.activities"),
+             f->previous.label);
+    snprintf(head[2], sizeof head[2], "%s %s", pdf_flow_label(r, "common.participants"),
+             f->current.label);
+    snprintf(head[3], sizeof head[3], "%s %s", pdf_flow_label(r, "common.participants"),
+             f->previous.label);
     pdf_table t;
     pdf_table_init(&t);
     pdf_table_add_col(&t, pdf_flow_label(r, "common.type"), 0.36, PDF_ALIGN_LEFT);
@@ -373,9 +382,12 @@ static void axis(pdf_report *r, const char *name)
             continue;
         pdf_table t;
         comparison_columns(r, &t, pdf_flow_label(r, "pdf.axis_summary"));
-        add_figure_row(r, &t, PDF_ROW_BODY, pdf_flow_label(r, "common.activities"), &a->count, UNIT_COUNT);
-        add_figure_row(r, &t, PDF_ROW_BODY, pdf_flow_label(r, "common.participants"), &a->participants, UNIT_COUNT);
-        add_figure_row(r, &t, PDF_ROW_BODY, pdf_flow_label(r, "common.hours"), &a->hours, UNIT_HOURS);
+        add_figure_row(r, &t, PDF_ROW_BODY, pdf_flow_label(r, "common.activities"), &a->count,
+                       UNIT_COUNT);
+        add_figure_row(r, &t, PDF_ROW_BODY, pdf_flow_label(r, "common.participants"),
+                       &a->participants, UNIT_COUNT);
+        add_figure_row(r, &t, PDF_ROW_BODY, pdf_flow_label(r, "common.hours"), &a->hours,
+                       UNIT_HOURS);
         pdf_table_draw(r, &t);
         pdf_table_free(&t);
         axis_types(r, name);
@@ -386,8 +398,8 @@ static void axis(pdf_report *r, const char *name)
 /* ---- lists in columns -------------------------------------------------- */
 
 typedef struct list_item {
-    const char *name, *detail;   /* detail may be "" */
-    int face;                    /* of the name */
+    const char *name, *detail; /* detail may be "" */
+    int face;                  /* of the name */
 } list_item;
 
 /* A piece of a list: lines from .. from + count of one item's paragraph.
@@ -443,9 +455,8 @@ static void columns_draw(pdf_report *r, const list_geom *g, size_t first, size_t
         double y = top, h = 0;
         do {
             const list_piece *pc = &g->pieces[i++];
-            pdf_flow_draw_lines(r, pc->para, pc->from, pc->count,
-                                r->left + c * (g->cw + g->gap), y - r->st->size_body, g->cw,
-                                r->st->text, PDF_ALIGN_LEFT);
+            pdf_flow_draw_lines(r, pc->para, pc->from, pc->count, r->left + c * (g->cw + g->gap),
+                                y - r->st->size_body, g->cw, r->st->text, PDF_ALIGN_LEFT);
             y -= pc->height;
             h += pc->height;
         } while (i < end && h + g->pieces[i].height <= target);
@@ -462,7 +473,8 @@ static void columns_wrap_next(pdf_report *r, list_geom *g)
     const list_item *it = &g->items[g->next++];
     double page = r->flow.top - r->flow.bottom;
     size_t most = page >= g->lh + 4 ? (size_t)((page - 4) / g->lh) : 1;
-    pdf_span spans[3] = { { it->name, it->face, NULL }, { "\n", PDF_FACE_REGULAR, NULL },
+    pdf_span spans[3] = { { it->name, it->face, NULL },
+                          { "\n", PDF_FACE_REGULAR, NULL },
                           { it->detail, PDF_FACE_ITALIC, NULL } };
     layout_para *para = xmalloc(sizeof *para);
     size_t lines = pdf_flow_wrap(r, para, spans, *it->detail ? 3 : 1, r->st->size_body, g->cw);
@@ -516,7 +528,7 @@ static double columns_target(pdf_report *r, list_geom *g, double avail)
         rest += g->pieces[k].height;
         tallest = g->pieces[k].height > tallest ? g->pieces[k].height : tallest;
         if (rest / g->cols >= avail || tallest >= avail)
-            return avail;   /* what the whole sum would give */
+            return avail; /* what the whole sum would give */
     }
     double target = rest / g->cols;
     target = target < tallest ? tallest : target;
@@ -530,8 +542,9 @@ static double columns_target(pdf_report *r, list_geom *g, double avail)
 static void draw_columns(pdf_report *r, const list_item *items, size_t n)
 {
     const pdf_style *st = r->st;
-    list_geom g = { st->list_columns, 18, 0, pdf_flow_line_height(r, st->size_body), items, n,
-                    0, NULL, 0, 0, 0 };
+    list_geom g = {
+        st->list_columns, 18, 0, pdf_flow_line_height(r, st->size_body), items, n, 0, NULL, 0, 0, 0
+    };
     g.cw = (r->width - g.gap * (g.cols - 1)) / g.cols;
     for (;;) {
         columns_fill(r, &g, 0);
@@ -590,7 +603,8 @@ static void teams(pdf_report *r, const char *arg)
     for (size_t i = 0; i < r->f->people_unit_count; i++) {
         const people_list *unit = &r->f->people_units[i];
         pdf_flow_space(r, 4);
-        pdf_flow_ensure(r, pdf_flow_line_height(r, r->st->size_h3), pdf_flow_line_height(r, r->st->size_body) * 2);
+        pdf_flow_ensure(r, pdf_flow_line_height(r, r->st->size_h3),
+                        pdf_flow_line_height(r, r->st->size_body) * 2);
         pdf_span span = { figures_label(r->f, unit->name), PDF_FACE_BOLD, NULL };
         pdf_text_opts o = { r->st->size_h3, r->st->accent, 0, 0, PDF_ALIGN_LEFT, 1 };
         pdf_flow_text(r, &span, 1, &o);
@@ -650,7 +664,7 @@ static void chart(pdf_report *r, const char *arg)
     case REPORT_CHART_REVENUE_GROUPS: pdf_chart_revenue_groups(r); break;
     case REPORT_CHART_EXPENSE_GROUPS: pdf_chart_expense_groups(r); break;
     case REPORT_CHART_HISTORY: pdf_chart_history(r); break;
-    default: break;   /* refused by report_check */
+    default: break; /* refused by report_check */
     }
 }
 

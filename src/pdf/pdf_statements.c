@@ -48,9 +48,10 @@ static void variance_pct(const pdf_report *r, const figure *fig, char *out, size
     if (fig->pct == FIGURE_PCT_VALUE)
         fmt_change_pct(out, size, fig, r->f->lang);
     else
-        snprintf(out, size, "%s", fmt_pct_word(fig->pct == FIGURE_PCT_NEGATIVE
-                                                   ? FIGURE_PCT_NEGATIVE : FIGURE_PCT_ZERO,
-                                               r->f->lang));
+        snprintf(
+            out, size, "%s",
+            fmt_pct_word(fig->pct == FIGURE_PCT_NEGATIVE ? FIGURE_PCT_NEGATIVE : FIGURE_PCT_ZERO,
+                         r->f->lang));
 }
 
 /* Whether a variance is good news: more revenue (or net) than budgeted,
@@ -64,22 +65,26 @@ static const char *assessment(const pdf_report *r, int64_t variance, bool expens
 }
 
 /* A row: label, actual, budget, variance, variance %, assessment. */
-static void budget_row(pdf_report *r, pdf_table *t, pdf_table_row_kind kind,
-                       const char *label, const budget_line *l, bool expense)
+static void budget_row(pdf_report *r, pdf_table *t, pdf_table_row_kind kind, const char *label,
+                       const budget_line *l, bool expense)
 {
     char actual[FMT_SIZE], budget[FMT_SIZE], variance[FMT_SIZE], pct[FMT_SIZE];
     money(r, l->amount.current, false, actual, sizeof actual);
     if (!l->budgeted) {
-        const char *cells[] = { label, actual, pdf_flow_label(r, "pdf.not_budgeted"),
-                                fmt_pct_word(FIGURE_PCT_ZERO, r->f->lang), "", "" };
+        const char *cells[] = { label,
+                                actual,
+                                pdf_flow_label(r, "pdf.not_budgeted"),
+                                fmt_pct_word(FIGURE_PCT_ZERO, r->f->lang),
+                                "",
+                                "" };
         pdf_table_add_row(t, kind, cells);
         return;
     }
     money(r, l->amount.previous, false, budget, sizeof budget);
     money(r, l->amount.change, true, variance, sizeof variance);
     variance_pct(r, &l->amount, pct, sizeof pct);
-    const char *cells[] = { label, actual, budget, variance, pct,
-                            assessment(r, l->amount.change, expense) };
+    const char *cells[] = { label,    actual, budget,
+                            variance, pct,    assessment(r, l->amount.change, expense) };
     pdf_table_add_row(t, kind, cells);
 }
 
@@ -107,8 +112,7 @@ void pdf_statements_budget(pdf_report *r, const char *arg)
     for (size_t i = 0; i < b->revenue_group_count; i++)
         budget_row(r, &t, PDF_ROW_BODY, figures_label(r->f, b->revenue_groups[i].group),
                    &b->revenue_groups[i], false);
-    budget_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &b->revenue,
-               false);
+    budget_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &b->revenue, false);
     section_row(&t, pdf_flow_label(r, "common.expenses"));
     for (size_t i = 0; i < b->expense_group_count; i++)
         budget_row(r, &t, PDF_ROW_BODY, figures_label(r->f, b->expense_groups[i].group),
@@ -123,8 +127,8 @@ void pdf_statements_budget(pdf_report *r, const char *arg)
 /* ---- the forecast ------------------------------------------------------ */
 
 /* A row: label, next year's budget, this year's actual, change, change %. */
-static void forecast_row(pdf_report *r, pdf_table *t, pdf_table_row_kind kind,
-                         const char *label, const budget_line *l)
+static void forecast_row(pdf_report *r, pdf_table *t, pdf_table_row_kind kind, const char *label,
+                         const budget_line *l)
 {
     char budget[FMT_SIZE], actual[FMT_SIZE], change[FMT_SIZE], pct[FMT_SIZE];
     money(r, l->amount.previous, false, actual, sizeof actual);
@@ -170,8 +174,7 @@ void pdf_statements_forecast(pdf_report *r, const char *arg)
     for (size_t i = 0; i < b->expense_group_count; i++)
         forecast_row(r, &t, PDF_ROW_BODY, figures_label(r->f, b->expense_groups[i].group),
                      &b->expense_groups[i]);
-    forecast_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_expenses"),
-                 &b->expenses);
+    forecast_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_expenses"), &b->expenses);
     forecast_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.net"), &b->net);
     pdf_table_draw(r, &t);
     pdf_table_free(&t);
@@ -181,8 +184,8 @@ void pdf_statements_forecast(pdf_report *r, const char *arg)
 
 /* A row: label, the two year-ends, change, change %; without a previous
  * year-end (before the balances' date), "—" and nothing after it. */
-static void position_row(pdf_report *r, pdf_table *t, pdf_table_row_kind kind,
-                         const char *label, const figure *fig)
+static void position_row(pdf_report *r, pdf_table *t, pdf_table_row_kind kind, const char *label,
+                         const figure *fig)
 {
     char cur[FMT_SIZE], prev[FMT_SIZE], change[FMT_SIZE], pct[FMT_SIZE];
     money(r, fig->current, false, cur, sizeof cur);
@@ -205,8 +208,7 @@ static void position_section(pdf_report *r, pdf_table *t, const char *title_key,
 {
     section_row(t, pdf_flow_label(r, title_key));
     for (size_t i = 0; i < n; i++)
-        position_row(r, t, PDF_ROW_BODY, figures_label(r->f, groups[i].group),
-                     &groups[i].amount);
+        position_row(r, t, PDF_ROW_BODY, figures_label(r->f, groups[i].group), &groups[i].amount);
     position_row(r, t, PDF_ROW_TOTAL, pdf_flow_label(r, total_key), total);
 }
 
@@ -231,8 +233,8 @@ void pdf_statements_position(pdf_report *r, const char *arg)
     pdf_table_add_col(&t, prev, 0.18, PDF_ALIGN_NUMBER);
     pdf_table_add_col(&t, pdf_flow_label(r, "common.change"), 0.18, PDF_ALIGN_NUMBER);
     pdf_table_add_col(&t, pdf_flow_label(r, "common.change_pct"), 0.13, PDF_ALIGN_NUMBER);
-    position_section(r, &t, "pdf.assets", p->asset_groups, p->asset_group_count,
-                     "pdf.total_assets", &p->assets);
+    position_section(r, &t, "pdf.assets", p->asset_groups, p->asset_group_count, "pdf.total_assets",
+                     &p->assets);
     position_section(r, &t, "pdf.liabilities", p->liability_groups, p->liability_group_count,
                      "pdf.total_liabilities", &p->liabilities);
     position_section(r, &t, "pdf.net_assets", p->net_asset_groups, p->net_asset_group_count,
@@ -254,8 +256,8 @@ void pdf_statements_position(pdf_report *r, const char *arg)
 /* ---- indicators -------------------------------------------------------- */
 
 /* An indicator's text: "3,2", "16,1 %", "—" when its divisor is 0. */
-static void indicator_text(const pdf_report *r, const indicator *ind, bool percent,
-                           char *out, size_t size)
+static void indicator_text(const pdf_report *r, const indicator *ind, bool percent, char *out,
+                           size_t size)
 {
     if (ind->defined)
         fmt_tenths(out, size, ind->tenths, percent, r->f->lang);
@@ -277,8 +279,7 @@ void pdf_statements_indicators(pdf_report *r, const char *arg)
         indicator_text(r, &ind->reserve_months, false, values[n++], sizeof values[0]);
     }
     if (ind->self_generated_share.present) {
-        snprintf(labels[n], sizeof labels[0], "%s",
-                 pdf_flow_label(r, "pdf.self_generated_share"));
+        snprintf(labels[n], sizeof labels[0], "%s", pdf_flow_label(r, "pdf.self_generated_share"));
         indicator_text(r, &ind->self_generated_share, true, values[n++], sizeof values[0]);
     }
     if (ind->largest_funder) {
@@ -298,17 +299,15 @@ void pdf_statements_indicators(pdf_report *r, const char *arg)
     pdf_draw_rect(r->draw, r->left, top - height, r->width, height, &shade, NULL);
     pdf_draw_rect(r->draw, r->left, top - height, 3, height, &st->accent, NULL);
     double y = top - pad - size;
-    pdf_flow_text_at(r, pdf_flow_label(r, "pdf.indicators"), PDF_FACE_BOLD, size, st->accent,
-                     x, y, w, PDF_ALIGN_LEFT);
+    pdf_flow_text_at(r, pdf_flow_label(r, "pdf.indicators"), PDF_FACE_BOLD, size, st->accent, x, y,
+                     w, PDF_ALIGN_LEFT);
     for (size_t i = 0; i < n; i++) {
         y -= lh;
-        double value_w = pdf_draw_width(r->draw, PDF_FACE_BOLD, size, values[i],
-                                        strlen(values[i]));
+        double value_w = pdf_draw_width(r->draw, PDF_FACE_BOLD, size, values[i], strlen(values[i]));
         char *label = pdf_flow_fit(r, labels[i], PDF_FACE_REGULAR, size, w - value_w - 12);
         pdf_flow_text_at(r, label, PDF_FACE_REGULAR, size, st->text, x, y, w, PDF_ALIGN_LEFT);
         free(label);
-        pdf_flow_text_at(r, values[i], PDF_FACE_BOLD, size, st->text, x, y, w,
-                         PDF_ALIGN_RIGHT);
+        pdf_flow_text_at(r, values[i], PDF_FACE_BOLD, size, st->text, x, y, w, PDF_ALIGN_RIGHT);
     }
     r->flow.y = top - height - st->paragraph_space * 1.5;
 }

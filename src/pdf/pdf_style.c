@@ -26,8 +26,8 @@
 
 typedef enum style_problem {
     STYLE_OK,
-    STYLE_UNKNOWN,          /* section or key */
-    STYLE_VALUE             /* a value that does not parse */
+    STYLE_UNKNOWN, /* section or key */
+    STYLE_VALUE    /* a value that does not parse */
 } style_problem;
 
 typedef struct style_state {
@@ -36,9 +36,7 @@ typedef struct style_state {
     char section[64], name[64], value[128];
 } style_state;
 
-static const char *const face_keys[PDF_FACE_COUNT] = {
-    "regular", "bold", "italic", "bold_italic"
-};
+static const char *const face_keys[PDF_FACE_COUNT] = { "regular", "bold", "italic", "bold_italic" };
 
 static void set_font(pdf_style *s, int face, const char *value)
 {
@@ -50,16 +48,30 @@ static void style_defaults(pdf_style *s)
 {
     memset(s, 0, sizeof *s);
     *s = (pdf_style){
-        .page_width = 612, .page_height = 792,
-        .margin_top = 72, .margin_bottom = 64, .margin_left = 68, .margin_right = 68,
-        .size_body = 10, .size_h1 = 20, .size_h2 = 13, .size_h3 = 11,
-        .size_table = 8.5, .size_small = 8,
-        .size_cover_title = 30, .size_cover_org = 44,
-        .leading = 1.4, .paragraph_space = 6,
-        .text = { 0.13, 0.13, 0.13 }, .accent = { 0.60, 0.42, 0.0 },
-        .muted = { 0.4, 0.4, 0.4 }, .rule = { 0.6, 0.6, 0.6 },
-        .bar_current = { -1, -1, -1 }, .bar_previous = { 0.75, 0.75, 0.75 },
-        .section_new_page = true, .list_columns = 2,
+        .page_width = 612,
+        .page_height = 792,
+        .margin_top = 72,
+        .margin_bottom = 64,
+        .margin_left = 68,
+        .margin_right = 68,
+        .size_body = 10,
+        .size_h1 = 20,
+        .size_h2 = 13,
+        .size_h3 = 11,
+        .size_table = 8.5,
+        .size_small = 8,
+        .size_cover_title = 30,
+        .size_cover_org = 44,
+        .leading = 1.4,
+        .paragraph_space = 6,
+        .text = { 0.13, 0.13, 0.13 },
+        .accent = { 0.60, 0.42, 0.0 },
+        .muted = { 0.4, 0.4, 0.4 },
+        .rule = { 0.6, 0.6, 0.6 },
+        .bar_current = { -1, -1, -1 },
+        .bar_previous = { 0.75, 0.75, 0.75 },
+        .section_new_page = true,
+        .list_columns = 2,
     };
     set_font(s, PDF_FACE_REGULAR, "DejaVu Serif");
     set_font(s, PDF_FACE_BOLD, "DejaVu Serif:bold");
@@ -107,7 +119,10 @@ typedef struct number_key {
     double lo, hi;
 } number_key;
 
-#define NUM(sec, key, field, lo, hi) { sec, key, offsetof(pdf_style, field), lo, hi }
+#define NUM(sec, key, field, lo, hi)                 \
+    {                                                \
+        sec, key, offsetof(pdf_style, field), lo, hi \
+    }
 static const number_key number_keys[] = {
     NUM("page", "margin_top", margin_top, 0, 300),
     NUM("page", "margin_bottom", margin_bottom, 0, 300),
@@ -133,7 +148,7 @@ typedef struct color_key {
 static const color_key color_keys[] = {
     { "text", offsetof(pdf_style, text) },
     { "brand", offsetof(pdf_style, accent) },
-    { "accent", offsetof(pdf_style, accent) },   /* the brand's former name */
+    { "accent", offsetof(pdf_style, accent) }, /* the brand's former name */
     { "muted", offsetof(pdf_style, muted) },
     { "rule", offsetof(pdf_style, rule) },
     { "bar_current", offsetof(pdf_style, bar_current) },
@@ -197,11 +212,11 @@ enum { FONT_LOOKUP_SECONDS = 60 };
 
 /* What a lookup found for one face, as the child tells the parent. */
 typedef enum font_found {
-    FONT_OK,                /* text: the .ttf file */
-    FONT_NONE,              /* no match, or not TrueType */
-    FONT_OTHER_FAMILY,      /* text: the family fontconfig gave instead */
-    FONT_FAILED,            /* fontconfig failed (out of memory) */
-    FONT_OTHER_STYLE        /* text: the face given instead (not bold, not italic) */
+    FONT_OK,           /* text: the .ttf file */
+    FONT_NONE,         /* no match, or not TrueType */
+    FONT_OTHER_FAMILY, /* text: the family fontconfig gave instead */
+    FONT_FAILED,       /* fontconfig failed (out of memory) */
+    FONT_OTHER_STYLE   /* text: the face given instead (not bold, not italic) */
 } font_found;
 
 /* Family names compared as fontconfig does: case and blanks ignored. */
@@ -225,11 +240,11 @@ static bool same_family(const char *a, const char *b)
  * family, or a generic one ("serif"), takes what fontconfig gives. */
 static bool family_asked(FcPattern *pat, FcPattern *match, const char **given)
 {
-    static const char *const generic[] = { "serif", "sans-serif", "sans", "monospace",
-                                           "mono", "cursive", "fantasy", "system-ui" };
+    static const char *const generic[] = { "serif", "sans-serif", "sans",    "monospace",
+                                           "mono",  "cursive",    "fantasy", "system-ui" };
     FcChar8 *want, *have;
-    *given = FcPatternGetString(match, FC_FAMILY, 0, &have) == FcResultMatch
-                 ? (const char *)have : "";
+    *given =
+        FcPatternGetString(match, FC_FAMILY, 0, &have) == FcResultMatch ? (const char *)have : "";
     if (FcPatternGetString(pat, FC_FAMILY, 0, &want) != FcResultMatch)
         return true;
     for (int i = 0; FcPatternGetString(pat, FC_FAMILY, i, &want) == FcResultMatch; i++) {
@@ -259,11 +274,11 @@ static bool style_asked(FcPattern *pat, FcPattern *match, const char **given)
 {
     static char face[256];
     FcChar8 *family, *style;
-    snprintf(face, sizeof face, "%s %s",
-             FcPatternGetString(match, FC_FAMILY, 0, &family) == FcResultMatch
-                 ? (const char *)family : "",
-             FcPatternGetString(match, FC_STYLE, 0, &style) == FcResultMatch
-                 ? (const char *)style : "");
+    snprintf(
+        face, sizeof face, "%s %s",
+        FcPatternGetString(match, FC_FAMILY, 0, &family) == FcResultMatch ? (const char *)family
+                                                                          : "",
+        FcPatternGetString(match, FC_STYLE, 0, &style) == FcResultMatch ? (const char *)style : "");
     *given = face;
     int want, have;
     if (int_of(pat, FC_WEIGHT, &want) && int_of(match, FC_WEIGHT, &have) &&
@@ -281,7 +296,7 @@ static font_found find_font(const char *spec, const char **text, FcPattern **kee
 {
     errno = 0;
     FcPattern *pat = FcNameParse((const FcChar8 *)spec);
-    if (!pat)                             /* not a pattern, or out of memory */
+    if (!pat) /* not a pattern, or out of memory */
         return errno == ENOMEM ? FONT_FAILED : FONT_NONE;
     FcPattern *asked = FcPatternDuplicate(pat);
     if (!asked || !FcConfigSubstitute(NULL, pat, FcMatchPattern)) {
@@ -309,7 +324,7 @@ static font_found find_font(const char *spec, const char **text, FcPattern **kee
         *text = (const char *)file;
     }
     FcPatternDestroy(asked);
-    *keep = match;                        /* *text points into it */
+    *keep = match; /* *text points into it */
     return found;
 }
 
@@ -331,7 +346,7 @@ static void lookup_child(const void *arg, int fd)
         const char *text = "";
         FcPattern *match = NULL;
         errno = 0;
-        font_found found = !ready ? FONT_FAILED
+        font_found found = !ready                    ? FONT_FAILED
                            : strchr(s->font[f], '/') ? FONT_OK
                                                      : find_font(s->font[f], &text, &match);
         if (errno == ENOMEM)
@@ -344,7 +359,7 @@ static void lookup_child(const void *arg, int fd)
             FcPatternDestroy(match);
     }
     if (started)
-        FcFini();   /* nothing of fontconfig left: valgrind follows a fork too */
+        FcFini(); /* nothing of fontconfig left: valgrind follows a fork too */
     _exit(0);
 }
 
@@ -360,7 +375,7 @@ static ssize_t read_answer(int fd, char *buf, size_t size)
         if (ready == 0 && ++idle >= FONT_LOOKUP_SECONDS)
             return -1;
         if (ready <= 0)
-            continue;                     /* a second more, or EINTR */
+            continue; /* a second more, or EINTR */
         ssize_t n = read(fd, buf + len, size - (size_t)len);
         if (n == 0 || (n < 0 && errno != EINTR))
             break;
@@ -406,7 +421,7 @@ static ssize_t lookup_isolated(lookup_fn *child, const void *arg, const char *pa
         diag_report(d, EXIT_SOFTWARE, path, 0, NULL, "cannot look fonts up: %s", strerror(errno));
         return -1;
     }
-    fflush(NULL);                         /* nothing buffered is written twice */
+    fflush(NULL); /* nothing buffered is written twice */
     pid_t parent = getpid();
     pid_t pid = fork();
     if (pid == 0) {
@@ -422,7 +437,7 @@ static ssize_t lookup_isolated(lookup_fn *child, const void *arg, const char *pa
     }
     ssize_t len = read_answer(fds[0], buf, size);
     close(fds[0]);
-    if (len < 0) {                        /* no answer in time: stuck on a lock */
+    if (len < 0) { /* no answer in time: stuck on a lock */
         kill(pid, SIGKILL);
         waitpid(pid, NULL, 0);
         diag_report(d, EXIT_SOFTWARE, path, 0, NULL,
@@ -444,8 +459,8 @@ static ssize_t lookup_isolated(lookup_fn *child, const void *arg, const char *pa
 }
 
 /* Reports what the lookup found for face f (text as the child wrote it). */
-static bool font_result(pdf_style *s, int f, font_found found, const char *text,
-                        const char *path, diag *d)
+static bool font_result(pdf_style *s, int f, font_found found, const char *text, const char *path,
+                        diag *d)
 {
     if (found == FONT_OK) {
         s->font_path[f] = xstrdup(strchr(s->font[f], '/') ? s->font[f] : text);
@@ -454,16 +469,17 @@ static bool font_result(pdf_style *s, int f, font_found found, const char *text,
     if (found == FONT_OTHER_FAMILY)
         diag_report(d, EXIT_NOINPUT, path, 0, NULL,
                     "[fonts] %s: no font of the family asked for in '%s' (fontconfig offers "
-                    "'%s' instead; install fonts-dejavu-core)", face_keys[f], s->font[f], text);
+                    "'%s' instead; install fonts-dejavu-core)",
+                    face_keys[f], s->font[f], text);
     else if (found == FONT_OTHER_STYLE)
         diag_report(d, EXIT_NOINPUT, path, 0, NULL,
                     "[fonts] %s: no face of the weight or slant asked for in '%s' (fontconfig "
-                    "offers '%s' instead; install fonts-dejavu-core)", face_keys[f], s->font[f],
-                    text);
+                    "offers '%s' instead; install fonts-dejavu-core)",
+                    face_keys[f], s->font[f], text);
     else if (found == FONT_FAILED)
         diag_report(d, EXIT_SOFTWARE, path, 0, NULL,
-                    "[fonts] %s: fontconfig failed looking up '%s' (out of memory)",
-                    face_keys[f], s->font[f]);
+                    "[fonts] %s: fontconfig failed looking up '%s' (out of memory)", face_keys[f],
+                    s->font[f]);
     else
         diag_report(d, EXIT_NOINPUT, path, 0, NULL,
                     "[fonts] %s: no TrueType font matches '%s' (install fonts-dejavu-core)",
@@ -490,7 +506,7 @@ static int resolve_fonts(pdf_style *s, const char *path, diag *d)
     bool patterns = false;
     for (int f = 0; f < PDF_FACE_COUNT; f++)
         patterns |= !strchr(s->font[f], '/');
-    if (!patterns) {                      /* every face a path: no lookup */
+    if (!patterns) { /* every face a path: no lookup */
         for (int f = 0; f < PDF_FACE_COUNT; f++) {
             free(s->font_path[f]);
             s->font_path[f] = xstrdup(s->font[f]);
@@ -561,7 +577,7 @@ static bool fallbacks_for_face(int f, FcCharSet *missing, int fd)
     FcPattern *pat = fallback_pattern(f, missing);
     FcResult res;
     FcFontSet *set = pat ? FcFontSort(NULL, pat, FcFalse, NULL, &res) : NULL;
-    FcCharSet *left = FcCharSetUnion(missing, missing);   /* a copy */
+    FcCharSet *left = FcCharSetUnion(missing, missing); /* a copy */
     bool ok = true;
     int found = 0;
     for (int i = 0; set && left && i < set->nfont && found < FALLBACKS_PER_FACE && ok; i++) {
@@ -577,7 +593,7 @@ static bool fallbacks_for_face(int f, FcCharSet *missing, int fd)
         if (!rest || FcCharSetCount(rest) == FcCharSetCount(left)) {
             if (rest)
                 FcCharSetDestroy(rest);
-            continue;                     /* shows none of what is left */
+            continue; /* shows none of what is left */
         }
         FcCharSetDestroy(left);
         left = rest;
@@ -617,8 +633,7 @@ static void fallback_child(const void *arg, int fd)
     _exit(0);
 }
 
-int pdf_style_fallbacks(pdf_style *s, const unsigned *cps, size_t count, const char *path,
-                        diag *d)
+int pdf_style_fallbacks(pdf_style *s, const unsigned *cps, size_t count, const char *path, diag *d)
 {
     fallback_ask ask = { cps, count };
     size_t size = PDF_FACE_COUNT * FALLBACKS_PER_FACE * 4200 + PDF_FACE_COUNT;
@@ -646,7 +661,7 @@ int pdf_style_fallbacks(pdf_style *s, const unsigned *cps, size_t count, const c
             }
             at += flen + 1 + ilen + 1;
         }
-        at++;                             /* the face's closing "\0" */
+        at++; /* the face's closing "\0" */
     }
     free(buf);
     return 0;
@@ -656,17 +671,17 @@ int pdf_style_load(pdf_style *s, const char *path, diag *d)
 {
     style_defaults(s);
     struct stat info;
-    if (stat(path, &info) == 0 && S_ISDIR(info.st_mode)) {   /* ini_parse reads it as empty */
+    if (stat(path, &info) == 0 && S_ISDIR(info.st_mode)) { /* ini_parse reads it as empty */
         diag_report(d, EXIT_NOINPUT, path, 0, NULL, "is a folder, not a file");
         return -1;
     }
     style_state st = { .s = s };
     errno = 0;
     int rc = ini_parse(path, on_entry, &st);
-    if (rc == -2)                  /* inih's own allocation */
+    if (rc == -2) /* inih's own allocation */
         xalloc_check(ENOMEM);
     if (rc == -1) {
-        xalloc_check(errno);       /* fopen's */
+        xalloc_check(errno); /* fopen's */
         diag_report(d, EXIT_NOINPUT, path, 0, NULL, "cannot read: %s", strerror(errno));
         return -1;
     }
@@ -675,15 +690,15 @@ int pdf_style_load(pdf_style *s, const char *path, diag *d)
         return -1;
     }
     if (rc > 0 && st.problem == STYLE_VALUE) {
-        diag_data(d, path, (size_t)rc, NULL, "[%s] %s: bad value '%s'",
-                  st.section, st.name, st.value);
+        diag_data(d, path, (size_t)rc, NULL, "[%s] %s: bad value '%s'", st.section, st.name,
+                  st.value);
         return -1;
     }
     if (rc != 0) {
         diag_data(d, path, rc > 0 ? (size_t)rc : 0, NULL, "not a valid ini line");
         return -1;
     }
-    if (s->bar_current.r < 0)             /* not set: the brand's */
+    if (s->bar_current.r < 0) /* not set: the brand's */
         s->bar_current = s->accent;
     return resolve_fonts(s, path, d);
 }

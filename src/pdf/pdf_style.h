@@ -18,20 +18,20 @@ typedef struct pdf_style {
     char *font_path[PDF_FACE_COUNT]; /* resolved .ttf file */
     /* fonts for the characters a face lacks (pdf_style_fallbacks) */
     char *fallback_path[PDF_FACE_COUNT][PDF_FALLBACK_MAX];
-    unsigned fallback_index[PDF_FACE_COUNT][PDF_FALLBACK_MAX];   /* in a collection */
+    unsigned fallback_index[PDF_FACE_COUNT][PDF_FALLBACK_MAX]; /* in a collection */
     size_t fallback_count[PDF_FACE_COUNT];
     double size_body, size_h1, size_h2, size_h3, size_table, size_small;
     double size_cover_title, size_cover_org;
-    double leading;                  /* line height / font size */
-    double paragraph_space;          /* points after a paragraph */
+    double leading;         /* line height / font size */
+    double paragraph_space; /* points after a paragraph */
     pdf_color text;
-    pdf_color accent;                /* the brand colour ([colours] brand):
+    pdf_color accent; /* the brand colour ([colours] brand):
                                         headings, tables, charts, cover */
     pdf_color muted, rule;
-    pdf_color bar_current;           /* charts; the brand colour unless set */
+    pdf_color bar_current; /* charts; the brand colour unless set */
     pdf_color bar_previous;
-    bool section_new_page;           /* level-1 headings start a page */
-    int list_columns;                /* people and partner lists */
+    bool section_new_page; /* level-1 headings start a page */
+    int list_columns;      /* people and partner lists */
 } pdf_style;
 
 /* Defaults, then path's settings (missing file: 66; unknown section or
@@ -44,7 +44,6 @@ void pdf_style_free(pdf_style *s);
  * TrueType fonts that show the characters cps[0..count) for each face's
  * weight and slant, any family: s->fallback_*.  0, or -1 with fontconfig's
  * failure reported (path names style.ini). */
-int pdf_style_fallbacks(pdf_style *s, const unsigned *cps, size_t count, const char *path,
-                        diag *d);
+int pdf_style_fallbacks(pdf_style *s, const unsigned *cps, size_t count, const char *path, diag *d);
 
 #endif

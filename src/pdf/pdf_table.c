@@ -22,7 +22,7 @@ void pdf_table_add_col(pdf_table *t, const char *title, double share, pdf_align 
     if (t->col_count < PDF_TABLE_COLS_MAX)
         t->cols[t->col_count++] = (pdf_table_col){ title, share, align };
     else
-        t->cols_refused++;   /* reported by pdf_table_draw, never dropped silently */
+        t->cols_refused++; /* reported by pdf_table_draw, never dropped silently */
 }
 
 void pdf_table_add_row(pdf_table *t, pdf_table_row_kind kind, const char *const *cells)
@@ -45,8 +45,8 @@ void pdf_table_free(pdf_table *t)
 }
 
 typedef struct table_geom {
-    double x[PDF_TABLE_COLS_MAX + 1];  /* column edges */
-    double frac[PDF_TABLE_COLS_MAX];   /* widest part after the decimal mark */
+    double x[PDF_TABLE_COLS_MAX + 1]; /* column edges */
+    double frac[PDF_TABLE_COLS_MAX];  /* widest part after the decimal mark */
     double size, lh;
     char mark;
 } table_geom;
@@ -89,7 +89,7 @@ static void number_cell(pdf_report *r, const table_geom *g, int c, const char *s
 {
     size_t len = strlen(s), at = layout_decimal_at(s, len, g->mark);
     double right = g->x[c + 1] - PAD;
-    bool numeric = strpbrk(s, "0123456789") != NULL;   /* "€1.50", "CHF 2.00" too */
+    bool numeric = strpbrk(s, "0123456789") != NULL; /* "€1.50", "CHF 2.00" too */
     if (!numeric) {
         pdf_flow_text_at(r, s, face, g->size, r->st->text, g->x[c], y, right - g->x[c],
                          PDF_ALIGN_RIGHT);
@@ -97,7 +97,7 @@ static void number_cell(pdf_report *r, const table_geom *g, int c, const char *s
     }
     double whole = text_width(r, face, g->size, s, at);
     double room = right - g->x[c] - PAD;
-    if (whole + g->frac[c] > room) {   /* too wide for its column: smaller, flush right */
+    if (whole + g->frac[c] > room) { /* too wide for its column: smaller, flush right */
         double w = text_width(r, face, g->size, s, len);
         double size = w > room ? g->size * room / w : g->size;
         pdf_draw_text(r->draw, face, size, r->st->text, right - w * size / g->size, y, s, len);
@@ -127,8 +127,8 @@ static size_t row_lines(pdf_report *r, const pdf_table *t, const table_geom *g,
     for (int c = 0; c < t->col_count; c++) {
         pdf_span span = { row->cells[c] ? row->cells[c] : "", row_face(row), NULL };
         bool text = c == 0 || (row->kind != PDF_ROW_SECTION && wraps(t, c));
-        size_t n = pdf_flow_wrap(r, &paras[c], &span, text ? 1 : 0, g->size,
-                                 cell_width(r, g, row, c));
+        size_t n =
+            pdf_flow_wrap(r, &paras[c], &span, text ? 1 : 0, g->size, cell_width(r, g, row, c));
         most = n > most ? n : most;
     }
     return most;
@@ -162,8 +162,7 @@ static void draw_header(pdf_report *r, const pdf_table *t, const table_geom *g, 
         pdf_span span = { t->cols[c].title ? t->cols[c].title : "", PDF_FACE_BOLD, NULL };
         double w = g->x[c + 1] - g->x[c] - 2 * PAD;
         pdf_flow_wrap(r, &p, &span, 1, g->size, w);
-        pdf_align align = t->cols[c].align == PDF_ALIGN_NUMBER ? PDF_ALIGN_RIGHT
-                                                                : t->cols[c].align;
+        pdf_align align = t->cols[c].align == PDF_ALIGN_NUMBER ? PDF_ALIGN_RIGHT : t->cols[c].align;
         pdf_flow_draw_para(r, &p, g->x[c] + PAD, y - g->size, w, r->st->muted, align);
         layout_para_free(&p);
     }
@@ -176,8 +175,8 @@ static void draw_header(pdf_report *r, const pdf_table *t, const table_geom *g, 
 /* Lines from .. from + count of a row (count >= 1): its text cells' lines
  * in that range; the numbers, and a total's rule, with its first line. */
 static void draw_row(pdf_report *r, const pdf_table *t, const table_geom *g,
-                     const pdf_table_row *row, const layout_para *paras, size_t from,
-                     size_t count, bool shade)
+                     const pdf_table_row *row, const layout_para *paras, size_t from, size_t count,
+                     bool shade)
 {
     double y = r->flow.y, h = (double)count * g->lh + 2;
     int face = row_face(row);
@@ -191,12 +190,11 @@ static void draw_row(pdf_report *r, const pdf_table *t, const table_geom *g,
             break;
         const char *s = row->cells[c];
         if (c == 0 || wraps(t, c)) {
-            pdf_align align = c == 0 || row->kind == PDF_ROW_SECTION ? PDF_ALIGN_LEFT
-                                                                     : t->cols[c].align;
+            pdf_align align =
+                c == 0 || row->kind == PDF_ROW_SECTION ? PDF_ALIGN_LEFT : t->cols[c].align;
             pdf_flow_draw_lines(r, &paras[c], from, count, g->x[c] + PAD, y - g->size - 1,
                                 cell_width(r, g, row, c),
-                                row->kind == PDF_ROW_SECTION ? r->st->accent : r->st->text,
-                                align);
+                                row->kind == PDF_ROW_SECTION ? r->st->accent : r->st->text, align);
         } else if (from == 0 && s && *s) {
             number_cell(r, g, c, s, face, y - g->size - 1);
         }
@@ -220,7 +218,7 @@ static void draw_row_split(pdf_report *r, const pdf_table *t, const table_geom *
                            double hh, bool shade)
 {
     size_t done = 0;
-    bool fresh = false;   /* on a page begun for this row */
+    bool fresh = false; /* on a page begun for this row */
     while (done < lines) {
         double room = r->flow.y - r->flow.bottom - 2;
         size_t fit = room > 0 ? (size_t)(room / g->lh) : 0;
@@ -261,7 +259,9 @@ int pdf_table_draw(pdf_report *r, const pdf_table *t)
         /* a section label stays with its first row; the last row is never
          * alone on a page */
         double keep = (row->kind == PDF_ROW_SECTION && i + 1 < t->row_count) ||
-                      (i + 2 == t->row_count && i > 0) ? g.lh + 2 : 0;
+                              (i + 2 == t->row_count && i > 0)
+                          ? g.lh + 2
+                          : 0;
         if (h > page && !layout_flow_fits(&r->flow, h))
             draw_row_split(r, t, &g, row, paras, lines, hh, i % 2 == 1);
         else {

@@ -10,25 +10,25 @@ enum { PDF_TABLE_COLS_MAX = 12 };
 
 typedef struct pdf_table_col {
     const char *title;
-    double share;              /* of the text width; shares add up to 1 */
-    pdf_align align;           /* LEFT or CENTER (text, wrapped), NUMBER */
+    double share;    /* of the text width; shares add up to 1 */
+    pdf_align align; /* LEFT or CENTER (text, wrapped), NUMBER */
 } pdf_table_col;
 
 typedef enum pdf_table_row_kind {
     PDF_ROW_BODY,
-    PDF_ROW_SECTION,           /* a bold label spanning the row */
-    PDF_ROW_TOTAL              /* bold, with a rule above */
+    PDF_ROW_SECTION, /* a bold label spanning the row */
+    PDF_ROW_TOTAL    /* bold, with a rule above */
 } pdf_table_row_kind;
 
 typedef struct pdf_table_row {
-    char *cells[PDF_TABLE_COLS_MAX];   /* owned */
+    char *cells[PDF_TABLE_COLS_MAX]; /* owned */
     pdf_table_row_kind kind;
 } pdf_table_row;
 
 typedef struct pdf_table {
     pdf_table_col cols[PDF_TABLE_COLS_MAX];
     int col_count;
-    int cols_refused;          /* columns added past PDF_TABLE_COLS_MAX */
+    int cols_refused; /* columns added past PDF_TABLE_COLS_MAX */
     pdf_table_row *rows;
     size_t row_count, row_cap;
 } pdf_table;

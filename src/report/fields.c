@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-void fields_value(const figures *f, int64_t value, fields_unit unit, bool plus,
-                  char *out, size_t size)
+void fields_value(const figures *f, int64_t value, fields_unit unit, bool plus, char *out,
+                  size_t size)
 {
     char num[FMT_SIZE];
     language lang = f->lang;
@@ -28,8 +28,8 @@ void fields_value(const figures *f, int64_t value, fields_unit unit, bool plus,
     snprintf(out, size, "%s%s", plus && value > 0 ? "+" : "", num);
 }
 
-void fields_figure_part(const figures *f, const figure *fig, fields_unit unit,
-                        figure_part part, char *out, size_t size)
+void fields_figure_part(const figures *f, const figure *fig, fields_unit unit, figure_part part,
+                        char *out, size_t size)
 {
     int64_t v;
     if (part == FIGURE_CHANGE_PCT)
@@ -38,8 +38,8 @@ void fields_figure_part(const figures *f, const figure *fig, fields_unit unit,
         fields_value(f, v, unit, part == FIGURE_CHANGE, out, size);
 }
 
-bool fields_part(const figures *f, const figure *fig, fields_unit unit,
-                 const char *part, char *out, size_t size)
+bool fields_part(const figures *f, const figure *fig, fields_unit unit, const char *part, char *out,
+                 size_t size)
 {
     int p = figure_part_of(part);
     if (p < 0)
@@ -64,7 +64,10 @@ static bool put(char *out, size_t size, const char *text)
 static bool text_field(const figures *f, const char *name, char *out, size_t size)
 {
     const config *c = f->config;
-    static const struct { const char *name; size_t offset; } keys[] = {
+    static const struct {
+        const char *name;
+        size_t offset;
+    } keys[] = {
         { "organisation.name", offsetof(config, org_name) },
         { "organisation.subtitle", offsetof(config, org_subtitle) },
         { "organisation.tagline", offsetof(config, org_tagline) },
@@ -101,8 +104,7 @@ static bool period_field(const figures *f, const char *name, char *out, size_t s
     return false;
 }
 
-void fields_counted(const fields_context *c, int64_t n, const char *stem, char *out,
-                    size_t size)
+void fields_counted(const fields_context *c, int64_t n, const char *stem, char *out, size_t size)
 {
     char num[FMT_SIZE], key[96];
     fmt_count(num, sizeof num, n, c->f->lang);
@@ -192,8 +194,8 @@ static bool listed_field(const figures *f, const char *name, char *out, size_t s
  * (VALUE), "nouveau cette année" (NEW: from 0), "comme l'an dernier"
  * (ZERO: 0 to 0), or the change in units where a percentage would mislead
  * (NEGATIVE: from a negative figure, "soit une variation de +21 069 $"). */
-static void change_phrase(const fields_context *c, const figure *fig, fields_unit unit,
-                          char *out, size_t size)
+static void change_phrase(const fields_context *c, const figure *fig, fields_unit unit, char *out,
+                          size_t size)
 {
     char value[FMT_SIZE] = "", text[512];
     const char *key = "pdf.change_phrase";
@@ -219,7 +221,7 @@ static void change_phrase(const fields_context *c, const figure *fig, fields_uni
  * "current.counted" and "previous.counted" ("12 complicités", for a figure
  * with a noun), "change_phrase". */
 static bool entry_text(const fields_context *c, const figure_entry *e, const figure *fig,
-                        const char *part, char *out, size_t size)
+                       const char *part, char *out, size_t size)
 {
     fields_unit unit = shown(e->unit);
     if (strcmp(part, "change_phrase") == 0 && c->msg)
@@ -242,8 +244,7 @@ static bool figure_field(const fields_context *c, const char *name, char *out, s
     for (size_t i = 0; i < figure_entry_count; i++) {
         const figure_entry *e = &figure_entries[i];
         size_t n = strlen(e->path);
-        const figure *fig =
-            strncmp(name, e->path, n) == 0 && name[n] == '.' ? e->get(c->f) : NULL;
+        const figure *fig = strncmp(name, e->path, n) == 0 && name[n] == '.' ? e->get(c->f) : NULL;
         if (fig)
             return entry_text(c, e, fig, name + n + 1, out, size);
     }

@@ -39,8 +39,8 @@ static const char *bracket(const char *s, char *key, size_t size)
 
 /* A part of a budget line: actual, budget, variance, variance_pct; of a
  * forecast line: budget, actual, change, change_pct. */
-static bool budget_part(const figures *f, const budget_line *l, bool forecast,
-                        const char *part, char *out, size_t size)
+static bool budget_part(const figures *f, const budget_line *l, bool forecast, const char *part,
+                        char *out, size_t size)
 {
     int64_t actual = forecast ? l->amount.previous : l->amount.current;
     int64_t budget = forecast ? l->amount.current : l->amount.previous;
@@ -93,7 +93,8 @@ static bool budget_field(const figures *f, const char *name, char *out, size_t s
     else if (strncmp(name, "self_generated.", 15) == 0 && f->config &&
              f->config->self_generated_group)
         l = budget_group(b->revenue_groups, b->revenue_group_count,
-                         f->config->self_generated_group), rest = name + 15;
+                         f->config->self_generated_group),
+        rest = name + 15;
     else if (strncmp(name, "revenue_groups[", 15) == 0 &&
              (rest = bracket(name + 15, key, sizeof key)))
         l = budget_group(b->revenue_groups, b->revenue_group_count, key);
@@ -143,8 +144,7 @@ static bool position_field(const figures *f, const char *name, char *out, size_t
         return p->has_previous && (fmt_date(out, size, p->previous_date, f->lang), true);
     static const char *const lists[] = { "asset_groups[", "liability_groups[",
                                          "net_asset_groups[" };
-    const group_figure *groups[] = { p->asset_groups, p->liability_groups,
-                                     p->net_asset_groups };
+    const group_figure *groups[] = { p->asset_groups, p->liability_groups, p->net_asset_groups };
     const size_t counts[] = { p->asset_group_count, p->liability_group_count,
                               p->net_asset_group_count };
     static const char *const totals[] = { "assets.", "liabilities.", "net_assets." };

@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#define NNBSP "\xe2\x80\xaf"   /* U+202F narrow no-break space */
-#define NBSP "\xc2\xa0"        /* U+00A0 no-break space */
+#define NNBSP "\xe2\x80\xaf" /* U+202F narrow no-break space */
+#define NBSP  "\xc2\xa0"     /* U+00A0 no-break space */
 
 static uint64_t magnitude(int64_t v)
 {
@@ -56,17 +56,17 @@ const char *fmt_currency_symbol(const char *code)
         if (strcmp(code, dollars[i]) == 0)
             return "$";
     if (strcmp(code, "EUR") == 0)
-        return "\xe2\x82\xac";   /* € */
+        return "\xe2\x82\xac"; /* € */
     if (strcmp(code, "GBP") == 0)
-        return "\xc2\xa3";        /* £ */
+        return "\xc2\xa3"; /* £ */
     for (const char *p = code; *p; p++)
         if (!ascii_alpha(*p))
             return "$";
     return *code ? code : "$";
 }
 
-char *fmt_money(char *buf, size_t size, int64_t cents, bool with_cents,
-                const char *currency, language lang)
+char *fmt_money(char *buf, size_t size, int64_t cents, bool with_cents, const char *currency,
+                language lang)
 {
     uint64_t mag = magnitude(cents);
     uint64_t units = with_cents ? mag / 100 : mag / 100 + (mag % 100 >= 50);
@@ -74,10 +74,9 @@ char *fmt_money(char *buf, size_t size, int64_t cents, bool with_cents,
     group_digits(whole, units, lang);
     const char *sign = cents < 0 && (with_cents || units > 0) ? "-" : "";
     if (with_cents)
-        snprintf(frac, sizeof frac, "%c%02u", lang == LANG_FR ? ',' : '.',
-                 (unsigned)(mag % 100));
+        snprintf(frac, sizeof frac, "%c%02u", lang == LANG_FR ? ',' : '.', (unsigned)(mag % 100));
     const char *sym = fmt_currency_symbol(currency);
-    bool word = ascii_alpha(sym[0]);   /* a code: "CHF 1,750" */
+    bool word = ascii_alpha(sym[0]); /* a code: "CHF 1,750" */
     if (lang == LANG_FR)
         snprintf(out, sizeof out, "%s%s%s" NBSP "%s", sign, whole, frac, sym);
     else
@@ -95,8 +94,7 @@ char *fmt_count(char *buf, size_t size, int64_t n, language lang)
 
 /* Formats a value in tenths or hundredths (scale 10 or 100), dropping
  * trailing zero decimals: 123450 (scale 100) -> "1 234,5". */
-static void fmt_scaled(char *out, size_t size, int64_t v, unsigned scale,
-                       bool plus, language lang)
+static void fmt_scaled(char *out, size_t size, int64_t v, unsigned scale, bool plus, language lang)
 {
     uint64_t mag = magnitude(v);
     unsigned frac = (unsigned)(mag % scale);
@@ -124,7 +122,7 @@ const char *fmt_pct_word(figure_pct pct, language lang)
 {
     switch (pct) {
     case FIGURE_PCT_NEW: return lang == LANG_FR ? "nouveau" : "new";
-    case FIGURE_PCT_ZERO: return "\xe2\x80\x94";   /* U+2014 em dash */
+    case FIGURE_PCT_ZERO: return "\xe2\x80\x94"; /* U+2014 em dash */
     case FIGURE_PCT_NEGATIVE: return lang == LANG_FR ? "n.s." : "n.m.";
     case FIGURE_PCT_VALUE: break;
     }
@@ -146,10 +144,9 @@ char *fmt_tenths(char *buf, size_t size, int64_t tenths, bool percent, language 
 {
     char num[FMT_SIZE], out[FMT_SIZE * 2];
     fmt_scaled(num, sizeof num, tenths, 10, false, lang);
-    if (tenths % 10 == 0)   /* fmt_scaled drops a zero decimal */
+    if (tenths % 10 == 0) /* fmt_scaled drops a zero decimal */
         snprintf(num + strlen(num), sizeof num - strlen(num), "%c0", lang == LANG_FR ? ',' : '.');
-    snprintf(out, sizeof out, "%s%s", num,
-             !percent ? "" : lang == LANG_FR ? NBSP "%" : "%");
+    snprintf(out, sizeof out, "%s%s", num, !percent ? "" : lang == LANG_FR ? NBSP "%" : "%");
     return put(buf, size, out);
 }
 
@@ -159,15 +156,13 @@ const char *fmt_plural(int64_t n, language lang)
     return one ? "one" : "other";
 }
 
-static const char *const month_fr[12] = {
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-    "août", "septembre", "octobre", "novembre", "décembre"
-};
+static const char *const month_fr[12] = { "janvier",   "février", "mars",     "avril",
+                                          "mai",       "juin",    "juillet",  "août",
+                                          "septembre", "octobre", "novembre", "décembre" };
 
-static const char *const month_en[12] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December"
-};
+static const char *const month_en[12] = { "January",   "February", "March",    "April",
+                                          "May",       "June",     "July",     "August",
+                                          "September", "October",  "November", "December" };
 
 char *fmt_date(char *buf, size_t size, date d, language lang)
 {

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { FMT_SIZE = 64 };   /* enough for any of these */
+enum { FMT_SIZE = 64 }; /* enough for any of these */
 
 /* The symbol of currency code (report.ini's "currency"), as the workbook
  * writes it too: CAD, USD, AUD, NZD (and NULL) "$", EUR "€", GBP "£",
@@ -24,8 +24,8 @@ const char *fmt_currency_symbol(const char *code);
  * currency is a code (NULL: "$"): "1 750 €" / "€1,750"; a code
  * without a symbol is set apart by a no-break space: "1 750 CHF" /
  * "CHF 1,750". */
-char *fmt_money(char *buf, size_t size, int64_t cents, bool with_cents,
-                const char *currency, language lang);
+char *fmt_money(char *buf, size_t size, int64_t cents, bool with_cents, const char *currency,
+                language lang);
 /* 12345 -> "12 345" / "12,345" */
 char *fmt_count(char *buf, size_t size, int64_t n, language lang);
 /* hundredths -> "1 234,5" / "1,234.5" (no trailing zero decimals) */

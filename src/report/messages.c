@@ -14,7 +14,7 @@
 #include <string.h>
 
 typedef struct message {
-    char *key;     /* "section.key" */
+    char *key; /* "section.key" */
     char *text;
 } message;
 
@@ -25,14 +25,14 @@ struct messages {
 
 typedef enum load_problem {
     LOAD_OK,
-    LOAD_SECTION,            /* a section other than the known ones */
-    LOAD_DUPLICATE           /* a key given twice */
+    LOAD_SECTION,  /* a section other than the known ones */
+    LOAD_DUPLICATE /* a key given twice */
 } load_problem;
 
 typedef struct load_state {
     messages *m;
-    load_problem problem;    /* the first one */
-    char name[128];          /* the offending section or key */
+    load_problem problem; /* the first one */
+    char name[128];       /* the offending section or key */
 } load_state;
 
 static const char *const known_sections[] = { "common", "pdf", "workbook" };
@@ -53,12 +53,11 @@ static int fail(load_state *st, load_problem problem, const char *name)
 }
 
 /* inih calls this for each "key = value"; a zero return marks the line. */
-static int on_entry(void *user, const char *section, const char *name,
-                    const char *value)
+static int on_entry(void *user, const char *section, const char *name, const char *value)
 {
     load_state *st = user;
     if (st->problem)
-        return 1;      /* report the first problem only */
+        return 1; /* report the first problem only */
     if (!section_known(section))
         return fail(st, LOAD_SECTION, section);
     size_t len = strlen(section) + 1 + strlen(name);
@@ -91,10 +90,10 @@ messages *messages_load(const char *templates_dir, language lang, diag *d)
     load_state st = { .m = m };
     errno = 0;
     int rc = ini_parse(path, on_entry, &st);
-    if (rc == -2)                  /* inih's own allocation */
+    if (rc == -2) /* inih's own allocation */
         xalloc_check(ENOMEM);
     if (rc == -1) {
-        xalloc_check(errno);       /* fopen's */
+        xalloc_check(errno); /* fopen's */
         diag_report(d, EXIT_NOINPUT, path, 0, NULL, "cannot read: %s", strerror(errno));
     } else if (rc > 0 && st.problem == LOAD_SECTION) {
         diag_data(d, path, (size_t)rc, NULL,

@@ -7,11 +7,11 @@
 #include "config.h"
 #include "lib/diag.h"
 
-typedef struct messages messages;   /* opaque */
+typedef struct messages messages; /* opaque */
 
 /* Loads templates_dir/messages.LANG.ini.  NULL with the problem reported. */
 messages *messages_load(const char *templates_dir, language lang, diag *d);
-void messages_free(messages *m);    /* NULL-safe */
+void messages_free(messages *m); /* NULL-safe */
 
 /* The text of "section.key" ("workbook.sheet_summary"), or NULL. */
 const char *messages_find(const messages *m, const char *key);

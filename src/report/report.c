@@ -15,9 +15,8 @@
 #include <utf8proc.h>
 
 #define REPORT_DIRECTIVE_ROW(id, name, arg, kind) { name, arg, kind },
-const report_directive report_directives[REPORT_DIRECTIVE_COUNT] = {
-    REPORT_DIRECTIVES(REPORT_DIRECTIVE_ROW)
-};
+const report_directive report_directives[REPORT_DIRECTIVE_COUNT] = { REPORT_DIRECTIVES(
+    REPORT_DIRECTIVE_ROW) };
 #undef REPORT_DIRECTIVE_ROW
 
 #define REPORT_CHART_NAME(id, name) name,
@@ -26,7 +25,7 @@ static const char *const chart_names[REPORT_CHART_COUNT] = { REPORT_CHARTS(REPOR
 
 /* The names of one kind, NULL-terminated, for tpl_options: the kind is
  * pasted onto a macro that keeps the name or drops it. */
-#define DRAWN_NAME_REPORT_DRAWN(name) name,
+#define DRAWN_NAME_REPORT_DRAWN(name)    name,
 #define DRAWN_NAME_REPORT_OPTIONAL(name) name,
 #define DRAWN_NAME_REPORT_GENERATED(name)
 #define DRAWN_NAME_REPORT_LATE(name)
@@ -35,7 +34,7 @@ static const char *const drawn_names[] = { REPORT_DIRECTIVES(DRAWN_NAME) NULL };
 #define LATE_NAME_REPORT_DRAWN(name)
 #define LATE_NAME_REPORT_OPTIONAL(name)
 #define LATE_NAME_REPORT_GENERATED(name)
-#define LATE_NAME_REPORT_LATE(name) name,
+#define LATE_NAME_REPORT_LATE(name)    name,
 #define LATE_NAME(id, name, arg, kind) LATE_NAME_##kind(name)
 static const char *const late_names[] = { REPORT_DIRECTIVES(LATE_NAME) NULL };
 
@@ -80,7 +79,7 @@ static bool axis_exists(const figures *f, const char *name)
 
 static bool people_group_exists(const figures *f, const char *name)
 {
-    return figures_people_group(f, name) || f->people_count == 0;   /* people.csv is optional */
+    return figures_people_group(f, name) || f->people_count == 0; /* people.csv is optional */
 }
 
 /* What is wrong with arg under rule, or NULL when nothing is. */
@@ -94,8 +93,7 @@ static const char *arg_problem(const figures *f, report_arg rule, const char *ar
     case REPORT_ARG_CHART:
         return report_chart_id_of(arg) >= 0 ? NULL
                                             : "expected revenue_groups, expense_groups or history";
-    case REPORT_ARG_NONE:
-        break;
+    case REPORT_ARG_NONE: break;
     }
     return *arg ? "takes no argument" : NULL;
 }
@@ -108,8 +106,8 @@ int report_check(const figures *f, const tpl_doc *doc, diag *d)
         int id = b->kind == TPL_DIRECTIVE ? report_directive_id_of(b->name) : -1;
         const char *why = id < 0 ? NULL : arg_problem(f, report_directives[id].arg, b->arg);
         if (why) {
-            diag_data(d, b->file, b->line, NULL, "directive '{{%% %s %s %%}}': %s", b->name,
-                      b->arg, why);
+            diag_data(d, b->file, b->line, NULL, "directive '{{%% %s %s %%}}': %s", b->name, b->arg,
+                      why);
             rc = -1;
         }
     }
@@ -120,7 +118,7 @@ int report_check(const figures *f, const tpl_doc *doc, diag *d)
 
 char *report_axis_slug(const char *axis)
 {
-    char *key = text_header_key(axis, strlen(axis));   /* folded, no accents */
+    char *key = text_header_key(axis, strlen(axis)); /* folded, no accents */
     char *out = xmalloc(strlen(key ? key : "") + 1);
     size_t n = 0;
     bool gap = false;
@@ -144,7 +142,6 @@ char *report_axis_slug(const char *axis)
     free(key);
     return out;
 }
-
 
 /* A catalogue text with each "{name}" replaced by its value (malloc'd);
  * other braces are kept as written. */
@@ -187,10 +184,11 @@ static char *axis_sentence(const report_context *rc, const axis_figure *a)
     const char *key = a->count.current == 0              ? "pdf.axis_sentence_none"
                       : a->count.pct != FIGURE_PCT_VALUE ? "pdf.axis_sentence_new"
                                                          : "pdf.axis_sentence";
-    static const char *const names[] = { "year", "previous_year", "axis", "count",
-                                         "previous", "participants", "change_pct" };
-    const char *const values[] = { f->current.label, f->previous.label,
-                                   figures_label(f, a->axis), count, previous, people, pct };
+    static const char *const names[] = { "year",     "previous_year", "axis",      "count",
+                                         "previous", "participants",  "change_pct" };
+    const char *const values[] = {
+        f->current.label, f->previous.label, figures_label(f, a->axis), count, previous, people, pct
+    };
     return fill(label(rc, key), names, values, sizeof names / sizeof *names);
 }
 
@@ -306,7 +304,7 @@ bool report_generate(void *user, tpl_builder *b, const char *name, const char *a
     if (id < 0 || report_directives[id].kind == REPORT_DRAWN)
         return false;
     if (report_directives[id].kind == REPORT_OPTIONAL)
-        return !has_content(rc->f, id);   /* nothing generated: left out */
+        return !has_content(rc->f, id); /* nothing generated: left out */
     const char *why = arg_problem(rc->f, report_directives[id].arg, arg);
     if (why) {
         tpl_builder_fail(b, why);

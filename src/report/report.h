@@ -22,37 +22,37 @@
  * nothing to show: then it is left out (and a heading with nothing else
  * under it with it); a GENERATED one is expanded into blocks where it is
  * read; a LATE one once the whole template is read. */
-#define REPORT_DIRECTIVES(X)                                       \
-    X(COVER, "cover", REPORT_ARG_NONE, REPORT_DRAWN)               \
-    X(TOC, "toc", REPORT_ARG_NONE, REPORT_DRAWN)                   \
-    X(PAGEBREAK, "pagebreak", REPORT_ARG_NONE, REPORT_DRAWN)       \
-    X(STATEMENT, "statement", REPORT_ARG_NONE, REPORT_DRAWN)       \
-    X(FUNDERS, "funders", REPORT_ARG_NONE, REPORT_OPTIONAL)        \
-    X(AXIS, "axis", REPORT_ARG_AXIS, REPORT_DRAWN)                 \
-    X(HISTORY, "history", REPORT_ARG_NONE, REPORT_DRAWN)           \
-    X(CHART, "chart", REPORT_ARG_CHART, REPORT_DRAWN)              \
-    X(PEOPLE, "people", REPORT_ARG_GROUP, REPORT_DRAWN)            \
-    X(TEAM, "team", REPORT_ARG_NONE, REPORT_DRAWN)                 \
-    X(PARTNERS, "partners", REPORT_ARG_NONE, REPORT_DRAWN)         \
-    X(REGIONS, "regions", REPORT_ARG_NONE, REPORT_DRAWN)           \
-    X(BUDGET, "budget", REPORT_ARG_NONE, REPORT_OPTIONAL)          \
-    X(FORECAST, "forecast", REPORT_ARG_NONE, REPORT_OPTIONAL)      \
-    X(POSITION, "position", REPORT_ARG_NONE, REPORT_OPTIONAL)      \
-    X(INDICATORS, "indicators", REPORT_ARG_NONE, REPORT_OPTIONAL)  \
-    X(AXES, "axes", REPORT_ARG_NONE, REPORT_GENERATED)             \
+#define REPORT_DIRECTIVES(X)                                      \
+    X(COVER, "cover", REPORT_ARG_NONE, REPORT_DRAWN)              \
+    X(TOC, "toc", REPORT_ARG_NONE, REPORT_DRAWN)                  \
+    X(PAGEBREAK, "pagebreak", REPORT_ARG_NONE, REPORT_DRAWN)      \
+    X(STATEMENT, "statement", REPORT_ARG_NONE, REPORT_DRAWN)      \
+    X(FUNDERS, "funders", REPORT_ARG_NONE, REPORT_OPTIONAL)       \
+    X(AXIS, "axis", REPORT_ARG_AXIS, REPORT_DRAWN)                \
+    X(HISTORY, "history", REPORT_ARG_NONE, REPORT_DRAWN)          \
+    X(CHART, "chart", REPORT_ARG_CHART, REPORT_DRAWN)             \
+    X(PEOPLE, "people", REPORT_ARG_GROUP, REPORT_DRAWN)           \
+    X(TEAM, "team", REPORT_ARG_NONE, REPORT_DRAWN)                \
+    X(PARTNERS, "partners", REPORT_ARG_NONE, REPORT_DRAWN)        \
+    X(REGIONS, "regions", REPORT_ARG_NONE, REPORT_DRAWN)          \
+    X(BUDGET, "budget", REPORT_ARG_NONE, REPORT_OPTIONAL)         \
+    X(FORECAST, "forecast", REPORT_ARG_NONE, REPORT_OPTIONAL)     \
+    X(POSITION, "position", REPORT_ARG_NONE, REPORT_OPTIONAL)     \
+    X(INDICATORS, "indicators", REPORT_ARG_NONE, REPORT_OPTIONAL) \
+    X(AXES, "axes", REPORT_ARG_NONE, REPORT_GENERATED)            \
     X(PEOPLE_OTHERS, "people_others", REPORT_ARG_NONE, REPORT_LATE)
 
 /* The charts "{{% chart NAME %}}" draws: X(ID, name). */
-#define REPORT_CHARTS(X)                       \
-    X(REVENUE_GROUPS, "revenue_groups")        \
-    X(EXPENSE_GROUPS, "expense_groups")        \
+#define REPORT_CHARTS(X)                \
+    X(REVENUE_GROUPS, "revenue_groups") \
+    X(EXPENSE_GROUPS, "expense_groups") \
     X(HISTORY, "history")
 
 typedef enum report_arg {
-    REPORT_ARG_NONE,           /* "takes no argument" */
-    REPORT_ARG_AXIS,           /* a program area of activities.csv */
-    REPORT_ARG_GROUP,          /* a group of people.csv, by folded name */
-    REPORT_ARG_CHART           /* one of REPORT_CHARTS */
+    REPORT_ARG_NONE,  /* "takes no argument" */
+    REPORT_ARG_AXIS,  /* a program area of activities.csv */
+    REPORT_ARG_GROUP, /* a group of people.csv, by folded name */
+    REPORT_ARG_CHART  /* one of REPORT_CHARTS */
 } report_arg;
 
 typedef enum report_kind {
@@ -64,16 +64,12 @@ typedef enum report_kind {
 
 #define REPORT_DIRECTIVE_ID(id, name, arg, kind) REPORT_DIRECTIVE_##id,
 typedef enum report_directive_id {
-    REPORT_DIRECTIVES(REPORT_DIRECTIVE_ID)
-    REPORT_DIRECTIVE_COUNT
+    REPORT_DIRECTIVES(REPORT_DIRECTIVE_ID) REPORT_DIRECTIVE_COUNT
 } report_directive_id;
 #undef REPORT_DIRECTIVE_ID
 
 #define REPORT_CHART_ID(id, name) REPORT_CHART_##id,
-typedef enum report_chart_id {
-    REPORT_CHARTS(REPORT_CHART_ID)
-    REPORT_CHART_COUNT
-} report_chart_id;
+typedef enum report_chart_id { REPORT_CHARTS(REPORT_CHART_ID) REPORT_CHART_COUNT } report_chart_id;
 #undef REPORT_CHART_ID
 
 typedef struct report_directive {

@@ -21,37 +21,37 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define SOFT_BREAK '\x01'   /* marks a source line break inside a run */
+#define SOFT_BREAK '\x01' /* marks a source line break inside a run */
 
 typedef struct loader {
     tpl_doc *doc;
     const tpl_options *opt;
     diag *d;
-    const char *file;       /* display name, owned by doc */
-    bool expand;            /* template text (true) or included text */
+    const char *file; /* display name, owned by doc */
+    bool expand;      /* template text (true) or included text */
     bool failed;
-    int nesting;            /* open list items and block quotes */
-    bool too_deep;          /* nesting past TPL_NESTING_MAX reported */
-    int depth;              /* open {{% if %}} blocks */
-    int skip;               /* the depth whose condition failed, 0 if none */
-    size_t if_line;         /* of the outermost open if */
-    char *dir;              /* the file's folder: pictures are found there */
-    size_t notes;           /* footnote definitions met: cmark-gfm numbers the
+    int nesting;    /* open list items and block quotes */
+    bool too_deep;  /* nesting past TPL_NESTING_MAX reported */
+    int depth;      /* open {{% if %}} blocks */
+    int skip;       /* the depth whose condition failed, 0 if none */
+    size_t if_line; /* of the outermost open if */
+    char *dir;      /* the file's folder: pictures are found there */
+    size_t notes;   /* footnote definitions met: cmark-gfm numbers the
                                references in order and puts the definitions,
                                in that order, at the end */
 } loader;
 
 struct tpl_builder {
     loader *L;
-    const char *name, *arg;  /* the directive being generated */
+    const char *name, *arg; /* the directive being generated */
     size_t line;
-    const tpl_doc *doc;      /* the document read so far */
+    const tpl_doc *doc; /* the document read so far */
 };
 
 typedef struct context {
-    tpl_kind kind;          /* for paragraphs: PARAGRAPH, ITEM or QUOTE */
+    tpl_kind kind; /* for paragraphs: PARAGRAPH, ITEM or QUOTE */
     int depth;
-    int number;             /* the item's number, 0 for a bullet */
+    int number; /* the item's number, 0 for a bullet */
     bool continued;
 } context;
 
@@ -93,7 +93,7 @@ static char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        xalloc_check(errno);       /* out of memory is not "cannot read" */
+        xalloc_check(errno); /* out of memory is not "cannot read" */
         return NULL;
     }
     struct stat st;
@@ -141,8 +141,7 @@ static tpl_block *new_block(loader *L, tpl_kind kind, size_t line)
 }
 
 /* Appends text to the last run when it has the same style and link. */
-static void append_run(run_list *rl, const char *text, size_t len, unsigned style,
-                       const char *url)
+static void append_run(run_list *rl, const char *text, size_t len, unsigned style, const char *url)
 {
     tpl_run *last = rl->count ? &rl->runs[rl->count - 1] : NULL;
     if (last && last->style == style &&
@@ -195,11 +194,11 @@ static void html_warning(loader *L, const char *html, size_t line)
 /* What collect_inlines keeps while it walks: the link it is in and that
  * link's text so far, the pictures met and their captions. */
 typedef struct inline_state {
-    const char *url;          /* the innermost open link's target */
+    const char *url; /* the innermost open link's target */
     char *link_text;
     size_t link_len, link_cap;
     picture_list *pictures;
-    char *caption;            /* of the picture being read */
+    char *caption; /* of the picture being read */
     size_t caption_len, caption_cap;
 } inline_state;
 
@@ -214,8 +213,8 @@ static void grow_text(char **out, size_t *len, size_t *cap, const char *s, size_
 
 /* Text of a paragraph: into the picture's caption when inside one, else a
  * run (with the link it is in). */
-static void add_text(inline_state *st, run_list *rl, const char *text, size_t len,
-                     unsigned style, size_t hidden)
+static void add_text(inline_state *st, run_list *rl, const char *text, size_t len, unsigned style,
+                     size_t hidden)
 {
     if (st->caption && hidden) {
         grow_text(&st->caption, &st->caption_len, &st->caption_cap, text, len);
@@ -276,7 +275,7 @@ static void collect_inlines(loader *L, cmark_node *node, run_list *rl, picture_l
                             size_t line)
 {
     cmark_iter *it = cmark_iter_new(node);
-    size_t italic = 0, bold = 0, hidden = 0;   /* open EMPH, STRONG, IMAGE... */
+    size_t italic = 0, bold = 0, hidden = 0; /* open EMPH, STRONG, IMAGE... */
     inline_state st = { .pictures = pictures };
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -351,9 +350,8 @@ static const char *trim(const char *s, size_t *len)
 }
 
 /* The separators an empty placeholder takes with it ("{{a}} — {{b}}"). */
-static const char *const separators[] = {
-    " \xe2\x80\x94 ", " \xe2\x80\x93 ", " \xc2\xb7 ", " | ", " - "
-};
+static const char *const separators[] = { " \xe2\x80\x94 ", " \xe2\x80\x93 ", " \xc2\xb7 ", " | ",
+                                          " - " };
 
 /* The length of the separator out ends with, or 0. */
 static size_t separator_before(const char *out, size_t len)
@@ -510,7 +508,8 @@ static void include_file(loader *L, const char *arg, size_t line, bool optional)
     if (bad) {
         diag_data(L->d, L->file, line, NULL,
                   "include '%s': the path must stay inside templates/ or texts/ "
-                  "(no absolute path, no '..')", arg);
+                  "(no absolute path, no '..')",
+                  arg);
         L->failed = true;
         return;
     }
@@ -627,7 +626,7 @@ static void directive(loader *L, const char *text, size_t line)
     } else if (strcmp(name, "text") == 0) {
         include_text(L, argument, line);
     } else if (L->opt->generate && listed(L->opt->late, name)) {
-        tpl_block *b = new_block(L, TPL_DIRECTIVE, line);   /* expanded at the end */
+        tpl_block *b = new_block(L, TPL_DIRECTIVE, line); /* expanded at the end */
         b->name = name;
         b->arg = argument;
         return;
@@ -759,8 +758,7 @@ static void add_picture(loader *L, const picture *pic, size_t line)
     free(name);
 }
 
-static void paragraph(loader *L, cmark_node *node, const context *cx, tpl_kind kind,
-                      int level)
+static void paragraph(loader *L, cmark_node *node, const context *cx, tpl_kind kind, int level)
 {
     size_t line = (size_t)cmark_node_get_start_line(node);
     run_list rl = { 0 };
@@ -788,7 +786,7 @@ static void paragraph(loader *L, cmark_node *node, const context *cx, tpl_kind k
     expand_runs(L, &rl, line);
     if (kind == TPL_QUOTE && starts_with_dash(rl.runs, rl.count))
         kind = TPL_ATTRIBUTION;
-    if (rl.count || !pictures.count) {   /* a paragraph of only pictures is them */
+    if (rl.count || !pictures.count) { /* a paragraph of only pictures is them */
         tpl_block *b = new_block(L, kind, line);
         b->runs = rl.runs;
         b->run_count = rl.count;
@@ -889,8 +887,8 @@ static void list(loader *L, cmark_node *node, context cx)
     bool ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
     int number = cmark_node_get_list_start(node);
     for (cmark_node *item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
-        context inner = { TPL_ITEM, cx.kind == TPL_ITEM ? cx.depth + 1 : 1,
-                          ordered ? number++ : 0, false };
+        context inner = { TPL_ITEM, cx.kind == TPL_ITEM ? cx.depth + 1 : 1, ordered ? number++ : 0,
+                          false };
         walk_nested(L, item, inner);
     }
 }
@@ -909,9 +907,7 @@ static void walk(loader *L, cmark_node *parent, context cx)
             paragraph(L, c, &cx, TPL_HEADING, cmark_node_get_heading_level(c));
             break;
         }
-        case CMARK_NODE_LIST:
-            list(L, c, cx);
-            break;
+        case CMARK_NODE_LIST: list(L, c, cx); break;
         case CMARK_NODE_BLOCK_QUOTE: {
             context inner = { TPL_QUOTE, cx.kind == TPL_QUOTE ? cx.depth + 1 : 1, 0, false };
             walk_nested(L, c, inner);
@@ -1003,8 +999,7 @@ static int load_file(loader *L, const char *path, const char *display, bool expa
             diag_report(L->d, EXIT_NOINPUT, L->file, from_line, NULL,
                         "cannot read included file '%s': %s", path, strerror(errno));
         else
-            diag_report(L->d, EXIT_NOINPUT, display, 0, NULL, "cannot read: %s",
-                        strerror(errno));
+            diag_report(L->d, EXIT_NOINPUT, display, 0, NULL, "cannot read: %s", strerror(errno));
         return -1;
     }
     cmark_node *root = parse(src, len);
@@ -1019,7 +1014,8 @@ static int load_file(loader *L, const char *path, const char *display, bool expa
     inner.too_deep = false;
     walk(&inner, root, (context){ TPL_PARAGRAPH, 0, 0, false });
     if (inner.depth > 0) {
-        diag_data(L->d, inner.file, inner.if_line, NULL, "'{{%% if %%}}' without '{{%% endif %%}}'");
+        diag_data(L->d, inner.file, inner.if_line, NULL,
+                  "'{{%% if %%}}' without '{{%% endif %%}}'");
         inner.failed = true;
     }
     cmark_node_free(root);
@@ -1062,8 +1058,8 @@ void tpl_add_text(tpl_builder *b, const char *name)
 
 void tpl_builder_fail(tpl_builder *b, const char *why)
 {
-    diag_data(b->L->d, b->L->file, b->line, NULL, "directive '{{%% %s%s%s %%}}': %s",
-              b->name, *b->arg ? " " : "", b->arg, why);
+    diag_data(b->L->d, b->L->file, b->line, NULL, "directive '{{%% %s%s%s %%}}': %s", b->name,
+              *b->arg ? " " : "", b->arg, why);
     b->L->failed = true;
 }
 
@@ -1119,7 +1115,7 @@ static bool expand_late(loader *L)
         ok = ok && !inner.failed;
         size_t added = part.count;
         splice(doc, i, &part);
-        i += added;   /* generated blocks are not expanded again */
+        i += added; /* generated blocks are not expanded again */
     }
     return ok;
 }
@@ -1144,8 +1140,7 @@ static void drop_empty_headings(tpl_doc *doc)
     }
 }
 
-int tpl_load(tpl_doc *doc, const char *path, const char *display,
-             const tpl_options *opt, diag *d)
+int tpl_load(tpl_doc *doc, const char *path, const char *display, const tpl_options *opt, diag *d)
 {
     memset(doc, 0, sizeof *doc);
     loader L = { .doc = doc, .opt = opt, .d = d, .file = display, .expand = true };

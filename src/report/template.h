@@ -29,51 +29,48 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum {
-    TPL_BOLD = 1,
-    TPL_ITALIC = 2
-};
+enum { TPL_BOLD = 1, TPL_ITALIC = 2 };
 
 typedef struct tpl_run {
-    char *text;                /* UTF-8; "\n" is a forced line break */
-    unsigned style;            /* TPL_BOLD | TPL_ITALIC */
-    char *url;                 /* a link's target, or NULL */
+    char *text;     /* UTF-8; "\n" is a forced line break */
+    unsigned style; /* TPL_BOLD | TPL_ITALIC */
+    char *url;      /* a link's target, or NULL */
 } tpl_run;
 
 typedef enum tpl_kind {
-    TPL_HEADING,               /* level 1..6 */
+    TPL_HEADING, /* level 1..6 */
     TPL_PARAGRAPH,
-    TPL_ITEM,                  /* a list item's paragraph: depth, number */
-    TPL_QUOTE,                 /* a paragraph inside a block quote */
-    TPL_ATTRIBUTION,           /* a quote paragraph starting with a dash */
+    TPL_ITEM,        /* a list item's paragraph: depth, number */
+    TPL_QUOTE,       /* a paragraph inside a block quote */
+    TPL_ATTRIBUTION, /* a quote paragraph starting with a dash */
     TPL_RULE,
-    TPL_DIRECTIVE,             /* name and argument */
-    TPL_IMAGE,                 /* a picture: image, its caption in runs */
-    TPL_TABLE,                 /* a GFM table: cells */
-    TPL_FOOTNOTE               /* a paragraph of a footnote ("[1] ...") */
+    TPL_DIRECTIVE, /* name and argument */
+    TPL_IMAGE,     /* a picture: image, its caption in runs */
+    TPL_TABLE,     /* a GFM table: cells */
+    TPL_FOOTNOTE   /* a paragraph of a footnote ("[1] ...") */
 } tpl_kind;
 
 typedef struct tpl_block {
     tpl_kind kind;
-    int level;                 /* heading level; list or quote depth from 1 */
-    int number;                /* ordered item: its number; bullet: 0 */
-    bool continued;            /* an item's later paragraph: no marker */
+    int level;      /* heading level; list or quote depth from 1 */
+    int number;     /* ordered item: its number; bullet: 0 */
+    bool continued; /* an item's later paragraph: no marker */
     tpl_run *runs;
     size_t run_count;
-    char *name, *arg;          /* directive; arg "" when none */
-    char *image;               /* TPL_IMAGE: the PNG or JPEG file's path */
-    char **cells;              /* TPL_TABLE: rows x cols texts, row by row */
+    char *name, *arg; /* directive; arg "" when none */
+    char *image;      /* TPL_IMAGE: the PNG or JPEG file's path */
+    char **cells;     /* TPL_TABLE: rows x cols texts, row by row */
     size_t rows, cols;
-    char *aligns;              /* TPL_TABLE: each column's 'l', 'c', 'r' or 0 */
-    bool header;               /* TPL_TABLE: the first row is its header */
-    const char *file;          /* display name of the file it came from */
+    char *aligns;     /* TPL_TABLE: each column's 'l', 'c', 'r' or 0 */
+    bool header;      /* TPL_TABLE: the first row is its header */
+    const char *file; /* display name of the file it came from */
     size_t line;
 } tpl_block;
 
 typedef struct tpl_doc {
     tpl_block *blocks;
     size_t count, cap;
-    char **files;              /* owned display names */
+    char **files; /* owned display names */
     size_t file_count, file_cap;
 } tpl_doc;
 
@@ -92,9 +89,9 @@ typedef struct tpl_options {
     const char *input_dir;     /* includes "texts/..." resolve here */
     tpl_resolve_fn resolve;
     void *user;
-    const char *const *directives;  /* known names, NULL-terminated */
-    const char *lang;          /* "fr": "text NAME" prefers texts/NAME.fr.md; NULL */
-    tpl_generate_fn generate;  /* NULL: no generated directives */
+    const char *const *directives; /* known names, NULL-terminated */
+    const char *lang;              /* "fr": "text NAME" prefers texts/NAME.fr.md; NULL */
+    tpl_generate_fn generate;      /* NULL: no generated directives */
     void *generate_user;
     /* Generated directives expanded only once the whole template is read,
      * at their place, so that they can look at every other block
@@ -102,7 +99,7 @@ typedef struct tpl_options {
     const char *const *late;
 } tpl_options;
 
-enum { TPL_VALUE_MAX = 1024 };  /* the longest placeholder text */
+enum { TPL_VALUE_MAX = 1024 }; /* the longest placeholder text */
 
 /* The deepest lists and block quotes may nest (together): a file nested
  * deeper is refused at the line where it goes past (65). */
@@ -112,8 +109,7 @@ enum { TPL_NESTING_MAX = 32 };
  * with every problem reported: unknown placeholders and directives, bad
  * includes, lists and quotes nested past TPL_NESTING_MAX (65), a missing
  * template or included file, or a folder where a file is expected (66). */
-int tpl_load(tpl_doc *doc, const char *path, const char *display,
-             const tpl_options *opt, diag *d);
+int tpl_load(tpl_doc *doc, const char *path, const char *display, const tpl_options *opt, diag *d);
 void tpl_doc_free(tpl_doc *doc);
 
 /* Blocks added by a generator, at the directive's place and line.  Their

@@ -25,8 +25,8 @@ typedef struct activity_writer {
 
 /* One block's two value cells: COUNTIFS/SUMIFS over the detail when
  * formula, else numbers; then change and change %. */
-static void block(activity_writer *w, lxw_col_t col, int value_col, bool by_type,
-                  const figure *fig, bool hundredths, bool formula)
+static void block(activity_writer *w, lxw_col_t col, int value_col, bool by_type, const figure *fig,
+                  bool hundredths, bool formula)
 {
     xlsx_book *b = w->b;
     lxw_format *fmt = hundredths ? b->fmt.hours : b->fmt.count;
@@ -63,8 +63,8 @@ static void axis_rows(activity_writer *w)
         bool formula = usable && usable[i];
         xlsx_text(w->b, w->ws, w->row, AC_AXIS, a->axis, NULL);
         block(w, AC_COUNT, -1, false, &a->count, false, formula);
-        block(w, AC_PARTICIPANTS, XLSX_ACTIVITY_COL_PARTICIPANTS, false, &a->participants,
-              false, formula);
+        block(w, AC_PARTICIPANTS, XLSX_ACTIVITY_COL_PARTICIPANTS, false, &a->participants, false,
+              formula);
         block(w, AC_HOURS, XLSX_ACTIVITY_COL_HOURS, false, &a->hours, true, formula);
     }
     free(usable);
@@ -77,7 +77,11 @@ static void axis_total(activity_writer *w, lxw_row_t first)
 {
     xlsx_book *b = w->b;
     const figures *f = b->f;
-    const struct { lxw_col_t col; const figure *fig; bool hundredths; } blocks[] = {
+    const struct {
+        lxw_col_t col;
+        const figure *fig;
+        bool hundredths;
+    } blocks[] = {
         { AC_COUNT, &f->activity_count, false },
         { AC_PARTICIPANTS, &f->participants, false },
         { AC_HOURS, &f->hours, true },
@@ -118,8 +122,8 @@ static void type_rows(activity_writer *w)
         xlsx_text(w->b, w->ws, w->row, AC_AXIS, t->axis, NULL);
         xlsx_text(w->b, w->ws, w->row, AC_TYPE, t->type, NULL);
         block(w, AC_COUNT, -1, true, &t->count, false, formula);
-        block(w, AC_PARTICIPANTS, XLSX_ACTIVITY_COL_PARTICIPANTS, true, &t->participants,
-              false, formula);
+        block(w, AC_PARTICIPANTS, XLSX_ACTIVITY_COL_PARTICIPANTS, true, &t->participants, false,
+              formula);
     }
     free(usable);
     free(types);
@@ -132,8 +136,7 @@ static void activity_headers(activity_writer *w)
     for (lxw_col_t c = 0; c < AC_END; c++)
         xlsx_text(b, w->ws, 0, c, "", b->fmt.header);
     xlsx_text(b, w->ws, 0, AC_COUNT, xlsx_msg(b, "workbook.activities"), b->fmt.header);
-    xlsx_text(b, w->ws, 0, AC_PARTICIPANTS, xlsx_msg(b, "workbook.participants"),
-              b->fmt.header);
+    xlsx_text(b, w->ws, 0, AC_PARTICIPANTS, xlsx_msg(b, "workbook.participants"), b->fmt.header);
     xlsx_text(b, w->ws, 0, AC_HOURS, xlsx_msg(b, "workbook.hours"), b->fmt.header);
     static const char *const keys[] = { "workbook.col_axis", "workbook.col_type" };
     xlsx_headers(b, w->ws, 1, keys, 2);
@@ -194,8 +197,7 @@ void xlsx_partners_write(xlsx_book *b)
 {
     const figures *f = b->f;
     lxw_worksheet *ws = b->sheet[XLSX_SHEET_PARTNERS];
-    lxw_row_t row = place_list(b, 0, "workbook.col_partner", f->partners,
-                               f->partner_list_count);
+    lxw_row_t row = place_list(b, 0, "workbook.col_partner", f->partners, f->partner_list_count);
     place_list(b, row + 1, "workbook.col_region", f->regions, f->region_list_count);
     xlsx_check(b, worksheet_set_column(ws, 0, 0, 40, NULL));
     xlsx_check(b, worksheet_set_column(ws, 1, 2, 14, NULL));

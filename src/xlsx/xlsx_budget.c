@@ -19,8 +19,8 @@ typedef struct budget_writer {
     lxw_worksheet *ws;
     lxw_row_t row;
     const budget_statement *st;
-    const char *prefix;        /* of the defined names: "Budget", "Forecast" */
-    bool forecast;             /* budget in the first column, actual in the second */
+    const char *prefix; /* of the defined names: "Budget", "Forecast" */
+    bool forecast;      /* budget in the first column, actual in the second */
     lxw_col_t actual_col, budget_col;
 } budget_writer;
 
@@ -84,11 +84,11 @@ static void line_cells(budget_writer *w, const budget_line *l, const char *actua
     char first[16], second[16];
     lxw_rowcol_to_cell(first, w->row, BC_FIRST);
     lxw_rowcol_to_cell(second, w->row, BC_SECOND);
-    xlsx_formula(b, w->ws, w->row, BC_CHANGE, money, xlsx_hundredths(l->amount.change),
-                 "=%s-%s", first, second);
+    xlsx_formula(b, w->ws, w->row, BC_CHANGE, money, xlsx_hundredths(l->amount.change), "=%s-%s",
+                 first, second);
     const char *words[3] = { xlsx_pct_word(b, FIGURE_PCT_NEW), xlsx_pct_word(b, FIGURE_PCT_ZERO),
                              xlsx_pct_word(b, FIGURE_PCT_NEGATIVE) };
-    if (!w->forecast)   /* a variance from a budget of 0 has no percent */
+    if (!w->forecast) /* a variance from a budget of 0 has no percent */
         words[0] = words[1];
     xlsx_pct_cell(b, w->ws, w->row, BC_PCT, first, second, words, l->amount.pct,
                   l->amount.change_pct_tenths, pct);
@@ -106,7 +106,7 @@ static void append_cell(char *buf, size_t size, lxw_row_t row, lxw_col_t col, bo
 /* Where a kind's total went, for the net. */
 typedef struct kind_total {
     lxw_row_t row;
-    bool any;                  /* some group budgeted */
+    bool any; /* some group budgeted */
 } kind_total;
 
 /* A kind: its title, a row per group, the total of the groups budgeted
@@ -210,26 +210,25 @@ static void budget_table(budget_writer *w)
     xlsx_text(b, w->ws, w->row, BC_LABEL, xlsx_msg(b, "workbook.col_group"), b->fmt.header);
     xlsx_text(b, w->ws, w->row, BC_FIRST, first, b->fmt.header_right);
     xlsx_text(b, w->ws, w->row, BC_SECOND, second, b->fmt.header_right);
-    xlsx_text(b, w->ws, w->row, BC_CHANGE, xlsx_msg(b, "workbook.col_change"),
-              b->fmt.header_right);
+    xlsx_text(b, w->ws, w->row, BC_CHANGE, xlsx_msg(b, "workbook.col_change"), b->fmt.header_right);
     xlsx_text(b, w->ws, w->row, BC_PCT, xlsx_msg(b, "workbook.col_change_pct"),
               b->fmt.header_right);
     define(w, "table", BC_LABEL);
     w->row++;
     lxw_row_t rev_first = w->row + 1;
     kind_total rev = kind_part(w, "workbook.revenue", "workbook.total_revenue", "revenue",
-                               s->revenue_groups, s->revenue_group_count,
-                               b->rows.revenue_group, b->rows.revenue_total, &s->revenue);
+                               s->revenue_groups, s->revenue_group_count, b->rows.revenue_group,
+                               b->rows.revenue_total, &s->revenue);
     lxw_row_t exp_first = w->row + 1;
     kind_total exp = kind_part(w, "workbook.expenses", "workbook.total_expenses", "expenses",
-                               s->expense_groups, s->expense_group_count,
-                               b->rows.expense_group, b->rows.expense_total, &s->expenses);
+                               s->expense_groups, s->expense_group_count, b->rows.expense_group,
+                               b->rows.expense_total, &s->expenses);
     net_line(w, rev, exp);
     if (!w->forecast) {
-        kind_chart(w, rev_first, s->revenue_group_count, "workbook.chart_budget_revenue",
-                   header, header - 1);
-        kind_chart(w, exp_first, s->expense_group_count, "workbook.chart_budget_expenses",
-                   header, header + 17);
+        kind_chart(w, rev_first, s->revenue_group_count, "workbook.chart_budget_revenue", header,
+                   header - 1);
+        kind_chart(w, exp_first, s->expense_group_count, "workbook.chart_budget_expenses", header,
+                   header + 17);
     }
 }
 

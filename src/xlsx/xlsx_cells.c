@@ -84,7 +84,7 @@ static size_t utf8_char(const unsigned char *s, uint32_t *cp)
         return 0;
     for (size_t i = 1; i < n; i++) {
         if ((s[i] & 0xc0) != 0x80)
-            return 0;   /* the terminating NUL stops here too */
+            return 0; /* the terminating NUL stops here too */
         v = v << 6 | (s[i] & 0x3fu);
     }
     if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
@@ -97,11 +97,11 @@ static size_t utf8_char(const unsigned char *s, uint32_t *cp)
  * controls but TAB, LF and CR; U+FFFE, U+FFFF), and DEL. */
 static bool is_forbidden(uint32_t cp)
 {
-    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7f ||
-           cp == 0xfffe || cp == 0xffff;
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7f || cp == 0xfffe ||
+           cp == 0xffff;
 }
 
-enum { XLSX_TEXT_MAX = 32767 };   /* characters in a cell */
+enum { XLSX_TEXT_MAX = 32767 }; /* characters in a cell */
 
 /* Whether s can go into the workbook as it is: valid UTF-8 without a
  * forbidden character; in a cell, also no "_xHHHH_" and not longer than a
@@ -143,7 +143,7 @@ char *xlsx_safe_text(const char *s, bool cell)
             n += 6;
         }
         if (len == 0 || is_forbidden(cp)) {
-            memcpy(out + n, "\xef\xbf\xbd", 3);   /* U+FFFD */
+            memcpy(out + n, "\xef\xbf\xbd", 3); /* U+FFFD */
             n += 3;
             p += len ? len : 1;
             continue;
@@ -184,8 +184,8 @@ void xlsx_msg_free(xlsx_book *b)
 
 /* Data text is only ever written as a string cell: a counterparty named
  * "=HYPERLINK(...)" stays text and never becomes a formula. */
-void xlsx_text(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-               const char *text, lxw_format *format)
+void xlsx_text(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
+               lxw_format *format)
 {
     if (!text || !*text) {
         if (format)
@@ -197,22 +197,22 @@ void xlsx_text(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     free(copy);
 }
 
-void xlsx_money(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                int64_t cents, lxw_format *format)
+void xlsx_money(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t cents,
+                lxw_format *format)
 {
     xlsx_check(b, worksheet_write_number(ws, row, col, xlsx_hundredths(cents), format));
 }
 
-void xlsx_count(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                int64_t n, lxw_format *format)
+void xlsx_count(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t n,
+                lxw_format *format)
 {
     xlsx_check(b, worksheet_write_number(ws, row, col, (double)n, format));
 }
 
 /* A formula built by the program (cell references, sheet names and fixed
  * labels only) with its cached result.  fmt never carries data text. */
-void xlsx_formula(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                  lxw_format *format, double cached, const char *fmt, ...)
+void xlsx_formula(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, lxw_format *format,
+                  double cached, const char *fmt, ...)
 {
     char formula[XLSX_FORMULA_MAX + 1];
     va_list ap;
@@ -249,19 +249,19 @@ const char *xlsx_pct_word(xlsx_book *b, figure_pct pct)
     return "";
 }
 
-void xlsx_pct_cell(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                   const char *cur, const char *base, const char *const words[3],
-                   figure_pct pct, int64_t tenths, lxw_format *format)
+void xlsx_pct_cell(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *cur,
+                   const char *base, const char *const words[3], figure_pct pct, int64_t tenths,
+                   lxw_format *format)
 {
     char w[3][128], formula[512];
     for (int i = 0; i < 3; i++)
         literal(words[i], w[i], sizeof w[i]);
     snprintf(formula, sizeof formula,
-             "=IF(%s>0,ROUND((%s-%s)/%s,3),IF(%s=0,IF(%s=0,\"%s\",\"%s\"),\"%s\"))", base,
-             cur, base, base, base, cur, w[1], w[0], w[2]);
+             "=IF(%s>0,ROUND((%s-%s)/%s,3),IF(%s=0,IF(%s=0,\"%s\",\"%s\"),\"%s\"))", base, cur,
+             base, base, base, cur, w[1], w[0], w[2]);
     if (pct == FIGURE_PCT_VALUE)
-        xlsx_check(b, worksheet_write_formula_num(ws, row, col, formula, format,
-                                                  (double)tenths / 1000));
+        xlsx_check(
+            b, worksheet_write_formula_num(ws, row, col, formula, format, (double)tenths / 1000));
     else
         xlsx_check(b, worksheet_write_formula_str(ws, row, col, formula, format,
                                                   words[pct == FIGURE_PCT_NEW    ? 0
@@ -273,28 +273,25 @@ void xlsx_pct_cell(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col
  * and the previous at col-1; cached results from the figure (in
  * hundredths for money and hours, units for counts).  A previous year of
  * 0 or below shows a word (fmt_pct_word's), never #DIV/0!. */
-void xlsx_change(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                 const figure *fig, bool hundredths, lxw_format *value_format,
-                 lxw_format *pct_format)
+void xlsx_change(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const figure *fig,
+                 bool hundredths, lxw_format *value_format, lxw_format *pct_format)
 {
     char cur[16], prev[16];
     lxw_rowcol_to_cell(cur, row, (lxw_col_t)(col - 2));
     lxw_rowcol_to_cell(prev, row, (lxw_col_t)(col - 1));
     double change = hundredths ? xlsx_hundredths(fig->change) : (double)fig->change;
-    xlsx_formula(b, ws, row, col, value_format, change,
-                 "=%s-%s", cur, prev);
+    xlsx_formula(b, ws, row, col, value_format, change, "=%s-%s", cur, prev);
     const char *words[3] = { xlsx_pct_word(b, FIGURE_PCT_NEW), xlsx_pct_word(b, FIGURE_PCT_ZERO),
                              xlsx_pct_word(b, FIGURE_PCT_NEGATIVE) };
-    int64_t tenths = 0;        /* the cached percentage, when fig->pct has one */
+    int64_t tenths = 0; /* the cached percentage, when fig->pct has one */
     figure_part_value(fig, FIGURE_CHANGE_PCT, &tenths);
-    xlsx_pct_cell(b, ws, row, (lxw_col_t)(col + 1), cur, prev, words, fig->pct, tenths,
-                  pct_format);
+    xlsx_pct_cell(b, ws, row, (lxw_col_t)(col + 1), cur, prev, words, fig->pct, tenths, pct_format);
 }
 
 /* A header row from catalogue keys; keys ending in a number column are
  * right-aligned when they start with '>' ("> workbook.col_amount"). */
-void xlsx_headers(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row,
-                  const char *const *keys, size_t count)
+void xlsx_headers(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, const char *const *keys,
+                  size_t count)
 {
     for (size_t i = 0; i < count; i++) {
         const char *key = keys[i];
@@ -335,8 +332,7 @@ void xlsx_page_setup(xlsx_book *b, lxw_worksheet *ws, bool landscape, lxw_row_t 
     xlsx_check(b, worksheet_set_footer(ws, b->footer));
     worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
     /* account codes and year labels are text on purpose */
-    xlsx_check(b, worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT,
-                                          "A1:XFD1048576"));
+    xlsx_check(b, worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:XFD1048576"));
 }
 
 /* 'name' with quotes doubled, for a formula's sheet reference. */
@@ -433,9 +429,8 @@ static void range_of(const xlsx_detail *det, size_t sheet, int col, char *buf, s
 }
 
 /* The sum (or count) over every sheet of a detail group (xlsx.h). */
-bool xlsx_detail_ifs(const xlsx_detail *det, int value_col,
-                     const int *crit_cols, const char *const *crit_refs,
-                     size_t crit_count, char *buf, size_t size)
+bool xlsx_detail_ifs(const xlsx_detail *det, int value_col, const int *crit_cols,
+                     const char *const *crit_refs, size_t crit_count, char *buf, size_t size)
 {
     char range[LXW_SHEETNAME_MAX * 8 + 40];
     buf[0] = '\0';

@@ -69,8 +69,7 @@ static char *criterion_key(const char *text)
  * Linear: each entry's key is looked up in a map of the keys seen, whose
  * value is the first entry with that key.  Returns count flags
  * (xmalloc'd). */
-bool *xlsx_criteria_usable(const char *const *first, const char *const *second,
-                           size_t count)
+bool *xlsx_criteria_usable(const char *const *first, const char *const *second, size_t count)
 {
     bool *ok = xcalloc(count + 1, sizeof *ok);
     strmap *seen = strmap_new();

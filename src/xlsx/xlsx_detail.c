@@ -9,21 +9,21 @@
 #include <string.h>
 
 static const char *const ledger_headers[XLSX_LEDGER_COL_COUNT] = {
-    "workbook.col_date", "workbook.col_account", "workbook.col_account_name",
+    "workbook.col_date",  "workbook.col_account",      "workbook.col_account_name",
     "workbook.col_group", "workbook.col_counterparty", "workbook.col_memo",
-    "workbook.col_ref", ">workbook.col_amount", "workbook.col_fiscal_year",
+    "workbook.col_ref",   ">workbook.col_amount",      "workbook.col_fiscal_year",
 };
 
 static const char *const activity_headers[XLSX_ACTIVITY_COL_COUNT] = {
-    "workbook.col_date", "workbook.col_axis", "workbook.col_type",
-    "workbook.col_title", "workbook.col_partner", "workbook.col_region",
-    ">workbook.col_participants", ">workbook.col_hours", "workbook.col_fiscal_year",
+    "workbook.col_date",          "workbook.col_axis",    "workbook.col_type",
+    "workbook.col_title",         "workbook.col_partner", "workbook.col_region",
+    ">workbook.col_participants", ">workbook.col_hours",  "workbook.col_fiscal_year",
 };
 
 typedef struct detail_walk {
     xlsx_book *b;
     xlsx_detail *det;
-    const char *base;          /* the first sheet's name */
+    const char *base; /* the first sheet's name */
     const char *const *headers;
     size_t cols;
 } detail_walk;
@@ -46,7 +46,7 @@ static void utf8_prefix(char *buf, size_t size, const char *s, size_t chars)
         buf[n] = s[n];
     }
     while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-        n--;   /* a character cut by size */
+        n--; /* a character cut by size */
     buf[n] = '\0';
 }
 
@@ -91,8 +91,7 @@ static lxw_worksheet *detail_next_row(detail_walk *w, lxw_row_t *row)
     return det->sheet[det->count - 1];
 }
 
-static void detail_text(detail_walk *w, lxw_worksheet *ws, lxw_row_t row, int col,
-                        const char *text)
+static void detail_text(detail_walk *w, lxw_worksheet *ws, lxw_row_t row, int col, const char *text)
 {
     xlsx_text(w->b, ws, row, (lxw_col_t)col, text, NULL);
     size_t chars = text ? utf8_chars(text) : 0;
@@ -138,8 +137,7 @@ static int activity_row(const activity_detail *r, void *arg)
     detail_text(w, ws, row, XLSX_ACTIVITY_COL_TITLE, r->title);
     detail_text(w, ws, row, XLSX_ACTIVITY_COL_PARTNER, r->partner);
     detail_text(w, ws, row, XLSX_ACTIVITY_COL_REGION, r->region);
-    xlsx_count(w->b, ws, row, XLSX_ACTIVITY_COL_PARTICIPANTS, r->participants,
-               w->b->fmt.count);
+    xlsx_count(w->b, ws, row, XLSX_ACTIVITY_COL_PARTICIPANTS, r->participants, w->b->fmt.count);
     xlsx_check(w->b, worksheet_write_number(ws, row, XLSX_ACTIVITY_COL_HOURS,
                                             xlsx_hundredths(r->hours), w->b->fmt.hours));
     detail_text(w, ws, row, XLSX_ACTIVITY_COL_YEAR, r->period->label);
@@ -158,18 +156,16 @@ static void detail_finish(detail_walk *w, const int *money_cols)
                 width = 12;
             if (money_cols[c] && width < 16)
                 width = 16;
-            xlsx_check(w->b, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width,
-                                                  NULL));
+            xlsx_check(w->b, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width, NULL));
         }
         worksheet_freeze_panes(ws, 1, 0);
-        xlsx_check(w->b, worksheet_autofilter(ws, 0, 0, det->rows[s],
-                                              (lxw_col_t)(w->cols - 1)));
+        xlsx_check(w->b, worksheet_autofilter(ws, 0, 0, det->rows[s], (lxw_col_t)(w->cols - 1)));
         xlsx_page_setup(w->b, ws, true, 1);
     }
 }
 
-static int detail_group(xlsx_book *b, xlsx_detail *det, const char *key,
-                        const char *const *headers, size_t cols, bool ledger)
+static int detail_group(xlsx_book *b, xlsx_detail *det, const char *key, const char *const *headers,
+                        size_t cols, bool ledger)
 {
     detail_walk w = { b, det, xlsx_msg(b, key), headers, cols };
     if (!detail_sheet_add(&w))
@@ -180,7 +176,8 @@ static int detail_group(xlsx_book *b, xlsx_detail *det, const char *key,
         b->walk_failed = ledger ? DETAIL_LEDGER : DETAIL_ACTIVITIES;
     static const int ledger_money[XLSX_LEDGER_COL_COUNT] = { [XLSX_LEDGER_COL_AMOUNT] = 1 };
     static const int activity_money[XLSX_ACTIVITY_COL_COUNT] = {
-        [XLSX_ACTIVITY_COL_PARTICIPANTS] = 1, [XLSX_ACTIVITY_COL_HOURS] = 1,
+        [XLSX_ACTIVITY_COL_PARTICIPANTS] = 1,
+        [XLSX_ACTIVITY_COL_HOURS] = 1,
     };
     detail_finish(&w, ledger ? ledger_money : activity_money);
     return rc;

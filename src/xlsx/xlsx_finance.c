@@ -22,7 +22,7 @@ typedef struct finance_writer {
     xlsx_book *b;
     lxw_worksheet *ws;
     lxw_row_t row;
-    bool *usable;              /* per account: SUMIFS can find its lines */
+    bool *usable; /* per account: SUMIFS can find its lines */
     unsigned name_width;
 } finance_writer;
 
@@ -38,8 +38,7 @@ static void account_value(finance_writer *w, lxw_col_t col, int64_t cents, bool 
     char ifs[XLSX_FORMULA_MAX];
     if (formula &&
         xlsx_detail_ifs(&w->b->ledger, XLSX_LEDGER_COL_AMOUNT, cols, refs, 2, ifs, sizeof ifs))
-        xlsx_formula(w->b, w->ws, w->row, col, w->b->fmt.money, xlsx_hundredths(cents), "=%s",
-                     ifs);
+        xlsx_formula(w->b, w->ws, w->row, col, w->b->fmt.money, xlsx_hundredths(cents), "=%s", ifs);
     else
         xlsx_money(w->b, w->ws, w->row, col, cents, w->b->fmt.money);
 }
@@ -73,17 +72,17 @@ static void total_row(finance_writer *w, const char *label, const figure *fig,
         char letter[8], formula[XLSX_FORMULA_MAX] = "";
         lxw_col_to_name(letter, col, LXW_FALSE);
         if (!rows && last >= first) {
-            snprintf(formula, sizeof formula, "SUM(%s%lu:%s%lu)", letter,
-                     (unsigned long)first + 1, letter, (unsigned long)last + 1);
+            snprintf(formula, sizeof formula, "SUM(%s%lu:%s%lu)", letter, (unsigned long)first + 1,
+                     letter, (unsigned long)last + 1);
         } else if (rows) {
             size_t n = 0;
             for (size_t i = 0; i < count && n + 16 < sizeof formula; i++)
-                n += (size_t)snprintf(formula + n, sizeof formula - n, "%s%s%lu",
-                                      i ? "+" : "", letter, (unsigned long)rows[i] + 1);
+                n += (size_t)snprintf(formula + n, sizeof formula - n, "%s%s%lu", i ? "+" : "",
+                                      letter, (unsigned long)rows[i] + 1);
         }
         if (formula[0])
-            xlsx_formula(b, w->ws, w->row, col, b->fmt.money_total, xlsx_hundredths(cents),
-                         "=%s", formula);
+            xlsx_formula(b, w->ws, w->row, col, b->fmt.money_total, xlsx_hundredths(cents), "=%s",
+                         formula);
         else
             xlsx_money(b, w->ws, w->row, col, cents, b->fmt.money_total);
     }
@@ -104,7 +103,7 @@ static size_t *group_accounts(const figures *f, account_kind kind, const group_f
     size_t *next = xmalloc((n + group_count + 1) * sizeof *next);
     size_t *last = xmalloc((group_count + 1) * sizeof *last);
     strmap *index = strmap_new();
-    for (size_t g = group_count; g-- > 0;)   /* the first of a name wins */
+    for (size_t g = group_count; g-- > 0;) /* the first of a name wins */
         strmap_put(index, groups[g].group, strlen(groups[g].group), g);
     for (size_t k = 0; k < n + group_count; k++)
         next[k] = NO_ACCOUNT;
@@ -126,8 +125,8 @@ static size_t *group_accounts(const figures *f, account_kind kind, const group_f
 /* One kind's section: per group its accounts and a subtotal, then the
  * kind's total.  Subtotal rows go to group_rows; returns the total row. */
 static lxw_row_t kind_section(finance_writer *w, account_kind kind, const char *title_key,
-                              const char *total_key, const group_figure *groups,
-                              size_t group_count, const figure *total, lxw_row_t *group_rows)
+                              const char *total_key, const group_figure *groups, size_t group_count,
+                              const figure *total, lxw_row_t *group_rows)
 {
     xlsx_book *b = w->b;
     const figures *f = b->f;
@@ -147,7 +146,7 @@ static lxw_row_t kind_section(finance_writer *w, account_kind kind, const char *
     lxw_row_t total_at = w->row;
     free(next);
     total_row(w, xlsx_msg(b, total_key), total, group_rows, group_count, 0, 0);
-    w->row++;   /* a blank row after the section */
+    w->row++; /* a blank row after the section */
     return total_at;
 }
 
@@ -179,20 +178,21 @@ size_t xlsx_finances_rows(const figures *f)
 void xlsx_finances_write(xlsx_book *b)
 {
     const figures *f = b->f;
-    finance_writer w = { .b = b, .ws = b->sheet[XLSX_SHEET_FINANCES],
-                         .usable = accounts_usable(b), .name_width = 20 };
+    finance_writer w = {
+        .b = b, .ws = b->sheet[XLSX_SHEET_FINANCES], .usable = accounts_usable(b), .name_width = 20
+    };
     static const char *const headers[] = { "workbook.col_account", "workbook.col_account_name" };
     xlsx_headers(b, w.ws, 0, headers, 2);
     xlsx_year_headers(b, w.ws, 0, FC_CURRENT);
     w.row = 1;
     b->rows.revenue_group = xcalloc(f->revenue_group_count + 1, sizeof(lxw_row_t));
     b->rows.expense_group = xcalloc(f->expense_group_count + 1, sizeof(lxw_row_t));
-    lxw_row_t rev = kind_section(&w, KIND_REVENUE, "workbook.revenue", "workbook.total_revenue",
-                                 f->revenue_groups, f->revenue_group_count, &f->revenue,
-                                 b->rows.revenue_group);
-    lxw_row_t exp = kind_section(&w, KIND_EXPENSE, "workbook.expenses",
-                                 "workbook.total_expenses", f->expense_groups,
-                                 f->expense_group_count, &f->expenses, b->rows.expense_group);
+    lxw_row_t rev =
+        kind_section(&w, KIND_REVENUE, "workbook.revenue", "workbook.total_revenue",
+                     f->revenue_groups, f->revenue_group_count, &f->revenue, b->rows.revenue_group);
+    lxw_row_t exp = kind_section(&w, KIND_EXPENSE, "workbook.expenses", "workbook.total_expenses",
+                                 f->expense_groups, f->expense_group_count, &f->expenses,
+                                 b->rows.expense_group);
     b->rows.revenue_total = rev;
     b->rows.expense_total = exp;
     b->rows.net = w.row;
@@ -257,8 +257,8 @@ static void other_revenue(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, const 
                          (unsigned long)b->rows.revenue_total + 1, letter, letter,
                          (unsigned long)row);
         else
-            xlsx_formula(b, ws, row, col, b->fmt.money, xlsx_hundredths(cents), "=%s!%s%lu",
-                         quoted, there, (unsigned long)b->rows.revenue_total + 1);
+            xlsx_formula(b, ws, row, col, b->fmt.money, xlsx_hundredths(cents), "=%s!%s%lu", quoted,
+                         there, (unsigned long)b->rows.revenue_total + 1);
     }
 }
 
@@ -335,8 +335,7 @@ static void history_chart(xlsx_book *b, lxw_row_t last)
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     chart_axis_set_num_format(chart->y_axis, "#,##0");
     lxw_chart_options opt = { .x_scale = 1.4, .y_scale = 1.2 };
-    xlsx_check(b, worksheet_insert_chart_opt(b->sheet[XLSX_SHEET_HISTORY], 1, 5, chart,
-                                             &opt));
+    xlsx_check(b, worksheet_insert_chart_opt(b->sheet[XLSX_SHEET_HISTORY], 1, 5, chart, &opt));
 }
 
 /* The header and a row per fiscal year. */
@@ -351,7 +350,10 @@ void xlsx_history_write(xlsx_book *b)
     const figures *f = b->f;
     lxw_worksheet *ws = b->sheet[XLSX_SHEET_HISTORY];
     static const char *const headers[] = {
-        "workbook.col_fiscal_year", ">workbook.revenue", ">workbook.expenses", ">workbook.col_net",
+        "workbook.col_fiscal_year",
+        ">workbook.revenue",
+        ">workbook.expenses",
+        ">workbook.col_net",
     };
     xlsx_headers(b, ws, 0, headers, 4);
     lxw_row_t row = 1;

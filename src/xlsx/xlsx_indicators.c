@@ -14,7 +14,7 @@ size_t xlsx_indicators_rows(const figures *f)
     const indicators *ind = &f->indicators;
     size_t n = (size_t)ind->reserve_months.present + ind->self_generated_share.present +
                (ind->largest_funder != NULL);
-    return n ? n + 2 : 0;   /* a blank and the header */
+    return n ? n + 2 : 0; /* a blank and the header */
 }
 
 /* Defines name as column B of row. */
@@ -29,15 +29,14 @@ static void define(xlsx_book *b, const char *name, lxw_row_t row)
 /* A row: label, value = IF(divisor=0,"—",ROUND(expression,digits)), its
  * cached result the indicator (tenths / scale) or the word. */
 static void indicator_row(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, const char *key,
-                          const char *name, const indicator *ind, double scale,
-                          lxw_format *format, const char *divisor, const char *expression,
-                          int digits)
+                          const char *name, const indicator *ind, double scale, lxw_format *format,
+                          const char *divisor, const char *expression, int digits)
 {
     char formula[512];
     const char *none = xlsx_pct_word(b, FIGURE_PCT_ZERO);
     xlsx_text(b, ws, row, 0, xlsx_msg(b, key), NULL);
-    snprintf(formula, sizeof formula, "=IF(%s=0,\"%s\",ROUND(%s,%d))", divisor, none,
-             expression, digits);
+    snprintf(formula, sizeof formula, "=IF(%s=0,\"%s\",ROUND(%s,%d))", divisor, none, expression,
+             digits);
     if (ind->defined)
         xlsx_check(b, worksheet_write_formula_num(ws, row, 1, formula, format,
                                                   (double)ind->tenths / scale));
@@ -61,13 +60,12 @@ void xlsx_indicators_write(xlsx_book *b, lxw_worksheet *ws, lxw_row_t *row)
     xlsx_text(b, ws, r, 0, xlsx_msg(b, "workbook.indicators"), b->fmt.header);
     xlsx_text(b, ws, r++, 1, "", b->fmt.header);
     if (ind->reserve_months.present)
-        indicator_row(b, ws, r++, "workbook.reserve_months", "Reserve_months",
-                      &ind->reserve_months, 10, tenths, "Expenses",
-                      "Position_net_assets*12/Expenses", 1);
+        indicator_row(b, ws, r++, "workbook.reserve_months", "Reserve_months", &ind->reserve_months,
+                      10, tenths, "Expenses", "Position_net_assets*12/Expenses", 1);
     if (ind->self_generated_share.present)
         indicator_row(b, ws, r++, "workbook.self_generated_share", "Self_generated_share",
-                      &ind->self_generated_share, 1000, share, "Revenue",
-                      "Self_generated/Revenue", 3);
+                      &ind->self_generated_share, 1000, share, "Revenue", "Self_generated/Revenue",
+                      3);
     if (ind->largest_funder) {
         char expression[64];
         snprintf(expression, sizeof expression, "D%lu/Revenue", (unsigned long)r + 1);

@@ -24,7 +24,7 @@ typedef struct position_writer {
     lxw_worksheet *ws;
     lxw_row_t row;
     const position_statement *p;
-    bool *usable;              /* per account: SUMIFS can find its lines */
+    bool *usable; /* per account: SUMIFS can find its lines */
     unsigned name_width;
 } position_writer;
 
@@ -79,9 +79,8 @@ static void account_row(position_writer *w, size_t index)
                                   sizeof ifs - 16);
     }
     if (formula)
-        xlsx_formula(b, w->ws, w->row, PC_CURRENT, b->fmt.money,
-                     xlsx_hundredths(a->amount.current), "=D%lu+%s", (unsigned long)w->row + 1,
-                     ifs);
+        xlsx_formula(b, w->ws, w->row, PC_CURRENT, b->fmt.money, xlsx_hundredths(a->amount.current),
+                     "=D%lu+%s", (unsigned long)w->row + 1, ifs);
     else
         xlsx_money(b, w->ws, w->row, PC_CURRENT, a->amount.current, b->fmt.money);
     change_cells(w, &a->amount, false);
@@ -133,14 +132,14 @@ static void total_row(position_writer *w, const char *label, const figure *fig,
         char letter[8], formula[XLSX_FORMULA_MAX] = "";
         lxw_col_to_name(letter, col, LXW_FALSE);
         if (!rows && last >= first)
-            snprintf(formula, sizeof formula, "SUM(%s%lu:%s%lu)", letter,
-                     (unsigned long)first + 1, letter, (unsigned long)last + 1);
+            snprintf(formula, sizeof formula, "SUM(%s%lu:%s%lu)", letter, (unsigned long)first + 1,
+                     letter, (unsigned long)last + 1);
         for (size_t i = 0, n = 0; rows && i < count && n + 16 < sizeof formula; i++)
-            n += (size_t)snprintf(formula + n, sizeof formula - n, "%s%s%lu", i ? "+" : "",
-                                  letter, (unsigned long)rows[i] + 1);
+            n += (size_t)snprintf(formula + n, sizeof formula - n, "%s%s%lu", i ? "+" : "", letter,
+                                  (unsigned long)rows[i] + 1);
         if (formula[0])
-            xlsx_formula(b, w->ws, w->row, col, b->fmt.money_total, xlsx_hundredths(cents),
-                         "=%s", formula);
+            xlsx_formula(b, w->ws, w->row, col, b->fmt.money_total, xlsx_hundredths(cents), "=%s",
+                         formula);
         else
             xlsx_money(b, w->ws, w->row, col, cents, b->fmt.money_total);
     }
@@ -219,9 +218,8 @@ void xlsx_position_write(xlsx_book *b)
     lxw_row_t rows[3];
     rows[0] = kind_section(&w, KIND_ASSET, "workbook.assets", "workbook.total_assets",
                            p->asset_groups, p->asset_group_count, &p->assets);
-    rows[1] = kind_section(&w, KIND_LIABILITY, "workbook.liabilities",
-                           "workbook.total_liabilities", p->liability_groups,
-                           p->liability_group_count, &p->liabilities);
+    rows[1] = kind_section(&w, KIND_LIABILITY, "workbook.liabilities", "workbook.total_liabilities",
+                           p->liability_groups, p->liability_group_count, &p->liabilities);
     rows[2] = kind_section(&w, KIND_EQUITY, "workbook.net_assets", "workbook.total_net_assets",
                            p->net_asset_groups, p->net_asset_group_count, &p->net_assets);
     static const char *const names[] = { "assets", "liabilities", "net_assets" };

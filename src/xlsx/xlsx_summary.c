@@ -11,12 +11,12 @@ enum { SC_LABEL, SC_CURRENT, SC_PREVIOUS, SC_CHANGE, SC_PCT };
 
 typedef struct key_figure {
     const char *label_key;
-    const char *name;          /* defined name */
+    const char *name; /* defined name */
     const figure *fig;
     figure_unit unit;
-    int sheet;                 /* XLSX_SHEET_*, or -1: the number itself */
-    lxw_row_t row;             /* there */
-    lxw_col_t col;             /* the current year's column there */
+    int sheet;     /* XLSX_SHEET_*, or -1: the number itself */
+    lxw_row_t row; /* there */
+    lxw_col_t col; /* the current year's column there */
 } key_figure;
 
 typedef struct summary_writer {
@@ -46,15 +46,15 @@ static void compare_row(summary_writer *w, const char *label, const figure *fig,
     for (lxw_col_t k = 0; k < 2; k++) {
         double cached = unit_value(u, k == 0 ? fig->current : fig->previous);
         if (sheet < 0) {
-            xlsx_check(b, worksheet_write_number(w->ws, w->row, (lxw_col_t)(SC_CURRENT + k),
-                                                 cached, fmt));
+            xlsx_check(
+                b, worksheet_write_number(w->ws, w->row, (lxw_col_t)(SC_CURRENT + k), cached, fmt));
             continue;
         }
         char quoted[LXW_SHEETNAME_MAX * 8 + 3], cell[16];
         xlsx_quoted(b->sheet_name[sheet], quoted, sizeof quoted);
         lxw_rowcol_to_cell(cell, row, (lxw_col_t)(col + k));
-        xlsx_formula(b, w->ws, w->row, (lxw_col_t)(SC_CURRENT + k), fmt, cached, "=%s!%s",
-                     quoted, cell);
+        xlsx_formula(b, w->ws, w->row, (lxw_col_t)(SC_CURRENT + k), fmt, cached, "=%s!%s", quoted,
+                     cell);
     }
     xlsx_change(b, w->ws, w->row, SC_CHANGE, fig, u != FIGURE_COUNT, fmt, b->fmt.pct);
     w->row++;
@@ -94,8 +94,7 @@ static void key_figures(summary_writer *w)
           b->rows.expense_total, 2 },
         { "workbook.net", "Net", &f->net, FIGURE_MONEY, XLSX_SHEET_FINANCES, b->rows.net, 2 },
         { "workbook.self_generated", "Self_generated", &f->self_generated, FIGURE_MONEY,
-          self >= 0 ? XLSX_SHEET_FINANCES : -1,
-          self >= 0 ? b->rows.revenue_group[self] : 0, 2 },
+          self >= 0 ? XLSX_SHEET_FINANCES : -1, self >= 0 ? b->rows.revenue_group[self] : 0, 2 },
         { "workbook.activities", "Activities", &f->activity_count, FIGURE_COUNT,
           XLSX_SHEET_ACTIVITIES, act, 2 },
         { "workbook.participants", "Participants", &f->participants, FIGURE_COUNT,
@@ -108,8 +107,8 @@ static void key_figures(summary_writer *w)
         if (i == 3 && !f->has_self_generated)
             continue;
         define_names(w, &keys[i], w->row);
-        compare_row(w, xlsx_msg(b, keys[i].label_key), keys[i].fig, keys[i].unit,
-                    keys[i].sheet, keys[i].row, keys[i].col);
+        compare_row(w, xlsx_msg(b, keys[i].label_key), keys[i].fig, keys[i].unit, keys[i].sheet,
+                    keys[i].row, keys[i].col);
     }
 }
 
@@ -122,8 +121,8 @@ static void comparison_header(summary_writer *w, const char *label_key)
 
 /* Revenue (or expenses) by group, each a reference to its subtotal row on
  * the finance sheet.  Returns the first row of the list. */
-static lxw_row_t group_table(summary_writer *w, const char *title_key,
-                             const group_figure *groups, size_t count, const lxw_row_t *rows)
+static lxw_row_t group_table(summary_writer *w, const char *title_key, const group_figure *groups,
+                             size_t count, const lxw_row_t *rows)
 {
     comparison_header(w, title_key);
     lxw_row_t first = w->row;
@@ -146,8 +145,8 @@ static void group_chart(summary_writer *w, lxw_row_t first, lxw_row_t last, lxw_
     for (lxw_col_t col = SC_CURRENT; col <= SC_PREVIOUS; col++) {
         char letter[8];
         lxw_col_to_name(letter, col, LXW_TRUE);
-        snprintf(vals, sizeof vals, "=%s!%s$%lu:%s$%lu", quoted, letter,
-                 (unsigned long)first + 1, letter, (unsigned long)last + 1);
+        snprintf(vals, sizeof vals, "=%s!%s$%lu:%s$%lu", quoted, letter, (unsigned long)first + 1,
+                 letter, (unsigned long)last + 1);
         lxw_chart_series *series = xlsx_need(chart_add_series(chart, cats, vals));
         chart_series_set_name_range(series, sheet, header, col);
     }
@@ -171,10 +170,10 @@ static void heading(summary_writer *w)
     xlsx_text(b, w->ws, 2, SC_LABEL, xlsx_msg(b, "workbook.fiscal_year"), b->fmt.bold);
     xlsx_text(b, w->ws, 2, SC_CURRENT, f->current.label, NULL);
     xlsx_text(b, w->ws, 3, SC_LABEL, xlsx_msg(b, "workbook.period"), b->fmt.bold);
-    lxw_datetime start = { f->current.start.year, f->current.start.month,
-                           f->current.start.day, 0, 0, 0 };
-    lxw_datetime end = { f->current.end.year, f->current.end.month, f->current.end.day,
-                         0, 0, 0 };
+    lxw_datetime start = {
+        f->current.start.year, f->current.start.month, f->current.start.day, 0, 0, 0
+    };
+    lxw_datetime end = { f->current.end.year, f->current.end.month, f->current.end.day, 0, 0, 0 };
     xlsx_check(b, worksheet_write_datetime(w->ws, 3, SC_CURRENT, &start, b->fmt.date));
     xlsx_check(b, worksheet_write_datetime(w->ws, 3, SC_PREVIOUS, &end, b->fmt.date));
     w->row = 5;

@@ -18,7 +18,10 @@
 
 enum { CHUNK = 1 << 16, HEAD = 512, TAIL = 256 };
 
-static uint32_t le16(const unsigned char *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8; }
+static uint32_t le16(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8;
+}
 
 static uint32_t le32(const unsigned char *p)
 {
@@ -140,8 +143,7 @@ static bool entry_check(FILE *f, const unsigned char *cd, char *why, size_t size
 static unsigned char *central_directory(FILE *f, uint32_t *count, uint32_t *cd_size)
 {
     unsigned char end[22];
-    if (fseek(f, -22, SEEK_END) != 0 || fread(end, 1, 22, f) != 22 ||
-        le32(end) != 0x06054b50u)
+    if (fseek(f, -22, SEEK_END) != 0 || fread(end, 1, 22, f) != 22 || le32(end) != 0x06054b50u)
         return NULL;
     *count = le16(end + 10);
     *cd_size = le32(end + 12);

@@ -15,7 +15,7 @@
 typedef struct parsed {
     cli_options opts;
     int rc;
-    char *err;                  /* what was printed */
+    char *err; /* what was printed */
 } parsed;
 
 /* Parses the NULL-terminated arguments after "bilan". */
@@ -36,13 +36,14 @@ static void parse(parsed *p, ...)
 }
 
 /* Expects the arguments to be refused with message, then the hint. */
-#define expect_error(message, ...) do {                                  \
-        parsed p_;                                                       \
-        parse(&p_, __VA_ARGS__, (char *)NULL);                           \
-        assert_int_equal(p_.rc, -1);                                     \
-        assert_string_equal(p_.err, "bilan: " message "\n"               \
-                                    "Try 'bilan --help'.\n");            \
-        free(p_.err);                                                    \
+#define expect_error(message, ...)                            \
+    do {                                                      \
+        parsed p_;                                            \
+        parse(&p_, __VA_ARGS__, (char *)NULL);                \
+        assert_int_equal(p_.rc, -1);                          \
+        assert_string_equal(p_.err, "bilan: " message "\n"    \
+                                    "Try 'bilan --help'.\n"); \
+        free(p_.err);                                         \
     } while (0)
 
 static void test_defaults(void **state)
@@ -89,10 +90,9 @@ static void test_separate_values(void **state)
 {
     (void)state;
     parsed p;
-    parse(&p, "--input", "in", "--output", "out dir", "--templates", "tpl",
-          "--year", "2014", "--lang", "en", "--pdf", "r.pdf", "--xlsx", "w.xlsx",
-          "--figures", "f.json", "--check", "--quiet", "--help", "--version",
-          (char *)NULL);
+    parse(&p, "--input", "in", "--output", "out dir", "--templates", "tpl", "--year", "2014",
+          "--lang", "en", "--pdf", "r.pdf", "--xlsx", "w.xlsx", "--figures", "f.json", "--check",
+          "--quiet", "--help", "--version", (char *)NULL);
     check_all_set(&p);
     free(p.err);
 }
@@ -101,9 +101,9 @@ static void test_inline_values(void **state)
 {
     (void)state;
     parsed p;
-    parse(&p, "--input=in", "--output=out dir", "--templates=tpl", "--year=2014",
-          "--lang=en", "--pdf=r.pdf", "--xlsx=w.xlsx", "--figures=f.json",
-          "--check", "-q", "-h", "-V", (char *)NULL);
+    parse(&p, "--input=in", "--output=out dir", "--templates=tpl", "--year=2014", "--lang=en",
+          "--pdf=r.pdf", "--xlsx=w.xlsx", "--figures=f.json", "--check", "-q", "-h", "-V",
+          (char *)NULL);
     check_all_set(&p);
     free(p.err);
 }
@@ -113,8 +113,8 @@ static void test_values(void **state)
     (void)state;
     parsed p;
     /* The last one wins; a value may start with '-' or contain '='. */
-    parse(&p, "--year", "2013", "--year=1900", "--lang", "FR", "--pdf", "-",
-          "--xlsx=a=b.xlsx", (char *)NULL);
+    parse(&p, "--year", "2013", "--year=1900", "--lang", "FR", "--pdf", "-", "--xlsx=a=b.xlsx",
+          (char *)NULL);
     assert_int_equal(p.rc, 0);
     assert_int_equal(p.opts.year, 1900);
     assert_string_equal(p.opts.lang, "fr");
@@ -181,13 +181,16 @@ static void test_help(void **state)
     (void)state;
     char *text = capture(cli_print_help);
     static const char *const wanted[] = {
-        "--input DIR", "(default: input)", "--output DIR", "(default: output)",
-        "--templates DIR", "(default: templates)", "--year YYYY", "--lang fr|en",
-        "--pdf FILE", "report-LABEL.pdf", "--xlsx FILE", "workbook-LABEL.xlsx",
-        "--figures FILE", "figures-LABEL.json", "--check", "-q, --quiet",
-        "-V, --version", "-h, --help", "report.ini", "ledger.csv",
-        "accounts.csv", "activities.csv", "people.csv", "texts/*.md",
-        "\n  0   ", "\n  64  ", "\n  65  ", "\n  66  ", "\n  70  ", "\n  73  ",
+        "--input DIR",       "(default: input)",   "--output DIR",
+        "(default: output)", "--templates DIR",    "(default: templates)",
+        "--year YYYY",       "--lang fr|en",       "--pdf FILE",
+        "report-LABEL.pdf",  "--xlsx FILE",        "workbook-LABEL.xlsx",
+        "--figures FILE",    "figures-LABEL.json", "--check",
+        "-q, --quiet",       "-V, --version",      "-h, --help",
+        "report.ini",        "ledger.csv",         "accounts.csv",
+        "activities.csv",    "people.csv",         "texts/*.md",
+        "\n  0   ",          "\n  64  ",           "\n  65  ",
+        "\n  66  ",          "\n  70  ",           "\n  73  ",
     };
     for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++)
         if (!strstr(text, wanted[i]))
@@ -215,14 +218,10 @@ static void test_version(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_defaults),
-        cmocka_unit_test(test_separate_values),
-        cmocka_unit_test(test_inline_values),
-        cmocka_unit_test(test_values),
-        cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_repeated_calls),
-        cmocka_unit_test(test_help),
-        cmocka_unit_test(test_version),
+        cmocka_unit_test(test_defaults),      cmocka_unit_test(test_separate_values),
+        cmocka_unit_test(test_inline_values), cmocka_unit_test(test_values),
+        cmocka_unit_test(test_errors),        cmocka_unit_test(test_repeated_calls),
+        cmocka_unit_test(test_help),          cmocka_unit_test(test_version),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

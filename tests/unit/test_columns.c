@@ -47,8 +47,8 @@ static void expect_ok(input_kind kind, const char *const *names, const column_ov
     free(out);
 }
 
-static void expect_error(input_kind kind, const char *const *names,
-                         const column_override *o, const char *expected)
+static void expect_error(input_kind kind, const char *const *names, const column_override *o,
+                         const char *expected)
 {
     column_map map;
     char *out;
@@ -60,8 +60,8 @@ static void expect_error(input_kind kind, const char *const *names,
 static void test_ledger_french(void **state)
 {
     (void)state;
-    const char *h[] = { "Date", "No de compte", "MONTANT", " Tiers ", "Libellé", "Pièce",
-                        "Autre", NULL };
+    const char *h[] = { "Date",    "No de compte", "MONTANT", " Tiers ",
+                        "Libellé", "Pièce",        "Autre",   NULL };
     column_map m;
     expect_ok(INPUT_LEDGER, h, NULL, &m);
     assert_int_equal(m.index[COL_DATE], 0);
@@ -78,7 +78,7 @@ static void test_ledger_debit_credit(void **state)
 {
     (void)state;
     const char *h[] = { "Date de transaction", "Numéro de compte", "DÉBIT ", " crédit",
-                        "Référence", "Description", "", NULL };
+                        "Référence",           "Description",      "",       NULL };
     column_map m;
     expect_ok(INPUT_LEDGER, h, NULL, &m);
     assert_int_equal(m.index[COL_DATE], 0);
@@ -100,8 +100,9 @@ static void test_ledger_debit_credit(void **state)
 static void test_english(void **state)
 {
     (void)state;
-    const char *h[] = { "Transaction Date", "Account Code", "Amount", "Payee", "Memo",
-                        "Ref", NULL };
+    const char *h[] = {
+        "Transaction Date", "Account Code", "Amount", "Payee", "Memo", "Ref", NULL
+    };
     column_map m;
     expect_ok(INPUT_LEDGER, h, NULL, &m);
     assert_int_equal(m.index[COL_DATE], 0);
@@ -110,8 +111,7 @@ static void test_english(void **state)
     assert_int_equal(m.index[COL_MEMO], 4);
     assert_int_equal(m.index[COL_REF], 5);
 
-    const char *acc[] = { "account_number", "Account Name", "Account Type", "Category",
-                          NULL };
+    const char *acc[] = { "account_number", "Account Name", "Account Type", "Category", NULL };
     expect_ok(INPUT_ACCOUNTS, acc, NULL, &m);
     assert_int_equal(m.index[COL_ACCOUNT], 0);
     assert_int_equal(m.index[COL_NAME], 1);
@@ -130,8 +130,9 @@ static void test_other_files(void **state)
     assert_int_equal(m.index[COL_KIND], 2);
     assert_int_equal(m.index[COL_GROUP], 3);
 
-    const char *act[] = { "Date", "Axe", "Type d’activité", "Titre", "Complicité",
-                          "RÉGION", "Nombre de participants", "Durée", NULL };
+    const char *act[] = { "Date",       "Axe",    "Type d’activité",        "Titre",
+                          "Complicité", "RÉGION", "Nombre de participants", "Durée",
+                          NULL };
     expect_ok(INPUT_ACTIVITIES, act, NULL, &m);
     assert_int_equal(m.index[COL_DATE], 0);
     assert_int_equal(m.index[COL_AXIS], 1);
@@ -142,8 +143,7 @@ static void test_other_files(void **state)
     assert_int_equal(m.index[COL_PARTICIPANTS], 6);
     assert_int_equal(m.index[COL_HOURS], 7);
 
-    const char *act2[] = { "date", "axe", "type", "partenaire", "participants", "heures",
-                           NULL };
+    const char *act2[] = { "date", "axe", "type", "partenaire", "participants", "heures", NULL };
     expect_ok(INPUT_ACTIVITIES, act2, NULL, &m);
     assert_int_equal(m.index[COL_PARTNER], 3);
     assert_int_equal(m.index[COL_TITLE], -1);
@@ -218,8 +218,7 @@ static void test_override(void **state)
     o.line[COL_COUNTERPARTY] = 13;
     column_map m;
     /* the override replaces the aliases: "Date" is no longer the date */
-    const char *h[] = { "Date", "Date de l'écriture", "Compte", "Montant", "Nom", "Vendor",
-                        NULL };
+    const char *h[] = { "Date", "Date de l'écriture", "Compte", "Montant", "Nom", "Vendor", NULL };
     expect_ok(INPUT_LEDGER, h, &o, &m);
     assert_int_equal(m.index[COL_DATE], 1);
     assert_int_equal(m.index[COL_COUNTERPARTY], 4);
@@ -268,7 +267,7 @@ static void test_names(void **state)
         int found = 0;
         for (int k = 0; k < INPUT_KIND_COUNT; k++)
             found += column_lookup((input_kind)k, column_name((column_id)c)) == c;
-        assert_true(found >= 1);           /* every column belongs to a file */
+        assert_true(found >= 1); /* every column belongs to a file */
     }
 }
 
@@ -282,9 +281,9 @@ static void test_fit(void **state)
     expect_ok(INPUT_LEDGER, h, NULL, &m);
     assert_int_equal(m.fields, 5);
     assert_true(columns_fit(&m, 5, 5, &missing));
-    assert_true(columns_fit(&m, 3, 3, &missing));        /* trailing optional left out */
-    assert_true(columns_fit(&m, 7, 5, &missing));        /* trailing empty fields */
-    assert_false(columns_fit(&m, 6, 6, &missing));       /* 1,234.56 unquoted */
+    assert_true(columns_fit(&m, 3, 3, &missing));  /* trailing optional left out */
+    assert_true(columns_fit(&m, 7, 5, &missing));  /* trailing empty fields */
+    assert_false(columns_fit(&m, 6, 6, &missing)); /* 1,234.56 unquoted */
     assert_int_equal(missing, -1);
     assert_false(columns_fit(&m, 2, 2, &missing));
     assert_int_equal(missing, COL_AMOUNT);
@@ -309,14 +308,10 @@ static void test_fit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_ledger_french),
-        cmocka_unit_test(test_ledger_debit_credit),
-        cmocka_unit_test(test_english),
-        cmocka_unit_test(test_other_files),
-        cmocka_unit_test(test_missing),
-        cmocka_unit_test(test_duplicate),
-        cmocka_unit_test(test_override),
-        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_ledger_french), cmocka_unit_test(test_ledger_debit_credit),
+        cmocka_unit_test(test_english),       cmocka_unit_test(test_other_files),
+        cmocka_unit_test(test_missing),       cmocka_unit_test(test_duplicate),
+        cmocka_unit_test(test_override),      cmocka_unit_test(test_names),
         cmocka_unit_test(test_fit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

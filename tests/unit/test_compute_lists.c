@@ -24,7 +24,10 @@
 static person people[] = {
     { "Ann Lee", "Chair", "Board of Directors", "" },
     { "Jean Roy", "Coordonnateur", "Équipe", "Équipe Formation" },
-    { "Marie Tremblay", "Présidente", "Conseil d\xe2\x80\x99" "administration", "" },
+    { "Marie Tremblay", "Présidente",
+      "Conseil d\xe2\x80\x99"
+      "administration",
+      "" },
     { "Marc Roy", "Coordonnateur", "EQUIPE", "" },
     { "Luc Roy", "Formateur", "Équipe", "ÉQUIPE  formation" },
     { "Bob Smith", "Treasurer", "BOARD OF DIRECTORS", "" },
@@ -38,8 +41,7 @@ static figures roster_of(person *list, size_t n)
     return f;
 }
 
-static void is_list(const people_list *l, const char *name, size_t count,
-                    const size_t *members)
+static void is_list(const people_list *l, const char *name, size_t count, const size_t *members)
 {
     assert_non_null(l);
     assert_string_equal(l->name, name);
@@ -57,7 +59,10 @@ static void test_roster_groups(void **state)
     assert_int_equal(f.people_group_count, 4);
     is_list(&f.people_groups[0], "Board of Directors", 2, (const size_t[]){ 0, 5 });
     is_list(&f.people_groups[1], "Équipe", 3, (const size_t[]){ 1, 3, 4 });
-    is_list(&f.people_groups[2], "Conseil d\xe2\x80\x99" "administration", 1, (const size_t[]){ 2 });
+    is_list(&f.people_groups[2],
+            "Conseil d\xe2\x80\x99"
+            "administration",
+            1, (const size_t[]){ 2 });
     is_list(&f.people_groups[3], "Volunteers", 1, (const size_t[]){ 6 });
     assert_false(f.people_groups[0].has_teams);
     assert_true(f.people_groups[1].has_teams);
@@ -79,9 +84,9 @@ static void test_roster_teams(void **state)
     is_list(&f.people_units[0], "Équipe Formation", 2, (const size_t[]){ 1, 4 });
     is_list(&f.people_units[1], "EQUIPE", 1, (const size_t[]){ 3 });
     is_list(&f.people_units[2], "Kitchen", 1, (const size_t[]){ 6 });
-    assert_int_equal(f.people_team_count, 2);   /* Équipe Formation, Kitchen */
+    assert_int_equal(f.people_team_count, 2); /* Équipe Formation, Kitchen */
     figures_free(&f);
-    f = roster_of(people, 0);                   /* no people.csv */
+    f = roster_of(people, 0); /* no people.csv */
     assert_int_equal(f.people_group_count, 0);
     assert_int_equal(f.people_unit_count, 0);
     assert_int_equal(f.people_team_count, 0);
@@ -96,7 +101,7 @@ static void test_roster_large(void **state)
     (void)state;
     enum { N = 200000 };
     person *many = xcalloc(N, sizeof *many);
-    char (*text)[3][24] = xcalloc(N, sizeof *text);
+    char(*text)[3][24] = xcalloc(N, sizeof *text);
     for (size_t i = 0; i < N; i++) {
         snprintf(text[i][0], sizeof text[i][0], "Person %zu", i);
         snprintf(text[i][1], sizeof text[i][1], "Group %zu", i % 1000);
@@ -132,29 +137,42 @@ static account_figure accounts[] = {
     { "5000", "Salaires", "Salaires", KIND_EXPENSE, { 0 } },
 };
 static group_figure groups[] = {
-    { "Subventions", { 0 } }, { "Revenus autonomes", { 0 } }, { "Autres revenus", { 0 } },
+    { "Subventions", { 0 } },
+    { "Revenus autonomes", { 0 } },
+    { "Autres revenus", { 0 } },
 };
 /* revenue by line: 4100 Centraide 500/400, Ville 100/0 (on two accounts),
  * CDC 50/0, CRÉ 50/0, Table 0/30; 4200 CDC 20/0, Écoles 10/10, Nul 0/0;
  * 4910 Ann 5/0, Bob 5/2, Cy 0/0; and 4900 0.75/0.50 without anyone */
 static const funder_line lines[] = {
-    { "Centraide", "4100", { 50000, 40000 } }, { "Ville", "4100", { 6000, 0 } },
-    { "Ville", "4110", { 4000, 0 } },          { "CDC", "4110", { 5000, 0 } },
-    { "CRÉ", "4110", { 5000, 0 } },            { "Table", "4110", { 0, 3000 } },
-    { "CDC", "4200", { 2000, 0 } },            { "Écoles", "4200", { 1000, 1000 } },
-    { "Nul", "4200", { 0, 0 } },               { "Ann", "4910", { 500, 0 } },
-    { "Bob", "4910", { 500, 200 } },           { "Cy", "4910", { 0, 0 } },
+    { "Centraide", "4100", { 50000, 40000 } },
+    { "Ville", "4100", { 6000, 0 } },
+    { "Ville", "4110", { 4000, 0 } },
+    { "CDC", "4110", { 5000, 0 } },
+    { "CRÉ", "4110", { 5000, 0 } },
+    { "Table", "4110", { 0, 3000 } },
+    { "CDC", "4200", { 2000, 0 } },
+    { "Écoles", "4200", { 1000, 1000 } },
+    { "Nul", "4200", { 0, 0 } },
+    { "Ann", "4910", { 500, 0 } },
+    { "Bob", "4910", { 500, 200 } },
+    { "Cy", "4910", { 0, 0 } },
 };
 
-static figures funders_of(const char *groups_setting, int64_t min, int top,
-                          const char *donors, diag *d)
+static figures funders_of(const char *groups_setting, int64_t min, int top, const char *donors,
+                          diag *d)
 {
-    cfg = (config){ .funders_groups = (char *)groups_setting, .funders_min = min,
-                    .funders_top = top, .donors = (char *)donors,
-                    .funders_groups_line = 7, .donors_line = 9 };
-    figures f = { .config = &cfg, .accounts = accounts,
+    cfg = (config){ .funders_groups = (char *)groups_setting,
+                    .funders_min = min,
+                    .funders_top = top,
+                    .donors = (char *)donors,
+                    .funders_groups_line = 7,
+                    .donors_line = 9 };
+    figures f = { .config = &cfg,
+                  .accounts = accounts,
                   .account_count = sizeof accounts / sizeof *accounts,
-                  .revenue_groups = groups, .revenue_group_count = 3,
+                  .revenue_groups = groups,
+                  .revenue_group_count = 3,
                   .revenue = figure_make(74075, 44250) };
     diag_init(d, stderr);
     int rc = compute_funders(&f, lines, sizeof lines / sizeof *lines, d);
@@ -163,8 +181,8 @@ static figures funders_of(const char *groups_setting, int64_t min, int top,
 }
 
 /* Row i: its kind, name (a funder's) or count, and amounts. */
-static void is_row(const figures *f, size_t i, funder_kind kind, const char *name,
-                   size_t count, int64_t current, int64_t previous)
+static void is_row(const figures *f, size_t i, funder_kind kind, const char *name, size_t count,
+                   int64_t current, int64_t previous)
 {
     assert_true(i < f->funder_count);
     const funder_row *r = &f->funders[i];
@@ -211,7 +229,7 @@ static void test_funders_default(void **state)
     ties(&f);
     /* shares of the reported year's revenue, in tenths of a percent */
     assert_true(f.funders[0].has_share);
-    assert_int_equal(f.funders[0].share_tenths, 675);   /* 500 / 740.75 */
+    assert_int_equal(f.funders[0].share_tenths, 675); /* 500 / 740.75 */
     assert_int_equal(f.funders[5].share_tenths, 0);
     assert_int_equal(d.count, 0);
     free(f.funders);
@@ -225,9 +243,9 @@ static void test_funders_settings(void **state)
     figures f = funders_of("subventions, AUTRES REVENUS", 5000, 2, NULL, &d);
     is_row(&f, 0, FUNDER_NAMED, "Centraide", 0, 50000, 40000);
     is_row(&f, 1, FUNDER_NAMED, "Ville", 0, 10000, 0);
-    is_row(&f, 2, FUNDER_OTHERS, NULL, 3, 10000, 3000);   /* CDC, CRÉ, Table */
+    is_row(&f, 2, FUNDER_OTHERS, NULL, 3, 10000, 3000); /* CDC, CRÉ, Table */
     is_row(&f, 3, FUNDER_DONORS, NULL, 2, 1000, 200);
-    is_row(&f, 4, FUNDER_OTHER_REVENUE, NULL, 0, 3075, 1050);   /* 4200 and 4900 */
+    is_row(&f, 4, FUNDER_OTHER_REVENUE, NULL, 0, 3075, 1050); /* 4200 and 4900 */
     assert_int_equal(f.funder_count, 5);
     ties(&f);
     free(f.funders);
@@ -240,9 +258,9 @@ static void test_funders_settings(void **state)
     free(f.funders);
     /* donors by account code and group: 4200 and 4910 */
     f = funders_of(NULL, 0, 0, "4200, Dons", &d);
-    is_row(&f, 2, FUNDER_NAMED, "CDC", 0, 5000, 0);         /* its grant alone */
+    is_row(&f, 2, FUNDER_NAMED, "CDC", 0, 5000, 0); /* its grant alone */
     is_row(&f, 4, FUNDER_NAMED, "Table", 0, 0, 3000);
-    is_row(&f, 5, FUNDER_DONORS, NULL, 4, 4000, 1200);   /* CDC, Écoles, Ann, Bob */
+    is_row(&f, 5, FUNDER_DONORS, NULL, 4, 4000, 1200); /* CDC, Écoles, Ann, Bob */
     ties(&f);
     free(f.funders);
 }
@@ -274,11 +292,15 @@ static void test_funders_unknown_names(void **state)
     char out[1024] = "";
     FILE *err = fmemopen(out, sizeof out, "w");
     diag d;
-    cfg = (config){ .funders_groups = "Subventions, Subvention", .donors = "Don, 4910",
-                    .funders_groups_line = 7, .donors_line = 9 };
-    figures f = { .config = &cfg, .accounts = accounts,
+    cfg = (config){ .funders_groups = "Subventions, Subvention",
+                    .donors = "Don, 4910",
+                    .funders_groups_line = 7,
+                    .donors_line = 9 };
+    figures f = { .config = &cfg,
+                  .accounts = accounts,
                   .account_count = sizeof accounts / sizeof *accounts,
-                  .revenue_groups = groups, .revenue_group_count = 3 };
+                  .revenue_groups = groups,
+                  .revenue_group_count = 3 };
     diag_init(&d, err);
     assert_int_equal(compute_funders(&f, lines, sizeof lines / sizeof *lines, &d), -1);
     diag_finish(&d);
@@ -305,17 +327,20 @@ static void test_labels(void **state)
 {
     (void)state;
     config_label labels[] = {
-        { LANG_EN, "formation", "Training", 3 },
-        { LANG_EN, "Subventions", "Grants", 4 },
-        { LANG_FR, "Staff", "Équipe", 6 },
-        { LANG_EN, "Formaton", "Typo", 7 },
+        { LANG_EN, "formation", "Training", 3 },    { LANG_EN, "Subventions", "Grants", 4 },
+        { LANG_FR, "Staff", "Équipe", 6 },          { LANG_EN, "Formaton", "Typo", 7 },
         { LANG_EN, "débiteurs", "Receivables", 8 },
     };
     cfg = (config){ .labels = labels, .label_count = 5 };
     axis_figure axes[] = { { "Formation", { 0 }, { 0 }, { 0 } } };
-    figures f = { .config = &cfg, .lang = LANG_EN, .axes = axes, .axis_count = 1,
-                  .revenue_groups = groups, .revenue_group_count = 3,
-                  .people = people, .people_count = 1 };
+    figures f = { .config = &cfg,
+                  .lang = LANG_EN,
+                  .axes = axes,
+                  .axis_count = 1,
+                  .revenue_groups = groups,
+                  .revenue_group_count = 3,
+                  .people = people,
+                  .people_count = 1 };
     char out[512] = "";
     FILE *err = fmemopen(out, sizeof out, "w");
     diag d;
@@ -343,14 +368,10 @@ static void test_labels(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_roster_groups),
-        cmocka_unit_test(test_roster_teams),
-        cmocka_unit_test(test_roster_large),
-        cmocka_unit_test(test_funders_default),
-        cmocka_unit_test(test_funders_settings),
-        cmocka_unit_test(test_funders_empty),
-        cmocka_unit_test(test_funders_unknown_names),
-        cmocka_unit_test(test_labels),
+        cmocka_unit_test(test_roster_groups),         cmocka_unit_test(test_roster_teams),
+        cmocka_unit_test(test_roster_large),          cmocka_unit_test(test_funders_default),
+        cmocka_unit_test(test_funders_settings),      cmocka_unit_test(test_funders_empty),
+        cmocka_unit_test(test_funders_unknown_names), cmocka_unit_test(test_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,15 +16,14 @@
 #define DATA "tests/unit/data/config/"
 
 /* The minimal valid file: the three required keys. */
-#define MINIMAL \
-    "[organisation]\nname = Dynamo\n[report]\nfiscal_year_end = 03-31\nyear = 2014\n"
+#define MINIMAL "[organisation]\nname = Dynamo\n[report]\nfiscal_year_end = 03-31\nyear = 2014\n"
 
 typedef struct loaded {
     config cfg;
     int rc;
     int status;
     size_t count;
-    char *out;                  /* the diagnostics printed */
+    char *out; /* the diagnostics printed */
 } loaded;
 
 /* Loads path as "report.ini", capturing the diagnostics. */
@@ -84,8 +83,7 @@ static void test_full_example(void **state)
     assert_string_equal(c->org_name, "Dynamo");
     assert_string_equal(c->org_subtitle, "Ressource en mobilisation des collectivités");
     assert_string_equal(c->org_tagline, "Ensemble, on va plus loin");
-    assert_string_equal(c->org_address,
-                        "4050, rue Molson, bureau 340, Montréal (Québec) H1Y 3N1");
+    assert_string_equal(c->org_address, "4050, rue Molson, bureau 340, Montréal (Québec) H1Y 3N1");
     assert_string_equal(c->org_website, "http://dynamocollectivo.com/");
     assert_string_equal(c->org_email, "info@dynamocollectivo.com");
     assert_string_equal(c->org_phone, "514 555-0199");
@@ -149,11 +147,10 @@ static void test_settings(void **state)
 {
     (void)state;
     loaded l;
-    load_text(&l, MINIMAL
-              "title = Rapport 2014\nhistory = 20\nlanguage = EN\ncurrency = usd\n"
-              "[CSV]\nEncoding = windows-1252\ndelimiter=;\ndecimal = comma\n"
-              "date_order = DMY\n"
-              "[workbook]\ndetail = no\n");
+    load_text(&l, MINIMAL "title = Rapport 2014\nhistory = 20\nlanguage = EN\ncurrency = usd\n"
+                          "[CSV]\nEncoding = windows-1252\ndelimiter=;\ndecimal = comma\n"
+                          "date_order = DMY\n"
+                          "[workbook]\ndetail = no\n");
     assert_string_equal(l.out, "");
     assert_int_equal(l.rc, 0);
     assert_string_equal(l.cfg.title, "Rapport 2014");
@@ -168,7 +165,7 @@ static void test_settings(void **state)
     unload(&l);
 
     load_text(&l, MINIMAL "history = 1\n[csv]\nencoding = utf8\ndelimiter = tab\n"
-              "decimal = point\ndate_order = mdy\n[workbook]\ndetail = 1\n");
+                          "decimal = point\ndate_order = mdy\n[workbook]\ndetail = 1\n");
     assert_int_equal(l.rc, 0);
     assert_int_equal(l.cfg.history, 1);
     assert_int_equal(l.cfg.encoding, CSV_ENCODING_UTF8);
@@ -198,8 +195,8 @@ static void test_syntax(void **state)
                   "\t[ report ]\n"
                   "fiscal_year_end = 12-31\n"
                   "    year = 2014   # not a comment\n");
-    assert_string_equal(l.out,
-        "report.ini:10: year '2014   # not a comment' is not a year from 1900 to 9999\n");
+    assert_string_equal(
+        l.out, "report.ini:10: year '2014   # not a comment' is not a year from 1900 to 9999\n");
     assert_string_equal(l.cfg.org_name, "Dynamo");
     assert_string_equal(l.cfg.org_website, "http://example.org/a;b?c=1;d");
     assert_string_equal(l.cfg.org_phone, "514 555-0199");
@@ -225,8 +222,7 @@ static void test_bom_and_crlf(void **state)
 static void test_unknown_key(void **state)
 {
     (void)state;
-    expect_problems(MINIMAL "yaer = 2014\n",
-                    "report.ini:6: unknown key 'yaer' in [report]\n", 1);
+    expect_problems(MINIMAL "yaer = 2014\n", "report.ini:6: unknown key 'yaer' in [report]\n", 1);
     expect_problems("[organisation]\nname = D\nnom = D\n[report]\n"
                     "fiscal_year_end = 03-31\nyear = 2014\n",
                     "report.ini:3: unknown key 'nom' in [organisation]\n", 1);
@@ -236,8 +232,7 @@ static void test_unknown_section(void **state)
 {
     (void)state;
     /* Reported at its own line even when empty; its keys are not reported. */
-    expect_problems(MINIMAL "[reprot]\n",
-                    "report.ini:6: unknown section [reprot]\n", 1);
+    expect_problems(MINIMAL "[reprot]\n", "report.ini:6: unknown section [reprot]\n", 1);
     expect_problems("[organisation]\nname = D\n[reprot]\nyaer = 2014\n[report]\n"
                     "fiscal_year_end = 03-31\nyear = 2014\n",
                     "report.ini:3: unknown section [reprot]\n", 1);
@@ -248,8 +243,7 @@ static void test_unknown_section(void **state)
 static void test_fiscal_year_end(void **state)
 {
     (void)state;
-    const char *head =
-        "[organisation]\nname = D\n[report]\nyear = 2014\nfiscal_year_end = ";
+    const char *head = "[organisation]\nname = D\n[report]\nyear = 2014\nfiscal_year_end = ";
     static const char *const bad[] = {
         "13-01", "02-30", "04-31", "00-10", "03/31", "2014-03-31", "March 31", "",
     };
@@ -289,7 +283,8 @@ static void test_missing_required(void **state)
     expect_problems("",
                     "report.ini: [organisation] name is missing\n"
                     "report.ini: [report] fiscal_year_end is missing\n"
-                    "report.ini: [report] year is missing\n", 3);
+                    "report.ini: [report] year is missing\n",
+                    3);
 }
 
 static void test_bad_values(void **state)
@@ -305,17 +300,13 @@ static void test_bad_values(void **state)
         { "history = 21", "history '21' is not a number of years from 1 to 20" },
         { "history = three", "history 'three' is not a number of years from 1 to 20" },
         { "language = de", "language 'de' is not fr or en" },
-        { "currency = CA$",
-          "currency 'CA$' is not a three-letter currency code such as CAD" },
-        { "currency = CADX",
-          "currency 'CADX' is not a three-letter currency code such as CAD" },
+        { "currency = CA$", "currency 'CA$' is not a three-letter currency code such as CAD" },
+        { "currency = CADX", "currency 'CADX' is not a three-letter currency code such as CAD" },
         { "title =", "title is empty" },
-        { "[csv]\nencoding = utf-16",
-          "encoding 'utf-16' is not auto, utf-8 or windows-1252" },
-        { "[csv]\ndelimiter = pipe",
-          "delimiter 'pipe' is not auto, comma, semicolon or tab" },
+        { "[csv]\nencoding = utf-16", "encoding 'utf-16' is not auto, utf-8 or windows-1252" },
+        { "[csv]\ndelimiter = pipe", "delimiter 'pipe' is not auto, comma, semicolon or tab" },
         { "[csv]\ndelimiter = ;", "delimiter '' is not auto, comma, semicolon or tab"
-                                 " (' ;' starts a comment: write semicolon)" },
+                                  " (' ;' starts a comment: write semicolon)" },
         { "[csv]\ndecimal = dot", "decimal 'dot' is not auto, point or comma" },
         { "[csv]\ndate_order = ymd", "date_order 'ymd' is not auto, dmy or mdy" },
         { "[workbook]\ndetail = maybe", "detail 'maybe' is not yes or no" },
@@ -325,8 +316,7 @@ static void test_bad_values(void **state)
         /* The year is set first: a bad year leaves it at the earlier value. */
         snprintf(text, sizeof text,
                  "[organisation]\nname = D\n[report]\nfiscal_year_end = 03-31\n%s\n%s\n",
-                 strncmp(bad[i].line, "year", 4) ? "year = 2014" : "",
-                 bad[i].line);
+                 strncmp(bad[i].line, "year", 4) ? "year = 2014" : "", bad[i].line);
         size_t line = strchr(bad[i].line, '\n') ? 7 : 6;
         snprintf(expected, sizeof expected, "report.ini:%zu: %s\n", line, bad[i].message);
         expect_problems(text, expected, 1);
@@ -341,22 +331,23 @@ static void test_duplicates(void **state)
     (void)state;
     expect_problems(MINIMAL "YEAR = 2015\n",
                     "report.ini:6: duplicate key 'YEAR' in [report]"
-                    " (first set at line 5)\n", 1);
+                    " (first set at line 5)\n",
+                    1);
     /* The first value stays. */
     loaded l;
     load_text(&l, MINIMAL "[report]\nyear = 2015\n");
     assert_int_equal(l.rc, -1);
     assert_int_equal(l.cfg.year, 2014);
     assert_string_equal(l.out,
-        "report.ini:7: duplicate key 'year' in [report] (first set at line 5)\n");
+                        "report.ini:7: duplicate key 'year' in [report] (first set at line 5)\n");
     unload(&l);
 }
 
 static void test_syntax_errors(void **state)
 {
     (void)state;
-    expect_problems("name = D\n" MINIMAL,
-                    "report.ini:1: key 'name' comes before any [section]\n", 1);
+    expect_problems("name = D\n" MINIMAL, "report.ini:1: key 'name' comes before any [section]\n",
+                    1);
     expect_problems(MINIMAL "just some words\n",
                     "report.ini:6: expected 'key = value' or a [section] header\n", 1);
     expect_problems(MINIMAL "= 12\n",
@@ -379,16 +370,16 @@ static void test_no_continuation_lines(void **state)
 static void test_many_problems_in_one_run(void **state)
 {
     (void)state;
-    expect_problems("[organisation]\n"                 /* 1 */
-                    "nmae = Dynamo\n"                  /* 2 */
-                    "[reprot]\n"                       /* 3 */
-                    "year = 2014\n"                    /* 4 */
-                    "[report]\n"                       /* 5 */
-                    "yaer = 2014\n"                    /* 6 */
-                    "fiscal_year_end = 13-01\n"        /* 7 */
-                    "history = 99\n"                   /* 8 */
-                    "[columns.ledger]\n"               /* 9 */
-                    "dtae = Date\n",                   /* 10 */
+    expect_problems("[organisation]\n"          /* 1 */
+                    "nmae = Dynamo\n"           /* 2 */
+                    "[reprot]\n"                /* 3 */
+                    "year = 2014\n"             /* 4 */
+                    "[report]\n"                /* 5 */
+                    "yaer = 2014\n"             /* 6 */
+                    "fiscal_year_end = 13-01\n" /* 7 */
+                    "history = 99\n"            /* 8 */
+                    "[columns.ledger]\n"        /* 9 */
+                    "dtae = Date\n",            /* 10 */
                     "report.ini:2: unknown key 'nmae' in [organisation]\n"
                     "report.ini:3: unknown section [reprot]\n"
                     "report.ini:6: unknown key 'yaer' in [report]\n"
@@ -398,18 +389,18 @@ static void test_many_problems_in_one_run(void **state)
                     " of ledger.csv are date, account, amount, debit, credit,"
                     " counterparty, memo, ref\n"
                     "report.ini: [organisation] name is missing\n"
-                    "report.ini: [report] year is missing\n", 8);
+                    "report.ini: [report] year is missing\n",
+                    8);
 }
 
 static void test_columns(void **state)
 {
     (void)state;
     loaded l;
-    load_text(&l, MINIMAL
-              "[columns.ledger]\ndate = Date de transaction\nAmount = Montant ($)\n"
-              "[columns.accounts]\naccount = No\nname = Intitulé\n"
-              "[columns.activities]\nparticipants = Nb de participants\n"
-              "[columns.people]\nrole = Fonction ; inline\n");
+    load_text(&l, MINIMAL "[columns.ledger]\ndate = Date de transaction\nAmount = Montant ($)\n"
+                          "[columns.accounts]\naccount = No\nname = Intitulé\n"
+                          "[columns.activities]\nparticipants = Nb de participants\n"
+                          "[columns.people]\nrole = Fonction ; inline\n");
     assert_string_equal(l.out, "");
     assert_int_equal(l.rc, 0);
     const column_override *c = l.cfg.columns;
@@ -420,8 +411,7 @@ static void test_columns(void **state)
     assert_string_equal(c[INPUT_ACCOUNTS].header[COL_ACCOUNT], "No");
     assert_string_equal(c[INPUT_ACCOUNTS].header[COL_NAME], "Intitulé");
     assert_null(c[INPUT_LEDGER].header[COL_NAME]);
-    assert_string_equal(c[INPUT_ACTIVITIES].header[COL_PARTICIPANTS],
-                        "Nb de participants");
+    assert_string_equal(c[INPUT_ACTIVITIES].header[COL_PARTICIPANTS], "Nb de participants");
     assert_int_equal(c[INPUT_ACTIVITIES].line[COL_PARTICIPANTS], 13);
     assert_string_equal(c[INPUT_PEOPLE].header[COL_ROLE], "Fonction");
     unload(&l);
@@ -434,17 +424,20 @@ static void test_columns_errors(void **state)
     expect_problems(MINIMAL "[columns.ledger]\nhours = Heures\n",
                     "report.ini:7: unknown key 'hours' in [columns.ledger]: the columns"
                     " of ledger.csv are date, account, amount, debit, credit,"
-                    " counterparty, memo, ref\n", 1);
+                    " counterparty, memo, ref\n",
+                    1);
     expect_problems(MINIMAL "[columns.people]\nnom = Nom\n",
                     "report.ini:7: unknown key 'nom' in [columns.people]: the columns"
-                    " of people.csv are name, group, role, team\n", 1);
-    expect_problems(MINIMAL
-                    "[columns.ledger]\ndate = Date\nmemo = Libellé\nDate = Jour\n",
+                    " of people.csv are name, group, role, team\n",
+                    1);
+    expect_problems(MINIMAL "[columns.ledger]\ndate = Date\nmemo = Libellé\nDate = Jour\n",
                     "report.ini:9: duplicate key 'Date' in [columns.ledger]"
-                    " (first set at line 7)\n", 1);
+                    " (first set at line 7)\n",
+                    1);
     expect_problems(MINIMAL "[columns.accounts]\nname =\n",
                     "report.ini:7: name is empty: give the header of that column"
-                    " in accounts.csv\n", 1);
+                    " in accounts.csv\n",
+                    1);
 }
 
 /* [report]'s funders settings and [labels.LANG] (docs/funders.md,
@@ -454,9 +447,9 @@ static void test_funders_and_labels(void **state)
     (void)state;
     loaded l;
     load_text(&l, MINIMAL "funders_groups = Subventions, Dons\nfunders_min = 1 000,50\n"
-              "funders_top = 10\ndonors = none\n"
-              "[labels.en]\nMobilisation des connaissances = Knowledge mobilization\n"
-              "Subventions = Grants\n[LABELS.FR]\nStaff = Équipe\n");
+                          "funders_top = 10\ndonors = none\n"
+                          "[labels.en]\nMobilisation des connaissances = Knowledge mobilization\n"
+                          "Subventions = Grants\n[LABELS.FR]\nStaff = Équipe\n");
     assert_string_equal(l.out, "");
     assert_int_equal(l.rc, 0);
     assert_string_equal(l.cfg.funders_groups, "Subventions, Dons");
@@ -478,13 +471,15 @@ static void test_funders_and_labels(void **state)
                     "report.ini:7: funders_top 'ten' is not a number of funders from 1 to "
                     "99999\n"
                     "report.ini:8: donors is empty: name revenue groups, separated by commas, "
-                    "or write none\n", 3);
+                    "or write none\n",
+                    3);
     expect_problems(MINIMAL "[labels.en]\nFormation = Training\nFORMATION = Courses\n"
-                    "Accompagnement =\n[labels.de]\n",
+                            "Accompagnement =\n[labels.de]\n",
                     "report.ini:8: duplicate label 'FORMATION' in [labels.en] (first set at "
                     "line 7)\n"
                     "report.ini:9: [labels.en] Accompagnement: the label is empty\n"
-                    "report.ini:10: unknown section [labels.de]\n", 3);
+                    "report.ini:10: unknown section [labels.de]\n",
+                    3);
 }
 
 static void test_windows_1252(void **state)

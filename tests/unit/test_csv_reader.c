@@ -46,7 +46,7 @@ static void dump(csv_reader *r, diag *d, FILE *f)
     }
     if (rc < 0) {
         assert_int_not_equal(d->status, EXIT_OK);
-        assert_int_equal(csv_reader_next(r, &rec), -1);   /* stays failed */
+        assert_int_equal(csv_reader_next(r, &rec), -1); /* stays failed */
         fputs("ERR\n", f);
     } else {
         assert_int_equal(d->count, 0);
@@ -76,15 +76,15 @@ static char *read_mem(const char *data, size_t len, const csv_options *o, size_t
 }
 
 /* Every chunk size gives `expected`. */
-static void check_all(const char *data, size_t len, const csv_options *o,
-                      const char *expected, csv_encoding expected_enc)
+static void check_all(const char *data, size_t len, const csv_options *o, const char *expected,
+                      csv_encoding expected_enc)
 {
     for (size_t chunk = 1; chunk <= len + 1; chunk++) {
         csv_encoding enc;
         char *got = read_mem(data, len, o, chunk, &enc);
         if (strcmp(got, expected) != 0 || enc != expected_enc)
-            fail_msg("chunk size %zu: got\n%s(encoding %d)\nexpected\n%s(encoding %d)",
-                     chunk, got, (int)enc, expected, (int)expected_enc);
+            fail_msg("chunk size %zu: got\n%s(encoding %d)\nexpected\n%s(encoding %d)", chunk, got,
+                     (int)enc, expected, (int)expected_enc);
         free(got);
     }
     csv_encoding enc;
@@ -103,16 +103,13 @@ static void test_basic(void **state)
 {
     (void)state;
     CHECK("date,amount\n2014-01-01,12.50\n", &automatic,
-          "1:[date][amount]\n2:[2014-01-01][12.50]\nEOF\ndelimiter ,\n",
-          CSV_ENCODING_AUTO);
-    CHECK("a,b\n1,2", &automatic, "1:[a][b]\n2:[1][2]\nEOF\ndelimiter ,\n",
-          CSV_ENCODING_AUTO);
+          "1:[date][amount]\n2:[2014-01-01][12.50]\nEOF\ndelimiter ,\n", CSV_ENCODING_AUTO);
+    CHECK("a,b\n1,2", &automatic, "1:[a][b]\n2:[1][2]\nEOF\ndelimiter ,\n", CSV_ENCODING_AUTO);
     CHECK("", &automatic, "EOF\ndelimiter ,\n", CSV_ENCODING_AUTO);
     CHECK("\n\n", &automatic, "EOF\ndelimiter ,\n", CSV_ENCODING_AUTO);
     CHECK("a,b,c\n,,\n", &automatic, "1:[a][b][c]\n2:[][][]\nEOF\ndelimiter ,\n",
           CSV_ENCODING_AUTO);
-    CHECK("a\n1,2,3\n", &automatic, "1:[a]\n2:[1][2][3]\nEOF\ndelimiter ,\n",
-          CSV_ENCODING_AUTO);
+    CHECK("a\n1,2,3\n", &automatic, "1:[a]\n2:[1][2][3]\nEOF\ndelimiter ,\n", CSV_ENCODING_AUTO);
     /* NULL options mean automatic */
     csv_encoding enc;
     char *got = read_mem("x;y\n", 4, NULL, 2, &enc);
@@ -132,8 +129,7 @@ static void test_delimiter(void **state)
     CHECK("a;b,c\n", &automatic, "1:[a][b,c]\nEOF\ndelimiter ;\n", CSV_ENCODING_AUTO);
     CHECK("a\tb,c\n", &automatic, "1:[a][b,c]\nEOF\ndelimiter TAB\n", CSV_ENCODING_AUTO);
     /* delimiters inside quotes do not count */
-    CHECK("\"a,b,c\";d\n", &automatic, "1:[a,b,c][d]\nEOF\ndelimiter ;\n",
-          CSV_ENCODING_AUTO);
+    CHECK("\"a,b,c\";d\n", &automatic, "1:[a,b,c][d]\nEOF\ndelimiter ;\n", CSV_ENCODING_AUTO);
     /* no delimiter at all: one column */
     CHECK("name\nx\n", &automatic, "1:[name]\n2:[x]\nEOF\ndelimiter ,\n", CSV_ENCODING_AUTO);
     /* the first non-blank line is the header */
@@ -153,10 +149,8 @@ static void test_sep_line(void **state)
     /* Excel's hint: sets the delimiter, is skipped, counts as line 1 */
     CHECK("sep=;\na,b;c\n1;2\n", &automatic, "2:[a,b][c]\n3:[1][2]\nEOF\ndelimiter ;\n",
           CSV_ENCODING_AUTO);
-    CHECK("sep=,\r\na;b,c\r\n", &automatic, "2:[a;b][c]\nEOF\ndelimiter ,\n",
-          CSV_ENCODING_AUTO);
-    CHECK("sep=\t\ra\tb\r", &automatic, "2:[a][b]\nEOF\ndelimiter TAB\n",
-          CSV_ENCODING_AUTO);
+    CHECK("sep=,\r\na;b,c\r\n", &automatic, "2:[a;b][c]\nEOF\ndelimiter ,\n", CSV_ENCODING_AUTO);
+    CHECK("sep=\t\ra\tb\r", &automatic, "2:[a][b]\nEOF\ndelimiter TAB\n", CSV_ENCODING_AUTO);
     CHECK("\xEF\xBB\xBFsep=;\na;b\n", &automatic, "2:[a][b]\nEOF\ndelimiter ;\n",
           CSV_ENCODING_UTF8);
     CHECK("sep=;", &automatic, "EOF\ndelimiter ;\n", CSV_ENCODING_AUTO);
@@ -164,12 +158,9 @@ static void test_sep_line(void **state)
     static const csv_options comma = { CSV_ENCODING_AUTO, ',' };
     CHECK("sep=;\na;b\n", &comma, "2:[a][b]\nEOF\ndelimiter ;\n", CSV_ENCODING_AUTO);
     /* anything else is an ordinary first line */
-    CHECK("sep=x\na\n", &automatic, "1:[sep=x]\n2:[a]\nEOF\ndelimiter ,\n",
-          CSV_ENCODING_AUTO);
-    CHECK("sep=;;\na\n", &automatic, "1:[sep=][][]\n2:[a]\nEOF\ndelimiter ;\n",
-          CSV_ENCODING_AUTO);
-    CHECK("x\nsep=;\n", &automatic, "1:[x]\n2:[sep=;]\nEOF\ndelimiter ,\n",
-          CSV_ENCODING_AUTO);
+    CHECK("sep=x\na\n", &automatic, "1:[sep=x]\n2:[a]\nEOF\ndelimiter ,\n", CSV_ENCODING_AUTO);
+    CHECK("sep=;;\na\n", &automatic, "1:[sep=][][]\n2:[a]\nEOF\ndelimiter ;\n", CSV_ENCODING_AUTO);
+    CHECK("x\nsep=;\n", &automatic, "1:[x]\n2:[sep=;]\nEOF\ndelimiter ,\n", CSV_ENCODING_AUTO);
 }
 
 static void test_xml_forbidden_replaced(void **state)
@@ -207,11 +198,10 @@ static void test_line_ends(void **state)
     CHECK("a,b\r\n1,2\r\n\r\n3,4\r\n", &automatic,
           "1:[a][b]\n2:[1][2]\n4:[3][4]\nEOF\ndelimiter ,\n", CSV_ENCODING_AUTO);
     /* old Mac: CR alone */
-    CHECK("a,b\r1,2\r\r3,4", &automatic,
-          "1:[a][b]\n2:[1][2]\n4:[3][4]\nEOF\ndelimiter ,\n", CSV_ENCODING_AUTO);
-    /* blank lines skipped but counted, spaces-only lines are blank */
-    CHECK("a\n\n\n  \nb\n\n", &automatic, "1:[a]\n5:[b]\nEOF\ndelimiter ,\n",
+    CHECK("a,b\r1,2\r\r3,4", &automatic, "1:[a][b]\n2:[1][2]\n4:[3][4]\nEOF\ndelimiter ,\n",
           CSV_ENCODING_AUTO);
+    /* blank lines skipped but counted, spaces-only lines are blank */
+    CHECK("a\n\n\n  \nb\n\n", &automatic, "1:[a]\n5:[b]\nEOF\ndelimiter ,\n", CSV_ENCODING_AUTO);
 }
 
 static void test_quotes(void **state)
@@ -227,8 +217,7 @@ static void test_quotes(void **state)
     CHECK("a,b\n\"\",\"\"\"\"\n", &automatic, "1:[a][b]\n2:[][\"]\nEOF\ndelimiter ,\n",
           CSV_ENCODING_AUTO);
     /* libcsv drops spaces around unquoted fields; quoted ones keep theirs */
-    CHECK("a, b ,\" c \"\n", &automatic, "1:[a][b][ c ]\nEOF\ndelimiter ,\n",
-          CSV_ENCODING_AUTO);
+    CHECK("a, b ,\" c \"\n", &automatic, "1:[a][b][ c ]\nEOF\ndelimiter ,\n", CSV_ENCODING_AUTO);
     /* a quoted header with a newline in it */
     CHECK("\"a\nb\";c\nx;y\n", &automatic, "1:[a\\nb][c]\n3:[x][y]\nEOF\ndelimiter ;\n",
           CSV_ENCODING_AUTO);
@@ -238,11 +227,9 @@ static void test_quote_errors(void **state)
 {
     (void)state;
     CHECK("a,b\n1,\"abc\n2,3\n", &automatic,
-          "1:[a][b]\nt.csv:2: unterminated quoted field\nERR\ndelimiter ,\n",
-          CSV_ENCODING_AUTO);
+          "1:[a][b]\nt.csv:2: unterminated quoted field\nERR\ndelimiter ,\n", CSV_ENCODING_AUTO);
     CHECK("a,b\n1,\"abc", &automatic,
-          "1:[a][b]\nt.csv:2: unterminated quoted field\nERR\ndelimiter ,\n",
-          CSV_ENCODING_AUTO);
+          "1:[a][b]\nt.csv:2: unterminated quoted field\nERR\ndelimiter ,\n", CSV_ENCODING_AUTO);
     CHECK("a,b\n1,ab\"c\n", &automatic,
           "1:[a][b]\nt.csv:2: stray quote in an unquoted field (quote the whole field "
           "and double the quote)\nERR\ndelimiter ,\n",
@@ -256,12 +243,19 @@ static void test_quote_errors(void **state)
 static void test_bom(void **state)
 {
     (void)state;
-    CHECK("\xef\xbb\xbf" "date,x\n1,2\n", &automatic, "1:[date][x]\n2:[1][2]\nEOF\ndelimiter ,\n",
-          CSV_ENCODING_UTF8);
+    CHECK("\xef\xbb\xbf"
+          "date,x\n1,2\n",
+          &automatic, "1:[date][x]\n2:[1][2]\nEOF\ndelimiter ,\n", CSV_ENCODING_UTF8);
     CHECK("\xef\xbb\xbf", &automatic, "EOF\ndelimiter ,\n", CSV_ENCODING_UTF8);
-    CHECK("\xef\xbb\xbf" "a", &utf8, "1:[a]\nEOF\ndelimiter ,\n", CSV_ENCODING_UTF8);
+    CHECK("\xef\xbb\xbf"
+          "a",
+          &utf8, "1:[a]\nEOF\ndelimiter ,\n", CSV_ENCODING_UTF8);
     /* not a BOM: a Windows-1252 "ï»" */
-    CHECK("\xef\xbb" "a\n", &automatic, "1:[\xc3\xaf\xc2\xbb" "a]\nEOF\ndelimiter ,\n",
+    CHECK("\xef\xbb"
+          "a\n",
+          &automatic,
+          "1:[\xc3\xaf\xc2\xbb"
+          "a]\nEOF\ndelimiter ,\n",
           CSV_ENCODING_CP1252);
 }
 
@@ -271,20 +265,20 @@ static void test_encoding(void **state)
     CHECK("name\ncaf\xe9\n", &cp1252, "1:[name]\n2:[caf\xc3\xa9]\nEOF\ndelimiter ,\n",
           CSV_ENCODING_CP1252);
     CHECK("n\n\x80 \x92\x9c\n", &cp1252,
-          "1:[n]\n2:[\xe2\x82\xac \xe2\x80\x99\xc5\x93]\nEOF\ndelimiter ,\n",
-          CSV_ENCODING_CP1252);
+          "1:[n]\n2:[\xe2\x82\xac \xe2\x80\x99\xc5\x93]\nEOF\ndelimiter ,\n", CSV_ENCODING_CP1252);
     /* auto: the first non-ASCII sequence decides */
-    CHECK("name\nabc\ncaf\xe9\n\xe0 b\xe9" "b\xe9\n", &automatic,
-          "1:[name]\n2:[abc]\n3:[caf\xc3\xa9]\n4:[\xc3\xa0 b\xc3\xa9" "b\xc3\xa9]\nEOF\ndelimiter ,\n",
+    CHECK("name\nabc\ncaf\xe9\n\xe0 b\xe9"
+          "b\xe9\n",
+          &automatic,
+          "1:[name]\n2:[abc]\n3:[caf\xc3\xa9]\n4:[\xc3\xa0 b\xc3\xa9"
+          "b\xc3\xa9]\nEOF\ndelimiter ,\n",
           CSV_ENCODING_CP1252);
     CHECK("name\ncaf\xc3\xa9\n", &automatic, "1:[name]\n2:[caf\xc3\xa9]\nEOF\ndelimiter ,\n",
           CSV_ENCODING_UTF8);
     CHECK("a;b\n\xe2\x82\xac;\xf0\x9f\x98\x80\n", &automatic,
-          "1:[a][b]\n2:[\xe2\x82\xac][\xf0\x9f\x98\x80]\nEOF\ndelimiter ;\n",
-          CSV_ENCODING_UTF8);
+          "1:[a][b]\n2:[\xe2\x82\xac][\xf0\x9f\x98\x80]\nEOF\ndelimiter ;\n", CSV_ENCODING_UTF8);
     /* a UTF-8 sequence cut by the end of file: Windows-1252 */
-    CHECK("a\nb\xc3", &automatic, "1:[a]\n2:[b\xc3\x83]\nEOF\ndelimiter ,\n",
-          CSV_ENCODING_CP1252);
+    CHECK("a\nb\xc3", &automatic, "1:[a]\n2:[b\xc3\x83]\nEOF\ndelimiter ,\n", CSV_ENCODING_CP1252);
     /* decided UTF-8, then an invalid byte: an error at its line */
     CHECK("n\ncaf\xc3\xa9\nx\n\xe9t\xe9\n", &automatic,
           "1:[n]\n2:[caf\xc3\xa9]\n3:[x]\nt.csv:4: invalid UTF-8 (byte 0xE9); set [csv] "
@@ -322,13 +316,14 @@ static void test_encoding_errors(void **state)
           "1:[a]\n2:[b]\nt.csv:3: byte 0x81 is not a Windows-1252 character\nERR\n"
           "delimiter ,\n",
           CSV_ENCODING_CP1252);
-    CHECK("a\nb\0c\n", &automatic, "1:[a]\nt.csv:2: NUL byte: not a text file\nERR\n"
-          "delimiter ,\n", CSV_ENCODING_AUTO);
+    CHECK("a\nb\0c\n", &automatic,
+          "1:[a]\nt.csv:2: NUL byte: not a text file\nERR\n"
+          "delimiter ,\n",
+          CSV_ENCODING_AUTO);
     CHECK("a\n\xe9\nb\0c\n", &automatic,
           "1:[a]\n2:[\xc3\xa9]\nt.csv:3: NUL byte: not a text file\nERR\ndelimiter ,\n",
           CSV_ENCODING_CP1252);
-    CHECK("\0", &utf8, "t.csv:1: NUL byte: not a text file\nERR\ndelimiter ,\n",
-          CSV_ENCODING_UTF8);
+    CHECK("\0", &utf8, "t.csv:1: NUL byte: not a text file\nERR\ndelimiter ,\n", CSV_ENCODING_UTF8);
 }
 
 /* Random inputs over an alphabet of troublemakers: every chunk size must
@@ -437,20 +432,13 @@ static void test_files(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_basic),
-        cmocka_unit_test(test_delimiter),
-        cmocka_unit_test(test_sep_line),
-        cmocka_unit_test(test_xml_forbidden_replaced),
-        cmocka_unit_test(test_line_ends),
-        cmocka_unit_test(test_quotes),
-        cmocka_unit_test(test_quote_errors),
-        cmocka_unit_test(test_bom),
-        cmocka_unit_test(test_encoding),
-        cmocka_unit_test(test_encoding_errors),
-        cmocka_unit_test(test_random_chunking),
-        cmocka_unit_test(test_field_too_long),
-        cmocka_unit_test(test_many_lines),
-        cmocka_unit_test(test_files),
+        cmocka_unit_test(test_basic),           cmocka_unit_test(test_delimiter),
+        cmocka_unit_test(test_sep_line),        cmocka_unit_test(test_xml_forbidden_replaced),
+        cmocka_unit_test(test_line_ends),       cmocka_unit_test(test_quotes),
+        cmocka_unit_test(test_quote_errors),    cmocka_unit_test(test_bom),
+        cmocka_unit_test(test_encoding),        cmocka_unit_test(test_encoding_errors),
+        cmocka_unit_test(test_random_chunking), cmocka_unit_test(test_field_too_long),
+        cmocka_unit_test(test_many_lines),      cmocka_unit_test(test_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,8 +17,8 @@ typedef struct date_case {
 } date_case;
 
 #define AUTO DATE_ORDER_AUTO
-#define DMY DATE_ORDER_DMY
-#define MDY DATE_ORDER_MDY
+#define DMY  DATE_ORDER_DMY
+#define MDY  DATE_ORDER_MDY
 
 static const date_case cases[] = {
     { "2014-03-31", AUTO, DATE_OK, 2014, 3, 31 },
@@ -27,9 +27,9 @@ static const date_case cases[] = {
     { "  2014-03-31 ", AUTO, DATE_OK, 2014, 3, 31 },
     { "2014-03-31 00:00:00", AUTO, DATE_OK, 2014, 3, 31 },
     { "2014-03-31T12:30", AUTO, DATE_OK, 2014, 3, 31 },
-    { "31/03/2014", AUTO, DATE_OK, 2014, 3, 31 },     /* day > 12 tells */
+    { "31/03/2014", AUTO, DATE_OK, 2014, 3, 31 }, /* day > 12 tells */
     { "03/31/2014", AUTO, DATE_OK, 2014, 3, 31 },
-    { "05/05/2014", AUTO, DATE_OK, 2014, 5, 5 },      /* same either way */
+    { "05/05/2014", AUTO, DATE_OK, 2014, 5, 5 }, /* same either way */
     { "3/4/2014", DMY, DATE_OK, 2014, 4, 3 },
     { "3/4/2014", MDY, DATE_OK, 2014, 3, 4 },
     { "03/04/2014", DMY, DATE_OK, 2014, 4, 3 },
@@ -80,8 +80,8 @@ static void test_forms(void **state)
         if (st != c->status ||
             (st == DATE_OK && (d.year != c->year || d.month != c->month || d.day != c->day)))
             fail_msg("'%s' (order %d): status %d %d-%d-%d, expected %d %d-%d-%d", c->text,
-                     (int)c->order, (int)st, d.year, d.month, d.day, (int)c->status,
-                     c->year, c->month, c->day);
+                     (int)c->order, (int)st, d.year, d.month, d.day, (int)c->status, c->year,
+                     c->month, c->day);
     }
 }
 
@@ -218,14 +218,10 @@ static void test_messages(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_forms),
-        cmocka_unit_test(test_length),
-        cmocka_unit_test(test_order_evidence),
-        cmocka_unit_test(test_days),
-        cmocka_unit_test(test_valid_compare),
-        cmocka_unit_test(test_fiscal_years),
-        cmocka_unit_test(test_format),
-        cmocka_unit_test(test_messages),
+        cmocka_unit_test(test_forms),          cmocka_unit_test(test_length),
+        cmocka_unit_test(test_order_evidence), cmocka_unit_test(test_days),
+        cmocka_unit_test(test_valid_compare),  cmocka_unit_test(test_fiscal_years),
+        cmocka_unit_test(test_format),         cmocka_unit_test(test_messages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

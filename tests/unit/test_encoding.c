@@ -25,10 +25,13 @@ static void test_cp1252(void **state)
 {
     (void)state;
     check_cp1252("abc", "abc");
-    check_cp1252("Montr\xe9" "al", "Montr\xc3\xa9" "al");          /* é */
-    check_cp1252("\x80 5", "\xe2\x82\xac 5");                        /* € */
+    check_cp1252("Montr\xe9"
+                 "al",
+                 "Montr\xc3\xa9"
+                 "al");                                               /* é */
+    check_cp1252("\x80 5", "\xe2\x82\xac 5");                         /* € */
     check_cp1252("\x92\x85\x9f", "\xe2\x80\x99\xe2\x80\xa6\xc5\xb8"); /* ’ … Ÿ */
-    check_cp1252("\xa0\xff", "\xc2\xa0\xc3\xbf");                    /* NBSP ÿ */
+    check_cp1252("\xa0\xff", "\xc2\xa0\xc3\xbf");                     /* NBSP ÿ */
     check_cp1252("", "");
 }
 
@@ -49,7 +52,7 @@ static void test_cp1252_every_byte(void **state)
             assert_int_equal(written, 1);
         else if (b >= 0xA0)
             assert_int_equal(written, 2);
-        else   /* Œ, Š, ƒ ... take 2 bytes, €, ’, … 3 */
+        else /* Œ, Š, ƒ ... take 2 bytes, €, ’, … 3 */
             assert_in_range(written, 2, 3);
     }
 }
@@ -58,8 +61,11 @@ static void test_cp1252_undefined(void **state)
 {
     (void)state;
     size_t len = 5;
-    assert_null(encoding_from_cp1252_dup("ab\x81" "cd", &len));
-    const unsigned char in[] = "ab\x9d" "cd";
+    assert_null(encoding_from_cp1252_dup("ab\x81"
+                                         "cd",
+                                         &len));
+    const unsigned char in[] = "ab\x9d"
+                               "cd";
     char out[16];
     size_t written;
     assert_int_equal(encoding_from_cp1252(in, 5, out, &written), 2);
@@ -78,11 +84,19 @@ static void test_guess(void **state)
 {
     (void)state;
     assert_int_equal(guess("date,amount\n"), ENCODING_ASCII);
-    assert_int_equal(guess("Montr\xc3\xa9" "al\n"), ENCODING_UTF8);
-    assert_int_equal(guess("Montr\xe9" "al\n"), ENCODING_CP1252);
+    assert_int_equal(guess("Montr\xc3\xa9"
+                           "al\n"),
+                     ENCODING_UTF8);
+    assert_int_equal(guess("Montr\xe9"
+                           "al\n"),
+                     ENCODING_CP1252);
     /* One stray byte in a UTF-8 file: UTF-8 (the byte is an error). */
-    assert_int_equal(guess("Montr\xc3\xa9" "al\nx\xe9\n"), ENCODING_UTF8);
-    assert_int_equal(guess("x\xe9\nMontr\xc3\xa9" "al\n"), ENCODING_UTF8);
+    assert_int_equal(guess("Montr\xc3\xa9"
+                           "al\nx\xe9\n"),
+                     ENCODING_UTF8);
+    assert_int_equal(guess("x\xe9\nMontr\xc3\xa9"
+                           "al\n"),
+                     ENCODING_UTF8);
 }
 
 static void test_guess_file(void **state)
@@ -96,7 +110,7 @@ static void test_guess_file(void **state)
     FILE *fp = fmemopen(text, n + 2, "rb");
     assert_non_null(fp);
     assert_int_equal(encoding_guess_file(fp), ENCODING_UTF8);
-    assert_int_equal(ftell(fp), 0);   /* rewound */
+    assert_int_equal(ftell(fp), 0); /* rewound */
     fclose(fp);
     free(text);
 }
@@ -112,8 +126,7 @@ static void test_pieces(void **state)
     assert_int_equal(len, 2);
     assert_int_equal(encoding_utf8_piece(p + 3, 1, true, &len), PIECE_CUT);
     assert_int_equal(encoding_utf8_piece(p + 3, 1, false, &len), PIECE_INVALID);
-    assert_int_equal(encoding_utf8_piece((const unsigned char *)"\0", 1, false, &len),
-                     PIECE_NUL);
+    assert_int_equal(encoding_utf8_piece((const unsigned char *)"\0", 1, false, &len), PIECE_NUL);
     assert_int_equal(encoding_utf8_piece((const unsigned char *)"\xe9t", 2, false, &len),
                      PIECE_INVALID);
 }
@@ -132,24 +145,27 @@ static void test_xml_forbidden(void **state)
 {
     (void)state;
     check_xml("plain \t\r\n text", "plain \t\r\n text");
-    check_xml("a\x01" "b", "a\xEF\xBF\xBD" "b");
+    check_xml("a\x01"
+              "b",
+              "a\xEF\xBF\xBD"
+              "b");
     check_xml("\x1f\x0b", "\xEF\xBF\xBD\xEF\xBF\xBD");
-    check_xml("x\xEF\xBF\xBF", "x\xEF\xBF\xBD");             /* U+FFFF */
-    check_xml("\xEF\xBF\xBE" "y", "\xEF\xBF\xBD" "y");       /* U+FFFE */
-    check_xml("\xEF\xBF\xBD \xEF\xBF\xBC", "\xEF\xBF\xBD \xEF\xBF\xBC");   /* allowed */
-    check_xml("caf\xC3\xA9 \x7f", "caf\xC3\xA9 \x7f");        /* DEL is allowed */
-    check_xml("\xEF\xBF", "\xEF\xBF");                       /* cut: not U+FFFF */
+    check_xml("x\xEF\xBF\xBF", "x\xEF\xBF\xBD"); /* U+FFFF */
+    check_xml("\xEF\xBF\xBE"
+              "y",
+              "\xEF\xBF\xBD"
+              "y");                                                      /* U+FFFE */
+    check_xml("\xEF\xBF\xBD \xEF\xBF\xBC", "\xEF\xBF\xBD \xEF\xBF\xBC"); /* allowed */
+    check_xml("caf\xC3\xA9 \x7f", "caf\xC3\xA9 \x7f");                   /* DEL is allowed */
+    check_xml("\xEF\xBF", "\xEF\xBF");                                   /* cut: not U+FFFF */
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_cp1252),
-        cmocka_unit_test(test_cp1252_every_byte),
-        cmocka_unit_test(test_cp1252_undefined),
-        cmocka_unit_test(test_guess),
-        cmocka_unit_test(test_guess_file),
-        cmocka_unit_test(test_pieces),
+        cmocka_unit_test(test_cp1252),           cmocka_unit_test(test_cp1252_every_byte),
+        cmocka_unit_test(test_cp1252_undefined), cmocka_unit_test(test_guess),
+        cmocka_unit_test(test_guess_file),       cmocka_unit_test(test_pieces),
         cmocka_unit_test(test_xml_forbidden),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

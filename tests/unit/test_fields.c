@@ -15,7 +15,7 @@
 #include <string.h>
 
 #define NNBSP "\xe2\x80\xaf"
-#define NBSP "\xc2\xa0"
+#define NBSP  "\xc2\xa0"
 
 static char org[] = "Dynamo", title[] = "Bilan annuel";
 static config cfg;
@@ -24,7 +24,7 @@ static axis_figure axes[1];
 static person people[2] = { { "A", "Président", "Conseil d'administration", "" },
                             { "B", "", "Équipe", "Équipe Formation" } };
 static figures f;
-static messages *catalogue[2];   /* the real ones, by language */
+static messages *catalogue[2]; /* the real ones, by language */
 
 static int setup(void **state)
 {
@@ -36,13 +36,17 @@ static int setup(void **state)
     f.current = (fiscal_period){ 2014, "2013-2014", { 2013, 4, 1 }, { 2014, 3, 31 } };
     f.previous = (fiscal_period){ 2013, "2012-2013", { 2012, 4, 1 }, { 2013, 3, 31 } };
     f.revenue = (figure){ 77386055, 66365194, 11020861, FIGURE_PCT_VALUE, 166 };
-    groups[0] = (group_figure){ "Subventions", { 64505700, 58183900, 6321800, FIGURE_PCT_VALUE, 109 } };
-    groups[1] = (group_figure){ "Revenus autonomes", { 12498000, 7900000, 4598000, FIGURE_PCT_VALUE, 582 } };
+    groups[0] =
+        (group_figure){ "Subventions", { 64505700, 58183900, 6321800, FIGURE_PCT_VALUE, 109 } };
+    groups[1] = (group_figure){ "Revenus autonomes",
+                                { 12498000, 7900000, 4598000, FIGURE_PCT_VALUE, 582 } };
     f.revenue_groups = groups;
     f.revenue_group_count = 2;
     f.has_self_generated = true;
     f.self_generated = groups[1].amount;
-    axes[0] = (axis_figure){ "Formation", { 40, 0, 40, FIGURE_PCT_NEW, 0 }, { 900, 450, 450, FIGURE_PCT_VALUE, 1000 },
+    axes[0] = (axis_figure){ "Formation",
+                             { 40, 0, 40, FIGURE_PCT_NEW, 0 },
+                             { 900, 450, 450, FIGURE_PCT_VALUE, 1000 },
                              { 12345, 100, 12245, FIGURE_PCT_VALUE, 122450 } };
     f.axes = axes;
     f.axis_count = 1;
@@ -62,7 +66,7 @@ static int teardown(void **state)
     messages_free(catalogue[LANG_FR]);
     messages_free(catalogue[LANG_EN]);
     f.people_count = 0;
-    compute_roster(&f);   /* frees the roster */
+    compute_roster(&f); /* frees the roster */
     return 0;
 }
 
@@ -80,7 +84,7 @@ static void test_french(void **state)
     (void)state;
     f.lang = LANG_FR;
     assert_string_equal(field("organisation.name"), "Dynamo");
-    assert_string_equal(field("organisation.tagline"), "");      /* not set */
+    assert_string_equal(field("organisation.tagline"), ""); /* not set */
     assert_string_equal(field("fiscal_year.label"), "2013-2014");
     assert_string_equal(field("fiscal_year.end"), "31 mars 2014");
     assert_string_equal(field("previous_fiscal_year.start"), "1er avril 2012");
@@ -93,7 +97,7 @@ static void test_french(void **state)
     assert_string_equal(field("activities.axes[Formation].count.change_pct"), "nouveau");
     assert_string_equal(field("activities.axes[Formation].hours.current"), "123,45");
     assert_string_equal(field("people[Conseil d'administration].count"), "1");
-    assert_string_equal(field("people.teams"), "1");      /* one team, one empty */
+    assert_string_equal(field("people.teams"), "1"); /* one team, one empty */
 }
 
 static void test_english(void **state)
@@ -112,12 +116,15 @@ static void test_group_names_folded(void **state)
     (void)state;
     f.lang = LANG_FR;
     assert_string_equal(field("people[CONSEIL D'ADMINISTRATION].count"), "1");
-    assert_string_equal(field("people[conseil d\xe2\x80\x99" "administration].count"), "1");
+    assert_string_equal(field("people[conseil d\xe2\x80\x99"
+                              "administration].count"),
+                        "1");
     assert_string_equal(field("people[Equipe].count"), "1");
-    assert_non_null(figures_people_group(&f, "CONSEIL D\xe2\x80\x99" "ADMINISTRATION"));
+    assert_non_null(figures_people_group(&f, "CONSEIL D\xe2\x80\x99"
+                                             "ADMINISTRATION"));
     assert_null(figures_people_group(&f, "Conseil"));
     assert_null(figures_people_group(&f, "Équipes"));
-    people[0].team = "ÉQUIPE  formation";               /* one team, written twice */
+    people[0].team = "ÉQUIPE  formation"; /* one team, written twice */
     compute_roster(&f);
     assert_string_equal(field("people.teams"), "1");
     people[0].team = "Équipe Jeunesse";
@@ -135,7 +142,8 @@ static void test_currency(void **state)
     f.lang = LANG_FR;
     assert_string_equal(field("finances.revenue.current"), "773" NNBSP "861" NBSP "\xe2\x82\xac");
     f.lang = LANG_EN;
-    assert_string_equal(field("finances.self_generated.change"), "+\xe2\x82\xac" "45,980");
+    assert_string_equal(field("finances.self_generated.change"), "+\xe2\x82\xac"
+                                                                 "45,980");
     cfg.currency = chf;
     assert_string_equal(field("finances.revenue.current"), "CHF" NBSP "773,861");
     char out[64];
@@ -146,7 +154,7 @@ static void test_currency(void **state)
     f.lang = LANG_FR;
     fields_value(&f, 123456, UNIT_MONEY_CENTS, false, out, sizeof out);
     assert_string_equal(out, "1" NNBSP "234,56" NBSP "CHF");
-    cfg.currency = NULL;                                /* not set: dollars */
+    cfg.currency = NULL; /* not set: dollars */
     fields_value(&f, 123456, UNIT_MONEY, false, out, sizeof out);
     assert_string_equal(out, "1" NNBSP "235" NBSP "$");
 }
@@ -162,7 +170,7 @@ static void test_unknown(void **state)
     assert_null(field("activities.axes[Formation].count"));
     assert_null(field("activities.axes[Accompagnement].count.current"));
     assert_null(field("people[Collaborateurs].count"));
-    f.people_count = 1;                                 /* no team: unknown */
+    f.people_count = 1; /* no team: unknown */
     compute_roster(&f);
     assert_null(field("people.teams"));
     f.people_count = 2;
@@ -185,7 +193,7 @@ static void test_words(void **state)
     assert_string_equal(field("activities.regions.current.counted"), "0 région");
     assert_string_equal(field("activities.regions.previous.counted"), "12 régions");
     assert_null(field("activities.regions.change.counted"));
-    assert_null(field("finances.revenue.current.counted"));   /* money has no noun */
+    assert_null(field("finances.revenue.current.counted")); /* money has no noun */
     assert_null(field("activities.regions.current.count"));
     f.history_count = 1;
     assert_string_equal(field("history.years.counted"), "1 exercice");

@@ -9,20 +9,25 @@
 #include "report/fmt.h"
 
 #define NNBSP "\xe2\x80\xaf"
-#define NBSP "\xc2\xa0"
+#define NBSP  "\xc2\xa0"
 
 static char buf[FMT_SIZE];
 
 static void test_money_fr(void **state)
 {
     (void)state;
-    assert_string_equal(fmt_money(buf, sizeof buf, 12500000, false, "CAD", LANG_FR), "125" NNBSP "000" NBSP "$");
-    assert_string_equal(fmt_money(buf, sizeof buf, 12498050, true, "CAD", LANG_FR), "124" NNBSP "980,50" NBSP "$");
-    assert_string_equal(fmt_money(buf, sizeof buf, -123449, false, "CAD", LANG_FR), "-1" NNBSP "234" NBSP "$");
-    assert_string_equal(fmt_money(buf, sizeof buf, -123450, false, "CAD", LANG_FR), "-1" NNBSP "235" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, 12500000, false, "CAD", LANG_FR),
+                        "125" NNBSP "000" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, 12498050, true, "CAD", LANG_FR),
+                        "124" NNBSP "980,50" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, -123449, false, "CAD", LANG_FR),
+                        "-1" NNBSP "234" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, -123450, false, "CAD", LANG_FR),
+                        "-1" NNBSP "235" NBSP "$");
     assert_string_equal(fmt_money(buf, sizeof buf, 0, false, "CAD", LANG_FR), "0" NBSP "$");
     assert_string_equal(fmt_money(buf, sizeof buf, -40, false, "CAD", LANG_FR), "0" NBSP "$");
-    assert_string_equal(fmt_money(buf, sizeof buf, 99999, false, "CAD", LANG_FR), "1" NNBSP "000" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, 99999, false, "CAD", LANG_FR),
+                        "1" NNBSP "000" NBSP "$");
     assert_string_equal(fmt_money(buf, sizeof buf, 5, true, "CAD", LANG_FR), "0,05" NBSP "$");
 }
 
@@ -31,7 +36,8 @@ static void test_money_en(void **state)
     (void)state;
     assert_string_equal(fmt_money(buf, sizeof buf, 12500000, false, "CAD", LANG_EN), "$125,000");
     assert_string_equal(fmt_money(buf, sizeof buf, -123400, false, "CAD", LANG_EN), "-$1,234");
-    assert_string_equal(fmt_money(buf, sizeof buf, 123456789, true, "CAD", LANG_EN), "$1,234,567.89");
+    assert_string_equal(fmt_money(buf, sizeof buf, 123456789, true, "CAD", LANG_EN),
+                        "$1,234,567.89");
     assert_string_equal(fmt_money(buf, sizeof buf, 100, false, "CAD", LANG_EN), "$1");
 }
 
@@ -44,26 +50,31 @@ static void test_money_extremes(void **state)
                         "$92,233,720,368,547,758");
     char small[6];
     fmt_money(small, sizeof small, 12500000, false, "CAD", LANG_EN);
-    assert_string_equal(small, "$125,");   /* truncated, still terminated */
+    assert_string_equal(small, "$125,"); /* truncated, still terminated */
 }
 
 static void test_money_currencies(void **state)
 {
     (void)state;
     assert_string_equal(fmt_money(buf, sizeof buf, 175000, false, "USD", LANG_EN), "$1,750");
-    assert_string_equal(fmt_money(buf, sizeof buf, 175000, false, NULL, LANG_FR), "1" NNBSP "750" NBSP "$");
+    assert_string_equal(fmt_money(buf, sizeof buf, 175000, false, NULL, LANG_FR),
+                        "1" NNBSP "750" NBSP "$");
     assert_string_equal(fmt_money(buf, sizeof buf, 175050, true, "EUR", LANG_FR),
                         "1" NNBSP "750,50" NBSP "\xe2\x82\xac");
-    assert_string_equal(fmt_money(buf, sizeof buf, -175000, false, "EUR", LANG_EN), "-\xe2\x82\xac" "1,750");
-    assert_string_equal(fmt_money(buf, sizeof buf, 175000, false, "GBP", LANG_EN), "\xc2\xa3" "1,750");
-    assert_string_equal(fmt_money(buf, sizeof buf, 175000, false, "CHF", LANG_FR), "1" NNBSP "750" NBSP "CHF");
-    assert_string_equal(fmt_money(buf, sizeof buf, 175099, true, "CHF", LANG_EN), "CHF" NBSP "1,750.99");
+    assert_string_equal(fmt_money(buf, sizeof buf, -175000, false, "EUR", LANG_EN), "-\xe2\x82\xac"
+                                                                                    "1,750");
+    assert_string_equal(fmt_money(buf, sizeof buf, 175000, false, "GBP", LANG_EN), "\xc2\xa3"
+                                                                                   "1,750");
+    assert_string_equal(fmt_money(buf, sizeof buf, 175000, false, "CHF", LANG_FR),
+                        "1" NNBSP "750" NBSP "CHF");
+    assert_string_equal(fmt_money(buf, sizeof buf, 175099, true, "CHF", LANG_EN),
+                        "CHF" NBSP "1,750.99");
     assert_string_equal(fmt_money(buf, sizeof buf, -100, false, "JPY", LANG_EN), "-JPY" NBSP "1");
     assert_string_equal(fmt_currency_symbol("CAD"), "$");
     assert_string_equal(fmt_currency_symbol("AUD"), "$");
     assert_string_equal(fmt_currency_symbol("EUR"), "\xe2\x82\xac");
     assert_string_equal(fmt_currency_symbol("CHF"), "CHF");
-    assert_string_equal(fmt_currency_symbol("C$"), "$");   /* not a code */
+    assert_string_equal(fmt_currency_symbol("C$"), "$"); /* not a code */
 }
 
 static void test_count_hours(void **state)
@@ -84,8 +95,11 @@ static void test_count_hours(void **state)
 static void test_change_pct(void **state)
 {
     (void)state;
-    figure f = { .current = 12498000, .previous = 7900000, .change = 4598000,
-                 .pct = FIGURE_PCT_VALUE, .change_pct_tenths = 582 };
+    figure f = { .current = 12498000,
+                 .previous = 7900000,
+                 .change = 4598000,
+                 .pct = FIGURE_PCT_VALUE,
+                 .change_pct_tenths = 582 };
     assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_FR), "+58,2" NBSP "%");
     assert_string_equal(fmt_change_pct(buf, sizeof buf, &f, LANG_EN), "+58.2%");
     f.change_pct_tenths = -125;
@@ -118,19 +132,17 @@ static void test_date(void **state)
     assert_string_equal(fmt_date(buf, sizeof buf, (date){ 2014, 3, 31 }, LANG_FR), "31 mars 2014");
     assert_string_equal(fmt_date(buf, sizeof buf, (date){ 2013, 4, 1 }, LANG_FR), "1er avril 2013");
     assert_string_equal(fmt_date(buf, sizeof buf, (date){ 2013, 8, 15 }, LANG_FR), "15 août 2013");
-    assert_string_equal(fmt_date(buf, sizeof buf, (date){ 2014, 3, 31 }, LANG_EN), "March 31, 2014");
+    assert_string_equal(fmt_date(buf, sizeof buf, (date){ 2014, 3, 31 }, LANG_EN),
+                        "March 31, 2014");
     assert_string_equal(fmt_date(buf, sizeof buf, (date){ 2014, 13, 1 }, LANG_EN), "?");
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_money_fr),
-        cmocka_unit_test(test_money_en),
-        cmocka_unit_test(test_money_extremes),
-        cmocka_unit_test(test_money_currencies),
-        cmocka_unit_test(test_count_hours),
-        cmocka_unit_test(test_change_pct),
+        cmocka_unit_test(test_money_fr),       cmocka_unit_test(test_money_en),
+        cmocka_unit_test(test_money_extremes), cmocka_unit_test(test_money_currencies),
+        cmocka_unit_test(test_count_hours),    cmocka_unit_test(test_change_pct),
         cmocka_unit_test(test_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -78,12 +78,15 @@ typedef struct result {
     size_t lines, by_name, montreal, unknown;
     int64_t net[KNOWN];
     import_counts counts;
-    char *errors;          /* the diagnostics, one per line */
+    char *errors; /* the diagnostics, one per line */
     size_t error_count;
     char summary[256];
 } result;
 
-static void result_free(result *r) { free(r->errors); }
+static void result_free(result *r)
+{
+    free(r->errors);
+}
 
 /* Checks what a line says of itself: its record view and its date. */
 static void check_line(const import_line *l)
@@ -105,8 +108,8 @@ static void check_line(const import_line *l)
 }
 
 /* Reads data (a file's bytes, or the fixture name when data is NULL). */
-static void read_import(const char *name, const char *data, size_t len,
-                        const char *forced, result *r)
+static void read_import(const char *name, const char *data, size_t len, const char *forced,
+                        result *r)
 {
     memset(r, 0, sizeof *r);
     size_t size;
@@ -139,8 +142,7 @@ static void read_import(const char *name, const char *data, size_t len,
                 r->unknown++;
                 continue;
             }
-            int64_t v = l.natural ? (known[i].revenue ? -l.amount : l.amount)
-                                  : l.debit - l.credit;
+            int64_t v = l.natural ? (known[i].revenue ? -l.amount : l.amount) : l.debit - l.credit;
             r->net[i] += v;
         }
         r->counts = *import_counts_of(ir);
@@ -156,8 +158,8 @@ static void read_import(const char *name, const char *data, size_t len,
 
 typedef struct fixture {
     const char *file, *profile;
-    bool counterparty;        /* the layout has a name column */
-    bool names;               /* accounts by name (no codes) */
+    bool counterparty; /* the layout has a name column */
+    bool names;        /* accounts by name (no codes) */
     size_t sections, totals, balances, other;
 } fixture;
 
@@ -167,8 +169,8 @@ static const fixture fixtures[] = {
     { "qbo-transaction-detail.csv", "qbo-transaction-detail", true, true, 5, 5, 0, 1 },
     { "qbo-grand-livre.csv", "qbo-grand-livre", true, false, 6, 6, 2, 0 },
     { "qbd-gl.csv", "qbd-gl", true, false, 6, 7, 0, 0 },
-    { "qbd-custom-transaction-detail.csv", "qbd-custom-transaction-detail", true, false,
-      0, 1, 0, 0 },
+    { "qbd-custom-transaction-detail.csv", "qbd-custom-transaction-detail", true, false, 0, 1, 0,
+      0 },
     { "sage50-ca-en-gl.csv", "sage50-ca-en-gl", false, false, 5, 5, 0, 0 },
     { "sage50-ca-fr-gl.csv", "sage50-ca-fr-gl", false, false, 5, 5, 0, 0 },
     { "sage50-us-gl.csv", "sage50-us-gl", false, false, 5, 9, 6, 0 },
@@ -196,13 +198,12 @@ static void test_every_profile_gives_the_same_sums(void **state)
         assert_int_equal(r.unknown, 0);
         for (int i = 0; i < KNOWN; i++) {
             if (r.net[i] != known[i].net)
-                print_error("%s: account %s: %lld\n", x->file, known[i].code,
-                            (long long)r.net[i]);
+                print_error("%s: account %s: %lld\n", x->file, known[i].code, (long long)r.net[i]);
             assert_int_equal(r.net[i], known[i].net);
         }
         /* the Wave fixture gives one account its number */
-        size_t by_name = x->names ? LINES - (strcmp(x->file, "wave-account-transactions.csv")
-                                             == 0 ? 2 : 0) : 0;
+        size_t by_name =
+            x->names ? LINES - (strcmp(x->file, "wave-account-transactions.csv") == 0 ? 2 : 0) : 0;
         assert_int_equal(r.by_name, by_name);
         assert_int_equal(r.montreal, x->counterparty ? 2 : 0);
         if (r.counts.sections != x->sections || r.counts.totals_checked != x->totals ||
@@ -363,7 +364,9 @@ static void test_total_that_disagrees(void **state)
     (void)state;
     const char *want[] = {
         "broken/total-mismatch.csv:22: account '4100 Grants': the export's total is "
-        "7600.00 but its lines sum to 7500.00", NULL };
+        "7600.00 but its lines sum to 7500.00",
+        NULL
+    };
     expect_errors("total-mismatch.csv", 1, want);
 }
 
@@ -373,7 +376,9 @@ static void test_closing_balance_that_disagrees(void **state)
     const char *want[] = {
         "broken/closing-mismatch.csv:17: account 'Chequing': the export's closing "
         "balance is 15785.68 but its opening balance 10000.00 plus its lines make "
-        "15784.68", NULL };
+        "15784.68",
+        NULL
+    };
     expect_errors("closing-mismatch.csv", 1, want);
 }
 
@@ -383,11 +388,15 @@ static void test_truncated(void **state)
     const char *mid[] = {
         "broken/truncated-mid-section.csv:21: the export ends inside account "
         "'4100 Grants' (section at line 19), before its total row: is the file cut "
-        "short?", NULL };
+        "short?",
+        NULL
+    };
     expect_errors("truncated-mid-section.csv", 1, mid);
     const char *end[] = {
         "broken/truncated-after-total.csv:27: the export ends without its grand total "
-        "row: is the file cut short?", NULL };
+        "row: is the file cut short?",
+        NULL
+    };
     expect_errors("truncated-after-total.csv", 1, end);
 }
 
@@ -396,7 +405,9 @@ static void test_unknown_row(void **state)
     (void)state;
     const char *want[] = {
         "broken/unknown-row.csv:9: a row that is neither a transaction (no date under "
-        "'Date'), an account section nor a known label: 'Deposit' in column 3", NULL };
+        "'Date'), an account section nor a known label: 'Deposit' in column 3",
+        NULL
+    };
     expect_errors("unknown-row.csv", 1, want);
 }
 
@@ -409,22 +420,25 @@ static void test_bad_date_and_amount(void **state)
         "broken/bad-date.csv:9: column 'Date': '02/31/2025' is not a date",
         "broken/bad-date.csv:17: account '1000 Chequing': the export's total is 5784.68 "
         "but its lines sum to 4534.18",
-        "broken/bad-date.csv:25: column 'Date': '02/31/2025' is not a date", NULL };
+        "broken/bad-date.csv:25: column 'Date': '02/31/2025' is not a date", NULL
+    };
     expect_errors("bad-date.csv", 4, dates);
     /* the line is reported, and the section's total no longer agrees */
     const char *amount[] = {
         "broken/bad-amount.csv:9: column 'Amount': '12.345' has more than two decimals",
         "broken/bad-amount.csv:17: account '1000 Chequing': the export's total is "
-        "5784.68 but its lines sum to 4534.18", NULL };
+        "5784.68 but its lines sum to 4534.18",
+        NULL
+    };
     expect_errors("bad-amount.csv", 2, amount);
 }
 
 static void test_line_after_total(void **state)
 {
     (void)state;
-    const char *want[] = {
-        "line-after-total.csv:24: a transaction after the total of account "
-        "'4100 - Grants' (line 20)", NULL };
+    const char *want[] = { "line-after-total.csv:24: a transaction after the total of account "
+                           "'4100 - Grants' (line 20)",
+                           NULL };
     expect_errors("line-after-total.csv", 1, want);
 }
 
@@ -433,7 +447,9 @@ static void test_unknown_header_names_the_nearest(void **state)
     (void)state;
     const char *want[] = {
         "broken/unknown-header.csv: no known header in the first 30 rows; nearest: "
-        "'qbo-gl' (line 5 has 6 of its 7 columns; missing 'memo/description')", NULL };
+        "'qbo-gl' (line 5 has 6 of its 7 columns; missing 'memo/description')",
+        NULL
+    };
     expect_errors("unknown-header.csv", 1, want);
 }
 
@@ -443,7 +459,9 @@ static void test_two_profiles(void **state)
     const char *want[] = {
         "broken/two-profiles.csv:1: the header fits several import profiles: "
         "'qbo-gl-modern', 'qbo-transaction-detail'; choose one with [import] profile "
-        "in report.ini", NULL };
+        "in report.ini",
+        NULL
+    };
     expect_errors("two-profiles.csv", 1, want);
 }
 
@@ -503,7 +521,8 @@ static void read_xero(const char *rows, result *r)
     char data[4096];
     int n = snprintf(data, sizeof data,
                      "Date,Source,Contact,Description,Reference,Debit,Credit\n"
-                     "4100 - Grants,,,,,,\n%s", rows);
+                     "4100 - Grants,,,,,,\n%s",
+                     rows);
     read_import("x.csv", data, (size_t)n, NULL, r);
 }
 
@@ -538,7 +557,8 @@ static void test_date_forms(void **state)
         char data[512];
         int n = snprintf(data, sizeof data,
                          "Date,Source,Contact,Description,Reference,Debit,Credit\n"
-                         "4100 - Grants,,,,,,\n%s", rows);
+                         "4100 - Grants,,,,,,\n%s",
+                         rows);
         record_source *cr = SRC(csv_reader_open_mem(data, (size_t)n, "x.csv", NULL, 4096, &d));
         import_reader *ir = import_open(cr, "x.csv", NULL, &d);
         assert_non_null(ir);
@@ -583,13 +603,13 @@ static void test_amount_forms(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char rows[256];
-        snprintf(rows, sizeof rows, "15 Jan 2025,Receive Money,A,B,C,%s,%s\n",
-                 cases[i].debit, cases[i].credit);
+        snprintf(rows, sizeof rows, "15 Jan 2025,Receive Money,A,B,C,%s,%s\n", cases[i].debit,
+                 cases[i].credit);
         result r;
         read_xero(rows, &r);
         if (r.error_count != 1)
             print_error("%s|%s: %s\n", cases[i].debit, cases[i].credit, r.errors);
-        assert_int_equal(r.error_count, 1);   /* no total row: truncated */
+        assert_int_equal(r.error_count, 1); /* no total row: truncated */
         assert_non_null(strstr(r.errors, "before its total row"));
         assert_int_equal(r.lines, 1);
         assert_int_equal(r.net[1], cases[i].net);
@@ -623,7 +643,8 @@ static void test_account_labels(void **state)
         int n = snprintf(data, sizeof data,
                          "Date,Source,Contact,Description,Reference,Debit,Credit\n"
                          "\"%s\",,,,,,\n15 Jan 2025,Receive Money,A,B,C,,1.00\n"
-                         "\"Total %s\",,,,,,1.00\n", cases[i].label, cases[i].label);
+                         "\"Total %s\",,,,,,1.00\n",
+                         cases[i].label, cases[i].label);
         diag d;
         diag_init(&d, NULL);
         record_source *cr = SRC(csv_reader_open_mem(data, (size_t)n, "x.csv", NULL, 4096, &d));
@@ -648,18 +669,22 @@ static void test_account_labels(void **state)
 static void test_cp1252_semicolon_comma(void **state)
 {
     (void)state;
-    const char data[] =
-        "Grand livre;;;;;;\r\n"
-        ";;;;;;\r\n"
-        "Date;Commentaire;N\xb0 de source;N\xb0 d'\xe9" "criture;D\xe9" "bits;Cr\xe9" "dits;Solde\r\n"
-        "4100 Subventions;;;;;;0,00\r\n"
-        "15 janv. 2025;Ville de Montr\xe9" "al;D-1;J1;;1 234,50;1 234,50 Ct\r\n"
-        "20 f\xe9vr. 2025;Remboursement;D-2;J2;34,50;;1 200,00 Ct\r\n"
-        ";;;;34,50;1 234,50;1 200,00 Ct\r\n";
+    const char data[] = "Grand livre;;;;;;\r\n"
+                        ";;;;;;\r\n"
+                        "Date;Commentaire;N\xb0 de source;N\xb0 d'\xe9"
+                        "criture;D\xe9"
+                        "bits;Cr\xe9"
+                        "dits;Solde\r\n"
+                        "4100 Subventions;;;;;;0,00\r\n"
+                        "15 janv. 2025;Ville de Montr\xe9"
+                        "al;D-1;J1;;1 234,50;1 234,50 Ct\r\n"
+                        "20 f\xe9vr. 2025;Remboursement;D-2;J2;34,50;;1 200,00 Ct\r\n"
+                        ";;;;34,50;1 234,50;1 200,00 Ct\r\n";
     for (size_t chunk = 1; chunk < sizeof data; chunk += 13) {
         diag d;
         diag_init(&d, NULL);
-        record_source *cr = SRC(csv_reader_open_mem(data, sizeof data - 1, "gl.csv", NULL, chunk, &d));
+        record_source *cr =
+            SRC(csv_reader_open_mem(data, sizeof data - 1, "gl.csv", NULL, chunk, &d));
         import_reader *ir = import_open(cr, "gl.csv", NULL, &d);
         assert_non_null(ir);
         assert_string_equal(import_profile_of(ir)->name, "sage50-ca-fr-gl");
@@ -699,9 +724,8 @@ static void test_decimal_mark(void **state)
     result_free(&r);
 
     /* GnuCash says nothing: "1,500" with no other value is an error */
-    const char gc[] =
-        "Date,Transaction ID,Full Account Name,Account Name,Amount Num.\n"
-        "2025-01-15,a1,Income:Grants,Grants,\"-1,500\"\n";
+    const char gc[] = "Date,Transaction ID,Full Account Name,Account Name,Amount Num.\n"
+                      "2025-01-15,a1,Income:Grants,Grants,\"-1,500\"\n";
     read_import("gc.csv", gc, sizeof gc - 1, NULL, &r);
     assert_int_equal(r.error_count, 1);
     assert_non_null(strstr(r.errors, "gc.csv:2: column 'Amount Num.': '-1,500' has an "
@@ -709,10 +733,9 @@ static void test_decimal_mark(void **state)
     result_free(&r);
 
     /* ... unless an earlier value told the file's mark */
-    const char gc2[] =
-        "Date,Transaction ID,Full Account Name,Account Name,Amount Num.\n"
-        "2025-01-15,a1,Income:Grants,Grants,\"-2,25\"\n"
-        "2025-01-15,a1,Income:Grants,Grants,-1.500\n";
+    const char gc2[] = "Date,Transaction ID,Full Account Name,Account Name,Amount Num.\n"
+                       "2025-01-15,a1,Income:Grants,Grants,\"-2,25\"\n"
+                       "2025-01-15,a1,Income:Grants,Grants,-1.500\n";
     read_import("gc.csv", gc2, sizeof gc2 - 1, NULL, &r);
     assert_int_equal(r.error_count, 0);
     assert_int_equal(r.net[1], -150225);
@@ -739,13 +762,12 @@ static void test_odd_rows(void **state)
     (void)state;
     result r;
     /* QBO's dated beginning balance: label in Memo, no transaction type */
-    const char qbo[] =
-        ",Date,Transaction Type,Num,Name,Memo/Description,Split,Amount,Balance\n"
-        "1000 Chequing,,,,,,,,\n"
-        ",01/01/2025,,,,Beginning Balance,,,100.00\n"
-        ",01/15/2025,Deposit,D-1,,,,25.00,125.00\n"
-        "Total for 1000 Chequing,,,,,,,25.00,\n"
-        "TOTAL,,,,,,,25.00,\n";
+    const char qbo[] = ",Date,Transaction Type,Num,Name,Memo/Description,Split,Amount,Balance\n"
+                       "1000 Chequing,,,,,,,,\n"
+                       ",01/01/2025,,,,Beginning Balance,,,100.00\n"
+                       ",01/15/2025,Deposit,D-1,,,,25.00,125.00\n"
+                       "Total for 1000 Chequing,,,,,,,25.00,\n"
+                       "TOTAL,,,,,,,25.00,\n";
     read_import("q.csv", qbo, sizeof qbo - 1, NULL, &r);
     assert_int_equal(r.error_count, 0);
     assert_int_equal(r.lines, 1);
@@ -753,13 +775,12 @@ static void test_odd_rows(void **state)
     result_free(&r);
 
     /* an empty natural amount, and a transaction before any section */
-    const char empty[] =
-        ",Date,Transaction Type,Num,Name,Memo/Description,Split,Amount,Balance\n"
-        ",01/10/2025,Deposit,D-0,,,,5.00,\n"
-        "1000 Chequing,,,,,,,,\n"
-        ",01/15/2025,Deposit,D-1,,,,,\n"
-        "Total for 1000 Chequing,,,,,,,0.00,\n"
-        "TOTAL,,,,,,,,\n";
+    const char empty[] = ",Date,Transaction Type,Num,Name,Memo/Description,Split,Amount,Balance\n"
+                         ",01/10/2025,Deposit,D-0,,,,5.00,\n"
+                         "1000 Chequing,,,,,,,,\n"
+                         ",01/15/2025,Deposit,D-1,,,,,\n"
+                         "Total for 1000 Chequing,,,,,,,0.00,\n"
+                         "TOTAL,,,,,,,,\n";
     read_import("q.csv", empty, sizeof empty - 1, NULL, &r);
     assert_int_equal(r.error_count, 2);
     assert_non_null(strstr(r.errors, "q.csv:2: a transaction before any account\n"));
@@ -767,11 +788,10 @@ static void test_odd_rows(void **state)
     result_free(&r);
 
     /* a total naming another account */
-    const char other[] =
-        ",Date,Transaction Type,Num,Name,Memo/Description,Split,Amount,Balance\n"
-        "1000 Chequing,,,,,,,,\n"
-        ",01/15/2025,Deposit,D-1,,,,5.00,\n"
-        "Total for 1010 Savings,,,,,,,5.00,\n";
+    const char other[] = ",Date,Transaction Type,Num,Name,Memo/Description,Split,Amount,Balance\n"
+                         "1000 Chequing,,,,,,,,\n"
+                         ",01/15/2025,Deposit,D-1,,,,5.00,\n"
+                         "Total for 1010 Savings,,,,,,,5.00,\n";
     read_import("q.csv", other, sizeof other - 1, NULL, &r);
     assert_non_null(strstr(r.errors, "q.csv:4: a total for '1010 savings', which is not "
                                      "an account section of the export\n"));
@@ -779,22 +799,20 @@ static void test_odd_rows(void **state)
     result_free(&r);
 
     /* Dr/Cr and a sign: said twice */
-    const char twice[] =
-        "Date,Comment,Source #,JE #,Debits,Credits,Balance\n"
-        "1060 Chequing,,,,,,-5.00 Cr\n";
+    const char twice[] = "Date,Comment,Source #,JE #,Debits,Credits,Balance\n"
+                         "1060 Chequing,,,,,,-5.00 Cr\n";
     read_import("s.csv", twice, sizeof twice - 1, NULL, &r);
     assert_non_null(strstr(r.errors, "s.csv:2: column 'Balance': '-5.00 Cr' is not an amount"));
     result_free(&r);
 
     /* a transaction after the grand total; footer rows are fine */
-    const char after[] =
-        ",Type,Date,Num,Adj,Name,Memo,Split,Debit,Credit,Balance\n"
-        "1000 \xc2\xb7 Chequing,,,,,,,,,,0.00\n"
-        ",Deposit,01/15/2025,1,,,,,5.00,,5.00\n"
-        "Total 1000 \xc2\xb7 Chequing,,,,,,,,5.00,0.00,5.00\n"
-        "TOTAL,,,,,,,,5.00,0.00,0.00\n"
-        "\"Accrual basis\",,,,,,,,,,\n"
-        ",Deposit,01/16/2025,2,,,,,5.00,,5.00\n";
+    const char after[] = ",Type,Date,Num,Adj,Name,Memo,Split,Debit,Credit,Balance\n"
+                         "1000 \xc2\xb7 Chequing,,,,,,,,,,0.00\n"
+                         ",Deposit,01/15/2025,1,,,,,5.00,,5.00\n"
+                         "Total 1000 \xc2\xb7 Chequing,,,,,,,,5.00,0.00,5.00\n"
+                         "TOTAL,,,,,,,,5.00,0.00,0.00\n"
+                         "\"Accrual basis\",,,,,,,,,,\n"
+                         ",Deposit,01/16/2025,2,,,,,5.00,,5.00\n";
     read_import("d.csv", after, sizeof after - 1, NULL, &r);
     assert_int_equal(r.error_count, 1);
     assert_non_null(strstr(r.errors, "d.csv:7: a transaction after the export's grand total"));
@@ -802,11 +820,10 @@ static void test_odd_rows(void **state)
     result_free(&r);
 
     /* a grand total that disagrees */
-    const char grand[] =
-        ",Trans #,Type,Date,Num,Name,Memo,Account,Clr,Split,Debit,Credit,Balance\n"
-        ",1,Deposit,01/15/2025,1,,,1000 \xc2\xb7 Chequing,,,5.00,,\n"
-        ",1,Deposit,01/15/2025,1,,,4100 \xc2\xb7 Grants,,,,5.00,\n"
-        ",,,,,,,,,Total,5.00,6.00\n";
+    const char grand[] = ",Trans #,Type,Date,Num,Name,Memo,Account,Clr,Split,Debit,Credit,Balance\n"
+                         ",1,Deposit,01/15/2025,1,,,1000 \xc2\xb7 Chequing,,,5.00,,\n"
+                         ",1,Deposit,01/15/2025,1,,,4100 \xc2\xb7 Grants,,,,5.00,\n"
+                         ",,,,,,,,,Total,5.00,6.00\n";
     read_import("c.csv", grand, sizeof grand - 1, NULL, &r);
     assert_int_equal(r.error_count, 1);
     assert_non_null(strstr(r.errors, "c.csv:4: the export's grand total of credits is 6.00 "
@@ -876,7 +893,7 @@ static void test_profile_table(void **state)
         for (const import_column *c = p->columns; c->role != IMPORT_END; c++) {
             required += c->required;
             dated |= c->role == IMPORT_DATE && c->required;
-            for (const char *s = c->names; *s; ) {
+            for (const char *s = c->names; *s;) {
                 size_t w = strcspn(s, "|");
                 if (!folded(s, w))
                     print_error("%s: '%.*s' is not folded\n", p->name, (int)w, s);

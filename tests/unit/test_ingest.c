@@ -35,12 +35,11 @@ static void write_file(const fixture *fx, const char *name, const char *text)
     fclose(f);
 }
 
-static const char *const ACCOUNTS =
-    "account,name,kind,group\n"
-    "4100,Grants,revenue,Subventions\n"
-    "4500,Fees,produit,Revenus autonomes\n"
-    "5100,Salaries,charge,Salaires\n"
-    "1000,Cash,asset,Bilan\n";
+static const char *const ACCOUNTS = "account,name,kind,group\n"
+                                    "4100,Grants,revenue,Subventions\n"
+                                    "4500,Fees,produit,Revenus autonomes\n"
+                                    "5100,Salaries,charge,Salaires\n"
+                                    "1000,Cash,asset,Bilan\n";
 
 static int setup(void **state)
 {
@@ -127,12 +126,12 @@ static void test_rows_waiting_for_an_unknown_order_are_still_checked(void **stat
                "03/04/2013,4100,\n");
     assert_int_not_equal(run(fx), 0);
     assert_int_equal(fx->d.count, 4);
-    assert_string_equal(fx->messages,
-        "ledger.csv:2: column 'date': the day/month order cannot be detected (no day "
-        "above 12); set [csv] date_order = dmy or mdy in report.ini\n"
-        "ledger.csv:2: column 'account': '9999' is not in accounts.csv\n"
-        "ledger.csv:3: column 'amount': 'x' is not an amount\n"
-        "ledger.csv:4: column 'amount': is empty\n");
+    assert_string_equal(
+        fx->messages, "ledger.csv:2: column 'date': the day/month order cannot be detected (no day "
+                      "above 12); set [csv] date_order = dmy or mdy in report.ini\n"
+                      "ledger.csv:2: column 'account': '9999' is not in accounts.csv\n"
+                      "ledger.csv:3: column 'amount': 'x' is not an amount\n"
+                      "ledger.csv:4: column 'amount': is empty\n");
 }
 
 static void test_each_ambiguous_amount_reported(void **state)
@@ -144,8 +143,10 @@ static void test_each_ambiguous_amount_reported(void **state)
                "2013-05-02,4100,\"2,000\"\n");
     assert_int_not_equal(run(fx), 0);
     assert_int_equal(fx->d.count, 2);
-    assert_non_null(strstr(fx->messages, "ledger.csv:2: column 'amount': '1,000' has an ambiguous"));
-    assert_non_null(strstr(fx->messages, "ledger.csv:3: column 'amount': '2,000' has an ambiguous"));
+    assert_non_null(
+        strstr(fx->messages, "ledger.csv:2: column 'amount': '1,000' has an ambiguous"));
+    assert_non_null(
+        strstr(fx->messages, "ledger.csv:3: column 'amount': '2,000' has an ambiguous"));
 }
 
 static void test_decimal_comma_learnt_late(void **state)
@@ -175,10 +176,10 @@ static void test_debit_credit_directions(void **state)
     fixture *fx = *state;
     write_file(fx, "ledger.csv",
                "Date,Compte,Débit,Crédit\n"
-               "2013-05-01,4100,,1000.00\n"   /* revenue earned */
-               "2013-05-02,4100,100.00,\n"    /* revenue reversed */
-               "2013-05-03,5100,250.00,\n"    /* expense incurred */
-               "2013-05-04,1000,250.00,\n");  /* balance sheet: counted only */
+               "2013-05-01,4100,,1000.00\n"  /* revenue earned */
+               "2013-05-02,4100,100.00,\n"   /* revenue reversed */
+               "2013-05-03,5100,250.00,\n"   /* expense incurred */
+               "2013-05-04,1000,250.00,\n"); /* balance sheet: counted only */
     assert_int_equal(run(fx), 0);
     assert_int_equal(fx->f.revenue.current, 90000);
     assert_int_equal(fx->f.expenses.current, 25000);
@@ -191,10 +192,10 @@ static void test_rows_outside_years_counted(void **state)
     fixture *fx = *state;
     write_file(fx, "ledger.csv",
                "date,account,amount\n"
-               "2011-03-31,4100,1.00\n"    /* fiscal 2011: outside */
-               "2011-04-01,4100,2.00\n"    /* fiscal 2012: history */
-               "2013-04-01,4100,8.00\n"    /* fiscal 2014: reported */
-               "2014-04-01,4100,4.00\n");  /* fiscal 2015: outside */
+               "2011-03-31,4100,1.00\n"   /* fiscal 2011: outside */
+               "2011-04-01,4100,2.00\n"   /* fiscal 2012: history */
+               "2013-04-01,4100,8.00\n"   /* fiscal 2014: reported */
+               "2014-04-01,4100,4.00\n"); /* fiscal 2015: outside */
     assert_int_equal(run(fx), 0);
     assert_int_equal(fx->f.inputs.ledger_rows_outside_years, 2);
     assert_int_equal(fx->f.history_count, 3);
@@ -212,7 +213,8 @@ static void test_reported_year_without_rows(void **state)
                "2014-04-01,1000,2.00\n");
     assert_int_not_equal(run(fx), 0);
     assert_int_equal(fx->d.status, EXIT_DATAERR);
-    assert_string_equal(fx->messages,
+    assert_string_equal(
+        fx->messages,
         "fiscal year 2013-2014 (2013-04-01 to 2014-03-31) has no row in ledger.csv or "
         "activities.csv: is the year right (year in report.ini, or --year)?\n");
     /* One activity in the year is enough. */
@@ -295,8 +297,10 @@ static void test_every_problem_reported(void **state)
     assert_int_not_equal(run(fx), 0);
     assert_int_equal(fx->d.count, 4);
     assert_non_null(strstr(fx->messages, "ledger.csv:2: column 'date': '2013-02-30'"));
-    assert_non_null(strstr(fx->messages, "ledger.csv:3: column 'account': '9999' is not in accounts.csv"));
-    assert_non_null(strstr(fx->messages, "ledger.csv:4: column 'amount': '12,34,5' is not an amount"));
+    assert_non_null(
+        strstr(fx->messages, "ledger.csv:3: column 'account': '9999' is not in accounts.csv"));
+    assert_non_null(
+        strstr(fx->messages, "ledger.csv:4: column 'amount': '12,34,5' is not an amount"));
     assert_non_null(strstr(fx->messages, "ledger.csv:5: column 'amount': '1.005'"));
 }
 
@@ -317,24 +321,26 @@ static void test_same_problem_on_many_rows_is_grouped(void **state)
     assert_int_not_equal(run(fx), 0);
     assert_int_equal(fx->d.count, 7);
     assert_string_equal(fx->messages,
-        "ledger.csv:2: column 'account': '9991' is not in accounts.csv\n"
-        "ledger.csv:2: column 'amount': is empty\n"
-        "ledger.csv:3: column 'account': '9992' is not in accounts.csv\n"
-        "ledger.csv:3: column 'amount': the same problem as line 2 on 5 more rows, "
-        "up to line 7\n"
-        "ledger.csv:4: column 'account': '9993' is not in accounts.csv\n"
-        "ledger.csv:5: column 'account': '9994' is not in accounts.csv\n"
-        "ledger.csv:6: column 'account': '9995' is not in accounts.csv\n");
+                        "ledger.csv:2: column 'account': '9991' is not in accounts.csv\n"
+                        "ledger.csv:2: column 'amount': is empty\n"
+                        "ledger.csv:3: column 'account': '9992' is not in accounts.csv\n"
+                        "ledger.csv:3: column 'amount': the same problem as line 2 on 5 more rows, "
+                        "up to line 7\n"
+                        "ledger.csv:4: column 'account': '9993' is not in accounts.csv\n"
+                        "ledger.csv:5: column 'account': '9994' is not in accounts.csv\n"
+                        "ledger.csv:6: column 'account': '9995' is not in accounts.csv\n");
 }
 
 static void test_duplicate_account_and_bad_kind(void **state)
 {
     fixture *fx = *state;
-    write_file(fx, "accounts.csv",
-               "account,name,kind,group\n4100,A,revenue,G\n4100,B,revenue,G\n4200,C,income tax,G\n");
+    write_file(
+        fx, "accounts.csv",
+        "account,name,kind,group\n4100,A,revenue,G\n4100,B,revenue,G\n4200,C,income tax,G\n");
     write_file(fx, "ledger.csv", "date,account,amount\n");
     assert_int_not_equal(run(fx), 0);
-    assert_non_null(strstr(fx->messages, "accounts.csv:3: column 'account': '4100' is already defined at line 2"));
+    assert_non_null(strstr(
+        fx->messages, "accounts.csv:3: column 'account': '4100' is already defined at line 2"));
     assert_non_null(strstr(fx->messages, "accounts.csv:4: column 'kind': 'income tax'"));
 }
 
@@ -363,7 +369,7 @@ static void test_account_types_as_exported(void **state)
 static void test_missing_file(void **state)
 {
     fixture *fx = *state;
-    assert_int_not_equal(run(fx), 0);   /* no ledger.csv */
+    assert_int_not_equal(run(fx), 0); /* no ledger.csv */
     assert_int_equal(fx->d.status, EXIT_NOINPUT);
     assert_non_null(strstr(fx->messages, "ledger.csv: "));
 }
@@ -371,9 +377,11 @@ static void test_missing_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_date_order_learnt_after_ambiguous_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_date_order_learnt_after_ambiguous_rows, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_date_order_undetectable_is_one_error, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_rows_waiting_for_an_unknown_order_are_still_checked, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rows_waiting_for_an_unknown_order_are_still_checked,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_each_ambiguous_amount_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(test_decimal_comma_learnt_late, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ambiguous_decimal_is_an_error, setup, teardown),
@@ -381,7 +389,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_rows_outside_years_counted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reported_year_without_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_partners_folded_and_counted_per_year, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_first_appearance_order_despite_deferred_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_first_appearance_order_despite_deferred_rows, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_lines_of_bare_delimiters_are_blank, setup, teardown),
         cmocka_unit_test_setup_teardown(test_every_problem_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(test_same_problem_on_many_rows_is_grouped, setup, teardown),

@@ -39,8 +39,9 @@ static void test_files_named(void **state)
     char dir[] = "/tmp/test_inputs_XXXXXX";
     assert_non_null(mkdtemp(dir));
     const char *names[] = {
-        "ledger.csv", "Ledger-2014.XLSX", "ledger_2013.csv", "ledgers.txt", ".ledger.csv",
-        "ledger.csv.bak", "accounts.csv", "Trial Balance 2013.xlsx", "trial-balance.ods",
+        "ledger.csv",        "Ledger-2014.XLSX", "ledger_2013.csv", "ledgers.txt",
+        ".ledger.csv",       "ledger.csv.bak",   "accounts.csv",    "Trial Balance 2013.xlsx",
+        "trial-balance.ods",
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         touch(dir, names[i]);
@@ -48,7 +49,7 @@ static void test_files_named(void **state)
     size_t n;
     char **found = files_named(dir, "ledger", true, exts, &n);
     assert_int_equal(n, 3);
-    assert_string_equal(found[0], "Ledger-2014.XLSX");   /* strcmp order */
+    assert_string_equal(found[0], "Ledger-2014.XLSX"); /* strcmp order */
     assert_string_equal(found[1], "ledger.csv");
     assert_string_equal(found[2], "ledger_2013.csv");
     files_named_free(found, n);
@@ -73,8 +74,7 @@ static void test_files_named(void **state)
 
 /* ---- report.ini ----------------------------------------------------------- */
 
-#define MINIMAL \
-    "[organisation]\nname = Dynamo\n[report]\nfiscal_year_end = 03-31\nyear = 2014\n"
+#define MINIMAL "[organisation]\nname = Dynamo\n[report]\nfiscal_year_end = 03-31\nyear = 2014\n"
 
 static int load_text(config *cfg, const char *text, char **out)
 {
@@ -99,8 +99,10 @@ static void test_ini_import_and_groups(void **state)
     (void)state;
     config cfg;
     char *out;
-    assert_int_equal(load_text(&cfg, MINIMAL "[import]\nprofile = qbo-gl\n[groups]\n"
-                               "Subventions = 4100-4199, 4500\nDons = Dons divers\n", &out),
+    assert_int_equal(load_text(&cfg,
+                               MINIMAL "[import]\nprofile = qbo-gl\n[groups]\n"
+                                       "Subventions = 4100-4199, 4500\nDons = Dons divers\n",
+                               &out),
                      0);
     assert_string_equal(out, "");
     assert_string_equal(cfg.import_profile, "qbo-gl");
@@ -116,8 +118,11 @@ static void test_ini_import_and_groups(void **state)
     config_free(&cfg);
     free(out);
 
-    assert_int_equal(load_text(&cfg, MINIMAL "[import]\nprofile = quickbooks\n[groups]\n"
-                               "A = 4199-4100\nB =\nC = 1, ,2\n", &out), -1);
+    assert_int_equal(load_text(&cfg,
+                               MINIMAL "[import]\nprofile = quickbooks\n[groups]\n"
+                                       "A = 4199-4100\nB =\nC = 1, ,2\n",
+                               &out),
+                     -1);
     assert_non_null(strstr(out, "report.ini:7: profile = quickbooks: no such import "
                                 "profile (known: bilan, "));
     assert_non_null(strstr(out, "report.ini:9: [groups] A: the range '4199-4100' goes down"));
@@ -214,7 +219,8 @@ static void test_trial_balance_layouts(void **state)
     tb t;
     read_tb("Org,,\nTrial Balance,,\n\"As of March 31, 2014\",,\n,,\n,Debit,Credit\n"
             "1000 Bank,\"1,300.00\",\n4100 Grants,,\"(10,000.00)\"\n4200 Fees,,$234.56\n"
-            "TOTAL,\"1,300.00\",\"10,234.56\"\n,,\n\"Accrual Basis Monday\",,\n", &t);
+            "TOTAL,\"1,300.00\",\"10,234.56\"\n,,\n\"Accrual Basis Monday\",,\n",
+            &t);
     assert_int_equal(t.errors, 0);
     assert_true(t.dated);
     assert_int_equal(t.as_of.year, 2014);
@@ -223,7 +229,7 @@ static void test_trial_balance_layouts(void **state)
     assert_int_equal(t.rows, 3);
     assert_string_equal(t.code[1], "4100");
     assert_string_equal(t.name[1], "Grants");
-    assert_int_equal(t.row[1].debit, 1000000);   /* a negative credit is a debit */
+    assert_int_equal(t.row[1].debit, 1000000); /* a negative credit is a debit */
     assert_int_equal(t.row[1].credit, 0);
     assert_int_equal(t.row[2].credit, 23456);
     assert_int_equal(t.skipped, 1);
@@ -231,7 +237,8 @@ static void test_trial_balance_layouts(void **state)
     /* Xero: the year-to-date columns, "Name (code)", type headings */
     read_tb("Trial Balance\nOrg\nAs at 31 March 2014\n\n"
             "Account,Debit,Credit,YTD Debit,YTD Credit\nRevenue\n"
-            "Grants (4100),,900.00,,9000.00\nTotal Revenue,,900.00,,9000.00\n", &t);
+            "Grants (4100),,900.00,,9000.00\nTotal Revenue,,900.00,,9000.00\n",
+            &t);
     assert_int_equal(t.errors, 0);
     assert_true(t.dated);
     assert_int_equal(t.as_of.day, 31);
@@ -241,7 +248,8 @@ static void test_trial_balance_layouts(void **state)
 
     /* Sage 50 US: code and description columns; no date */
     read_tb("Account ID,Account Description,Debit Amt,Credit Amt\n"
-            "5100,Salaires,\"3,000.00\",\n,Total,\"3,000.00\",0.00\n", &t);
+            "5100,Salaires,\"3,000.00\",\n,Total,\"3,000.00\",0.00\n",
+            &t);
     assert_false(t.dated);
     assert_int_equal(t.rows, 1);
     assert_string_equal(t.code[0], "5100");
@@ -268,8 +276,7 @@ static void test_import_helpers(void **state)
     assert_int_equal(name_len, 4);
     money_decimal learned = MONEY_DECIMAL_AUTO;
     int64_t v;
-    assert_int_equal(import_money("10 000,00 Ct", 12, &learned, MONEY_DECIMAL_AUTO, &v),
-                     MONEY_OK);
+    assert_int_equal(import_money("10 000,00 Ct", 12, &learned, MONEY_DECIMAL_AUTO, &v), MONEY_OK);
     assert_int_equal(v, -1000000);
     assert_int_equal(learned, MONEY_DECIMAL_COMMA);
     date d;
@@ -283,10 +290,8 @@ static void test_import_helpers(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_files_named),
-        cmocka_unit_test(test_ini_import_and_groups),
-        cmocka_unit_test(test_account_lists),
-        cmocka_unit_test(test_trial_balance_layouts),
+        cmocka_unit_test(test_files_named),    cmocka_unit_test(test_ini_import_and_groups),
+        cmocka_unit_test(test_account_lists),  cmocka_unit_test(test_trial_balance_layouts),
         cmocka_unit_test(test_import_helpers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -152,7 +152,7 @@ static int work_xalloc_oom(void *arg, diag *d)
 {
     (void)arg;
     (void)d;
-    xalloc_check(ENOMEM);           /* as a failed xmalloc: exit 70 */
+    xalloc_check(ENOMEM); /* as a failed xmalloc: exit 70 */
     return 0;
 }
 
@@ -186,14 +186,15 @@ static void test_time_limit(void **state)
     clock_gettime(CLOCK_MONOTONIC, &end);
     assert_true(end.tv_sec - start.tv_sec < 10);
     assert_int_equal(d.status, EXIT_SOFTWARE);
-    assert_string_equal(err_text, "internal error while rendering the figures (no end after 1 s)\n");
+    assert_string_equal(err_text,
+                        "internal error while rendering the figures (no end after 1 s)\n");
 }
 
 static int work_exits(void *arg, diag *d)
 {
     (void)arg;
     (void)d;
-    exit(3);                        /* a sanitizer's or valgrind's own status */
+    exit(3); /* a sanitizer's or valgrind's own status */
 }
 
 static void test_unexpected_exit(void **state)

@@ -13,7 +13,7 @@ typedef struct amount_case {
     const char *text;
     money_decimal decimal;
     money_status status;
-    int64_t cents;         /* when MONEY_OK */
+    int64_t cents; /* when MONEY_OK */
 } amount_case;
 
 #define A MONEY_DECIMAL_AUTO
@@ -25,8 +25,12 @@ static const amount_case cases[] = {
     { "1234.56", A, MONEY_OK, 123456 },
     { "1,234.56", A, MONEY_OK, 123456 },
     { "1 234,56", A, MONEY_OK, 123456 },
-    { "1\xc2\xa0" "234,56", A, MONEY_OK, 123456 },           /* U+00A0 */
-    { "1\xe2\x80\xaf" "234,56", A, MONEY_OK, 123456 },       /* U+202F */
+    { "1\xc2\xa0"
+      "234,56",
+      A, MONEY_OK, 123456 }, /* U+00A0 */
+    { "1\xe2\x80\xaf"
+      "234,56",
+      A, MONEY_OK, 123456 }, /* U+202F */
     { "1234,56", A, MONEY_OK, 123456 },
     { "-1234.56", A, MONEY_OK, -123456 },
     { "+12", A, MONEY_OK, 1200 },
@@ -43,13 +47,23 @@ static const amount_case cases[] = {
     /* euro and pound marks, like the dollar */
     { "1 234,56 \xe2\x82\xac", A, MONEY_OK, 123456 },
     { "1.234,56\xc2\xa0\xe2\x82\xac", A, MONEY_OK, 123456 },
-    { "\xe2\x82\xac" "1,234.56", A, MONEY_OK, 123456 },
-    { "-\xe2\x82\xac" "5", A, MONEY_OK, -500 },
+    { "\xe2\x82\xac"
+      "1,234.56",
+      A, MONEY_OK, 123456 },
+    { "-\xe2\x82\xac"
+      "5",
+      A, MONEY_OK, -500 },
     { "\xe2\x82\xac-5", A, MONEY_OK, -500 },
-    { "(\xe2\x82\xac" "5)", A, MONEY_OK, -500 },
-    { "\xc2\xa3" "12.50", A, MONEY_OK, 1250 },
+    { "(\xe2\x82\xac"
+      "5)",
+      A, MONEY_OK, -500 },
+    { "\xc2\xa3"
+      "12.50",
+      A, MONEY_OK, 1250 },
     { "12,50 \xc2\xa3", A, MONEY_OK, 1250 },
-    { "-\xc2\xa3" "12", A, MONEY_OK, -1200 },
+    { "-\xc2\xa3"
+      "12",
+      A, MONEY_OK, -1200 },
     { "12.5", A, MONEY_OK, 1250 },
     { "12,5", A, MONEY_OK, 1250 },
     { "12.50", A, MONEY_OK, 1250 },
@@ -66,9 +80,9 @@ static const amount_case cases[] = {
     { "1.234.567", A, MONEY_OK, 123456700 },
     { "1.234.567,89", A, MONEY_OK, 123456789 },
     { "1,234,567.89", A, MONEY_OK, 123456789 },
-    { "1234,567", A, MONEY_DECIMALS, 0 },    /* 4-digit group: a mark */
-    { "0,125", A, MONEY_DECIMALS, 0 },       /* a leading 0 is no group */
-    { "1 234,567", A, MONEY_DECIMALS, 0 },   /* spaces group: ',' is the mark */
+    { "1234,567", A, MONEY_DECIMALS, 0 },  /* 4-digit group: a mark */
+    { "0,125", A, MONEY_DECIMALS, 0 },     /* a leading 0 is no group */
+    { "1 234,567", A, MONEY_DECIMALS, 0 }, /* spaces group: ',' is the mark */
     /* ambiguous */
     { "1,234", A, MONEY_AMBIGUOUS, 0 },
     { "1.234", A, MONEY_AMBIGUOUS, 0 },
@@ -100,7 +114,7 @@ static const amount_case cases[] = {
     { ",123,456", A, MONEY_SYNTAX, 0 },
     { "1,234,", A, MONEY_SYNTAX, 0 },
     { "1,,234", P, MONEY_SYNTAX, 0 },
-    { "1 234.567,8", A, MONEY_SYNTAX, 0 },   /* two kinds of grouping */
+    { "1 234.567,8", A, MONEY_SYNTAX, 0 }, /* two kinds of grouping */
     { "12.", A, MONEY_SYNTAX, 0 },
     { ".", A, MONEY_SYNTAX, 0 },
     { "-", A, MONEY_SYNTAX, 0 },
@@ -113,9 +127,11 @@ static const amount_case cases[] = {
     { "12-", A, MONEY_SYNTAX, 0 },
     { "$12$", A, MONEY_SYNTAX, 0 },
     { "\xe2\x82\xac", A, MONEY_SYNTAX, 0 },
-    { "$12\xe2\x82\xac", A, MONEY_SYNTAX, 0 },             /* one mark at most */
-    { "\xe2\x82\xac" "12\xc2\xa3", A, MONEY_SYNTAX, 0 },
-    { "\xe2\x82", A, MONEY_SYNTAX, 0 },                     /* a cut mark */
+    { "$12\xe2\x82\xac", A, MONEY_SYNTAX, 0 }, /* one mark at most */
+    { "\xe2\x82\xac"
+      "12\xc2\xa3",
+      A, MONEY_SYNTAX, 0 },
+    { "\xe2\x82", A, MONEY_SYNTAX, 0 }, /* a cut mark */
     { "12.345", P, MONEY_DECIMALS, 0 },
     { "12,3456", A, MONEY_DECIMALS, 0 },
     { "0.001", P, MONEY_DECIMALS, 0 },
@@ -135,9 +151,9 @@ static void test_forms(void **state)
         int64_t cents = -1;
         money_status st = money_parse(c->text, strlen(c->text), c->decimal, &cents);
         if (st != c->status || (st == MONEY_OK && cents != c->cents))
-            fail_msg("'%s' (decimal %d): status %d cents %lld, expected %d %lld",
-                     c->text, (int)c->decimal, (int)st, (long long)cents,
-                     (int)c->status, (long long)c->cents);
+            fail_msg("'%s' (decimal %d): status %d cents %lld, expected %d %lld", c->text,
+                     (int)c->decimal, (int)st, (long long)cents, (int)c->status,
+                     (long long)c->cents);
     }
 }
 
@@ -168,29 +184,20 @@ static void test_evidence(void **state)
 {
     (void)state;
     static const evidence_case ev[] = {
-        { "1234", MONEY_EVIDENCE_NONE },
-        { "1,234", MONEY_EVIDENCE_NONE },
-        { "1.234", MONEY_EVIDENCE_NONE },
-        { "", MONEY_EVIDENCE_NONE },
-        { "abc", MONEY_EVIDENCE_NONE },
-        { "1 234", MONEY_EVIDENCE_NONE },
-        { "12,34,5", MONEY_EVIDENCE_NONE },
-        { "12.50", MONEY_EVIDENCE_POINT },
-        { "1,234.56", MONEY_EVIDENCE_POINT },
-        { "1,234,567", MONEY_EVIDENCE_POINT },
-        { "$1,234.56", MONEY_EVIDENCE_POINT },
-        { ".5", MONEY_EVIDENCE_POINT },
-        { "12,50", MONEY_EVIDENCE_COMMA },
-        { "12,5", MONEY_EVIDENCE_COMMA },
-        { "1 234,56", MONEY_EVIDENCE_COMMA },
-        { "1.234.567", MONEY_EVIDENCE_COMMA },
+        { "1234", MONEY_EVIDENCE_NONE },          { "1,234", MONEY_EVIDENCE_NONE },
+        { "1.234", MONEY_EVIDENCE_NONE },         { "", MONEY_EVIDENCE_NONE },
+        { "abc", MONEY_EVIDENCE_NONE },           { "1 234", MONEY_EVIDENCE_NONE },
+        { "12,34,5", MONEY_EVIDENCE_NONE },       { "12.50", MONEY_EVIDENCE_POINT },
+        { "1,234.56", MONEY_EVIDENCE_POINT },     { "1,234,567", MONEY_EVIDENCE_POINT },
+        { "$1,234.56", MONEY_EVIDENCE_POINT },    { ".5", MONEY_EVIDENCE_POINT },
+        { "12,50", MONEY_EVIDENCE_COMMA },        { "12,5", MONEY_EVIDENCE_COMMA },
+        { "1 234,56", MONEY_EVIDENCE_COMMA },     { "1.234.567", MONEY_EVIDENCE_COMMA },
         { "(1 234,56 $)", MONEY_EVIDENCE_COMMA },
     };
     for (size_t i = 0; i < sizeof ev / sizeof ev[0]; i++) {
         money_evidence e = money_evidence_of(ev[i].text, strlen(ev[i].text));
         if (e != ev[i].evidence)
-            fail_msg("'%s': evidence %d, expected %d", ev[i].text, (int)e,
-                     (int)ev[i].evidence);
+            fail_msg("'%s': evidence %d, expected %d", ev[i].text, (int)e, (int)ev[i].evidence);
     }
 }
 

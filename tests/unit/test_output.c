@@ -1,7 +1,7 @@
 /* test_output.c - outputs all or nothing: the path checks, a commit whose
  * second rename fails puts the first back, a link at a target is replaced,
  * stale temporary files of a run that is gone are removed. */
-#define _XOPEN_SOURCE 700   /* mkdtemp, symlink */
+#define _XOPEN_SOURCE 700 /* mkdtemp, symlink */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -87,7 +87,7 @@ static const char *listing(void)
 
 static int check(const char *a, const char *b, const char *const inputs[])
 {
-    char *paths[] = {(char *)a, (char *)b};
+    char *paths[] = { (char *)a, (char *)b };
     diag d;
     FILE *quiet = fopen("/dev/null", "w");
     diag_init(&d, quiet);
@@ -105,26 +105,25 @@ static void test_check_paths(void **state)
     put(at("in/figures-2014.json"), "{}\n");
     char in[256], same[256];
     snprintf(in, sizeof in, "%s", at("in"));
-    const char *const inputs[] = {in, NULL};
+    const char *const inputs[] = { in, NULL };
     snprintf(same, sizeof same, "%s/new/../new/./x.pdf", dir);
     assert_int_equal(check(at("a.pdf"), at("b.pdf"), inputs), 0);
     assert_int_equal(check(at("a.pdf"), at("a.pdf"), inputs), -1);
-    assert_int_equal(check(at("new/x.pdf"), same, inputs), -1);   /* not made yet */
+    assert_int_equal(check(at("new/x.pdf"), same, inputs), -1); /* not made yet */
     assert_int_equal(check(at("a.pdf"), NULL, inputs), 0);
-    assert_int_equal(check("/dev/null", "/dev/null", inputs), 0);  /* written directly */
+    assert_int_equal(check("/dev/null", "/dev/null", inputs), 0); /* written directly */
     assert_int_equal(check(at("a.pdf"), at("in/ledger.csv"), inputs), -1);
     assert_int_equal(check(at("a.pdf"), at("in/../in/ledger.csv"), inputs), -1);
     assert_int_equal(check(at("a.pdf"), at("in/figures-2014.json"), inputs), 0);
     assert_int_equal(check(at("a.pdf"), at("in/absent.csv"), inputs), 0);
     assert_int_equal(check(at("a.pdf"), at("in/ledger.csv"), NULL), 0);
-    assert_string_equal(listing(), "in");          /* nothing created */
+    assert_string_equal(listing(), "in"); /* nothing created */
 }
 
 /* Begins outputs on a, b, c, writes "new" into each temporary file. */
-static void begin_three(output_file out[3], const char *a, const char *b, const char *c,
-                        diag *d)
+static void begin_three(output_file out[3], const char *a, const char *b, const char *c, diag *d)
 {
-    const char *paths[] = {a, b, c};
+    const char *paths[] = { a, b, c };
     for (int i = 0; i < 3; i++) {
         memset(&out[i], 0, sizeof out[i]);
         assert_int_equal(output_begin(&out[i], paths[i], d), 0);
@@ -139,7 +138,7 @@ static void test_commit_all_or_nothing(void **state)
     FILE *quiet = fopen("/dev/null", "w");
     diag_init(&d, quiet);
     put(at("a"), "old\n");
-    mkdir(at("b"), 0777);                          /* the second rename fails */
+    mkdir(at("b"), 0777); /* the second rename fails */
     put(at("b/inside"), "x\n");
     output_file out[3];
     begin_three(out, at("a"), at("b"), at("c"), &d);
@@ -147,15 +146,15 @@ static void test_commit_all_or_nothing(void **state)
     assert_int_equal(d.status, EXIT_CANTCREAT);
     for (int i = 0; i < 3; i++)
         output_discard(&out[i]);
-    assert_string_equal(get(at("a")), "old\n");   /* put back */
-    assert_string_equal(listing(), "a b");         /* no c, no temporary, no .bak */
+    assert_string_equal(get(at("a")), "old\n"); /* put back */
+    assert_string_equal(listing(), "a b");      /* no c, no temporary, no .bak */
 
     unlink(at("b/inside"));
     rmdir(at("b"));
     diag_init(&d, quiet);
     begin_three(out, at("a"), at("b"), at("c"), &d);
     assert_int_equal(output_commit(&out[0], &d), 0);
-    assert_int_equal(output_commit(&out[1], &d), 0);   /* already in place */
+    assert_int_equal(output_commit(&out[1], &d), 0); /* already in place */
     for (int i = 0; i < 3; i++)
         output_discard(&out[i]);
     assert_string_equal(get(at("a")), "new\n");
@@ -175,7 +174,7 @@ static void test_link_replaced(void **state)
     mkdir(at("out"), 0777);
     assert_int_equal(symlink(at("away/real"), at("out/link")), 0);
     assert_int_equal(symlink(at("away/absent"), at("out/dangling")), 0);
-    output_file out[2] = {{0}};
+    output_file out[2] = { { 0 } };
     assert_int_equal(output_begin(&out[0], at("out/link"), &d), 0);
     assert_int_equal(output_begin(&out[1], at("out/dangling"), &d), 0);
     put(out[0].temp, "new\n");
@@ -210,13 +209,13 @@ static void test_stale_removed(void **state)
     diag d;
     FILE *quiet = fopen("/dev/null", "w");
     diag_init(&d, quiet);
-    output_file o = {0};
+    output_file o = { 0 };
     assert_int_equal(output_begin(&o, at("x.pdf"), &d), 0);
     output_discard(&o);
     assert_int_not_equal(access(at(name[0]), F_OK), 0);
     assert_int_not_equal(access(at(name[1]), F_OK), 0);
-    assert_int_equal(access(at(name[2]), F_OK), 0);    /* a live run's */
-    assert_int_equal(access(at(name[3]), F_OK), 0);    /* not ours */
+    assert_int_equal(access(at(name[2]), F_OK), 0); /* a live run's */
+    assert_int_equal(access(at(name[3]), F_OK), 0); /* not ours */
     fclose(quiet);
 }
 

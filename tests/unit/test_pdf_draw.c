@@ -17,10 +17,14 @@
 #include <unistd.h>
 
 #define SERIF "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
-#define BOLD "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"
-#define MONO "/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf"
-#define NNBSP_TEXT "1\xe2\x80\xaf" "000"
-#define NBSP_TEXT "1\xc2\xa0" "000"
+#define BOLD  "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"
+#define MONO  "/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf"
+#define NNBSP_TEXT  \
+    "1\xe2\x80\xaf" \
+    "000"
+#define NBSP_TEXT \
+    "1\xc2\xa0"   \
+    "000"
 
 static double width(pdf_draw *w, const char *s)
 {
@@ -34,13 +38,13 @@ static void test_narrow_space(void **state)
     diag_init(&d, stderr);
     pdf_draw *w = pdf_draw_new(&d);
     assert_int_equal(pdf_draw_load_face(w, PDF_FACE_REGULAR, SERIF), 0);
-    assert_true(width(w, NNBSP_TEXT) < width(w, NBSP_TEXT));   /* DejaVu has U+202F */
+    assert_true(width(w, NNBSP_TEXT) < width(w, NBSP_TEXT)); /* DejaVu has U+202F */
     pdf_draw_free(w);
     if (access(MONO, R_OK) != 0)
         skip();
     w = pdf_draw_new(&d);
     assert_int_equal(pdf_draw_load_face(w, PDF_FACE_REGULAR, MONO), 0);
-    assert_true(width(w, NNBSP_TEXT) == width(w, NBSP_TEXT));  /* no U+202F: U+00A0 */
+    assert_true(width(w, NNBSP_TEXT) == width(w, NBSP_TEXT)); /* no U+202F: U+00A0 */
     assert_true(width(w, NBSP_TEXT) > 0);
     pdf_draw_free(w);
     assert_int_equal(d.count, 0);
@@ -79,7 +83,8 @@ static long build(const char *path, bool dry)
     pdf_draw_set_info(w, &info);
     pdf_draw_set_dry(w, dry);
     pdf_draw_page(w, 612, 792);
-    pdf_draw_text(w, PDF_FACE_REGULAR, 12, (pdf_color){ 0, 0, 0 }, 72, 700, "Œuvre « ça »", strlen("Œuvre « ça »"));
+    pdf_draw_text(w, PDF_FACE_REGULAR, 12, (pdf_color){ 0, 0, 0 }, 72, 700, "Œuvre « ça »",
+                  strlen("Œuvre « ça »"));
     pdf_draw_rect(w, 72, 600, 100, 50, &(pdf_color){ 0.5, 0.5, 0.5 }, NULL);
     pdf_draw_hatch(w, 72, 600, 100, 50, 4, (pdf_color){ 0, 0, 0 });
     assert_int_equal(pdf_draw_bookmark(w, 0, "Financement", 700) != 0, !dry);
@@ -104,7 +109,7 @@ static void test_same_bytes(void **state)
     char cmd[128];
     snprintf(cmd, sizeof cmd, "cmp -s %s %s", a, b);
     assert_int_equal(system(cmd), 0);
-    long dry = build(b, true);          /* dry: no page drawn, no font used */
+    long dry = build(b, true); /* dry: no page drawn, no font used */
     assert_true(dry < sa);
     unlink(a);
     unlink(b);
@@ -117,7 +122,7 @@ static char *slurp(const char *path)
     static char buf[1 << 20];
     size_t n = fread(buf, 1, sizeof buf - 1, f);
     fclose(f);
-    for (size_t i = 0; i < n; i++)   /* binary streams: keep the dictionaries' text */
+    for (size_t i = 0; i < n; i++) /* binary streams: keep the dictionaries' text */
         if (buf[i] == '\0')
             buf[i] = ' ';
     buf[n] = '\0';
@@ -148,13 +153,15 @@ static void test_fonts_made_when_used(void **state)
     (void)state;
     char p[] = "/tmp/test_pdf_draw_f_XXXXXX";
     close(mkstemp(p));
-    const char *pdf = draw_only_regular(p, "Œuvre « ça » 124" "\xe2\x80\xaf" "980 $ — ’");
+    const char *pdf = draw_only_regular(p, "Œuvre « ça » 124"
+                                           "\xe2\x80\xaf"
+                                           "980 $ — ’");
     assert_non_null(strstr(pdf, "DejaVuSerif"));
-    assert_null(strstr(pdf, "DejaVuSerif-Bold"));     /* loaded, never used: not there */
-    assert_null(strstr(pdf, "Identity-H"));           /* Windows-1252 only */
+    assert_null(strstr(pdf, "DejaVuSerif-Bold")); /* loaded, never used: not there */
+    assert_null(strstr(pdf, "Identity-H"));       /* Windows-1252 only */
     assert_non_null(strstr(pdf, "/TrueType"));
     pdf = draw_only_regular(p, "Łódź Ω");
-    assert_non_null(strstr(pdf, "Identity-H"));       /* outside Windows-1252 */
+    assert_non_null(strstr(pdf, "Identity-H")); /* outside Windows-1252 */
     unlink(p);
 }
 
@@ -165,22 +172,23 @@ static void test_widths_of_both_fonts(void **state)
     diag_init(&d, stderr);
     pdf_draw *w = pdf_draw_new(&d);
     assert_int_equal(pdf_draw_load_face(w, PDF_FACE_REGULAR, SERIF), 0);
-    double latin = width(w, "Lodz"), unicode = width(w, "\xc5\x81odz");   /* Łodz */
+    double latin = width(w, "Lodz"), unicode = width(w, "\xc5\x81odz"); /* Łodz */
     assert_true(latin > 10 && unicode > 10);
-    assert_true(unicode - latin < 2 && latin - unicode < 2);   /* Ł about as wide as L */
-    double gap = width(w, "1" "\xe2\x80\xaf" "000") - width(w, "1000");
-    assert_true(gap > 1.5 && gap < 2.5);                /* U+202F: 0.2 em at 10 pt */
-    assert_true(width(w, "\xe2\x82\xac") > 0);            /* € is in Windows-1252 */
+    assert_true(unicode - latin < 2 && latin - unicode < 2); /* Ł about as wide as L */
+    double gap = width(w, "1"
+                          "\xe2\x80\xaf"
+                          "000") -
+                 width(w, "1000");
+    assert_true(gap > 1.5 && gap < 2.5);       /* U+202F: 0.2 em at 10 pt */
+    assert_true(width(w, "\xe2\x82\xac") > 0); /* € is in Windows-1252 */
     pdf_draw_free(w);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_narrow_space),
-        cmocka_unit_test(test_errors_are_diagnostics),
-        cmocka_unit_test(test_same_bytes),
-        cmocka_unit_test(test_fonts_made_when_used),
+        cmocka_unit_test(test_narrow_space),         cmocka_unit_test(test_errors_are_diagnostics),
+        cmocka_unit_test(test_same_bytes),           cmocka_unit_test(test_fonts_made_when_used),
         cmocka_unit_test(test_widths_of_both_fonts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

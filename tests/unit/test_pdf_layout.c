@@ -57,10 +57,10 @@ static void test_justify(void **state)
     layout_para_wrap(&p, 40);
     double x[3];
     layout_line_positions(&p, 0, 40, true, x);
-    assert_true(x[0] == 0 && x[1] == 25);          /* 15 + space 5 + extra 5 */
+    assert_true(x[0] == 0 && x[1] == 25); /* 15 + space 5 + extra 5 */
     layout_line_positions(&p, 0, 40, false, x);
     assert_true(x[1] == 20);
-    layout_line_positions(&p, 1, 40, true, x);     /* last line: not stretched */
+    layout_line_positions(&p, 1, 40, true, x); /* last line: not stretched */
     assert_true(x[0] == 0);
     layout_para_free(&p);
 }
@@ -69,10 +69,13 @@ static void test_no_break_spaces_and_forced_break(void **state)
 {
     (void)state;
     layout_para p = para();
-    add(&p, "total 125\xe2\x80\xaf" "000\xc2\xa0$\nnext", 0);
-    assert_int_equal(p.atom_count, 3);             /* "total", "125 000 $", "next" */
+    add(&p,
+        "total 125\xe2\x80\xaf"
+        "000\xc2\xa0$\nnext",
+        0);
+    assert_int_equal(p.atom_count, 3); /* "total", "125 000 $", "next" */
     assert_int_equal(layout_para_wrap(&p, 500), 2);
-    assert_true(p.lines[0].last);                  /* a forced break: not justified */
+    assert_true(p.lines[0].last); /* a forced break: not justified */
     assert_int_equal(p.lines[0].count, 2);
     assert_true(p.atoms[2].break_before);
     layout_para_free(&p);
@@ -86,7 +89,7 @@ static void test_styled_word_stays_whole(void **state)
     add(&p, "Brochu", 1);
     add(&p, ", directrice", 0);
     assert_int_equal(p.atom_count, 4);
-    assert_false(p.atoms[2].space_before);         /* "," glued to "Brochu" */
+    assert_false(p.atoms[2].space_before); /* "," glued to "Brochu" */
     assert_true(p.atoms[1].space_before);
     /* "France" 30, " " 5, "Brochu" 36 + "," 5 = 76: the comma never starts a line */
     assert_int_equal(layout_para_wrap(&p, 74), 3);
@@ -99,13 +102,19 @@ static void test_long_word_is_cut(void **state)
 {
     (void)state;
     layout_para p = para();
-    add(&p, "é\xc3\xa9" "abcdefgh x", 0);           /* 10 characters, 2 of them 2 bytes */
-    size_t lines = layout_para_wrap(&p, 22);       /* 4 characters per line */
+    add(&p,
+        "é\xc3\xa9"
+        "abcdefgh x",
+        0);                                  /* 10 characters, 2 of them 2 bytes */
+    size_t lines = layout_para_wrap(&p, 22); /* 4 characters per line */
     assert_int_equal(lines, 3);
     for (size_t i = 0; i < p.atom_count; i++)
         assert_true(p.atoms[i].width <= 22);
-    assert_int_equal(p.atoms[0].len, 6);           /* "ééab": never inside a character */
-    assert_memory_equal(p.atoms[0].text, "\xc3\xa9\xc3\xa9" "ab", 6);
+    assert_int_equal(p.atoms[0].len, 6); /* "ééab": never inside a character */
+    assert_memory_equal(p.atoms[0].text,
+                        "\xc3\xa9\xc3\xa9"
+                        "ab",
+                        6);
     layout_para_free(&p);
 }
 
@@ -123,12 +132,12 @@ static void test_flow(void **state)
     (void)state;
     layout_flow fl;
     layout_flow_init(&fl, 700, 60, 1);
-    assert_false(layout_flow_reserve(&fl, 2000, 0));   /* an empty page never breaks */
+    assert_false(layout_flow_reserve(&fl, 2000, 0)); /* an empty page never breaks */
     fl.y = 100;
     assert_true(layout_flow_fits(&fl, 40));
     assert_false(layout_flow_fits(&fl, 41));
     assert_false(layout_flow_reserve(&fl, 30, 10));
-    assert_true(layout_flow_reserve(&fl, 30, 11));     /* heading kept with what follows */
+    assert_true(layout_flow_reserve(&fl, 30, 11)); /* heading kept with what follows */
     assert_int_equal(fl.page, 2);
     assert_true(fl.y == 700);
 }
@@ -173,7 +182,8 @@ static void test_decimal_at(void **state)
     (void)state;
     const char *pct = "+58,2\xc2\xa0%";
     assert_int_equal(layout_decimal_at(pct, strlen(pct), ','), 3);
-    const char *money = "125\xe2\x80\xaf" "000\xc2\xa0$";
+    const char *money = "125\xe2\x80\xaf"
+                        "000\xc2\xa0$";
     assert_int_equal(layout_decimal_at(money, strlen(money), ','), strlen(money));
     assert_int_equal(layout_decimal_at("$1,234", 6, '.'), 6);
     assert_int_equal(layout_decimal_at("1,234.5", 7, '.'), 5);

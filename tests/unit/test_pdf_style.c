@@ -24,9 +24,14 @@
 #include <string.h>
 #include <unistd.h>
 
-static enum { FAULT_NONE, FAULT_KILLED, FAULT_NO_MEMORY, FAULT_REGULAR_FACE,
-              FAULT_LOST_ONCE } fault;
-static char lost_marker[] = "/tmp/bilan-style-lost-XXXXXX";   /* made once lost */
+static enum {
+    FAULT_NONE,
+    FAULT_KILLED,
+    FAULT_NO_MEMORY,
+    FAULT_REGULAR_FACE,
+    FAULT_LOST_ONCE
+} fault;
+static char lost_marker[] = "/tmp/bilan-style-lost-XXXXXX"; /* made once lost */
 
 FcBool FcInit(void)
 {
@@ -160,7 +165,7 @@ static void test_lost_face_looked_up_again(void **state)
     fault = FAULT_LOST_ONCE;
     int rc = load(&s, "", &d);
     fault = FAULT_NONE;
-    assert_int_equal(access(lost_marker, F_OK), 0);   /* the first lookup lost one */
+    assert_int_equal(access(lost_marker, F_OK), 0); /* the first lookup lost one */
     unlink(lost_marker);
     assert_int_equal(rc, 0);
     assert_int_equal(d.count, 0);
@@ -175,8 +180,11 @@ static void test_family_spelling_and_generic(void **state)
     pdf_style s;
     diag d;
     /* case and blanks aside; a list of families; a generic family */
-    assert_int_equal(load(&s, "regular = dejavuserif\nbold = No Such Xyz,DejaVu Serif:bold\n"
-                              "italic = serif:italic\n", &d), 0);
+    assert_int_equal(load(&s,
+                          "regular = dejavuserif\nbold = No Such Xyz,DejaVu Serif:bold\n"
+                          "italic = serif:italic\n",
+                          &d),
+                     0);
     assert_non_null(strstr(s.font_path[PDF_FACE_REGULAR], "DejaVuSerif"));
     assert_non_null(strstr(s.font_path[PDF_FACE_BOLD], "DejaVuSerif-Bold"));
     pdf_style_free(&s);
@@ -187,9 +195,12 @@ static void test_paths_need_no_lookup(void **state)
     (void)state;
     pdf_style s;
     diag d;
-    fault = FAULT_KILLED;   /* fontconfig would die: it is not started */
-    assert_int_equal(load(&s, "regular = /x/r.ttf\nbold = /x/b.ttf\nitalic = /x/i.ttf\n"
-                              "bold_italic = /x/bi.ttf\n", &d), 0);
+    fault = FAULT_KILLED; /* fontconfig would die: it is not started */
+    assert_int_equal(load(&s,
+                          "regular = /x/r.ttf\nbold = /x/b.ttf\nitalic = /x/i.ttf\n"
+                          "bold_italic = /x/bi.ttf\n",
+                          &d),
+                     0);
     fault = FAULT_NONE;
     assert_string_equal(s.font_path[PDF_FACE_BOLD_ITALIC], "/x/bi.ttf");
     pdf_style_free(&s);

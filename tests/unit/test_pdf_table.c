@@ -24,7 +24,7 @@ static void test_too_many_columns(void **state)
     pdf_table t;
     pdf_table_init(&t);
     static const char *const titles[] = { "Type", "A", "B", "C", "D", "E", "F",
-                                          "G", "H", "I", "J", "K", "L" };
+                                          "G",    "H", "I", "J", "K", "L" };
     for (int c = 0; c < PDF_TABLE_COLS_MAX + 1; c++)
         pdf_table_add_col(&t, titles[c], 1.0 / 13, c ? PDF_ALIGN_NUMBER : PDF_ALIGN_LEFT);
     const char *cells[] = { "x", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12" };

@@ -36,7 +36,7 @@ static char *capture_stderr(void (*fn)(void))
 
 static void sleep_over_a_second(void)
 {
-    struct timespec t = {1, 100 * 1000 * 1000};
+    struct timespec t = { 1, 100 * 1000 * 1000 };
     nanosleep(&t, NULL);
 }
 

@@ -46,14 +46,17 @@ static fiscal_period period(int year)
 
 static void fixture(language lang, bool detail)
 {
-    cfg = (config){ .org_name = "Dynamo & Co", .title = "Bilan annuel", .currency = "CAD",
-                    .lang = lang, .workbook_detail = detail,
+    cfg = (config){ .org_name = "Dynamo & Co",
+                    .title = "Bilan annuel",
+                    .currency = "CAD",
+                    .lang = lang,
+                    .workbook_detail = detail,
                     .self_generated_group = "Revenus autonomes" };
     fig = (figures){ .config = &cfg, .lang = lang };
     fig.current = period(2014);
     fig.previous = period(2013);
-    accounts[0] = (account_figure){ "4100", "Subvention Centraide", "Subventions",
-                                    KIND_REVENUE, figure_make(100000, 80000) };
+    accounts[0] = (account_figure){ "4100", "Subvention Centraide", "Subventions", KIND_REVENUE,
+                                    figure_make(100000, 80000) };
     accounts[1] = (account_figure){ "4200", "Ventes de formation", "Revenus autonomes",
                                     KIND_REVENUE, figure_make(50050, 0) };
     accounts[2] = (account_figure){ "5100", "Salaires", "Salaires", KIND_EXPENSE,
@@ -82,7 +85,7 @@ static void fixture(language lang, bool detail)
                                        .name = counterparties[from[i]].name,
                                        .amount = counterparties[from[i]].amount,
                                        .has_share = true };
-    funder_rows[0].share_tenths = 666;   /* 1000.00 of 1500.50 */
+    funder_rows[0].share_tenths = 666; /* 1000.00 of 1500.50 */
     funder_rows[1].share_tenths = 334;
     fig.funders = funder_rows;
     fig.funder_count = 4;
@@ -92,8 +95,8 @@ static void fixture(language lang, bool detail)
     fig.has_self_generated = true;
     fig.self_generated = figure_make(50050, 0);
     for (int i = 0; i < 3; i++)
-        history[i] = (history_figure){ period(2012 + i), 70000 + 10000 * i, 60000 + 10000 * i,
-                                       10000 };
+        history[i] =
+            (history_figure){ period(2012 + i), 70000 + 10000 * i, 60000 + 10000 * i, 10000 };
     history[2] = (history_figure){ period(2014), 150050, 120000, 30050 };
     fig.history = history;
     fig.history_count = 3;
@@ -102,8 +105,8 @@ static void fixture(language lang, bool detail)
     fig.hours = figure_make(450, 300);
     fig.partner_count = figure_make(1, 1);
     fig.region_count = figure_make(1, 0);
-    axes[0] = (axis_figure){ "Formation", figure_make(3, 2), figure_make(30, 10),
-                             figure_make(450, 300) };
+    axes[0] =
+        (axis_figure){ "Formation", figure_make(3, 2), figure_make(30, 10), figure_make(450, 300) };
     types[0] = (type_figure){ "Atelier", "Formation", figure_make(3, 2), figure_make(30, 10) };
     partners[0] = (partner_figure){ "Montréal-Nord", 3, 30 };
     regions[0] = (partner_figure){ "Montréal", 3, 30 };
@@ -121,7 +124,11 @@ static int stub_ledger(const void *ctx, ledger_detail_fn fn, void *arg)
 {
     (void)ctx;
     fiscal_period cur = period(2014), prev = period(2013);
-    const struct { const char *code, *name, *group; int64_t cents; const fiscal_period *p; } rows[] = {
+    const struct {
+        const char *code, *name, *group;
+        int64_t cents;
+        const fiscal_period *p;
+    } rows[] = {
         { "4100", "Subvention Centraide", "Subventions", 60000, &cur },
         { "4100", "Subvention Centraide", "Subventions", 40000, &cur },
         { "4100", "Subvention Centraide", "Subventions", 80000, &prev },
@@ -131,10 +138,15 @@ static int stub_ledger(const void *ctx, ledger_detail_fn fn, void *arg)
         { "1000", "Encaisse", "Actif", 99999, &cur },
     };
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
-        ledger_detail r = { .line = i + 2, .date = rows[i].p->end, .account = rows[i].code,
-                            .account_name = rows[i].name, .group = rows[i].group,
+        ledger_detail r = { .line = i + 2,
+                            .date = rows[i].p->end,
+                            .account = rows[i].code,
+                            .account_name = rows[i].name,
+                            .group = rows[i].group,
                             .counterparty = i == 0 ? "=HYPERLINK(\"http://x.test\")" : "",
-                            .memo = i == 1 ? "-2" : "", .ref = "", .amount = rows[i].cents,
+                            .memo = i == 1 ? "-2" : "",
+                            .ref = "",
+                            .amount = rows[i].cents,
                             .period = rows[i].p };
         int rc = fn(&r, arg);
         if (rc)
@@ -148,10 +160,15 @@ static int stub_activities(const void *ctx, activity_detail_fn fn, void *arg)
     (void)ctx;
     fiscal_period cur = period(2014), prev = period(2013);
     for (int i = 0; i < 5; i++) {
-        activity_detail r = { .line = (size_t)i + 2, .date = { 2013, 6, 1 + i },
-                              .axis = "Formation", .type = "Atelier", .title = "@titre",
-                              .partner = "Montréal-Nord", .region = "Montréal",
-                              .participants = i < 3 ? 10 : 5, .hours = 150,
+        activity_detail r = { .line = (size_t)i + 2,
+                              .date = { 2013, 6, 1 + i },
+                              .axis = "Formation",
+                              .type = "Atelier",
+                              .title = "@titre",
+                              .partner = "Montréal-Nord",
+                              .region = "Montréal",
+                              .participants = i < 3 ? 10 : 5,
+                              .hours = 150,
                               .period = i < 3 ? &cur : &prev };
         int rc = fn(&r, arg);
         if (rc)
@@ -166,10 +183,16 @@ static int stub_many(const void *ctx, ledger_detail_fn fn, void *arg)
     (void)ctx;
     fiscal_period cur = period(2014);
     for (size_t i = 0; i < 5000; i++) {
-        ledger_detail r = { .line = i + 2, .date = cur.end, .account = "4100",
-                            .account_name = "Subvention", .group = "Subventions",
-                            .counterparty = "Centraide", .memo = "Versement", .ref = "R",
-                            .amount = 100, .period = &cur };
+        ledger_detail r = { .line = i + 2,
+                            .date = cur.end,
+                            .account = "4100",
+                            .account_name = "Subvention",
+                            .group = "Subventions",
+                            .counterparty = "Centraide",
+                            .memo = "Versement",
+                            .ref = "R",
+                            .amount = 100,
+                            .period = &cur };
         int rc = fn(&r, arg);
         if (rc)
             return rc;
@@ -187,12 +210,12 @@ static int stub_failing(const void *ctx, ledger_detail_fn fn, void *arg)
 
 static char templates[4096];
 
-static int write_book(const char *name, lxw_row_t max_rows, const detail_source *custom,
-                      diag *d)
+static int write_book(const char *name, lxw_row_t max_rows, const detail_source *custom, diag *d)
 {
     detail_source src = { NULL, stub_ledger, stub_activities, NULL };
-    render_context ctx = { .templates_dir = templates, .input_dir = ".",
-                           .timestamp = 1396224000, .max_rows = max_rows };
+    render_context ctx = {
+        .templates_dir = templates, .input_dir = ".", .timestamp = 1396224000, .max_rows = max_rows
+    };
     char path[256];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     return render_xlsx(&fig, custom ? custom : &src, &ctx, path, d);
@@ -251,7 +274,7 @@ static void remove_file(const char *name)
 static int setup(void **state)
 {
     (void)state;
-    const char *file = __FILE__;   /* tests/unit/test_render_xlsx.c */
+    const char *file = __FILE__; /* tests/unit/test_render_xlsx.c */
     const char *slash = strrchr(file, '/');
     int len = slash ? (int)(slash - file) : 0;
     snprintf(templates, sizeof templates, "%.*s%s../../templates", len, file, len ? "/" : "");
@@ -269,9 +292,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    const char *names[] = { "fr.xlsx", "fr2.xlsx", "en.xlsx", "split.xlsx", "nodetail.xlsx",
-                            "fail.xlsx", "xml.xlsx", "long.xlsx", "date.xlsx",
-                            "tpl/messages.fr.ini" };
+    const char *names[] = { "fr.xlsx",       "fr2.xlsx",           "en.xlsx",  "split.xlsx",
+                            "nodetail.xlsx", "fail.xlsx",          "xml.xlsx", "long.xlsx",
+                            "date.xlsx",     "tpl/messages.fr.ini" };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         remove_file(names[i]);
     char tpl[256];
@@ -286,9 +309,9 @@ static void test_french_sheet_names_and_order(void **state)
 {
     (void)state;
     char *wb = part("fr.xlsx", "xl/workbook.xml");
-    const char *names[] = { "Sommaire", "Revenus et dépenses", "Bailleurs de fonds",
-                            "Activités", "Complicités", "Historique", "Grand livre",
-                            "Détail des activités" };
+    const char *names[] = { "Sommaire",    "Revenus et dépenses", "Bailleurs de fonds",
+                            "Activités",   "Complicités",         "Historique",
+                            "Grand livre", "Détail des activités" };
     const char *at = wb;
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         char want[128];
@@ -301,7 +324,7 @@ static void test_french_sheet_names_and_order(void **state)
     assert_non_null(strstr(wb, "<definedName name=\"Revenue\">'Sommaire'!$B$7</definedName>"));
     assert_non_null(strstr(wb, "name=\"Revenue_previous\""));
     assert_non_null(strstr(wb, "_xlnm.Print_Titles"));
-    assert_null(strstr(wb, "activeTab"));   /* opens on the summary */
+    assert_null(strstr(wb, "activeTab")); /* opens on the summary */
     free(wb);
     char *summary = part("fr.xlsx", "xl/worksheets/sheet1.xml");
     assert_non_null(strstr(summary, "tabSelected=\"1\""));
@@ -319,12 +342,14 @@ static void test_account_sumifs_with_cached_figures(void **state)
     char *xml = part("fr.xlsx", "xl/worksheets/sheet2.xml");
     /* row 4: 4100, SUMIFS over the ledger by account and year label */
     assert_cell_has(xml, "A4", "<t>4100</t>");
-    assert_cell_has(xml, "C4", "<f>SUMIFS('Grand livre'!$H$2:$H$8,'Grand livre'!$B$2:$B$8,"
-                               "$A4,'Grand livre'!$I$2:$I$8,C$1)</f><v>1000</v>");
+    assert_cell_has(xml, "C4",
+                    "<f>SUMIFS('Grand livre'!$H$2:$H$8,'Grand livre'!$B$2:$B$8,"
+                    "$A4,'Grand livre'!$I$2:$I$8,C$1)</f><v>1000</v>");
     assert_cell_has(xml, "D4", "<v>800</v>");
     assert_cell_has(xml, "E4", "<f>C4-D4</f><v>200</v>");
-    assert_cell_has(xml, "F4", "<f>IF(D4&gt;0,ROUND((C4-D4)/D4,3),IF(D4=0,IF(C4=0,"
-                               "\"\xe2\x80\x94\",\"nouveau\"),\"n.s.\"))</f><v>0.25</v>");
+    assert_cell_has(xml, "F4",
+                    "<f>IF(D4&gt;0,ROUND((C4-D4)/D4,3),IF(D4=0,IF(C4=0,"
+                    "\"\xe2\x80\x94\",\"nouveau\"),\"n.s.\"))</f><v>0.25</v>");
     /* a group subtotal, the revenue total, the net */
     assert_cell_has(xml, "C5", "<f>SUM(C4:C4)</f><v>1000</v>");
     assert_cell_has(xml, "C9", "<f>C5+C8</f><v>1500.5</v>");
@@ -372,7 +397,7 @@ static void test_detail_sheets(void **state)
     (void)state;
     char *ledger = part("fr.xlsx", "xl/worksheets/sheet7.xml");
     assert_cell_has(ledger, "A1", "<t>Date</t>");
-    assert_cell_has(ledger, "A2", "<v>41729</v>");   /* 2014-03-31 as a date */
+    assert_cell_has(ledger, "A2", "<v>41729</v>"); /* 2014-03-31 as a date */
     assert_cell_has(ledger, "H5", "<v>500.5</v>");
     assert_cell_has(ledger, "I5", "<t>2013-2014</t>");
     assert_non_null(strstr(ledger, "<autoFilter ref=\"A1:I8\"/>"));
@@ -381,8 +406,9 @@ static void test_detail_sheets(void **state)
     assert_non_null(strstr(ledger, "<oddHeader>&amp;LDynamo &amp;&amp; Co&amp;C&amp;A"));
     free(ledger);
     char *act = part("fr.xlsx", "xl/worksheets/sheet4.xml");
-    assert_cell_has(act, "C4", "<f>COUNTIFS('Détail des activités'!$I$2:$I$6,C$2,"
-                               "'Détail des activités'!$B$2:$B$6,$A4)</f><v>3</v>");
+    assert_cell_has(act, "C4",
+                    "<f>COUNTIFS('Détail des activités'!$I$2:$I$6,C$2,"
+                    "'Détail des activités'!$B$2:$B$6,$A4)</f><v>3</v>");
     assert_cell_has(act, "K4", "<v>4.5</v>");
     assert_cell_has(act, "C5", "<f>SUM(C4:C4)</f><v>3</v>");
     free(act);
@@ -595,7 +621,8 @@ static void test_forbidden_characters_replaced(void **state)
 {
     (void)state;
     fixture(LANG_FR, true);
-    cfg.org_name = "Dyn\x01" "amo \xef\xbf\xbf& Co";
+    cfg.org_name = "Dyn\x01"
+                   "amo \xef\xbf\xbf& Co";
     cfg.title = "Bilan\xef\xbf\xbe\x7f \xff annuel";
     funder_rows[1].name = "Fond\xef\xbf\xbf\x01s";
     axes[0].axis = "Form\x0bation";
@@ -609,10 +636,10 @@ static void test_forbidden_characters_replaced(void **state)
     diag_init(&d, stderr);
     assert_int_equal(render_xlsx(&fig, &src, &ctx, path, &d), 0);
     assert_true(parts_parse("xml.xlsx"));
-    const char *members[] = { "xl/workbook.xml", "docProps/core.xml", "docProps/app.xml",
-                              "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
-                              "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml",
-                              "xl/worksheets/sheet7.xml" };
+    const char *members[] = { "xl/workbook.xml",          "docProps/core.xml",
+                              "docProps/app.xml",         "xl/worksheets/sheet1.xml",
+                              "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml",
+                              "xl/worksheets/sheet4.xml", "xl/worksheets/sheet7.xml" };
     for (size_t i = 0; i < sizeof members / sizeof *members; i++) {
         char *xml = part("xml.xlsx", members[i]);
         if (strstr(xml, "\xef\xbf\xbf") || strstr(xml, "\xef\xbf\xbe") || strchr(xml, '\x01') ||
@@ -625,12 +652,14 @@ static void test_forbidden_characters_replaced(void **state)
     assert_non_null(strstr(wb, "<sheet name=\"Bailleurs\xef\xbf\xbd\xef\xbf\xbd\""));
     free(wb);
     char *core = part("xml.xlsx", "docProps/core.xml");
-    assert_non_null(strstr(core, "<dc:creator>Dyn\xef\xbf\xbd" "amo \xef\xbf\xbd&amp; Co<"));
+    assert_non_null(strstr(core, "<dc:creator>Dyn\xef\xbf\xbd"
+                                 "amo \xef\xbf\xbd&amp; Co<"));
     assert_non_null(strstr(core, "<dc:title>Bilan\xef\xbf\xbd\xef\xbf\xbd \xef\xbf\xbd annuel"));
     free(core);
     char *funders = part("xml.xlsx", "xl/worksheets/sheet3.xml");
     assert_cell_has(funders, "A3", "<t>Fond\xef\xbf\xbd\xef\xbf\xbds</t>");
-    assert_non_null(strstr(funders, "<oddHeader>&amp;LDyn\xef\xbf\xbd" "amo"));
+    assert_non_null(strstr(funders, "<oddHeader>&amp;LDyn\xef\xbf\xbd"
+                                    "amo"));
     assert_non_null(strstr(funders, "<oddFooter>&amp;CPa\xef\xbf\xbdge"));
     free(funders);
     char *finances = part("xml.xlsx", "xl/worksheets/sheet2.xml");
@@ -658,7 +687,7 @@ static void test_planned_rows_match_sheets(void **state)
     (void)state;
     fixture(LANG_FR, true);
     size_t (*const rows[])(const figures *) = {
-        xlsx_summary_rows, xlsx_finances_rows, xlsx_funders_rows,
+        xlsx_summary_rows,    xlsx_finances_rows, xlsx_funders_rows,
         xlsx_activities_rows, xlsx_partners_rows, xlsx_history_rows,
     };
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
@@ -698,7 +727,7 @@ static void test_list_past_sheet_limit_is_refused(void **state)
     assert_non_null(strstr(text, "1048577 rows"));
     char path[256];
     snprintf(path, sizeof path, "%s/long.xlsx", dir);
-    assert_int_equal(access(path, F_OK), -1);   /* nothing written */
+    assert_int_equal(access(path, F_OK), -1); /* nothing written */
     free(many);
     /* one partner fewer: exactly the 1,048,576 rows a sheet holds */
     fig.partner_list_count = count - 1;
@@ -713,7 +742,7 @@ static int status_with_date(const char *name, time_t t)
     pid_t pid = fork();
     assert_true(pid >= 0);
     if (pid == 0) {
-        signal(SIGSEGV, SIG_DFL);   /* cmocka's handler would carry on here */
+        signal(SIGSEGV, SIG_DFL); /* cmocka's handler would carry on here */
         signal(SIGABRT, SIG_DFL);
         FILE *sink = tmpfile();
         diag d;
@@ -726,7 +755,7 @@ static int status_with_date(const char *name, time_t t)
         rewind(sink);
         text[fread(text, 1, sizeof text - 1, sink)] = '\0';
         if (rc != 0 && (!strstr(text, "years 1000 to 9999") || access(path, F_OK) == 0))
-            _exit(1);   /* the message, and nothing written */
+            _exit(1); /* the message, and nothing written */
         _exit(rc == 0 ? 0 : d.status);
     }
     int status = 0;
@@ -771,20 +800,20 @@ static void test_criteria(void **state)
     assert_false(xlsx_criterion_safe("=A1"));
     const char *codes[] = { "4100", "04100", "4200", "4300*" };
     bool *ok = xlsx_criteria_usable(codes, NULL, 4);
-    assert_false(ok[0]);   /* 4100 and 04100 are one number to a criterion */
+    assert_false(ok[0]); /* 4100 and 04100 are one number to a criterion */
     assert_false(ok[1]);
     assert_true(ok[2]);
-    assert_false(ok[3]);   /* a wildcard */
+    assert_false(ok[3]); /* a wildcard */
     free(ok);
     const char *names[] = { "ÉTÉ", "été", "Hiver" };
     ok = xlsx_criteria_usable(names, NULL, 3);
-    assert_false(ok[0]);   /* criteria ignore case, accented letters too */
+    assert_false(ok[0]); /* criteria ignore case, accented letters too */
     assert_false(ok[1]);
     assert_true(ok[2]);
     free(ok);
     const char *kinds[] = { "Atelier", "atelier" }, *areas[] = { "Formation", "Coaching" };
     ok = xlsx_criteria_usable(kinds, areas, 2);
-    assert_true(ok[0] && ok[1]);   /* pairs differ by their axis */
+    assert_true(ok[0] && ok[1]); /* pairs differ by their axis */
     free(ok);
     areas[1] = "FORMATION";
     ok = xlsx_criteria_usable(kinds, areas, 2);

@@ -30,7 +30,10 @@ static char tpl[256], texts[256], text_path[300], out[4096];
 static axis_figure axes[3];
 static person people[] = {
     { "Ann Lee", "Chair", "Board of Directors", "" },
-    { "Marie Tremblay", "Présidente", "Conseil d\xe2\x80\x99" "administration", "" },
+    { "Marie Tremblay", "Présidente",
+      "Conseil d\xe2\x80\x99"
+      "administration",
+      "" },
     { "Jean Roy", "Coordonnateur", "Équipe", "Équipe Formation" },
     { "Marc Roy", "Coordonnateur", "Équipe", "" },
     { "Sam Green", "Youth worker", "Staff", "" },
@@ -71,7 +74,7 @@ static int teardown(void **state)
 {
     (void)state;
     f.people_count = 0;
-    compute_roster(&f);   /* frees the roster */
+    compute_roster(&f); /* frees the roster */
     unlink(text_path);
     unlink(tpl);
     rmdir(texts);
@@ -99,8 +102,9 @@ static int load(tpl_doc *doc, const char *text, language lang, diag *d)
     messages *msg = messages_load("templates", lang, d);
     assert_non_null(msg);
     report_context rc = { &f, msg };
-    tpl_options opt = { .templates_dir = dir, .input_dir = dir, .resolve = no_field,
-                        .lang = language_code(lang) };
+    tpl_options opt = {
+        .templates_dir = dir, .input_dir = dir, .resolve = no_field, .lang = language_code(lang)
+    };
     report_template_options(&opt, &rc);
     int status = tpl_load(doc, tpl, "report.md", &opt, d);
     if (report_check(&f, doc, d) != 0)
@@ -126,7 +130,7 @@ static void test_sections_french(void **state)
     assert_int_equal(doc.blocks[1].kind, TPL_HEADING);
     assert_int_equal(doc.blocks[1].level, 1);
     assert_string_equal(text_of(&doc, 1), "Mobilisation des connaissances");
-    assert_string_equal(text_of(&doc, 2), "Notre miel.");   /* its heading shown once */
+    assert_string_equal(text_of(&doc, 2), "Notre miel."); /* its heading shown once */
     assert_string_equal(text_of(&doc, 3), "L'année en chiffres");
     assert_int_equal(doc.blocks[3].level, 2);
     assert_string_equal(text_of(&doc, 4),
@@ -135,11 +139,11 @@ static void test_sections_french(void **state)
     assert_int_equal(doc.blocks[5].kind, TPL_DIRECTIVE);
     assert_string_equal(doc.blocks[5].name, "axis");
     assert_string_equal(doc.blocks[5].arg, "Mobilisation des connaissances");
-    assert_string_equal(text_of(&doc, 6), "Éducation");   /* no text: straight to figures */
+    assert_string_equal(text_of(&doc, 6), "Éducation"); /* no text: straight to figures */
     assert_string_equal(text_of(&doc, 8),
                         "En 2013-2014, l'axe Éducation compte 1 activité et 1 participant. "
                         "Il n'en comptait aucune en 2012-2013.");
-    assert_string_equal(text_of(&doc, 10), "Outreach");   /* only last year: still there */
+    assert_string_equal(text_of(&doc, 10), "Outreach"); /* only last year: still there */
     assert_string_equal(text_of(&doc, 12),
                         "En 2013-2014, l'axe Outreach ne compte aucune activité, "
                         "contre 3 activités en 2012-2013.");
@@ -173,7 +177,8 @@ static void test_axes_argument_refused(void **state)
     tpl_doc doc;
     diag d;
     assert_int_equal(load(&doc, "Text.\n\n{{% axes Formation %}}\n", LANG_FR, &d), -1);
-    assert_non_null(strstr(out, "report.md:3: directive '{{% axes Formation %}}': takes no argument"));
+    assert_non_null(
+        strstr(out, "report.md:3: directive '{{% axes Formation %}}': takes no argument"));
     tpl_doc_free(&doc);
 }
 
@@ -192,10 +197,10 @@ static void test_slug(void **state)
     slug_is("Accompagnement", "accompagnement");
     slug_is("Youth programs", "youth-programs");
     slug_is("  ÉDUCATION & Jeunesse (2014)!", "education-jeunesse-2014");
-    slug_is("L\xe2\x80\x99\xc3\xa9quipe", "l-equipe");        /* L’équipe */
+    slug_is("L\xe2\x80\x99\xc3\xa9quipe", "l-equipe"); /* L’équipe */
     slug_is("Straße", "strasse");
-    slug_is("\xe2\x80\x94", "");                              /* — */
-    slug_is("\xff bad", "");                                  /* not UTF-8 */
+    slug_is("\xe2\x80\x94", ""); /* — */
+    slug_is("\xff bad", "");     /* not UTF-8 */
 }
 
 /* ---- people ------------------------------------------------------------ */
@@ -214,10 +219,12 @@ static void test_others_after_the_rest(void **state)
     diag d;
     /* people_others comes first: the directives after it count too; the
      * board's two spellings are one group; "team" shows Équipe */
-    assert_int_equal(load(&doc, "# Team\n\n{{% people_others %}}\n\n# Board\n\n"
-                                "{{% people board of directors %}}\n\n"
-                                "{{% people CONSEIL D'ADMINISTRATION %}}\n\n{{% team %}}\n",
-                          LANG_EN, &d), 0);
+    assert_int_equal(load(&doc,
+                          "# Team\n\n{{% people_others %}}\n\n# Board\n\n"
+                          "{{% people board of directors %}}\n\n"
+                          "{{% people CONSEIL D'ADMINISTRATION %}}\n\n{{% team %}}\n",
+                          LANG_EN, &d),
+                     0);
     assert_int_equal(d.count, 0);
     assert_int_equal(doc.count, 1 + 4 + 4);
     assert_string_equal(text_of(&doc, 0), "Team");
@@ -242,7 +249,9 @@ static void test_others_every_group(void **state)
     assert_int_equal(load(&doc, "# People\n\n{{% people_others %}}\n", LANG_EN, &d), 0);
     assert_int_equal(doc.count, 1 + 2 * 5);
     is_people(&doc, 2, "Board of Directors");
-    is_people(&doc, 4, "Conseil d\xe2\x80\x99" "administration");
+    is_people(&doc, 4,
+              "Conseil d\xe2\x80\x99"
+              "administration");
     is_people(&doc, 6, "Équipe");
     is_people(&doc, 8, "Staff");
     is_people(&doc, 10, "Volunteers");
@@ -256,17 +265,20 @@ static void test_others_nothing_left(void **state)
     diag d;
     /* every group shown elsewhere: nothing generated, the empty section
      * is left out */
-    assert_int_equal(load(&doc, "# Board\n\n{{% people Board of directors %}}\n\n"
-                                "{{% people Conseil d'administration %}}\n\n{{% people staff %}}\n\n"
-                                "{{% people VOLUNTEERS %}}\n\n{{% team %}}\n\n"
-                                "# Others\n\n{{% people_others %}}\n", LANG_EN, &d), 0);
+    assert_int_equal(load(&doc,
+                          "# Board\n\n{{% people Board of directors %}}\n\n"
+                          "{{% people Conseil d'administration %}}\n\n{{% people staff %}}\n\n"
+                          "{{% people VOLUNTEERS %}}\n\n{{% team %}}\n\n"
+                          "# Others\n\n{{% people_others %}}\n",
+                          LANG_EN, &d),
+                     0);
     assert_int_equal(doc.count, 6);
     assert_string_equal(text_of(&doc, 0), "Board");
     assert_int_equal(doc.blocks[5].kind, TPL_DIRECTIVE);
     assert_string_equal(doc.blocks[5].name, "team");
     tpl_doc_free(&doc);
     size_t count = f.people_count;
-    f.people_count = 0;                           /* no people.csv */
+    f.people_count = 0; /* no people.csv */
     compute_roster(&f);
     assert_int_equal(load(&doc, "# Others\n\n{{% people_others %}}\n", LANG_EN, &d), 0);
     assert_int_equal(doc.count, 0);
@@ -298,17 +310,20 @@ static void test_every_drawn_directive_loads(void **state)
     tpl_doc doc;
     diag d;
     funder_row funder = { .kind = FUNDER_NAMED, .name = "Centraide" };
-    f.funders = &funder;                          /* something to show */
+    f.funders = &funder; /* something to show */
     f.funder_count = 1;
     f.budget.present = f.forecast.present = f.position.present = true;
     f.indicators.reserve_months.present = true;
-    assert_int_equal(load(&doc, "{{% cover %}}\n\n{{% toc %}}\n\n{{% pagebreak %}}\n\n"
-                                "{{% statement %}}\n\n{{% funders %}}\n\n{{% axis Outreach %}}\n\n"
-                                "{{% history %}}\n\n{{% chart revenue_groups %}}\n\n"
-                                "{{% chart expense_groups %}}\n\n{{% chart history %}}\n\n"
-                                "{{% people Staff %}}\n\n{{% team %}}\n\n{{% partners %}}\n\n"
-                                "{{% regions %}}\n\n{{% budget %}}\n\n{{% forecast %}}\n\n"
-                                "{{% position %}}\n\n{{% indicators %}}\n", LANG_EN, &d), 0);
+    assert_int_equal(load(&doc,
+                          "{{% cover %}}\n\n{{% toc %}}\n\n{{% pagebreak %}}\n\n"
+                          "{{% statement %}}\n\n{{% funders %}}\n\n{{% axis Outreach %}}\n\n"
+                          "{{% history %}}\n\n{{% chart revenue_groups %}}\n\n"
+                          "{{% chart expense_groups %}}\n\n{{% chart history %}}\n\n"
+                          "{{% people Staff %}}\n\n{{% team %}}\n\n{{% partners %}}\n\n"
+                          "{{% regions %}}\n\n{{% budget %}}\n\n{{% forecast %}}\n\n"
+                          "{{% position %}}\n\n{{% indicators %}}\n",
+                          LANG_EN, &d),
+                     0);
     assert_int_equal(d.count, 0);
     assert_int_equal(doc.count, 18);
     int drawn = 0;
@@ -326,8 +341,11 @@ static void test_every_drawn_directive_loads(void **state)
     /* no funders: the funders directive, and its heading, are left out */
     f.funders = NULL;
     f.funder_count = 0;
-    assert_int_equal(load(&doc, "# Funding\n\nText.\n\n## Our funders\n\n{{% funders %}}\n\n"
-                                "## Statement\n\n{{% statement %}}\n", LANG_EN, &d), 0);
+    assert_int_equal(load(&doc,
+                          "# Funding\n\nText.\n\n## Our funders\n\n{{% funders %}}\n\n"
+                          "## Statement\n\n{{% statement %}}\n",
+                          LANG_EN, &d),
+                     0);
     assert_int_equal(doc.count, 4);
     assert_string_equal(text_of(&doc, 2), "Statement");
     assert_string_equal(doc.blocks[3].name, "statement");
@@ -336,9 +354,12 @@ static void test_every_drawn_directive_loads(void **state)
      * panel and the headings over nothing else are left out */
     f.budget.present = f.forecast.present = f.position.present = false;
     f.indicators.reserve_months.present = false;
-    assert_int_equal(load(&doc, "## Statement\n\n{{% statement %}}\n\n{{% indicators %}}\n\n"
-                                "## Budget\n\n{{% budget %}}\n\n## Forecast\n\n{{% forecast %}}\n\n"
-                                "## Position\n\n{{% position %}}\n", LANG_EN, &d), 0);
+    assert_int_equal(load(&doc,
+                          "## Statement\n\n{{% statement %}}\n\n{{% indicators %}}\n\n"
+                          "## Budget\n\n{{% budget %}}\n\n## Forecast\n\n{{% forecast %}}\n\n"
+                          "## Position\n\n{{% position %}}\n",
+                          LANG_EN, &d),
+                     0);
     assert_int_equal(doc.count, 2);
     assert_string_equal(text_of(&doc, 0), "Statement");
     assert_string_equal(doc.blocks[1].name, "statement");
@@ -355,9 +376,11 @@ static void test_check_messages(void **state)
     tpl_doc doc;
     diag d;
     /* every problem is reported, each at its line, with its exact words */
-    assert_int_equal(load(&doc, "{{% axis Nowhere %}}\n\n{{% chart pie %}}\n\n{{% chart %}}\n\n"
-                                "{{% toc now %}}\n\n{{% people %}}\n\n{{% axis %}}\n",
-                          LANG_FR, &d), -1);
+    assert_int_equal(load(&doc,
+                          "{{% axis Nowhere %}}\n\n{{% chart pie %}}\n\n{{% chart %}}\n\n"
+                          "{{% toc now %}}\n\n{{% people %}}\n\n{{% axis %}}\n",
+                          LANG_FR, &d),
+                     -1);
     assert_int_equal(d.count, 6);
     assert_non_null(strstr(out, "report.md:1: directive '{{% axis Nowhere %}}': "
                                 "no such program area (axis) in activities.csv"));

@@ -78,8 +78,12 @@ static char org[] = "Test", currency[] = "CAD", self[] = "Revenus autonomes";
 static int setup(void **state)
 {
     fixture *fx = calloc(1, sizeof *fx);
-    fx->cfg = (config){ .org_name = org, .calendar = { 3, 31 }, .year = 2014, .history = 3,
-                        .lang = LANG_FR, .currency = currency,
+    fx->cfg = (config){ .org_name = org,
+                        .calendar = { 3, 31 },
+                        .year = 2014,
+                        .history = 3,
+                        .lang = LANG_FR,
+                        .currency = currency,
                         .self_generated_group = self };
     model_init(&fx->m, &fx->cfg);
     fx->m.ledger_rows_current = 1;
@@ -153,20 +157,20 @@ static void test_budget_variances(void **state)
     add(fx, "4500", KIND_REVENUE, "Intérêts", 0, 0);
     add(fx, "5100", KIND_EXPENSE, "Salaires", 90000, 0);
     add(fx, "5200", KIND_EXPENSE, "Loyer", 7000, 0);
-    budget(fx, "4100", BUDGET_REPORTED, 10000);   /* +1.05 % -> +1.1 */
-    budget(fx, "4200", BUDGET_REPORTED, 10000);   /* -1.05 % -> -1.1 */
-    budget(fx, "4300", BUDGET_REPORTED, 0);       /* a budget of 0 */
-    budget(fx, "4400", BUDGET_REPORTED, -100);    /* a negative budget */
-    budget(fx, "4500", BUDGET_REPORTED, 0);       /* 0 against 0 */
-    budget(fx, "5100", BUDGET_REPORTED, 100000);  /* spent less: -10 % */
+    budget(fx, "4100", BUDGET_REPORTED, 10000);  /* +1.05 % -> +1.1 */
+    budget(fx, "4200", BUDGET_REPORTED, 10000);  /* -1.05 % -> -1.1 */
+    budget(fx, "4300", BUDGET_REPORTED, 0);      /* a budget of 0 */
+    budget(fx, "4400", BUDGET_REPORTED, -100);   /* a negative budget */
+    budget(fx, "4500", BUDGET_REPORTED, 0);      /* 0 against 0 */
+    budget(fx, "5100", BUDGET_REPORTED, 100000); /* spent less: -10 % */
     assert_int_equal(compute(fx), 0);
     const budget_statement *b = &fx->f.budget;
     assert_true(b->present);
     assert_string_equal(b->period.label, "2013-2014");
     const budget_line *l = group_line(b, "Subventions");
     assert_true(l->budgeted);
-    assert_int_equal(l->amount.current, 10105);    /* actual */
-    assert_int_equal(l->amount.previous, 10000);   /* budget */
+    assert_int_equal(l->amount.current, 10105);  /* actual */
+    assert_int_equal(l->amount.previous, 10000); /* budget */
     assert_int_equal(l->amount.change, 105);
     assert_int_equal(l->amount.pct, FIGURE_PCT_VALUE);
     assert_int_equal(l->amount.change_pct_tenths, 11);
@@ -214,12 +218,12 @@ static void test_forecast_against_actual(void **state)
     assert_string_equal(b->period.label, "2014-2015");
     assert_int_equal(b->period.end.year, 2015);
     const budget_line *l = group_line(b, "Revenus autonomes");
-    assert_int_equal(l->amount.current, 18000000);   /* budget */
-    assert_int_equal(l->amount.previous, 12498000);  /* actual */
+    assert_int_equal(l->amount.current, 18000000);  /* budget */
+    assert_int_equal(l->amount.previous, 12498000); /* actual */
     assert_int_equal(l->amount.change, 5502000);
     assert_int_equal(l->amount.change_pct_tenths, 440);
     l = group_line(b, "Dons");
-    assert_int_equal(l->amount.pct, FIGURE_PCT_NEW);   /* from an actual of 0 */
+    assert_int_equal(l->amount.pct, FIGURE_PCT_NEW); /* from an actual of 0 */
     /* no expense budgeted: the whole actual, unbudgeted */
     assert_false(b->expenses.budgeted);
     assert_int_equal(b->expenses.amount.previous, 100000);
@@ -228,11 +232,14 @@ static void test_forecast_against_actual(void **state)
     assert_int_equal(b->net.amount.previous, 12498000);
     /* the placeholders: the target of the self-generated group */
     char out[128];
-    assert_true(fields_statements_resolve(&fx->f, "forecast.self_generated.budget", out,
-                                          sizeof out));
-    assert_string_equal(out, "180\xe2\x80\xaf" "000\xc2\xa0$");
-    assert_true(fields_statements_resolve(&fx->f, "forecast.revenue_groups[Revenus autonomes]"
-                                          ".change_pct", out, sizeof out));
+    assert_true(
+        fields_statements_resolve(&fx->f, "forecast.self_generated.budget", out, sizeof out));
+    assert_string_equal(out, "180\xe2\x80\xaf"
+                             "000\xc2\xa0$");
+    assert_true(fields_statements_resolve(&fx->f,
+                                          "forecast.revenue_groups[Revenus autonomes]"
+                                          ".change_pct",
+                                          out, sizeof out));
     assert_string_equal(out, "+44,0\xc2\xa0%");
     assert_true(fields_statements_resolve(&fx->f, "forecast.label", out, sizeof out));
     assert_string_equal(out, "2014-2015");
@@ -262,13 +269,17 @@ static void books(fixture *fx, int64_t opening_cash, int64_t opening_equity, dat
     model_position_open(&fx->m, &when);
     model_position_balance(&fx->m, cash, opening_cash, 2);
     model_position_balance(&fx->m, equity, opening_equity, 3);
-    const struct { account *a; date d; int64_t cents; } lines[] = {
-        { grant, day(2012, 5, 1), 8000 }, { cash, day(2012, 5, 1), 8000 },
-        { pay, day(2012, 9, 10), 4000 }, { cash, day(2012, 9, 10), -4000 },
+    const struct {
+        account *a;
+        date d;
+        int64_t cents;
+    } lines[] = {
+        { grant, day(2012, 5, 1), 8000 },   { cash, day(2012, 5, 1), 8000 },
+        { pay, day(2012, 9, 10), 4000 },    { cash, day(2012, 9, 10), -4000 },
         { grant, day(2013, 4, 15), 10000 }, { cash, day(2013, 4, 15), 10000 },
-        { pay, day(2013, 7, 31), 5000 }, { cash, day(2013, 7, 31), -5000 },
-        { cash, day(2011, 6, 1), 99999 },   /* before the balances: in them */
-        { cash, day(2014, 4, 1), 99999 },   /* after the reported year */
+        { pay, day(2013, 7, 31), 5000 },    { cash, day(2013, 7, 31), -5000 },
+        { cash, day(2011, 6, 1), 99999 }, /* before the balances: in them */
+        { cash, day(2014, 4, 1), 99999 }, /* after the reported year */
     };
     for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
         assert_true(model_position_add(&fx->m, lines[i].a, lines[i].d, lines[i].cents));
@@ -313,7 +324,7 @@ static void test_books_that_do_not_balance(void **state)
 {
     fixture *fx = *state;
     books(fx, 2500, 2400, day(2012, 3, 31));
-    add(fx, "1200", KIND_ASSET, "Débiteurs", 0, 0)->in_ledger = true;   /* no balance */
+    add(fx, "1200", KIND_ASSET, "Débiteurs", 0, 0)->in_ledger = true; /* no balance */
     assert_int_equal(compute(fx), -1);
     assert_int_equal(fx->d.status, EXIT_DATAERR);
     assert_non_null(strstr(fx->messages,
@@ -342,13 +353,13 @@ static void test_indicators(void **state)
     add(fx, "4100", KIND_REVENUE, "Subventions", 1500, 0);
     add(fx, "4200", KIND_REVENUE, "Revenus autonomes", 100, 0);
     funder(fx, "beta", 800, 2);
-    funder(fx, "Alpha", 800, 3);   /* a tie: the first by folded name */
+    funder(fx, "Alpha", 800, 3); /* a tie: the first by folded name */
     funder(fx, "gamma", -5, 4);
     assert_int_equal(compute(fx), 0);
     const indicators *ind = &fx->f.indicators;
-    assert_false(ind->reserve_months.present);   /* no position */
+    assert_false(ind->reserve_months.present); /* no position */
     assert_true(ind->self_generated_share.present);
-    assert_int_equal(ind->self_generated_share.tenths, 63);   /* 100 / 1600 = 6.25 % */
+    assert_int_equal(ind->self_generated_share.tenths, 63); /* 100 / 1600 = 6.25 % */
     assert_non_null(ind->largest_funder);
     assert_string_equal(ind->largest_funder, "Alpha");
     assert_int_equal(ind->largest_funder_share.tenths, 500);
@@ -362,8 +373,8 @@ static void test_indicators_of_zero_revenue(void **state)
     assert_int_equal(compute(fx), 0);
     const indicators *ind = &fx->f.indicators;
     assert_true(ind->self_generated_share.present);
-    assert_false(ind->self_generated_share.defined);   /* null */
-    assert_null(ind->largest_funder);                   /* none above 0 */
+    assert_false(ind->self_generated_share.defined); /* null */
+    assert_null(ind->largest_funder);                /* none above 0 */
 }
 
 int main(void)
@@ -374,8 +385,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_budget_variances, setup, teardown),
         cmocka_unit_test_setup_teardown(test_forecast_against_actual, setup, teardown),
         cmocka_unit_test_setup_teardown(test_position_at_two_year_ends, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_position_previous_before_balances, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(test_position_previous_before_balances, setup, teardown),
         cmocka_unit_test_setup_teardown(test_books_that_do_not_balance, setup, teardown),
         cmocka_unit_test_setup_teardown(test_indicators, setup, teardown),
         cmocka_unit_test_setup_teardown(test_indicators_of_zero_revenue, setup, teardown),

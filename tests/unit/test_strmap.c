@@ -25,7 +25,7 @@ static void test_basic(void **state)
     assert_int_equal(v, 1);
     assert_true(strmap_get(m, "b", 1, &v));
     assert_int_equal(v, 2);
-    strmap_put(m, "a", 1, 10);             /* replace */
+    strmap_put(m, "a", 1, 10); /* replace */
     assert_true(strmap_get(m, "a", 1, &v));
     assert_int_equal(v, 10);
     assert_int_equal(strmap_count(m), 2);
@@ -39,7 +39,7 @@ static void test_keys(void **state)
     strmap *m = strmap_new();
     char key[8] = "abc";
     strmap_put(m, key, 3, 7);
-    strcpy(key, "xyz");                    /* the map kept its own copy */
+    strcpy(key, "xyz"); /* the map kept its own copy */
     size_t v;
     assert_true(strmap_get(m, "abc", 3, &v));
     assert_int_equal(v, 7);
@@ -93,10 +93,10 @@ static uint16_t fnv_step(uint16_t h, unsigned char c)
  * the whole key the low 16 hash bits target; returns its length. */
 static size_t colliding_key(size_t i, uint16_t target, char *key)
 {
-    uint16_t inverse = FNV_PRIME_LOW;          /* Newton: prime^-1 mod 2^16 */
+    uint16_t inverse = FNV_PRIME_LOW; /* Newton: prime^-1 mod 2^16 */
     for (int k = 0; k < 4; k++)
         inverse = (uint16_t)(inverse * (2 - FNV_PRIME_LOW * inverse));
-    uint16_t want = (uint16_t)(target * inverse);   /* the state before the last xor */
+    uint16_t want = (uint16_t)(target * inverse); /* the state before the last xor */
     int n = snprintf(key, 32, "partner %zu ", i);
     uint16_t h = FNV_BASIS_LOW;
     for (int k = 0; k < n; k++)

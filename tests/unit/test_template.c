@@ -27,7 +27,7 @@ static bool resolve(void *user, const char *name, char *value, size_t size)
 {
     (void)user;
     if (strcmp(name, "org") == 0)
-        snprintf(value, size, "*Dyn* {{org}} [x]");   /* data: never expanded */
+        snprintf(value, size, "*Dyn* {{org}} [x]"); /* data: never expanded */
     else if (strcmp(name, "groups[Revenus autonomes].current") == 0)
         snprintf(value, size, "124 980 $");
     else
@@ -86,8 +86,12 @@ static int load_with(tpl_doc *doc, const char *text, diag *d, FILE **err, const 
     *err = fmemopen(out, sizeof out, "w");
     diag_init(d, *err);
     static const char *const late[] = { "late", NULL };
-    tpl_options opt = { .templates_dir = dir, .input_dir = dir, .resolve = resolve,
-                        .directives = known, .lang = lang, .generate = generate,
+    tpl_options opt = { .templates_dir = dir,
+                        .input_dir = dir,
+                        .resolve = resolve,
+                        .directives = known,
+                        .lang = lang,
+                        .generate = generate,
                         .late = late };
     int rc = tpl_load(doc, path, "report.md", &opt, d);
     fclose(*err);
@@ -135,9 +139,11 @@ static void test_blocks_and_styles(void **state)
     tpl_doc doc;
     diag d;
     FILE *err;
-    assert_int_equal(load(&doc, "# Title\n\nSome **bold** and *it*\nnext line.\n\n"
-                                "- one\n- two\n  1. sub\n\n> « Quote »\n>\n> — Author\n\n---\n",
-                          &d, &err), 0);
+    assert_int_equal(load(&doc,
+                          "# Title\n\nSome **bold** and *it*\nnext line.\n\n"
+                          "- one\n- two\n  1. sub\n\n> « Quote »\n>\n> — Author\n\n---\n",
+                          &d, &err),
+                     0);
     assert_int_equal(doc.count, 8);
     assert_int_equal(doc.blocks[0].kind, TPL_HEADING);
     assert_int_equal(doc.blocks[0].level, 1);
@@ -149,7 +155,7 @@ static void test_blocks_and_styles(void **state)
     assert_int_equal(p->runs[1].style, TPL_BOLD);
     assert_int_equal(p->runs[3].style, TPL_ITALIC);
     assert_int_equal(p->runs[4].style, 0);
-    assert_string_equal(p->runs[4].text, " next line.");   /* soft break -> space */
+    assert_string_equal(p->runs[4].text, " next line."); /* soft break -> space */
     assert_int_equal(doc.blocks[2].kind, TPL_ITEM);
     assert_int_equal(doc.blocks[4].level, 2);
     assert_int_equal(doc.blocks[4].number, 1);
@@ -168,11 +174,14 @@ static void test_placeholders(void **state)
     tpl_doc doc;
     diag d;
     FILE *err;
-    assert_int_equal(load(&doc, "# {{org}}\n\nSelf: {{groups[Revenus autonomes].current}}, "
-                                "by {{ org }}.\n", &d, &err), 0);
+    assert_int_equal(load(&doc,
+                          "# {{org}}\n\nSelf: {{groups[Revenus autonomes].current}}, "
+                          "by {{ org }}.\n",
+                          &d, &err),
+                     0);
     assert_int_equal(doc.count, 2);
     char *text = tpl_block_text(&doc.blocks[0]);
-    assert_string_equal(text, "*Dyn* {{org}} [x]");   /* not Markdown, not expanded */
+    assert_string_equal(text, "*Dyn* {{org}} [x]"); /* not Markdown, not expanded */
     free(text);
     text = tpl_block_text(&doc.blocks[1]);
     assert_string_equal(text, "Self: 124 980 $, by *Dyn* {{org}} [x].");
@@ -186,8 +195,11 @@ static void test_unknown_placeholder(void **state)
     tpl_doc doc;
     diag d;
     FILE *err;
-    assert_int_equal(load(&doc, "Intro.\n\nA {{org}} and\n{{finances.revenu}} then {{x\n\n"
-                                "{{% toc %}} inline\n", &d, &err), -1);
+    assert_int_equal(load(&doc,
+                          "Intro.\n\nA {{org}} and\n{{finances.revenu}} then {{x\n\n"
+                          "{{% toc %}} inline\n",
+                          &d, &err),
+                     -1);
     assert_int_equal(d.status, EXIT_DATAERR);
     assert_non_null(strstr(out, "report.md:4: unknown placeholder '{{finances.revenu}}'\n"));
     assert_non_null(strstr(out, "report.md:4: unterminated placeholder"));
@@ -202,8 +214,8 @@ static void test_directives(void **state)
     tpl_doc doc;
     diag d;
     FILE *err;
-    assert_int_equal(load(&doc, "{{% toc %}}\n\n{{%   people  Conseil d'administration %}}\n",
-                          &d, &err), 0);
+    assert_int_equal(
+        load(&doc, "{{% toc %}}\n\n{{%   people  Conseil d'administration %}}\n", &d, &err), 0);
     assert_int_equal(doc.count, 2);
     assert_int_equal(doc.blocks[1].kind, TPL_DIRECTIVE);
     assert_string_equal(doc.blocks[1].name, "people");
@@ -234,7 +246,7 @@ static void test_include(void **state)
     char *text = tpl_block_text(&doc.blocks[2]);
     assert_string_equal(text, "Kept as is: {{org}} {{% toc %}}");
     free(text);
-    assert_int_equal(doc.blocks[3].kind, TPL_PARAGRAPH);   /* not a directive */
+    assert_int_equal(doc.blocks[3].kind, TPL_PARAGRAPH); /* not a directive */
     tpl_doc_free(&doc);
 }
 
@@ -244,13 +256,15 @@ static void test_include_errors(void **state)
     tpl_doc doc;
     diag d;
     FILE *err;
-    assert_int_equal(load(&doc, "{{% include ../secret.md %}}\n\n{{% include /etc/passwd %}}\n\n"
-                                "{{% include texts/../../x.md %}}\n\n{{% include texts/..md %}}\n",
-                          &d, &err), -1);
+    assert_int_equal(load(&doc,
+                          "{{% include ../secret.md %}}\n\n{{% include /etc/passwd %}}\n\n"
+                          "{{% include texts/../../x.md %}}\n\n{{% include texts/..md %}}\n",
+                          &d, &err),
+                     -1);
     assert_non_null(strstr(out, "report.md:1: include '../secret.md': the path must stay"));
     assert_non_null(strstr(out, "report.md:3: include '/etc/passwd'"));
     assert_non_null(strstr(out, "report.md:5: include 'texts/../../x.md'"));
-    assert_non_null(strstr(out, "report.md:7: cannot read included file"));   /* "..md" is a name */
+    assert_non_null(strstr(out, "report.md:7: cannot read included file")); /* "..md" is a name */
     assert_int_equal(d.status, EXIT_NOINPUT);
     assert_int_equal(d.count, 4);
     tpl_doc_free(&doc);
@@ -265,9 +279,12 @@ static void test_text_optional_and_heading_once(void **state)
     tpl_doc doc;
     diag d;
     FILE *err;
-    assert_int_equal(load(&doc, "# Mission\n\n{{% text a %}}\n\n# Absent\n\n{{% text nope %}}\n\n"
-                                "Done.\n", &d, &err), 0);
-    assert_int_equal(doc.count, 4);                /* the text's heading shown once */
+    assert_int_equal(load(&doc,
+                          "# Mission\n\n{{% text a %}}\n\n# Absent\n\n{{% text nope %}}\n\n"
+                          "Done.\n",
+                          &d, &err),
+                     0);
+    assert_int_equal(doc.count, 4); /* the text's heading shown once */
     assert_int_equal(doc.blocks[0].kind, TPL_HEADING);
     assert_int_equal(doc.blocks[1].kind, TPL_PARAGRAPH);
     assert_string_equal(doc.blocks[2].runs[0].text, "Absent");
@@ -284,16 +301,21 @@ static void test_if_blocks(void **state)
     tpl_doc doc;
     diag d;
     FILE *err;
-    assert_int_equal(load(&doc, "{{% if org %}}\n\nShown {{org}}.\n\n{{% if nope %}}\n\n"
-                                "# Hidden {{nope}}\n\n- {{nope}}\n\n{{% axis {{nope}} %}}\n\n---\n\n"
-                                "{{% endif %}}\n\nAlso shown.\n\n{{% endif %}}\n\nEnd.\n",
-                          &d, &err), 0);
-    assert_int_equal(d.count, 0);                  /* hidden placeholders not read */
+    assert_int_equal(load(&doc,
+                          "{{% if org %}}\n\nShown {{org}}.\n\n{{% if nope %}}\n\n"
+                          "# Hidden {{nope}}\n\n- {{nope}}\n\n{{% axis {{nope}} %}}\n\n---\n\n"
+                          "{{% endif %}}\n\nAlso shown.\n\n{{% endif %}}\n\nEnd.\n",
+                          &d, &err),
+                     0);
+    assert_int_equal(d.count, 0); /* hidden placeholders not read */
     assert_int_equal(doc.count, 3);
     assert_string_equal(doc.blocks[1].runs[0].text, "Also shown.");
     tpl_doc_free(&doc);
-    assert_int_equal(load(&doc, "{{% if org %}}\n\ntext\n\n{{% endif %}}\n\n{{% endif %}}\n\n"
-                                "{{% if org %}}\n", &d, &err), -1);
+    assert_int_equal(load(&doc,
+                          "{{% if org %}}\n\ntext\n\n{{% endif %}}\n\n{{% endif %}}\n\n"
+                          "{{% if org %}}\n",
+                          &d, &err),
+                     -1);
     assert_non_null(strstr(out, "report.md:7: '{{% endif %}}' without '{{% if %}}'"));
     assert_non_null(strstr(out, "report.md:9: '{{% if %}}' without '{{% endif %}}'"));
     tpl_doc_free(&doc);
@@ -308,18 +330,21 @@ static void test_generated_blocks(void **state)
     tpl_doc doc;
     diag d;
     FILE *err;
-    assert_int_equal(load(&doc, "Before.\n\n{{% gen Éducation & *co* %}}\n\n"
-                                "{{% gen Outreach %}}\n", &d, &err), 0);
+    assert_int_equal(load(&doc,
+                          "Before.\n\n{{% gen Éducation & *co* %}}\n\n"
+                          "{{% gen Outreach %}}\n",
+                          &d, &err),
+                     0);
     assert_int_equal(d.count, 0);
     assert_int_equal(doc.count, 1 + 5 + 5);
     assert_int_equal(doc.blocks[1].kind, TPL_HEADING);
     assert_int_equal(doc.blocks[1].level, 1);
     assert_int_equal(doc.blocks[1].line, 3);
     assert_string_equal(text_of(&doc, 1), "Éducation & co");
-    assert_string_equal(text_of(&doc, 2), "The text.");   /* the text's equal heading dropped */
+    assert_string_equal(text_of(&doc, 2), "The text."); /* the text's equal heading dropped */
     assert_string_equal(text_of(&doc, 3), "Figures");
     assert_int_equal(doc.blocks[3].level, 2);
-    assert_string_equal(text_of(&doc, 4), "Generated {{org}}.");   /* data: not expanded */
+    assert_string_equal(text_of(&doc, 4), "Generated {{org}}."); /* data: not expanded */
     assert_int_equal(doc.blocks[5].kind, TPL_DIRECTIVE);
     assert_string_equal(doc.blocks[5].name, "axis");
     assert_string_equal(doc.blocks[5].arg, "Éducation & co");
@@ -349,12 +374,14 @@ static void test_text_in_language(void **state)
     assert_string_equal(text_of(&doc, 0), "Text.");
     tpl_doc_free(&doc);
     assert_int_equal(load_with(&doc, "{{% text b %}}\n", &d, &err, "fr"), 0);
-    assert_string_equal(text_of(&doc, 0), "Texte.");   /* no b.fr.md: b.md */
+    assert_string_equal(text_of(&doc, 0), "Texte."); /* no b.fr.md: b.md */
     tpl_doc_free(&doc);
     unlink(fr);
-    assert_int_equal(load_with(&doc, "{{% text b %}}\n\n{{% if text[b] %}}\n\nYes.\n\n{{% endif %}}\n",
-                               &d, &err, "fr"), 0);
-    assert_int_equal(doc.count, 0);                /* b.en.md is not French */
+    assert_int_equal(load_with(&doc,
+                               "{{% text b %}}\n\n{{% if text[b] %}}\n\nYes.\n\n{{% endif %}}\n",
+                               &d, &err, "fr"),
+                     0);
+    assert_int_equal(doc.count, 0); /* b.en.md is not French */
     tpl_doc_free(&doc);
     unlink(en);
 }
@@ -392,8 +419,11 @@ static void test_if_text(void **state)
     tpl_doc doc;
     diag d;
     FILE *err;
-    assert_int_equal(load(&doc, "{{% if text[a] %}}\n\nA.\n\n{{% endif %}}\n\n"
-                                "{{% if text[nope] %}}\n\nNope {{nope}}.\n\n{{% endif %}}\n", &d, &err), 0);
+    assert_int_equal(load(&doc,
+                          "{{% if text[a] %}}\n\nA.\n\n{{% endif %}}\n\n"
+                          "{{% if text[nope] %}}\n\nNope {{nope}}.\n\n{{% endif %}}\n",
+                          &d, &err),
+                     0);
     assert_int_equal(d.count, 0);
     assert_int_equal(doc.count, 1);
     assert_string_equal(text_of(&doc, 0), "A.");
@@ -409,11 +439,15 @@ static void test_empty_sections_left_out(void **state)
     tpl_doc doc;
     diag d;
     FILE *err;
-    assert_int_equal(load(&doc, "# Mission\n\n{{% text nope %}}\n\n"
-                                "# Team\n\n## Teams\n\n{{% if nope %}}\n\n{{% toc %}}\n\n{{% endif %}}\n\n"
-                                "# Kept\n\n## Empty\n\n## Full\n\n{{% toc %}}\n\n"
-                                "# Last\n", &d, &err), 0);
-    assert_int_equal(doc.count, 3);                /* Mission, Team, Teams, Empty, Last: out */
+    assert_int_equal(
+        load(&doc,
+             "# Mission\n\n{{% text nope %}}\n\n"
+             "# Team\n\n## Teams\n\n{{% if nope %}}\n\n{{% toc %}}\n\n{{% endif %}}\n\n"
+             "# Kept\n\n## Empty\n\n## Full\n\n{{% toc %}}\n\n"
+             "# Last\n",
+             &d, &err),
+        0);
+    assert_int_equal(doc.count, 3); /* Mission, Team, Teams, Empty, Last: out */
     assert_string_equal(text_of(&doc, 0), "Kept");
     assert_string_equal(text_of(&doc, 1), "Full");
     assert_int_equal(doc.blocks[2].kind, TPL_DIRECTIVE);
@@ -429,11 +463,14 @@ static void test_late_directives(void **state)
     /* each sees the whole template: the first, 5 directives (itself, toc,
      * the second, axis and "late none"; not the one in the false if); the
      * second, 4 (the first is a paragraph now) */
-    assert_int_equal(load(&doc, "{{% late %}}\n\n{{% toc %}}\n\n{{% late %}}\n\n{{% axis X %}}\n\n"
-                                "{{% if nope %}}\n\n{{% late %}}\n\n{{% endif %}}\n\n"
-                                "# Empty\n\n{{% late none %}}\n", &d, &err), 0);
+    assert_int_equal(load(&doc,
+                          "{{% late %}}\n\n{{% toc %}}\n\n{{% late %}}\n\n{{% axis X %}}\n\n"
+                          "{{% if nope %}}\n\n{{% late %}}\n\n{{% endif %}}\n\n"
+                          "# Empty\n\n{{% late none %}}\n",
+                          &d, &err),
+                     0);
     assert_int_equal(d.count, 0);
-    assert_int_equal(doc.count, 4);               /* "Empty" has nothing under it: out */
+    assert_int_equal(doc.count, 4); /* "Empty" has nothing under it: out */
     assert_string_equal(text_of(&doc, 0), "5 directives");
     assert_int_equal(doc.blocks[0].line, 1);
     assert_string_equal(doc.blocks[1].name, "toc");
@@ -460,9 +497,10 @@ static void test_folder_instead_of_file(void **state)
     assert_null(strstr(out, "Input/output error"));
     tpl_doc_free(&doc);
     diag_init(&d, NULL);
-    tpl_options opt = { .templates_dir = dir, .input_dir = dir, .resolve = resolve,
-                        .directives = known };
-    assert_int_equal(tpl_load(&doc, p, "report.md", &opt, &d), -1);   /* the template itself */
+    tpl_options opt = {
+        .templates_dir = dir, .input_dir = dir, .resolve = resolve, .directives = known
+    };
+    assert_int_equal(tpl_load(&doc, p, "report.md", &opt, &d), -1); /* the template itself */
     assert_int_equal(d.status, EXIT_NOINPUT);
     tpl_doc_free(&doc);
     rmdir(p);
@@ -488,7 +526,7 @@ static void test_nesting_limit(void **state)
     diag d;
     FILE *err;
     char *text = repeated("Intro.\n\n", "> ", TPL_NESTING_MAX, "deep\n");
-    assert_int_equal(load(&doc, text, &d, &err), 0);   /* as deep as allowed */
+    assert_int_equal(load(&doc, text, &d, &err), 0); /* as deep as allowed */
     assert_int_equal(doc.count, 2);
     assert_int_equal(doc.blocks[1].kind, TPL_QUOTE);
     assert_int_equal(doc.blocks[1].level, TPL_NESTING_MAX);
@@ -520,7 +558,7 @@ static void test_deep_emphasis(void **state)
     assert_int_equal(doc.count, 1);
     const tpl_block *p = &doc.blocks[0];
     assert_int_equal(p->run_count, 2);
-    assert_string_equal(p->runs[0].text, "A  b ");   /* an image is not shown */
+    assert_string_equal(p->runs[0].text, "A  b "); /* an image is not shown */
     assert_int_equal(p->runs[0].style, 0);
     assert_string_equal(p->runs[1].text, "x");
     assert_int_equal(p->runs[1].style, TPL_BOLD | TPL_ITALIC);
@@ -535,8 +573,9 @@ static void test_missing_template(void **state)
     tpl_doc doc;
     diag d;
     diag_init(&d, NULL);
-    tpl_options opt = { .templates_dir = dir, .input_dir = dir, .resolve = resolve,
-                        .directives = known };
+    tpl_options opt = {
+        .templates_dir = dir, .input_dir = dir, .resolve = resolve, .directives = known
+    };
     assert_int_equal(tpl_load(&doc, "/nonexistent/report.md", "report.md", &opt, &d), -1);
     assert_int_equal(d.status, EXIT_NOINPUT);
     tpl_doc_free(&doc);

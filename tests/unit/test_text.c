@@ -23,16 +23,23 @@ static void test_trim(void **state)
     (void)state;
     check_trim("  abc  ", "abc");
     check_trim("\t\r\n abc\n", "abc");
-    check_trim("\xc2\xa0" "abc\xc2\xa0", "abc");
-    check_trim("\xe2\x80\xaf" " abc \xe2\x80\xaf", "abc");
+    check_trim("\xc2\xa0"
+               "abc\xc2\xa0",
+               "abc");
+    check_trim("\xe2\x80\xaf"
+               " abc \xe2\x80\xaf",
+               "abc");
     check_trim("a b", "a b");
-    check_trim("a\xc2\xa0" "b", "a\xc2\xa0" "b");
+    check_trim("a\xc2\xa0"
+               "b",
+               "a\xc2\xa0"
+               "b");
     check_trim("", "");
     check_trim("   ", "");
     check_trim("\xc2\xa0\xe2\x80\xaf", "");
-    check_trim("caf\xc3\xa9", "caf\xc3\xa9");      /* é ends in 0xA9: kept */
-    check_trim("\xc3\xa0", "\xc3\xa0");            /* à ends in 0xA0: kept */
-    check_trim("x\xe2\x80\xa0", "x\xe2\x80\xa0");  /* U+2020 is not a space */
+    check_trim("caf\xc3\xa9", "caf\xc3\xa9");     /* é ends in 0xA9: kept */
+    check_trim("\xc3\xa0", "\xc3\xa0");           /* à ends in 0xA0: kept */
+    check_trim("x\xe2\x80\xa0", "x\xe2\x80\xa0"); /* U+2020 is not a space */
 }
 
 static void assert_fold(const char *in, const char *expected)
@@ -46,16 +53,30 @@ static void assert_fold(const char *in, const char *expected)
 static void test_fold(void **state)
 {
     (void)state;
-    assert_fold("MONTR\xc3\x89" "AL-NORD", "montr\xc3\xa9" "al-nord");
-    assert_fold(" Montr\xc3\xa9" "al-Nord", "montr\xc3\xa9" "al-nord");
-    assert_fold("montr\xc3\xa9" "al-nord", "montr\xc3\xa9" "al-nord");
+    assert_fold("MONTR\xc3\x89"
+                "AL-NORD",
+                "montr\xc3\xa9"
+                "al-nord");
+    assert_fold(" Montr\xc3\xa9"
+                "al-Nord",
+                "montr\xc3\xa9"
+                "al-nord");
+    assert_fold("montr\xc3\xa9"
+                "al-nord",
+                "montr\xc3\xa9"
+                "al-nord");
     /* decomposed e + U+0301 composes to the same key */
-    assert_fold("Montre\xcc\x81" "al-Nord", "montr\xc3\xa9" "al-nord");
+    assert_fold("Montre\xcc\x81"
+                "al-Nord",
+                "montr\xc3\xa9"
+                "al-nord");
     /* accents kept: they distinguish names */
     assert_fold("Montreal-Nord", "montreal-nord");
     /* full Unicode folding, not ASCII only: ß -> ss, final sigma */
     assert_fold("STRASSE", "strasse");
-    assert_fold("Stra\xc3\x9f" "e", "strasse");
+    assert_fold("Stra\xc3\x9f"
+                "e",
+                "strasse");
     assert_fold("\xce\xa3\xce\x8a\xce\xa3\xce\xa5\xce\xa6\xce\x9f\xce\xa3",
                 "\xcf\x83\xce\xaf\xcf\x83\xcf\x85\xcf\x86\xce\xbf\xcf\x83");
     assert_fold("\xcf\x83\xce\xaf\xcf\x83\xcf\x85\xcf\x86\xce\xbf\xcf\x82",
@@ -86,16 +107,22 @@ static void assert_header(const char *in, const char *expected)
 static void test_header_key(void **state)
 {
     (void)state;
-    assert_header("D\xc3\xa9" "bit ", "debit");
+    assert_header("D\xc3\xa9"
+                  "bit ",
+                  "debit");
     assert_header("DEBIT", "debit");
-    assert_header("  Cr\xc3\xa9" "dit", "credit");
+    assert_header("  Cr\xc3\xa9"
+                  "dit",
+                  "credit");
     assert_header("No de compte", "no de compte");
     assert_header("No. de compte", "no de compte");
     assert_header("no_de_compte", "no de compte");
     assert_header("No - de -- compte", "no de compte");
     assert_header("R\xc3\x89GION", "region");
     assert_header("\xc3\x89quipe", "equipe");
-    assert_header("Type d\xe2\x80\x99" "activit\xc3\xa9", "type d'activite");
+    assert_header("Type d\xe2\x80\x99"
+                  "activit\xc3\xa9",
+                  "type d'activite");
     assert_header("Type d'activit\xc3\xa9", "type d'activite");
     assert_header("_date_", "date");
     assert_header("Montant ($)", "montant ($)");
@@ -112,25 +139,25 @@ static void test_utf8(void **state)
         { "", 0, true },
         { "abc", 3, true },
         { "caf\xc3\xa9", 5, true },
-        { "\xe2\x82\xac", 3, true },            /* € */
-        { "\xf0\x9f\x98\x80", 4, true },        /* U+1F600 */
-        { "\xf4\x8f\xbf\xbf", 4, true },        /* U+10FFFF */
-        { "\xed\x9f\xbf", 3, true },            /* U+D7FF */
+        { "\xe2\x82\xac", 3, true },     /* € */
+        { "\xf0\x9f\x98\x80", 4, true }, /* U+1F600 */
+        { "\xf4\x8f\xbf\xbf", 4, true }, /* U+10FFFF */
+        { "\xed\x9f\xbf", 3, true },     /* U+D7FF */
         { "a\0b", 3, true },
-        { "caf\xe9", 4, false },                /* Latin-1 é */
-        { "\xc3", 1, false },                   /* truncated */
+        { "caf\xe9", 4, false }, /* Latin-1 é */
+        { "\xc3", 1, false },    /* truncated */
         { "\xe2\x82", 2, false },
-        { "\x80", 1, false },                   /* lone continuation */
-        { "\xc0\xaf", 2, false },               /* overlong '/' */
+        { "\x80", 1, false },     /* lone continuation */
+        { "\xc0\xaf", 2, false }, /* overlong '/' */
         { "\xc1\xbf", 2, false },
-        { "\xe0\x80\xaf", 3, false },           /* overlong */
-        { "\xf0\x80\x80\xaf", 4, false },       /* overlong */
-        { "\xed\xa0\x80", 3, false },           /* surrogate U+D800 */
-        { "\xed\xbf\xbf", 3, false },           /* surrogate U+DFFF */
-        { "\xf4\x90\x80\x80", 4, false },       /* above U+10FFFF */
+        { "\xe0\x80\xaf", 3, false },     /* overlong */
+        { "\xf0\x80\x80\xaf", 4, false }, /* overlong */
+        { "\xed\xa0\x80", 3, false },     /* surrogate U+D800 */
+        { "\xed\xbf\xbf", 3, false },     /* surrogate U+DFFF */
+        { "\xf4\x90\x80\x80", 4, false }, /* above U+10FFFF */
         { "\xf5\x80\x80\x80", 4, false },
         { "\xff", 1, false },
-        { "\xc3\x28", 2, false },               /* bad continuation */
+        { "\xc3\x28", 2, false }, /* bad continuation */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         if (text_is_utf8(cases[i].s, cases[i].len) != cases[i].valid)
@@ -140,10 +167,8 @@ static void test_utf8(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_trim),
-        cmocka_unit_test(test_fold),
-        cmocka_unit_test(test_fold_invalid),
-        cmocka_unit_test(test_header_key),
+        cmocka_unit_test(test_trim),         cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_fold_invalid), cmocka_unit_test(test_header_key),
         cmocka_unit_test(test_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,8 +20,8 @@
 #include "parse/xlsx_reader_test.h"
 
 #define NS_MAIN "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-#define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-#define NS_PKG "http://schemas.openxmlformats.org/package/2006/relationships"
+#define NS_REL  "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_PKG  "http://schemas.openxmlformats.org/package/2006/relationships"
 
 static char dir[] = "/tmp/test_xlsx_reader_XXXXXX";
 static char path_buf[256];
@@ -144,15 +144,16 @@ static char *sst_xml(const char *items)
     size_t n = strlen(items) + 200;
     char *s = malloc(n);
     assert_non_null(s);
-    snprintf(s, n, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sst xmlns=\"" NS_MAIN
-             "\" count=\"9\" uniqueCount=\"9\">%s</sst>", items);
+    snprintf(s, n,
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sst xmlns=\"" NS_MAIN
+             "\" count=\"9\" uniqueCount=\"9\">%s</sst>",
+             items);
     return s;
 }
 
 /* Writes a one-sheet workbook: the rows of its sheetData, its shared
  * strings (NULL: none) and its workbookPr attributes; returns its path. */
-static const char *write_book(const char *name, const char *rows, const char *items,
-                              const char *pr)
+static const char *write_book(const char *name, const char *rows, const char *items, const char *pr)
 {
     char wb[1024];
     char *sheet = sheet_xml(rows), *sst = items ? sst_xml(items) : NULL;
@@ -223,7 +224,7 @@ static char *read_book(const char *path, const char *name, size_t chunk)
         }
         if (rc < 0) {
             assert_true(diag_failed(&d));
-            assert_int_equal(xlsx_reader_next(r, &rec), -1);   /* stays failed */
+            assert_int_equal(xlsx_reader_next(r, &rec), -1); /* stays failed */
             fputs("ERR\n", f);
         } else {
             assert_int_equal(d.count, 0);
@@ -280,21 +281,25 @@ static void test_strings(void **state)
                "3:[]e[ Loyer & charges ]t\n"
                "EOF\n");
     /* an empty first string (found by the fuzzer: no text buffer yet) */
-    check_book(write_book("emptysi.xlsx", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
-                                          "<c r=\"B1\" t=\"s\"><v>1</v></c></row>",
+    check_book(write_book("emptysi.xlsx",
+                          "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+                          "<c r=\"B1\" t=\"s\"><v>1</v></c></row>",
                           "<si><t/></si><si/><si><t>x</t></si>", NULL),
                "EOF\n");
-    check_book(write_book("emptysi2.xlsx", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
-                                           "<c r=\"B1\" t=\"s\"><v>2</v></c></row>",
+    check_book(write_book("emptysi2.xlsx",
+                          "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+                          "<c r=\"B1\" t=\"s\"><v>2</v></c></row>",
                           "<si/><si><t/></si><si><t>x</t></si>", NULL),
                "1:[]e[x]t\nEOF\n");
     /* a string inside a string (found by the fuzzer): no text runs into
      * another string */
-    check_book(write_book("nestedsi.xlsx", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
-                                           "<c r=\"B1\" t=\"s\"><v>1</v></c>"
-                                           "<c r=\"C1\" t=\"s\"><v>2</v></c></row>",
+    check_book(write_book("nestedsi.xlsx",
+                          "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+                          "<c r=\"B1\" t=\"s\"><v>1</v></c>"
+                          "<c r=\"C1\" t=\"s\"><v>2</v></c></row>",
                           "<si><t>a</t></si><si><t>lost</t><si><t>b</t></si><t>c</t></si>"
-                          "<si><t>d</t></si>", NULL),
+                          "<si><t>d</t></si>",
+                          NULL),
                "1:[a]t[b]t[d]t\nEOF\n");
 }
 
@@ -373,9 +378,8 @@ static void test_dates_1904(void **state)
         "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>40267</v></c><c r=\"B1\" s=\"1\"><v>0</v></c>"
         "<c r=\"C1\" s=\"2\"><v>1</v></c><c r=\"D1\" s=\"1\"><v>40267.5</v></c>"
         "<c r=\"E1\"><v>40267</v></c></row>";
-    const char *expected =
-        "1:[2014-03-31]d[1904-01-01]d[1904-01-02]d[2014-03-31]d[40267]n\n"
-        "EOF\n";
+    const char *expected = "1:[2014-03-31]d[1904-01-01]d[1904-01-02]d[2014-03-31]d[40267]n\n"
+                           "EOF\n";
     check_book(write_book("dates1904.xlsx", rows, NULL, "date1904=\"1\""), expected);
     check_book(write_book("dates1904t.xlsx", rows, NULL, "date1904=\"true\""), expected);
     check_book(write_book("dates1904f.xlsx", rows, NULL, "date1904=\"false\""),
@@ -466,31 +470,31 @@ static void test_many_rows(void **state)
 static void test_first_sheet(void **state)
 {
     (void)state;
-    char *first = sheet_xml("<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>first</t></is></c></row>");
-    char *other = sheet_xml("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>other</t></is></c></row>");
+    char *first =
+        sheet_xml("<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>first</t></is></c></row>");
+    char *other =
+        sheet_xml("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>other</t></is></c></row>");
     const char *rels =
         "<Relationships xmlns=\"" NS_PKG "\">"
-        "<Relationship Id=\"rId1\" Type=\"" NS_REL "/worksheet\" Target=\"/xl/worksheets/sheet1.xml\"/>"
+        "<Relationship Id=\"rId1\" Type=\"" NS_REL
+        "/worksheet\" Target=\"/xl/worksheets/sheet1.xml\"/>"
         "<Relationship Id=\"rId2\" Type=\"" NS_REL "/worksheet\" Target=\"../xl/./ws/data.xml\"/>"
-        "<Relationship Id=\"rId3\" Type=\"" NS_REL "/chartsheet\" Target=\"chartsheets/sheet1.xml\"/>"
+        "<Relationship Id=\"rId3\" Type=\"" NS_REL
+        "/chartsheet\" Target=\"chartsheets/sheet1.xml\"/>"
         "<Relationship Id=\"rId4\" Type=\"" NS_REL "/worksheet\" Target=\"worksheets/hidden.xml\"/>"
         "<Relationship Id=\"rId9\" Type=\"" NS_REL "/hyperlink\" Target=\"http://x/\" "
         "TargetMode=\"External\"/>"
         "</Relationships>";
-    const char *wb =
-        "<x:workbook xmlns:x=\"" NS_MAIN "\" xmlns:rel=\"" NS_REL "\"><x:sheets>"
-        "<x:sheet name=\"Chart\" sheetId=\"3\" rel:id=\"rId3\"/>"
-        "<x:sheet name=\"Hidden\" sheetId=\"4\" state=\"hidden\" rel:id=\"rId4\"/>"
-        "<x:sheet name=\"Grand livre\" sheetId=\"2\" rel:id=\"rId2\"/>"
-        "<x:sheet name=\"Sheet1\" sheetId=\"1\" rel:id=\"rId1\"/>"
-        "</x:sheets></x:workbook>";
+    const char *wb = "<x:workbook xmlns:x=\"" NS_MAIN "\" xmlns:rel=\"" NS_REL "\"><x:sheets>"
+                     "<x:sheet name=\"Chart\" sheetId=\"3\" rel:id=\"rId3\"/>"
+                     "<x:sheet name=\"Hidden\" sheetId=\"4\" state=\"hidden\" rel:id=\"rId4\"/>"
+                     "<x:sheet name=\"Grand livre\" sheetId=\"2\" rel:id=\"rId2\"/>"
+                     "<x:sheet name=\"Sheet1\" sheetId=\"1\" rel:id=\"rId1\"/>"
+                     "</x:sheets></x:workbook>";
     const part parts[] = {
-        { "_rels/.rels", root_rels },
-        { "xl/workbook.xml", wb },
-        { "xl/_rels/workbook.xml.rels", rels },
-        { "xl/worksheets/sheet1.xml", other },
-        { "xl/worksheets/hidden.xml", other },
-        { "xl/ws/data.xml", first },
+        { "_rels/.rels", root_rels },           { "xl/workbook.xml", wb },
+        { "xl/_rels/workbook.xml.rels", rels }, { "xl/worksheets/sheet1.xml", other },
+        { "xl/worksheets/hidden.xml", other },  { "xl/ws/data.xml", first },
     };
     const char *path = scratch("first.xlsx");
     write_zip(path, parts, sizeof parts / sizeof parts[0]);
@@ -503,7 +507,8 @@ static void test_first_sheet(void **state)
     assert_string_equal(xlsx_reader_sheet(r), "Grand livre");
     char buf[64];
     assert_string_equal(xlsx_reader_cell(r, 12, 2, buf, sizeof buf), "'Grand livre'!C12");
-    assert_string_equal(xlsx_reader_place(r, 3, 1, buf, sizeof buf), "ledger.xlsx:'Grand livre'!B3");
+    assert_string_equal(xlsx_reader_place(r, 3, 1, buf, sizeof buf),
+                        "ledger.xlsx:'Grand livre'!B3");
     assert_string_equal(xlsx_reader_place(r, 3, 1, buf, 12), "ledger.xlsx");
     assert_string_equal(xlsx_reader_cell(r, 3, 1, buf, 5), "'Gra");
     xlsx_reader_free(r);
@@ -515,11 +520,10 @@ static void test_first_sheet(void **state)
         "<Relationship Id=\"a\" Type=\"" NS_REL "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
         "<Relationship Id=\"b\" Type=\"" NS_REL "/worksheet\" Target=\"worksheets/hidden.xml\"/>"
         "</Relationships>";
-    const char *wb2 =
-        "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_REL "\"><sheets>"
-        "<sheet name=\"It's 2014\" sheetId=\"4\" state=\"veryHidden\" r:id=\"b\"/>"
-        "<sheet name=\"S\" sheetId=\"1\" state=\"hidden\" r:id=\"a\"/>"
-        "</sheets></workbook>";
+    const char *wb2 = "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_REL "\"><sheets>"
+                      "<sheet name=\"It's 2014\" sheetId=\"4\" state=\"veryHidden\" r:id=\"b\"/>"
+                      "<sheet name=\"S\" sheetId=\"1\" state=\"hidden\" r:id=\"a\"/>"
+                      "</sheets></workbook>";
     const part parts2[] = {
         { "XL/Workbook.xml", wb2 },
         { "xl/_rels/workbook.xml.rels", rels2 },
@@ -554,8 +558,8 @@ static void test_cell_names(void **state)
     xlsx_column_name((size_t)-1, buf);
     assert_true(strlen(buf) > 0 && strlen(buf) < 16);
 
-    const char *path = write_book("names.xlsx", "<row r=\"12\"><c r=\"C12\"><v>1</v></c></row>",
-                                  NULL, NULL);
+    const char *path =
+        write_book("names.xlsx", "<row r=\"12\"><c r=\"C12\"><v>1</v></c></row>", NULL, NULL);
     diag d;
     diag_init(&d, NULL);
     xlsx_reader *r = xlsx_reader_open(path, "ledger.xlsx", &d);
@@ -595,12 +599,13 @@ static char *refusal(const char *path, int *status)
     return got;
 }
 
-#define CHECK_REFUSED(path, expected, status_expected) do { \
-        int status_; \
-        char *got_ = refusal(path, &status_); \
-        assert_string_equal(got_, expected); \
-        assert_int_equal(status_, status_expected); \
-        free(got_); \
+#define CHECK_REFUSED(path, expected, status_expected) \
+    do {                                               \
+        int status_;                                   \
+        char *got_ = refusal(path, &status_);          \
+        assert_string_equal(got_, expected);           \
+        assert_int_equal(status_, status_expected);    \
+        free(got_);                                    \
     } while (0)
 
 static void test_other_formats(void **state)
@@ -621,27 +626,32 @@ static void test_other_formats(void **state)
     write_zip(scratch("book.ods"), ods, 2);
     CHECK_REFUSED(scratch("book.ods"),
                   "REFUSED\nin.xlsx: an OpenDocument spreadsheet (.ods): bilan reads .xlsx; "
-                  "save it as .xlsx or CSV\n", EXIT_DATAERR);
+                  "save it as .xlsx or CSV\n",
+                  EXIT_DATAERR);
     const part odt[] = { { "mimetype", "application/vnd.oasis.opendocument.text" } };
     write_zip(scratch("doc.odt"), odt, 1);
     CHECK_REFUSED(scratch("doc.odt"),
                   "REFUSED\nin.xlsx: an OpenDocument file, not a workbook: bilan reads .xlsx; "
-                  "save it as .xlsx or CSV\n", EXIT_DATAERR);
+                  "save it as .xlsx or CSV\n",
+                  EXIT_DATAERR);
     /* an .xlsb */
     const part xlsb[] = {
-        { "_rels/.rels", "<Relationships xmlns=\"" NS_PKG "\"><Relationship Id=\"rId1\" Type=\""
-                         NS_REL "/officeDocument\" Target=\"xl/workbook.bin\"/></Relationships>" },
+        { "_rels/.rels",
+          "<Relationships xmlns=\"" NS_PKG "\"><Relationship Id=\"rId1\" Type=\"" NS_REL
+          "/officeDocument\" Target=\"xl/workbook.bin\"/></Relationships>" },
         { "xl/workbook.bin", "\x83\x01" },
     };
     write_zip(scratch("b.xlsb"), xlsb, 2);
     CHECK_REFUSED(scratch("b.xlsb"),
                   "REFUSED\nin.xlsx: a binary Excel workbook (.xlsb): bilan reads .xlsx; "
-                  "save it as .xlsx or CSV\n", EXIT_DATAERR);
+                  "save it as .xlsx or CSV\n",
+                  EXIT_DATAERR);
     /* a CSV file named .xlsx; an empty file; a .docx */
     write_file(scratch("csv.xlsx"), "date,amount\n2014-01-01,12\n", 27);
     CHECK_REFUSED(scratch("csv.xlsx"),
                   "REFUSED\nin.xlsx: not an .xlsx workbook (not a zip archive): save it as .xlsx "
-                  "or CSV\n", EXIT_DATAERR);
+                  "or CSV\n",
+                  EXIT_DATAERR);
     write_file(scratch("empty.xlsx"), "", 0);
     CHECK_REFUSED(scratch("empty.xlsx"),
                   "REFUSED\nin.xlsx: the file is empty, not an .xlsx workbook\n", EXIT_DATAERR);
@@ -681,14 +691,15 @@ static void test_damaged_zip(void **state)
     size_t n = 0;
     for (int i = 1; i <= 200; i++)
         n += (size_t)snprintf(rows + n, sizeof rows - n,
-                              "<row r=\"%d\"><c r=\"A%d\"><v>%d</v></c></row>", i, i, i * 7919 % 1000);
+                              "<row r=\"%d\"><c r=\"A%d\"><v>%d</v></c></row>", i, i,
+                              i * 7919 % 1000);
     const char *path = write_book("whole.xlsx", rows, NULL, NULL);
     size_t len;
     char *data = slurp(path, &len);
     for (size_t cut = 0; cut < len; cut += len / 37 + 1) {
         write_file(scratch("cut.xlsx"), data, cut);
         char *got = read_book(scratch("cut.xlsx"), "cut.xlsx", 0);
-        assert_non_null(strstr(got, "cut.xlsx: "));   /* some clear refusal */
+        assert_non_null(strstr(got, "cut.xlsx: ")); /* some clear refusal */
         free(got);
     }
     /* corrupt every byte of the archive in turn: never a crash; a change in
@@ -709,8 +720,9 @@ static void test_damaged_zip(void **state)
     char *sheet = sheet_xml("<row r=\"1\"><c r=\"A1\"><v>12345</v></c></row>");
     const part parts[] = {
         { "_rels/.rels", root_rels },
-        { "xl/workbook.xml", "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_REL "\"><sheets>"
-                             "<sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>" },
+        { "xl/workbook.xml",
+          "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_REL "\"><sheets>"
+          "<sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>" },
         { "xl/_rels/workbook.xml.rels", book_rels },
         { "xl/worksheets/sheet1.xml", sheet },
     };
@@ -732,8 +744,9 @@ static void test_damaged_zip(void **state)
     write_file(path, data, len);
     char *got = read_book(path, "crc.xlsx", 0);
     /* the CRC is known at the end of the part: the rows before it come first */
-    assert_string_equal(got, "1:[92345]n\nERR\ncrc.xlsx: damaged workbook: xl/worksheets/sheet1.xml: "
-                             "CRC error\n");
+    assert_string_equal(got,
+                        "1:[92345]n\nERR\ncrc.xlsx: damaged workbook: xl/worksheets/sheet1.xml: "
+                        "CRC error\n");
     free(got);
     free(data);
     free(sheet);
@@ -807,8 +820,9 @@ static void test_damaged_parts(void **state)
     check_book(path, "REFUSED\nt.xlsx: damaged workbook: xl/workbook.xml has a DOCTYPE, "
                      "which no workbook has\n");
     /* a shared string that does not exist: FILE:SHEET!CELL */
-    check_book(write_book("nosst.xlsx", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
-                                        "<row r=\"5\"><c r=\"C5\" t=\"s\"><v>1</v></c></row>",
+    check_book(write_book("nosst.xlsx",
+                          "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
+                          "<row r=\"5\"><c r=\"C5\" t=\"s\"><v>1</v></c></row>",
                           "<si><t>only</t></si>", NULL),
                "1:[only]t\nERR\nt.xlsx:Sheet1!C5: damaged workbook: shared string '1' does not "
                "exist (the workbook has 1)\n");
@@ -817,12 +831,16 @@ static void test_damaged_parts(void **state)
                "ERR\nt.xlsx:Sheet1!B2: damaged workbook: shared string 'x' does not "
                "exist (the workbook has 0)\n");
     /* rows and cells out of order, bad references */
-    check_book(write_book("order.xlsx", "<row r=\"2\"><c r=\"A2\"><v>1</v></c></row>"
-                                        "<row r=\"2\"><c r=\"A2\"><v>2</v></c></row>", NULL, NULL),
+    check_book(write_book("order.xlsx",
+                          "<row r=\"2\"><c r=\"A2\"><v>1</v></c></row>"
+                          "<row r=\"2\"><c r=\"A2\"><v>2</v></c></row>",
+                          NULL, NULL),
                "2:[1]n\nERR\nt.xlsx: damaged workbook: xl/worksheets/sheet1.xml: row 2 out of "
                "order (after row 2)\n");
-    check_book(write_book("order2.xlsx", "<row r=\"2\"><c r=\"B2\"><v>1</v></c>"
-                                         "<c r=\"A2\"><v>2</v></c></row>", NULL, NULL),
+    check_book(write_book("order2.xlsx",
+                          "<row r=\"2\"><c r=\"B2\"><v>1</v></c>"
+                          "<c r=\"A2\"><v>2</v></c></row>",
+                          NULL, NULL),
                "ERR\nt.xlsx:Sheet1!A2: damaged workbook: cell out of order or beyond column XFD\n");
     check_book(write_book("ref.xlsx", "<row r=\"3\"><c r=\"3A\"><v>1</v></c></row>", NULL, NULL),
                "ERR\nt.xlsx: damaged workbook: xl/worksheets/sheet1.xml, row 3: bad cell "
@@ -901,15 +919,14 @@ static void test_real_files(void **state)
      * empty cell, a missing row, a formula string, shared strings; the
      * second sheet is not read.  LibreOffice writes the boolean as the
      * number 1; openpyxl writes it as a boolean, and inline strings. */
-    static const char ledger[] =
-        "1:[Grand livre 2013-2014]t\n"
-        "3:[date]t[account]t[amount]t[memo]t\n"
-        "4:[2013-04-15]d[4100]n[1234.56]n[Subvention Ville de Montréal]t\n"
-        "5:[2013-05-01]d[5100]n[-250]n[Loyer & charges]t\n"
-        "6:[2014-03-31]d[4200]n[0.3]n[]e%s\n"
-        "8:[2013-12-31]d[4200]n[1234.56]n[total: 1234.56]t\n"
-        "9:[2014-02-28]d[5100]n[0.125]o\n"
-        "EOF\n";
+    static const char ledger[] = "1:[Grand livre 2013-2014]t\n"
+                                 "3:[date]t[account]t[amount]t[memo]t\n"
+                                 "4:[2013-04-15]d[4100]n[1234.56]n[Subvention Ville de Montréal]t\n"
+                                 "5:[2013-05-01]d[5100]n[-250]n[Loyer & charges]t\n"
+                                 "6:[2014-03-31]d[4200]n[0.3]n[]e%s\n"
+                                 "8:[2013-12-31]d[4200]n[1234.56]n[total: 1234.56]t\n"
+                                 "9:[2014-02-28]d[5100]n[0.125]o\n"
+                                 "EOF\n";
     char expected[sizeof ledger + 16];
     snprintf(expected, sizeof expected, ledger, "[1]n");
     check_book(DATA "libreoffice.xlsx", expected);
@@ -922,26 +939,20 @@ static void test_real_files(void **state)
                   EXIT_DATAERR);
     CHECK_REFUSED(DATA "libreoffice.ods",
                   "REFUSED\nin.xlsx: an OpenDocument spreadsheet (.ods): bilan reads .xlsx; "
-                  "save it as .xlsx or CSV\n", EXIT_DATAERR);
+                  "save it as .xlsx or CSV\n",
+                  EXIT_DATAERR);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_strings),
-        cmocka_unit_test(test_numbers),
-        cmocka_unit_test(test_dates_1900),
-        cmocka_unit_test(test_dates_1904),
-        cmocka_unit_test(test_gaps),
-        cmocka_unit_test(test_many_rows),
-        cmocka_unit_test(test_first_sheet),
-        cmocka_unit_test(test_cell_names),
-        cmocka_unit_test(test_other_formats),
-        cmocka_unit_test(test_damaged_zip),
-        cmocka_unit_test(test_damaged_parts),
-        cmocka_unit_test(test_long_cell),
-        cmocka_unit_test(test_is_spreadsheet),
-        cmocka_unit_test(test_real_files),
+        cmocka_unit_test(test_strings),        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_dates_1900),     cmocka_unit_test(test_dates_1904),
+        cmocka_unit_test(test_gaps),           cmocka_unit_test(test_many_rows),
+        cmocka_unit_test(test_first_sheet),    cmocka_unit_test(test_cell_names),
+        cmocka_unit_test(test_other_formats),  cmocka_unit_test(test_damaged_zip),
+        cmocka_unit_test(test_damaged_parts),  cmocka_unit_test(test_long_cell),
+        cmocka_unit_test(test_is_spreadsheet), cmocka_unit_test(test_real_files),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
