@@ -4,7 +4,8 @@
 #   sh tests/run_all.sh          (what `make test` runs, after building)
 #
 # 0. the layer rules of src/ (tests/layers.sh: no call circles, no
-#    include across layers) on build/obj
+#    include across layers) on build/obj, and the code style
+#    (tests/format.sh: the tree obeys .clang-format)
 # 1. unit tests (build/tests/test_*)
 # 2. end-to-end tests with build/bilan, then a sample of the fault
 #    injection sweep (tests/faults/sweep.sh; `make faults` runs it all)
@@ -14,7 +15,7 @@
 # 4. the sample under valgrind
 # 5. each fuzzer for FUZZ_SECONDS seconds (default 0: skipped)
 # The last line is "P passed, F failed"; the exit status is non-zero on any
-# failure.  SKIP=asan,valgrind (any of layers, unit, e2e, faults, asan,
+# failure.  SKIP=asan,valgrind (any of layers, format, unit, e2e, faults, asan,
 # valgrind, fuzz) skips stages for a quick local run.
 
 cd "$(dirname "$0")/.." || exit 70
@@ -62,6 +63,7 @@ unit_bins() {
 }
 
 skipped layers || stage "layers" sh tests/layers.sh
+skipped format || stage "format" sh tests/format.sh
 
 if ! skipped unit; then
     bins=$(unit_bins build/tests)
