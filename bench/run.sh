@@ -45,6 +45,8 @@ die() {
 
 # --- the bench's own programs ---------------------------------------------
 
+# pkg-config modules: the one package list (scripts/packages.txt, column 2)
+PKGS=$(awk '!/^#/ && NF && $2 != "-" {print $2}' scripts/packages.txt)
 WARN="-std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshadow \
 -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla"
 
@@ -59,7 +61,7 @@ tool() {
     shift
     if [ ! -x "$OUT/$name" ] || newer "bench/$name.c" "$OUT/$name"; then
         # shellcheck disable=SC2046,SC2086
-        $CC -O2 $WARN $(pkg-config --cflags xlsxwriter) -o "$OUT/$name" \
+        $CC -O2 $WARN $(pkg-config --cflags $PKGS) -o "$OUT/$name" \
             "bench/$name.c" "$@" || die "cannot build bench/$name.c"
     fi
 }
@@ -68,7 +70,7 @@ tool gen_input
 tool rusage
 tool csv_floor -lcsv
 # shellcheck disable=SC2046
-tool xlsx_floor $(pkg-config --libs xlsxwriter) -lcsv
+tool xlsx_floor $(pkg-config --libs $PKGS) -lcsv
 
 RUSAGE=$OUT/rusage
 
