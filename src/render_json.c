@@ -218,7 +218,14 @@ static void funders(json_out *j, const figures *f)
             integer(j, "count", (int64_t)r->count);
         else
             null_member(j, "count");
-        figure_members(j, &r->amount, FIGURE_MONEY);
+        if (r->previous_unknown) { /* a trial balance stood in */
+            hundredths(j, "current", r->amount.current);
+            null_member(j, "previous");
+            null_member(j, "change");
+            null_member(j, "change_pct");
+        } else {
+            figure_members(j, &r->amount, FIGURE_MONEY);
+        }
         if (r->has_share)
             tenths(j, "share", r->share_tenths);
         else

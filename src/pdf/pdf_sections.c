@@ -279,13 +279,16 @@ static void statement(pdf_report *r, const char *arg)
     pdf_table_free(&t);
 }
 
-/* A row of the funders table: label, both years. */
+/* A row of the funders table: label, both years (the previous one "n.d."
+ * when a trial balance stood in for it: its split by funder is unknown). */
 static void funder_cells(pdf_report *r, pdf_table *t, pdf_table_row_kind kind, const char *label,
-                         const figure *amount)
+                         const figure *amount, bool previous_unknown)
 {
     char cur[FMT_SIZE], prev[FMT_SIZE];
     money(r, amount->current, cur, sizeof cur);
     money(r, amount->previous, prev, sizeof prev);
+    if (previous_unknown)
+        snprintf(prev, sizeof prev, "%s", pdf_flow_label(r, "common.unknown"));
     const char *cells[] = { label, cur, prev };
     pdf_table_add_row(t, kind, cells);
 }
@@ -304,10 +307,12 @@ static void funders(pdf_report *r, const char *arg)
     pdf_table_add_col(&t, f->previous.label, 0.22, PDF_ALIGN_NUMBER);
     for (size_t i = 0; i < f->funder_count; i++) {
         char *label = report_funder_label(r->msg, f->lang, &f->funders[i]);
-        funder_cells(r, &t, PDF_ROW_BODY, label, &f->funders[i].amount);
+        funder_cells(r, &t, PDF_ROW_BODY, label, &f->funders[i].amount,
+                     f->funders[i].previous_unknown);
         free(label);
     }
-    funder_cells(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &f->revenue);
+    funder_cells(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &f->revenue,
+                 false);
     pdf_table_draw(r, &t);
     pdf_table_free(&t);
 }

@@ -271,7 +271,11 @@ figures <<'JSON'
   "finances.expenses.previous": "3000.00",
   "finances.history.1.revenue": "7750.00",
   "finances.counterparties.0.name": "Centraide",
-  "finances.counterparties.0.previous": null
+  "finances.counterparties.0.previous": null,
+  "finances.funders.0.name": "Centraide",
+  "finances.funders.0.current": "10000.00",
+  "finances.funders.0.previous": null,
+  "finances.funders.0.change_pct": null
 }
 JSON
 
