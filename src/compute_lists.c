@@ -199,7 +199,8 @@ static void funders_rows(funders_state *s)
     for (size_t i = 0; i < s->named_count; i++)
         if (nonzero(&s->named[i].amount))
             s->named[n++] = s->named[i];
-    qsort(s->named, n, sizeof *s->named, by_amount);
+    if (n > 1)
+        qsort(s->named, n, sizeof *s->named, by_amount);
     funder_row others = { .kind = FUNDER_OTHERS };
     size_t shown = 0;
     f->funders = xcalloc(n + 3, sizeof *f->funders);

@@ -113,7 +113,9 @@ static bool sheets_add(xlsx_book *b)
         if (sheets[i].rows(b->f) == 0)
             continue; /* b->sheet[i] stays NULL */
         snprintf(b->sheet_name[i], sizeof b->sheet_name[i], "%s", xlsx_msg(b, sheets[i].key));
+        errno = 0;
         b->sheet[i] = workbook_add_worksheet(b->wb, b->sheet_name[i]);
+        xlsx_check(b, LXW_NO_ERROR); /* its unchecked lxw_strdup: ENOMEM */
         if (!b->sheet[i]) {
             xlsx_check(b, LXW_ERROR_SHEETNAME_ALREADY_USED);
             ok = false;

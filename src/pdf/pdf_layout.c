@@ -269,7 +269,7 @@ int64_t layout_nice_range(int64_t lo, int64_t hi, int ticks, int64_t *bottom, in
         if (scale > INT64_MAX / 10 / 5) { /* cannot happen for ticks >= 2 */
             *top = hi;
             *bottom = lo;
-            return hi - lo > 0 ? hi / 2 - lo / 2 : 1;
+            return hi > lo ? hi / 2 - lo / 2 : 1;
         }
         scale *= 10;
     }

@@ -95,8 +95,9 @@ static size_t colliding_key(size_t i, uint16_t target, char *key)
 {
     uint16_t inverse = FNV_PRIME_LOW; /* Newton: prime^-1 mod 2^16 */
     for (int k = 0; k < 4; k++)
-        inverse = (uint16_t)(inverse * (2 - FNV_PRIME_LOW * inverse));
-    uint16_t want = (uint16_t)(target * inverse); /* the state before the last xor */
+        inverse =
+            (uint16_t)((uint32_t)inverse * (uint16_t)(2u - (uint32_t)FNV_PRIME_LOW * inverse));
+    uint16_t want = (uint16_t)((uint32_t)target * inverse); /* the state before the last xor */
     int n = snprintf(key, 32, "partner %zu ", i);
     uint16_t h = FNV_BASIS_LOW;
     for (int k = 0; k < n; k++)
