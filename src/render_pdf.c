@@ -1,7 +1,7 @@
 /* render_pdf.c - the annual report as a PDF: style, messages and the
- * language's template loaded, then the document laid out twice (the first,
- * dry pass finds the page of every section for the table of contents and
- * the second draws), then written.
+ * language's template loaded, then the document laid out and drawn in one
+ * pass (the contents' page numbers filled in after the last page), then
+ * written.
  *
  * This file walks the template's blocks (headings, paragraphs, lists,
  * quotes) and flows them down the pages through pdf/pdf_flow.c;
@@ -242,6 +242,7 @@ static bool joins_page(pdf_report *r, const tpl_doc *doc, size_t i)
 static void layout_pass(pdf_report *r, const tpl_doc *doc)
 {
     r->toc_count = 0;
+    r->toc_slot_count = 0;
     r->section_bookmark = 0;
     pdf_flow_begin(r);
     for (size_t i = 0; i < doc->count; i++) {
@@ -317,43 +318,46 @@ static int load_logo(pdf_report *r)
     return 0;
 }
 
-/* Loads the faces, lays the document out dry then for real, and saves it
- * when both passes agree and nothing broke.  0 or -1. */
+/* Opens the document on r->draw: its faces with the style's fallbacks,
+ * its information and the logo.  0 or -1. */
+static int open_document(pdf_report *r, const pdf_style *st, const render_context *ctx)
+{
+    for (int f = 0; f < PDF_FACE_COUNT; f++) {
+        if (pdf_draw_load_face(r->draw, f, st->font_path[f]) != 0)
+            return -1;
+        for (size_t k = 0; k < st->fallback_count[f]; k++)
+            pdf_draw_add_fallback(r->draw, f, st->fallback_path[f][k], st->fallback_index[f][k]);
+    }
+    set_info(r, ctx);
+    return load_logo(r);
+}
+
+/* Loads the faces, lays the document out and draws it in one pass, fills
+ * in the contents' page numbers and saves it when nothing broke.  When
+ * fonts lack characters that fallback fonts have, the document is made
+ * again with them (other fonts, other widths), its problems not reported
+ * twice.  0 or -1. */
 static int render(pdf_report *r, pdf_style *st, const char *style_path, const render_context *ctx,
                   const tpl_doc *doc, const char *path)
 {
-    for (int f = 0; f < PDF_FACE_COUNT; f++)
-        if (pdf_draw_load_face(r->draw, f, r->st->font_path[f]) != 0)
-            return -1;
-    set_info(r, ctx);
-    if (load_logo(r) != 0)
+    if (open_document(r, st, ctx) != 0)
         return -1;
     collect_titles(r, doc);
     r->left = r->st->margin_left;
     r->width = r->st->page_width - r->st->margin_left - r->st->margin_right;
-    pdf_draw_set_dry(r->draw, true);
     layout_pass(r, doc);
-    if (pdf_scripts_fallbacks(r, st, style_path))
-        layout_pass(r, doc); /* other fonts, other widths */
-    if (r->broken)           /* reported once, by the dry pass */
-        return -1;
-    int *first = xmalloc((r->toc_count + 1) * sizeof *first);
-    memcpy(first, r->toc_pages, r->toc_count * sizeof *first);
-    r->known_pages = first;
-    r->known_count = r->toc_count;
-    pdf_draw_set_dry(r->draw, false);
-    layout_pass(r, doc);
-    int rc = 0;
-    if (r->toc_count != r->known_count ||
-        memcmp(first, r->toc_pages, r->toc_count * sizeof *first) != 0) {
-        diag_report(r->d, EXIT_SOFTWARE, NULL, 0, NULL,
-                    "the two layout passes disagree on section pages");
-        rc = -1;
+    if (!r->broken && pdf_scripts_fallbacks(r, st, style_path)) {
+        pdf_draw_free(r->draw);
+        if (!(r->draw = pdf_draw_new(r->d)) || open_document(r, st, ctx) != 0)
+            return -1;
+        r->quiet = true;
+        layout_pass(r, doc);
     }
-    free(first);
-    r->known_pages = NULL;
+    if (r->broken)
+        return -1;
+    pdf_sections_toc_fill(r);
     pdf_scripts_warn(r);
-    return rc || r->broken ? -1 : pdf_draw_save(r->draw, path);
+    return pdf_draw_save(r->draw, path);
 }
 
 int render_pdf(const figures *f, const render_context *ctx, const char *path, diag *d)
@@ -383,5 +387,6 @@ done:
         free(r.toc_titles[i]);
     free(r.toc_titles);
     free(r.toc_pages);
+    free(r.toc_slots);
     return rc;
 }

@@ -39,6 +39,14 @@ typedef struct pdf_text_opts {
     int keep_lines; /* lines that must stay together at the top */
 } pdf_text_opts;
 
+/* Where contents entry `entry` waits for its page number: the page
+ * (pdf_draw_page_index), the baseline of its last line and where that
+ * line's title ends. */
+typedef struct pdf_toc_slot {
+    size_t entry, page;
+    double baseline, title_end;
+} pdf_toc_slot;
+
 typedef struct pdf_report {
     const figures *f;
     const messages *msg;
@@ -47,12 +55,13 @@ typedef struct pdf_report {
     diag *d;
     layout_flow flow;
     double left, width; /* the text column */
-    /* level-1 headings: titles and pages found by the current pass; the
-     * first pass's pages are what the contents show in the second. */
+    /* level-1 headings: titles, and pages found as the layout goes; the
+     * contents' page numbers and leaders, whose places are kept while
+     * the contents are drawn, are filled in after the last page. */
     int *toc_pages;
     size_t toc_count, toc_cap;
-    const int *known_pages;
-    size_t known_count;
+    pdf_toc_slot *toc_slots;
+    size_t toc_slot_count, toc_slot_cap;
     char **toc_titles;
     size_t toc_title_count;
     size_t section_bookmark; /* the current level-1 bookmark */
@@ -61,6 +70,8 @@ typedef struct pdf_report {
     bool join_page;          /* the next level-1 heading stays on this page */
     bool measuring;          /* a section is laid out dry to learn its
                                   height (render_pdf.c): warnings wait */
+    bool quiet;              /* laid out again with fallback fonts: the
+                                  first layout reported its problems */
     bool broken;             /* an internal error was reported (exit 70):
                                   the document is not saved */
 } pdf_report;

@@ -116,6 +116,8 @@ struct pdf_draw {
     size_t link_count, link_cap;
     draw_anchor *anchors;
     size_t anchor_count, anchor_cap;
+    HPDF_Page *pages; /* every page added, to go back to one */
+    size_t page_count, page_cap;
 };
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
@@ -166,6 +168,7 @@ void pdf_draw_free(pdf_draw *w)
     free(w->images);
     free(w->links);
     free(w->anchors);
+    free(w->pages);
     free(w->outlines);
     free(w->buf);
     free(w->pieces);
@@ -619,8 +622,25 @@ void pdf_draw_page(pdf_draw *w, double width, double height)
     w->page = HPDF_AddPage(w->doc);
     if (!w->page)
         return;
+    xgrow((void **)&w->pages, &w->page_cap, w->page_count + 1, sizeof *w->pages);
+    w->pages[w->page_count++] = w->page;
     HPDF_Page_SetWidth(w->page, (HPDF_REAL)width);
     HPDF_Page_SetHeight(w->page, (HPDF_REAL)height);
+}
+
+size_t pdf_draw_page_index(const pdf_draw *w)
+{
+    return w->dry || !w->page ? 0 : w->page_count;
+}
+
+void pdf_draw_revisit(pdf_draw *w, size_t index)
+{
+    if (w->dry || index == 0 || index > w->page_count)
+        return;
+    end_text(w);
+    w->fill_set = false;
+    w->font = NULL;
+    w->page = w->pages[index - 1];
 }
 
 static bool can_draw(const pdf_draw *w)

@@ -3,7 +3,7 @@
  *
  * libharu's errors are recorded (never longjmp) and turned into one
  * diagnostic.  In dry mode nothing is drawn and no page is created, but
- * measuring works: the first layout pass uses it to find page numbers. */
+ * measuring works: the layout uses it to learn a section's height. */
 #ifndef BILAN_PDF_DRAW_H
 #define BILAN_PDF_DRAW_H
 
@@ -61,6 +61,13 @@ bool pdf_draw_is_dry(const pdf_draw *w);
 double pdf_draw_width(pdf_draw *w, int face, double size, const char *text, size_t len);
 /* Adds a page of width x height points; later drawing goes there. */
 void pdf_draw_page(pdf_draw *w, double width, double height);
+
+/* The current page's number among those added (1 for the first), to come
+ * back to it; 0 in dry mode or before the first page. */
+size_t pdf_draw_page_index(const pdf_draw *w);
+/* Draws on page index (from pdf_draw_page_index) again from now on: a
+ * page stays open until the document is saved. */
+void pdf_draw_revisit(pdf_draw *w, size_t index);
 
 /* Text with its baseline starting at (x, y). */
 void pdf_draw_text(pdf_draw *w, int face, double size, pdf_color color, double x, double y,

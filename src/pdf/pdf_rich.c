@@ -14,11 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Whether problems found now are to be reported: once, by the pass that
- * draws, not by the passes that only measure. */
+/* Whether problems found now are to be reported: once, by the layout
+ * that draws, not by the measures nor a layout done again. */
 static bool reporting(const pdf_report *r)
 {
-    return !pdf_draw_is_dry(r->draw) && !r->measuring;
+    return !pdf_draw_is_dry(r->draw) && !r->measuring && !r->quiet;
 }
 
 void pdf_rich_image(pdf_report *r, const tpl_block *b)

@@ -141,20 +141,23 @@ static void cover(pdf_report *r, const char *arg)
     pdf_flow_new_page(r);
 }
 
-/* Contents entry i: number, title (wrapped before the page number), a
- * dotted leader after its last line, the page the first pass found; the
- * whole entry a link to its section. */
+/* The size of the contents' entries. */
+static double toc_size(const pdf_report *r)
+{
+    return r->st->size_body + 1;
+}
+
+/* Contents entry i: number and title, wrapped before a page number column
+ * as wide as "00" (so the contents' length never depends on the numbers),
+ * the whole entry a link to its section.  Its page number and dotted
+ * leader are drawn after the last page (pdf_sections_toc_fill). */
 static void toc_entry(pdf_report *r, size_t i, double lh)
 {
     const pdf_style *st = r->st;
-    char number[32], page[16];
+    char number[32];
     snprintf(number, sizeof number, "%zu.", i + 1);
-    if (i < r->known_count)
-        snprintf(page, sizeof page, "%d", r->known_pages[i]);
-    else
-        snprintf(page, sizeof page, "00");
-    double size = st->size_body + 1, gap = lh - pdf_flow_line_height(r, size);
-    double pw = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, page, strlen(page));
+    double size = toc_size(r), gap = lh - pdf_flow_line_height(r, size);
+    double pw = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, "00", 2);
     double x = r->left + 30, right = r->left + r->width, room = right - pw - 12 - x;
     pdf_span span = { r->toc_titles[i], PDF_FACE_REGULAR, NULL };
     layout_para p;
@@ -169,20 +172,43 @@ static void toc_entry(pdf_report *r, size_t i, double lh)
     double last = base - line * (double)(lines - 1);
     double tw = p.line_count ? p.lines[p.line_count - 1].width : 0;
     layout_para_free(&p);
-    pdf_flow_text_at(r, page, PDF_FACE_REGULAR, size, st->text, r->left, last, r->width,
-                     PDF_ALIGN_RIGHT);
-    /* The leader is one run of dots, so text extraction reads it as one. */
-    double dot = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, ".", 1);
-    double from = x + tw + 6, to = right - pw - 6;
-    char leader[256];
-    size_t n = dot > 0 && to > from ? (size_t)((to - from) / dot) : 0;
-    n = n < sizeof leader - 1 ? n : sizeof leader - 1;
-    memset(leader, '.', n);
-    leader[n] = '\0';
-    pdf_flow_text_at(r, leader, PDF_FACE_REGULAR, size, st->rule, from, last, to - from,
-                     PDF_ALIGN_RIGHT);
+    size_t page = pdf_draw_page_index(r->draw);
+    if (page) {
+        xgrow((void **)&r->toc_slots, &r->toc_slot_cap, r->toc_slot_count + 1,
+              sizeof *r->toc_slots);
+        r->toc_slots[r->toc_slot_count++] = (pdf_toc_slot){ i, page, last, x + tw };
+    }
     r->flow.y = last - (line - size) - gap;
     pdf_draw_link_to(r->draw, r->left, r->flow.y + gap / 2, right, top, i);
+}
+
+void pdf_sections_toc_fill(pdf_report *r)
+{
+    const pdf_style *st = r->st;
+    double size = toc_size(r), right = r->left + r->width;
+    double dot = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, ".", 1);
+    size_t current = pdf_draw_page_index(r->draw);
+    for (size_t k = 0; k < r->toc_slot_count; k++) {
+        const pdf_toc_slot *s = &r->toc_slots[k];
+        char page[16], leader[256];
+        if (s->entry < r->toc_count)
+            snprintf(page, sizeof page, "%d", r->toc_pages[s->entry]);
+        else
+            snprintf(page, sizeof page, "00");
+        pdf_draw_revisit(r->draw, s->page);
+        double pw = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, page, strlen(page));
+        pdf_flow_text_at(r, page, PDF_FACE_REGULAR, size, st->text, r->left, s->baseline, r->width,
+                         PDF_ALIGN_RIGHT);
+        /* The leader is one run of dots, so text extraction reads it as one. */
+        double from = s->title_end + 6, to = right - pw - 6;
+        size_t n = dot > 0 && to > from ? (size_t)((to - from) / dot) : 0;
+        n = n < sizeof leader - 1 ? n : sizeof leader - 1;
+        memset(leader, '.', n);
+        leader[n] = '\0';
+        pdf_flow_text_at(r, leader, PDF_FACE_REGULAR, size, st->rule, from, s->baseline, to - from,
+                         PDF_ALIGN_RIGHT);
+    }
+    pdf_draw_revisit(r->draw, current);
 }
 
 /* "{{% toc %}}": the level-1 headings and their pages. */

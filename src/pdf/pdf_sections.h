@@ -12,4 +12,8 @@
  * drawing is an internal error: reported (70), r->broken set. */
 void pdf_sections_draw(pdf_report *r, const tpl_block *b);
 
+/* Draws the contents' page numbers and dotted leaders on the pages the
+ * contents were drawn on, once the last page is laid out. */
+void pdf_sections_toc_fill(pdf_report *r);
+
 #endif
