@@ -262,6 +262,17 @@ static void other_revenue(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, const 
     }
 }
 
+/* A row whose previous year a trial balance stood in for: its split by
+ * funder is unknown, so "n.d." rather than 0 (the current year as usual). */
+static void funder_unknown_previous(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row,
+                                    const funder_row *c)
+{
+    const char *unknown = xlsx_msg(b, "common.unknown");
+    xlsx_money(b, ws, row, UC_CURRENT, c->amount.current, b->fmt.money);
+    for (lxw_col_t col = UC_PREVIOUS; col <= UC_PCT; col++)
+        xlsx_text(b, ws, row, col, unknown, b->fmt.header_right);
+}
+
 /* Funders: the funders table as compute listed it (the PDF's rows, in its
  * order), both years, change, change % and share of revenue; the total,
  * which is the revenue. */
@@ -278,13 +289,16 @@ void xlsx_funders_write(xlsx_book *b)
         const funder_row *c = &f->funders[i];
         char *label = report_funder_label(b->msg, f->lang, c);
         xlsx_text(b, ws, row, UC_NAME, label, NULL);
-        if (c->kind == FUNDER_OTHER_REVENUE) {
+        if (c->previous_unknown) {
+            funder_unknown_previous(b, ws, row, c);
+        } else if (c->kind == FUNDER_OTHER_REVENUE) {
             other_revenue(b, ws, row, &c->amount);
         } else {
             xlsx_money(b, ws, row, UC_CURRENT, c->amount.current, b->fmt.money);
             xlsx_money(b, ws, row, UC_PREVIOUS, c->amount.previous, b->fmt.money);
         }
-        xlsx_change(b, ws, row, UC_CHANGE, &c->amount, true, b->fmt.money, b->fmt.pct);
+        if (!c->previous_unknown)
+            xlsx_change(b, ws, row, UC_CHANGE, &c->amount, true, b->fmt.money, b->fmt.pct);
         funder_share(b, ws, row, total, c, b->fmt.pct);
         if (strlen(label) > width)
             width = strlen(label) > 50 ? 50 : strlen(label);
@@ -297,8 +311,11 @@ void xlsx_funders_write(xlsx_book *b)
             char letter[8];
             lxw_col_to_name(letter, col, LXW_FALSE);
             int64_t cents = col == UC_CURRENT ? sum->current : sum->previous;
-            xlsx_formula(b, ws, row, col, b->fmt.money_total, xlsx_hundredths(cents),
-                         "=SUM(%s2:%s%lu)", letter, letter, (unsigned long)row);
+            if (col == UC_PREVIOUS && f->counterparties_previous_unknown)
+                xlsx_money(b, ws, row, col, cents, b->fmt.money_total); /* not a sum of "n.d." */
+            else
+                xlsx_formula(b, ws, row, col, b->fmt.money_total, xlsx_hundredths(cents),
+                             "=SUM(%s2:%s%lu)", letter, letter, (unsigned long)row);
         }
         xlsx_change(b, ws, row, UC_CHANGE, sum, true, b->fmt.money_total, b->fmt.pct_total);
         funder_row all = { .amount = *sum };

@@ -177,6 +177,24 @@ if run_into "run with funders settings" "$funout" --input "$fun"; then
     recalc "funders settings: recalculated values" "$funout"
 fi
 
+# A previous year that a trial balance stood in for: its funders are
+# unknown, so the funders sheet says "n.d." and its total is the revenue.
+tb=$T/tb
+cp -R "$ROOT/tests/cases/trial_balance_stands_in/input" "$tb"
+run_bilan --input "$tb" --output "$T/tbout" --quiet
+if [ "$status" -eq 0 ] && "$PY" - "$T"/tbout/workbook-*.xlsx >"$T/tbcheck" 2>&1 <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[2]                      # summary, finances, funders
+rows = list(ws.iter_rows(values_only=True))
+body, total = rows[1:-1], rows[-1]
+assert body and all(r[2] == "n.d." for r in body), rows
+assert total[2] == 7750, total
+PY
+then ok "funders of a trial balance's year: n.d., and the total is the revenue"
+else not_ok "funders of a trial balance's year: n.d., and the total is the revenue" "$(cat "$T/tbcheck")"
+fi
+
 # ---- past Excel's row limit (slow) -------------------------------------
 if [ -n "$XLSX_SKIP_SLOW" ]; then
     ok "ledger past 1,048,576 rows # SKIP XLSX_SKIP_SLOW"
@@ -226,3 +244,4 @@ else
     not_ok "1,100,000 ledger lines" "exit $status" "$(head -n 20 "$T/stderr")"
 fi
 rm -rf "$big" "$bigout"
+
