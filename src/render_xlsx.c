@@ -201,7 +201,8 @@ static int book_write(xlsx_book *b, const render_context *ctx, const char *path,
         sheets_write(b);
     xlsx_check(b, LXW_NO_ERROR); /* the last calls' allocations */
     lxw_error err = workbook_close(b->wb);
-    if (err == LXW_NO_ERROR && errno == ENOMEM) /* as xlsx_check */
+    bool no_memory = errno == ENOMEM; /* as xlsx_check; a zip error too */
+    if (no_memory && !b->err)
         err = LXW_ERROR_MEMORY_MALLOC_FAILED;
     char why[320];
     if (b->err || err) {

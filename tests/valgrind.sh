@@ -5,7 +5,11 @@
 #
 # Runs the sample (input/), the sample with --check, and one failing run
 # (bad amount: the error path must free everything too).  A valgrind error
-# or a definite/indirect leak makes valgrind exit 99.  Prints
+# or a definite/indirect leak makes valgrind exit 99.  The outputs are
+# rendered in a forked child (src/lib/isolate.c), which valgrind follows
+# without --trace-children (that is for exec): an error or a leak there
+# makes the child exit 99, which bilan reports as "internal error while
+# rendering ... (exit 99)", exit 70, so the case fails too.  Prints
 # "ok - NAME" / "not ok - NAME" lines, then "valgrind: P passed, F failed";
 # exit status non-zero on any failure.
 

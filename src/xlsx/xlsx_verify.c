@@ -74,11 +74,25 @@ static bool part_whole(const part_text *t)
            memcmp(t->tail + end - n - 1, p + 1, n) == 0 && t->tail[end - 1] == '>';
 }
 
+/* zlib's allocator: xalloc's, so that out of memory is exit 70, not a
+ * part read as incomplete ("disk full?", 73). */
+static voidpf zlib_alloc(voidpf opaque, uInt items, uInt size)
+{
+    (void)opaque;
+    return xcalloc(items, size);
+}
+
+static void zlib_free(voidpf opaque, voidpf p)
+{
+    (void)opaque;
+    free(p);
+}
+
 /* Inflates (or copies) one entry's data from f, feeding part_take. */
 static bool part_read(FILE *f, unsigned method, uint32_t size, part_text *t)
 {
     unsigned char *in = xmalloc(CHUNK), *out = xmalloc(CHUNK);
-    z_stream z = { 0 };
+    z_stream z = { .zalloc = zlib_alloc, .zfree = zlib_free };
     bool ok = (method == 0 || inflateInit2(&z, -MAX_WBITS) == Z_OK);
     int zrc = Z_OK;
     while (ok && size > 0) {

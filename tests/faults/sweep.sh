@@ -18,9 +18,14 @@
 #   - exit 0 only with the same outputs as a run without a fault;
 #   - otherwise leave the older outputs exactly as they were;
 #   - leave no temporary file, in the output folder or in TMPDIR.
+# Known: a fault inside a library function that drops, by design, an
+# optional part of its file when its allocation fails, without a word (the
+# KNOWN list below): an exit 0 with other outputs is counted as passed and
+# shown as "ok - ... # known: WHY".  Nothing else is.
 # Sampled: the first 50 calls of each family, then an even spread of about
 # 60 more (a stride of at least 37).  Failures show the fault's backtrace
-# (and the crash's) through addr2line.  The last line is
+# (and the crash's) through addr2line.  Each family's line gives the runs
+# by outcome ("exit 0: N, 70: N, ...").  The last line is
 # "faults: P passed, F failed" (one per run); non-zero exit on any failure.
 cd "$(dirname "$0")/../.." || exit 70
 ROOT=$(pwd)
@@ -40,6 +45,11 @@ trap 'rm -rf "$W"' EXIT
 trap 'exit 130' INT TERM
 passed=0
 failed=0
+
+# FUNCTION|WHY: library functions that go on without an optional part of
+# their output when its allocation fails, and say nothing.  bilan cannot
+# see it (no error, no message, errno overwritten before it returns).
+KNOWN='_worksheet_write_freeze_panes|libxlsxwriter leaves out the frozen pane'"'"'s <selection> (which cell is selected)'
 
 if [ ! -x "$BILAN" ]; then
     echo "not ok - $BILAN is not built"
@@ -111,10 +121,17 @@ check() {
     why=
     nl='
 '
+    known=
     case $status in
     0)
-        [ "$( (cd "$W/out" && cksum ./*) )" = "$ref_sums" ] ||
+        if [ "$( (cd "$W/out" && cksum ./*) )" != "$ref_sums" ]; then
             why="exit 0 but the outputs differ from a run without a fault"
+            at=$(frames "fault:" | head -n 1)
+            known=$(printf '%s\n' "$KNOWN" | while IFS='|' read -r fn text; do
+                case $at in *"($fn+"*) echo "$text" ;; esac
+            done | head -n 1)
+            [ -z "$known" ] || why=
+        fi
         [ "$(ls -A "$W/out" | wc -l)" -eq 3 ] || why="${why:+$why$nl}exit 0, the folder holds: $(ls -A "$W/out" | tr '\n' ' ')" ;;
     70 | 73) ;;
     66) [ "$1" = fopen ] || [ "$1" = fontconfig ] || why="exit 66" ;;
@@ -131,8 +148,10 @@ check() {
         [ -z "$extra" ] || why="${why:+$why$nl}left in the output folder: $extra"
     fi
     [ -z "$(ls -A "$W/tmp")" ] || why="${why:+$why$nl}left in TMPDIR: $(ls -A "$W/tmp" | tr '\n' ' ')"
+    outcomes="$outcomes $status"
     if [ -z "$why" ]; then
         passed=$((passed + 1))
+        [ -z "$known" ] || echo "ok - $1 #$2: exit 0, other outputs # known: $known"
     else
         failed=$((failed + 1))
         echo "not ok - $1 #$2: $(printf '%s' "$why" | head -n 1)"
@@ -182,13 +201,15 @@ for family in $FAMILIES; do
     fi
     runs=0
     f0=$failed
+    outcomes=
     while [ "$n" -le "$last" ]; do
         run "$family" "$n"
         check "$family" "$n"
         runs=$((runs + 1))
         if [ "$n" -lt "$first" ]; then n=$((n + 1)); else n=$((n + stride)); fi
     done
-    echo "# $family: $count calls, $runs runs (N ${FROM:-1}..$last, every ${stride}th after $first), $((failed - f0)) failed"
+    tally=$(printf '%s\n' $outcomes | sort -n | uniq -c | awk '{printf "%s%s: %s", (NR > 1 ? ", " : ""), $2, $1}')
+    echo "# $family: $count calls, $runs runs (N ${FROM:-1}..$last, every ${stride}th after $first), $((failed - f0)) failed; by exit status: ${tally:-none}"
 done
 
 echo "faults: $passed passed, $failed failed"
