@@ -510,32 +510,6 @@ static int set_import_profile(config_parser *p, const config_key *k, const char 
 
 /* ---- [groups] ---- */
 
-static bool all_digits(const char *s, size_t len)
-{
-    if (len == 0)
-        return false;
-    for (size_t i = 0; i < len; i++)
-        if (!isdigit((unsigned char)s[i]))
-            return false;
-    return true;
-}
-
-/* Whether digit strings a <= b as numbers. */
-static bool digits_le(const char *a, size_t alen, const char *b, size_t blen)
-{
-    while (alen > 1 && *a == '0') {
-        a++;
-        alen--;
-    }
-    while (blen > 1 && *b == '0') {
-        b++;
-        blen--;
-    }
-    if (alen != blen)
-        return alen < blen;
-    return memcmp(a, b, alen) <= 0;
-}
-
 /* Adds the rule item[0..len) of group to cfg; reports a bad range. */
 static void add_group_rule(config_parser *p, const char *group, const char *item, size_t len)
 {
@@ -545,8 +519,8 @@ static void add_group_rule(config_parser *p, const char *group, const char *item
     if (dash) {
         size_t llen = (size_t)(dash - item), hlen = len - llen - 1;
         const char *lo = text_trim(item, &llen), *hi = text_trim(dash + 1, &hlen);
-        if (all_digits(lo, llen) && all_digits(hi, hlen)) {
-            if (!digits_le(lo, llen, hi, hlen)) {
+        if (text_all_digits(lo, llen) && text_all_digits(hi, hlen)) {
+            if (!text_digits_le(lo, llen, hi, hlen)) {
                 diag_data(p->d, p->name, p->line, NULL,
                           "[groups] %s: the range '%s' "
                           "goes down (write the lower code first)",

@@ -130,40 +130,15 @@ static bool kind_parse(const char *s, size_t len, account_kind *out)
 
 /* ---- [groups] ---------------------------------------------------------- */
 
-static bool all_digits(const char *s, size_t len)
-{
-    if (len == 0)
-        return false;
-    for (size_t i = 0; i < len; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-    return true;
-}
-
-/* Whether digit strings a <= b as numbers. */
-static bool digits_le(const char *a, size_t alen, const char *b, size_t blen)
-{
-    while (alen > 1 && *a == '0') {
-        a++;
-        alen--;
-    }
-    while (blen > 1 && *b == '0') {
-        b++;
-        blen--;
-    }
-    if (alen != blen)
-        return alen < blen;
-    return memcmp(a, b, alen) <= 0;
-}
-
 /* Whether the rule takes the account code[0..code_len), named by one of
  * names[0..n) (its name, its path "Parent:Child"). */
 static bool rule_matches(const group_rule *r, const char *code, size_t code_len,
                          const char *const *names, const size_t *name_lens, size_t n)
 {
     if (r->low)
-        return all_digits(code, code_len) && digits_le(r->low, strlen(r->low), code, code_len) &&
-               digits_le(code, code_len, r->high, strlen(r->high));
+        return text_all_digits(code, code_len) &&
+               text_digits_le(r->low, strlen(r->low), code, code_len) &&
+               text_digits_le(code, code_len, r->high, strlen(r->high));
     if (strlen(r->item) == code_len && memcmp(r->item, code, code_len) == 0)
         return true;
     char *item = text_header_key(r->item, strlen(r->item));
@@ -267,7 +242,7 @@ static const char *parent_name(const char *s, size_t len, size_t *out_len)
             start = p + 1;
     size_t n = (size_t)(last - start);
     start = text_trim(start, &n);
-    if (all_digits(start, n))
+    if (text_all_digits(start, n))
         return NULL; /* "4000: Sales": a code, not a parent */
     const char *code, *name;
     size_t code_len, name_len;

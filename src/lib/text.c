@@ -206,3 +206,28 @@ char *text_header_key(const char *s, size_t len)
 {
     return make_key(s, len, UTF8PROC_STRIPMARK, true);
 }
+
+bool text_all_digits(const char *s, size_t len)
+{
+    if (len == 0)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+bool text_digits_le(const char *a, size_t alen, const char *b, size_t blen)
+{
+    while (alen > 1 && *a == '0') {
+        a++;
+        alen--;
+    }
+    while (blen > 1 && *b == '0') {
+        b++;
+        blen--;
+    }
+    if (alen != blen)
+        return alen < blen;
+    return memcmp(a, b, alen) <= 0;
+}

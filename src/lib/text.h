@@ -21,4 +21,10 @@ char *text_header_key(const char *s, size_t len);
 /* Whether s[0..len) is valid UTF-8. */
 bool text_is_utf8(const char *s, size_t len);
 
+/* Whether s[0..len) is one or more ASCII digits. */
+bool text_all_digits(const char *s, size_t len);
+
+/* Whether digit strings a <= b as numbers (leading zeros ignored). */
+bool text_digits_le(const char *a, size_t alen, const char *b, size_t blen);
+
 #endif
