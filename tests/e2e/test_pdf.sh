@@ -40,7 +40,18 @@ else
     not_ok "pdf: all fonts embedded" "$(cat "$T/fonts")"
 fi
 
-python3 "$ROOT/tests/e2e/pdf_check.py" "$pdf" "$T/fr.json" fr --people "$SAMPLE/people.csv" || true
+# pdf_check.py prints its own ok/not ok lines; one that ends without any
+# "not ok" line but with an error (a crash) must fail too, not pass silently.
+pdf_check() {
+    python3 "$ROOT/tests/e2e/pdf_check.py" "$@" >"$T/pdf_check.out" 2>&1
+    rc=$?
+    cat "$T/pdf_check.out"
+    if [ "$rc" -ne 0 ] && ! grep -q '^not ok' "$T/pdf_check.out"; then
+        not_ok "pdf: pdf_check.py ran to its end" "exit $rc"
+    fi
+}
+
+pdf_check "$pdf" "$T/fr.json" fr --people "$SAMPLE/people.csv"
 
 run_bilan --input "$SAMPLE" --output "$T/out2" --pdf "$T/again.pdf" --quiet
 if [ "$status" -eq 0 ] && cmp -s "$pdf" "$T/again.pdf"; then
@@ -51,8 +62,8 @@ fi
 
 run_bilan --input "$SAMPLE" --output "$T/out3" --lang en --pdf "$T/en.pdf" --figures "$T/en.json" --quiet
 expect_status "pdf: the English run exits 0" 0
-[ -f "$T/en.pdf" ] && python3 "$ROOT/tests/e2e/pdf_check.py" "$T/en.pdf" "$T/en.json" en \
-    --people "$SAMPLE/people.csv" --labels "$SAMPLE/report.ini" || true
+[ -f "$T/en.pdf" ] && pdf_check "$T/en.pdf" "$T/en.json" en \
+    --people "$SAMPLE/people.csv" --labels "$SAMPLE/report.ini"
 
 # Another organisation: program areas "Education" and "Outreach", no
 # texts/ folder, its people in groups of its own (English names, a
@@ -98,7 +109,7 @@ for lang in en fr; do
     else
         sections="Conseil d'administration|Présentation de l'équipe|Education|Outreach|Financement|Nos complicités"
     fi
-    [ -f "$T/other-$lang.pdf" ] && python3 "$ROOT/tests/e2e/pdf_check.py" "$T/other-$lang.pdf" \
+    [ -f "$T/other-$lang.pdf" ] && pdf_check "$T/other-$lang.pdf" \
         "$T/other-$lang.json" "$lang" --sections "$sections" --absent "$dynamo" \
         --currency "$currency" --people "$other/people.csv" |
         sed "s/^\(not \)\{0,1\}ok - /&other organisation ($lang): /"
