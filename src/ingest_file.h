@@ -14,8 +14,14 @@
 #include "parse/record_source.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 
 typedef struct ingest_problems ingest_problems; /* ingest_field.c */
+typedef struct ingest_file ingest_file;
+typedef struct ingest_split ingest_split; /* ingest_split.c */
+
+/* A row reader of ingest_input's pass: checks f->rec, reports, adds. */
+typedef void (*ingest_row_fn)(ingest_file *f);
 
 /* Which ledger file first had lines on an account in a tracked year, when
  * there are several ledger files: a year's lines must come from one file,
@@ -25,7 +31,7 @@ typedef struct ledger_years {
     strmap *reported; /* "slot\x1ffile\x1ffile": said once */
 } ledger_years;
 
-typedef struct ingest_file {
+struct ingest_file {
     model *m;
     diag *d;
     input_kind kind;
@@ -48,6 +54,11 @@ typedef struct ingest_file {
                                 * it matched */
 
     size_t rows; /* data records read */
+    /* The sum of the magnitudes the rows added (saturating): while it is
+     * within int64, no running total can have left the range, in any
+     * order of the rows (ingest_split.c). */
+    uint64_t magnitude;
+    bool is_part; /* the second part of a file read on two threads */
 
     /* Conventions learnt from the values: where first seen (0 = not yet). */
     bool decimal_fixed, order_fixed; /* set in report.ini */
@@ -61,7 +72,13 @@ typedef struct ingest_file {
     char *scratch; /* reusable buffer for keys */
     size_t scratch_cap;
     ingest_problems *problems; /* held until the end of the file */
-} ingest_file;
+};
+
+/* The checks of ingest_input's pass before a row is added: counts it,
+ * reports why it cannot be read, learns conventions from its values.
+ * False when the row is not to be added now (blank, unreadable, or put
+ * aside until a convention is known: then counted in deferred_rows). */
+bool ingest_row_check(ingest_file *f);
 
 /* The row readers.  A *_row function checks f->rec, reports its problems
  * and adds it to the model (ingest_input's pass); a *_detail function
