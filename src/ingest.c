@@ -381,7 +381,11 @@ static void note_import(ingest_file *f)
     model_add_note(f->m, line);
 }
 
-bool ingest_row_check(ingest_file *f)
+/* The checks of the first pass before a row is added: counts it, reports
+ * why it cannot be read, learns conventions from its values.  False when
+ * the row is not to be added now (blank, unreadable, or put aside until a
+ * convention is known: then counted in deferred_rows). */
+static bool row_check(ingest_file *f)
 {
     if (record_blank(&f->rec))
         return false;
@@ -414,8 +418,8 @@ static int read_rows(ingest_file *f, record_source *r, ingest_row_fn fn)
         if (got <= 0)
             break;
         if (may_split && !split && f->rows)
-            split = ingest_split_start(f, r, fn, &may_split);
-        if (ingest_row_check(f))
+            split = ingest_split_start(f, r, row_check, fn, &may_split);
+        if (row_check(f))
             fn(f);
     }
     ingest_split_drop(split);

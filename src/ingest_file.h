@@ -22,6 +22,9 @@ typedef struct ingest_split ingest_split; /* ingest_split.c */
 
 /* A row reader of ingest_input's pass: checks f->rec, reports, adds. */
 typedef void (*ingest_row_fn)(ingest_file *f);
+/* The checks of that pass before a row is added (ingest.c's row_check):
+ * false when the row is not to be added now. */
+typedef bool (*ingest_check_fn)(ingest_file *f);
 
 /* Which ledger file first had lines on an account in a tracked year, when
  * there are several ledger files: a year's lines must come from one file,
@@ -73,12 +76,6 @@ struct ingest_file {
     size_t scratch_cap;
     ingest_problems *problems; /* held until the end of the file */
 };
-
-/* The checks of ingest_input's pass before a row is added: counts it,
- * reports why it cannot be read, learns conventions from its values.
- * False when the row is not to be added now (blank, unreadable, or put
- * aside until a convention is known: then counted in deferred_rows). */
-bool ingest_row_check(ingest_file *f);
 
 /* The row readers.  A *_row function checks f->rec, reports its problems
  * and adds it to the model (ingest_input's pass); a *_detail function

@@ -19,6 +19,7 @@ enum { SPLIT_MIN_DEFAULT = 1 << 20 };
 
 struct ingest_split {
     pthread_t thread;
+    ingest_check_fn check;
     ingest_row_fn fn;
     /* what the first thread knew when the second started */
     money_decimal decimal;
@@ -113,7 +114,7 @@ static void *read_part(void *arg)
     ingest_file *f = &s->file;
     int got;
     while ((got = record_source_next(s->src, &f->rec)) > 0) {
-        if (ingest_row_check(f))
+        if (s->check(f))
             s->fn(f);
         if (part_unusable(s))
             break;
@@ -165,7 +166,8 @@ static void split_free(ingest_split *s)
     free(s);
 }
 
-ingest_split *ingest_split_start(ingest_file *f, record_source *r, ingest_row_fn fn, bool *again)
+ingest_split *ingest_split_start(ingest_file *f, record_source *r, ingest_check_fn check,
+                                 ingest_row_fn fn, bool *again)
 {
     csv_reader *c = record_source_csv(r);
     off_t read = csv_reader_offset(c), size = file_size(f->format->path);
@@ -178,6 +180,7 @@ ingest_split *ingest_split_start(ingest_file *f, record_source *r, ingest_row_fn
     if (start <= read || start >= size)
         return NULL;
     ingest_split *s = xcalloc(1, sizeof *s);
+    s->check = check;
     s->fn = fn;
     if (!part_open(s, f, c, start) || pthread_create(&s->thread, NULL, read_part, s) != 0) {
         split_free(s);

@@ -31,9 +31,11 @@
 bool ingest_split_possible(const ingest_file *f, record_source *r);
 
 /* Starts the second thread on the rest of the file if now is the time:
- * once the rows read tell the conventions the others need.  NULL when it
- * was not started: *again is then whether to ask at a later row. */
-ingest_split *ingest_split_start(ingest_file *f, record_source *r, ingest_row_fn fn, bool *again);
+ * once the rows read tell the conventions the others need.  It reads each
+ * row as the caller's pass does: check, then fn when check says so.  NULL
+ * when it was not started: *again is then whether to ask at a later row. */
+ingest_split *ingest_split_start(ingest_file *f, record_source *r, ingest_check_fn check,
+                                 ingest_row_fn fn, bool *again);
 
 /* At r's end of records, the second half's start: waits for the second
  * thread and merges its work.  True when the file is read; false when r
