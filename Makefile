@@ -10,9 +10,9 @@ CFLAGS  ?= -O2 -g
 # line (or SANFLAGS, as `make asan` does) adds to them instead of replacing them.
 WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
            -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
-ALL_CFLAGS = $(WARN) -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+ALL_CFLAGS = $(WARN) -pthread -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
              $(CFLAGS) $(SANFLAGS)
-ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS) -pthread
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lhpdf -lm
 BUILD   ?= build
 

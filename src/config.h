@@ -91,6 +91,11 @@ typedef struct config {
     /* [groups] */
     group_rule *group_rules;
     size_t group_rule_count;
+    /* From the environment (main.c), not report.ini: whether ingest may
+     * read a large file on two threads (ingest_split.c). */
+    int threads;      /* BILAN_THREADS: 1 = one thread; 0 = as many as help */
+    size_t split_min; /* BILAN_SPLIT_MIN: smaller files are read on one
+                         thread (bytes); 0 = ingest_split.c's default */
 } config;
 
 /* Reads path (diagnostics call it name).  Returns 0, or -1 with problems

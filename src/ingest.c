@@ -13,6 +13,7 @@
  * Trial balances are read after the ledger (ingest_trial.c). */
 #include "ingest.h"
 #include "ingest_field.h"
+#include "ingest_split.h"
 #include "lib/files.h"
 #include "lib/progress.h"
 #include "lib/text.h"
@@ -124,9 +125,6 @@ static bool row_deferred(ingest_file *f, bool note)
 }
 
 /* ---- the driver -------------------------------------------------------- */
-
-/* A row reader of ingest_input's pass: checks f->rec, reports, adds. */
-typedef void (*ingest_row_fn)(ingest_file *f);
 
 /* The extensions an input file may have: CSV, or a workbook (an .xls or
  * .ods is found too, to be refused with a clear message). */
@@ -383,6 +381,51 @@ static void note_import(ingest_file *f)
     model_add_note(f->m, line);
 }
 
+/* The checks of the first pass before a row is added: counts it, reports
+ * why it cannot be read, learns conventions from its values.  False when
+ * the row is not to be added now (blank, unreadable, or put aside until a
+ * convention is known: then counted in deferred_rows). */
+static bool row_check(ingest_file *f)
+{
+    if (record_blank(&f->rec))
+        return false;
+    if ((++f->rows & 0x3fff) == 0 && !f->is_part)
+        progress_update(f->name, f->rows);
+    if (!record_readable(f, true))
+        return false;
+    if (f->rec.replaced)
+        warn_replaced(f);
+    learn_conventions(f);
+    if (row_deferred(f, true)) {
+        f->deferred_rows++;
+        return false;
+    }
+    return true;
+}
+
+/* The first pass's records, each checked and added; a large file's second
+ * half read meanwhile on another thread (ingest_split.h) and merged when
+ * this one reaches it.  1 at the end, or -1. */
+static int read_rows(ingest_file *f, record_source *r, ingest_row_fn fn)
+{
+    bool may_split = ingest_split_possible(f, r);
+    ingest_split *split = NULL;
+    int got;
+    for (;;) {
+        got = next_record(f, r);
+        if (got == 0 && split && !ingest_split_join(&split, f, r))
+            continue; /* the second half is read here after all */
+        if (got <= 0)
+            break;
+        if (may_split && !split && f->rows)
+            split = ingest_split_start(f, r, row_check, fn, &may_split);
+        if (row_check(f))
+            fn(f);
+    }
+    ingest_split_drop(split);
+    return got;
+}
+
 /* One pass over the records: the first reads every row, setting aside
  * those that need a convention learnt later; the second, only those. */
 static int run_pass(ingest_file *f, ingest_row_fn fn)
@@ -391,25 +434,14 @@ static int run_pass(ingest_file *f, ingest_row_fn fn)
     if (!r)
         return -1;
     int got;
-    while ((got = next_record(f, r)) > 0) {
-        if (record_blank(&f->rec))
-            continue;
-        if (!f->rereading) {
-            if ((++f->rows & 0x3fff) == 0)
-                progress_update(f->name, f->rows);
-            if (!record_readable(f, true))
-                continue;
-            if (f->rec.replaced)
-                warn_replaced(f);
-            learn_conventions(f);
-            if (row_deferred(f, true)) {
-                f->deferred_rows++;
-                continue;
-            }
-        } else if (!row_deferred(f, false) || !record_readable(f, false)) {
-            continue; /* (the first pass reported those that cannot be read) */
+    if (!f->rereading) {
+        got = read_rows(f, r, fn);
+    } else {
+        while ((got = next_record(f, r)) > 0) {
+            if (record_blank(&f->rec) || !row_deferred(f, false) || !record_readable(f, false))
+                continue; /* (the first pass reported those that cannot be read) */
+            fn(f);
         }
-        fn(f);
     }
     if (!f->rereading) {
         f->format->csv.encoding = record_source_encoding(r);

@@ -94,6 +94,8 @@ void ingest_activity_row(ingest_file *f)
     activity_line a;
     if (activity_line_read(f, &a) != INGEST_FIELD_OK)
         return;
+    ingest_magnitude_add(f, a.participants);
+    ingest_magnitude_add(f, a.hours);
     int slot = model_slot_of_date(m, a.when);
     if (slot < 0)
         return;

@@ -120,6 +120,12 @@ ingest_field_status ingest_field_count(ingest_file *f, column_id col, int64_t *o
     return INGEST_FIELD_OK;
 }
 
+void ingest_magnitude_add(ingest_file *f, int64_t v)
+{
+    uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+    f->magnitude = u > UINT64_MAX - f->magnitude ? UINT64_MAX : f->magnitude + u;
+}
+
 const char *ingest_key(ingest_file *f, const char *prefix, const char *s, size_t len)
 {
     size_t plen = prefix ? strlen(prefix) + 1 : 0;

@@ -59,6 +59,9 @@ void ingest_warning(ingest_file *f, column_id col, const char *kind, const char 
 /* Reports the problems held for the file and forgets them. */
 void ingest_problems_flush(ingest_file *f);
 
+/* Adds |v| to f->magnitude, saturating. */
+void ingest_magnitude_add(ingest_file *f, int64_t v);
+
 /* Copies s[0..len) NUL-terminated into the file's scratch buffer, after
  * prefix (may be NULL) and a 0x1F separator: a key for tally maps, or a
  * value quoted in a message.  Valid until the next call. */

@@ -14,8 +14,17 @@
 #include "parse/record_source.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 
 typedef struct ingest_problems ingest_problems; /* ingest_field.c */
+typedef struct ingest_file ingest_file;
+typedef struct ingest_split ingest_split; /* ingest_split.c */
+
+/* A row reader of ingest_input's pass: checks f->rec, reports, adds. */
+typedef void (*ingest_row_fn)(ingest_file *f);
+/* The checks of that pass before a row is added (ingest.c's row_check):
+ * false when the row is not to be added now. */
+typedef bool (*ingest_check_fn)(ingest_file *f);
 
 /* Which ledger file first had lines on an account in a tracked year, when
  * there are several ledger files: a year's lines must come from one file,
@@ -25,7 +34,7 @@ typedef struct ledger_years {
     strmap *reported; /* "slot\x1ffile\x1ffile": said once */
 } ledger_years;
 
-typedef struct ingest_file {
+struct ingest_file {
     model *m;
     diag *d;
     input_kind kind;
@@ -48,6 +57,11 @@ typedef struct ingest_file {
                                 * it matched */
 
     size_t rows; /* data records read */
+    /* The sum of the magnitudes the rows added (saturating): while it is
+     * within int64, no running total can have left the range, in any
+     * order of the rows (ingest_split.c). */
+    uint64_t magnitude;
+    bool is_part; /* the second part of a file read on two threads */
 
     /* Conventions learnt from the values: where first seen (0 = not yet). */
     bool decimal_fixed, order_fixed; /* set in report.ini */
@@ -61,7 +75,7 @@ typedef struct ingest_file {
     char *scratch; /* reusable buffer for keys */
     size_t scratch_cap;
     ingest_problems *problems; /* held until the end of the file */
-} ingest_file;
+};
 
 /* The row readers.  A *_row function checks f->rec, reports its problems
  * and adds it to the model (ingest_input's pass); a *_detail function

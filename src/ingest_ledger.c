@@ -177,6 +177,7 @@ void ingest_ledger_row(ingest_file *f)
     ledger_line line;
     if (ledger_line_read(f, &line) != INGEST_FIELD_OK)
         return;
+    ingest_magnitude_add(f, line.amount);
     if (!model_position_add(m, line.account, line.when, line.amount))
         ingest_problem(f, COL_AMOUNT, "total out of range", "the total it enters is out of range");
     int slot = model_slot_of_date(m, line.when);

@@ -17,6 +17,7 @@
 #include "lib/xalloc.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,14 +37,18 @@ static void stage_start(stage_clock *c)
     clock_gettime(CLOCK_MONOTONIC, &c->start);
 }
 
-static void stage_end(stage_clock *c, const char *stage)
+static void stage_end(stage_clock *c, const char *stage, size_t threaded_files)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     if (c->on) {
         long ms =
             (now.tv_sec - c->start.tv_sec) * 1000L + (now.tv_nsec - c->start.tv_nsec) / 1000000L;
-        fprintf(stderr, "timing: %s %ld.%03ld s\n", stage, ms / 1000, ms % 1000);
+        fprintf(stderr, "timing: %s %ld.%03ld s", stage, ms / 1000, ms % 1000);
+        if (threaded_files)
+            fprintf(stderr, " (%zu file%s on two threads)", threaded_files,
+                    threaded_files == 1 ? "" : "s");
+        fputc('\n', stderr);
     }
     c->start = now;
 }
@@ -64,6 +69,15 @@ static bool input_folder_ok(const char *dir, diag *d)
     return true;
 }
 
+/* A whole number from the environment, or 0 when unset or not one. */
+static size_t env_count(const char *name)
+{
+    const char *s = getenv(name);
+    char *end;
+    unsigned long long v = s && *s ? strtoull(s, &end, 10) : 0;
+    return s && *s && *end == '\0' && v < SIZE_MAX ? (size_t)v : 0;
+}
+
 /* report.ini, with --year and --lang applied over it. */
 static int load_config(const cli_options *opts, config *cfg, diag *d)
 {
@@ -78,6 +92,8 @@ static int load_config(const cli_options *opts, config *cfg, diag *d)
     language lang;
     if (opts->lang && language_parse(opts->lang, &lang) == 0)
         config_set_language(cfg, lang);
+    cfg->threads = env_count("BILAN_THREADS") == 1 ? 1 : 0;
+    cfg->split_min = env_count("BILAN_SPLIT_MIN");
     return rc;
 }
 
@@ -123,17 +139,17 @@ static int render_outputs(const cli_options *opts, char *const temps[OUT_COUNT],
     };
     isolate_stage("the PDF report");
     int rc = render_pdf(f, &ctx, temps[OUT_PDF], d);
-    stage_end(clock, "pdf");
+    stage_end(clock, "pdf", 0);
     if (rc == 0) {
         isolate_stage("the workbook");
         detail_source src = ingest_detail_source(m);
         rc = render_xlsx(f, &src, &ctx, temps[OUT_XLSX], d);
-        stage_end(clock, "workbook");
+        stage_end(clock, "workbook", 0);
     }
     if (rc == 0) {
         isolate_stage("the figures");
         rc = render_json(f, temps[OUT_JSON], d);
-        stage_end(clock, "json");
+        stage_end(clock, "json", 0);
     }
     return rc;
 }
@@ -307,10 +323,10 @@ static int run(const cli_options *opts, diag *d)
     progress_enable(!opts->quiet && isatty(STDERR_FILENO));
     ingest_input(&m, opts->input_dir, d);
     progress_done();
-    stage_end(&clock, "ingest");
+    stage_end(&clock, "ingest", m.split_files);
     if (!diag_failed(d))
         compute_figures(&m, &f, d);
-    stage_end(&clock, "compute");
+    stage_end(&clock, "compute", 0);
     char *paths[OUT_COUNT] = { NULL };
     if (!diag_failed(d))
         for (int i = 0; i < OUT_COUNT; i++)

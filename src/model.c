@@ -223,3 +223,146 @@ size_t *tally_list_order(const tally_list *list)
     free(pairs);
     return order;
 }
+
+/* ---- a part of a file read apart (ingest_split.c) ---------------------- */
+
+void model_part_init(model *part, const model *whole)
+{
+    *part = *whole;
+    part->strings = arena_new();
+    part->accounts = xcalloc(whole->account_count ? whole->account_count : 1, sizeof(account));
+    for (size_t i = 0; i < whole->account_count; i++) {
+        account *a = &part->accounts[i];
+        *a = whole->accounts[i];
+        memset(a->amount, 0, sizeof a->amount);
+        memset(a->moved, 0, sizeof a->moved);
+        a->in_ledger = false;
+    }
+    memset(part->totals, 0, sizeof part->totals);
+    tally_list_init(&part->counterparties);
+    tally_list_init(&part->funder_lines);
+    tally_list_init(&part->axes);
+    tally_list_init(&part->types);
+    tally_list_init(&part->partners);
+    tally_list_init(&part->regions);
+    part->ledger_rows_outside_years = part->ledger_rows_other_kinds = 0;
+    part->ledger_rows_current = 0;
+    memset(part->ledger_rows_in, 0, sizeof part->ledger_rows_in);
+    part->position.ledger_rows = 0;
+    memset(part->position.surplus, 0, sizeof part->position.surplus);
+}
+
+void model_part_free(model *part)
+{
+    free(part->accounts);
+    tally_list_free(&part->counterparties);
+    tally_list_free(&part->funder_lines);
+    tally_list_free(&part->axes);
+    tally_list_free(&part->types);
+    tally_list_free(&part->partners);
+    tally_list_free(&part->regions);
+    arena_free(part->strings);
+    memset(part, 0, sizeof *part);
+}
+
+static void add_sums(int64_t *into, const int64_t *from, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        into[i] += from[i];
+}
+
+/* The tallies of a part's list added to the whole's, in the part's order
+ * of first appearance; key_of gives an item's key (as the row readers
+ * made it) in buf. */
+static void merge_tallies(model *whole, tally_list *into, const tally_list *from,
+                          size_t line_offset,
+                          const char *(*key_of)(const tally *t, char **buf, size_t *cap))
+{
+    char *buf = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < from->count; i++) {
+        const tally *p = &from->items[i];
+        tally *t = tally_list_get(whole, into, key_of(p, &buf, &cap), p->name, p->axis,
+                                  p->first_line + line_offset);
+        t->kind = p->kind;
+        add_sums(t->amount, p->amount, 2);
+        add_sums(t->count, p->count, 2);
+        add_sums(t->participants, p->participants, 2);
+        add_sums(t->hours, p->hours, 2);
+    }
+    free(buf);
+}
+
+/* "prefix\x1fname", as ingest_key makes keys. */
+static const char *joined_key(const char *prefix, const char *name, char **buf, size_t *cap)
+{
+    size_t plen = strlen(prefix), nlen = strlen(name);
+    xgrow((void **)buf, cap, plen + nlen + 2, 1);
+    memcpy(*buf, prefix, plen);
+    (*buf)[plen] = '\x1f';
+    memcpy(*buf + plen + 1, name, nlen + 1);
+    return *buf;
+}
+
+static const char *counterparty_key(const tally *t, char **buf, size_t *cap)
+{
+    return joined_key(account_kind_name(t->kind), t->name, buf, cap);
+}
+
+static const char *funder_line_key(const tally *t, char **buf, size_t *cap)
+{
+    return joined_key(t->axis, t->name, buf, cap);
+}
+
+static const char *type_key(const tally *t, char **buf, size_t *cap)
+{
+    return joined_key(t->axis, t->name, buf, cap);
+}
+
+static const char *name_key(const tally *t, char **buf, size_t *cap)
+{
+    size_t n = strlen(t->name) + 1;
+    xgrow((void **)buf, cap, n, 1);
+    memcpy(*buf, t->name, n);
+    return *buf;
+}
+
+/* Partners and regions: keyed by the folded name. */
+static const char *folded_key(const tally *t, char **buf, size_t *cap)
+{
+    char *key = text_fold_key(t->name, strlen(t->name));
+    name_key(&(tally){ .name = key }, buf, cap);
+    free(key);
+    return *buf;
+}
+
+void model_part_merge(model *whole, const model *part, size_t line_offset)
+{
+    for (size_t i = 0; i < whole->account_count; i++) {
+        account *a = &whole->accounts[i];
+        const account *p = &part->accounts[i];
+        add_sums(a->amount, p->amount, MODEL_YEARS_MAX);
+        add_sums(a->moved, p->moved, 2);
+        a->in_ledger |= p->in_ledger;
+    }
+    for (int slot = 0; slot < MODEL_YEARS_MAX; slot++) {
+        year_totals *y = &whole->totals[slot];
+        const year_totals *p = &part->totals[slot];
+        y->activities += p->activities;
+        y->participants += p->participants;
+        y->hours += p->hours;
+        whole->ledger_rows_in[slot] += part->ledger_rows_in[slot];
+    }
+    whole->ledger_rows_outside_years += part->ledger_rows_outside_years;
+    whole->ledger_rows_other_kinds += part->ledger_rows_other_kinds;
+    whole->ledger_rows_current += part->ledger_rows_current;
+    whole->position.ledger_rows += part->position.ledger_rows;
+    add_sums(whole->position.surplus, part->position.surplus, 2);
+    merge_tallies(whole, &whole->counterparties, &part->counterparties, line_offset,
+                  counterparty_key);
+    merge_tallies(whole, &whole->funder_lines, &part->funder_lines, line_offset, funder_line_key);
+    merge_tallies(whole, &whole->axes, &part->axes, line_offset, name_key);
+    merge_tallies(whole, &whole->types, &part->types, line_offset, type_key);
+    merge_tallies(whole, &whole->partners, &part->partners, line_offset, folded_key);
+    merge_tallies(whole, &whole->regions, &part->regions, line_offset, folded_key);
+}

@@ -127,6 +127,7 @@ typedef struct model {
     size_t ledger_rows_current;             /* in the reported year */
     size_t ledger_rows_in[MODEL_YEARS_MAX]; /* per slot: rows dated in it */
     size_t activity_rows;
+    size_t split_files; /* files read on two threads (ingest_split.c) */
     /* Tracked years whose revenue and expenses come from a trial balance
      * (no ledger line): their counterparties are unknown, not zero. */
     bool from_trial_balance[MODEL_YEARS_MAX];
@@ -202,6 +203,19 @@ void tally_seen(model *m, tally *t, const char *name, size_t line);
 /* The positions of list's items in the order of their first line:
  * malloc'd, list->count entries. */
 size_t *tally_list_order(const tally_list *list);
+
+/* ---- a part of a file read apart (ingest_split.c) ---------------------- */
+
+/* A model to read part of the ledger or activities.csv into, on another
+ * thread: whole's accounts (codes, kinds; no amounts), its settings and
+ * indexes (looked up, never changed), and empty totals and tallies of
+ * its own. */
+void model_part_init(model *part, const model *whole);
+/* Adds part's totals and tallies to whole's: a tally new to whole comes
+ * after whole's, in part's order, its line moved by line_offset (part's
+ * line 1 is whole's line_offset + 1). */
+void model_part_merge(model *whole, const model *part, size_t line_offset);
+void model_part_free(model *part);
 
 /* ---- statements (model_statements.c) ---------------------------------- */
 

@@ -46,10 +46,8 @@ void *xrealloc(void *ptr, size_t size)
     return p;
 }
 
-void xgrow(void **ptr, size_t *cap, size_t need, size_t size)
+void xgrow_to(void **ptr, size_t *cap, size_t need, size_t size)
 {
-    if (need <= *cap)
-        return;
     size_t n = *cap ? *cap : 8;
     while (n < need)
         n *= 2;

@@ -58,6 +58,8 @@ struct csv_reader {
     size_t mem_len, mem_pos;
     size_t chunk_size;
     bool input_eof;
+    off_t offset, limit; /* file position; no read beyond limit (-1: none) */
+    bool at_limit;       /* the source stopped at limit, not at its end */
     /* 2. decoding */
     csv_encoding encoding; /* CSV_ENCODING_AUTO until decided */
     bool bom_done;
@@ -83,6 +85,7 @@ struct csv_reader {
     char **fields;
     size_t count, fields_cap;
     bool record_done, record_too_long;
+    bool paused; /* the last call stopped at the limit: the record goes on */
     /* the record again, when characters XML forbids were replaced */
     char *clean;
     size_t clean_cap;
@@ -99,11 +102,13 @@ static size_t read_source(csv_reader *r, unsigned char *dst, size_t want, int *e
         size_t got = fread(dst, 1, want, r->fp);
         if (got < want && ferror(r->fp))
             *err = errno ? errno : EIO;
+        r->offset += (off_t)got;
         return got;
     }
     size_t got = r->mem_len - r->mem_pos < want ? r->mem_len - r->mem_pos : want;
     memcpy(dst, r->mem + r->mem_pos, got);
     r->mem_pos += got;
+    r->offset += (off_t)got;
     return got;
 }
 
@@ -242,9 +247,13 @@ static void fill(csv_reader *r)
     if (r->text_pos == r->text_len)
         r->text_pos = r->text_len = 0;
     xgrow((void **)&r->raw, &r->raw_cap, r->carry + r->chunk_size, 1);
+    size_t want = r->chunk_size;
+    if (r->limit >= 0 && (off_t)want >= r->limit - r->offset)
+        want = (size_t)(r->limit - r->offset);
     int err;
-    size_t got = read_source(r, r->raw + r->carry, r->chunk_size, &err);
-    r->input_eof = got < r->chunk_size;
+    size_t got = read_source(r, r->raw + r->carry, want, &err);
+    r->at_limit = want < r->chunk_size && got == want && !err;
+    r->input_eof = !r->at_limit && got < want;
     decode(r, r->carry + got);
     xalloc_check(err);
     if (err)
@@ -317,16 +326,21 @@ static void skip_sep_line(csv_reader *r)
     r->text_pos += n;
 }
 
-static void start(csv_reader *r)
+static void parser_init(csv_reader *r)
 {
     r->started = true;
-    skip_sep_line(r);
-    if (!r->delimiter)
-        r->delimiter = detect_delimiter(r);
     csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
     csv_set_delim(&r->parser, (unsigned char)r->delimiter);
     csv_set_realloc_func(&r->parser, xrealloc);
     csv_set_free_func(&r->parser, free);
+}
+
+static void start(csv_reader *r)
+{
+    skip_sep_line(r);
+    if (!r->delimiter)
+        r->delimiter = detect_delimiter(r);
+    parser_init(r);
 }
 
 static void grow_fields(csv_reader *r)
@@ -511,7 +525,9 @@ int csv_reader_next(csv_reader *r, csv_record *rec)
         return 0;
     if (!r->started)
         start(r);
-    r->buf_len = r->count = 0;
+    if (!r->paused)
+        r->buf_len = r->count = 0;
+    r->paused = false;
     r->record_done = false;
     while (!r->record_done) {
         if (r->text_pos < r->text_len) {
@@ -519,6 +535,9 @@ int csv_reader_next(csv_reader *r, csv_record *rec)
                 return -1;
         } else if (r->error_status) {
             return fail_decoding(r);
+        } else if (r->at_limit) {
+            r->paused = true;
+            return 0;
         } else if (r->input_eof) {
             int rc = finish(r);
             if (rc <= 0)
@@ -544,6 +563,7 @@ static csv_reader *reader_new(const char *name, const csv_options *options, size
     r->delimiter = options ? options->delimiter : 0;
     r->line = 1;
     r->line_start = true;
+    r->limit = -1;
     return r;
 }
 
@@ -580,6 +600,47 @@ csv_reader *csv_reader_open_mem(const char *data, size_t len, const char *name,
     if (r->encoding == CSV_ENCODING_AUTO)
         r->encoding = encoding_of(encoding_guess_mem((const unsigned char *)data, len));
     return r;
+}
+
+csv_reader *csv_reader_open_at(const char *path, const char *name, const csv_options *options,
+                               off_t start, diag *d)
+{
+    const char *why;
+    FILE *fp = open_regular(path, &why);
+    if (!fp || fseeko(fp, start, SEEK_SET) != 0) {
+        diag_report(d, EXIT_NOINPUT, name, 0, NULL, "cannot open: %s", fp ? strerror(errno) : why);
+        if (fp)
+            fclose(fp);
+        return NULL;
+    }
+    csv_reader *r = reader_new(name, options, CSV_CHUNK, d);
+    r->fp = fp;
+    r->offset = start;
+    r->bom_done = true; /* what starts a file is not here */
+    parser_init(r);
+    return r;
+}
+
+void csv_reader_set_limit(csv_reader *r, off_t limit)
+{
+    r->limit = limit;
+    r->at_limit = false;
+}
+
+off_t csv_reader_offset(const csv_reader *r)
+{
+    return r->offset;
+}
+
+bool csv_reader_at_record_start(const csv_reader *r)
+{
+    return r->paused && r->text_pos == r->text_len && r->carry == 0 && !r->error_status &&
+           r->parser.pstate == PSTATE_ROW_NOT_BEGUN && r->line_start;
+}
+
+size_t csv_reader_line(const csv_reader *r)
+{
+    return r->line;
 }
 
 char csv_reader_delimiter(const csv_reader *r)

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 typedef enum csv_encoding {
     CSV_ENCODING_AUTO, /* UTF-8 unless a non-ASCII byte says otherwise */
@@ -47,6 +48,24 @@ csv_reader *csv_reader_open(const char *path, const char *name, const csv_option
 /* Reads the next record into *rec: 1 = a record, 0 = end of file,
  * -1 = the file cannot be read further (reported to d, EXIT_DATAERR). */
 int csv_reader_next(csv_reader *r, csv_record *rec);
+
+/* ---- reading part of a file (ingest_split.c: two threads) ----
+ *
+ * A reader may read the file from `start` (a record's first byte; options
+ * must give the delimiter and may give the encoding) and count its lines
+ * from 1 there; and it may be told to stop before byte `limit`: its next
+ * call then returns 0 at the limit without ending the file, and reading
+ * goes on from there once the limit is lifted (-1). */
+csv_reader *csv_reader_open_at(const char *path, const char *name, const csv_options *options,
+                               off_t start, diag *d);
+void csv_reader_set_limit(csv_reader *r, off_t limit);
+/* The bytes of the file read so far (the limit must not be below it). */
+off_t csv_reader_offset(const csv_reader *r);
+/* Stopped at the limit with every byte before it parsed and no record
+ * begun: the limit is a record's start. */
+bool csv_reader_at_record_start(const csv_reader *r);
+/* The physical line that the next byte is on. */
+size_t csv_reader_line(const csv_reader *r);
 
 char csv_reader_delimiter(const csv_reader *r);        /* after the header */
 csv_encoding csv_reader_encoding(const csv_reader *r); /* as decided so far */

@@ -1,7 +1,6 @@
 /* record_source.c - a CSV file or a workbook's first sheet behind one
  * reader: each call goes to csv_reader or xlsx_reader. */
 #include "parse/record_source.h"
-#include "parse/record_source_test.h"
 #include "lib/xalloc.h"
 
 #include <stdio.h>
@@ -49,6 +48,11 @@ int record_source_next(record_source *s, csv_record *rec)
     int got = s->sheet ? xlsx_reader_next(s->sheet, rec) : csv_reader_next(s->csv, rec);
     s->count = got > 0 ? rec->count : 0;
     return got;
+}
+
+csv_reader *record_source_csv(record_source *s)
+{
+    return s->csv;
 }
 
 bool record_source_is_sheet(const record_source *s)

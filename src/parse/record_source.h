@@ -30,6 +30,13 @@ record_source *record_source_open(const char *path, const char *name, const csv_
  * further (reported).  As csv_reader_next and xlsx_reader_next. */
 int record_source_next(record_source *s, csv_record *rec);
 
+/* A source reading r, which it now owns (record_source_free frees it);
+ * name is what diagnostics call the file.  NULL when r is NULL. */
+record_source *record_source_of_csv(csv_reader *r, const char *name);
+
+/* The CSV reader behind the source, or NULL for a sheet. */
+csv_reader *record_source_csv(record_source *s);
+
 /* Whether the file is a workbook's sheet rather than CSV. */
 bool record_source_is_sheet(const record_source *s);
 

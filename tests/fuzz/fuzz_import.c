@@ -7,7 +7,7 @@
  * negative; a file that cannot be opened or read is always reported. */
 #include "parse/csv_reader_test.h"
 #include "parse/import.h"
-#include "parse/record_source_test.h"
+#include "parse/record_source.h"
 #include "parse/trial_balance.h"
 #include "fuzz_util.h"
 

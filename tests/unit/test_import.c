@@ -13,7 +13,7 @@
 
 #include "lib/text.h"
 #include "parse/csv_reader_test.h"
-#include "parse/record_source_test.h"
+#include "parse/record_source.h"
 
 #define SRC(r) record_source_of_csv(r, "csv")
 #include "parse/date.h"

@@ -13,7 +13,7 @@
 #include "parse/columns.h"
 #include "parse/csv_reader_test.h"
 #include "parse/import.h"
-#include "parse/record_source_test.h"
+#include "parse/record_source.h"
 #include "parse/trial_balance.h"
 
 #include <stdio.h>
