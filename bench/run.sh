@@ -10,6 +10,11 @@
 # the totals the generator computed, and prints one table.  Each run is
 # measured by bench/rusage.c (wall, user+sys CPU, peak RSS); stage times come
 # from bilan's stderr under BILAN_TIMINGS=1 ("timing: ingest 0.412 s").
+# At the largest size it also runs bilan with the serial reader
+# (BILAN_THREADS=1) and, when taskset is there, on one core, with the CSV
+# floor on that core too; checks that the serial, threaded and one-core runs
+# write the same bytes (a difference fails the bench); and measures the peak
+# temporary disk of the run with detail sheets (rusage -d).
 #
 # Environment: BILAN (default build/bilan); BENCH_SIZES (default
 # "10000 100000 1000000"); BENCH_RUNS (best of, default 3; runs that take
@@ -19,7 +24,8 @@
 # types, people - costs more than 2.4 times the CPU); BENCH_DOUBLING=0 (skip
 # the doubling table); BENCH_REPORT_ONLY=1 (print the table of the last run
 # again).
-# Exit status: 0, or 1 when a run fails or gives wrong figures.
+# Exit status: 0, or 1 when a run fails, gives wrong figures, or the serial
+# and threaded runs' outputs differ.
 set -eu
 
 BUILD=${BUILD:-build}
@@ -112,11 +118,14 @@ prepare() {
 
 # measure LABEL RUNS COMMAND...: runs COMMAND RUNS times under rusage and
 # keeps the fastest run's rusage line in $RES/LABEL.ru and its stderr in
-# $RES/LABEL.err.
+# $RES/LABEL.err.  When $disk names a folder, rusage also measures the
+# temporary disk the command holds under it (tmp_peak_kb).
+disk=
 measure() {
     label=$1
     runs=$2
     shift 2
+    [ -z "$disk" ] || set -- -d "$disk" "$@"
     best=
     i=0
     while [ "$i" -lt "$runs" ]; do
@@ -186,6 +195,89 @@ EOF
     measure "csv-$n" "$RUNS" "$OUT/csv_floor" $(for f in $CSVS; do echo "$OUT/data-$n/$f"; done)
     measure "xlsx-$n" "$(runs_for "$n" slow)" "$OUT/xlsx_floor" "$OUT/data-$n" "$OUT/floor-$n.xlsx"
 done
+
+# --- serial, threads, one core ------------------------------------------------
+
+# The largest size: the one the serial and one-core runs are made at.
+TOP=0
+for n in $SIZES; do
+    [ "$n" -gt "$TOP" ] && TOP=$n
+done
+
+# taskset_cpu: the first CPU this process may run on, when taskset (from
+# util-linux) is there and works; nothing otherwise.
+taskset_cpu() {
+    command -v taskset >/dev/null 2>&1 || return 0
+    cpu=$(taskset -pc $$ 2>/dev/null | sed -n 's/.*: *\([0-9]*\).*/\1/p')
+    [ -n "$cpu" ] && taskset -c "$cpu" true 2>/dev/null && echo "$cpu"
+    return 0
+}
+
+# same_outputs WHAT DIR_A DIR_B: appends to $RES/same.txt whether the two
+# output folders hold the same files with the same bytes; a difference
+# also goes to $RES/differ.
+same_outputs() {
+    # shellcheck disable=SC2012
+    a=$(ls "$2" | tr '\n' ' ')
+    # shellcheck disable=SC2012
+    b=$(ls "$3" | tr '\n' ' ')
+    why=
+    if [ "$a" != "$b" ]; then
+        why="files differ: $a/ $b"
+    else
+        for f in $a; do
+            cmp -s "$2/$f" "$3/$f" || why="$why $f"
+        done
+        [ -z "$why" ] || why="bytes differ:$why"
+    fi
+    if [ -z "$why" ]; then
+        echo "$1: identical" >>"$RES/same.txt"
+    else
+        echo "$1: DIFFERENT, $why" | tee -a "$RES/same.txt" "$RES/differ" >&2
+    fi
+}
+
+# parallel_runs N: at N lines, bilan with the serial reader (detail off,
+# and detail on with its temporary disk measured), and on one core with
+# the CSV floor on that core; compares each run's outputs with those of
+# the default (threaded) run.
+parallel_runs() {
+    n=$1
+    echo "bench: serial reader (BILAN_THREADS=1), $n lines, detail off" >&2
+    mkdir -p "$OUT/out-$n-off-serial"
+    measure "serial-$n-off" "$RUNS" env BILAN_THREADS=1 \
+        "$BILAN" --input "$OUT/in-$n-off" --output "$OUT/out-$n-off-serial" --quiet
+    check_figures "$n" "$OUT/out-$n-off-serial"
+    same_outputs "detail off: serial = threads" "$OUT/out-$n-off" "$OUT/out-$n-off-serial"
+
+    echo "bench: serial reader, $n lines, detail on, temporary disk measured" >&2
+    rm -rf "$OUT/tmp"
+    mkdir -p "$OUT/tmp" "$OUT/out-$n-on-serial"
+    disk=$OUT/tmp
+    measure "serial-$n-on" "$(runs_for "$n" slow)" env BILAN_THREADS=1 TMPDIR="$OUT/tmp" \
+        "$BILAN" --input "$OUT/in-$n-on" --output "$OUT/out-$n-on-serial" --quiet
+    disk=
+    check_figures "$n" "$OUT/out-$n-on-serial"
+    same_outputs "detail on: serial = threads" "$OUT/out-$n-on" "$OUT/out-$n-on-serial"
+
+    cpu=$(taskset_cpu)
+    if [ -z "$cpu" ]; then
+        echo "taskset (util-linux) not found or not allowed here" >"$RES/core1.note"
+        return 0
+    fi
+    echo "$cpu" >"$RES/core1.cpu"
+    echo "bench: one core (taskset -c $cpu), $n lines, detail off" >&2
+    mkdir -p "$OUT/out-$n-off-core1"
+    measure "core1-$n-off" "$RUNS" taskset -c "$cpu" \
+        "$BILAN" --input "$OUT/in-$n-off" --output "$OUT/out-$n-off-core1" --quiet
+    check_figures "$n" "$OUT/out-$n-off-core1"
+    same_outputs "detail off: one core = threads" "$OUT/out-$n-off" "$OUT/out-$n-off-core1"
+    # shellcheck disable=SC2046
+    measure "core1-csv-$n" "$RUNS" taskset -c "$cpu" \
+        "$OUT/csv_floor" $(for f in $CSVS; do echo "$OUT/data-$n/$f"; done)
+}
+
+[ "$REPORT_ONLY" = 1 ] || parallel_runs "$TOP"
 
 # --- the doubling table --------------------------------------------------------
 
@@ -324,6 +416,7 @@ report() {
         printf '%10s %6s %s\n' "$n" csv "$(row "csv-$n")"
         printf '%10s %6s %s\n' "$n" xlsx "$(row "xlsx-$n")"
     done
+    parallel_report
     if [ -f "$RES/sample.ru" ]; then
         printf '\nsample input/: %s s wall, %s s cpu; stages:%s\n' "$(field "$RES/sample.ru" wall)" \
             "$(cpu sample)" "$(stages sample named)"
@@ -333,6 +426,46 @@ report() {
         printf '\nnote: load average %s when the bench started: other processes compete\n' "$load"
         printf 'for the CPUs, so wall times are upper bounds; the CPU columns hold better.\n'
     fi
+}
+
+# parallel_report: the serial, threaded and one-core runs at the largest
+# size, each against the CSV floor on the same CPUs; the outputs compared;
+# the temporary disk of the run with detail sheets.
+parallel_report() {
+    n=$TOP
+    [ -f "$RES/serial-$n-off.ru" ] || return 0
+    printf '\nserial reader, threads, one core (%s lines, detail off; ratio = wall / csv floor wall)\n' "$n"
+    printf '%10s %8s %8s %8s %8s %8s  %s\n' run 'wall s' 'cpu s' 'rss MB' 'floor s' ratio how
+    csv=$(field "$RES/csv-$n.ru" wall)
+    printf '%10s %s %8s %8s  %s\n' serial "$(row "serial-$n-off")" "$csv" \
+        "$(ratio "$(field "$RES/serial-$n-off.ru" wall)" "$csv")" 'BILAN_THREADS=1'
+    printf '%10s %s %8s %8s  %s\n' threads "$(row "bilan-$n-off")" "$csv" \
+        "$(ratio "$(field "$RES/bilan-$n-off.ru" wall)" "$csv")" \
+        "default: up to 2 threads on $(nproc 2>/dev/null || echo '?') CPUs"
+    if [ -f "$RES/core1-$n-off.ru" ]; then
+        csv1=$(field "$RES/core1-csv-$n.ru" wall)
+        printf '%10s %s %8s %8s  %s\n' 'one core' "$(row "core1-$n-off")" "$csv1" \
+            "$(ratio "$(field "$RES/core1-$n-off.ru" wall)" "$csv1")" \
+            "taskset -c $(cat "$RES/core1.cpu"), the floor too"
+    else
+        printf '%10s  not measured: %s\n' 'one core' "$(cat "$RES/core1.note" 2>/dev/null)"
+    fi
+    if [ -f "$RES/serial-$n-on.ru" ]; then
+        printf '%10s %s %8s %8s  %s\n' 'serial on' "$(row "serial-$n-on")" - - \
+            'detail on, BILAN_THREADS=1, temporary disk polled'
+        printf 'temporary disk peak with detail sheets: %s MB (workbook %s MB)\n' \
+            "$(ratio "$(field "$RES/serial-$n-on.ru" tmp_peak_kb)" 1024)" "$(workbook_mb "$n")"
+    fi
+    printf 'outputs (figures, report, workbook):\n'
+    sed 's/^/  /' "$RES/same.txt" 2>/dev/null || true
+}
+
+# workbook_mb N: the size of the workbook with detail sheets at N lines.
+workbook_mb() {
+    for w in "$OUT/out-$1-on"/workbook-*.xlsx; do
+        [ -f "$w" ] && ratio "$(wc -c <"$w")" 1048576 && return 0
+    done
+    echo n/a
 }
 
 # target TEXT VALUE LIMIT: prints one target line; counts misses.
@@ -379,8 +512,18 @@ targets() {
     printf '\ntargets (1,000,000 ledger lines, 100,000 activities)\n'
     target 'detail off: wall s' "$(field "$off" wall)" 1.0
     target 'detail off: wall / csv floor wall' \
-        "$(ratio "$(field "$off" wall)" "$(field "$RES/csv-$big.ru" wall)")" 3.0
+        "$(ratio "$(field "$off" wall)" "$(field "$RES/csv-$big.ru" wall)")" 1.3
     info 'detail off: cpu / csv floor cpu (info)' "$(ratio "$(cpu "bilan-$big-off")" "$(cpu "csv-$big")")"
+    info 'detail off: threads cpu / serial cpu (info)' \
+        "$(ratio "$(cpu "bilan-$big-off")" "$(cpu "serial-$big-off")")"
+    serial=$(ratio "$(field "$RES/serial-$big-off.ru" wall)" "$(field "$RES/csv-$big.ru" wall)")
+    if [ -f "$RES/core1-$big-off.ru" ] && [ "$serial" != n/a ]; then
+        target 'one core: wall / floor, <= serial x 1.05' \
+            "$(ratio "$(field "$RES/core1-$big-off.ru" wall)" "$(field "$RES/core1-csv-$big.ru" wall)")" \
+            "$(awk -v r="$serial" 'BEGIN { printf "%.2f", r * 1.05 }')"
+    else
+        target 'one core: wall / floor, <= serial x 1.05' n/a "$serial"
+    fi
     target 'detail off: peak RSS MB' "$(ratio "$(field "$off" maxrss_kb)" 1024)" 32
     case " $SIZES " in *" 100000 "*)
         target 'detail off: RSS at 1M / RSS at 100k' \
@@ -391,6 +534,8 @@ targets() {
         "$(ratio "$(field "$on" wall)" "$(field "$RES/xlsx-$big.ru" wall)")" 1.25
     info 'detail on: cpu / xlsx floor cpu (info)' "$(ratio "$(cpu "bilan-$big-on")" "$(cpu "xlsx-$big")")"
     target 'detail on: peak RSS MB' "$(ratio "$(field "$on" maxrss_kb)" 1024)" 64
+    info 'detail on: temporary disk peak MB (info)' \
+        "$(ratio "$(field "$RES/serial-$big-on.ru" tmp_peak_kb)" 1024)"
     if [ -f "$RES/sample.ru" ]; then
         target 'sample input/: wall s' "$(field "$RES/sample.ru" wall)" 0.1
     fi
@@ -401,6 +546,11 @@ targets >>"$OUT/results.txt"
 [ "${BENCH_DOUBLING:-1}" = 0 ] || doubling >>"$OUT/results.txt"
 cat "$OUT/results.txt"
 echo "bench: table saved in $OUT/results.txt; outputs in $OUT/out-*" >&2
+if [ -f "$RES/differ" ]; then
+    echo "bench: the serial and threaded runs wrote different outputs:" >&2
+    sed 's/^/  /' "$RES/differ" >&2
+    exit 1
+fi
 if [ "$misses" -gt 0 ] && [ "${BENCH_STRICT:-0}" = 1 ]; then
     exit 1
 fi
