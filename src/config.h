@@ -93,7 +93,8 @@ typedef struct config {
     size_t group_rule_count;
     /* From the environment (main.c), not report.ini: whether ingest may
      * read a large file on two threads (ingest_split.c). */
-    int threads;      /* BILAN_THREADS: 1 = one thread; 0 = as many as help */
+    int threads;      /* BILAN_THREADS: 1 = one, 2 = two (even on one
+                         CPU); 0 = two when the process has two CPUs */
     size_t split_min; /* BILAN_SPLIT_MIN: smaller files are read on one
                          thread (bytes); 0 = ingest_split.c's default */
 } config;

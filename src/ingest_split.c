@@ -58,7 +58,7 @@ bool ingest_split_possible(const ingest_file *f, record_source *r)
         return false;
     if (f->rereading || f->is_imported || f->years || !record_source_csv(r) || cfg->threads == 1)
         return false;
-    return (size_t)file_size(f->format->path) >= min && two_cpus();
+    return (size_t)file_size(f->format->path) >= min && (cfg->threads == 2 || two_cpus());
 }
 
 /* Whether a convention is known (set in report.ini, or learnt). */

@@ -19,7 +19,8 @@
  * A file is split only when it is bilan's own layout in CSV (an export's
  * sections run across lines), is the only ledger file, is at least
  * BILAN_SPLIT_MIN bytes (1 MiB by default), and two CPUs are there for
- * the process (BILAN_THREADS=1 forbids it). */
+ * the process (BILAN_THREADS=1 forbids it, BILAN_THREADS=2 asks for it
+ * even on one CPU). */
 #ifndef BILAN_INGEST_SPLIT_H
 #define BILAN_INGEST_SPLIT_H
 

@@ -92,7 +92,8 @@ static int load_config(const cli_options *opts, config *cfg, diag *d)
     language lang;
     if (opts->lang && language_parse(opts->lang, &lang) == 0)
         config_set_language(cfg, lang);
-    cfg->threads = env_count("BILAN_THREADS") == 1 ? 1 : 0;
+    size_t threads = env_count("BILAN_THREADS");
+    cfg->threads = threads > 2 ? 2 : (int)threads;
     cfg->split_min = env_count("BILAN_SPLIT_MIN");
     return rc;
 }

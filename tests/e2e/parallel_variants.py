@@ -11,13 +11,16 @@ BASE, ACTIVITIES and DEBIT_CREDIT are folders written by bench/gen_input
 variant becomes OUT/NAME/, a whole input folder (the files it does not
 change are hard links, texts/ a copy of the source's), with detail
 sheets off unless said; prints one
-line "NAME STATUS" per variant, STATUS the exit status the variant is made
-for (0: read without a problem, 65: a data problem is reported).
+line "NAME STATUS MERGED" per variant, STATUS the exit status the variant
+is made for (0: read without a problem, 65: a data problem is reported),
+MERGED how many of its files bilan reads on two threads (the second half's
+work merged, not dropped), as BILAN_TIMINGS=1 reports it.
 
-The "midpoint" of a file is its middle byte: where a two-way split would
-cut before finding the next record.  Each variant puts its trap around or
-after it, in the second half, where a reader that starts mid-file has not
-seen what came before."""
+The "midpoint" of a file is where bilan splits it (src/ingest_split.c): the
+middle of what the first thread has not read when it starts the second,
+after the first data row, i.e. after its first 64 KiB chunk.  Each variant
+puts its trap around or after it, in the second half, where a reader that
+starts mid-file has not seen what came before."""
 import os
 import shutil
 import sys
@@ -27,12 +30,20 @@ BASE, ACTIVITIES, DEBIT_CREDIT, OUT = sys.argv[1:5]
 FILES = ("report.ini", "accounts.csv", "ledger.csv", "activities.csv", "people.csv")
 
 
+CHUNK = 65536  # what the first thread has read when it splits
+
+
+def midpoint(size):
+    """Where bilan looks for the line end that starts the second half."""
+    return CHUNK + (size - CHUNK) // 2
+
+
 def read(folder, name):
     with open(os.path.join(folder, name), "rb") as f:
         return f.read()
 
 
-def make(name, status, src=BASE, detail=False, **files):
+def make(name, status, merged, src=BASE, detail=False, **files):
     """OUT/name: src's files, those in files (name -> bytes) replaced."""
     d = os.path.join(OUT, name)
     os.makedirs(d)
@@ -52,7 +63,7 @@ def make(name, status, src=BASE, detail=False, **files):
                 shutil.copy(os.path.join(src, f), os.path.join(d, f))
     if os.path.isdir(os.path.join(src, "texts")):
         shutil.copytree(os.path.join(src, "texts"), os.path.join(d, "texts"))
-    print(name, status)
+    print(name, status, merged)
 
 
 def lines_of(data):
@@ -105,7 +116,7 @@ def across_midpoint(lines, index, value):
             continue
         new = with_field(lines[i], index, value)
         at = starts[i] + new.index(value)
-        middle = (size + len(new) - len(lines[i])) // 2
+        middle = midpoint(size + len(new) - len(lines[i]))
         if at < middle < at + len(value):
             lines[i] = new
             return
@@ -121,7 +132,7 @@ def midpoint_memos(ledger):
     lines = lines_of(ledger)
     size, pos = len(ledger), 0
     for i, line in enumerate(lines):
-        if i > 0 and abs(pos - size // 2) < 65536 and i % 7 == 0:
+        if i > 0 and abs(pos - midpoint(size)) < 65536 and i % 7 == 0:
             lines[i] = with_field(line, 3, b'"Note sur deux lignes\nsuite, ""citation""\n"'.replace(b"\n", eol))
         pos += len(line)
     fake = b"".join(b"2013-01-%02d,4110,Faux %d,ligne de m\xc3\xa9mo,P-9%06d,%d.00\n" % (d % 28 + 1, d, d, d)
@@ -225,21 +236,25 @@ def main():
     ledger = read(BASE, "ledger.csv")
     activities = read(BASE, "activities.csv")
     big = read(ACTIVITIES, "activities.csv")
-    make("base_detail_on", 0, detail=True)
-    make("base", 0)
-    make("memo_midpoint", 0, ledger_csv=midpoint_memos(ledger))
-    make("errors_second_half", 65, ledger_csv=errors_spread(ledger))
-    make("cp1252_late", 0, ledger_csv=cp1252_late(ledger))
-    make("ddmm_late", 0, ledger_csv=ddmm_late(ledger), activities_csv=ddmm_late(activities))
-    make("crlf", 0, ledger_csv=crlf(ledger), activities_csv=crlf(activities))
-    make("crlf_memo_midpoint", 0, ledger_csv=midpoint_memos(crlf(ledger)))
-    make("bom", 0, ledger_csv=b"\xef\xbb\xbf" + ledger)
-    make("stray_quote_late", 65, ledger_csv=stray_quote(ledger, 0.75))
-    make("open_quote_early", 65, ledger_csv=open_quote(ledger, 0.30))
-    make("activities_big", 0, src=ACTIVITIES, detail=True)
-    make("activities_titles_midpoint", 0, src=ACTIVITIES, activities_csv=activity_titles(big))
-    make("activities_errors", 65, src=ACTIVITIES, activities_csv=activity_errors(big))
-    make("debit_credit", 0, src=DEBIT_CREDIT)
+    # MERGED: the ledger and activities.csv are split when nothing below
+    # stops it; a trap at the midpoint, a problem in the second half, or
+    # an order still unknown past the middle (ddmm_late) keeps a file on
+    # one thread.
+    make("base_detail_on", 0, 2, detail=True)
+    make("base", 0, 2)
+    make("memo_midpoint", 0, 1, ledger_csv=midpoint_memos(ledger))
+    make("errors_second_half", 65, 1, ledger_csv=errors_spread(ledger))
+    make("cp1252_late", 0, 2, ledger_csv=cp1252_late(ledger))
+    make("ddmm_late", 0, 0, ledger_csv=ddmm_late(ledger), activities_csv=ddmm_late(activities))
+    make("crlf", 0, 2, ledger_csv=crlf(ledger), activities_csv=crlf(activities))
+    make("crlf_memo_midpoint", 0, 1, ledger_csv=midpoint_memos(crlf(ledger)))
+    make("bom", 0, 2, ledger_csv=b"\xef\xbb\xbf" + ledger)
+    make("stray_quote_late", 65, 1, ledger_csv=stray_quote(ledger, 0.75))
+    make("open_quote_early", 65, 1, ledger_csv=open_quote(ledger, 0.30))
+    make("activities_big", 0, 2, src=ACTIVITIES, detail=True)
+    make("activities_titles_midpoint", 0, 1, src=ACTIVITIES, activities_csv=activity_titles(big))
+    make("activities_errors", 65, 1, src=ACTIVITIES, activities_csv=activity_errors(big))
+    make("debit_credit", 0, 2, src=DEBIT_CREDIT)
 
 
 if __name__ == "__main__":

@@ -18,10 +18,14 @@
 # across the middle byte, errors in both halves, Windows-1252 first met in
 # the second half, DD/MM dates learnt in the second half, CRLF, a BOM, a
 # stray quote, a quote never closed, a large activities file (see the .py).
-# Those must also exit as they were made to (0, or 65 for the errors).
+# Those must also exit as they were made to (0, or 65 for the errors), and
+# the split run must have read on two threads the files the variant says
+# (BILAN_TIMINGS=1: "timing: ingest ... (N files on two threads)"; the
+# timing lines are left out of the comparison): a test where no file was
+# really split would prove nothing.
 #
-# Two inputs at a time (xargs -P; PARALLEL_JOBS=1 for one); without python3
-# or a C compiler the generated inputs are skipped, said on an "ok" line.
+# Two inputs at a time (xargs -P; PARALLEL_JOBS=1 for one).  Without python3
+# or a C compiler the generated inputs cannot be made: that fails.
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -60,9 +64,14 @@ run_once() {
             ulimit -f "$limit"
         fi
         # shellcheck disable=SC2086
-        exec env $envs "$BILAN" "$@"
+        exec env BILAN_TIMINGS=1 $envs "$BILAN" "$@"
     ) >"$w/stdout" 2>"$w/stderr"
     echo $? >"$w/status"
+    # files read on two threads, then the timings left out
+    sed -n 's/^timing: ingest .*(\([0-9]*\) files\{0,1\} on two threads)$/\1/p' "$w/stderr" >"$w/merged"
+    [ -s "$w/merged" ] || echo 0 >"$w/merged"
+    grep -v '^timing: ' "$w/stderr" >"$w/stderr.t"
+    mv "$w/stderr.t" "$w/stderr"
     # the names of temporary files carry the process id and random letters
     sed 's/bilan-[0-9][0-9]*\.[A-Za-z0-9]\{6\}/bilan-PID.XXXXXX/g' "$w/stderr" >"$w/stderr.n"
     mv "$w/stderr.n" "$w/stderr"
@@ -70,13 +79,14 @@ run_once() {
     rm -rf "${w:?}/$mode"
     mkdir "$w/$mode"
     mv "$w/out" "$w/tmp" "$w/file" "$w/stdout" "$w/stderr" "$w/status" "$w/$mode/"
+    mv "$w/merged" "$w/$mode.merged"
 }
 
-# compare_job JOB: "input", "case:NAME" or "gen:NAME STATUS"; prepares the
-# input, runs it both ways and prints one ok/not ok line (two for a
-# generated input: its exit status too).
+# compare_job JOB: "input", "case:NAME" or "gen:NAME STATUS MERGED";
+# prepares the input, runs it both ways and prints one ok/not ok line
+# (three for a generated input: its exit status and its files split too).
 compare_job() {
-    kind=${1%%:*} name=${1#*:} c='' want=''
+    kind=${1%%:*} name=${1#*:} c='' want='' merged=''
     w=$T/job
     chmod -R u+w "$w" 2>/dev/null
     rm -rf "$w"
@@ -96,6 +106,7 @@ compare_job() {
         fi
         ;;
     gen)
+        merged=${name##* } name=${name% *}
         want=${name#* } name=${name% *}
         ln -s "$VARIANTS/$name" "$w/in"
         ;;
@@ -116,6 +127,13 @@ compare_job() {
         else
             not_ok "gen $name: exits $want as made" "exit $got" "$(head -n 5 "$w/serial/stderr")"
         fi
+        got=$(cat "$w/split.merged")
+        if [ "$got" = "$merged" ] && [ "$(cat "$w/serial.merged")" = 0 ]; then
+            ok "gen $name: $merged file(s) read on two threads"
+        else
+            not_ok "gen $name: $merged file(s) read on two threads" \
+                "split: $got, serial: $(cat "$w/serial.merged")"
+        fi
     fi
 }
 
@@ -129,8 +147,8 @@ if [ "${1:-}" = --jobs ]; then
     exit 0
 fi
 
-# generate: the generated inputs under $T/var; prints "gen:NAME STATUS"
-# lines, or nothing (status 1) when python3 or a compiler is missing.
+# generate: the generated inputs under $T/var; prints "gen:NAME STATUS
+# MERGED" lines, or nothing (status 1) when python3 or a compiler is missing.
 generate() {
     command -v python3 >/dev/null 2>&1 || return 1
     ${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -o "$T/gen_input" \
@@ -161,7 +179,7 @@ else
     rm -f "$T/gen.jobs"
 fi
 
-# Jobs one per line (a generated one has a space: "gen:NAME STATUS").
+# Jobs one per line (a generated one has spaces: "gen:NAME STATUS MERGED").
 tr '\n' '\0' <"$T/jobs" | xargs -0 -P "${PARALLEL_JOBS:-2}" -n 8 sh "$0" --jobs "$T/res"
 
 while IFS= read -r job; do
@@ -172,4 +190,5 @@ while IFS= read -r job; do
         not_ok "$job: compared" "no result (the job did not run)"
     fi
 done <"$T/jobs"
-[ -f "$T/gen.jobs" ] || ok "generated inputs # SKIP no python3, or gen_input does not build"
+[ -f "$T/gen.jobs" ] || not_ok "generated inputs" "no python3, or bench/gen_input.c does not build" \
+    "$(cat "$T/gen.err" 2>/dev/null)"
