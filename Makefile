@@ -40,7 +40,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LINGUAS  := $(shell cat po/LINGUAS 2>/dev/null)
 MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/bilan.mo)
 
-.PHONY: all install uninstall po report test test-programs unit e2e layers golden faults asan valgrind fuzz bench format clean deps deps-build
+.PHONY: all install uninstall po report test test-programs unit e2e layers golden faults asan tsan valgrind fuzz bench format clean deps deps-build
 
 all: $(BUILD)/bilan $(MO)
 
@@ -157,6 +157,11 @@ asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan CC=clang CFLAGS="-O1 -g" \
 	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  all $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+
+# ThreadSanitizer build, for the two-thread reader (tests/run_all.sh).
+tsan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/tsan CC=clang CFLAGS="-O1 -g" \
+	  SANFLAGS="-fsanitize=thread -fno-omit-frame-pointer" all
 
 valgrind: all
 	$(Q)sh tests/valgrind.sh $(BUILD)/bilan

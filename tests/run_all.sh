@@ -12,11 +12,13 @@
 # 3. `make asan`, then the unit tests and every e2e script again with
 #    build/asan/bilan (leaks detected, UB fatal; the workbook's 1.1M-line
 #    split test only runs in stage 2)
+# 3b. `make tsan`, then the generated inputs of test_parallel.sh (files
+#    read on two threads) with build/tsan/bilan: a data race fails
 # 4. the sample under valgrind
 # 5. each fuzzer for FUZZ_SECONDS seconds (default 0: skipped)
 # The last line is "P passed, F failed"; the exit status is non-zero on any
 # failure.  SKIP=asan,valgrind (any of layers, format, unit, e2e, faults, asan,
-# valgrind, fuzz) skips stages for a quick local run.
+# tsan, valgrind, fuzz) skips stages for a quick local run.
 
 cd "$(dirname "$0")/.." || exit 70
 MAKE=${MAKE:-make}
@@ -80,7 +82,7 @@ skipped faults || stage "faults" env BILAN=build/bilan sh tests/faults/sweep.sh
 if ! skipped asan; then
     asan_e2e=
     for s in test_cases.sh test_atomic.sh test_cli.sh test_totals.sh test_pdf.sh test_xlsx.sh \
-        test_init.sh; do
+        test_init.sh test_parallel.sh; do
         [ -f "tests/e2e/$s" ] && asan_e2e="$asan_e2e $s"
     done
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
@@ -98,6 +100,18 @@ if ! skipped asan; then
         failed=$((failed + 1))
     fi
     unset ASAN_OPTIONS UBSAN_OPTIONS
+fi
+
+if ! skipped tsan; then
+    echo "== tsan build"
+    if "$MAKE" --no-print-directory tsan >"$log" 2>&1; then
+        stage "tsan e2e" env TSAN_OPTIONS=halt_on_error=1:exitcode=70 PARALLEL_GENERATED_ONLY=1 \
+            BILAN=build/tsan/bilan sh tests/e2e/run.sh test_parallel.sh
+    else
+        tail -n 30 "$log"
+        echo "not ok - make tsan failed"
+        failed=$((failed + 1))
+    fi
 fi
 
 skipped valgrind || stage "valgrind" sh tests/valgrind.sh build/bilan
