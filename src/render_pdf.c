@@ -380,6 +380,7 @@ int render_pdf(const figures *f, const render_context *ctx, const char *path, di
     rc = render(&r, &st, style_path, ctx, &doc, path);
 done:
     tpl_doc_free(&doc);
+    pdf_flow_end(&r);
     pdf_draw_free(r.draw);
     messages_free(msg);
     pdf_style_free(&st);

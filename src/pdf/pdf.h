@@ -47,6 +47,14 @@ typedef struct pdf_toc_slot {
     double baseline, title_end;
 } pdf_toc_slot;
 
+/* The page header's texts as they fit (pdf_flow.c): the same on every
+ * page, measured on the first page of a pass. */
+typedef struct pdf_header {
+    char *left, *right; /* the organisation, the title (malloc'd) */
+    double right_width;
+    bool ready;
+} pdf_header;
+
 typedef struct pdf_report {
     const figures *f;
     const messages *msg;
@@ -65,14 +73,15 @@ typedef struct pdf_report {
     char **toc_titles;
     size_t toc_title_count;
     size_t section_bookmark; /* the current level-1 bookmark */
-    int logo;                /* the organisation's logo image, or -1 */
-    double logo_aspect;      /* its width / height */
-    bool join_page;          /* the next level-1 heading stays on this page */
-    bool measuring;          /* a section is laid out dry to learn its
+    pdf_header header;
+    int logo;           /* the organisation's logo image, or -1 */
+    double logo_aspect; /* its width / height */
+    bool join_page;     /* the next level-1 heading stays on this page */
+    bool measuring;     /* a section is laid out dry to learn its
                                   height (render_pdf.c): warnings wait */
-    bool quiet;              /* laid out again with fallback fonts: the
+    bool quiet;         /* laid out again with fallback fonts: the
                                   first layout reported its problems */
-    bool broken;             /* an internal error was reported (exit 70):
+    bool broken;        /* an internal error was reported (exit 70):
                                   the document is not saved */
 } pdf_report;
 

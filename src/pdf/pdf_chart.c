@@ -11,7 +11,8 @@
  * horizontal, one row per category with its name beside it and each label
  * at the end of its bar, continued on the next page when needed.  So no
  * label ever meets another.  Money stays in integer cents; doubles only
- * place things on the page. */
+ * place things on the page.  Each label is measured once for the chart,
+ * though its height and its fit are asked for several times. */
 #include "report/fmt.h"
 #include "report/fields.h"
 #include "pdf/pdf_chart.h"
@@ -38,6 +39,15 @@ typedef struct pdf_chart {
     /* the scale, in cents: bottom <= 0 < top (or bottom < 0 = top) */
     int64_t bottom, top, step;
     double label_size; /* of the value labels */
+    /* what is measured once (chart_measure, chart_name): each value's
+     * label at label_size, the series' names at size_small (the legend),
+     * the categories' names at size_small, each a paragraph measured when
+     * first needed and wrapped again to the width asked */
+    double *label_width[2];
+    double widest_label;
+    double legend_width[2];
+    layout_para *names;
+    bool *named;
 } pdf_chart;
 
 static void pdf_chart_money(const pdf_report *r, int64_t cents, char *out, size_t size)
@@ -72,7 +82,7 @@ static void legend(pdf_report *r, const pdf_chart *c, double x, double y)
         const char *label = c->series[s].label;
         pdf_flow_text_at(r, label, PDF_FACE_REGULAR, st->size_small, st->text, x + 18, y, 0,
                          PDF_ALIGN_LEFT);
-        x += 18 + text_width(r, st->size_small, label) + 20;
+        x += 18 + c->legend_width[s] + 20;
     }
 }
 
@@ -114,27 +124,53 @@ static int64_t steps(const pdf_chart *c)
     return c->top / c->step + -(c->bottom / c->step);
 }
 
-/* The widest value label at size. */
-static double widest_label(pdf_report *r, const pdf_chart *c, double size)
+/* Measures the value labels (c->label_width, the widest) and the
+ * legend's names, once for the chart. */
+static void chart_measure(pdf_report *r, pdf_chart *c)
 {
-    double most = 0;
-    for (int s = 0; s < 2; s++)
+    c->widest_label = 0;
+    for (int s = 0; s < 2; s++) {
         for (size_t i = 0; i < c->count; i++) {
             char label[FMT_SIZE];
             pdf_chart_money(r, c->series[s].values[i], label, sizeof label);
-            double w = text_width(r, size, label);
-            most = w > most ? w : most;
+            double w = text_width(r, c->label_size, label);
+            c->label_width[s][i] = w;
+            c->widest_label = w > c->widest_label ? w : c->widest_label;
         }
-    return most;
+    }
+    for (int s = 0; s < 2; s++)
+        c->legend_width[s] = text_width(r, r->st->size_small, c->series[s].label);
 }
 
-/* The widest word of text at size: what a wrap at spaces cannot cut. */
-static double widest_word(pdf_report *r, const char *text, double size)
+/* Category i's name as a paragraph at size_small, its words measured on
+ * the first call.  Wrapping keeps a word cut for a narrow width: the
+ * columns' width cuts none (upright_fits wraps only when every word
+ * fits), and the bars wrap the names to one width. */
+static layout_para *chart_name(pdf_report *r, pdf_chart *c, size_t i)
 {
+    if (!c->named[i]) {
+        pdf_span span = { c->categories[i], PDF_FACE_REGULAR, NULL };
+        pdf_flow_para(r, &c->names[i], &span, 1, r->st->size_small);
+        c->named[i] = true;
+    }
+    return &c->names[i];
+}
+
+/* The widest word of category i: what a wrap at spaces cannot cut (its
+ * paragraph's pieces when only spaces part them). */
+static double widest_word(pdf_report *r, pdf_chart *c, size_t i)
+{
+    const char *text = c->categories[i];
     double most = 0;
+    if (!strpbrk(text, "\t\r\n")) {
+        const layout_para *p = chart_name(r, c, i);
+        for (size_t k = 0; k < p->atom_count; k++)
+            most = p->atoms[k].width > most ? p->atoms[k].width : most;
+        return most;
+    }
     for (const char *p = text; *p;) {
         size_t n = strcspn(p, " ");
-        double w = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, p, n);
+        double w = pdf_draw_width(r->draw, PDF_FACE_REGULAR, r->st->size_small, p, n);
         most = w > most ? w : most;
         p += n;
         p += *p == ' ';
@@ -142,13 +178,10 @@ static double widest_word(pdf_report *r, const char *text, double size)
     return most;
 }
 
-/* Lines of text wrapped at its spaces to width. */
-static size_t label_lines(pdf_report *r, const char *text, double size, double width)
+/* Category i's name wrapped to width: its lines (1 at least). */
+static size_t label_lines(pdf_report *r, pdf_chart *c, size_t i, double width)
 {
-    layout_para p;
-    pdf_span span = { text, PDF_FACE_REGULAR, NULL };
-    size_t n = pdf_flow_wrap(r, &p, &span, 1, size, width);
-    layout_para_free(&p);
+    size_t n = layout_para_wrap(chart_name(r, c, i), width);
     return n ? n : 1;
 }
 
@@ -156,14 +189,13 @@ static size_t label_lines(pdf_report *r, const char *text, double size, double w
 
 /* Whether columns show c without a cut word, a label over another or a
  * category name taller than three lines. */
-static bool upright_fits(pdf_report *r, const pdf_chart *c)
+static bool upright_fits(pdf_report *r, pdf_chart *c)
 {
     double gw = (r->width - AXIS_WIDTH) / (double)c->count;
-    if (widest_label(r, c, c->label_size) > gw / 2 - 3)
+    if (c->widest_label > gw / 2 - 3)
         return false;
     for (size_t i = 0; i < c->count; i++)
-        if (widest_word(r, c->categories[i], r->st->size_small) > gw - 4 ||
-            label_lines(r, c->categories[i], r->st->size_small, gw - 4) > 3)
+        if (widest_word(r, c, i) > gw - 4 || label_lines(r, c, i, gw - 4) > 3)
             return false;
     return true;
 }
@@ -188,31 +220,33 @@ static void column_grid(pdf_report *r, const pdf_chart *c, double base, double p
 
 /* A column from the zero line (up, or down for a negative value), its
  * value over it (or under it). */
-static void column(pdf_report *r, const pdf_chart *c, int s, int64_t value, double x, double w,
+static void column(pdf_report *r, const pdf_chart *c, int s, size_t i, double x, double w,
                    double base)
 {
+    int64_t value = c->series[s].values[i];
+    double label_w = c->label_width[s][i];
     double zero = place(c, 0, base, base + PLOT_HEIGHT);
     double end = place(c, value, base, base + PLOT_HEIGHT);
     bar_fill(r, s, x, value < 0 ? end : zero, w, value < 0 ? zero - end : end - zero);
     char label[FMT_SIZE];
     pdf_chart_money(r, value, label, sizeof label);
     double y = value < 0 ? end - 2.5 - c->label_size : end + 2.5;
-    pdf_flow_text_at(r, label, PDF_FACE_REGULAR, c->label_size, r->st->text, x - 4, y, w + 8,
-                     PDF_ALIGN_CENTER);
+    pdf_flow_measured_at(r, label, label_w, PDF_FACE_REGULAR, c->label_size, r->st->text, x - 4, y,
+                         w + 8, PDF_ALIGN_CENTER);
 }
 
 /* The height of the category names under the columns. */
-static double column_names_height(pdf_report *r, const pdf_chart *c, double gw)
+static double column_names_height(pdf_report *r, pdf_chart *c, double gw)
 {
     size_t most = 1;
     for (size_t i = 0; i < c->count; i++) {
-        size_t n = label_lines(r, c->categories[i], r->st->size_small, gw - 4);
+        size_t n = label_lines(r, c, i, gw - 4);
         most = n > most ? n : most;
     }
     return (double)most * pdf_flow_line_height(r, r->st->size_small);
 }
 
-static void draw_columns(pdf_report *r, const pdf_chart *c)
+static void draw_columns(pdf_report *r, pdf_chart *c)
 {
     const pdf_style *st = r->st;
     double plot_w = r->width - AXIS_WIDTH, gw = plot_w / (double)c->count;
@@ -231,13 +265,11 @@ static void draw_columns(pdf_report *r, const pdf_chart *c)
     double names = base - under - 4 - st->size_small;
     for (size_t i = 0; i < c->count; i++) {
         double gx = r->left + AXIS_WIDTH + gw * (double)i, mid = gx + gw / 2;
-        column(r, c, 0, c->series[0].values[i], mid - bw - 1, bw, base);
-        column(r, c, 1, c->series[1].values[i], mid + 1, bw, base);
-        layout_para p;
-        pdf_span cat = { c->categories[i], PDF_FACE_REGULAR, NULL };
-        pdf_flow_wrap(r, &p, &cat, 1, st->size_small, gw - 4);
-        pdf_flow_draw_para(r, &p, gx + 2, names, gw - 4, st->text, PDF_ALIGN_CENTER);
-        layout_para_free(&p);
+        column(r, c, 0, i, mid - bw - 1, bw, base);
+        column(r, c, 1, i, mid + 1, bw, base);
+        label_lines(r, c, i, gw - 4);
+        pdf_flow_draw_para(r, chart_name(r, c, i), gx + 2, names, gw - 4, st->text,
+                           PDF_ALIGN_CENTER);
     }
     r->flow.y = base - under - 8 - names_h - st->paragraph_space;
 }
@@ -254,13 +286,17 @@ typedef struct bar_geom {
 /* The columns of horizontal bars: names on the left (at most 38 % of the
  * width), then room for a label left of the zero line when a value is
  * negative, the bars, room for a label right of the longest. */
-static void bar_layout(pdf_report *r, const pdf_chart *c, bar_geom *g)
+static void bar_layout(pdf_report *r, pdf_chart *c, bar_geom *g)
 {
     g->line = pdf_flow_line_height(r, r->st->size_small);
-    g->label_w = widest_label(r, c, c->label_size) + 4;
+    g->label_w = c->widest_label + 4;
     double most = 0;
     for (size_t i = 0; i < c->count; i++) {
-        double w = text_width(r, r->st->size_small, c->categories[i]);
+        /* a name of one word is its paragraph's one piece, measured */
+        const layout_para *p = chart_name(r, c, i);
+        double w = p->atom_count == 1 && p->atoms[0].len == strlen(c->categories[i])
+                       ? p->atoms[0].width
+                       : text_width(r, r->st->size_small, c->categories[i]);
         most = w > most ? w : most;
     }
     g->name_w = most + 8 < r->width * 0.38 ? most + 8 : r->width * 0.38;
@@ -269,10 +305,9 @@ static void bar_layout(pdf_report *r, const pdf_chart *c, bar_geom *g)
 }
 
 /* The height of category i's row: its two bars, or its name's lines. */
-static double bar_row_height(pdf_report *r, const pdf_chart *c, const bar_geom *g, size_t i)
+static double bar_row_height(pdf_report *r, pdf_chart *c, const bar_geom *g, size_t i)
 {
-    double name =
-        (double)label_lines(r, c->categories[i], r->st->size_small, g->name_w - 8) * g->line;
+    double name = (double)label_lines(r, c, i, g->name_w - 8) * g->line;
     double bars = 2 * BAR_H + 2;
     return (name > bars ? name : bars) + 6;
 }
@@ -286,12 +321,13 @@ static void bar_grid(pdf_report *r, const pdf_chart *c, const bar_geom *g, doubl
     static const pdf_color light = { 0.85, 0.85, 0.85 };
     double size = st->size_small - 1, widest = 0;
     int64_t ticks = steps(c);
+    double *width = xcalloc((size_t)ticks + 1, sizeof *width);
     for (int64_t k = 0; k <= ticks; k++) {
         int64_t v = c->bottom + k * c->step;
         char label[FMT_SIZE];
         pdf_chart_money(r, v, label, sizeof label);
-        double w = text_width(r, size, label);
-        widest = w > widest ? w : widest;
+        width[k] = text_width(r, size, label);
+        widest = width[k] > widest ? width[k] : widest;
     }
     double gap = place(c, c->bottom + c->step, g->x0, g->x1) - g->x0;
     int every = widest + 4 > gap ? (int)((widest + 4) / gap) + 1 : 1;
@@ -303,43 +339,41 @@ static void bar_grid(pdf_report *r, const pdf_chart *c, const bar_geom *g, doubl
             continue;
         char label[FMT_SIZE];
         pdf_chart_money(r, v, label, sizeof label);
-        pdf_flow_text_at(r, label, PDF_FACE_REGULAR, size, st->muted, x - 40, bottom - 3 - size, 80,
-                         PDF_ALIGN_CENTER);
+        pdf_flow_measured_at(r, label, width[k], PDF_FACE_REGULAR, size, st->muted, x - 40,
+                             bottom - 3 - size, 80, PDF_ALIGN_CENTER);
     }
+    free(width);
 }
 
 /* A horizontal bar from the zero line, its value at its end. */
-static void bar_h(pdf_report *r, const pdf_chart *c, const bar_geom *g, int s, int64_t value,
-                  double y)
+static void bar_h(pdf_report *r, const pdf_chart *c, const bar_geom *g, int s, size_t i, double y)
 {
+    int64_t value = c->series[s].values[i];
     double zero = place(c, 0, g->x0, g->x1), end = place(c, value, g->x0, g->x1);
     bar_fill(r, s, value < 0 ? end : zero, y, value < 0 ? zero - end : end - zero, BAR_H);
     char label[FMT_SIZE];
     pdf_chart_money(r, value, label, sizeof label);
     double base = y + (BAR_H - c->label_size * 0.7) / 2;
     if (value < 0)
-        pdf_flow_text_at(r, label, PDF_FACE_REGULAR, c->label_size, r->st->text,
-                         end - 3 - g->label_w, base, g->label_w, PDF_ALIGN_RIGHT);
+        pdf_flow_measured_at(r, label, c->label_width[s][i], PDF_FACE_REGULAR, c->label_size,
+                             r->st->text, end - 3 - g->label_w, base, g->label_w, PDF_ALIGN_RIGHT);
     else
         pdf_flow_text_at(r, label, PDF_FACE_REGULAR, c->label_size, r->st->text, end + 3, base, 0,
                          PDF_ALIGN_LEFT);
 }
 
 /* Category i's row, its top at y: name, then both years' bars. */
-static void bar_row(pdf_report *r, const pdf_chart *c, const bar_geom *g, size_t i, double y)
+static void bar_row(pdf_report *r, pdf_chart *c, const bar_geom *g, size_t i, double y)
 {
     const pdf_style *st = r->st;
-    layout_para p;
-    pdf_span cat = { c->categories[i], PDF_FACE_REGULAR, NULL };
-    pdf_flow_wrap(r, &p, &cat, 1, st->size_small, g->name_w - 8);
-    pdf_flow_draw_para(r, &p, r->left, y - 3 - st->size_small, g->name_w - 8, st->text,
-                       PDF_ALIGN_LEFT);
-    layout_para_free(&p);
-    bar_h(r, c, g, 0, c->series[0].values[i], y - 3 - BAR_H);
-    bar_h(r, c, g, 1, c->series[1].values[i], y - 3 - 2 * BAR_H - 2);
+    label_lines(r, c, i, g->name_w - 8);
+    pdf_flow_draw_para(r, chart_name(r, c, i), r->left, y - 3 - st->size_small, g->name_w - 8,
+                       st->text, PDF_ALIGN_LEFT);
+    bar_h(r, c, g, 0, i, y - 3 - BAR_H);
+    bar_h(r, c, g, 1, i, y - 3 - 2 * BAR_H - 2);
 }
 
-static void draw_bars(pdf_report *r, const pdf_chart *c)
+static void draw_bars(pdf_report *r, pdf_chart *c)
 {
     const pdf_style *st = r->st;
     bar_geom g;
@@ -376,6 +410,7 @@ static void pdf_chart_draw(pdf_report *r, pdf_chart *c)
     if (c->count == 0 || !chart_scale(c))
         return; /* nothing to show: no chart */
     c->label_size = r->st->size_small - 1.5;
+    chart_measure(r, c);
     pdf_flow_space(r, 6);
     if (upright_fits(r, c))
         draw_columns(r, c);
@@ -385,9 +420,16 @@ static void pdf_chart_draw(pdf_report *r, pdf_chart *c)
 
 static void pdf_chart_free(pdf_chart *c)
 {
+    for (size_t i = 0; i < c->count; i++)
+        if (c->named[i])
+            layout_para_free(&c->names[i]);
+    free(c->names);
+    free(c->named);
     free(c->categories);
-    free(c->series[0].values);
-    free(c->series[1].values);
+    for (int s = 0; s < 2; s++) {
+        free(c->series[s].values);
+        free(c->label_width[s]);
+    }
 }
 
 static void pdf_chart_alloc(pdf_chart *c, const char *title, size_t n)
@@ -398,6 +440,10 @@ static void pdf_chart_alloc(pdf_chart *c, const char *title, size_t n)
     c->categories = xcalloc(n + 1, sizeof *c->categories);
     c->series[0].values = xcalloc(n + 1, sizeof(int64_t));
     c->series[1].values = xcalloc(n + 1, sizeof(int64_t));
+    c->label_width[0] = xcalloc(n + 1, sizeof(double));
+    c->label_width[1] = xcalloc(n + 1, sizeof(double));
+    c->names = xcalloc(n + 1, sizeof *c->names);
+    c->named = xcalloc(n + 1, sizeof *c->named);
 }
 
 static void groups_chart(pdf_report *r, const char *title, const group_figure *g, size_t n)

@@ -29,6 +29,7 @@
  * subsets lose composite glyphs' parts: put back when saving
  * (pdf_glyphs.c). */
 #include "pdf/pdf_draw.h"
+#include "pdf/pdf_draw_test.h"
 #include "pdf/pdf_glyphs.h"
 #include "pdf/pdf_png.h"
 #include "lib/i18n.h"
@@ -59,6 +60,8 @@ typedef struct pdf_face {
     size_t fallback_count;
     bool has_nnbsp;
     double nnbsp_width; /* U+202F, in thousandths of the size */
+    bool space_known;
+    double space_width; /* a space, in thousandths of the size: measured once */
 } pdf_face;
 
 /* A piece of a text in one font: bytes [at, at + len) of the buffer. */
@@ -118,6 +121,8 @@ struct pdf_draw {
     size_t anchor_count, anchor_cap;
     HPDF_Page *pages; /* every page added, to go back to one */
     size_t page_count, page_cap;
+    pdf_draw_measured_fn *on_measure; /* the test hook (pdf_draw_test.h) */
+    void *on_measure_ctx;
 };
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
@@ -576,10 +581,21 @@ static bool prepare(pdf_draw *w, int face, const char *text, size_t len)
     return true;
 }
 
-/* Width of s[0..len) in thousandths of the size. */
-static double units(HPDF_Font font, const char *s, size_t len)
+/* Width of s[0..len) (bytes of font's encoding) in thousandths of the
+ * size: the one place libharu is asked for a width. */
+static double units(pdf_draw *w, int face, HPDF_Font font, const char *s, size_t len)
 {
-    return len ? HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)len).width : 0;
+    if (!len)
+        return 0;
+    if (w->on_measure)
+        w->on_measure(w->on_measure_ctx, face, s, len);
+    return HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
+}
+
+void pdf_draw_on_measure(pdf_draw *w, pdf_draw_measured_fn *fn, void *ctx)
+{
+    w->on_measure = fn;
+    w->on_measure_ctx = ctx;
 }
 
 /* Width of piece p in thousandths of the size: a Windows-1252 piece's
@@ -589,10 +605,10 @@ static double piece_units(pdf_draw *w, int face, const draw_piece *p)
     const char *s = w->buf + p->at, *end = s + p->len, *gap;
     double total = 0;
     while (p->latin && (gap = memchr(s, GAP, (size_t)(end - s)))) {
-        total += units(p->font, s, (size_t)(gap - s)) + w->faces[face].nnbsp_width;
+        total += units(w, face, p->font, s, (size_t)(gap - s)) + w->faces[face].nnbsp_width;
         s = gap + 1;
     }
-    return total + units(p->font, s, (size_t)(end - s));
+    return total + units(w, face, p->font, s, (size_t)(end - s));
 }
 
 double pdf_draw_width(pdf_draw *w, int face, double size, const char *text, size_t len)
@@ -603,6 +619,19 @@ double pdf_draw_width(pdf_draw *w, int face, double size, const char *text, size
     for (size_t i = 0; i < w->piece_count; i++)
         total += piece_units(w, face, &w->pieces[i]);
     return total * size / 1000.0;
+}
+
+double pdf_draw_space_width(pdf_draw *w, int face, double size)
+{
+    pdf_face *f = &w->faces[face];
+    if (!f->space_known) {
+        HPDF_Font font = latin_font(w, face);
+        if (!font)
+            return 0;
+        f->space_width = units(w, face, font, " ", 1);
+        f->space_known = true;
+    }
+    return f->space_width * size / 1000.0;
 }
 
 static void end_text(pdf_draw *w)
@@ -666,9 +695,10 @@ static void set_fill(pdf_draw *w, pdf_color c)
     w->fill_set = true;
 }
 
-/* Piece p at (x, y); returns x after it. */
+/* Piece p at (x, y); returns x after it when another piece follows
+ * (more), else x: the last piece is not measured again. */
 static double draw_piece_at(pdf_draw *w, int face, double size, const draw_piece *p, double x,
-                            double y)
+                            double y, bool more)
 {
     if (p->font != w->font || size != w->size)
         HPDF_Page_SetFontAndSize(w->page, p->font, (HPDF_REAL)size);
@@ -679,12 +709,12 @@ static double draw_piece_at(pdf_draw *w, int face, double size, const draw_piece
         *gap = '\0';
         if (*s)
             HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
-        x += (units(p->font, s, strlen(s)) + w->faces[face].nnbsp_width) * size / 1000.0;
+        x += (units(w, face, p->font, s, strlen(s)) + w->faces[face].nnbsp_width) * size / 1000.0;
         s = gap + 1;
     }
     if (*s)
         HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
-    return x + units(p->font, s, strlen(s)) * size / 1000.0;
+    return more ? x + units(w, face, p->font, s, strlen(s)) * size / 1000.0 : x;
 }
 
 void pdf_draw_text(pdf_draw *w, int face, double size, pdf_color color, double x, double y,
@@ -697,7 +727,7 @@ void pdf_draw_text(pdf_draw *w, int face, double size, pdf_color color, double x
     w->in_text = true;
     set_fill(w, color);
     for (size_t i = 0; i < w->piece_count; i++)
-        x = draw_piece_at(w, face, size, &w->pieces[i], x, y);
+        x = draw_piece_at(w, face, size, &w->pieces[i], x, y, i + 1 < w->piece_count);
 }
 
 void pdf_draw_line(pdf_draw *w, double x0, double y0, double x1, double y1, double line_width,

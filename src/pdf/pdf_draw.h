@@ -59,6 +59,8 @@ bool pdf_draw_is_dry(const pdf_draw *w);
 
 /* Width in points of text[0..len) in face at size. */
 double pdf_draw_width(pdf_draw *w, int face, double size, const char *text, size_t len);
+/* The width of a space (pdf_draw_width's of " "), measured once a face. */
+double pdf_draw_space_width(pdf_draw *w, int face, double size);
 /* Adds a page of width x height points; later drawing goes there. */
 void pdf_draw_page(pdf_draw *w, double width, double height);
 

@@ -3,7 +3,13 @@
  * paragraphs wrapped and flowed down the pages (the first lines kept
  * together, never one line alone at the top of a page), lines of text
  * aligned in a box.  The bottom layer of pdf/: it calls only pdf_layout.c
- * (line breaking, page flow) and pdf_draw.c (libharu). */
+ * (line breaking, page flow) and pdf_draw.c (libharu).
+ *
+ * A string is measured once: a paragraph's words when it is made (a
+ * space once a face, by pdf_draw), the header's texts on the first page
+ * of a pass, a line's text only when its alignment needs its width, and
+ * never again when it is drawn (pdf_flow_measured_at takes a width known
+ * already). */
 #include "pdf/pdf_flow.h"
 #include "lib/xalloc.h"
 
@@ -27,6 +33,45 @@ static double measure(void *user, int face, double size, const char *text, size_
     return pdf_draw_width(user, face, size, text, len);
 }
 
+/* The width of a space, for layout_para: the face's, measured once. */
+static double space(void *user, int face, double size)
+{
+    return pdf_draw_space_width(user, face, size);
+}
+
+#define ELLIPSIS "\xe2\x80\xa6"
+
+/* pdf_flow_fit for a text whose width w is known. */
+static char *fit(pdf_report *r, const char *text, double w, int face, double size, double width,
+                 double *fitted)
+{
+    size_t len = strlen(text);
+    if (w <= width + 0.001) {
+        if (fitted)
+            *fitted = w;
+        return xstrdup(text);
+    }
+    char *out = xmalloc(len + sizeof ELLIPSIS);
+    size_t keep = len;
+    for (;;) {
+        while (keep > 0 && ((unsigned char)text[keep] & 0xC0) == 0x80)
+            keep--; /* a character's first byte */
+        size_t cut = keep;
+        while (cut > 0 && text[cut - 1] == ' ')
+            cut--;
+        memcpy(out, text, cut);
+        memcpy(out + cut, ELLIPSIS, sizeof ELLIPSIS);
+        /* the text cut to nothing is not measured (unless asked for) */
+        w = keep == 0 && !fitted ? 0 : pdf_draw_width(r->draw, face, size, out, strlen(out));
+        if (keep == 0 || w <= width + 0.001) {
+            if (fitted)
+                *fitted = w;
+            return out;
+        }
+        keep--;
+    }
+}
+
 /* ---- pages ------------------------------------------------------------- */
 
 /* The widths of the header's left and right parts, when both do not fit
@@ -45,17 +90,35 @@ static void share_header(double room, double *left, double *right)
         *left = *right = half;
 }
 
+/* The header's texts as they fit beside the logo (x: where they start):
+ * the same on every page, so made on the pass's first page with a header
+ * and kept in r->header. */
+static void header_fit(pdf_report *r, double x)
+{
+    const figures *f = r->f;
+    double size = r->st->size_small;
+    char right[512];
+    snprintf(right, sizeof right, "%s %s", f->config->title ? f->config->title : "",
+             f->current.label);
+    const char *name = f->config->org_name;
+    double name_w = pdf_draw_width(r->draw, PDF_FACE_BOLD, size, name, strlen(name));
+    double right_w = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, right, strlen(right));
+    double lw = name_w, rw = right_w;
+    share_header(r->left + r->width - x - 12, &lw, &rw);
+    pdf_header *h = &r->header;
+    h->left = fit(r, name, name_w, PDF_FACE_BOLD, size, lw, NULL);
+    h->right = fit(r, right, right_w, PDF_FACE_REGULAR, size, rw, &h->right_width);
+    h->ready = true;
+}
+
 /* The organisation (after its logo, small) and the report's title above a
  * rule, each cut short with an ellipsis rather than overprint the other;
  * the page number below the text. */
 static void header_footer(pdf_report *r)
 {
     const pdf_style *st = r->st;
-    const figures *f = r->f;
     double top = st->page_height - st->margin_top + 28, size = st->size_small;
-    char right[512], page[32];
-    snprintf(right, sizeof right, "%s %s", f->config->title ? f->config->title : "",
-             f->current.label);
+    char page[32];
     double x = r->left;
     if (r->logo >= 0) {
         double h = size * 1.8, w = h * r->logo_aspect;
@@ -63,17 +126,12 @@ static void header_footer(pdf_report *r)
         pdf_draw_image(r->draw, r->logo, x, top - 2, w, w / r->logo_aspect);
         x += w + 6;
     }
-    const char *name = f->config->org_name;
-    double lw = pdf_draw_width(r->draw, PDF_FACE_BOLD, size, name, strlen(name));
-    double rw = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, right, strlen(right));
-    share_header(r->left + r->width - x - 12, &lw, &rw);
-    char *left_text = pdf_flow_fit(r, name, PDF_FACE_BOLD, size, lw);
-    char *right_text = pdf_flow_fit(r, right, PDF_FACE_REGULAR, size, rw);
-    pdf_flow_text_at(r, left_text, PDF_FACE_BOLD, size, st->muted, x, top, lw, PDF_ALIGN_LEFT);
-    pdf_flow_text_at(r, right_text, PDF_FACE_REGULAR, size, st->muted, r->left, top, r->width,
-                     PDF_ALIGN_RIGHT);
-    free(left_text);
-    free(right_text);
+    if (!r->header.ready)
+        header_fit(r, x);
+    const pdf_header *h = &r->header;
+    pdf_flow_text_at(r, h->left, PDF_FACE_BOLD, size, st->muted, x, top, 0, PDF_ALIGN_LEFT);
+    pdf_flow_measured_at(r, h->right, h->right_width, PDF_FACE_REGULAR, size, st->muted, r->left,
+                         top, r->width, PDF_ALIGN_RIGHT);
     pdf_draw_line(r->draw, r->left, top - 5, r->left + r->width, top - 5, 0.4, st->rule);
     snprintf(page, sizeof page, "%d", r->flow.page);
     pdf_flow_text_at(r, page, PDF_FACE_REGULAR, size, st->muted, r->left, st->margin_bottom - 28,
@@ -91,8 +149,16 @@ static void start_page(pdf_report *r)
 void pdf_flow_begin(pdf_report *r)
 {
     const pdf_style *st = r->st;
+    pdf_flow_end(r); /* the fonts may be others: the header is fitted again */
     layout_flow_init(&r->flow, st->page_height - st->margin_top, st->margin_bottom, 1);
     start_page(r);
+}
+
+void pdf_flow_end(pdf_report *r)
+{
+    free(r->header.left);
+    free(r->header.right);
+    memset(&r->header, 0, sizeof r->header);
 }
 
 void pdf_flow_new_page(pdf_report *r)
@@ -115,14 +181,20 @@ void pdf_flow_space(pdf_report *r, double points)
 
 /* ---- text -------------------------------------------------------------- */
 
-size_t pdf_flow_wrap(pdf_report *r, layout_para *p, const pdf_span *spans, size_t n, double size,
-                     double width)
+void pdf_flow_para(pdf_report *r, layout_para *p, const pdf_span *spans, size_t n, double size)
 {
     layout_para_init(p, measure, r->draw, size);
+    layout_para_set_space(p, space);
     for (size_t i = 0; i < n; i++)
         if (spans[i].text)
             layout_para_add_link(p, spans[i].text, strlen(spans[i].text), spans[i].face,
                                  spans[i].url);
+}
+
+size_t pdf_flow_wrap(pdf_report *r, layout_para *p, const pdf_span *spans, size_t n, double size,
+                     double width)
+{
+    pdf_flow_para(r, p, spans, n, size);
     return layout_para_wrap(p, width);
 }
 
@@ -163,27 +235,23 @@ void pdf_flow_draw_lines(pdf_report *r, const layout_para *p, size_t from, size_
         draw_line(r, p, from + k, x, y - lh * (double)k, width, color, align);
 }
 
-#define ELLIPSIS "\xe2\x80\xa6"
-
-char *pdf_flow_fit(pdf_report *r, const char *text, int face, double size, double width)
+char *pdf_flow_fit(pdf_report *r, const char *text, int face, double size, double width,
+                   double *fitted)
 {
-    size_t len = strlen(text);
-    if (pdf_draw_width(r->draw, face, size, text, len) <= width + 0.001)
-        return xstrdup(text);
-    char *out = xmalloc(len + sizeof ELLIPSIS);
-    size_t keep = len;
-    for (;;) {
-        while (keep > 0 && ((unsigned char)text[keep] & 0xC0) == 0x80)
-            keep--; /* a character's first byte */
-        size_t cut = keep;
-        while (cut > 0 && text[cut - 1] == ' ')
-            cut--;
-        memcpy(out, text, cut);
-        memcpy(out + cut, ELLIPSIS, sizeof ELLIPSIS);
-        if (keep == 0 || pdf_draw_width(r->draw, face, size, out, strlen(out)) <= width + 0.001)
-            return out;
-        keep--;
-    }
+    double w = pdf_draw_width(r->draw, face, size, text, strlen(text));
+    return fit(r, text, w, face, size, width, fitted);
+}
+
+void pdf_flow_measured_at(pdf_report *r, const char *text, double text_width, int face, double size,
+                          pdf_color color, double x, double y, double width, pdf_align align)
+{
+    if (!text || !*text)
+        return;
+    if (align == PDF_ALIGN_RIGHT || align == PDF_ALIGN_NUMBER)
+        x += width - text_width;
+    else if (align == PDF_ALIGN_CENTER)
+        x += (width - text_width) / 2;
+    pdf_draw_text(r->draw, face, size, color, x, y, text, strlen(text));
 }
 
 void pdf_flow_text_at(pdf_report *r, const char *text, int face, double size, pdf_color color,
@@ -191,12 +259,11 @@ void pdf_flow_text_at(pdf_report *r, const char *text, int face, double size, pd
 {
     if (!text || !*text)
         return;
-    double w = pdf_draw_width(r->draw, face, size, text, strlen(text));
-    if (align == PDF_ALIGN_RIGHT || align == PDF_ALIGN_NUMBER)
-        x += width - w;
-    else if (align == PDF_ALIGN_CENTER)
-        x += (width - w) / 2;
-    pdf_draw_text(r->draw, face, size, color, x, y, text, strlen(text));
+    /* left-aligned text is drawn where it starts: its width is not needed */
+    double w = align == PDF_ALIGN_LEFT || align == PDF_ALIGN_JUSTIFY
+                   ? 0
+                   : pdf_draw_width(r->draw, face, size, text, strlen(text));
+    pdf_flow_measured_at(r, text, w, face, size, color, x, y, width, align);
 }
 
 void pdf_flow_text(pdf_report *r, const pdf_span *spans, size_t n, const pdf_text_opts *o)

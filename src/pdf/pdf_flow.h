@@ -14,6 +14,9 @@ const char *pdf_flow_label(const pdf_report *r, const char *key);
 double pdf_flow_line_height(const pdf_report *r, double size);
 /* Starts a pass: the flow at the top of page 1, that page begun. */
 void pdf_flow_begin(pdf_report *r);
+/* Forgets what the pass kept (the header's texts); pdf_flow_begin does
+ * it too. */
+void pdf_flow_end(pdf_report *r);
 /* Starts the next page (header and footer drawn). */
 void pdf_flow_new_page(pdf_report *r);
 /* Makes room for height, keeping keep more below it on the same page. */
@@ -21,12 +24,22 @@ void pdf_flow_ensure(pdf_report *r, double height, double keep);
 void pdf_flow_space(pdf_report *r, double points);
 /* Flows spans as a paragraph. */
 void pdf_flow_text(pdf_report *r, const pdf_span *spans, size_t n, const pdf_text_opts *o);
-/* One line of text at (x, baseline y) aligned within [x, x + width]. */
+/* One line of text at (x, baseline y) aligned within [x, x + width]
+ * (measured only when not left-aligned). */
 void pdf_flow_text_at(pdf_report *r, const char *text, int face, double size, pdf_color color,
                       double x, double y, double width, pdf_align align);
+/* The same for a text whose width is known (text_width, as pdf_draw_width
+ * gave it): nothing measured again. */
+void pdf_flow_measured_at(pdf_report *r, const char *text, double text_width, int face, double size,
+                          pdf_color color, double x, double y, double width, pdf_align align);
 /* text as it fits in width on one line: whole, or cut short with an
- * ellipsis ("…"); malloc'd. */
-char *pdf_flow_fit(pdf_report *r, const char *text, int face, double size, double width);
+ * ellipsis ("…"); malloc'd.  *fitted (unless NULL) is the result's width. */
+char *pdf_flow_fit(pdf_report *r, const char *text, int face, double size, double width,
+                   double *fitted);
+/* Sets spans as a paragraph at size, each word measured once, to be
+ * wrapped (layout_para_wrap, as often as needed: nothing is measured
+ * again unless a word must be cut). */
+void pdf_flow_para(pdf_report *r, layout_para *p, const pdf_span *spans, size_t n, double size);
 /* Wraps spans into lines no wider than width, for cells and labels. */
 size_t pdf_flow_wrap(pdf_report *r, layout_para *p, const pdf_span *spans, size_t n, double size,
                      double width);

@@ -1,6 +1,7 @@
 /* pdf_layout.c - line breaking and justification from measured widths,
  * the page flow, chart scales.  No libharu here: widths come from the
- * measure callback. */
+ * measure callback, each word's once (when it is added, or cut), a
+ * space's once a face for the paragraph. */
 #include "pdf/pdf_layout.h"
 #include "lib/xalloc.h"
 
@@ -15,6 +16,11 @@ void layout_para_init(layout_para *p, layout_measure_fn measure, void *user, dou
     p->measure = measure;
     p->user = user;
     p->size = size;
+}
+
+void layout_para_set_space(layout_para *p, layout_space_fn space)
+{
+    p->space = space;
 }
 
 void layout_para_free(layout_para *p)
@@ -67,21 +73,47 @@ void layout_para_add_link(layout_para *p, const char *text, size_t len, int face
     }
 }
 
-double layout_space_width(const layout_para *p, int face)
+/* A space's width in face, measured now. */
+static double measure_space(const layout_para *p, int face)
 {
-    return p->measure(p->user, face, p->size, " ", 1);
+    return p->space ? p->space(p->user, face, p->size) : p->measure(p->user, face, p->size, " ", 1);
 }
 
-/* Length of the longest prefix of a (at least one character) that fits. */
-static size_t fitting_prefix(const layout_para *p, const layout_atom *a, double width)
+double layout_space_width(layout_para *p, int face)
+{
+    if (face < 0 || face >= LAYOUT_FACES)
+        return measure_space(p, face);
+    if (!p->space_known[face]) {
+        p->space_width[face] = measure_space(p, face);
+        p->space_known[face] = true;
+    }
+    return p->space_width[face];
+}
+
+/* A space's width in face as layout_para_wrap kept it (measured now only
+ * for lines it did not make). */
+static double known_space(const layout_para *p, int face)
+{
+    return face >= 0 && face < LAYOUT_FACES && p->space_known[face] ? p->space_width[face]
+                                                                    : measure_space(p, face);
+}
+
+/* Length of the longest prefix of a (at least one character) that fits;
+ * *w is its width when it was measured on the way, else -1. */
+static size_t fitting_prefix(const layout_para *p, const layout_atom *a, double width, double *w)
 {
     size_t best = 0, at = 0;
+    *w = -1;
     while (at < a->len) {
         size_t next = at + 1;
         while (next < a->len && ((unsigned char)a->text[next] & 0xC0) == 0x80)
             next++;
-        if (best > 0 && p->measure(p->user, a->face, p->size, a->text, next) > width + EPSILON)
-            break;
+        if (best > 0) {
+            double fits = p->measure(p->user, a->face, p->size, a->text, next);
+            if (fits > width + EPSILON)
+                break;
+            *w = fits;
+        }
         best = at = next;
     }
     return best;
@@ -94,7 +126,8 @@ static void split_wide_atoms(layout_para *p, double width)
         layout_atom *a = &p->atoms[i];
         if (a->width <= width + EPSILON)
             continue;
-        size_t cut = fitting_prefix(p, a, width);
+        double cut_width;
+        size_t cut = fitting_prefix(p, a, width, &cut_width);
         if (cut >= a->len)
             continue;
         layout_atom rest = *a;
@@ -103,7 +136,7 @@ static void split_wide_atoms(layout_para *p, double width)
         rest.space_before = rest.break_before = false;
         rest.width = p->measure(p->user, rest.face, p->size, rest.text, rest.len);
         a->len = cut;
-        a->width = p->measure(p->user, a->face, p->size, a->text, a->len);
+        a->width = cut_width >= 0 ? cut_width : p->measure(p->user, a->face, p->size, a->text, cut);
         xgrow((void **)&p->atoms, &p->atom_cap, p->atom_count + 1, sizeof *p->atoms);
         memmove(&p->atoms[i + 2], &p->atoms[i + 1], (p->atom_count - i - 1) * sizeof *p->atoms);
         p->atoms[i + 1] = rest;
@@ -181,7 +214,7 @@ void layout_line_positions(const layout_para *p, size_t i, double width, bool ju
     for (size_t k = 0; k < ln->count; k++) {
         const layout_atom *a = &p->atoms[ln->first + k];
         if (k > 0 && a->space_before)
-            x += layout_space_width(p, p->atoms[ln->first + k - 1].face) + extra;
+            x += known_space(p, p->atoms[ln->first + k - 1].face) + extra;
         out[k] = x;
         x += a->width;
     }

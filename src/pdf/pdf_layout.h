@@ -11,9 +11,15 @@
 /* Width in points of text[0..len) set in face at size. */
 typedef double (*layout_measure_fn)(void *user, int face, double size, const char *text,
                                     size_t len);
+/* Width in points of a space in face at size. */
+typedef double (*layout_space_fn)(void *user, int face, double size);
+
+/* The faces a paragraph keeps its space's width for (pdf_draw.h's). */
+enum { LAYOUT_FACES = 4 };
 
 /* A piece of a word: no space inside, one face.  A word is a run of
- * atoms without space_before between them ("**Brochu**," is two atoms). */
+ * atoms without space_before between them ("**Brochu**," is two atoms).
+ * Its width is measured once, when it is added (or cut). */
 typedef struct layout_atom {
     const char *text; /* borrowed from the caller's runs */
     size_t len;
@@ -33,8 +39,12 @@ typedef struct layout_line {
 
 typedef struct layout_para {
     layout_measure_fn measure;
+    layout_space_fn space; /* NULL: a space is measured as " " */
     void *user;
     double size; /* font size */
+    /* a space's width in each face, measured when a line first needs it */
+    double space_width[LAYOUT_FACES];
+    bool space_known[LAYOUT_FACES];
     layout_atom *atoms;
     size_t atom_count, atom_cap;
     layout_line *lines;
@@ -43,6 +53,9 @@ typedef struct layout_para {
 } layout_para;
 
 void layout_para_init(layout_para *p, layout_measure_fn measure, void *user, double size);
+/* Spaces' widths come from space (user's too) rather than measure: a
+ * font's space measured once for all paragraphs. */
+void layout_para_set_space(layout_para *p, layout_space_fn space);
 void layout_para_free(layout_para *p);
 /* Appends text in face: splits it at ASCII spaces, tabs and newlines (a
  * newline forces a line break).  U+00A0 and U+202F never break.  The text
@@ -53,8 +66,9 @@ void layout_para_add_link(layout_para *p, const char *text, size_t len, int face
 /* Breaks into lines no wider than width (greedy first fit); a word wider
  * than the line is cut between characters.  Returns the line count. */
 size_t layout_para_wrap(layout_para *p, double width);
-/* The width of a space in face at the paragraph's size. */
-double layout_space_width(const layout_para *p, int face);
+/* The width of a space in face at the paragraph's size: measured at the
+ * first call for face (the paragraph keeps it). */
+double layout_space_width(layout_para *p, int face);
 /* x offsets of each atom of line i from the left edge, justified to width
  * when justify is set and the line is not the last; out has line.count
  * entries. */

@@ -63,25 +63,37 @@ void pdf_rich_image(pdf_report *r, const tpl_block *b)
     r->flow.y -= st->paragraph_space;
 }
 
-/* The width of text's widest word (*word) and of all of it (*whole). */
-static void measure_cell(pdf_report *r, int face, const char *text, double *word, double *whole)
+/* The widths of cell text's widest word (*word) and of all of it (*whole),
+ * p being its paragraph (pdf_flow_para): its words are measured there,
+ * and a text of one word is not measured again. */
+static void measure_cell(pdf_report *r, int face, const char *text, const layout_para *p,
+                         double *word, double *whole)
 {
     double size = r->st->size_table;
-    *whole = pdf_draw_width(r->draw, face, size, text, strlen(text));
+    size_t len = strlen(text);
+    bool one = p->atom_count == 1 && p->atoms[0].len == len;
+    *whole = one ? p->atoms[0].width : pdf_draw_width(r->draw, face, size, text, len);
     *word = 0;
-    for (const char *p = text; *p;) {
-        size_t n = strcspn(p, " ");
-        double w = pdf_draw_width(r->draw, face, size, p, n);
+    if (!strpbrk(text, "\t\r\n")) { /* its words are the paragraph's pieces */
+        for (size_t k = 0; k < p->atom_count; k++)
+            *word = p->atoms[k].width > *word ? p->atoms[k].width : *word;
+        return;
+    }
+    for (const char *q = text; *q;) {
+        size_t n = strcspn(q, " ");
+        double w = pdf_draw_width(r->draw, face, size, q, n);
         *word = w > *word ? w : *word;
-        p += n;
-        p += *p == ' ';
+        q += n;
+        q += *q == ' ';
     }
 }
 
 /* Each column's share of the width: as wide as its widest cell when all
  * fit; else its widest word at least (a word is not cut while the words
- * fit), and the rest of the width in proportion to what each lacks. */
-static void table_shares(pdf_report *r, const tpl_block *b, size_t cols, double *share)
+ * fit), and the rest of the width in proportion to what each lacks.
+ * paras: the cells' paragraphs, cols a row. */
+static void table_shares(pdf_report *r, const tpl_block *b, size_t cols, const layout_para *paras,
+                         double *share)
 {
     double least[PDF_TABLE_COLS_MAX], most[PDF_TABLE_COLS_MAX], sum_least = 0, sum_most = 0;
     for (size_t c = 0; c < cols; c++) {
@@ -89,7 +101,7 @@ static void table_shares(pdf_report *r, const tpl_block *b, size_t cols, double 
         for (size_t i = 0; i < b->rows; i++) {
             double word, whole;
             measure_cell(r, i == 0 && b->header ? PDF_FACE_BOLD : PDF_FACE_REGULAR,
-                         b->cells[i * b->cols + c], &word, &whole);
+                         b->cells[i * b->cols + c], &paras[i * cols + c], &word, &whole);
             least[c] = word > least[c] ? word : least[c];
             most[c] = whole > most[c] ? whole : most[c];
         }
@@ -107,14 +119,30 @@ static void table_shares(pdf_report *r, const tpl_block *b, size_t cols, double 
     }
 }
 
+/* The paragraphs of the first cols cells of each row, cols a row, at the
+ * table's size (the first row's bold when it is the header): measured
+ * once, for the columns' shares, then wrapped by pdf_table_draw. */
+static layout_para *cell_paras(pdf_report *r, const tpl_block *b, size_t cols)
+{
+    layout_para *paras = xcalloc(b->rows * cols + 1, sizeof *paras);
+    for (size_t i = 0; i < b->rows; i++)
+        for (size_t c = 0; c < cols; c++) {
+            pdf_span span = { b->cells[i * b->cols + c],
+                              i == 0 && b->header ? PDF_FACE_BOLD : PDF_FACE_REGULAR, NULL };
+            pdf_flow_para(r, &paras[i * cols + c], &span, 1, r->st->size_table);
+        }
+    return paras;
+}
+
 void pdf_rich_table(pdf_report *r, const tpl_block *b)
 {
     size_t cols = b->cols < PDF_TABLE_COLS_MAX ? b->cols : PDF_TABLE_COLS_MAX;
     if (b->cols > cols && reporting(r))
         diag_warning(r->d, b->file, b->line, NULL, "a table of %zu columns: the first %d are shown",
                      b->cols, PDF_TABLE_COLS_MAX);
+    layout_para *paras = cell_paras(r, b, cols);
     double share[PDF_TABLE_COLS_MAX];
-    table_shares(r, b, cols, share);
+    table_shares(r, b, cols, paras, share);
     pdf_table t;
     pdf_table_init(&t);
     for (size_t c = 0; c < cols; c++) {
@@ -124,11 +152,17 @@ void pdf_rich_table(pdf_report *r, const tpl_block *b)
                                      : PDF_ALIGN_LEFT;
         pdf_table_add_col(&t, b->header ? b->cells[c] : "", share[c], align);
     }
-    for (size_t i = b->header ? 1 : 0; i < b->rows; i++)
+    size_t first = b->header ? 1 : 0;
+    for (size_t i = first; i < b->rows; i++)
         pdf_table_add_row(&t, PDF_ROW_BODY, (const char *const *)&b->cells[i * b->cols]);
+    t.titles = b->header ? paras : NULL;
+    t.paras = paras + first * cols;
     pdf_flow_space(r, 4);
     pdf_table_draw(r, &t);
     pdf_table_free(&t);
+    for (size_t k = 0; k < b->rows * cols; k++)
+        layout_para_free(&paras[k]);
+    free(paras);
 }
 
 void pdf_rich_footnote(pdf_report *r, const tpl_block *b, const pdf_span *spans)

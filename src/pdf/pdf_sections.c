@@ -21,30 +21,49 @@
 
 /* ---- cover and contents ------------------------------------------------ */
 
-/* The height of text wrapped to the text width at size (0 when empty). */
-static double cover_height(pdf_report *r, const char *text, int face, double size)
+/* A text of the cover wrapped to the text width at size, kept to be
+ * drawn: each size is measured once however often the cover's height is
+ * asked for. */
+typedef struct cover_text {
+    const char *text; /* NULL or "": nothing */
+    int face;
+    double size;
+    layout_para para;
+    size_t lines;
+    bool wrapped;
+} cover_text;
+
+/* The height of c's text at size (0 when empty), wrapping it again only
+ * when the size changed. */
+static double cover_height(pdf_report *r, cover_text *c, double size)
 {
-    if (!text || !*text)
+    if (!c->text || !*c->text)
         return 0;
-    pdf_span span = { text, face, NULL };
-    layout_para p;
-    size_t lines = pdf_flow_wrap(r, &p, &span, 1, size, r->width);
-    layout_para_free(&p);
-    return (double)lines * pdf_flow_line_height(r, size);
+    if (!c->wrapped || c->size != size) {
+        if (c->wrapped)
+            layout_para_free(&c->para);
+        pdf_span span = { c->text, c->face, NULL };
+        c->lines = pdf_flow_wrap(r, &c->para, &span, 1, size, r->width);
+        c->size = size;
+        c->wrapped = true;
+    }
+    return (double)c->lines * pdf_flow_line_height(r, size);
 }
 
-/* A cover text wrapped to the text width, its top at *y; moves *y below it. */
-static void cover_line(pdf_report *r, const char *text, int face, double size, pdf_color color,
-                       double *y)
+/* Cover text c at size, its top at *y; moves *y below it. */
+static void cover_line(pdf_report *r, cover_text *c, double size, pdf_color color, double *y)
 {
-    if (!text || !*text)
+    if (!c->text || !*c->text)
         return;
-    pdf_span span = { text, face, NULL };
-    layout_para p;
-    size_t lines = pdf_flow_wrap(r, &p, &span, 1, size, r->width);
-    pdf_flow_draw_para(r, &p, r->left, *y - size, r->width, color, PDF_ALIGN_LEFT);
-    *y -= (double)lines * pdf_flow_line_height(r, size);
-    layout_para_free(&p);
+    double h = cover_height(r, c, size);
+    pdf_flow_draw_para(r, &c->para, r->left, *y - size, r->width, color, PDF_ALIGN_LEFT);
+    *y -= h;
+}
+
+static void cover_text_free(cover_text *c)
+{
+    if (c->wrapped)
+        layout_para_free(&c->para);
 }
 
 /* The cover's sizes: the organisation's name and the title, made smaller
@@ -53,17 +72,19 @@ typedef struct cover_sizes {
     double org, title;
 } cover_sizes;
 
-/* The height of the cover's block at sizes z: name, subtitle, tagline, a
- * bar, the title and the fiscal year, with the gaps cover() leaves. */
-static double cover_block(pdf_report *r, cover_sizes z)
+/* The cover's block: name, subtitle, tagline, a bar, the title and the
+ * fiscal year. */
+enum { COVER_ORG, COVER_SUBTITLE, COVER_TAGLINE, COVER_TITLE, COVER_YEAR, COVER_TEXTS };
+
+/* The height of the cover's block at sizes z, with the gaps cover()
+ * leaves. */
+static double cover_block(pdf_report *r, cover_text *t, cover_sizes z)
 {
     const pdf_style *st = r->st;
-    const config *c = r->f->config;
-    return cover_height(r, c->org_name, PDF_FACE_BOLD, z.org) +
-           cover_height(r, c->org_subtitle, PDF_FACE_REGULAR, st->size_h2) + 18 +
-           cover_height(r, c->org_tagline, PDF_FACE_ITALIC, st->size_h2) + 40 + 16 +
-           cover_height(r, c->title, PDF_FACE_BOLD, z.title) +
-           cover_height(r, r->f->current.label, PDF_FACE_REGULAR, st->size_h1);
+    return cover_height(r, &t[COVER_ORG], z.org) +
+           cover_height(r, &t[COVER_SUBTITLE], st->size_h2) + 18 +
+           cover_height(r, &t[COVER_TAGLINE], st->size_h2) + 40 + 16 +
+           cover_height(r, &t[COVER_TITLE], z.title) + cover_height(r, &t[COVER_YEAR], st->size_h1);
 }
 
 /* The cover's contact lines from the bottom margin up: address, phone and
@@ -80,9 +101,11 @@ static double cover_contact(pdf_report *r)
     for (size_t i = 0; i < 3; i++) {
         if (!lines[i] || !*lines[i])
             continue;
-        double h = cover_height(r, lines[i], PDF_FACE_REGULAR, st->size_small);
+        cover_text t = { lines[i], PDF_FACE_REGULAR, 0, { 0 }, 0, false };
+        double h = cover_height(r, &t, st->size_small);
         double top = y + h;
-        cover_line(r, lines[i], PDF_FACE_REGULAR, st->size_small, st->muted, &top);
+        cover_line(r, &t, st->size_small, st->muted, &top);
+        cover_text_free(&t);
         y += h + 2;
     }
     return y;
@@ -118,26 +141,35 @@ static void cover(pdf_report *r, const char *arg)
     if (r->flow.y < r->flow.top)
         pdf_flow_new_page(r);
     double ceiling = cover_logo(r) - 24, floor = cover_contact(r) + 24;
+    cover_text t[COVER_TEXTS] = {
+        [COVER_ORG] = { c->org_name, PDF_FACE_BOLD, 0, { 0 }, 0, false },
+        [COVER_SUBTITLE] = { c->org_subtitle, PDF_FACE_REGULAR, 0, { 0 }, 0, false },
+        [COVER_TAGLINE] = { c->org_tagline, PDF_FACE_ITALIC, 0, { 0 }, 0, false },
+        [COVER_TITLE] = { c->title, PDF_FACE_BOLD, 0, { 0 }, 0, false },
+        [COVER_YEAR] = { r->f->current.label, PDF_FACE_REGULAR, 0, { 0 }, 0, false },
+    };
     cover_sizes z = { st->size_cover_org, st->size_cover_title };
     double least = st->size_body;
-    while (cover_block(r, z) > ceiling - floor && (z.org > least || z.title > least)) {
+    while (cover_block(r, t, z) > ceiling - floor && (z.org > least || z.title > least)) {
         z.org = z.org * 0.9 > least ? z.org * 0.9 : least;
         z.title = z.title * 0.95 > least ? z.title * 0.95 : least;
     }
-    double height = cover_block(r, z), y = st->page_height * 0.62;
+    double height = cover_block(r, t, z), y = st->page_height * 0.62;
     if (y - height < floor)
         y = floor + height;
     if (y > ceiling)
         y = ceiling;
-    cover_line(r, c->org_name, PDF_FACE_BOLD, z.org, st->accent, &y);
-    cover_line(r, c->org_subtitle, PDF_FACE_REGULAR, st->size_h2, st->text, &y);
+    cover_line(r, &t[COVER_ORG], z.org, st->accent, &y);
+    cover_line(r, &t[COVER_SUBTITLE], st->size_h2, st->text, &y);
     y -= 18;
-    cover_line(r, c->org_tagline, PDF_FACE_ITALIC, st->size_h2, st->muted, &y);
+    cover_line(r, &t[COVER_TAGLINE], st->size_h2, st->muted, &y);
     y -= 40;
     pdf_draw_rect(r->draw, r->left, y - 4, 60, 4, &st->accent, NULL);
     y -= 16;
-    cover_line(r, c->title, PDF_FACE_BOLD, z.title, st->text, &y);
-    cover_line(r, r->f->current.label, PDF_FACE_REGULAR, st->size_h1, st->accent, &y);
+    cover_line(r, &t[COVER_TITLE], z.title, st->text, &y);
+    cover_line(r, &t[COVER_YEAR], st->size_h1, st->accent, &y);
+    for (int i = 0; i < COVER_TEXTS; i++)
+        cover_text_free(&t[i]);
     pdf_flow_new_page(r);
 }
 
@@ -148,16 +180,15 @@ static double toc_size(const pdf_report *r)
 }
 
 /* Contents entry i: number and title, wrapped before a page number column
- * as wide as "00" (so the contents' length never depends on the numbers),
- * the whole entry a link to its section.  Its page number and dotted
- * leader are drawn after the last page (pdf_sections_toc_fill). */
-static void toc_entry(pdf_report *r, size_t i, double lh)
+ * as wide as "00" (pw: so the contents' length never depends on the
+ * numbers), the whole entry a link to its section.  Its page number and
+ * dotted leader are drawn after the last page (pdf_sections_toc_fill). */
+static void toc_entry(pdf_report *r, size_t i, double lh, double pw)
 {
     const pdf_style *st = r->st;
     char number[32];
     snprintf(number, sizeof number, "%zu.", i + 1);
     double size = toc_size(r), gap = lh - pdf_flow_line_height(r, size);
-    double pw = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, "00", 2);
     double x = r->left + 30, right = r->left + r->width, room = right - pw - 12 - x;
     pdf_span span = { r->toc_titles[i], PDF_FACE_REGULAR, NULL };
     layout_para p;
@@ -197,8 +228,8 @@ void pdf_sections_toc_fill(pdf_report *r)
             snprintf(page, sizeof page, "00");
         pdf_draw_revisit(r->draw, s->page);
         double pw = pdf_draw_width(r->draw, PDF_FACE_REGULAR, size, page, strlen(page));
-        pdf_flow_text_at(r, page, PDF_FACE_REGULAR, size, st->text, r->left, s->baseline, r->width,
-                         PDF_ALIGN_RIGHT);
+        pdf_flow_measured_at(r, page, pw, PDF_FACE_REGULAR, size, st->text, r->left, s->baseline,
+                             r->width, PDF_ALIGN_RIGHT);
         /* The leader is one run of dots, so text extraction reads it as one. */
         double from = s->title_end + 6, to = right - pw - 6;
         size_t n = dot > 0 && to > from ? (size_t)((to - from) / dot) : 0;
@@ -223,8 +254,10 @@ static void toc(pdf_report *r, const char *arg)
     pdf_flow_text(r, &span, 1, &o);
     r->flow.y -= st->size_h1;
     double lh = pdf_flow_line_height(r, st->size_body + 1) * 1.3;
+    double pw =
+        r->toc_title_count ? pdf_draw_width(r->draw, PDF_FACE_REGULAR, toc_size(r), "00", 2) : 0;
     for (size_t i = 0; i < r->toc_title_count; i++)
-        toc_entry(r, i, lh);
+        toc_entry(r, i, lh, pw);
     r->flow.y -= st->paragraph_space * 2;
 }
 

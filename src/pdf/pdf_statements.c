@@ -304,10 +304,11 @@ void pdf_statements_indicators(pdf_report *r, const char *arg)
     for (size_t i = 0; i < n; i++) {
         y -= lh;
         double value_w = pdf_draw_width(r->draw, PDF_FACE_BOLD, size, values[i], strlen(values[i]));
-        char *label = pdf_flow_fit(r, labels[i], PDF_FACE_REGULAR, size, w - value_w - 12);
+        char *label = pdf_flow_fit(r, labels[i], PDF_FACE_REGULAR, size, w - value_w - 12, NULL);
         pdf_flow_text_at(r, label, PDF_FACE_REGULAR, size, st->text, x, y, w, PDF_ALIGN_LEFT);
         free(label);
-        pdf_flow_text_at(r, values[i], PDF_FACE_BOLD, size, st->text, x, y, w, PDF_ALIGN_RIGHT);
+        pdf_flow_measured_at(r, values[i], value_w, PDF_FACE_BOLD, size, st->text, x, y, w,
+                             PDF_ALIGN_RIGHT);
     }
     r->flow.y = top - height - st->paragraph_space * 1.5;
 }

@@ -2,7 +2,14 @@
  * row does not fit, the table continues on a new page under a repeated
  * header row; only a row taller than a page is split, between the lines of
  * its text cells (every column but the numbers' wraps).  A column past PDF_TABLE_COLS_MAX is
- * an internal error reported when the table is drawn, never a silent cut. */
+ * an internal error reported when the table is drawn, never a silent cut.
+ *
+ * Each text is measured once: the column titles are wrapped once for all
+ * the pages the table spans, a row's text cells when the row is placed
+ * (only that row's paragraphs are held), a number's parts before and
+ * after its decimal mark once each (the whole number is drawn without
+ * being measured); a caller that measured the texts already (pdf_rich.c)
+ * gives their paragraphs. */
 #include "pdf/pdf_table.h"
 #include "pdf/pdf_flow.h"
 #include "lib/xalloc.h"
@@ -44,12 +51,23 @@ void pdf_table_free(pdf_table *t)
     pdf_table_init(t);
 }
 
+/* A table as laid out: its columns, and its header row wrapped once for
+ * every page it is drawn on. */
 typedef struct table_geom {
     double x[PDF_TABLE_COLS_MAX + 1]; /* column edges */
     double frac[PDF_TABLE_COLS_MAX];  /* widest part after the decimal mark */
     double size, lh;
     char mark;
+    layout_para *head[PDF_TABLE_COLS_MAX]; /* the column titles: own, or t->titles */
+    layout_para own_head[PDF_TABLE_COLS_MAX];
+    double head_height;
 } table_geom;
+
+/* A row's text cells wrapped: paragraphs of its own, or the caller's. */
+typedef struct row_paras {
+    layout_para *p[PDF_TABLE_COLS_MAX];
+    layout_para own[PDF_TABLE_COLS_MAX];
+} row_paras;
 
 static double text_width(pdf_report *r, int face, double size, const char *s, size_t len)
 {
@@ -118,55 +136,69 @@ static double cell_width(pdf_report *r, const table_geom *g, const pdf_table_row
     return (row->kind == PDF_ROW_SECTION ? r->width : g->x[c + 1] - g->x[c]) - 2 * PAD;
 }
 
-/* Wraps the row's text cells into paras (one per column; a section label
- * only its first); returns the row's lines (1 at least). */
-static size_t row_lines(pdf_report *r, const pdf_table *t, const table_geom *g,
-                        const pdf_table_row *row, layout_para *paras)
+/* Wraps p (the caller's, measured) to width, or else own made of text. */
+static layout_para *wrap_text(pdf_report *r, layout_para *p, layout_para *own, const char *text,
+                              int face, double size, double width)
 {
+    if (p) {
+        layout_para_wrap(p, width);
+        return p;
+    }
+    pdf_span span = { text, face, NULL };
+    pdf_flow_wrap(r, own, &span, text ? 1 : 0, size, width);
+    return own;
+}
+
+/* Wraps row i's text cells into rp (one per column; a section label only
+ * its first); returns the row's lines (1 at least). */
+static size_t row_lines(pdf_report *r, const pdf_table *t, const table_geom *g, size_t i,
+                        row_paras *rp)
+{
+    const pdf_table_row *row = &t->rows[i];
     size_t most = 1;
     for (int c = 0; c < t->col_count; c++) {
-        pdf_span span = { row->cells[c] ? row->cells[c] : "", row_face(row), NULL };
         bool text = c == 0 || (row->kind != PDF_ROW_SECTION && wraps(t, c));
-        size_t n =
-            pdf_flow_wrap(r, &paras[c], &span, text ? 1 : 0, g->size, cell_width(r, g, row, c));
-        most = n > most ? n : most;
+        layout_para *given =
+            text && t->paras ? &t->paras[i * (size_t)t->col_count + (size_t)c] : NULL;
+        const char *s = !text ? NULL : row->cells[c] ? row->cells[c] : "";
+        rp->p[c] =
+            wrap_text(r, given, &rp->own[c], s, row_face(row), g->size, cell_width(r, g, row, c));
+        most = rp->p[c]->line_count > most ? rp->p[c]->line_count : most;
     }
     return most;
 }
 
-static void free_paras(const pdf_table *t, layout_para *paras)
+/* Frees the paragraphs of ps that are in own (not the caller's). */
+static void free_paras(const pdf_table *t, layout_para *const *ps, layout_para *own)
 {
     for (int c = 0; c < t->col_count; c++)
-        layout_para_free(&paras[c]);
+        if (ps[c] == &own[c])
+            layout_para_free(&own[c]);
 }
 
-static double header_height(pdf_report *r, const pdf_table *t, const table_geom *g)
+/* Wraps the column titles (g->head) and finds the header row's height. */
+static void wrap_header(pdf_report *r, const pdf_table *t, table_geom *g)
 {
     size_t most = 1;
     for (int c = 0; c < t->col_count; c++) {
-        layout_para p;
-        pdf_span span = { t->cols[c].title ? t->cols[c].title : "", PDF_FACE_BOLD, NULL };
-        size_t n = pdf_flow_wrap(r, &p, &span, 1, g->size, g->x[c + 1] - g->x[c] - 2 * PAD);
-        layout_para_free(&p);
-        if (n > most)
-            most = n;
+        g->head[c] = wrap_text(r, t->titles ? &t->titles[c] : NULL, &g->own_head[c],
+                               t->cols[c].title ? t->cols[c].title : "", PDF_FACE_BOLD, g->size,
+                               g->x[c + 1] - g->x[c] - 2 * PAD);
+        if (g->head[c]->line_count > most)
+            most = g->head[c]->line_count;
     }
-    return (double)most * g->lh + 4;
+    g->head_height = (double)most * g->lh + 4;
 }
 
-static void draw_header(pdf_report *r, const pdf_table *t, const table_geom *g, double h)
+static void draw_header(pdf_report *r, const pdf_table *t, const table_geom *g)
 {
     double y = r->flow.y;
     for (int c = 0; c < t->col_count; c++) {
-        layout_para p;
-        pdf_span span = { t->cols[c].title ? t->cols[c].title : "", PDF_FACE_BOLD, NULL };
         double w = g->x[c + 1] - g->x[c] - 2 * PAD;
-        pdf_flow_wrap(r, &p, &span, 1, g->size, w);
         pdf_align align = t->cols[c].align == PDF_ALIGN_NUMBER ? PDF_ALIGN_RIGHT : t->cols[c].align;
-        pdf_flow_draw_para(r, &p, g->x[c] + PAD, y - g->size, w, r->st->muted, align);
-        layout_para_free(&p);
+        pdf_flow_draw_para(r, g->head[c], g->x[c] + PAD, y - g->size, w, r->st->muted, align);
     }
-    r->flow.y -= h;
+    r->flow.y -= g->head_height;
     pdf_draw_line(r->draw, g->x[0], r->flow.y + 1, g->x[t->col_count], r->flow.y + 1, 0.8,
                   r->st->accent);
     r->flow.y -= 2;
@@ -175,7 +207,7 @@ static void draw_header(pdf_report *r, const pdf_table *t, const table_geom *g, 
 /* Lines from .. from + count of a row (count >= 1): its text cells' lines
  * in that range; the numbers, and a total's rule, with its first line. */
 static void draw_row(pdf_report *r, const pdf_table *t, const table_geom *g,
-                     const pdf_table_row *row, const layout_para *paras, size_t from, size_t count,
+                     const pdf_table_row *row, layout_para *const *paras, size_t from, size_t count,
                      bool shade)
 {
     double y = r->flow.y, h = (double)count * g->lh + 2;
@@ -192,7 +224,7 @@ static void draw_row(pdf_report *r, const pdf_table *t, const table_geom *g,
         if (c == 0 || wraps(t, c)) {
             pdf_align align =
                 c == 0 || row->kind == PDF_ROW_SECTION ? PDF_ALIGN_LEFT : t->cols[c].align;
-            pdf_flow_draw_lines(r, &paras[c], from, count, g->x[c] + PAD, y - g->size - 1,
+            pdf_flow_draw_lines(r, paras[c], from, count, g->x[c] + PAD, y - g->size - 1,
                                 cell_width(r, g, row, c),
                                 row->kind == PDF_ROW_SECTION ? r->st->accent : r->st->text, align);
         } else if (from == 0 && s && *s) {
@@ -203,10 +235,10 @@ static void draw_row(pdf_report *r, const pdf_table *t, const table_geom *g,
 }
 
 /* Continues the table on a new page, under its header row. */
-static void next_page(pdf_report *r, const pdf_table *t, const table_geom *g, double hh)
+static void next_page(pdf_report *r, const pdf_table *t, const table_geom *g)
 {
     pdf_flow_new_page(r);
-    draw_header(r, t, g, hh);
+    draw_header(r, t, g);
 }
 
 /* A row taller than a page: split between lines of its first cell, each
@@ -214,8 +246,8 @@ static void next_page(pdf_report *r, const pdf_table *t, const table_geom *g, do
  * page), the rest on the next pages under the repeated header.  A page too
  * small for one line under the header still gets one, so this ends. */
 static void draw_row_split(pdf_report *r, const pdf_table *t, const table_geom *g,
-                           const pdf_table_row *row, const layout_para *paras, size_t lines,
-                           double hh, bool shade)
+                           const pdf_table_row *row, layout_para *const *paras, size_t lines,
+                           bool shade)
 {
     size_t done = 0;
     bool fresh = false; /* on a page begun for this row */
@@ -223,7 +255,7 @@ static void draw_row_split(pdf_report *r, const pdf_table *t, const table_geom *
         double room = r->flow.y - r->flow.bottom - 2;
         size_t fit = room > 0 ? (size_t)(room / g->lh) : 0;
         if (!fresh && fit < (done == 0 ? 2 : 1)) {
-            next_page(r, t, g, hh);
+            next_page(r, t, g);
             fresh = true;
             continue;
         }
@@ -246,15 +278,15 @@ int pdf_table_draw(pdf_report *r, const pdf_table *t)
     }
     table_geom g;
     measure_columns(r, t, &g);
-    double hh = header_height(r, t, &g);
-    pdf_flow_ensure(r, hh + 3 * g.lh, 0);
-    draw_header(r, t, &g, hh);
+    wrap_header(r, t, &g);
+    pdf_flow_ensure(r, g.head_height + 3 * g.lh, 0);
+    draw_header(r, t, &g);
     /* the most a row can take: a page under the header row */
-    double page = r->flow.top - r->flow.bottom - hh - 2;
+    double page = r->flow.top - r->flow.bottom - g.head_height - 2;
     for (size_t i = 0; i < t->row_count; i++) {
         const pdf_table_row *row = &t->rows[i];
-        layout_para paras[PDF_TABLE_COLS_MAX];
-        size_t lines = row_lines(r, t, &g, row, paras);
+        row_paras rp;
+        size_t lines = row_lines(r, t, &g, i, &rp);
         double h = (double)lines * g.lh + 2;
         /* a section label stays with its first row; the last row is never
          * alone on a page */
@@ -263,14 +295,15 @@ int pdf_table_draw(pdf_report *r, const pdf_table *t)
                           ? g.lh + 2
                           : 0;
         if (h > page && !layout_flow_fits(&r->flow, h))
-            draw_row_split(r, t, &g, row, paras, lines, hh, i % 2 == 1);
+            draw_row_split(r, t, &g, row, rp.p, lines, i % 2 == 1);
         else {
             if (!layout_flow_fits(&r->flow, h + keep))
-                next_page(r, t, &g, hh);
-            draw_row(r, t, &g, row, paras, 0, lines, i % 2 == 1);
+                next_page(r, t, &g);
+            draw_row(r, t, &g, row, rp.p, 0, lines, i % 2 == 1);
         }
-        free_paras(t, paras);
+        free_paras(t, rp.p, rp.own);
     }
+    free_paras(t, g.head, g.own_head);
     r->flow.y -= r->st->paragraph_space * 1.5;
     return 0;
 }

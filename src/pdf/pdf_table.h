@@ -31,6 +31,12 @@ typedef struct pdf_table {
     int cols_refused; /* columns added past PDF_TABLE_COLS_MAX */
     pdf_table_row *rows;
     size_t row_count, row_cap;
+    /* NULL, or paragraphs the caller made of the texts (pdf_flow_para at
+     * the table's size, in the row's face), already measured: wrapped
+     * here rather than measured again.  paras: a row's after another,
+     * col_count a row; titles: col_count, bold.  The caller frees them
+     * after pdf_table_draw. */
+    layout_para *paras, *titles;
 } pdf_table;
 
 void pdf_table_init(pdf_table *t);

@@ -118,6 +118,57 @@ static void test_long_word_is_cut(void **state)
     layout_para_free(&p);
 }
 
+/* The texts a counting measure was asked for, and how often. */
+typedef struct measured {
+    char text[32][32];
+    int face[32], count[32];
+    size_t n, spaces;
+} measured;
+
+static double counting_measure(void *user, int face, double size, const char *text, size_t len)
+{
+    measured *m = user;
+    if (len == 1 && text[0] == ' ')
+        m->spaces++;
+    size_t i = 0;
+    while (i < m->n &&
+           !(m->face[i] == face && strlen(m->text[i]) == len && memcmp(m->text[i], text, len) == 0))
+        i++;
+    if (i == m->n) {
+        assert_true(m->n < 32 && len < 32);
+        memcpy(m->text[i], text, len);
+        m->text[i][len] = '\0';
+        m->face[m->n++] = face;
+    }
+    m->count[i]++;
+    return fake_measure(NULL, face, size, text, len);
+}
+
+/* Each word measured once, however often the paragraph is wrapped and
+ * its lines placed; a space once a face; a word cut keeps the width
+ * measured while finding the cut. */
+static void test_measured_once(void **state)
+{
+    (void)state;
+    measured m = { 0 };
+    layout_para p;
+    layout_para_init(&p, counting_measure, &m, 10);
+    add(&p, "aaa bbb ccc ", 0);
+    add(&p, "ddd eee", 1);
+    add(&p, " abcdefghij", 0);
+    for (double width = 22; width < 100; width += 11) {
+        size_t lines = layout_para_wrap(&p, width);
+        double x[8];
+        for (size_t i = 0; i < lines; i++)
+            layout_line_positions(&p, i, width, true, x);
+    }
+    assert_int_equal(m.spaces, 2); /* regular and bold */
+    for (size_t i = 0; i < m.n; i++)
+        if (m.count[i] != 1)
+            fail_msg("'%s' measured %d times", m.text[i], m.count[i]);
+    layout_para_free(&p);
+}
+
 static void test_empty(void **state)
 {
     (void)state;
@@ -198,6 +249,7 @@ int main(void)
         cmocka_unit_test(test_no_break_spaces_and_forced_break),
         cmocka_unit_test(test_styled_word_stays_whole),
         cmocka_unit_test(test_long_word_is_cut),
+        cmocka_unit_test(test_measured_once),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_flow),
         cmocka_unit_test(test_nice_step),

@@ -1,0 +1,223 @@
+/* test_pdf_measure.c - the PDF measures each string once (issue 12): a
+ * table's titles, words and numbers, a paragraph's words, a list's names
+ * over many pages, the page header; a space once a face; drawing measures
+ * nothing again.  Every text libharu is asked to measure is seen through
+ * the hook of pdf_draw_test.h, with DejaVu Serif as the faces. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "pdf/pdf_draw_test.h"
+#include "pdf/pdf_flow.h"
+#include "pdf/pdf_sections.h"
+#include "pdf/pdf_table.h"
+#include "report/template.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SERIF "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+#define BOLD  "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"
+
+enum { SEEN_MAX = 4096 };
+
+/* The texts measured so far, each with its face and how often. */
+typedef struct seen {
+    char *text[SEEN_MAX];
+    int face[SEEN_MAX];
+    int count[SEEN_MAX];
+    size_t n, total;
+} seen;
+
+static void on_measure(void *ctx, int face, const char *text, size_t len)
+{
+    seen *s = ctx;
+    s->total++;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->face[i] == face && strlen(s->text[i]) == len && memcmp(s->text[i], text, len) == 0) {
+            s->count[i]++;
+            return;
+        }
+    assert_true(s->n < SEEN_MAX);
+    s->text[s->n] = strndup(text, len);
+    s->face[s->n] = face;
+    s->count[s->n++] = 1;
+}
+
+/* How often text was measured in face. */
+static int times(const seen *s, int face, const char *text)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->face[i] == face && strcmp(s->text[i], text) == 0)
+            return s->count[i];
+    return 0;
+}
+
+/* Fails naming the first text measured more than once. */
+static void assert_each_once(const seen *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->count[i] != 1)
+            fail_msg("'%s' (face %d) measured %d times", s->text[i], s->face[i], s->count[i]);
+}
+
+/* A report on a letter page with the two faces loaded, page 1 begun. */
+typedef struct fixture {
+    diag d;
+    pdf_style st;
+    config cfg;
+    figures f;
+    pdf_report r;
+    seen seen;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *x = calloc(1, sizeof *x);
+    diag_init(&x->d, stderr);
+    x->st = (pdf_style){ .page_width = 612,
+                         .page_height = 792,
+                         .margin_top = 72,
+                         .margin_bottom = 72,
+                         .margin_left = 72,
+                         .margin_right = 72,
+                         .size_body = 10,
+                         .size_table = 8.5,
+                         .size_small = 8,
+                         .leading = 1.3,
+                         .paragraph_space = 6,
+                         .list_columns = 3 };
+    x->cfg.org_name = "Organisme";
+    x->cfg.title = "Bilan";
+    x->f.config = &x->cfg;
+    x->f.lang = LANG_EN;
+    snprintf(x->f.current.label, sizeof x->f.current.label, "2013-2014");
+    pdf_draw *w = pdf_draw_new(&x->d);
+    assert_non_null(w);
+    assert_int_equal(pdf_draw_load_face(w, PDF_FACE_REGULAR, SERIF), 0);
+    assert_int_equal(pdf_draw_load_face(w, PDF_FACE_BOLD, BOLD), 0);
+    x->r = (pdf_report){ .f = &x->f, .st = &x->st, .draw = w, .d = &x->d, .logo = -1 };
+    x->r.left = 72;
+    x->r.width = 612 - 144;
+    pdf_draw_on_measure(w, on_measure, &x->seen);
+    pdf_flow_begin(&x->r);
+    *state = x;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *x = *state;
+    assert_false(pdf_draw_failed(x->r.draw));
+    pdf_flow_end(&x->r);
+    pdf_draw_free(x->r.draw);
+    for (size_t i = 0; i < x->seen.n; i++)
+        free(x->seen.text[i]);
+    free(x);
+    return 0;
+}
+
+/* A table: its titles wrapped once though drawn on every page it spans,
+ * each text cell's words measured once, a number's two parts (before and
+ * after its decimal mark) once each and the whole number never, a word in
+ * a number column once; a space once a face. */
+static void test_table(void **state)
+{
+    fixture *x = *state;
+    pdf_table t;
+    pdf_table_init(&t);
+    pdf_table_add_col(&t, "Name", 0.5, PDF_ALIGN_LEFT);
+    pdf_table_add_col(&t, "Amount", 0.25, PDF_ALIGN_NUMBER);
+    pdf_table_add_col(&t, "Change", 0.25, PDF_ALIGN_NUMBER);
+    char name[64], amount[64], change[64];
+    for (int i = 0; i < 150; i++) { /* three pages or so */
+        snprintf(name, sizeof name, "Funder N%03d of grants", i);
+        snprintf(amount, sizeof amount, "%d,%03d.%02d", 1 + i, 100 + i, i % 100);
+        snprintf(change, sizeof change, "%d.%d%%", 200 + i, i % 10);
+        const char *cells[] = { name, amount, i == 7 ? "new" : change };
+        pdf_table_add_row(&t, PDF_ROW_BODY, cells);
+    }
+    const char *total[] = { "Total revenue", "999,999.99", "99.9%" };
+    pdf_table_add_row(&t, PDF_ROW_TOTAL, total);
+    assert_int_equal(pdf_table_draw(&x->r, &t), 0);
+    pdf_table_free(&t);
+    assert_true(x->r.flow.page >= 3);
+    seen *s = &x->seen;
+    assert_int_equal(times(s, PDF_FACE_BOLD, "Amount"), 1);
+    assert_int_equal(times(s, PDF_FACE_REGULAR, "N007"), 1);
+    assert_int_equal(times(s, PDF_FACE_REGULAR, "8,107"), 1);    /* before the mark */
+    assert_int_equal(times(s, PDF_FACE_BOLD, ".99"), 1);         /* after it, bold */
+    assert_int_equal(times(s, PDF_FACE_REGULAR, "8,107.07"), 0); /* drawn unmeasured */
+    assert_int_equal(times(s, PDF_FACE_REGULAR, "new"), 1);
+    assert_int_equal(times(s, PDF_FACE_REGULAR, " "), 1);
+    assert_int_equal(times(s, PDF_FACE_BOLD, " "), 1);
+    assert_int_equal(times(s, PDF_FACE_REGULAR, "grants"), 150); /* once a row */
+    /* the titles; a row's 4 words and its numbers' 2 parts each ("new":
+     * 1); the total's 2 words and 4 parts; a space a face; the header's 2
+     * texts and the page numbers on pages 2.. */
+    size_t want =
+        3 + 150 * 4 + 150 * 2 + 149 * 2 + 1 + 2 + 4 + 2 + 2 + (size_t)(x->r.flow.page - 1);
+    assert_int_equal(s->total, want);
+}
+
+/* A paragraph flowed and justified: each word once, the space once,
+ * nothing measured when drawn. */
+static void test_paragraph(void **state)
+{
+    fixture *x = *state;
+    pdf_span spans[] = { { "Alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo "
+                           "lima mike november oscar papa quebec romeo sierra tango uniform victor "
+                           "whiskey xray yankee zulu",
+                           PDF_FACE_REGULAR, NULL },
+                         { " Strong words", PDF_FACE_BOLD, NULL } };
+    pdf_text_opts o = { 10, x->st.text, 0, 300, PDF_ALIGN_JUSTIFY, 2 };
+    pdf_flow_text(&x->r, spans, 2, &o);
+    assert_int_equal(x->seen.n, 26 + 2 + 2); /* the words, and a space a face */
+    assert_each_once(&x->seen);
+}
+
+/* A list of names in columns over many pages: each name's words once,
+ * the header's texts once for all pages, each page number once. */
+static void test_list_and_header(void **state)
+{
+    fixture *x = *state;
+    enum { N = 1000 };
+    partner_figure *partners = calloc(N, sizeof *partners);
+    char(*names)[32] = calloc(N, sizeof *names);
+    for (int i = 0; i < N; i++) {
+        snprintf(names[i], sizeof names[i], "Partner P%04d", i);
+        partners[i].name = names[i];
+    }
+    x->f.partners = partners;
+    x->f.partner_list_count = N;
+    tpl_block b = { .kind = TPL_DIRECTIVE, .name = "partners", .arg = "" };
+    pdf_sections_draw(&x->r, &b);
+    assert_false(x->r.broken);
+    int pages = x->r.flow.page;
+    assert_true(pages >= 5);
+    seen *s = &x->seen;
+    assert_int_equal(times(s, PDF_FACE_REGULAR, "Partner"), N); /* a word of each name */
+    assert_int_equal(times(s, PDF_FACE_REGULAR, "P0999"), 1);
+    assert_int_equal(times(s, PDF_FACE_REGULAR, " "), 1);
+    assert_int_equal(times(s, PDF_FACE_BOLD, "Organisme"), 1);          /* the header */
+    assert_int_equal(times(s, PDF_FACE_REGULAR, "Bilan 2013-2014"), 1); /* for every page */
+    assert_int_equal(times(s, PDF_FACE_REGULAR, "2"), 1);               /* page numbers */
+    assert_int_equal(times(s, PDF_FACE_REGULAR, "5"), 1);
+    /* N names of 2 words, a space, the header's 2 texts, pages 2.. */
+    assert_int_equal(s->total, 2 * N + 1 + 2 + (size_t)(pages - 1));
+    free(partners);
+    free(names);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_paragraph, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_list_and_header, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
