@@ -384,14 +384,21 @@ static void note_import(ingest_file *f)
 }
 
 /* One pass over the records: the first reads every row, setting aside
- * those that need a convention learnt later; the second, only those. */
+ * those that need a convention learnt later; the second, only those.
+ * Rows read on an encoding guess that is overturned have their problems
+ * withdrawn (csv_reader.h). */
 static int run_pass(ingest_file *f, ingest_row_fn fn)
 {
     record_source *r = open_mapped(f, f->rereading);
     if (!r)
         return -1;
+    bool marked = false;
     int got;
     while ((got = next_record(f, r)) > 0) {
+        if (!marked && record_source_guessing(r)) {
+            ingest_problems_mark(f);
+            marked = true;
+        }
         if (record_blank(&f->rec))
             continue;
         if (!f->rereading) {
@@ -411,6 +418,8 @@ static int run_pass(ingest_file *f, ingest_row_fn fn)
         }
         fn(f);
     }
+    if (got < 0 && record_source_overturned(r))
+        ingest_problems_withdraw(f);
     if (!f->rereading) {
         f->format->csv.encoding = record_source_encoding(r);
         f->format->csv.delimiter = record_source_delimiter(r);
