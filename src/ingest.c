@@ -162,6 +162,91 @@ static void kept_free(kept_record *k)
     free(k->data);
 }
 
+/* The memory the deferred rows of one file may take; beyond, they are not
+ * kept but read again from the file (see deferred_rows). */
+enum { DEFERRED_KEPT_MAX = 8 << 20 };
+
+/* A deferred row: its record and, for an export's line, the line. */
+typedef struct deferred_row {
+    kept_record rec;
+    import_line line; /* its strings in line_text, its record rec */
+    char *line_text;
+} deferred_row;
+
+/* The rows a file's first pass put aside, in line order, kept to be read
+ * after its last row (deferred_read) as they are, instead of reading the
+ * file again.  When they would take more than DEFERRED_KEPT_MAX (a file
+ * whose first many megabytes never tell the day/month order: rare), or the
+ * file is a workbook's sheet (whose cells' kinds are not kept), none is
+ * kept (reread) and the file is read again for them (f->rereading). */
+typedef struct deferred_rows {
+    deferred_row *rows;
+    size_t count, cap;
+    size_t bytes; /* what the rows kept take */
+    bool reread;
+} deferred_rows;
+
+static void deferred_free(deferred_rows *d)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        kept_free(&d->rows[i].rec);
+        free(d->rows[i].line_text);
+    }
+    free(d->rows);
+    d->rows = NULL;
+    d->count = d->cap = d->bytes = 0;
+}
+
+/* Copies the strings of an export's line into one new buffer of *size
+ * bytes, which *copy (otherwise a copy of l) points into. */
+static char *keep_line_strings(const import_line *l, import_line *copy, size_t *size)
+{
+    const char *const from[] = { l->date,         l->account, l->account_name,
+                                 l->counterparty, l->memo,    l->ref };
+    const char **const to[] = { &copy->date,         &copy->account, &copy->account_name,
+                                &copy->counterparty, &copy->memo,    &copy->ref };
+    enum { N = sizeof from / sizeof from[0] };
+    size_t total = 0;
+    for (size_t i = 0; i < N; i++)
+        total += from[i] ? strlen(from[i]) + 1 : 0;
+    *copy = *l;
+    *size = total;
+    char *text = xmalloc(total ? total : 1), *p = text;
+    for (size_t i = 0; i < N; i++) {
+        if (!from[i])
+            continue;
+        size_t len = strlen(from[i]) + 1;
+        memcpy(p, from[i], len);
+        *to[i] = p;
+        p += len;
+    }
+    return text;
+}
+
+/* Keeps a copy of the current row, which the first pass puts aside, or
+ * stops keeping any when over budget (deferred_rows). */
+static void deferred_keep(ingest_file *f, deferred_rows *d)
+{
+    if (d->reread)
+        return;
+    xgrow((void **)&d->rows, &d->cap, d->count + 1, sizeof *d->rows);
+    deferred_row *k = &d->rows[d->count++];
+    keep_record(&k->rec, &f->rec);
+    size_t size = sizeof *k + f->rec.count * (sizeof(char *) + sizeof(size_t) + 1), text = 0;
+    for (size_t i = 0; i < f->rec.count; i++)
+        size += f->rec.lengths[i];
+    k->line_text = NULL;
+    if (f->is_imported) {
+        k->line_text = keep_line_strings(&f->imported, &k->line, &text);
+        k->line.record = k->rec.rec;
+    }
+    d->bytes += size + text;
+    if (d->bytes > DEFERRED_KEPT_MAX) {
+        deferred_free(d);
+        d->reread = true;
+    }
+}
+
 static size_t filled_fields(const csv_record *rec)
 {
     size_t n = 0;
@@ -381,6 +466,34 @@ static void note_import(ingest_file *f)
     model_add_note(f->m, line);
 }
 
+/* After the first pass: a day/month order the file never told is one
+ * diagnostic for the file.  (An amount whose decimal mark stayed unknown
+ * is reported at its own line when its row is read after the last.) */
+static void report_unknown_order(ingest_file *f)
+{
+    if (!f->deferred_date_line || f->format->order != DATE_ORDER_AUTO)
+        return;
+    diag_data(f->d, f->name, f->deferred_date_line, "date",
+              "the day/month order cannot be detected (no day above 12); "
+              "set [csv] date_order = dmy or mdy in report.ini");
+    f->order_unknown = true;
+}
+
+/* After the first pass, the rows it put aside and kept, in line order,
+ * with the same checks as when the file is read again for them. */
+static void deferred_read(ingest_file *f, ingest_row_fn fn, const deferred_rows *d)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        const deferred_row *k = &d->rows[i];
+        f->rec = k->rec.rec;
+        if (f->is_imported)
+            f->imported = k->line;
+        if (row_deferred(f, false) && record_readable(f, false))
+            fn(f);
+    }
+    memset(&f->rec, 0, sizeof f->rec);
+}
+
 /* The checks of the first pass before a row is added: counts it, reports
  * why it cannot be read, learns conventions from its values.  False when
  * the row is not to be added now (blank, unreadable, or put aside until a
@@ -403,12 +516,14 @@ static bool row_check(ingest_file *f)
     return true;
 }
 
-/* The first pass's records, each checked and added; a large file's second
- * half read meanwhile on another thread (ingest_split.h) and merged when
- * this one reaches it.  1 at the end, or -1. */
-static int read_rows(ingest_file *f, record_source *r, ingest_row_fn fn)
+/* The first pass's records, each checked and added, or put aside and
+ * kept; a large file's second half read meanwhile on another thread
+ * (ingest_split.h) and merged when this one reaches it.  Problems are
+ * marked from the first record that rests on an encoding guess (withdrawn
+ * if it is overturned).  1 at the end, or -1. */
+static int read_rows(ingest_file *f, record_source *r, ingest_row_fn fn, deferred_rows *kept)
 {
-    bool may_split = ingest_split_possible(f, r);
+    bool may_split = ingest_split_possible(f, r), marked = false;
     ingest_split *split = NULL;
     int got;
     for (;;) {
@@ -417,25 +532,37 @@ static int read_rows(ingest_file *f, record_source *r, ingest_row_fn fn)
             continue; /* the second half is read here after all */
         if (got <= 0)
             break;
+        if (!marked && record_source_guessing(r)) {
+            ingest_problems_mark(f);
+            marked = true;
+        }
         if (may_split && !split && f->rows)
             split = ingest_split_start(f, r, row_check, fn, &may_split);
+        size_t deferred = f->deferred_rows;
         if (row_check(f))
             fn(f);
+        else if (f->deferred_rows > deferred)
+            deferred_keep(f, kept);
     }
     ingest_split_drop(split);
     return got;
 }
 
-/* One pass over the records: the first reads every row, setting aside
- * those that need a convention learnt later; the second, only those. */
-static int run_pass(ingest_file *f, ingest_row_fn fn)
+/* One pass over the records: the first reads every row, putting aside
+ * those that need a convention learnt later (kept: read after the last
+ * row); the second, when they were not kept, reads the file again for
+ * only those.  Rows read on an encoding guess that is overturned have
+ * their problems withdrawn (csv_reader.h). */
+static int run_pass(ingest_file *f, ingest_row_fn fn, deferred_rows *kept)
 {
     record_source *r = open_mapped(f, f->rereading);
     if (!r)
         return -1;
+    if (record_source_is_sheet(r))
+        kept->reread = true;
     int got;
     if (!f->rereading) {
-        got = read_rows(f, r, fn);
+        got = read_rows(f, r, fn, kept);
     } else {
         while ((got = next_record(f, r)) > 0) {
             if (record_blank(&f->rec) || !row_deferred(f, false) || !record_readable(f, false))
@@ -443,27 +570,23 @@ static int run_pass(ingest_file *f, ingest_row_fn fn)
             fn(f);
         }
     }
+    if (got < 0 && record_source_overturned(r))
+        ingest_problems_withdraw(f);
     if (!f->rereading) {
         f->format->csv.encoding = record_source_encoding(r);
         f->format->csv.delimiter = record_source_delimiter(r);
         if (f->ir && got == 0)
             note_import(f);
+        if (got == 0 && f->deferred_rows) {
+            /* The rows set aside are read even when what they waited for
+             * stayed unknown, so that their other problems are listed too. */
+            report_unknown_order(f);
+            if (!kept->reread)
+                deferred_read(f, fn, kept);
+        }
     }
     close_mapped(f, r);
     return got < 0 ? -1 : 0;
-}
-
-/* After the first pass: a day/month order the file never told is one
- * diagnostic for the file.  (An amount whose decimal mark stayed unknown
- * is reported at its own line when its row is read again.) */
-static void report_unknown_order(ingest_file *f)
-{
-    if (!f->deferred_date_line || f->format->order != DATE_ORDER_AUTO)
-        return;
-    diag_data(f->d, f->name, f->deferred_date_line, "date",
-              "the day/month order cannot be detected (no day above 12); "
-              "set [csv] date_order = dmy or mdy in report.ini");
-    f->order_unknown = true;
 }
 
 /* Sets f up to read the file format names, as a file of that kind, with
@@ -494,18 +617,17 @@ static int file_read(ingest_file *f, ingest_row_fn fn)
 {
     int rc = 0;
     diag *d = f->d;
+    deferred_rows kept = { NULL, 0, 0, 0, false };
     diag_hold(d);
     if (!f->format->path) {
         /* absent, and optional */
-    } else if (run_pass(f, fn) != 0) {
+    } else if (run_pass(f, fn, &kept) != 0) {
         rc = -1;
-    } else if (f->deferred_rows) {
-        /* The rows set aside are read again even when what they waited for
-         * stayed unknown, so that their other problems are listed too. */
-        report_unknown_order(f);
+    } else if (f->deferred_rows && kept.reread) {
         f->rereading = true;
-        rc = run_pass(f, fn);
+        rc = run_pass(f, fn, &kept);
     }
+    deferred_free(&kept);
     ingest_problems_flush(f);
     diag_release(d);
     free(f->scratch);

@@ -171,6 +171,10 @@ struct ingest_problems {
     size_t group_count, group_cap;
     held_problem *held;
     size_t held_count, held_cap;
+    /* ingest_problems_mark: the counts then, and a copy of the groups */
+    bool marked;
+    size_t marked_groups, marked_held;
+    problem_group *marked_copy;
 };
 
 /* The group of (col, kind), added when new. */
@@ -293,6 +297,36 @@ void ingest_problems_flush(ingest_file *f)
     free(seen);
     free(p->held);
     free(p->groups);
+    free(p->marked_copy);
     free(p);
     f->problems = NULL;
+}
+
+void ingest_problems_mark(ingest_file *f)
+{
+    if (!f->problems)
+        f->problems = xcalloc(1, sizeof *f->problems);
+    ingest_problems *p = f->problems;
+    free(p->marked_copy);
+    p->marked = true;
+    p->marked_groups = p->group_count;
+    p->marked_held = p->held_count;
+    p->marked_copy = xmalloc((p->group_count ? p->group_count : 1) * sizeof *p->groups);
+    if (p->group_count)
+        memcpy(p->marked_copy, p->groups, p->group_count * sizeof *p->groups);
+}
+
+void ingest_problems_withdraw(ingest_file *f)
+{
+    ingest_problems *p = f->problems;
+    if (!p || !p->marked)
+        return;
+    for (size_t i = p->marked_held; i < p->held_count; i++) {
+        free(p->held[i].text);
+        free(p->held[i].place);
+    }
+    p->held_count = p->marked_held;
+    p->group_count = p->marked_groups;
+    if (p->group_count)
+        memcpy(p->groups, p->marked_copy, p->group_count * sizeof *p->groups);
 }

@@ -58,6 +58,12 @@ void ingest_warning(ingest_file *f, column_id col, const char *kind, const char 
     __attribute__((format(printf, 4, 5)));
 /* Reports the problems held for the file and forgets them. */
 void ingest_problems_flush(ingest_file *f);
+/* Marks the problems held so far; ingest_problems_withdraw forgets those
+ * held since, as if never reported (the records they were found in were
+ * decoded on an encoding guess that was overturned: csv_reader.h).  One
+ * mark per file; withdrawing without a mark does nothing. */
+void ingest_problems_mark(ingest_file *f);
+void ingest_problems_withdraw(ingest_file *f);
 
 /* Adds |v| to f->magnitude, saturating. */
 void ingest_magnitude_add(ingest_file *f, int64_t v);

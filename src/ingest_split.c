@@ -130,9 +130,13 @@ static bool part_open(ingest_split *s, const ingest_file *f, csv_reader *c, off_
     model_part_init(&s->part, f->m);
     s->format = *f->format;
     diag_init(&s->quiet, NULL);
+    /* The encoding as asked, unless the first half proved UTF-8: a
+     * Windows-1252 decided on a guess the rest of the file may overturn
+     * is for the second half to find again (or not: then it is dropped). */
     csv_options options = f->format->csv;
     options.delimiter = csv_reader_delimiter(c);
-    options.encoding = csv_reader_encoding(c);
+    if (csv_reader_encoding(c) == CSV_ENCODING_UTF8)
+        options.encoding = CSV_ENCODING_UTF8;
     s->src = record_source_of_csv(
         csv_reader_open_at(f->format->path, f->name, &options, start, &s->quiet), f->name);
     s->decimal = f->format->decimal;
@@ -247,6 +251,7 @@ bool ingest_split_join(ingest_split **sp, ingest_file *f, record_source *r)
     size_t line_offset = csv_reader_line(c) - 1;
     bool merged = part_mergeable(s, f, c, line_offset);
     if (merged) {
+        csv_reader_end_at_limit(c); /* (no guess left in doubt beyond it) */
         model_part_merge(f->m, &s->part, line_offset);
         f->rows += s->file.rows;
         f->magnitude += s->file.magnitude;

@@ -141,6 +141,23 @@ void diag_release(diag *d)
     d->holding = false;
 }
 
+void diag_mark_take(const diag *d, diag_mark *m)
+{
+    *m = (diag_mark){ d->count, d->warnings, d->held_count, d->status, d->holding };
+}
+
+void diag_rollback(diag *d, const diag_mark *m)
+{
+    if (!d->holding || !m->holding || m->held_count > d->held_count)
+        return; /* printed since: what was said stays said */
+    for (size_t i = m->held_count; i < d->held_count; i++)
+        free(d->held[i].text);
+    d->held_count = m->held_count;
+    d->count = m->count;
+    d->warnings = m->warnings;
+    d->status = m->status;
+}
+
 void diag_finish(diag *d)
 {
     size_t all = d->count + d->warnings;

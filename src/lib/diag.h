@@ -45,6 +45,21 @@ void diag_init(diag *d, FILE *stream);
 void diag_hold(diag *d);
 void diag_release(diag *d);
 
+/* What d had received at some point, for diag_rollback. */
+typedef struct diag_mark {
+    size_t count, warnings, held_count;
+    int status;
+    bool holding;
+} diag_mark;
+
+/* Takes a mark of d now. */
+void diag_mark_take(const diag *d, diag_mark *m);
+
+/* Withdraws what d received since the mark was taken, as if it had never
+ * been reported: its messages (when d held them since the mark: printed
+ * ones stay printed, and counted), its counts and its status. */
+void diag_rollback(diag *d, const diag_mark *m);
+
 /* Reports one problem.  file may be NULL (no place), line 0 (file only),
  * column NULL (no column).  The format is a program constant: data values
  * are passed as arguments, never as the format. */

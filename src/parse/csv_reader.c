@@ -3,7 +3,12 @@
  * Three stages, each fed by the one before:
  *   1. the source: the file (or, for tests, memory) read chunk by chunk;
  *   2. decoding: BOM skipped, NUL bytes and invalid UTF-8 caught, or
- *      Windows-1252 converted to UTF-8 (parse/encoding.c); the result is UTF-8 text;
+ *      Windows-1252 converted to UTF-8 (parse/encoding.c); the result is UTF-8 text.
+ *      When no encoding is asked, the first non-ASCII piece decides, and
+ *      the file is read once: a valid UTF-8 sequence, UTF-8; a byte that
+ *      cannot be UTF-8, Windows-1252 on a guess that a later valid sequence
+ *      overturns (the file was UTF-8 with a bad byte: the error at that
+ *      byte's line, as if it had been read as UTF-8 from the start);
  *   3. parsing: libcsv (strict RFC 4180), fed one physical line at a time so
  *      that lines can be counted: before each line, libcsv's pstate tells
  *      whether a record may start on it.
@@ -70,6 +75,23 @@ struct csv_reader {
     int error_status;    /* a decoding error at text_len, or 0 */
     bool forbidden_seen; /* a character XML forbids was decoded */
     char error[CSV_MESSAGE_MAX];
+    /* Windows-1252 on a guess (guessed): until the end of the file, the
+     * raw bytes are looked through for a valid UTF-8 sequence, which
+     * overturns it (overturned). */
+    bool guessed, overturned;
+    unsigned char bad_byte; /* the first non-ASCII byte, not UTF-8 */
+    size_t bad_text;        /* where its text starts, until parsed */
+    bool guess_reached;     /* parsing reached it: records rest on the guess */
+    size_t bad_line;        /* its line, once reached */
+    diag_mark mark;         /* d when reached, for diag_rollback */
+    bool overturn_reported;
+    /* A header line holding the bad byte, whose text before the byte says
+     * another delimiter (guess_alt_header): what reading as UTF-8 gives. */
+    csv_sniff sniff_at_bad; /* the sniff's counts at the bad byte */
+    bool sniff_at_bad_taken, alt;
+    char alt_delimiter;
+    const char *alt_error; /* a parse error before the byte, at alt_line */
+    size_t alt_line, alt_bad_line;
     /* 3. parsing */
     char delimiter;
     csv_sniff sniff;
@@ -128,6 +150,14 @@ __attribute__((format(printf, 3, 4))) static void set_error(csv_reader *r, int s
     va_end(ap);
 }
 
+static void set_invalid_utf8(csv_reader *r, unsigned char byte)
+{
+    set_error(r, EXIT_DATAERR,
+              "invalid UTF-8 (byte 0x%02X); set [csv] encoding = windows-1252 "
+              "in report.ini if the file is Windows-1252",
+              byte);
+}
+
 /* Notes whether the text decoded at s[0..n) has a character XML forbids:
  * until one is seen, records need no look for them (replace_forbidden). */
 static void note_forbidden(csv_reader *r, const char *s, size_t n)
@@ -144,11 +174,21 @@ static void text_append(csv_reader *r, const void *s, size_t n)
     r->text_len += n;
 }
 
+/* With CSV_ENCODING_AUTO, a first non-ASCII byte that cannot be UTF-8:
+ * Windows-1252 from there on, on a guess (decode_guessed). */
+static void guess_cp1252(csv_reader *r, unsigned char byte, size_t text_at)
+{
+    r->encoding = CSV_ENCODING_CP1252;
+    r->guessed = true;
+    r->bad_byte = byte;
+    r->bad_text = text_at;
+}
+
 /* Copies the valid UTF-8 at p[0..n) to the text.  Stops at a NUL (error),
  * at a sequence cut by the chunk's end (left in the carry), or at an
  * invalid one: an error, or with CSV_ENCODING_AUTO the switch to
- * Windows-1252.  A valid non-ASCII sequence decides AUTO for UTF-8.
- * Returns the bytes consumed. */
+ * Windows-1252 (guess_cp1252).  A valid non-ASCII sequence decides AUTO
+ * for UTF-8.  Returns the bytes consumed. */
 static size_t decode_utf8(csv_reader *r, unsigned char *p, size_t n)
 {
     size_t i = 0, len;
@@ -165,12 +205,9 @@ static size_t decode_utf8(csv_reader *r, unsigned char *p, size_t n)
         else if (piece == PIECE_CUT)
             r->carry = len;
         else if (r->encoding == CSV_ENCODING_AUTO)
-            r->encoding = CSV_ENCODING_CP1252;
+            guess_cp1252(r, p[i], r->text_len + i);
         else
-            set_error(r, EXIT_DATAERR,
-                      "invalid UTF-8 (byte 0x%02X); set [csv] encoding = windows-1252 "
-                      "in report.ini if the file is Windows-1252",
-                      p[i]);
+            set_invalid_utf8(r, p[i]);
         break;
     }
     text_append(r, p, i);
@@ -195,6 +232,121 @@ static size_t decode_cp1252(csv_reader *r, unsigned char *p, size_t n)
     else if (nul)
         set_error(r, EXIT_DATAERR, "NUL byte: not a text file");
     return done;
+}
+
+/* Looks through p[0..n), raw bytes read on the Windows-1252 guess, for a
+ * valid UTF-8 multi-byte sequence, which overturns the guess.  Piece by
+ * piece from the bad byte on, as reading the file as UTF-8 would have.
+ * Returns the bytes looked through; *cut is the length of a sequence cut by
+ * the chunk's end, to look at with the next chunk. */
+static size_t guess_scan(csv_reader *r, const unsigned char *p, size_t n, size_t *cut)
+{
+    size_t i = 0, len;
+    *cut = 0;
+    while (i < n) {
+        utf8_piece piece = encoding_utf8_piece(p + i, n - i, !r->input_eof, &len);
+        if (piece == PIECE_SEQUENCE) {
+            r->overturned = true;
+            break;
+        }
+        if (piece == PIECE_CUT) {
+            *cut = len;
+            break;
+        }
+        i += len;
+    }
+    return i;
+}
+
+/* The guess is overturned: the file is UTF-8, and the bad byte an error
+ * at its line.  Before parsing reached it, the text from it on is dropped,
+ * as if decoding had stopped there (the header line, if being sniffed for
+ * its delimiter, is counted again up to there); after, the text not yet
+ * parsed is dropped, for csv_reader_next to fail at once. */
+static void overturn(csv_reader *r)
+{
+    r->encoding = CSV_ENCODING_UTF8;
+    if (r->guess_reached) {
+        r->text_len = r->text_pos;
+    } else {
+        r->text_len = r->bad_text;
+        if (r->sniff.pos > r->bad_text)
+            memset(&r->sniff, 0, sizeof r->sniff);
+    }
+    set_invalid_utf8(r, r->bad_byte);
+}
+
+/* Converts p[0..n) as Windows-1252 on the guess, unless a valid UTF-8
+ * sequence in it overturns the guess.  A sequence cut by the chunk's end
+ * waits in the carry.  Returns the bytes consumed. */
+static size_t decode_guessed(csv_reader *r, unsigned char *p, size_t n)
+{
+    size_t cut, m = guess_scan(r, p, n, &cut);
+    if (r->overturned) {
+        overturn(r);
+        return n;
+    }
+    size_t done = decode_cp1252(r, p, m);
+    if (cut) {
+        r->carry = cut;
+        memmove(r->raw, p + m, cut);
+    }
+    return done;
+}
+
+/* Whether the guess is overturned, reading the rest of the file (only to
+ * look through it) when its end is not yet read: a failure after the bad
+ * byte is reported as the bad byte when the file proves UTF-8. */
+static bool guess_overturned(csv_reader *r)
+{
+    while (r->guessed && !r->overturned && !r->input_eof) {
+        xgrow((void **)&r->raw, &r->raw_cap, r->carry + r->chunk_size, 1);
+        int err;
+        size_t got = read_source(r, r->raw + r->carry, r->chunk_size, &err);
+        xalloc_check(err);
+        if (err)
+            break; /* the failure at hand is reported */
+        r->input_eof = got < r->chunk_size;
+        size_t cut, m = guess_scan(r, r->raw, r->carry + got, &cut);
+        memmove(r->raw, r->raw + m, cut);
+        r->carry = cut;
+    }
+    return r->overturned;
+}
+
+/* Parsing reaches the bad byte of the guess, on the current line: from
+ * now on records rest on the guess, and what d receives may have to be
+ * withdrawn (fail_overturned). */
+static void guess_reach(csv_reader *r)
+{
+    r->guess_reached = true;
+    r->bad_line = r->line;
+    diag_mark_take(r->d, &r->mark);
+}
+
+/* Fails with the bad byte of the overturned guess, at its line, as reading
+ * the file as UTF-8 would have (or, see guess_alt_header, with what the
+ * header line's text before it gives); what d received since records
+ * rested on the guess is withdrawn. */
+static int fail_overturned(csv_reader *r)
+{
+    r->encoding = CSV_ENCODING_UTF8;
+    if (r->guess_reached)
+        diag_rollback(r->d, &r->mark);
+    r->failed = r->overturn_reported = true;
+    size_t line = r->guess_reached ? r->bad_line : r->line;
+    if (r->alt) {
+        r->delimiter = r->alt_delimiter;
+        line = r->alt_bad_line;
+        if (r->alt_error) {
+            diag_data(r->d, r->name, r->alt_line, NULL, "%s", r->alt_error);
+            return -1;
+        }
+    }
+    r->error_status = 0;
+    set_invalid_utf8(r, r->bad_byte);
+    diag_report(r->d, EXIT_DATAERR, r->name, line, NULL, "%s", r->error);
+    return -1;
 }
 
 /* Skips a UTF-8 BOM at the start of the file.  False when p[0..n) is too
@@ -234,10 +386,12 @@ static void decode(csv_reader *r, size_t n)
     if (!r->bom_done && !skip_bom(r, p, n, &i))
         return;
     while (i < n && !r->error_status && !r->carry) {
-        if (r->encoding == CSV_ENCODING_CP1252)
-            i += decode_cp1252(r, p + i, n - i);
-        else
+        if (r->encoding != CSV_ENCODING_CP1252)
             i += decode_utf8(r, p + i, n - i);
+        else if (r->guessed)
+            i += decode_guessed(r, p + i, n - i);
+        else
+            i += decode_cp1252(r, p + i, n - i);
     }
 }
 
@@ -268,6 +422,10 @@ static bool sniff_scan(csv_reader *r)
 {
     csv_sniff *s = &r->sniff;
     for (; s->pos < r->text_len; s->pos++) {
+        if (s->pos == r->bad_text && r->guessed && !r->sniff_at_bad_taken) {
+            r->sniff_at_bad = *s; /* (guess_alt_header) */
+            r->sniff_at_bad_taken = true;
+        }
         char c = r->text[s->pos];
         if (c == '"') {
             s->quoted = !s->quoted;
@@ -289,16 +447,21 @@ static bool sniff_scan(csv_reader *r)
 
 /* The most frequent of ';' TAB ',' on the header line, in that order of
  * preference on ties; ',' when there is none (a one-column file). */
-static char detect_delimiter(csv_reader *r)
+static char sniff_delimiter(const csv_sniff *s)
 {
-    while (!sniff_scan(r) && !r->error_status && !r->input_eof && r->text_len <= CSV_FIELD_MAX)
-        fill(r);
-    const csv_sniff *s = &r->sniff;
     if (s->semicolons && s->semicolons >= s->tabs && s->semicolons >= s->commas)
         return ';';
     if (s->tabs && s->tabs >= s->commas)
         return '\t';
     return ',';
+}
+
+/* The delimiter the header line says (sniff_delimiter). */
+static char detect_delimiter(csv_reader *r)
+{
+    while (!sniff_scan(r) && !r->error_status && !r->input_eof && r->text_len <= CSV_FIELD_MAX)
+        fill(r);
+    return sniff_delimiter(&r->sniff);
 }
 
 /* Excel's delimiter hint: a first line that is exactly "sep=;" (or ','
@@ -335,11 +498,15 @@ static void parser_init(csv_reader *r)
     csv_set_free_func(&r->parser, free);
 }
 
+static void guess_alt_header(csv_reader *r);
+
 static void start(csv_reader *r)
 {
     skip_sep_line(r);
-    if (!r->delimiter)
+    if (!r->delimiter) {
         r->delimiter = detect_delimiter(r);
+        guess_alt_header(r);
+    }
     parser_init(r);
 }
 
@@ -382,6 +549,8 @@ static void on_record(int c, void *data)
 __attribute__((format(printf, 3, 4))) static int fail(csv_reader *r, size_t line, const char *fmt,
                                                       ...)
 {
+    if ((r->guess_reached || r->alt) && guess_overturned(r))
+        return fail_overturned(r);
     char message[CSV_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
@@ -394,6 +563,8 @@ __attribute__((format(printf, 3, 4))) static int fail(csv_reader *r, size_t line
 
 static int fail_decoding(csv_reader *r)
 {
+    if (r->error_status == EXIT_DATAERR && guess_overturned(r))
+        return fail_overturned(r); /* (an error at or after the bad byte) */
     size_t line = r->error_status == EXIT_DATAERR ? r->line : 0;
     diag_report(r->d, r->error_status, r->name, line, NULL, "%s", r->error);
     r->failed = true;
@@ -446,6 +617,9 @@ static bool feed_piece(csv_reader *r)
     if (r->line_start && r->parser.pstate == PSTATE_ROW_NOT_BEGUN)
         r->record_line = r->line;
     size_t done = csv_parse(&r->parser, s, n, on_field, on_record, r);
+    if (r->guessed && !r->guess_reached && r->bad_text <= r->text_pos + done &&
+        r->bad_text < r->text_pos + n)
+        guess_reach(r); /* (parsed, or failed at it or after) */
     r->text_pos += n;
     if (done < n) {
         fail(r, r->record_line, "%s", parse_error(r));
@@ -464,6 +638,45 @@ static bool feed_piece(csv_reader *r)
     }
     count_lines(r, s, n);
     return true;
+}
+
+/* When the header line holds the bad byte of a guess still in doubt, and
+ * its text before the byte says another delimiter than the whole line (as
+ * "\xC9ch\xE9ance;Date": none, hence ',', against ';'), reading the file as
+ * UTF-8 would have parsed that text with that delimiter, then failed at the
+ * byte: what that gives (alt_*), an overturned guess reports.  (No record
+ * ends before the byte: the header line is the first with content.) */
+static void guess_alt_header(csv_reader *r)
+{
+    if (!r->sniff_at_bad_taken || r->overturned || r->input_eof ||
+        sniff_delimiter(&r->sniff_at_bad) == r->delimiter)
+        return;
+    r->alt = true;
+    r->alt_delimiter = sniff_delimiter(&r->sniff_at_bad);
+    size_t text_pos = r->text_pos, line = r->line;
+    bool line_start = r->line_start, after_cr = r->after_cr;
+    csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+    csv_set_delim(&r->parser, (unsigned char)r->alt_delimiter);
+    csv_set_realloc_func(&r->parser, xrealloc);
+    csv_set_free_func(&r->parser, free);
+    while (r->text_pos < r->bad_text && !r->alt_error) {
+        const char *s = r->text + r->text_pos;
+        size_t n = piece_length(s, r->bad_text - r->text_pos);
+        if (r->line_start && r->parser.pstate == PSTATE_ROW_NOT_BEGUN)
+            r->record_line = r->line;
+        if (csv_parse(&r->parser, s, n, NULL, NULL, NULL) < n) {
+            r->alt_error = parse_error(r);
+            r->alt_line = r->record_line;
+        }
+        count_lines(r, s, n);
+        r->text_pos += n;
+    }
+    r->alt_bad_line = r->line;
+    csv_free(&r->parser);
+    r->text_pos = text_pos;
+    r->line = line;
+    r->line_start = line_start;
+    r->after_cr = after_cr;
 }
 
 /* End of input: the last record, if not ended by a line end.  1, 0 or -1. */
@@ -567,15 +780,6 @@ static csv_reader *reader_new(const char *name, const csv_options *options, size
     return r;
 }
 
-/* The encoding to read with when none was asked: what all the bytes say
- * (one early stray byte does not turn a UTF-8 file into Windows-1252). */
-static csv_encoding encoding_of(encoding_guess guess)
-{
-    return guess == ENCODING_CP1252 ? CSV_ENCODING_CP1252
-           : guess == ENCODING_UTF8 ? CSV_ENCODING_UTF8
-                                    : CSV_ENCODING_AUTO;
-}
-
 csv_reader *csv_reader_open(const char *path, const char *name, const csv_options *options, diag *d)
 {
     const char *why;
@@ -586,8 +790,6 @@ csv_reader *csv_reader_open(const char *path, const char *name, const csv_option
     }
     csv_reader *r = reader_new(name, options, CSV_CHUNK, d);
     r->fp = fp;
-    if (r->encoding == CSV_ENCODING_AUTO)
-        r->encoding = encoding_of(encoding_guess_file(fp));
     return r;
 }
 
@@ -597,8 +799,6 @@ csv_reader *csv_reader_open_mem(const char *data, size_t len, const char *name,
     csv_reader *r = reader_new(name, options, chunk_size, d);
     r->mem = data;
     r->mem_len = len;
-    if (r->encoding == CSV_ENCODING_AUTO)
-        r->encoding = encoding_of(encoding_guess_mem((const unsigned char *)data, len));
     return r;
 }
 
@@ -643,6 +843,12 @@ size_t csv_reader_line(const csv_reader *r)
     return r->line;
 }
 
+void csv_reader_end_at_limit(csv_reader *r)
+{
+    r->at_limit = false;
+    r->input_eof = true;
+}
+
 char csv_reader_delimiter(const csv_reader *r)
 {
     return r->delimiter;
@@ -653,10 +859,27 @@ csv_encoding csv_reader_encoding(const csv_reader *r)
     return r->encoding;
 }
 
+bool csv_reader_guessing(const csv_reader *r)
+{
+    return r->guess_reached && !r->overturned && !r->input_eof;
+}
+
+bool csv_reader_overturned(const csv_reader *r)
+{
+    return r->overturn_reported;
+}
+
+size_t csv_reader_bytes_read(const csv_reader *r)
+{
+    return (size_t)r->offset;
+}
+
 void csv_reader_free(csv_reader *r)
 {
     if (!r)
         return;
+    if (r->guess_reached && !r->failed && guess_overturned(r))
+        fail_overturned(r); /* reading stopped before the end, on the guess */
     if (r->started)
         csv_free(&r->parser);
     if (r->fp)

@@ -10,4 +10,7 @@
 csv_reader *csv_reader_open_mem(const char *data, size_t len, const char *name,
                                 const csv_options *options, size_t chunk_size, diag *d);
 
+/* The bytes read from the file (or memory) so far: each byte is read once. */
+size_t csv_reader_bytes_read(const csv_reader *r);
+
 #endif

@@ -1,7 +1,7 @@
-/* encoding.c - UTF-8 classification, the whole-file encoding guess, and
- * Windows-1252 -> UTF-8 by table (Windows-1252 is one byte per character:
- * 0x00-0x7F is ASCII, 0xA0-0xFF is U+00A0-U+00FF, and 0x80-0x9F is the
- * table below, five of its bytes undefined). */
+/* encoding.c - UTF-8 classification, and Windows-1252 -> UTF-8 by table
+ * (Windows-1252 is one byte per character: 0x00-0x7F is ASCII, 0xA0-0xFF
+ * is U+00A0-U+00FF, and 0x80-0x9F is the table below, five of its bytes
+ * undefined). */
 #include "parse/encoding.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
@@ -9,8 +9,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { SCAN_CHUNK = 64 * 1024 };
 
 /* Expected length of the UTF-8 sequence led by c; 0 for no valid lead. */
 static size_t utf8_lead_length(unsigned char c)
@@ -56,62 +54,6 @@ utf8_piece encoding_utf8_piece(const unsigned char *p, size_t n, bool more, size
         return PIECE_SEQUENCE;
     }
     return PIECE_INVALID;
-}
-
-/* ---- the guess --------------------------------------------------------- */
-
-/* What the bytes seen so far say. */
-typedef struct encoding_scan {
-    bool multibyte, invalid;
-} encoding_scan;
-
-/* Scans p[0..n); returns the bytes consumed (a sequence cut by the end of
- * the chunk is left for the next one, unless eof). */
-static size_t scan_chunk(encoding_scan *s, const unsigned char *p, size_t n, bool eof)
-{
-    size_t i = 0, len;
-    while (i < n) {
-        utf8_piece piece = encoding_utf8_piece(p + i, n - i, !eof, &len);
-        if (piece == PIECE_CUT)
-            break;
-        if (piece == PIECE_SEQUENCE)
-            s->multibyte = true;
-        else if (piece == PIECE_INVALID)
-            s->invalid = true;
-        i += len;
-    }
-    return i;
-}
-
-static encoding_guess verdict(const encoding_scan *s)
-{
-    if (s->invalid && !s->multibyte)
-        return ENCODING_CP1252;
-    return s->multibyte || s->invalid ? ENCODING_UTF8 : ENCODING_ASCII;
-}
-
-encoding_guess encoding_guess_mem(const unsigned char *p, size_t n)
-{
-    encoding_scan s = { false, false };
-    scan_chunk(&s, p, n, true);
-    return verdict(&s);
-}
-
-encoding_guess encoding_guess_file(FILE *fp)
-{
-    enum { CARRY = 4 };
-    encoding_scan s = { false, false };
-    unsigned char *buf = xmalloc(CARRY + SCAN_CHUNK);
-    size_t kept = 0, got;
-    do {
-        got = fread(buf + kept, 1, SCAN_CHUNK, fp);
-        size_t n = kept + got, used = scan_chunk(&s, buf, n, got == 0);
-        kept = n - used;
-        memmove(buf, buf + used, kept);
-    } while (got > 0 && !(s.multibyte && s.invalid));
-    free(buf);
-    rewind(fp);
-    return verdict(&s);
 }
 
 /* ---- Windows-1252 ------------------------------------------------------ */

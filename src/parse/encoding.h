@@ -1,5 +1,5 @@
 /* encoding.h - the text encodings of input files: UTF-8 classified piece
- * by piece, a whole file's encoding guessed from all its bytes, and
+ * by piece (which the CSV reader decides a file's encoding with), and
  * Windows-1252 (what Excel and Notepad call "ANSI") converted to UTF-8.
  * The one converter serves the CSV reader and report.ini. */
 #ifndef BILAN_ENCODING_H
@@ -7,7 +7,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
 
 /* What starts at some point of a byte string. */
 typedef enum utf8_piece {
@@ -21,18 +20,6 @@ typedef enum utf8_piece {
 /* The piece at p[0..n) and its length (at least 1); PIECE_CUT only when
  * more bytes are to come. */
 utf8_piece encoding_utf8_piece(const unsigned char *p, size_t n, bool more, size_t *len);
-
-/* What all the bytes of a file say about its encoding. */
-typedef enum encoding_guess {
-    ENCODING_ASCII, /* nothing beyond ASCII: either will do */
-    ENCODING_UTF8,  /* some valid UTF-8 sequence (a bad byte is an
-                              error at its line) */
-    ENCODING_CP1252 /* bytes that cannot be UTF-8, and no sequence */
-} encoding_guess;
-
-/* The whole of fp, read from where it is and then rewound. */
-encoding_guess encoding_guess_file(FILE *fp);
-encoding_guess encoding_guess_mem(const unsigned char *p, size_t n);
 
 /* Converts Windows-1252 in[0..n) to UTF-8 at out, which has room for
  * 3 * n bytes; NUL bytes are converted like any other.  Stops before a

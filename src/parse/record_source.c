@@ -85,6 +85,16 @@ csv_encoding record_source_encoding(const record_source *s)
     return s->csv ? csv_reader_encoding(s->csv) : s->options.encoding;
 }
 
+bool record_source_guessing(const record_source *s)
+{
+    return s->csv && csv_reader_guessing(s->csv);
+}
+
+bool record_source_overturned(const record_source *s)
+{
+    return s->csv && csv_reader_overturned(s->csv);
+}
+
 void record_source_free(record_source *s)
 {
     if (!s)

@@ -56,6 +56,11 @@ char *record_source_place(const record_source *s, size_t line, size_t field, cha
 char record_source_delimiter(const record_source *s);
 csv_encoding record_source_encoding(const record_source *s);
 
+/* A CSV file's encoding guess (csv_reader_guessing, _overturned); false
+ * for a sheet. */
+bool record_source_guessing(const record_source *s);
+bool record_source_overturned(const record_source *s);
+
 void record_source_free(record_source *s); /* NULL-safe, closes */
 
 #endif

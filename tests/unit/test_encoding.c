@@ -1,5 +1,5 @@
-/* test_encoding.c - Windows-1252 to UTF-8, the whole-file encoding guess,
- * UTF-8 pieces. */
+/* test_encoding.c - Windows-1252 to UTF-8, UTF-8 pieces, what XML forbids
+ * (the encoding a file is read in is tested with the CSV reader). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -75,46 +75,6 @@ static void test_cp1252_undefined(void **state)
     assert_int_equal(written, 3);
 }
 
-static encoding_guess guess(const char *s)
-{
-    return encoding_guess_mem((const unsigned char *)s, strlen(s));
-}
-
-static void test_guess(void **state)
-{
-    (void)state;
-    assert_int_equal(guess("date,amount\n"), ENCODING_ASCII);
-    assert_int_equal(guess("Montr\xc3\xa9"
-                           "al\n"),
-                     ENCODING_UTF8);
-    assert_int_equal(guess("Montr\xe9"
-                           "al\n"),
-                     ENCODING_CP1252);
-    /* One stray byte in a UTF-8 file: UTF-8 (the byte is an error). */
-    assert_int_equal(guess("Montr\xc3\xa9"
-                           "al\nx\xe9\n"),
-                     ENCODING_UTF8);
-    assert_int_equal(guess("x\xe9\nMontr\xc3\xa9"
-                           "al\n"),
-                     ENCODING_UTF8);
-}
-
-static void test_guess_file(void **state)
-{
-    (void)state;
-    /* Beyond one chunk, and a sequence cut by a chunk's end. */
-    size_t n = 64 * 1024 - 1;
-    char *text = malloc(n + 2);
-    memset(text, 'a', n);
-    memcpy(text + n, "\xc3\xa9", 2);
-    FILE *fp = fmemopen(text, n + 2, "rb");
-    assert_non_null(fp);
-    assert_int_equal(encoding_guess_file(fp), ENCODING_UTF8);
-    assert_int_equal(ftell(fp), 0); /* rewound */
-    fclose(fp);
-    free(text);
-}
-
 static void test_pieces(void **state)
 {
     (void)state;
@@ -164,8 +124,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cp1252),           cmocka_unit_test(test_cp1252_every_byte),
-        cmocka_unit_test(test_cp1252_undefined), cmocka_unit_test(test_guess),
-        cmocka_unit_test(test_guess_file),       cmocka_unit_test(test_pieces),
+        cmocka_unit_test(test_cp1252_undefined), cmocka_unit_test(test_pieces),
         cmocka_unit_test(test_xml_forbidden),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
