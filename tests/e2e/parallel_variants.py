@@ -167,6 +167,18 @@ def cp1252_late(ledger):
     return head + b"".join(lines[cut:]).decode("utf-8").encode("cp1252")
 
 
+def cp1252_early(ledger, overturned):
+    """The ledger with its accents taken off but for a Windows-1252 'é' in
+    a memo at 20 % (the reader guesses Windows-1252 there, in the first
+    half) and, at 70 %, another one, or, when overturned, a UTF-8 'é': the
+    file is then UTF-8 with a bad byte at 20 %, an error at that line."""
+    lines = [ascii_fold(line) for line in lines_of(ledger)]
+    early, late = line_at(lines, 0.20), line_at(lines, 0.70)
+    lines[early] = with_field(lines[early], 3, b"Caf\xe9 du matin")
+    lines[late] = with_field(lines[late], 3, b"Caf\xc3\xa9 du soir" if overturned else b"Caf\xe9 du soir")
+    return b"".join(lines)
+
+
 def ddmm_late(data):
     """Dates written DD/MM/YYYY; in the first 55 % every day is 12 or less,
     so that the order (day first) is learnt only after the midpoint.  The
@@ -245,6 +257,8 @@ def main():
     make("memo_midpoint", 0, 1, ledger_csv=midpoint_memos(ledger))
     make("errors_second_half", 65, 1, ledger_csv=errors_spread(ledger))
     make("cp1252_late", 0, 2, ledger_csv=cp1252_late(ledger))
+    make("cp1252_early", 0, 2, ledger_csv=cp1252_early(ledger, False))
+    make("cp1252_overturned", 65, 1, ledger_csv=cp1252_early(ledger, True))
     make("ddmm_late", 0, 0, ledger_csv=ddmm_late(ledger), activities_csv=ddmm_late(activities))
     make("crlf", 0, 2, ledger_csv=crlf(ledger), activities_csv=crlf(activities))
     make("crlf_memo_midpoint", 0, 1, ledger_csv=midpoint_memos(crlf(ledger)))
