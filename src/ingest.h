@@ -1,11 +1,14 @@
 /* ingest.h - read the input folder (CSV or .xlsx files: bilan's layout or
  * what accounting software exports) into the model.
  *
- * Each file is streamed once, learning its conventions (delimiter,
+ * Each file is read once from disk, learning its conventions (delimiter,
  * encoding, decimal mark, day/month order) from its values as it goes;
- * the rows that needed a convention not yet known are put aside and read
- * again, in a second pass over the file, once the file has told it.
- * Memory grows with distinct accounts, axes and partners, never with rows.
+ * the rows that needed a convention not yet known are kept and read after
+ * the last row, once the file has told it (beyond 8 MiB of them, or in a
+ * sheet, the file is read again for them instead).  A large ledger or
+ * activities.csv is read on two threads (ingest_split.h), with the same
+ * result to the byte.  Memory grows with distinct accounts, axes and
+ * partners, never with rows.
  * Problems are reported to the diag as FILE:LINE: column 'NAME': ...,
  * held and released in line order; the whole folder is read even after
  * one, so a run lists them all.
