@@ -166,11 +166,11 @@ static void note_forbidden(csv_reader *r, const char *s, size_t n)
         r->forbidden_seen = encoding_xml_forbidden(s, n);
 }
 
+/* Appends s[0..n) to the text (decode_utf8 has noted what XML forbids). */
 static void text_append(csv_reader *r, const void *s, size_t n)
 {
     xgrow((void **)&r->text, &r->text_cap, r->text_len + n + 1, 1);
     memcpy(r->text + r->text_len, s, n);
-    note_forbidden(r, r->text + r->text_len, n);
     r->text_len += n;
 }
 
@@ -193,10 +193,14 @@ static size_t decode_utf8(csv_reader *r, unsigned char *p, size_t n)
 {
     size_t i = 0, len;
     while (i < n) {
+        i += encoding_plain_run(p + i, n - i);
+        if (i == n)
+            break;
         utf8_piece piece = encoding_utf8_piece(p + i, n - i, !r->input_eof, &len);
         if (piece == PIECE_ASCII || piece == PIECE_SEQUENCE) {
             if (piece == PIECE_SEQUENCE)
                 r->encoding = CSV_ENCODING_UTF8;
+            note_forbidden(r, (const char *)p + i, len);
             i += len;
             continue;
         }

@@ -32,6 +32,36 @@ static bool ascii8(const unsigned char *p)
     return (w & high) == 0 && ((w - ones) & ~w & high) == 0;
 }
 
+/* Whether the 8 bytes at p are all printable ASCII (0x20 to 0x7F). */
+static bool printable8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    const uint64_t high = UINT64_C(0x8080808080808080);
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    return ((w | ((w - 0x20 * ones) & ~w)) & high) == 0;
+}
+
+static bool plain_byte(unsigned char c)
+{
+    return (c >= 0x20 && c < 0x80) || c == '\t' || c == '\n' || c == '\r';
+}
+
+size_t encoding_plain_run(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    for (;;) {
+        while (i + 8 <= n && printable8(p + i))
+            i += 8;
+        size_t end = i + 8 < n ? i + 8 : n; /* a word with a line end, most likely */
+        for (; i < end; i++)
+            if (!plain_byte(p[i]))
+                return i;
+        if (i == n)
+            return n;
+    }
+}
+
 utf8_piece encoding_utf8_piece(const unsigned char *p, size_t n, bool more, size_t *len)
 {
     size_t i = 0;

@@ -91,6 +91,27 @@ static void test_pieces(void **state)
                      PIECE_INVALID);
 }
 
+/* The plain run stops at the first byte that is not printable ASCII, TAB,
+ * LF or CR, wherever it falls in an 8-byte word, and agrees with a plain
+ * byte-by-byte look at every byte value. */
+static void test_plain_run(void **state)
+{
+    (void)state;
+    unsigned char buf[40];
+    for (int c = 0; c < 256; c++) {
+        bool plain = (c >= 0x20 && c < 0x80) || c == '\t' || c == '\n' || c == '\r';
+        for (size_t at = 0; at < 24; at++) {
+            memset(buf, 'a', sizeof buf);
+            buf[3] = '\n';
+            buf[at] = (unsigned char)c;
+            size_t want = plain ? sizeof buf : at;
+            assert_int_equal(encoding_plain_run(buf, sizeof buf), want);
+            assert_int_equal(encoding_plain_run(buf, at), at);
+        }
+    }
+    assert_int_equal(encoding_plain_run((const unsigned char *)"", 0), 0);
+}
+
 static void check_xml(const char *in, const char *expected)
 {
     size_t len = strlen(in);
@@ -125,7 +146,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cp1252),           cmocka_unit_test(test_cp1252_every_byte),
         cmocka_unit_test(test_cp1252_undefined), cmocka_unit_test(test_pieces),
-        cmocka_unit_test(test_xml_forbidden),
+        cmocka_unit_test(test_xml_forbidden),    cmocka_unit_test(test_plain_run),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
