@@ -32,14 +32,36 @@ static bool ascii8(const unsigned char *p)
     return (w & high) == 0 && ((w - ones) & ~w & high) == 0;
 }
 
-/* Whether the 8 bytes at p are all printable ASCII (0x20 to 0x7F). */
-static bool printable8(const unsigned char *p)
+/* The bytes of the 8 at p that may not be printable ASCII (0x20 to 0x7F):
+ * the high bit of each is set in the result, for every such byte and
+ * maybe for the byte after one below 0x20 (a borrow), never for others. */
+static uint64_t unprintable8(const unsigned char *p)
 {
     uint64_t w;
     memcpy(&w, p, sizeof w);
     const uint64_t high = UINT64_C(0x8080808080808080);
     const uint64_t ones = UINT64_C(0x0101010101010101);
-    return ((w | ((w - 0x20 * ones) & ~w)) & high) == 0;
+    return (w | ((w - 0x20 * ones) & ~w)) & high;
+}
+
+/* Which of the 8 bytes loaded a mask bit stands for (memcpy's order). */
+static size_t byte_of_bit(uint64_t bits)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return 7 - (size_t)__builtin_clzll(bits) / 8;
+#else
+    return (size_t)__builtin_ctzll(bits) / 8;
+#endif
+}
+
+/* The lowest-addressed of the mask's bits. */
+static uint64_t first_bit(uint64_t bits)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return UINT64_C(1) << (63 - __builtin_clzll(bits));
+#else
+    return bits & -bits;
+#endif
 }
 
 static bool plain_byte(unsigned char c)
@@ -50,16 +72,18 @@ static bool plain_byte(unsigned char c)
 size_t encoding_plain_run(const unsigned char *p, size_t n)
 {
     size_t i = 0;
-    for (;;) {
-        while (i + 8 <= n && printable8(p + i))
-            i += 8;
-        size_t end = i + 8 < n ? i + 8 : n; /* a word with a line end, most likely */
-        for (; i < end; i++)
-            if (!plain_byte(p[i]))
-                return i;
-        if (i == n)
-            return n;
+    for (; i + 8 <= n; i += 8) {
+        /* a line end, most likely, when a word is not all printable */
+        for (uint64_t bad = unprintable8(p + i); bad; bad &= ~first_bit(bad)) {
+            size_t k = i + byte_of_bit(first_bit(bad));
+            if (!plain_byte(p[k]))
+                return k;
+        }
     }
+    for (; i < n; i++)
+        if (!plain_byte(p[i]))
+            return i;
+    return n;
 }
 
 utf8_piece encoding_utf8_piece(const unsigned char *p, size_t n, bool more, size_t *len)
