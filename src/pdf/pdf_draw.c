@@ -27,10 +27,17 @@
  * recorded with the source the caller set, for a warning
  * (pdf_draw_missing); so is one beyond U+FFFF, drawn as "?".  libharu's
  * subsets lose composite glyphs' parts: put back when saving
- * (pdf_glyphs.c). */
+ * (pdf_glyphs.c).
+ *
+ * Measures: a section laid out dry (to learn its height) and then for
+ * real would be measured twice; from a dry layout on, every width libharu
+ * gives is remembered by font and bytes (pdf_memo.c: bounded, for one
+ * section's texts) until the caller says the section is drawn
+ * (pdf_draw_forget_widths). */
 #include "pdf/pdf_draw.h"
 #include "pdf/pdf_draw_test.h"
 #include "pdf/pdf_glyphs.h"
+#include "pdf/pdf_memo.h"
 #include "pdf/pdf_png.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
@@ -121,6 +128,8 @@ struct pdf_draw {
     size_t anchor_count, anchor_cap;
     HPDF_Page *pages; /* every page added, to go back to one */
     size_t page_count, page_cap;
+    bool remember;                    /* widths kept from a dry layout on (pdf_draw_set_dry) */
+    pdf_memo widths;                  /* until pdf_draw_forget_widths: bounded */
     pdf_draw_measured_fn *on_measure; /* the test hook (pdf_draw_test.h) */
     void *on_measure_ctx;
 };
@@ -178,6 +187,7 @@ void pdf_draw_free(pdf_draw *w)
     free(w->buf);
     free(w->pieces);
     free(w->missing);
+    pdf_memo_free(&w->widths);
     for (int f = 0; f < PDF_FACE_COUNT; f++) {
         pdf_face *face = &w->faces[f];
         free(face->unicode.known);
@@ -439,6 +449,13 @@ void pdf_draw_set_info(pdf_draw *w, const pdf_info *info)
 void pdf_draw_set_dry(pdf_draw *w, bool dry)
 {
     w->dry = dry;
+    w->remember |= dry;
+}
+
+void pdf_draw_forget_widths(pdf_draw *w)
+{
+    pdf_memo_clear(&w->widths);
+    w->remember = false;
 }
 
 bool pdf_draw_is_dry(const pdf_draw *w)
@@ -582,14 +599,23 @@ static bool prepare(pdf_draw *w, int face, const char *text, size_t len)
 }
 
 /* Width of s[0..len) (bytes of font's encoding) in thousandths of the
- * size: the one place libharu is asked for a width. */
+ * size: the one place libharu is asked for a width, unless the width is
+ * remembered (from a dry layout on).  Only the question is saved: the
+ * text was prepared as always (its fonts made, its missing characters
+ * recorded), and libharu marked its glyphs used when it was measured. */
 static double units(pdf_draw *w, int face, HPDF_Font font, const char *s, size_t len)
 {
+    double known;
     if (!len)
         return 0;
+    if (w->remember && pdf_memo_get(&w->widths, font, s, len, &known))
+        return known;
     if (w->on_measure)
         w->on_measure(w->on_measure_ctx, face, s, len);
-    return HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
+    double width = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
+    if (w->remember)
+        pdf_memo_put(&w->widths, font, s, len, width);
+    return width;
 }
 
 void pdf_draw_on_measure(pdf_draw *w, pdf_draw_measured_fn *fn, void *ctx)
