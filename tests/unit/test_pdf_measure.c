@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "pdf/pdf_chart.h"
 #include "pdf/pdf_draw_test.h"
 #include "pdf/pdf_flow.h"
 #include "pdf/pdf_memo.h"
@@ -216,6 +217,38 @@ static void test_list_and_header(void **state)
     free(names);
 }
 
+/* A chart of horizontal bars over pages (many groups): its title and its
+ * scale's amounts measured once for all its pages (were measured again
+ * on each), each value once; only the groups' names repeat words. */
+static void test_bars_over_pages(void **state)
+{
+    fixture *x = *state;
+    enum { N = 120 };
+    group_figure *groups = calloc(N, sizeof *groups);
+    char(*names)[32] = calloc(N, sizeof *names);
+    for (int i = 0; i < N; i++) {
+        snprintf(names[i], sizeof names[i], "Revenue group G%03d", i);
+        groups[i].group = names[i];
+        /* whole dollars (the labels'), none the same as another or a tick */
+        groups[i].amount.current = (i + 1) * INT64_C(123400);
+        groups[i].amount.previous = (i + 1) * INT64_C(77700);
+    }
+    x->st.size_h3 = 11;
+    snprintf(x->f.previous.label, sizeof x->f.previous.label, "2012-2013");
+    x->f.revenue_groups = groups;
+    x->f.revenue_group_count = N;
+    pdf_chart_revenue_groups(&x->r);
+    assert_true(x->r.flow.page >= 3);
+    const seen *s = &x->seen;
+    assert_int_equal(times(s, PDF_FACE_BOLD, "pdf.chart_revenue_groups"), 1); /* the title */
+    for (size_t i = 0; i < s->n; i++)
+        if (s->count[i] != 1 && strcmp(s->text[i], "Revenue") != 0 &&
+            strcmp(s->text[i], "group") != 0)
+            fail_msg("'%s' (face %d) measured %d times", s->text[i], s->face[i], s->count[i]);
+    free(groups);
+    free(names);
+}
+
 /* A section: a paragraph, then a table over two pages or so whose rows
  * repeat words and numbers. */
 static void section(fixture *x)
@@ -319,6 +352,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paragraph, setup, teardown),
         cmocka_unit_test_setup_teardown(test_list_and_header, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bars_over_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dry_then_real, setup, teardown),
         cmocka_unit_test(test_memo),
     };
