@@ -33,7 +33,11 @@
  * real would be measured twice; from a dry layout on, every width libharu
  * gives is remembered by font and bytes (pdf_memo.c: bounded, for one
  * section's texts) until the caller says the section is drawn
- * (pdf_draw_forget_widths). */
+ * (pdf_draw_forget_widths).  Drawing a text cut in pieces (by U+202F or
+ * by fonts) places each piece after the one before, whose width it needs:
+ * the pieces but a text's last are remembered apart when measured (a
+ * memo of the same bound, emptied when full: the latest matter), so that
+ * drawing a text measured before measures nothing. */
 #include "pdf/pdf_draw.h"
 #include "pdf/pdf_draw_test.h"
 #include "pdf/pdf_glyphs.h"
@@ -130,6 +134,7 @@ struct pdf_draw {
     size_t page_count, page_cap;
     bool remember;                    /* widths kept from a dry layout on (pdf_draw_set_dry) */
     pdf_memo widths;                  /* until pdf_draw_forget_widths: bounded */
+    pdf_memo piece_widths;            /* of texts' pieces but the last, for drawing them */
     pdf_draw_measured_fn *on_measure; /* the test hook (pdf_draw_test.h) */
     void *on_measure_ctx;
 };
@@ -188,6 +193,7 @@ void pdf_draw_free(pdf_draw *w)
     free(w->pieces);
     free(w->missing);
     pdf_memo_free(&w->widths);
+    pdf_memo_free(&w->piece_widths);
     for (int f = 0; f < PDF_FACE_COUNT; f++) {
         pdf_face *face = &w->faces[f];
         free(face->unicode.known);
@@ -600,21 +606,29 @@ static bool prepare(pdf_draw *w, int face, const char *text, size_t len)
 
 /* Width of s[0..len) (bytes of font's encoding) in thousandths of the
  * size: the one place libharu is asked for a width, unless the width is
- * remembered (from a dry layout on).  Only the question is saved: the
- * text was prepared as always (its fonts made, its missing characters
- * recorded), and libharu marked its glyphs used when it was measured. */
-static double units(pdf_draw *w, int face, HPDF_Font font, const char *s, size_t len)
+ * remembered: from a dry layout on, or for a piece of a text but its last
+ * (piece), which drawing the text places the next piece after.  Only the
+ * question is saved: the text was prepared as always (its fonts made, its
+ * missing characters recorded), and libharu marked its glyphs used when
+ * it was measured. */
+static double units(pdf_draw *w, int face, HPDF_Font font, const char *s, size_t len, bool piece)
 {
     double known;
     if (!len)
         return 0;
     if (w->remember && pdf_memo_get(&w->widths, font, s, len, &known))
         return known;
+    if (piece && pdf_memo_get(&w->piece_widths, font, s, len, &known))
+        return known;
     if (w->on_measure)
         w->on_measure(w->on_measure_ctx, face, s, len);
     double width = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
     if (w->remember)
         pdf_memo_put(&w->widths, font, s, len, width);
+    if (piece && !pdf_memo_put(&w->piece_widths, font, s, len, width)) {
+        pdf_memo_clear(&w->piece_widths); /* full: the latest pieces are drawn next */
+        pdf_memo_put(&w->piece_widths, font, s, len, width);
+    }
     return width;
 }
 
@@ -625,16 +639,17 @@ void pdf_draw_on_measure(pdf_draw *w, pdf_draw_measured_fn *fn, void *ctx)
 }
 
 /* Width of piece p in thousandths of the size: a Windows-1252 piece's
- * GAP bytes are U+202F's width. */
-static double piece_units(pdf_draw *w, int face, const draw_piece *p)
+ * GAP bytes are U+202F's width.  Its parts are measured as drawing cuts
+ * them, each but the text's last remembered for drawing (units). */
+static double piece_units(pdf_draw *w, int face, const draw_piece *p, bool last)
 {
     const char *s = w->buf + p->at, *end = s + p->len, *gap;
     double total = 0;
     while (p->latin && (gap = memchr(s, GAP, (size_t)(end - s)))) {
-        total += units(w, face, p->font, s, (size_t)(gap - s)) + w->faces[face].nnbsp_width;
+        total += units(w, face, p->font, s, (size_t)(gap - s), true) + w->faces[face].nnbsp_width;
         s = gap + 1;
     }
-    return total + units(w, face, p->font, s, (size_t)(end - s));
+    return total + units(w, face, p->font, s, (size_t)(end - s), !last);
 }
 
 double pdf_draw_width(pdf_draw *w, int face, double size, const char *text, size_t len)
@@ -643,7 +658,7 @@ double pdf_draw_width(pdf_draw *w, int face, double size, const char *text, size
         return 0;
     double total = 0;
     for (size_t i = 0; i < w->piece_count; i++)
-        total += piece_units(w, face, &w->pieces[i]);
+        total += piece_units(w, face, &w->pieces[i], i + 1 == w->piece_count);
     return total * size / 1000.0;
 }
 
@@ -654,7 +669,7 @@ double pdf_draw_space_width(pdf_draw *w, int face, double size)
         HPDF_Font font = latin_font(w, face);
         if (!font)
             return 0;
-        f->space_width = units(w, face, font, " ", 1);
+        f->space_width = units(w, face, font, " ", 1, false);
         f->space_known = true;
     }
     return f->space_width * size / 1000.0;
@@ -722,7 +737,8 @@ static void set_fill(pdf_draw *w, pdf_color c)
 }
 
 /* Piece p at (x, y); returns x after it when another piece follows
- * (more), else x: the last piece is not measured again. */
+ * (more), else x: the last piece is not measured, the others only when
+ * pdf_draw_width did not (units). */
 static double draw_piece_at(pdf_draw *w, int face, double size, const draw_piece *p, double x,
                             double y, bool more)
 {
@@ -735,12 +751,13 @@ static double draw_piece_at(pdf_draw *w, int face, double size, const draw_piece
         *gap = '\0';
         if (*s)
             HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
-        x += (units(w, face, p->font, s, strlen(s)) + w->faces[face].nnbsp_width) * size / 1000.0;
+        x += (units(w, face, p->font, s, strlen(s), true) + w->faces[face].nnbsp_width) * size /
+             1000.0;
         s = gap + 1;
     }
     if (*s)
         HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
-    return more ? x + units(w, face, p->font, s, strlen(s)) * size / 1000.0 : x;
+    return more ? x + units(w, face, p->font, s, strlen(s), true) * size / 1000.0 : x;
 }
 
 void pdf_draw_text(pdf_draw *w, int face, double size, pdf_color color, double x, double y,

@@ -1,11 +1,12 @@
 /* test_pdf_measure.c - the PDF measures each string once (issue 12): a
  * table's titles, words and numbers, a paragraph's words, a list's names
- * over many pages, the page header; a space once a face; drawing measures
- * nothing again; a section laid out dry, then for real, measures each
- * text once in all (pdf_draw remembers the dry layout's widths in a
- * bounded memo, pdf_memo.h, tested here too).  Every text libharu is
- * asked to measure is seen through the hook of pdf_draw_test.h, with
- * DejaVu Serif as the faces. */
+ * over many pages, the page header, a chart's title and scale on each of
+ * its pages; a space once a face; drawing measures nothing again, a text
+ * cut in pieces by U+202F neither; a section laid out dry, then for real,
+ * measures each text once in all (pdf_draw remembers the dry layout's
+ * widths in a bounded memo, pdf_memo.h, tested here too).  Every text
+ * libharu is asked to measure is seen through the hook of pdf_draw_test.h,
+ * with DejaVu Serif as the faces. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -249,6 +250,28 @@ static void test_bars_over_pages(void **state)
     free(names);
 }
 
+/* A text cut in pieces by U+202F (the French thousands separator; DejaVu
+ * Serif has it) is drawn without its pieces measured again, out of any
+ * dry layout: measured whole, or only its whole part before the decimal
+ * mark, as a table's number column does. */
+static void test_pieces_drawn(void **state)
+{
+    fixture *x = *state;
+    pdf_draw *w = x->r.draw;
+    const char *n = "12\u202f345\u202f678,90\u00a0$", *whole = "98\u202f765";
+    double width = pdf_draw_width(w, PDF_FACE_REGULAR, 10, n, strlen(n));
+    assert_true(width > 0);
+    assert_int_equal(x->seen.total, 3); /* "12", "345", "678,90 $" */
+    pdf_draw_text(w, PDF_FACE_REGULAR, 10, x->st.text, 100, 500, n, strlen(n));
+    assert_int_equal(x->seen.total, 3);
+    pdf_draw_width(w, PDF_FACE_REGULAR, 10, whole, strlen(whole));
+    assert_int_equal(x->seen.total, 5); /* "98", "765" */
+    const char *amount = "98\u202f765,43";
+    pdf_draw_text(w, PDF_FACE_REGULAR, 10, x->st.text, 100, 480, amount, strlen(amount));
+    assert_int_equal(x->seen.total, 5);
+    assert_each_once(&x->seen);
+}
+
 /* A section: a paragraph, then a table over two pages or so whose rows
  * repeat words and numbers. */
 static void section(fixture *x)
@@ -353,6 +376,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_paragraph, setup, teardown),
         cmocka_unit_test_setup_teardown(test_list_and_header, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bars_over_pages, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pieces_drawn, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dry_then_real, setup, teardown),
         cmocka_unit_test(test_memo),
     };
