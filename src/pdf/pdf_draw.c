@@ -605,31 +605,49 @@ static bool prepare(pdf_draw *w, int face, const char *text, size_t len)
 }
 
 /* Width of s[0..len) (bytes of font's encoding) in thousandths of the
- * size: the one place libharu is asked for a width, unless the width is
- * remembered: from a dry layout on, or for a piece of a text but its last
- * (piece), which drawing the text places the next piece after.  Only the
- * question is saved: the text was prepared as always (its fonts made, its
- * missing characters recorded), and libharu marked its glyphs used when
- * it was measured. */
-static double units(pdf_draw *w, int face, HPDF_Font font, const char *s, size_t len, bool piece)
+ * size, from libharu: the one place it is asked for a width. */
+static double measure(pdf_draw *w, int face, HPDF_Font font, const char *s, size_t len)
 {
-    double known;
-    if (!len)
-        return 0;
-    if (w->remember && pdf_memo_get(&w->widths, font, s, len, &known))
-        return known;
-    if (piece && pdf_memo_get(&w->piece_widths, font, s, len, &known))
-        return known;
     if (w->on_measure)
         w->on_measure(w->on_measure_ctx, face, s, len);
-    double width = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
-    if (w->remember)
-        pdf_memo_put(&w->widths, font, s, len, width);
-    if (piece && !pdf_memo_put(&w->piece_widths, font, s, len, width)) {
+    return HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
+}
+
+/* units for a width that may be remembered: found, or measured and
+ * remembered. */
+static double remembered(pdf_draw *w, int face, HPDF_Font font, const char *s, size_t len,
+                         bool piece)
+{
+    pdf_memo_key k = pdf_memo_key_of(font, s, len);
+    bool known = false;
+    double *width = w->remember ? pdf_memo_add(&w->widths, &k, &known) : NULL, *as_piece = NULL;
+    if (known)
+        return *width;
+    if (piece && !(as_piece = pdf_memo_add(&w->piece_widths, &k, &known))) {
         pdf_memo_clear(&w->piece_widths); /* full: the latest pieces are drawn next */
-        pdf_memo_put(&w->piece_widths, font, s, len, width);
+        as_piece = pdf_memo_add(&w->piece_widths, &k, &known);
     }
-    return width;
+    double measured = known ? *as_piece : measure(w, face, font, s, len);
+    if (width)
+        *width = measured;
+    if (as_piece)
+        *as_piece = measured;
+    return measured;
+}
+
+/* Width of s[0..len) (bytes of font's encoding) in thousandths of the
+ * size, measured unless remembered: from a dry layout on, or for a piece
+ * of a text but its last (piece), which drawing the text places the next
+ * piece after.  Only the question is saved: the text was prepared as
+ * always (its fonts made, its missing characters recorded), and libharu
+ * marked its glyphs used when it was measured. */
+static double units(pdf_draw *w, int face, HPDF_Font font, const char *s, size_t len, bool piece)
+{
+    if (!len)
+        return 0;
+    if (!w->remember && !piece)
+        return measure(w, face, font, s, len);
+    return remembered(w, face, font, s, len, piece);
 }
 
 void pdf_draw_on_measure(pdf_draw *w, pdf_draw_measured_fn *fn, void *ctx)

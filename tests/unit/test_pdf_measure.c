@@ -326,45 +326,71 @@ static void test_dry_then_real(void **state)
     assert_int_equal(times(&x->seen, PDF_FACE_REGULAR, "grants"), 1 + 80);
 }
 
-/* The memo of widths: found again by font and text; full (in entries or
- * in bytes) it remembers nothing more but finds what it holds; cleared,
- * it finds nothing. */
+/* The key of s[0..len) in font, for test_memo. */
+static const pdf_memo_key *key(const void *font, const char *s, size_t len)
+{
+    static pdf_memo_key k;
+    k = pdf_memo_key_of(font, s, len);
+    return &k;
+}
+
+/* Remembers units as the width of s[0..len) in font: whether it was
+ * (false: known already, or the memo full). */
+static bool put(pdf_memo *m, const void *font, const char *s, size_t len, double units)
+{
+    bool known;
+    double *width = pdf_memo_add(m, key(font, s, len), &known);
+    if (width && !known)
+        *width = units;
+    return width && !known;
+}
+
+/* The memo of widths: found again by font and text; its table grows with
+ * use; full (in entries or in bytes) it remembers nothing more but finds
+ * what it holds; cleared, it finds nothing. */
 static void test_memo(void **state)
 {
     (void)state;
     pdf_memo m = { 0 };
     int font = 0, other = 0; /* two fonts: only their addresses count */
     double u = 0;
-    assert_false(pdf_memo_get(&m, &font, "abc", 3, &u));
-    assert_true(pdf_memo_put(&m, &font, "abc", 3, 1500));
-    assert_false(pdf_memo_put(&m, &font, "abc", 3, 1500)); /* has it */
-    assert_true(pdf_memo_get(&m, &font, "abc", 3, &u));
+    assert_false(pdf_memo_get(&m, key(&font, "abc", 3), &u));
+    assert_true(put(&m, &font, "abc", 3, 1500));
+    assert_false(put(&m, &font, "abc", 3, 1500)); /* has it */
+    assert_int_equal(m.slot_count, 64);           /* grows with use */
+    assert_true(pdf_memo_get(&m, key(&font, "abc", 3), &u));
     assert_true(u == 1500);
-    assert_false(pdf_memo_get(&m, &other, "abc", 3, &u));
-    assert_false(pdf_memo_get(&m, &font, "ab", 2, &u));
+    assert_false(pdf_memo_get(&m, key(&other, "abc", 3), &u));
+    assert_false(pdf_memo_get(&m, key(&font, "ab", 2), &u));
     char text[32];
     size_t n = 1;
     for (;; n++) {
         snprintf(text, sizeof text, "t%zu", n);
-        if (!pdf_memo_put(&m, &font, text, strlen(text), (double)n))
+        if (!put(&m, &font, text, strlen(text), (double)n))
             break;
     }
     assert_int_equal(n, PDF_MEMO_ENTRIES); /* "abc" and t1 .. t4095 */
-    assert_false(pdf_memo_get(&m, &font, text, strlen(text), &u));
-    assert_true(pdf_memo_get(&m, &font, "t1", 2, &u));
+    assert_int_equal(m.slot_count, 2 * PDF_MEMO_ENTRIES);
+    assert_false(pdf_memo_get(&m, key(&font, text, strlen(text)), &u));
+    assert_true(pdf_memo_get(&m, key(&font, "t1", 2), &u));
     assert_true(u == 1);
-    assert_true(pdf_memo_get(&m, &font, "abc", 3, &u));
+    assert_true(pdf_memo_get(&m, key(&font, "abc", 3), &u));
+    bool known;
+    assert_null(pdf_memo_add(&m, key(&font, text, strlen(text)), &known));
+    assert_false(known);
+    double *t1 = pdf_memo_add(&m, key(&font, "t1", 2), &known);
+    assert_true(t1 && known && *t1 == 1);
     pdf_memo_clear(&m);
-    assert_false(pdf_memo_get(&m, &font, "abc", 3, &u));
-    assert_false(pdf_memo_get(&m, &font, "t1", 2, &u));
+    assert_false(pdf_memo_get(&m, key(&font, "abc", 3), &u));
+    assert_false(pdf_memo_get(&m, key(&font, "t1", 2), &u));
     static char big[PDF_MEMO_BYTES / 4];
     memset(big, 'x', sizeof big);
     for (int i = 0; i < 4; i++) {
         big[0] = (char)('a' + i);
-        assert_true(pdf_memo_put(&m, &font, big, sizeof big, i));
+        assert_true(put(&m, &font, big, sizeof big, i));
     }
-    assert_false(pdf_memo_put(&m, &font, "y", 1, 1)); /* no byte left */
-    assert_true(pdf_memo_get(&m, &font, big, sizeof big, &u));
+    assert_false(put(&m, &font, "y", 1, 1)); /* no byte left */
+    assert_true(pdf_memo_get(&m, key(&font, big, sizeof big), &u));
     assert_true(u == 3);
     pdf_memo_free(&m);
 }
