@@ -188,10 +188,14 @@ static size_t section_end(const tpl_doc *doc, size_t i)
 }
 
 /* The height blocks [from, to) take laid out from the top of a page, or -1
- * when they do not fit on one: a dry layout, everything put back after. */
+ * when they do not fit on one: a dry layout, everything put back after.
+ * Its widths are remembered until block `to` is reached (pdf_draw_set_dry,
+ * layout_pass): laid out again for real, its texts are not measured
+ * again. */
 static double measure(pdf_report *r, const tpl_doc *doc, size_t from, size_t to)
 {
     layout_flow saved = r->flow;
+    r->dry_until = to > r->dry_until ? to : r->dry_until;
     size_t bookmark = r->section_bookmark, sections = r->toc_count;
     bool dry = pdf_draw_is_dry(r->draw);
     pdf_draw_set_dry(r->draw, true);
@@ -244,9 +248,12 @@ static void layout_pass(pdf_report *r, const tpl_doc *doc)
     r->toc_count = 0;
     r->toc_slot_count = 0;
     r->section_bookmark = 0;
+    r->dry_until = 0;
     pdf_flow_begin(r);
     for (size_t i = 0; i < doc->count; i++) {
         const tpl_block *b = &doc->blocks[i];
+        if (i == r->dry_until) /* the sections laid out dry are drawn */
+            pdf_draw_forget_widths(r->draw);
         bool keep = !r->measuring && b->kind == TPL_HEADING && b->level > 1;
         bool pagebreak = b->kind == TPL_DIRECTIVE && strcmp(b->name, "pagebreak") == 0;
         if (keep && !section_fits(r, doc, i))
@@ -257,6 +264,7 @@ static void layout_pass(pdf_report *r, const tpl_doc *doc)
             continue;
         block(r, b);
     }
+    pdf_draw_forget_widths(r->draw);
 }
 
 /* Reads the language's template with the report's directives and

@@ -77,6 +77,9 @@ typedef struct pdf_report {
     int logo;           /* the organisation's logo image, or -1 */
     double logo_aspect; /* its width / height */
     bool join_page;     /* the next level-1 heading stays on this page */
+    size_t dry_until;   /* render_pdf.c: the block that ends the
+                                  sections laid out dry, whose widths
+                                  are remembered until it (pdf_draw) */
     bool measuring;     /* a section is laid out dry to learn its
                                   height (render_pdf.c): warnings wait */
     bool quiet;         /* laid out again with fallback fonts: the

@@ -12,7 +12,8 @@
  * at the end of its bar, continued on the next page when needed.  So no
  * label ever meets another.  Money stays in integer cents; doubles only
  * place things on the page.  Each label is measured once for the chart,
- * though its height and its fit are asked for several times. */
+ * though its height and its fit are asked for several times; so are the
+ * title and the scale's amounts, drawn on every page of the bars. */
 #include "report/fmt.h"
 #include "report/fields.h"
 #include "pdf/pdf_chart.h"
@@ -312,23 +313,32 @@ static double bar_row_height(pdf_report *r, pdf_chart *c, const bar_geom *g, siz
     return (name > bars ? name : bars) + 6;
 }
 
+/* The widths of the scale's amounts (at size_small - 1), from the bottom
+ * up, measured once for every page the bars take; malloc'd. */
+static double *tick_widths(pdf_report *r, const pdf_chart *c)
+{
+    int64_t ticks = steps(c);
+    double *width = xcalloc((size_t)ticks + 1, sizeof *width);
+    for (int64_t k = 0; k <= ticks; k++) {
+        char label[FMT_SIZE];
+        pdf_chart_money(r, c->bottom + k * c->step, label, sizeof label);
+        width[k] = text_width(r, r->st->size_small - 1, label);
+    }
+    return width;
+}
+
 /* The scale's vertical lines over rows from top to bottom, their amounts
- * under them (every other one when they would touch). */
-static void bar_grid(pdf_report *r, const pdf_chart *c, const bar_geom *g, double top,
-                     double bottom)
+ * (width: tick_widths) under them (every other one when they would
+ * touch). */
+static void bar_grid(pdf_report *r, const pdf_chart *c, const bar_geom *g, const double *width,
+                     double top, double bottom)
 {
     const pdf_style *st = r->st;
     static const pdf_color light = { 0.85, 0.85, 0.85 };
     double size = st->size_small - 1, widest = 0;
     int64_t ticks = steps(c);
-    double *width = xcalloc((size_t)ticks + 1, sizeof *width);
-    for (int64_t k = 0; k <= ticks; k++) {
-        int64_t v = c->bottom + k * c->step;
-        char label[FMT_SIZE];
-        pdf_chart_money(r, v, label, sizeof label);
-        width[k] = text_width(r, size, label);
+    for (int64_t k = 0; k <= ticks; k++)
         widest = width[k] > widest ? width[k] : widest;
-    }
     double gap = place(c, c->bottom + c->step, g->x0, g->x1) - g->x0;
     int every = widest + 4 > gap ? (int)((widest + 4) / gap) + 1 : 1;
     for (int64_t k = 0; k <= ticks; k++) {
@@ -342,7 +352,6 @@ static void bar_grid(pdf_report *r, const pdf_chart *c, const bar_geom *g, doubl
         pdf_flow_measured_at(r, label, width[k], PDF_FACE_REGULAR, size, st->muted, x - 40,
                              bottom - 3 - size, 80, PDF_ALIGN_CENTER);
     }
-    free(width);
 }
 
 /* A horizontal bar from the zero line, its value at its end. */
@@ -373,21 +382,28 @@ static void bar_row(pdf_report *r, pdf_chart *c, const bar_geom *g, size_t i, do
     bar_h(r, c, g, 1, i, y - 3 - 2 * BAR_H - 2);
 }
 
+/* Horizontal bars, continued on the next pages under the title and
+ * legend again: the title and the scale's amounts measured once for all
+ * the pages. */
 static void draw_bars(pdf_report *r, pdf_chart *c)
 {
     const pdf_style *st = r->st;
     bar_geom g;
     bar_layout(r, c, &g);
     double head = pdf_flow_line_height(r, st->size_h3) + 16, foot = st->size_small + 8;
+    pdf_span span = { c->title, PDF_FACE_BOLD, NULL };
+    layout_para title = { 0 };
+    double *ticks = NULL; /* both made where the first page needs them */
     size_t i = 0;
     while (i < c->count) {
         /* the title and legend with two rows at least, on every page */
         double first = bar_row_height(r, c, &g, i);
         double second = i + 1 < c->count ? bar_row_height(r, c, &g, i + 1) : 0;
         pdf_flow_ensure(r, head + first + second + foot, 0);
-        pdf_span span = { c->title, PDF_FACE_BOLD, NULL };
+        if (!ticks)
+            pdf_flow_para(r, &title, &span, 1, st->size_h3);
         pdf_text_opts o = { st->size_h3, st->text, 0, 0, PDF_ALIGN_LEFT, 1 };
-        pdf_flow_text(r, &span, 1, &o);
+        pdf_flow_text_para(r, &title, &o);
         legend(r, c, r->left + g.name_w, r->flow.y - 10);
         double top = r->flow.y - 16, y = top;
         while (i < c->count &&
@@ -396,11 +412,15 @@ static void draw_bars(pdf_report *r, pdf_chart *c)
             y -= bar_row_height(r, c, &g, i);
             i++;
         }
-        bar_grid(r, c, &g, top, y);
+        if (!ticks)
+            ticks = tick_widths(r, c);
+        bar_grid(r, c, &g, ticks, top, y);
         r->flow.y = y - foot - st->paragraph_space;
         if (i < c->count)
             pdf_flow_new_page(r);
     }
+    free(ticks);
+    layout_para_free(&title);
 }
 
 /* ---- charts ------------------------------------------------------------ */

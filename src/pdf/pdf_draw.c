@@ -27,10 +27,21 @@
  * recorded with the source the caller set, for a warning
  * (pdf_draw_missing); so is one beyond U+FFFF, drawn as "?".  libharu's
  * subsets lose composite glyphs' parts: put back when saving
- * (pdf_glyphs.c). */
+ * (pdf_glyphs.c).
+ *
+ * Measures: a section laid out dry (to learn its height) and then for
+ * real would be measured twice; from a dry layout on, every width libharu
+ * gives is remembered by font and bytes (pdf_memo.c: bounded, for one
+ * section's texts) until the caller says the section is drawn
+ * (pdf_draw_forget_widths).  Drawing a text cut in pieces (by U+202F or
+ * by fonts) places each piece after the one before, whose width it needs:
+ * the pieces but a text's last are remembered apart when measured (a
+ * memo of the same bound, emptied when full: the latest matter), so that
+ * drawing a text measured before measures nothing. */
 #include "pdf/pdf_draw.h"
 #include "pdf/pdf_draw_test.h"
 #include "pdf/pdf_glyphs.h"
+#include "pdf/pdf_memo.h"
 #include "pdf/pdf_png.h"
 #include "lib/i18n.h"
 #include "lib/xalloc.h"
@@ -121,6 +132,9 @@ struct pdf_draw {
     size_t anchor_count, anchor_cap;
     HPDF_Page *pages; /* every page added, to go back to one */
     size_t page_count, page_cap;
+    bool remember;                    /* widths kept from a dry layout on (pdf_draw_set_dry) */
+    pdf_memo widths;                  /* until pdf_draw_forget_widths: bounded */
+    pdf_memo piece_widths;            /* of texts' pieces but the last, for drawing them */
     pdf_draw_measured_fn *on_measure; /* the test hook (pdf_draw_test.h) */
     void *on_measure_ctx;
 };
@@ -178,6 +192,8 @@ void pdf_draw_free(pdf_draw *w)
     free(w->buf);
     free(w->pieces);
     free(w->missing);
+    pdf_memo_free(&w->widths);
+    pdf_memo_free(&w->piece_widths);
     for (int f = 0; f < PDF_FACE_COUNT; f++) {
         pdf_face *face = &w->faces[f];
         free(face->unicode.known);
@@ -439,6 +455,13 @@ void pdf_draw_set_info(pdf_draw *w, const pdf_info *info)
 void pdf_draw_set_dry(pdf_draw *w, bool dry)
 {
     w->dry = dry;
+    w->remember |= dry;
+}
+
+void pdf_draw_forget_widths(pdf_draw *w)
+{
+    pdf_memo_clear(&w->widths);
+    w->remember = false;
 }
 
 bool pdf_draw_is_dry(const pdf_draw *w)
@@ -582,14 +605,49 @@ static bool prepare(pdf_draw *w, int face, const char *text, size_t len)
 }
 
 /* Width of s[0..len) (bytes of font's encoding) in thousandths of the
- * size: the one place libharu is asked for a width. */
-static double units(pdf_draw *w, int face, HPDF_Font font, const char *s, size_t len)
+ * size, from libharu: the one place it is asked for a width. */
+static double measure(pdf_draw *w, int face, HPDF_Font font, const char *s, size_t len)
 {
-    if (!len)
-        return 0;
     if (w->on_measure)
         w->on_measure(w->on_measure_ctx, face, s, len);
     return HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
+}
+
+/* units for a width that may be remembered: found, or measured and
+ * remembered. */
+static double remembered(pdf_draw *w, int face, HPDF_Font font, const char *s, size_t len,
+                         bool piece)
+{
+    pdf_memo_key k = pdf_memo_key_of(font, s, len);
+    bool known = false;
+    double *width = w->remember ? pdf_memo_add(&w->widths, &k, &known) : NULL, *as_piece = NULL;
+    if (known)
+        return *width;
+    if (piece && !(as_piece = pdf_memo_add(&w->piece_widths, &k, &known))) {
+        pdf_memo_clear(&w->piece_widths); /* full: the latest pieces are drawn next */
+        as_piece = pdf_memo_add(&w->piece_widths, &k, &known);
+    }
+    double measured = known ? *as_piece : measure(w, face, font, s, len);
+    if (width)
+        *width = measured;
+    if (as_piece)
+        *as_piece = measured;
+    return measured;
+}
+
+/* Width of s[0..len) (bytes of font's encoding) in thousandths of the
+ * size, measured unless remembered: from a dry layout on, or for a piece
+ * of a text but its last (piece), which drawing the text places the next
+ * piece after.  Only the question is saved: the text was prepared as
+ * always (its fonts made, its missing characters recorded), and libharu
+ * marked its glyphs used when it was measured. */
+static double units(pdf_draw *w, int face, HPDF_Font font, const char *s, size_t len, bool piece)
+{
+    if (!len)
+        return 0;
+    if (!w->remember && !piece)
+        return measure(w, face, font, s, len);
+    return remembered(w, face, font, s, len, piece);
 }
 
 void pdf_draw_on_measure(pdf_draw *w, pdf_draw_measured_fn *fn, void *ctx)
@@ -599,16 +657,17 @@ void pdf_draw_on_measure(pdf_draw *w, pdf_draw_measured_fn *fn, void *ctx)
 }
 
 /* Width of piece p in thousandths of the size: a Windows-1252 piece's
- * GAP bytes are U+202F's width. */
-static double piece_units(pdf_draw *w, int face, const draw_piece *p)
+ * GAP bytes are U+202F's width.  Its parts are measured as drawing cuts
+ * them, each but the text's last remembered for drawing (units). */
+static double piece_units(pdf_draw *w, int face, const draw_piece *p, bool last)
 {
     const char *s = w->buf + p->at, *end = s + p->len, *gap;
     double total = 0;
     while (p->latin && (gap = memchr(s, GAP, (size_t)(end - s)))) {
-        total += units(w, face, p->font, s, (size_t)(gap - s)) + w->faces[face].nnbsp_width;
+        total += units(w, face, p->font, s, (size_t)(gap - s), true) + w->faces[face].nnbsp_width;
         s = gap + 1;
     }
-    return total + units(w, face, p->font, s, (size_t)(end - s));
+    return total + units(w, face, p->font, s, (size_t)(end - s), !last);
 }
 
 double pdf_draw_width(pdf_draw *w, int face, double size, const char *text, size_t len)
@@ -617,7 +676,7 @@ double pdf_draw_width(pdf_draw *w, int face, double size, const char *text, size
         return 0;
     double total = 0;
     for (size_t i = 0; i < w->piece_count; i++)
-        total += piece_units(w, face, &w->pieces[i]);
+        total += piece_units(w, face, &w->pieces[i], i + 1 == w->piece_count);
     return total * size / 1000.0;
 }
 
@@ -628,7 +687,7 @@ double pdf_draw_space_width(pdf_draw *w, int face, double size)
         HPDF_Font font = latin_font(w, face);
         if (!font)
             return 0;
-        f->space_width = units(w, face, font, " ", 1);
+        f->space_width = units(w, face, font, " ", 1, false);
         f->space_known = true;
     }
     return f->space_width * size / 1000.0;
@@ -696,7 +755,8 @@ static void set_fill(pdf_draw *w, pdf_color c)
 }
 
 /* Piece p at (x, y); returns x after it when another piece follows
- * (more), else x: the last piece is not measured again. */
+ * (more), else x: the last piece is not measured, the others only when
+ * pdf_draw_width did not (units). */
 static double draw_piece_at(pdf_draw *w, int face, double size, const draw_piece *p, double x,
                             double y, bool more)
 {
@@ -709,12 +769,13 @@ static double draw_piece_at(pdf_draw *w, int face, double size, const draw_piece
         *gap = '\0';
         if (*s)
             HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
-        x += (units(w, face, p->font, s, strlen(s)) + w->faces[face].nnbsp_width) * size / 1000.0;
+        x += (units(w, face, p->font, s, strlen(s), true) + w->faces[face].nnbsp_width) * size /
+             1000.0;
         s = gap + 1;
     }
     if (*s)
         HPDF_Page_TextOut(w->page, (HPDF_REAL)x, (HPDF_REAL)y, s);
-    return more ? x + units(w, face, p->font, s, strlen(s)) * size / 1000.0 : x;
+    return more ? x + units(w, face, p->font, s, strlen(s), true) * size / 1000.0 : x;
 }
 
 void pdf_draw_text(pdf_draw *w, int face, double size, pdf_color color, double x, double y,

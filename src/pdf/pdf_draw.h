@@ -54,8 +54,15 @@ void pdf_draw_set_source(pdf_draw *w, const char *file, size_t line);
 size_t pdf_draw_missing(const pdf_draw *w, const pdf_missing **list);
 void pdf_draw_forget_missing(pdf_draw *w);
 void pdf_draw_set_info(pdf_draw *w, const pdf_info *info);
+/* Dry mode on or off.  From a dry layout on, every width measured is
+ * remembered (by font and text, in a bounded memo: pdf_memo.h), so that
+ * laying the same section out for real measures none of its texts again;
+ * until pdf_draw_forget_widths, to be called once the section is drawn. */
 void pdf_draw_set_dry(pdf_draw *w, bool dry);
 bool pdf_draw_is_dry(const pdf_draw *w);
+/* Forgets the widths remembered, and remembers none until the next dry
+ * layout. */
+void pdf_draw_forget_widths(pdf_draw *w);
 
 /* Width in points of text[0..len) in face at size. */
 double pdf_draw_width(pdf_draw *w, int face, double size, const char *text, size_t len);

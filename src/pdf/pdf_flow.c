@@ -266,11 +266,10 @@ void pdf_flow_text_at(pdf_report *r, const char *text, int face, double size, pd
     pdf_flow_measured_at(r, text, w, face, size, color, x, y, width, align);
 }
 
-void pdf_flow_text(pdf_report *r, const pdf_span *spans, size_t n, const pdf_text_opts *o)
+void pdf_flow_text_para(pdf_report *r, layout_para *p, const pdf_text_opts *o)
 {
     double width = r->width - o->indent_left - o->indent_right;
-    layout_para p;
-    size_t lines = pdf_flow_wrap(r, &p, spans, n, o->size, width);
+    size_t lines = layout_para_wrap(p, width);
     double lh = pdf_flow_line_height(r, o->size);
     size_t keep = (size_t)(o->keep_lines > 0 ? o->keep_lines : 2);
     for (size_t i = 0; i < lines; i++) {
@@ -278,9 +277,16 @@ void pdf_flow_text(pdf_report *r, const pdf_span *spans, size_t n, const pdf_tex
         /* the first lines together, and never one line alone at the top */
         double need = i == 0 ? (double)(rest < keep ? rest : keep) : rest == 2 ? 2 : 1;
         pdf_flow_ensure(r, lh * need, 0);
-        draw_line(r, &p, i, r->left + o->indent_left, r->flow.y - o->size, width, o->color,
+        draw_line(r, p, i, r->left + o->indent_left, r->flow.y - o->size, width, o->color,
                   o->align);
         r->flow.y -= lh;
     }
+}
+
+void pdf_flow_text(pdf_report *r, const pdf_span *spans, size_t n, const pdf_text_opts *o)
+{
+    layout_para p;
+    pdf_flow_para(r, &p, spans, n, o->size);
+    pdf_flow_text_para(r, &p, o);
     layout_para_free(&p);
 }

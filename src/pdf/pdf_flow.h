@@ -24,6 +24,10 @@ void pdf_flow_ensure(pdf_report *r, double height, double keep);
 void pdf_flow_space(pdf_report *r, double points);
 /* Flows spans as a paragraph. */
 void pdf_flow_text(pdf_report *r, const pdf_span *spans, size_t n, const pdf_text_opts *o);
+/* The same for p, set by pdf_flow_para at o->size (wrapped here): a
+ * paragraph flowed again, as a chart's title on each of its pages, is
+ * measured once. */
+void pdf_flow_text_para(pdf_report *r, layout_para *p, const pdf_text_opts *o);
 /* One line of text at (x, baseline y) aligned within [x, x + width]
  * (measured only when not left-aligned). */
 void pdf_flow_text_at(pdf_report *r, const char *text, int face, double size, pdf_color color,
