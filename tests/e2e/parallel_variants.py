@@ -4,10 +4,12 @@ two at a record boundary (issue 12) must fall back on, or merge with care,
 to read as the serial reader does; tests/e2e/test_parallel.sh runs bilan on
 each with the serial reader and with every file split, and compares.
 
-    python3 tests/e2e/parallel_variants.py BASE ACTIVITIES DEBIT_CREDIT OUT
+    python3 tests/e2e/parallel_variants.py BASE ACTIVITIES DEBIT_CREDIT OUT SAMPLE
 
 BASE, ACTIVITIES and DEBIT_CREDIT are folders written by bench/gen_input
-(50,000 ledger lines; 40,000 activities; debit and credit columns).  Each
+(50,000 ledger lines; 40,000 activities; debit and credit columns); SAMPLE
+is input/, whose double-entry ledger, balances.csv and budget.csv make the
+statements (sample_big: its rows repeated until the files are split).  Each
 variant becomes OUT/NAME/, a whole input folder (the files it does not
 change are hard links, texts/ a copy of the source's), with detail
 sheets off unless said; prints one
@@ -26,7 +28,7 @@ import shutil
 import sys
 import unicodedata
 
-BASE, ACTIVITIES, DEBIT_CREDIT, OUT = sys.argv[1:5]
+BASE, ACTIVITIES, DEBIT_CREDIT, OUT, SAMPLE = sys.argv[1:6]
 FILES = ("report.ini", "accounts.csv", "ledger.csv", "activities.csv", "people.csv")
 
 
@@ -244,6 +246,19 @@ def activity_errors(activities):
     return b"".join(lines)
 
 
+def sample_big(name, times_ledger, times_activities):
+    """OUT/name: the sample with its ledger's and activities' rows repeated:
+    the financial position, the budget and the funders from split files."""
+    d = os.path.join(OUT, name)
+    shutil.copytree(SAMPLE, d)
+    for f, times in (("ledger.csv", times_ledger), ("activities.csv", times_activities)):
+        lines = read(SAMPLE, f).split(b"\n")
+        rows = [line for line in lines[1:] if line.strip()]
+        with open(os.path.join(d, f), "wb") as out:
+            out.write(b"\n".join([lines[0]] + rows * times) + b"\n")
+    print(name, 0, 2)
+
+
 def main():
     ledger = read(BASE, "ledger.csv")
     activities = read(BASE, "activities.csv")
@@ -269,6 +284,7 @@ def main():
     make("activities_titles_midpoint", 0, 1, src=ACTIVITIES, activities_csv=activity_titles(big))
     make("activities_errors", 65, 1, src=ACTIVITIES, activities_csv=activity_errors(big))
     make("debit_credit", 0, 2, src=DEBIT_CREDIT)
+    sample_big("sample_big", 12, 40)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,8 @@
 # make a split reader fall back or merge with care: quoted line breaks
 # across the middle byte, errors in both halves, Windows-1252 first met in
 # the second half, DD/MM dates learnt in the second half, CRLF, a BOM, a
-# stray quote, a quote never closed, a large activities file (see the .py).
+# stray quote, a quote never closed, a large activities file, and the
+# sample's rows repeated (its statements from split files; see the .py).
 # Those must also exit as they were made to (0, or 65 for the errors), and
 # the split run must have read on two threads the files the variant says
 # (BILAN_TIMINGS=1: "timing: ingest ... (N files on two threads)"; the
@@ -162,7 +163,7 @@ generate() {
         [ -d "$SAMPLE/texts" ] && cp -R "$SAMPLE/texts" "$T/gen-$d/texts"
     done
     python3 "$ROOT/tests/e2e/parallel_variants.py" "$T/gen-base" "$T/gen-act" "$T/gen-dc" \
-        "$T/var" | sed 's/^/gen:/'
+        "$T/var" "$SAMPLE" | sed 's/^/gen:/'
 }
 
 VARIANTS=$T/var
