@@ -20,6 +20,15 @@ static void tally_list_free(tally_list *list)
     strmap_free(list->spellings);
 }
 
+/* Calls fn on every tally list of m. */
+static void each_tally_list(model *m, void (*fn)(tally_list *))
+{
+    tally_list *all[] = { &m->counterparties, &m->funder_lines, &m->axes,
+                          &m->types,          &m->partners,     &m->regions };
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        fn(all[i]);
+}
+
 void model_init(model *m, const config *cfg)
 {
     memset(m, 0, sizeof *m);
@@ -38,12 +47,7 @@ void model_init(model *m, const config *cfg)
     m->account_index = strmap_new();
     m->rejected_accounts = strmap_new();
     m->account_names = strmap_new();
-    tally_list_init(&m->counterparties);
-    tally_list_init(&m->funder_lines);
-    tally_list_init(&m->axes);
-    tally_list_init(&m->types);
-    tally_list_init(&m->partners);
-    tally_list_init(&m->regions);
+    each_tally_list(m, tally_list_init);
     m->position.on = cfg->position == CONFIG_POSITION_YES;
 }
 
@@ -53,12 +57,7 @@ void model_free(model *m)
     strmap_free(m->account_index);
     strmap_free(m->rejected_accounts);
     strmap_free(m->account_names);
-    tally_list_free(&m->counterparties);
-    tally_list_free(&m->funder_lines);
-    tally_list_free(&m->axes);
-    tally_list_free(&m->types);
-    tally_list_free(&m->partners);
-    tally_list_free(&m->regions);
+    each_tally_list(m, tally_list_free);
     free(m->people);
     free(m->budget);
     strmap_free(m->budget_index);
@@ -239,12 +238,7 @@ void model_part_init(model *part, const model *whole)
         a->in_ledger = false;
     }
     memset(part->totals, 0, sizeof part->totals);
-    tally_list_init(&part->counterparties);
-    tally_list_init(&part->funder_lines);
-    tally_list_init(&part->axes);
-    tally_list_init(&part->types);
-    tally_list_init(&part->partners);
-    tally_list_init(&part->regions);
+    each_tally_list(part, tally_list_init);
     part->ledger_rows_outside_years = part->ledger_rows_other_kinds = 0;
     part->ledger_rows_current = 0;
     memset(part->ledger_rows_in, 0, sizeof part->ledger_rows_in);
@@ -255,12 +249,7 @@ void model_part_init(model *part, const model *whole)
 void model_part_free(model *part)
 {
     free(part->accounts);
-    tally_list_free(&part->counterparties);
-    tally_list_free(&part->funder_lines);
-    tally_list_free(&part->axes);
-    tally_list_free(&part->types);
-    tally_list_free(&part->partners);
-    tally_list_free(&part->regions);
+    each_tally_list(part, tally_list_free);
     arena_free(part->strings);
     memset(part, 0, sizeof *part);
 }

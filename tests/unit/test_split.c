@@ -36,6 +36,19 @@ static int read_to_stop(csv_reader *r, char *out, size_t size)
     return rc;
 }
 
+/* A reader of text, chunk bytes at a time, stopped at limit: what it
+ * read up to there is in out. */
+static csv_reader *read_to_limit(size_t chunk, off_t limit, diag *d, char *out, size_t size)
+{
+    diag_init(d, NULL);
+    csv_options o = { CSV_ENCODING_UTF8, ',' };
+    csv_reader *r = csv_reader_open_mem(text, sizeof text - 1, "t.csv", &o, chunk, d);
+    csv_reader_set_limit(r, limit);
+    out[0] = '\0';
+    assert_int_equal(read_to_stop(r, out, size), 0);
+    return r;
+}
+
 /* A limit at a record's start: the records before it, a stop there, and
  * the rest once it is lifted, at every chunk size. */
 static void test_limit_at_record_start(void **state)
@@ -44,12 +57,8 @@ static void test_limit_at_record_start(void **state)
     off_t limit = (off_t)(strstr(text, "2,") - text);
     for (size_t chunk = 1; chunk <= sizeof text; chunk++) {
         diag d;
-        diag_init(&d, NULL);
-        csv_options o = { CSV_ENCODING_UTF8, ',' };
-        csv_reader *r = csv_reader_open_mem(text, sizeof text - 1, "t.csv", &o, chunk, &d);
-        csv_reader_set_limit(r, limit);
-        char out[256] = "";
-        assert_int_equal(read_to_stop(r, out, sizeof out), 0);
+        char out[256];
+        csv_reader *r = read_to_limit(chunk, limit, &d, out, sizeof out);
         assert_string_equal(out, "1:a|b;2:1|x;");
         assert_true(csv_reader_at_record_start(r));
         assert_int_equal(csv_reader_line(r), 3);
@@ -70,12 +79,8 @@ static void test_limit_inside_quotes(void **state)
     off_t limit = (off_t)(strstr(text, "lines") - text);
     for (size_t chunk = 1; chunk <= sizeof text; chunk++) {
         diag d;
-        diag_init(&d, NULL);
-        csv_options o = { CSV_ENCODING_UTF8, ',' };
-        csv_reader *r = csv_reader_open_mem(text, sizeof text - 1, "t.csv", &o, chunk, &d);
-        csv_reader_set_limit(r, limit);
-        char out[256] = "";
-        assert_int_equal(read_to_stop(r, out, sizeof out), 0);
+        char out[256];
+        csv_reader *r = read_to_limit(chunk, limit, &d, out, sizeof out);
         assert_false(csv_reader_at_record_start(r));
         csv_reader_set_limit(r, -1);
         assert_int_equal(read_to_stop(r, out, sizeof out), 0);
