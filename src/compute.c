@@ -183,8 +183,6 @@ static void compute_funder_table(compute_state *s)
     }
     compute_funders(s->f, lines, list->count, s->d);
     free(lines);
-    for (size_t i = 0; i < s->f->funder_count; i++)
-        s->f->funders[i].previous_unknown = s->f->counterparties_previous_unknown;
 }
 
 /* ---- activities -------------------------------------------------------- */

@@ -171,15 +171,11 @@ static int key_lookup(int section, const char *name)
 
 /* ---- values ---- */
 
+/* Whether s is min to max digits. */
 static bool is_digits(const char *s, size_t min, size_t max)
 {
     size_t n = strlen(s);
-    if (n < min || n > max)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (!isdigit((unsigned char)s[i]))
-            return false;
-    return true;
+    return n >= min && n <= max && text_all_digits(s, n);
 }
 
 /* Which of the words (NULL-terminated) value is, case-insensitively, or -1. */

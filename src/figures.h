@@ -97,11 +97,11 @@ typedef struct funder_row {
     const char *name; /* FUNDER_NAMED: the counterparty; else NULL */
     size_t count;     /* FUNDER_OTHERS, FUNDER_DONORS: how many */
     figure amount;
-    bool has_share;        /* the reported year's revenue is above 0 */
-    int64_t share_tenths;  /* amount.current / revenue.current x 1000,
+    bool has_share;       /* the reported year's revenue is above 0 */
+    int64_t share_tenths; /* amount.current / revenue.current x 1000,
                                   rounded half away from zero */
-    bool previous_unknown; /* a trial balance stood in for the previous
-                              year: its split by funder is unknown */
+    /* (when a trial balance stood in for the previous year, its split by
+     * funder is unknown: figures.counterparties_previous_unknown) */
 } funder_row;
 
 /* A list of people.csv's people: a group, or a heading that "{{% team %}}"

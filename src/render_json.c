@@ -218,7 +218,7 @@ static void funders(json_out *j, const figures *f)
             integer(j, "count", (int64_t)r->count);
         else
             null_member(j, "count");
-        if (r->previous_unknown) { /* a trial balance stood in */
+        if (f->counterparties_previous_unknown) { /* a trial balance stood in */
             hundredths(j, "current", r->amount.current);
             null_member(j, "previous");
             null_member(j, "change");

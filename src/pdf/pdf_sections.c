@@ -367,7 +367,7 @@ static void funders(pdf_report *r, const char *arg)
     for (size_t i = 0; i < f->funder_count; i++) {
         char *label = report_funder_label(r->msg, f->lang, &f->funders[i]);
         funder_cells(r, &t, PDF_ROW_BODY, label, &f->funders[i].amount,
-                     f->funders[i].previous_unknown);
+                     f->counterparties_previous_unknown);
         free(label);
     }
     funder_cells(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &f->revenue,

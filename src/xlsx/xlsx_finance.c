@@ -289,7 +289,7 @@ void xlsx_funders_write(xlsx_book *b)
         const funder_row *c = &f->funders[i];
         char *label = report_funder_label(b->msg, f->lang, c);
         xlsx_text(b, ws, row, UC_NAME, label, NULL);
-        if (c->previous_unknown) {
+        if (f->counterparties_previous_unknown) {
             funder_unknown_previous(b, ws, row, c);
         } else if (c->kind == FUNDER_OTHER_REVENUE) {
             other_revenue(b, ws, row, &c->amount);
@@ -297,7 +297,7 @@ void xlsx_funders_write(xlsx_book *b)
             xlsx_money(b, ws, row, UC_CURRENT, c->amount.current, b->fmt.money);
             xlsx_money(b, ws, row, UC_PREVIOUS, c->amount.previous, b->fmt.money);
         }
-        if (!c->previous_unknown)
+        if (!f->counterparties_previous_unknown)
             xlsx_change(b, ws, row, UC_CHANGE, &c->amount, true, b->fmt.money, b->fmt.pct);
         funder_share(b, ws, row, total, c, b->fmt.pct);
         if (strlen(label) > width)
