@@ -22,14 +22,31 @@ static size_t utf8_lead_length(unsigned char c)
     return 0;
 }
 
-/* Whether the 8 bytes at p are all ASCII and none is NUL. */
-static bool ascii8(const unsigned char *p)
+/* Word-at-a-time tests on 8 bytes at once: the high bit of each byte of
+ * a mask says something of that byte. */
+static const uint64_t ONES = UINT64_C(0x0101010101010101);
+static const uint64_t HIGH = UINT64_C(0x8080808080808080);
+
+static uint64_t load8(const unsigned char *p)
 {
     uint64_t w;
     memcpy(&w, p, sizeof w);
-    const uint64_t high = UINT64_C(0x8080808080808080);
-    const uint64_t ones = UINT64_C(0x0101010101010101);
-    return (w & high) == 0 && ((w - ones) & ~w & high) == 0;
+    return w;
+}
+
+/* The bytes of w below n (n <= 0x80): the mask has the high bit of each
+ * such byte (and maybe of the byte after one, by a borrow, when that byte
+ * is also ASCII), never of another. */
+static uint64_t below(uint64_t w, unsigned char n)
+{
+    return (w - n * ONES) & ~w & HIGH;
+}
+
+/* Whether the 8 bytes at p are all ASCII and none is NUL. */
+static bool ascii8(const unsigned char *p)
+{
+    uint64_t w = load8(p);
+    return ((w & HIGH) | below(w, 1)) == 0;
 }
 
 /* The bytes of the 8 at p that may not be printable ASCII (0x20 to 0x7F):
@@ -37,11 +54,8 @@ static bool ascii8(const unsigned char *p)
  * maybe for the byte after one below 0x20 (a borrow), never for others. */
 static uint64_t unprintable8(const unsigned char *p)
 {
-    uint64_t w;
-    memcpy(&w, p, sizeof w);
-    const uint64_t high = UINT64_C(0x8080808080808080);
-    const uint64_t ones = UINT64_C(0x0101010101010101);
-    return (w | ((w - 0x20 * ones) & ~w)) & high;
+    uint64_t w = load8(p);
+    return (w & HIGH) | below(w, 0x20);
 }
 
 /* Which of the 8 bytes loaded a mask bit stands for (memcpy's order). */
@@ -171,14 +185,8 @@ static size_t xml_forbidden_at(const unsigned char *p, size_t n)
  * U+FFFE and U+FFFF): then none starts a forbidden character. */
 static bool xml_clean8(const unsigned char *p)
 {
-    uint64_t w;
-    memcpy(&w, p, sizeof w);
-    const uint64_t ones = UINT64_C(0x0101010101010101);
-    const uint64_t high = UINT64_C(0x8080808080808080);
-    uint64_t below = (w - 0x20 * ones) & ~w & high; /* a byte < 0x20 */
-    uint64_t ef = w ^ (0xEF * ones);
-    uint64_t is_ef = (ef - ones) & ~ef & high; /* a byte == 0xEF */
-    return (below | is_ef) == 0;
+    uint64_t w = load8(p);
+    return (below(w, 0x20) | below(w ^ (0xEF * ONES), 1)) == 0;
 }
 
 bool encoding_xml_forbidden(const char *s, size_t len)
