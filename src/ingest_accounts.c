@@ -341,3 +341,13 @@ void ingest_account_row(ingest_file *f)
     a->kind = kind;
     model_index_account_name(m, a, n.full, n.full_len);
 }
+
+account *ingest_account_find(ingest_file *f, const char *code, size_t len)
+{
+    const model *m = f->m;
+    account *a = model_find_account(m, code, len);
+    if (!a && !m->accounts_unreadable && !model_account_rejected(m, code, len))
+        ingest_problem(f, COL_ACCOUNT, "not in accounts.csv", "'%s' is not in accounts.csv",
+                       ingest_key(f, NULL, code, len));
+    return a;
+}

@@ -11,18 +11,13 @@
  * liability or equity account, or given twice. */
 static account *balance_account(ingest_file *f)
 {
-    model *m = f->m;
     const char *code;
     size_t len;
     if (ingest_field_required(f, COL_ACCOUNT, &code, &len) != INGEST_FIELD_OK)
         return NULL;
-    account *a = model_find_account(m, code, len);
-    if (!a) {
-        if (!m->accounts_unreadable && !model_account_rejected(m, code, len))
-            ingest_problem(f, COL_ACCOUNT, "not in accounts.csv", "'%s' is not in accounts.csv",
-                           ingest_key(f, NULL, code, len));
+    account *a = ingest_account_find(f, code, len);
+    if (!a)
         return NULL;
-    }
     if (a->kind == KIND_REVENUE || a->kind == KIND_EXPENSE) {
         ingest_problem(f, COL_ACCOUNT, "of another kind",
                        "'%s' is %s: balances.csv gives asset, liability and "

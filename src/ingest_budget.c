@@ -75,13 +75,9 @@ static bool budget_year(ingest_file *f, int *slot)
 static budget_group *account_target(ingest_file *f, const char *code, size_t len)
 {
     model *m = f->m;
-    account *a = model_find_account(m, code, len);
-    if (!a) {
-        if (!m->accounts_unreadable && !model_account_rejected(m, code, len))
-            ingest_problem(f, COL_ACCOUNT, "not in accounts.csv", "'%s' is not in accounts.csv",
-                           ingest_key(f, NULL, code, len));
+    account *a = ingest_account_find(f, code, len);
+    if (!a)
         return NULL;
-    }
     if (a->kind != KIND_REVENUE && a->kind != KIND_EXPENSE) {
         ingest_problem(f, COL_ACCOUNT, "of another kind",
                        "'%s' is %s: a budget names revenue and expense accounts",

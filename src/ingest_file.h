@@ -86,6 +86,10 @@ void ingest_account_row(ingest_file *f); /* ingest_accounts.c */
 /* After accounts.csv was read (read: without a problem that stopped it):
  * reports the [groups] rules that matched no account. */
 void ingest_accounts_done(ingest_file *f, bool read);
+/* The account whose code is code[0..len), or NULL, reported as not in
+ * accounts.csv unless accounts.csv could not be read or already reported
+ * that code (ingest_accounts.c; for the ledger, budget and balances). */
+account *ingest_account_find(ingest_file *f, const char *code, size_t len);
 void ingest_ledger_row(ingest_file *f); /* ingest_ledger.c */
 int ingest_ledger_detail(ingest_file *f, ledger_detail_fn fn, void *arg);
 void ingest_activity_row(ingest_file *f); /* ingest_activities.c */

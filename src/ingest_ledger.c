@@ -79,19 +79,14 @@ static account *imported_account(ingest_file *f, const char *code, size_t len)
  * could not be read or already reported that code's row. */
 static account *ledger_account(ingest_file *f)
 {
-    const model *m = f->m;
     const char *code;
     size_t len;
     if (ingest_field_required(f, COL_ACCOUNT, &code, &len) != INGEST_FIELD_OK)
         return NULL;
-    bool by_name = f->is_imported && f->imported.account_is_name;
-    account *a = by_name ? NULL : model_find_account(m, code, len);
-    if (!a && f->is_imported)
-        return imported_account(f, code, len);
-    if (!a && !m->accounts_unreadable && !model_account_rejected(m, code, len))
-        ingest_problem(f, COL_ACCOUNT, "not in accounts.csv", "'%s' is not in accounts.csv",
-                       ingest_key(f, NULL, code, len));
-    return a;
+    if (!f->is_imported)
+        return ingest_account_find(f, code, len);
+    account *a = f->imported.account_is_name ? NULL : model_find_account(f->m, code, len);
+    return a ? a : imported_account(f, code, len);
 }
 
 /* Reads the current record: date, account and amount, each problem

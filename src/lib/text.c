@@ -207,6 +207,16 @@ char *text_header_key(const char *s, size_t len)
     return make_key(s, len, UTF8PROC_STRIPMARK, true);
 }
 
+const char *text_bracket_key(const char *s, char *key, size_t size)
+{
+    const char *end = strstr(s, "].");
+    if (!end || (size_t)(end - s) >= size)
+        return NULL;
+    memcpy(key, s, (size_t)(end - s));
+    key[end - s] = '\0';
+    return end + 2;
+}
+
 bool text_all_digits(const char *s, size_t len)
 {
     if (len == 0)

@@ -21,6 +21,11 @@ char *text_header_key(const char *s, size_t len);
 /* Whether s[0..len) is valid UTF-8. */
 bool text_is_utf8(const char *s, size_t len);
 
+/* Splits "KEY].rest" at its first "].": KEY copied to key (size bytes),
+ * NUL-terminated; returns rest, or NULL when there is no "]." or KEY is
+ * too long. */
+const char *text_bracket_key(const char *s, char *key, size_t size);
+
 /* Whether s[0..len) is one or more ASCII digits. */
 bool text_all_digits(const char *s, size_t len);
 

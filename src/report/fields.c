@@ -130,17 +130,6 @@ static bool history_field(const fields_context *c, const char *name, char *out, 
     return false;
 }
 
-/* Splits "NAME].rest" at the closing bracket: the key and the rest. */
-static const char *bracket_key(const char *s, char *key, size_t size)
-{
-    const char *end = strstr(s, "].");
-    if (!end || (size_t)(end - s) >= size)
-        return NULL;
-    memcpy(key, s, (size_t)(end - s));
-    key[end - s] = '\0';
-    return end + 2;
-}
-
 /* "people.teams": how many distinct teams people.csv names (folded, as
  * "{{% team %}}" lists them); "people[GROUP].count": how many people.csv
  * lists in a group (GROUP matched by its folded name).  Unknown when none,
@@ -152,7 +141,8 @@ static bool people_field(const figures *f, const char *name, char *out, size_t s
     if (strcmp(name, "people.teams") == 0)
         return f->people_team_count > 0 &&
                fmt_count(out, size, (int64_t)f->people_team_count, f->lang);
-    const char *rest = strncmp(name, "people[", 7) ? NULL : bracket_key(name + 7, key, sizeof key);
+    const char *rest =
+        strncmp(name, "people[", 7) ? NULL : text_bracket_key(name + 7, key, sizeof key);
     if (!rest || strcmp(rest, "count") != 0)
         return false;
     const people_list *g = figures_people_group(f, key);
@@ -169,7 +159,7 @@ static bool listed_field(const figures *f, const char *name, char *out, size_t s
         size_t n = strlen(list->path);
         if (!list->placeholder || strncmp(name, list->path, n) != 0 || name[n] != '[')
             continue;
-        const char *rest = bracket_key(name + n + 1, key, sizeof key);
+        const char *rest = text_bracket_key(name + n + 1, key, sizeof key);
         long at = rest ? figure_list_find(list, f, key) : -1;
         if (at < 0)
             return false;

@@ -6,6 +6,7 @@
  * Nothing is computed here; it calls fmt.h only. */
 #include "report/fields_statements.h"
 #include "report/fmt.h"
+#include "lib/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -24,17 +25,6 @@ static bool money(const figures *f, int64_t cents, bool plus, char *out, size_t 
     fmt_money(num, sizeof num, cents, false, f->config ? f->config->currency : NULL, f->lang);
     snprintf(out, size, "%s%s", plus && cents > 0 ? "+" : "", num);
     return true;
-}
-
-/* "NAME].rest" -> the key and the rest, or NULL. */
-static const char *bracket(const char *s, char *key, size_t size)
-{
-    const char *end = strstr(s, "].");
-    if (!end || (size_t)(end - s) >= size)
-        return NULL;
-    memcpy(key, s, (size_t)(end - s));
-    key[end - s] = '\0';
-    return end + 2;
 }
 
 /* A part of a budget line: actual, budget, variance, variance_pct; of a
@@ -96,10 +86,10 @@ static bool budget_field(const figures *f, const char *name, char *out, size_t s
                          f->config->self_generated_group),
         rest = name + 15;
     else if (strncmp(name, "revenue_groups[", 15) == 0 &&
-             (rest = bracket(name + 15, key, sizeof key)))
+             (rest = text_bracket_key(name + 15, key, sizeof key)))
         l = budget_group(b->revenue_groups, b->revenue_group_count, key);
     else if (strncmp(name, "expense_groups[", 15) == 0 &&
-             (rest = bracket(name + 15, key, sizeof key)))
+             (rest = text_bracket_key(name + 15, key, sizeof key)))
         l = budget_group(b->expense_groups, b->expense_group_count, key);
     return l && budget_part(f, l, forecast, rest, out, size);
 }
@@ -155,7 +145,8 @@ static bool position_field(const figures *f, const char *name, char *out, size_t
         if (strncmp(name, totals[i], n) == 0)
             return position_part(f, figs[i], name + n, out, size);
         n = strlen(lists[i]);
-        const char *rest = strncmp(name, lists[i], n) ? NULL : bracket(name + n, key, sizeof key);
+        const char *rest =
+            strncmp(name, lists[i], n) ? NULL : text_bracket_key(name + n, key, sizeof key);
         if (rest) {
             const figure *g = position_group(groups[i], counts[i], key);
             return g && position_part(f, g, rest, out, size);
