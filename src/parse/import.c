@@ -108,28 +108,33 @@ struct import_reader {
 
 /* ---- small helpers ----------------------------------------------------- */
 
+/* Reports a problem at line, in the header's column col (-1: none). */
+__attribute__((format(printf, 4, 0))) static void report_va(import_reader *ir, size_t line, int col,
+                                                            const char *fmt, va_list ap)
+{
+    char message[1024];
+    vsnprintf(message, sizeof message, _(fmt), ap);
+    const char *name = col >= 0 && (size_t)col < ir->header_count ? ir->header_names[col] : NULL;
+    diag_data(ir->d, ir->file, line, name && *name ? name : NULL, "%s", message);
+}
+
 __attribute__((format(printf, 3, 4))) static void report(import_reader *ir, size_t line,
                                                          const char *fmt, ...)
 {
-    char message[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, _(fmt), ap);
+    report_va(ir, line, -1, fmt, ap);
     va_end(ap);
-    diag_data(ir->d, ir->file, line, NULL, "%s", message);
 }
 
 /* Like report, at a column of the header. */
 __attribute__((format(printf, 4, 5))) static void report_at(import_reader *ir, size_t line, int col,
                                                             const char *fmt, ...)
 {
-    char message[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, _(fmt), ap);
+    report_va(ir, line, col, fmt, ap);
     va_end(ap);
-    const char *name = col >= 0 && (size_t)col < ir->header_count ? ir->header_names[col] : NULL;
-    diag_data(ir->d, ir->file, line, name && *name ? name : NULL, "%s", message);
 }
 
 /* Writes cents as "-1234.56" into buf (32 bytes). */
