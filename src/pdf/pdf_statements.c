@@ -88,6 +88,28 @@ static void budget_row(pdf_report *r, pdf_table *t, pdf_table_row_kind kind, con
     pdf_table_add_row(t, kind, cells);
 }
 
+/* A row of a budget statement's table; expense: the line is an expense's
+ * (a variance against it is unfavourable when positive). */
+typedef void (*budget_row_fn)(pdf_report *r, pdf_table *t, pdf_table_row_kind kind,
+                              const char *label, const budget_line *l, bool expense);
+
+/* A budget statement's rows, through row: the revenue groups and their
+ * total, the expense groups and theirs, the net. */
+static void budget_rows(pdf_report *r, pdf_table *t, const budget_statement *b, budget_row_fn row)
+{
+    section_row(t, pdf_flow_label(r, "common.revenue"));
+    for (size_t i = 0; i < b->revenue_group_count; i++)
+        row(r, t, PDF_ROW_BODY, figures_label(r->f, b->revenue_groups[i].group),
+            &b->revenue_groups[i], false);
+    row(r, t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &b->revenue, false);
+    section_row(t, pdf_flow_label(r, "common.expenses"));
+    for (size_t i = 0; i < b->expense_group_count; i++)
+        row(r, t, PDF_ROW_BODY, figures_label(r->f, b->expense_groups[i].group),
+            &b->expense_groups[i], true);
+    row(r, t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_expenses"), &b->expenses, true);
+    row(r, t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.net"), &b->net, false);
+}
+
 /* "{{% budget %}}": the reported year's budget against its actuals, by
  * group, with the totals of the groups budgeted. */
 void pdf_statements_budget(pdf_report *r, const char *arg)
@@ -108,28 +130,19 @@ void pdf_statements_budget(pdf_report *r, const char *arg)
     pdf_table_add_col(&t, pdf_flow_label(r, "common.change"), 0.15, PDF_ALIGN_NUMBER);
     pdf_table_add_col(&t, pdf_flow_label(r, "common.change_pct"), 0.11, PDF_ALIGN_NUMBER);
     pdf_table_add_col(&t, pdf_flow_label(r, "pdf.assessment"), 0.15, PDF_ALIGN_LEFT);
-    section_row(&t, pdf_flow_label(r, "common.revenue"));
-    for (size_t i = 0; i < b->revenue_group_count; i++)
-        budget_row(r, &t, PDF_ROW_BODY, figures_label(r->f, b->revenue_groups[i].group),
-                   &b->revenue_groups[i], false);
-    budget_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &b->revenue, false);
-    section_row(&t, pdf_flow_label(r, "common.expenses"));
-    for (size_t i = 0; i < b->expense_group_count; i++)
-        budget_row(r, &t, PDF_ROW_BODY, figures_label(r->f, b->expense_groups[i].group),
-                   &b->expense_groups[i], true);
-    budget_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_expenses"), &b->expenses,
-               true);
-    budget_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.net"), &b->net, false);
+    budget_rows(r, &t, b, budget_row);
     pdf_table_draw(r, &t);
     pdf_table_free(&t);
 }
 
 /* ---- the forecast ------------------------------------------------------ */
 
-/* A row: label, next year's budget, this year's actual, change, change %. */
+/* A row: label, next year's budget, this year's actual, change, change %
+ * (the same for revenue and expenses). */
 static void forecast_row(pdf_report *r, pdf_table *t, pdf_table_row_kind kind, const char *label,
-                         const budget_line *l)
+                         const budget_line *l, bool expense)
 {
+    (void)expense;
     char budget[FMT_SIZE], actual[FMT_SIZE], change[FMT_SIZE], pct[FMT_SIZE];
     money(r, l->amount.previous, false, actual, sizeof actual);
     if (!l->budgeted) {
@@ -165,17 +178,7 @@ void pdf_statements_forecast(pdf_report *r, const char *arg)
     pdf_table_add_col(&t, actual_title, 0.18, PDF_ALIGN_NUMBER);
     pdf_table_add_col(&t, pdf_flow_label(r, "common.change"), 0.18, PDF_ALIGN_NUMBER);
     pdf_table_add_col(&t, pdf_flow_label(r, "common.change_pct"), 0.13, PDF_ALIGN_NUMBER);
-    section_row(&t, pdf_flow_label(r, "common.revenue"));
-    for (size_t i = 0; i < b->revenue_group_count; i++)
-        forecast_row(r, &t, PDF_ROW_BODY, figures_label(r->f, b->revenue_groups[i].group),
-                     &b->revenue_groups[i]);
-    forecast_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_revenue"), &b->revenue);
-    section_row(&t, pdf_flow_label(r, "common.expenses"));
-    for (size_t i = 0; i < b->expense_group_count; i++)
-        forecast_row(r, &t, PDF_ROW_BODY, figures_label(r->f, b->expense_groups[i].group),
-                     &b->expense_groups[i]);
-    forecast_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.total_expenses"), &b->expenses);
-    forecast_row(r, &t, PDF_ROW_TOTAL, pdf_flow_label(r, "common.net"), &b->net);
+    budget_rows(r, &t, b, forecast_row);
     pdf_table_draw(r, &t);
     pdf_table_free(&t);
 }
