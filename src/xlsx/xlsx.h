@@ -125,6 +125,16 @@ void xlsx_formula(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                   double cached, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 void xlsx_change(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const figure *fig,
                  bool hundredths, lxw_format *value_format, lxw_format *pct_format);
+/* A total's money cell: the sum of column col's cells in rows (count of
+ * them), or of its range first..last when rows is NULL, as a formula
+ * whose cached value is cents; cents as a number when there is nothing to
+ * add. */
+void xlsx_total_cell(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t cents,
+                     const lxw_row_t *rows, size_t count, lxw_row_t first, lxw_row_t last);
+/* Titles the chart (the catalogue's key), puts its legend below and its
+ * values as "#,##0", and inserts it at (row, col) with opt. */
+void xlsx_chart_insert(xlsx_book *b, lxw_worksheet *ws, lxw_chart *chart, const char *title_key,
+                       lxw_row_t row, lxw_col_t col, lxw_chart_options *opt);
 /* The catalogue's word for a change % that is not a percentage:
  * "nouveau", "—", "n.s." ("" for FIGURE_PCT_VALUE). */
 const char *xlsx_pct_word(xlsx_book *b, figure_pct pct);

@@ -181,13 +181,8 @@ static void kind_chart(budget_writer *w, lxw_row_t first, size_t n, const char *
         lxw_chart_series *series = chart_add_series(chart, cats, vals);
         chart_series_set_name_range(series, sheet, header, col);
     }
-    chart_title_set_name(chart, xlsx_msg(b, title_key));
-    lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE };
-    chart_title_set_name_font(chart, &title_font);
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-    chart_axis_set_num_format(chart->y_axis, "#,##0");
     lxw_chart_options opt = { .x_offset = 10, .x_scale = 1.3, .y_scale = 1.1 };
-    xlsx_check(b, worksheet_insert_chart_opt(w->ws, at, BC_PCT + 2, chart, &opt));
+    xlsx_chart_insert(b, w->ws, chart, title_key, at, BC_PCT + 2, &opt);
 }
 
 /* A table: its title, the header, revenue, expenses, net; the budget's

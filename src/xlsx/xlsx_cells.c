@@ -453,3 +453,31 @@ bool xlsx_detail_ifs(const xlsx_detail *det, int value_col, const int *crit_cols
     }
     return det->count > 0 && strlen(buf) + 1 < size;
 }
+
+void xlsx_total_cell(xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t cents,
+                     const lxw_row_t *rows, size_t count, lxw_row_t first, lxw_row_t last)
+{
+    char letter[8], formula[XLSX_FORMULA_MAX] = "";
+    lxw_col_to_name(letter, col, LXW_FALSE);
+    if (!rows && last >= first)
+        snprintf(formula, sizeof formula, "SUM(%s%lu:%s%lu)", letter, (unsigned long)first + 1,
+                 letter, (unsigned long)last + 1);
+    for (size_t i = 0, n = 0; rows && i < count && n + 16 < sizeof formula; i++)
+        n += (size_t)snprintf(formula + n, sizeof formula - n, "%s%s%lu", i ? "+" : "", letter,
+                              (unsigned long)rows[i] + 1);
+    if (formula[0])
+        xlsx_formula(b, ws, row, col, b->fmt.money_total, xlsx_hundredths(cents), "=%s", formula);
+    else
+        xlsx_money(b, ws, row, col, cents, b->fmt.money_total);
+}
+
+void xlsx_chart_insert(xlsx_book *b, lxw_worksheet *ws, lxw_chart *chart, const char *title_key,
+                       lxw_row_t row, lxw_col_t col, lxw_chart_options *opt)
+{
+    chart_title_set_name(chart, xlsx_msg(b, title_key));
+    lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE };
+    chart_title_set_name_font(chart, &title_font);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    chart_axis_set_num_format(chart->y_axis, "#,##0");
+    xlsx_check(b, worksheet_insert_chart_opt(ws, row, col, chart, opt));
+}

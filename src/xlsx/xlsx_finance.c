@@ -69,22 +69,7 @@ static void total_row(finance_writer *w, const char *label, const figure *fig,
     xlsx_text(b, w->ws, w->row, FC_NAME, label, b->fmt.bold);
     for (lxw_col_t col = FC_CURRENT; col <= FC_PREVIOUS; col++) {
         int64_t cents = col == FC_CURRENT ? fig->current : fig->previous;
-        char letter[8], formula[XLSX_FORMULA_MAX] = "";
-        lxw_col_to_name(letter, col, LXW_FALSE);
-        if (!rows && last >= first) {
-            snprintf(formula, sizeof formula, "SUM(%s%lu:%s%lu)", letter, (unsigned long)first + 1,
-                     letter, (unsigned long)last + 1);
-        } else if (rows) {
-            size_t n = 0;
-            for (size_t i = 0; i < count && n + 16 < sizeof formula; i++)
-                n += (size_t)snprintf(formula + n, sizeof formula - n, "%s%s%lu", i ? "+" : "",
-                                      letter, (unsigned long)rows[i] + 1);
-        }
-        if (formula[0])
-            xlsx_formula(b, w->ws, w->row, col, b->fmt.money_total, xlsx_hundredths(cents), "=%s",
-                         formula);
-        else
-            xlsx_money(b, w->ws, w->row, col, cents, b->fmt.money_total);
+        xlsx_total_cell(b, w->ws, w->row, col, cents, rows, count, first, last);
     }
     xlsx_change(b, w->ws, w->row, FC_CHANGE, fig, true, b->fmt.money_total, b->fmt.pct_total);
     w->row++;
@@ -346,13 +331,8 @@ static void history_chart(xlsx_book *b, lxw_row_t last)
         lxw_chart_series *series = xlsx_need(chart_add_series(chart, cats, vals));
         chart_series_set_name_range(series, sheet, 0, col);
     }
-    chart_title_set_name(chart, xlsx_msg(b, "workbook.chart_history"));
-    lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE };
-    chart_title_set_name_font(chart, &title_font);
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-    chart_axis_set_num_format(chart->y_axis, "#,##0");
     lxw_chart_options opt = { .x_scale = 1.4, .y_scale = 1.2 };
-    xlsx_check(b, worksheet_insert_chart_opt(b->sheet[XLSX_SHEET_HISTORY], 1, 5, chart, &opt));
+    xlsx_chart_insert(b, b->sheet[XLSX_SHEET_HISTORY], chart, "workbook.chart_history", 1, 5, &opt);
 }
 
 /* The header and a row per fiscal year. */

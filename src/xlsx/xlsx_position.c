@@ -129,19 +129,7 @@ static void total_row(position_writer *w, const char *label, const figure *fig,
         int64_t cents = col == PC_CURRENT ? fig->current : fig->previous;
         if (col == PC_PREVIOUS && !w->p->has_previous)
             break;
-        char letter[8], formula[XLSX_FORMULA_MAX] = "";
-        lxw_col_to_name(letter, col, LXW_FALSE);
-        if (!rows && last >= first)
-            snprintf(formula, sizeof formula, "SUM(%s%lu:%s%lu)", letter, (unsigned long)first + 1,
-                     letter, (unsigned long)last + 1);
-        for (size_t i = 0, n = 0; rows && i < count && n + 16 < sizeof formula; i++)
-            n += (size_t)snprintf(formula + n, sizeof formula - n, "%s%s%lu", i ? "+" : "", letter,
-                                  (unsigned long)rows[i] + 1);
-        if (formula[0])
-            xlsx_formula(b, w->ws, w->row, col, b->fmt.money_total, xlsx_hundredths(cents), "=%s",
-                         formula);
-        else
-            xlsx_money(b, w->ws, w->row, col, cents, b->fmt.money_total);
+        xlsx_total_cell(b, w->ws, w->row, col, cents, rows, count, first, last);
     }
     change_cells(w, fig, true);
     w->row++;

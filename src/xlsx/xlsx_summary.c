@@ -150,13 +150,8 @@ static void group_chart(summary_writer *w, lxw_row_t first, lxw_row_t last, lxw_
         lxw_chart_series *series = xlsx_need(chart_add_series(chart, cats, vals));
         chart_series_set_name_range(series, sheet, header, col);
     }
-    chart_title_set_name(chart, xlsx_msg(b, "workbook.chart_revenue_groups"));
-    lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE };
-    chart_title_set_name_font(chart, &title_font);
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-    chart_axis_set_num_format(chart->y_axis, "#,##0");
     lxw_chart_options opt = { .x_offset = 10, .x_scale = 1.3, .y_scale = 1.1 };
-    xlsx_check(b, worksheet_insert_chart_opt(w->ws, header, SC_PCT + 2, chart, &opt));
+    xlsx_chart_insert(b, w->ws, chart, "workbook.chart_revenue_groups", header, SC_PCT + 2, &opt);
 }
 
 static void heading(summary_writer *w)
