@@ -2,7 +2,7 @@
 #
 # Gives: ok/not_ok/check (TAP-like lines), a scratch folder $T removed on
 # exit, run_bilan (status, stdout and stderr captured), tree_empty,
-# sums_of, fault_shim, as_nobody.  Expects BILAN and ROOT from
+# sums_of, fault_shim, as_nobody, need_openpyxl, lo_recalc.  Expects BILAN and ROOT from
 # tests/e2e/run.sh;
 # works standalone from the repository root too.
 
@@ -104,4 +104,49 @@ as_nobody() {
         chmod -R a+rX "$NOBODY_ROOT"
     fi
     chmod a+x "$T"
+}
+
+# need_openpyxl: sets PY to a python3 that has openpyxl; false when there
+# is none (scripts/deps.sh installs python3-openpyxl: the caller fails).
+need_openpyxl() {
+    PY=
+    for p in python3 /usr/bin/python3; do
+        if "$p" -c 'import openpyxl' 2>/dev/null; then
+            PY=$p
+            return 0
+        fi
+    done
+    return 1
+}
+
+# lo_recalc FIGS BOOK DIR: BOOK with its cached results spoiled (they must
+# then no longer equal FIGS, else spoiling proved nothing), recalculated
+# by LibreOffice into DIR/lo/book.xlsx, headless, with a private profile
+# that recalculates every formula on load (the default trusts the cached
+# results).  False when a step fails; $T/lo.log says why.  Needs PY.
+lo_recalc() {
+    lo_figs=$1 lo_book=$2 lo_dir=$3
+    lo_soffice=$(command -v soffice || command -v libreoffice) || {
+        echo "no soffice: install libreoffice-calc-nogui" >"$T/lo.log"
+        return 1
+    }
+    lo_profile=$T/lo-profile
+    if [ ! -d "$lo_profile" ]; then
+        mkdir -p "$lo_profile/user"
+        cat >"$lo_profile/user/registrymodifications.xcu" <<'XCU'
+<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+XCU
+    fi
+    mkdir -p "$lo_dir/spoiled" "$lo_dir/lo"
+    "$PY" "$ROOT/tests/e2e/xlsx_check.py" tamper "$lo_book" "$lo_dir/spoiled/book.xlsx" \
+        >"$T/lo.log" 2>&1 &&
+        ! "$PY" "$ROOT/tests/e2e/xlsx_check.py" values "$lo_figs" "$lo_dir/spoiled/book.xlsx" \
+            >/dev/null 2>&1 &&
+        "$lo_soffice" -env:UserInstallation="file://$lo_profile" --headless \
+            --convert-to 'xlsx:Calc Office Open XML' --outdir "$lo_dir/lo" \
+            "$lo_dir/spoiled/book.xlsx" >>"$T/lo.log" 2>&1 &&
+        [ -f "$lo_dir/lo/book.xlsx" ]
 }

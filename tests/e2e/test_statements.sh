@@ -13,10 +13,7 @@
 
 CHECK=$ROOT/tests/e2e/statements_check.py
 XCHECK=$ROOT/tests/e2e/xlsx_check.py
-PY=
-for p in python3 /usr/bin/python3; do
-    if "$p" -c 'import openpyxl' 2>/dev/null; then PY=$p; break; fi
-done
+need_openpyxl || true # (each workbook check fails without it)
 
 # run_into NAME IN OUT ARGS...: bilan on IN into OUT; ok when exit 0.
 run_into() {
@@ -40,24 +37,13 @@ compare() {
     fi
 }
 
-# LibreOffice with a profile that recalculates every formula on load.
-SOFFICE=$(command -v soffice || command -v libreoffice)
-lo_profile=$T/lo-profile
-mkdir -p "$lo_profile/user"
-cat >"$lo_profile/user/registrymodifications.xcu" <<'XCU'
-<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-XCU
-
 # xlsx NAME OUT: cached values, then values recalculated by LibreOffice
 # from spoiled cached results, equal figures.json (Budget, position,
 # indicators included).
 xlsx() {
     name=$1 dir=$2
     if [ -z "$PY" ]; then
-        ok "$name # SKIP no python3 with openpyxl"
+        not_ok "$name" "no python3 with openpyxl: install python3-openpyxl"
         return
     fi
     book=$(ls "$dir"/workbook-*.xlsx) figs=$(ls "$dir"/figures-*.json)
@@ -66,16 +52,7 @@ xlsx() {
     else
         not_ok "$name: cached values" "$log"
     fi
-    if [ -z "$SOFFICE" ]; then
-        ok "$name: recalculated # SKIP no soffice"
-        return
-    fi
-    mkdir -p "$dir/spoiled" "$dir/lo"
-    if "$PY" "$XCHECK" tamper "$book" "$dir/spoiled/book.xlsx" &&
-        ! "$PY" "$XCHECK" values "$figs" "$dir/spoiled/book.xlsx" >/dev/null 2>&1 &&
-        "$SOFFICE" -env:UserInstallation="file://$lo_profile" --headless \
-            --convert-to 'xlsx:Calc Office Open XML' --outdir "$dir/lo" \
-            "$dir/spoiled/book.xlsx" >"$T/lo.log" 2>&1 && [ -f "$dir/lo/book.xlsx" ]; then
+    if lo_recalc "$figs" "$book" "$dir"; then
         if log=$("$PY" "$XCHECK" values "$figs" "$dir/lo/book.xlsx" 2>&1); then
             ok "$name: recalculated by LibreOffice"
         else

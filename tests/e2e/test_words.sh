@@ -113,12 +113,8 @@ json history "history: JSON from 2011-2012, the first year with data" \
 has history "history: PDF heading counts the years shown" "Sur 3 exercices"
 lacks history "history: no year before the data in the PDF" "2010-2011"
 book=$(ls "$T"/history/out/workbook-*.xlsx)
-PY=
-for p in python3 /usr/bin/python3; do
-    if "$p" -c 'import openpyxl' 2>/dev/null; then PY=$p; break; fi
-done
-if [ -z "$PY" ]; then
-    ok "history: workbook from the first year with data # SKIP no openpyxl"
+if ! need_openpyxl; then
+    not_ok "history: workbook from the first year with data" "no python3 with openpyxl"
 elif "$PY" - "$book" <<'PY'
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1]).worksheets[5]

@@ -12,11 +12,7 @@
 . "$ROOT/tests/e2e/lib.sh"
 
 CHECK=$ROOT/tests/e2e/xlsx_check.py
-PY=
-for p in python3 /usr/bin/python3; do
-    if "$p" -c 'import openpyxl' 2>/dev/null; then PY=$p; break; fi
-done
-if [ -z "$PY" ]; then
+if ! need_openpyxl; then
     not_ok "python3 with openpyxl" "install python3-openpyxl"
     exit 0
 fi
@@ -44,36 +40,11 @@ run_into() {
 book() { ls "$1"/workbook-*.xlsx; }
 figs() { ls "$1"/figures-*.json; }
 
-# LibreOffice, headless, with a private profile that recalculates every
-# formula of an xlsx on load (the default trusts the cached results).
-SOFFICE=$(command -v soffice || command -v libreoffice)
-lo_profile=$T/lo-profile
-mkdir -p "$lo_profile/user"
-cat >"$lo_profile/user/registrymodifications.xcu" <<'EOF'
-<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-EOF
-
 # recalc NAME DIR: LibreOffice recalculates DIR's workbook, its cached
 # results first spoiled; the values must still equal figures.json.
 recalc() {
     name=$1 dir=$2
-    if [ -z "$SOFFICE" ]; then
-        ok "$name # SKIP no soffice"
-        return
-    fi
-    mkdir -p "$dir/spoiled" "$dir/lo"
-    "$PY" "$CHECK" tamper "$(book "$dir")" "$dir/spoiled/book.xlsx" || {
-        not_ok "$name" "tamper failed"
-        return
-    }
-    if ! "$PY" "$CHECK" values "$(figs "$dir")" "$dir/spoiled/book.xlsx" >/dev/null 2>&1 &&
-        "$SOFFICE" -env:UserInstallation="file://$lo_profile" --headless \
-            --convert-to 'xlsx:Calc Office Open XML' --outdir "$dir/lo" \
-            "$dir/spoiled/book.xlsx" >"$T/lo.log" 2>&1 &&
-        [ -f "$dir/lo/book.xlsx" ]; then
+    if lo_recalc "$(figs "$dir")" "$(book "$dir")" "$dir"; then
         check "$name" values "$(figs "$dir")" "$dir/lo/book.xlsx"
     else
         not_ok "$name" "spoiling or LibreOffice failed" "$(tail -n 5 "$T/lo.log" 2>/dev/null)"
