@@ -523,7 +523,8 @@ static bool row_check(ingest_file *f)
  * if it is overturned).  1 at the end, or -1. */
 static int read_rows(ingest_file *f, record_source *r, ingest_row_fn fn, deferred_rows *kept)
 {
-    bool may_split = ingest_split_possible(f, r), marked = false;
+    off_t split_size = ingest_split_possible(f, r);
+    bool may_split = split_size > 0, marked = false;
     ingest_split *split = NULL;
     int got;
     for (;;) {
@@ -537,7 +538,7 @@ static int read_rows(ingest_file *f, record_source *r, ingest_row_fn fn, deferre
             marked = true;
         }
         if (may_split && !split && f->rows)
-            split = ingest_split_start(f, r, row_check, fn, &may_split);
+            split = ingest_split_start(f, r, split_size, row_check, fn, &may_split);
         size_t deferred = f->deferred_rows;
         if (row_check(f))
             fn(f);

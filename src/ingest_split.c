@@ -50,15 +50,16 @@ static off_t file_size(const char *path)
     return stat(path, &st) == 0 ? st.st_size : 0;
 }
 
-bool ingest_split_possible(const ingest_file *f, record_source *r)
+off_t ingest_split_possible(const ingest_file *f, record_source *r)
 {
     const config *cfg = f->m->config;
     size_t min = cfg->split_min ? cfg->split_min : SPLIT_MIN_DEFAULT;
     if (f->kind != INPUT_LEDGER && f->kind != INPUT_ACTIVITIES)
-        return false;
+        return 0;
     if (f->rereading || f->is_imported || f->years || !record_source_csv(r) || cfg->threads == 1)
-        return false;
-    return (size_t)file_size(f->format->path) >= min && (cfg->threads == 2 || two_cpus());
+        return 0;
+    off_t size = file_size(f->format->path);
+    return (size_t)size >= min && (cfg->threads == 2 || two_cpus()) ? size : 0;
 }
 
 /* Whether a convention is known (set in report.ini, or learnt). */
@@ -170,11 +171,11 @@ static void split_free(ingest_split *s)
     free(s);
 }
 
-ingest_split *ingest_split_start(ingest_file *f, record_source *r, ingest_check_fn check,
-                                 ingest_row_fn fn, bool *again)
+ingest_split *ingest_split_start(ingest_file *f, record_source *r, off_t size,
+                                 ingest_check_fn check, ingest_row_fn fn, bool *again)
 {
     csv_reader *c = record_source_csv(r);
-    off_t read = csv_reader_offset(c), size = file_size(f->format->path);
+    off_t read = csv_reader_offset(c);
     *again = false;
     if (waiting(f)) {
         *again = read < size / 2; /* past the middle, not worth it */

@@ -27,16 +27,19 @@
 #include "ingest_file.h"
 
 #include <stdbool.h>
+#include <sys/types.h>
 
-/* Whether f's file, open as r, may be read on two threads. */
-bool ingest_split_possible(const ingest_file *f, record_source *r);
+/* The size of f's file, open as r, when it may be read on two threads;
+ * else 0. */
+off_t ingest_split_possible(const ingest_file *f, record_source *r);
 
 /* Starts the second thread on the rest of the file if now is the time:
- * once the rows read tell the conventions the others need.  It reads each
+ * once the rows read tell the conventions the others need (size: the
+ * file's, as ingest_split_possible gave it).  It reads each
  * row as the caller's pass does: check, then fn when check says so.  NULL
  * when it was not started: *again is then whether to ask at a later row. */
-ingest_split *ingest_split_start(ingest_file *f, record_source *r, ingest_check_fn check,
-                                 ingest_row_fn fn, bool *again);
+ingest_split *ingest_split_start(ingest_file *f, record_source *r, off_t size,
+                                 ingest_check_fn check, ingest_row_fn fn, bool *again);
 
 /* At r's end of records, the second half's start: waits for the second
  * thread and merges its work.  True when the file is read; false when r
